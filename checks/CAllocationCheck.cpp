@@ -1,0 +1,100 @@
+//===--- CAllocationCheck.cpp - noalloc-c-allocation ----------------------===//
+
+#include "CAllocationCheck.h"
+#include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace noalloc {
+
+CAllocationCheck::CAllocationCheck(StringRef Name,
+                                   tidy::ClangTidyContext *Context)
+    : NoallocCheck(Name, Context),
+      ReportMayAllocate(Options.get("ReportMayAllocate", false)) {}
+
+void CAllocationCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  NoallocCheck::storeOptions(Opts);
+  Options.store(Opts, "ReportMayAllocate", ReportMayAllocate);
+}
+
+void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
+  if (!knowledge())
+    return;
+  // std:: functions belong to noalloc-std-type.
+  std::vector<std::string> Names =
+      knowledge()->functionNames([&](const FunctionEntry &E) {
+        if (StringRef(E.Name).starts_with("std::"))
+          return false;
+        if (E.Effect == FunctionEffect::None)
+          return false;
+        return E.Effect != FunctionEffect::MayAllocate || ReportMayAllocate;
+      });
+  for (std::string &N : Names)
+    N = "::" + N;
+  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(hasAnyName(NameRefs)).bind("fn")))
+          .bind("call"),
+      this);
+}
+
+/// Whether \p E is certainly not a null pointer: an array, an address, a
+/// string literal.
+static bool isCertainlyNonNull(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+      return true;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts()))
+    return Unary->getOpcode() == UO_AddrOf;
+  return isa<StringLiteral>(E->IgnoreParenImpCasts());
+}
+
+void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  const FunctionEntry *Entry = knowledge()->function(qualifiedName(Fn));
+  // noalloc-new-delete owns the global operator new and delete.
+  if (!Entry || Fn->isReplaceableGlobalAllocationFunction())
+    return;
+  std::string Culprit = "call to '" + qualifiedName(Fn) + "'";
+  std::string Message;
+  switch (Entry->Effect) {
+  case FunctionEffect::Allocates:
+    Message = Culprit + " allocates on the heap";
+    if (Entry->WhenNullArgument) {
+      unsigned Index = *Entry->WhenNullArgument;
+      if (Index >= Call->getNumArgs())
+        break;
+      const Expr *Arg = Call->getArg(Index);
+      if (isCertainlyNonNull(Arg))
+        return;
+      std::string Position = std::to_string(Index + 1);
+      if (Arg->isNullPointerConstant(*Result.Context,
+                                     Expr::NPC_ValueDependentIsNotNull))
+        Message = Culprit + " with a null argument " + Position +
+                  " allocates on the heap";
+      else
+        Message = Culprit + " allocates on the heap when argument " +
+                  Position + " is null";
+    }
+    break;
+  case FunctionEffect::Releases:
+    Message = Culprit + " releases heap memory";
+    break;
+  case FunctionEffect::Reallocates:
+    Message = Culprit + " reallocates heap memory";
+    break;
+  case FunctionEffect::MayAllocate:
+    Message = Culprit + " may allocate on the heap (" + Entry->Condition + ")";
+    break;
+  case FunctionEffect::None:
+    return;
+  }
+  report(Call->getBeginLoc(), *Result.SourceManager, Message);
+}
+
+} // namespace noalloc

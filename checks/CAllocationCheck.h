@@ -1,0 +1,27 @@
+//===--- CAllocationCheck.h - noalloc-c-allocation ------------------------===//
+
+#ifndef NOALLOC_CHECKS_CALLOCATIONCHECK_H
+#define NOALLOC_CHECKS_CALLOCATIONCHECK_H
+
+#include "NoallocCheck.h"
+
+namespace noalloc {
+
+/// Flags calls to the C and POSIX functions (and the user's own, from the
+/// knowledge base) that allocate, reallocate or release heap memory.
+class CAllocationCheck : public NoallocCheck {
+public:
+  CAllocationCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// Also report functions that allocate only on first use or for unusual
+  /// arguments (the printf family); off by default, see the docs.
+  const bool ReportMayAllocate;
+};
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_CALLOCATIONCHECK_H

@@ -1,0 +1,42 @@
+//===--- HeapObjectCheck.h - Objects whose type owns heap memory ----------===//
+
+#ifndef NOALLOC_CHECKS_HEAPOBJECTCHECK_H
+#define NOALLOC_CHECKS_HEAPOBJECTCHECK_H
+
+#include "HeapType.h"
+#include "NoallocCheck.h"
+
+namespace noalloc {
+
+/// Finds the places where user code creates objects of a type that owns
+/// dynamic memory: variables, members, temporaries, and library calls that
+/// return such objects. One finding per object: a variable's initializer is
+/// not reported again. Subclasses choose which kind of memory they report.
+class HeapObjectCheck : public NoallocCheck {
+public:
+  using NoallocCheck::NoallocCheck;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus;
+  }
+
+protected:
+  /// The verdict for \p T if this check reports it, or None.
+  HeapTypeVerdict verdictFor(clang::QualType T) const;
+  virtual bool reports(HeapUse Use) const = 0;
+  /// What an object of the verdict's type does, after "... of type 'T'".
+  virtual std::string consequence(const HeapTypeVerdict &V,
+                                  const clang::ASTContext &Ctx) const = 0;
+  /// Whether to report calls to knowledge-base std:: functions that
+  /// allocate without returning an allocating type (std::make_unique).
+  virtual bool reportsLibraryCalls() const { return false; }
+
+private:
+  bool initializesReportedDecl(const clang::Expr *E,
+                               clang::ASTContext &Ctx) const;
+};
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_HEAPOBJECTCHECK_H

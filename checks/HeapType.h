@@ -1,0 +1,42 @@
+//===--- HeapType.h - Does an object of this type own heap memory? --------===//
+
+#ifndef NOALLOC_CHECKS_HEAPTYPE_H
+#define NOALLOC_CHECKS_HEAPTYPE_H
+
+#include "KnowledgeBase.h"
+#include "clang/AST/Type.h"
+
+namespace noalloc {
+
+enum class HeapUse {
+  None,
+  /// Through std::allocator or an allocating library type.
+  Heap,
+  /// Through std::pmr::polymorphic_allocator: depends on the memory resource.
+  MemoryResource,
+  /// Through a user-provided allocator: depends on that allocator.
+  CustomAllocator,
+};
+
+struct HeapTypeVerdict {
+  HeapUse Use = HeapUse::None;
+  /// The knowledge-base entry of the allocating type, possibly nested
+  /// (std::optional<std::string> answers with std::basic_string's entry).
+  const TypeEntry *Entry = nullptr;
+  /// The allocator argument, for MemoryResource and CustomAllocator.
+  clang::QualType Allocator;
+};
+
+/// Classifies an object type. References and pointers never own: only the
+/// object they refer to does.
+HeapTypeVerdict classifyType(clang::QualType T, const KnowledgeBase &KB);
+
+/// \p T as a user reads it, without default template arguments: as written
+/// (std::string, std::pmr::vector<int>) where the user wrote it, otherwise
+/// (auto, a library function's return type) by its canonical name.
+std::string typeName(clang::QualType T, const clang::ASTContext &Ctx,
+                     bool UserWritten = true);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_HEAPTYPE_H

@@ -1,0 +1,189 @@
+//===--- KnowledgeBase.cpp - What library code does with the heap ---------===//
+
+#include "KnowledgeBase.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include <map>
+#include <mutex>
+
+using namespace llvm;
+
+namespace noalloc {
+namespace {
+
+struct KnowledgeFile {
+  std::vector<FunctionEntry> Functions;
+  std::vector<TypeEntry> Types;
+};
+
+struct EmbeddedFile {
+  const char *Name;
+  const char *Text;
+};
+
+// Generated from knowledge/*.yaml at build time.
+#include "DefaultKnowledge.inc"
+
+} // namespace
+} // namespace noalloc
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::FunctionEntry)
+LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::TypeEntry)
+
+namespace llvm {
+namespace yaml {
+
+template <> struct ScalarEnumerationTraits<noalloc::FunctionEffect> {
+  static void enumeration(IO &IO, noalloc::FunctionEffect &Value) {
+    using noalloc::FunctionEffect;
+    IO.enumCase(Value, "allocates", FunctionEffect::Allocates);
+    IO.enumCase(Value, "releases", FunctionEffect::Releases);
+    IO.enumCase(Value, "reallocates", FunctionEffect::Reallocates);
+    IO.enumCase(Value, "may-allocate", FunctionEffect::MayAllocate);
+    IO.enumCase(Value, "none", FunctionEffect::None);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<noalloc::TypeEffect> {
+  static void enumeration(IO &IO, noalloc::TypeEffect &Value) {
+    using noalloc::TypeEffect;
+    IO.enumCase(Value, "allocates", TypeEffect::Allocates);
+    IO.enumCase(Value, "wraps", TypeEffect::Wraps);
+    IO.enumCase(Value, "none", TypeEffect::None);
+  }
+};
+
+template <> struct MappingTraits<noalloc::FunctionEntry> {
+  static void mapping(IO &IO, noalloc::FunctionEntry &E) {
+    IO.mapRequired("name", E.Name);
+    IO.mapRequired("effect", E.Effect);
+    IO.mapOptional("when-null-argument", E.WhenNullArgument);
+    IO.mapOptional("condition", E.Condition);
+    IO.mapOptional("replacement", E.Replacement);
+  }
+  static std::string validate(IO &, noalloc::FunctionEntry &E) {
+    if (E.Name.empty())
+      return "'name' must not be empty";
+    if (E.WhenNullArgument &&
+        E.Effect != noalloc::FunctionEffect::Allocates)
+      return "'when-null-argument' needs 'effect: allocates'";
+    if (E.Effect == noalloc::FunctionEffect::MayAllocate &&
+        E.Condition.empty())
+      return "'effect: may-allocate' needs a 'condition'";
+    return "";
+  }
+};
+
+template <> struct MappingTraits<noalloc::TypeEntry> {
+  static void mapping(IO &IO, noalloc::TypeEntry &E) {
+    IO.mapRequired("name", E.Name);
+    IO.mapRequired("effect", E.Effect);
+    IO.mapOptional("allocator-argument", E.AllocatorArgument);
+    IO.mapOptional("replacement", E.Replacement);
+  }
+  static std::string validate(IO &, noalloc::TypeEntry &E) {
+    return E.Name.empty() ? "'name' must not be empty" : "";
+  }
+};
+
+template <> struct MappingTraits<noalloc::KnowledgeFile> {
+  static void mapping(IO &IO, noalloc::KnowledgeFile &F) {
+    IO.mapOptional("functions", F.Functions);
+    IO.mapOptional("types", F.Types);
+  }
+};
+
+} // namespace yaml
+} // namespace llvm
+
+namespace noalloc {
+
+static std::string normalizeName(StringRef Name) {
+  Name.consume_front("::");
+  return Name.str();
+}
+
+Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
+  std::string Diagnostics;
+  raw_string_ostream DiagOS(Diagnostics);
+  auto Handler = [](const SMDiagnostic &D, void *Context) {
+    D.print(/*ProgName=*/nullptr, *static_cast<raw_string_ostream *>(Context),
+            /*ShowColors=*/false);
+  };
+  KnowledgeFile File;
+  yaml::Input In(MemoryBufferRef(Text, FileName), nullptr, Handler, &DiagOS);
+  In >> File;
+  if (In.error())
+    return createStringError(In.error(), "invalid knowledge file '%s':\n%s",
+                             FileName.str().c_str(), Diagnostics.c_str());
+  for (FunctionEntry &E : File.Functions) {
+    E.Name = normalizeName(E.Name);
+    std::string Key = E.Name;
+    Functions[Key] = std::move(E);
+  }
+  for (TypeEntry &E : File.Types) {
+    E.Name = normalizeName(E.Name);
+    std::string Key = E.Name;
+    Types[Key] = std::move(E);
+  }
+  return Error::success();
+}
+
+const FunctionEntry *KnowledgeBase::function(StringRef QualifiedName) const {
+  auto It = Functions.find(QualifiedName);
+  return It == Functions.end() ? nullptr : &It->second;
+}
+
+const TypeEntry *KnowledgeBase::type(StringRef QualifiedName) const {
+  auto It = Types.find(QualifiedName);
+  return It == Types.end() ? nullptr : &It->second;
+}
+
+Expected<std::shared_ptr<const KnowledgeBase>>
+KnowledgeBase::get(ArrayRef<std::string> UserFiles) {
+  static std::mutex Mutex;
+  static std::map<std::vector<std::string>,
+                  std::shared_ptr<const KnowledgeBase>>
+      Loaded;
+  std::vector<std::string> Key(UserFiles.begin(), UserFiles.end());
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Loaded.find(Key);
+  if (It != Loaded.end())
+    return It->second;
+
+  auto KB = std::make_shared<KnowledgeBase>();
+  for (const EmbeddedFile *F = DefaultKnowledgeFiles; F->Name; ++F)
+    if (Error E = KB->addYAML(F->Text, F->Name))
+      return std::move(E);
+  for (const std::string &Path : UserFiles) {
+    auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
+    if (!Buffer)
+      return createStringError(Buffer.getError(),
+                               "cannot read knowledge file '%s': %s",
+                               Path.c_str(),
+                               Buffer.getError().message().c_str());
+    if (Error E = KB->addYAML((*Buffer)->getBuffer(), Path))
+      return std::move(E);
+  }
+  Loaded.emplace(std::move(Key), KB);
+  return KB;
+}
+
+StringRef effectName(FunctionEffect Effect) {
+  switch (Effect) {
+  case FunctionEffect::Allocates:
+    return "allocates";
+  case FunctionEffect::Releases:
+    return "releases";
+  case FunctionEffect::Reallocates:
+    return "reallocates";
+  case FunctionEffect::MayAllocate:
+    return "may-allocate";
+  case FunctionEffect::None:
+    return "none";
+  }
+  llvm_unreachable("unknown effect");
+}
+
+} // namespace noalloc

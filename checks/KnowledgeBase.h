@@ -1,0 +1,94 @@
+//===--- KnowledgeBase.h - What library code does with the heap -----------===//
+//
+// The knowledge base is data, not code: YAML files that say which library
+// functions and types allocate, release or never touch the heap, and what
+// fixed-capacity storage replaces them. noalloc embeds its default files and
+// users add their own (FreeRTOS, Zephyr, their own pool allocator).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_KNOWLEDGEBASE_H
+#define NOALLOC_CHECKS_KNOWLEDGEBASE_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace noalloc {
+
+enum class FunctionEffect {
+  Allocates,
+  Releases,
+  Reallocates,
+  /// Allocates only for some arguments or on first use; the condition says
+  /// when, and cannot be decided statically.
+  MayAllocate,
+  /// Known never to touch the heap.
+  None,
+};
+
+enum class TypeEffect {
+  Allocates,
+  /// Allocates exactly when one of its template arguments allocates
+  /// (std::optional, std::pair, std::array, container adaptors).
+  Wraps,
+  None,
+};
+
+struct FunctionEntry {
+  std::string Name;
+  FunctionEffect Effect = FunctionEffect::Allocates;
+  /// Allocates only when this (0-based) argument is a null pointer.
+  std::optional<unsigned> WhenNullArgument;
+  std::string Condition;
+  std::string Replacement;
+};
+
+struct TypeEntry {
+  std::string Name;
+  TypeEffect Effect = TypeEffect::Allocates;
+  /// 0-based index of the Allocator template parameter, if any.
+  std::optional<unsigned> AllocatorArgument;
+  std::string Replacement;
+};
+
+/// The merged knowledge of the default files and the user's. A later entry
+/// with the same name replaces an earlier one, so users can override.
+class KnowledgeBase {
+public:
+  /// The default knowledge plus \p UserFiles, loaded once per distinct list
+  /// and shared between checks and threads.
+  static llvm::Expected<std::shared_ptr<const KnowledgeBase>>
+  get(llvm::ArrayRef<std::string> UserFiles);
+
+  /// Parses one YAML file's text into this knowledge base.
+  llvm::Error addYAML(llvm::StringRef Text, llvm::StringRef FileName);
+
+  const FunctionEntry *function(llvm::StringRef QualifiedName) const;
+  const TypeEntry *type(llvm::StringRef QualifiedName) const;
+
+  /// Names of the functions whose entries satisfy \p Pred, for matchers.
+  template <typename Pred>
+  std::vector<std::string> functionNames(Pred &&P) const {
+    std::vector<std::string> Names;
+    for (const auto &E : Functions)
+      if (P(E.second))
+        Names.push_back(E.second.Name);
+    return Names;
+  }
+
+private:
+  llvm::StringMap<FunctionEntry> Functions;
+  llvm::StringMap<TypeEntry> Types;
+};
+
+llvm::StringRef effectName(FunctionEffect Effect);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_KNOWLEDGEBASE_H

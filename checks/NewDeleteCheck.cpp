@@ -1,0 +1,73 @@
+//===--- NewDeleteCheck.cpp - noalloc-new-delete --------------------------===//
+
+#include "NewDeleteCheck.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace noalloc {
+namespace {
+
+AST_MATCHER(FunctionDecl, isGlobalHeapFunction) {
+  return Node.isReplaceableGlobalAllocationFunction();
+}
+
+AST_MATCHER(CXXNewExpr, newUsesGlobalHeap) {
+  const FunctionDecl *Fn = Node.getOperatorNew();
+  return Fn && Fn->isReplaceableGlobalAllocationFunction();
+}
+
+AST_MATCHER(CXXDeleteExpr, deleteUsesGlobalHeap) {
+  const FunctionDecl *Fn = Node.getOperatorDelete();
+  return Fn && Fn->isReplaceableGlobalAllocationFunction();
+}
+
+} // namespace
+
+void NewDeleteCheck::registerMatchers(MatchFinder *Finder) {
+  auto NotInSystemHeader = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(
+      cxxNewExpr(NotInSystemHeader, newUsesGlobalHeap())
+          .bind("new"),
+      this);
+  Finder->addMatcher(
+      cxxDeleteExpr(NotInSystemHeader, deleteUsesGlobalHeap())
+          .bind("delete"),
+      this);
+  Finder->addMatcher(
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(isGlobalHeapFunction()).bind("fn")))
+          .bind("call"),
+      this);
+}
+
+void NewDeleteCheck::check(const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new")) {
+    bool IsNothrow = false;
+    New->getOperatorNew()->isReplaceableGlobalAllocationFunction(nullptr,
+                                                                 &IsNothrow);
+    std::string Spelling = New->isArray() ? "new[]" : "new";
+    if (IsNothrow)
+      Spelling += " (std::nothrow)";
+    report(New->getBeginLoc(), SM, "'" + Spelling + "' allocates on the heap");
+    return;
+  }
+  if (const auto *Delete = Result.Nodes.getNodeAs<CXXDeleteExpr>("delete")) {
+    report(Delete->getBeginLoc(), SM,
+           Delete->isArrayForm() ? "'delete[]' releases heap memory"
+                                 : "'delete' releases heap memory");
+    return;
+  }
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  bool Allocates = Fn->getOverloadedOperator() == OO_New ||
+                   Fn->getOverloadedOperator() == OO_Array_New;
+  report(Call->getBeginLoc(), SM,
+         "call to '" + Fn->getNameAsString() + "' " +
+             (Allocates ? "allocates on the heap" : "releases heap memory"));
+}
+
+} // namespace noalloc

@@ -1,0 +1,91 @@
+//===--- NoallocCheck.cpp - What every noalloc check shares ---------------===//
+
+#include "NoallocCheck.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace noalloc {
+
+NoallocCheck::NoallocCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      KnowledgeFiles(Options.getLocalOrGlobal("KnowledgeFiles", "")) {
+  llvm::SmallVector<StringRef, 4> Parts;
+  StringRef(KnowledgeFiles).split(Parts, ';', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Files;
+  for (StringRef P : Parts)
+    if (!P.trim().empty())
+      Files.push_back(P.trim().str());
+  auto KB = KnowledgeBase::get(Files);
+  if (!KB) {
+    configurationDiag("%0", DiagnosticIDs::Error)
+        << llvm::toString(KB.takeError());
+    return;
+  }
+  Knowledge = std::move(*KB);
+}
+
+void NoallocCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "KnowledgeFiles", KnowledgeFiles);
+}
+
+// Diagnostic format strings treat '%' specially ('operator%').
+static std::string escapeFormat(StringRef Message) {
+  std::string Escaped;
+  for (char C : Message) {
+    if (C == '%')
+      Escaped += '%';
+    Escaped += C;
+  }
+  return Escaped;
+}
+
+void NoallocCheck::report(SourceLocation Loc, const SourceManager &SM,
+                          StringRef Message) {
+  if (!Loc.isMacroID()) {
+    diag(Loc, escapeFormat(Message));
+    return;
+  }
+  // Macro arguments are spelled at the use; macro bodies are not.
+  SourceLocation Use = SM.getFileLoc(Loc);
+  diag(Use, escapeFormat(Message));
+  if (!SM.isMacroBodyExpansion(Loc))
+    return;
+  SourceLocation Spelling = SM.getSpellingLoc(Loc);
+  StringRef Macro = Lexer::getImmediateMacroName(Loc, SM, LangOptions());
+  if (SM.isInSystemHeader(Spelling))
+    return;
+  diag(Spelling, "expanded from macro '%0'", DiagnosticIDs::Note) << Macro;
+}
+
+std::string qualifiedName(const NamedDecl *D) {
+  PrintingPolicy Policy(D->getASTContext().getLangOpts());
+  Policy.SuppressInlineNamespace =
+      llvm::to_underlying(PrintingPolicy::SuppressInlineNamespaceMode::All);
+  Policy.SuppressUnwrittenScope = true;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  D->printQualifiedName(OS, Policy);
+  return Name;
+}
+
+bool isInInstantiation(const Decl *D) {
+  for (const DeclContext *DC = isa<DeclContext>(D) ? cast<DeclContext>(D)
+                                                   : D->getDeclContext();
+       DC; DC = DC->getParent()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC)) {
+      if (FD->isTemplateInstantiation())
+        return true;
+    } else if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
+      if (RD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+        return true;
+    }
+  }
+  return false;
+}
+
+} // namespace noalloc

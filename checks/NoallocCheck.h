@@ -1,0 +1,45 @@
+//===--- NoallocCheck.h - What every noalloc check shares -----------------===//
+
+#ifndef NOALLOC_CHECKS_NOALLOCCHECK_H
+#define NOALLOC_CHECKS_NOALLOCCHECK_H
+
+#include "KnowledgeBase.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace noalloc {
+
+/// A clang-tidy check with access to the knowledge base and a reporting
+/// helper that puts each finding where the user wrote the code.
+class NoallocCheck : public clang::tidy::ClangTidyCheck {
+public:
+  NoallocCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+
+  /// Null when the knowledge base failed to load (a configuration error has
+  /// been reported then).
+  const KnowledgeBase *knowledge() const { return Knowledge.get(); }
+
+  /// Reports \p Message (plain text, no format arguments) at \p Loc. A
+  /// location inside a macro body moves to the macro's use, with a note at
+  /// the definition, so the finding points at the line to change.
+  void report(clang::SourceLocation Loc, const clang::SourceManager &SM,
+              llvm::StringRef Message);
+
+private:
+  std::string KnowledgeFiles;
+  std::shared_ptr<const KnowledgeBase> Knowledge;
+};
+
+/// The name a user would write for \p D: qualified, without inline
+/// namespaces such as std::__cxx11.
+std::string qualifiedName(const clang::NamedDecl *D);
+
+/// True if \p D belongs to an implicit template instantiation, whose code the
+/// user did not write as such.
+bool isInInstantiation(const clang::Decl *D);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_NOALLOCCHECK_H

@@ -1,0 +1,247 @@
+//===--- NoallocMain.cpp - The noalloc command-line tool ------------------===//
+//
+// noalloc [options] <source>... [-- <compiler args>]
+//
+// Parses each translation unit once, runs the noalloc checks through
+// clang-tidy's engine, joins the results of all translation units (one
+// finding per source location, however many files include it) and reports
+// them in clang's format.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TranslationUnitAnalysis.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang/Basic/Version.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
+#include <set>
+#include <tuple>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace noalloc {
+extern volatile int NoallocModuleAnchorSource;
+} // namespace noalloc
+static int LLVM_ATTRIBUTE_UNUSED NoallocModuleAnchorDestination =
+    noalloc::NoallocModuleAnchorSource;
+
+static cl::OptionCategory NoallocCategory("noalloc options");
+
+static cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
+static cl::extrahelp MoreHelp(R"(
+Exit status: 0 when nothing uses the heap, 1 when there are findings, 2 on
+errors (bad usage, no compilation database, a file that does not compile).
+
+Examples:
+  noalloc -p build                      every file of build/compile_commands.json
+  noalloc -p build src/audio.cpp        one file, flags from the database
+  noalloc main.cpp -- -std=c++20 -Iinc  no database: flags after --
+  noalloc --checks='-*,noalloc-new-delete' -p build
+)");
+
+static cl::opt<std::string> Checks("checks", cl::desc(R"(
+Comma-separated globs of checks to run, as in clang-tidy:
+'-*,noalloc-new-delete' runs one check. Applied after
+the default ('noalloc-*') and any .clang-tidy files.)"),
+                                   cl::init(""), cl::cat(NoallocCategory));
+
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled checks and exit."),
+                                cl::init(false), cl::cat(NoallocCategory));
+
+static cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of the headers whose findings are shown\n"
+             "(default: all non-system headers)."),
+    cl::init(""), cl::cat(NoallocCategory));
+
+static cl::list<std::string> KnowledgeFiles(
+    "knowledge",
+    cl::desc("A knowledge-base YAML file to add to the built-in one\n"
+             "(repeatable); same as the KnowledgeFiles check option."),
+    cl::cat(NoallocCategory));
+
+static cl::opt<unsigned>
+    Jobs("j", cl::desc("Translation units to analyse at once (default: all "
+                       "cores)."),
+         cl::init(0), cl::cat(NoallocCategory));
+
+static cl::opt<bool> Quiet("quiet",
+                           cl::desc("Do not print the summary line."),
+                           cl::init(false), cl::cat(NoallocCategory));
+
+static void printVersion(raw_ostream &OS) {
+  OS << "noalloc " << NOALLOC_VERSION << " (clang " << CLANG_VERSION_STRING
+     << ")\n";
+}
+
+static noalloc::RunOptions makeRunOptions() {
+  noalloc::RunOptions Options;
+  Options.Defaults = ClangTidyOptions::getDefaults();
+  Options.Defaults.Checks = "-*,noalloc-*";
+  Options.Defaults.HeaderFilterRegex = ".*";
+  Options.Defaults.SystemHeaders = false;
+  if (!Checks.empty())
+    Options.Overrides.Checks = Checks;
+  if (!HeaderFilter.empty())
+    Options.Overrides.HeaderFilterRegex = HeaderFilter;
+  // LLVM owns --color (a boolean); main() maps auto/always/never onto it.
+  auto &Registered = cl::getRegisteredOptions();
+  auto It = Registered.find("color");
+  if (It != Registered.end())
+    if (auto *UseColor =
+            static_cast<cl::opt<cl::boolOrDefault> *>(It->second);
+        UseColor->getValue() != cl::BOU_UNSET)
+      Options.Overrides.UseColor = UseColor->getValue() == cl::BOU_TRUE;
+  if (!KnowledgeFiles.empty())
+    Options.Overrides.CheckOptions["KnowledgeFiles"] = {
+        join(KnowledgeFiles, ";"), 0};
+  return Options;
+}
+
+static bool isCompilerDiagnostic(const ClangTidyError &E) {
+  return StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
+}
+
+/// A header's findings arrive once per translation unit that includes it.
+static std::vector<ClangTidyError>
+joinTranslationUnits(std::vector<noalloc::TranslationUnitResult> &Results) {
+  std::vector<ClangTidyError> Joined;
+  std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
+  for (noalloc::TranslationUnitResult &R : Results)
+    for (ClangTidyError &E : R.Diagnostics) {
+      auto Key = std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
+                                 E.DiagnosticName, E.Message.Message);
+      if (Seen.insert(Key).second)
+        Joined.push_back(std::move(E));
+    }
+  llvm::stable_sort(Joined, [](const ClangTidyError &A,
+                               const ClangTidyError &B) {
+    return std::tie(A.Message.FilePath, A.Message.FileOffset,
+                    A.DiagnosticName) < std::tie(B.Message.FilePath,
+                                                 B.Message.FileOffset,
+                                                 B.DiagnosticName);
+  });
+  return Joined;
+}
+
+/// Accepts clang's --color=auto|always|never spelling for LLVM's boolean
+/// --color option. Arguments after "--" belong to the compiler.
+static std::vector<const char *> translateColorArguments(int Argc,
+                                                         const char **Argv) {
+  std::vector<const char *> Args;
+  bool CompilerArgs = false;
+  for (int I = 0; I < Argc; ++I) {
+    StringRef Arg = Argv[I];
+    CompilerArgs |= Arg == "--";
+    if (!CompilerArgs && Arg.consume_front("-") &&
+        (Arg.consume_front("-color=") || Arg.consume_front("color="))) {
+      if (Arg == "auto")
+        continue;
+      if (Arg == "always" || Arg == "never") {
+        Args.push_back(Arg == "always" ? "--color=true" : "--color=false");
+        continue;
+      }
+    }
+    Args.push_back(Argv[I]);
+  }
+  return Args;
+}
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  cl::SetVersionPrinter(printVersion);
+  std::vector<const char *> Args = translateColorArguments(argc, argv);
+  int ArgCount = Args.size();
+  auto Parser = tooling::CommonOptionsParser::create(
+      ArgCount, Args.data(), NoallocCategory, cl::ZeroOrMore,
+      "Finds code that uses the heap, and the path by which it does.\n");
+  if (!Parser) {
+    WithColor::error(errs(), "noalloc") << toString(Parser.takeError());
+    return 2;
+  }
+
+  noalloc::RunOptions Options = makeRunOptions();
+  if (ListChecks) {
+    auto Provider = noalloc::makeOptionsProvider(Options);
+    SmallString<256> Here;
+    sys::fs::current_path(Here);
+    sys::path::append(Here, "dummy.cpp");
+    ClangTidyOptions Effective = Provider->getOptions(Here);
+    outs() << "Enabled checks:";
+    for (const std::string &Name :
+         getCheckNames(Effective, false, false))
+      outs() << "\n    " << Name;
+    outs() << "\n\n";
+    return 0;
+  }
+
+  tooling::CompilationDatabase &Database = Parser->getCompilations();
+  std::vector<std::string> Files = Parser->getSourcePathList();
+  if (Files.empty())
+    Files = Database.getAllFiles();
+  if (Files.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "no source files: name them, or give -p <build-dir> with a "
+           "compile_commands.json that lists some\n";
+    return 2;
+  }
+
+  std::vector<noalloc::TranslationUnitResult> Results(Files.size());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        Results[I] =
+            noalloc::analyzeTranslationUnit(Database, Files[I], Options);
+      });
+    Pool.wait();
+  }
+
+  std::vector<std::string> Failed;
+  for (const noalloc::TranslationUnitResult &R : Results)
+    if (!R.Compiled)
+      Failed.push_back(R.MainFile);
+  std::vector<ClangTidyError> Errors = joinTranslationUnits(Results);
+
+  unsigned Findings = 0;
+  bool ConfigurationError = false;
+  for (const ClangTidyError &E : Errors) {
+    if (E.DiagnosticName == "clang-tidy-config")
+      ConfigurationError = true;
+    else if (!isCompilerDiagnostic(E))
+      ++Findings;
+  }
+
+  ClangTidyContext PrintContext(noalloc::makeOptionsProvider(Options));
+  PrintContext.setCurrentFile(Files.front());
+  unsigned WarningsAsErrors = 0;
+  handleErrors(Errors, PrintContext, FB_NoFix, WarningsAsErrors,
+               vfs::getRealFileSystem());
+
+  if (!Quiet) {
+    errs() << "noalloc: " << Findings
+           << (Findings == 1 ? " finding" : " findings") << " in "
+           << Files.size() << (Files.size() == 1 ? " file" : " files")
+           << "\n";
+  }
+  if (!Failed.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << Failed.size()
+        << (Failed.size() == 1 ? " file does" : " files do")
+        << " not compile; their findings are incomplete:\n";
+    for (const std::string &F : Failed)
+      errs() << "  " << F << "\n";
+  }
+  if (!Failed.empty() || ConfigurationError)
+    return 2;
+  return Findings ? 1 : 0;
+}

@@ -1,0 +1,42 @@
+//===--- TranslationUnitAnalysis.h - One parse of one source file ---------===//
+
+#ifndef NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
+#define NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+namespace noalloc {
+
+/// What one translation unit contributes to a run.
+struct TranslationUnitResult {
+  std::string MainFile;
+  /// Findings of the enabled checks, after NOLINT, header and system-header
+  /// filtering; compiler errors are included as clang-diagnostic-error.
+  std::vector<clang::tidy::ClangTidyError> Diagnostics;
+  /// False if the file did not compile; its findings are then incomplete.
+  bool Compiled = true;
+};
+
+/// The options every translation unit of a run shares.
+struct RunOptions {
+  clang::tidy::ClangTidyGlobalOptions Global;
+  clang::tidy::ClangTidyOptions Defaults;
+  clang::tidy::ClangTidyOptions Overrides;
+};
+
+/// Makes the clang-tidy options provider of a run: built-in defaults, then
+/// the .clang-tidy files above each source, then the command line.
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+makeOptionsProvider(const RunOptions &Options);
+
+/// Parses \p File once with the compile command from \p Database and runs
+/// the enabled noalloc checks on it. Safe to call from several threads.
+TranslationUnitResult
+analyzeTranslationUnit(const clang::tooling::CompilationDatabase &Database,
+                       llvm::StringRef File, const RunOptions &Options);
+
+} // namespace noalloc
+
+#endif // NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
