@@ -89,7 +89,7 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
     Message = Culprit + " reallocates heap memory";
     break;
   case FunctionEffect::MayAllocate:
-    Message = Culprit + " may allocate on the heap (" + Entry->Condition + ")";
+    Message = Culprit + " may allocate on the heap: " + Entry->Condition;
     break;
   case FunctionEffect::None:
     return;

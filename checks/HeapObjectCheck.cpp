@@ -37,42 +37,77 @@ HeapTypeVerdict HeapObjectCheck::verdictFor(QualType T) const {
   return V;
 }
 
-/// Skips the nodes that only carry a value to where it is stored.
-static DynTypedNode storageParent(const Expr *E, ASTContext &Ctx) {
+/// Whether \p E initializes an object this check reports by itself: a
+/// variable or member of a reported type, directly or as a part of its
+/// initializer (the elements of an initializer list, constructor
+/// arguments), or a reported temporary it is an argument of.
+bool HeapObjectCheck::initializesReportedDecl(const Expr *E,
+                                              ASTContext &Ctx) const {
   DynTypedNode Node = DynTypedNode::create(*E);
   while (true) {
     auto Parents = Ctx.getParents(Node);
     if (Parents.size() != 1)
-      return Node;
-    const Expr *P = Parents[0].get<Expr>();
-    if (!P || !(isa<ExprWithCleanups, MaterializeTemporaryExpr,
+      return false;
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Var = Parent.get<VarDecl>())
+      return !isa<ParmVarDecl>(Var) &&
+             verdictFor(Var->getType()).Use != HeapUse::None;
+    if (const auto *Field = Parent.get<FieldDecl>())
+      return verdictFor(Field->getType()).Use != HeapUse::None;
+    if (const auto *Init = Parent.get<CXXCtorInitializer>())
+      return Init->isAnyMemberInitializer() &&
+             verdictFor(Init->getAnyMember()->getType()).Use !=
+                 HeapUse::None;
+    const Expr *P = Parent.get<Expr>();
+    if (!P)
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      // An operand of a reported library call: 'a + b + c' is one string.
+      const FunctionDecl *Fn = Call->getDirectCallee();
+      return Fn && Call->isPRValue() &&
+             Ctx.getSourceManager().isInSystemHeader(Fn->getLocation()) &&
+             verdictFor(Call->getType()).Use != HeapUse::None;
+    }
+    if (const auto *Outer = dyn_cast<CXXConstructExpr>(P)) {
+      // The enclosing construction is reported itself, unless it moves.
+      if (Outer->getConstructor() &&
+          !Outer->getConstructor()->isMoveConstructor() &&
+          verdictFor(Outer->getType()).Use != HeapUse::None)
+        return true;
+    } else if (!isa<ExprWithCleanups, MaterializeTemporaryExpr,
                     CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr,
-                    CXXFunctionalCastExpr>(P) ||
-                (isa<CXXConstructExpr>(P) &&
-                 cast<CXXConstructExpr>(P)->getConstructor() &&
-                 (cast<CXXConstructExpr>(P)
-                      ->getConstructor()
-                      ->isCopyOrMoveConstructor()))))
-      return Parents[0];
+                    CXXFunctionalCastExpr, InitListExpr,
+                    CXXStdInitializerListExpr>(P)) {
+      return false;
+    }
+    Node = Parent;
+  }
+}
+
+/// The innermost declaration around \p E: the function or the member whose
+/// code it is.
+static const Decl *enclosingDecl(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *D = Parents[0].get<Decl>())
+      return D;
     Node = Parents[0];
   }
 }
 
-bool HeapObjectCheck::initializesReportedDecl(const Expr *E,
-                                              ASTContext &Ctx) const {
-  DynTypedNode Parent = storageParent(E, Ctx);
-  if (const auto *Var = Parent.get<VarDecl>())
-    return !isa<ParmVarDecl>(Var) && verdictFor(Var->getType()).Use !=
-                                         HeapUse::None;
-  if (const auto *Field = Parent.get<FieldDecl>())
-    return verdictFor(Field->getType()).Use != HeapUse::None;
-  if (const auto *Init = Parent.get<CXXCtorInitializer>())
-    return Init->isAnyMemberInitializer() &&
-           verdictFor(Init->getAnyMember()->getType()).Use != HeapUse::None;
-  return false;
-}
-
 static std::string quoted(StringRef S) { return "'" + S.str() + "'"; }
+
+/// 'Settings' (aka 'std::map<std::string, int>'), as clang says it.
+static std::string describeType(QualType T, const ASTContext &Ctx) {
+  std::string Written = typeName(T, Ctx);
+  std::string Canonical = typeName(T, Ctx, /*UserWritten=*/false);
+  if (Written == Canonical || !T->getAs<TypedefType>())
+    return quoted(Written);
+  return quoted(Written) + " (aka " + quoted(Canonical) + ")";
+}
 
 void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
@@ -88,7 +123,7 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
                            ? "variable"
                            : "variable " + quoted(Var->getName());
     report(Var->getLocation(), SM,
-           Name + " of type " + quoted(typeName(Var->getType(), Ctx)) + " " +
+           Name + " of type " + describeType(Var->getType(), Ctx) + " " +
                consequence(V, Ctx));
     return;
   }
@@ -101,7 +136,7 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     report(Field->getLocation(), SM,
            "member " + quoted(Field->getName()) + " of type " +
-               quoted(typeName(Field->getType(), Ctx)) + " " +
+               describeType(Field->getType(), Ctx) + " " +
                consequence(V, Ctx));
     return;
   }
@@ -115,8 +150,15 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
     HeapTypeVerdict V = verdictFor(Construct->getType());
     if (V.Use == HeapUse::None || initializesReportedDecl(Construct, Ctx))
       return;
+    // Implicit special members copy or build members reported already.
+    if (const auto *Fn =
+            dyn_cast_or_null<FunctionDecl>(enclosingDecl(Construct, Ctx)))
+      if (Fn->isImplicit())
+        return;
     report(Construct->getBeginLoc(), SM,
-           "construction of " + quoted(typeName(Construct->getType(), Ctx)) +
+           "construction of " +
+               quoted(typeName(Construct->getType(), Ctx,
+                               /*UserWritten=*/false)) +
                " " + consequence(V, Ctx));
     return;
   }
@@ -124,7 +166,9 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   std::string FnName = quoted(qualifiedName(Fn));
-  HeapTypeVerdict V = verdictFor(Call->getType());
+  // Only a prvalue is a new object; append() returns a reference.
+  HeapTypeVerdict V =
+      Call->isPRValue() ? verdictFor(Call->getType()) : HeapTypeVerdict();
   if (V.Use != HeapUse::None) {
     if (initializesReportedDecl(Call, Ctx))
       return;

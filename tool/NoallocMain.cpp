@@ -53,6 +53,12 @@ Comma-separated globs of checks to run, as in clang-tidy:
 the default ('noalloc-*') and any .clang-tidy files.)"),
                                    cl::init(""), cl::cat(NoallocCategory));
 
+static cl::opt<std::string> Config("config", cl::desc(R"(
+Configuration in .clang-tidy's YAML format, e.g.
+--config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}'.
+Takes precedence over .clang-tidy files; --checks takes precedence over it.)"),
+                                   cl::init(""), cl::cat(NoallocCategory));
+
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled checks and exit."),
                                 cl::init(false), cl::cat(NoallocCategory));
@@ -83,8 +89,15 @@ static void printVersion(raw_ostream &OS) {
      << ")\n";
 }
 
-static noalloc::RunOptions makeRunOptions() {
+static Expected<noalloc::RunOptions> makeRunOptions() {
   noalloc::RunOptions Options;
+  if (!Config.empty()) {
+    auto Parsed = parseConfiguration(MemoryBufferRef(Config, "--config"));
+    if (!Parsed)
+      return createStringError(Parsed.getError(), "invalid --config: %s",
+                               Parsed.getError().message().c_str());
+    Options.Overrides = std::move(*Parsed);
+  }
   Options.Defaults = ClangTidyOptions::getDefaults();
   Options.Defaults.Checks = "-*,noalloc-*";
   Options.Defaults.HeaderFilterRegex = ".*";
@@ -133,6 +146,15 @@ joinTranslationUnits(std::vector<noalloc::TranslationUnitResult> &Results) {
   return Joined;
 }
 
+/// The value of a string option that a library registered (-p).
+static std::string optionValue(StringRef Name) {
+  auto &Registered = cl::getRegisteredOptions();
+  auto It = Registered.find(Name);
+  if (It == Registered.end())
+    return "";
+  return static_cast<cl::opt<std::string> *>(It->second)->getValue();
+}
+
 /// Accepts clang's --color=auto|always|never spelling for LLVM's boolean
 /// --color option. Arguments after "--" belong to the compiler.
 static std::vector<const char *> translateColorArguments(int Argc,
@@ -169,7 +191,13 @@ int main(int argc, const char **argv) {
     return 2;
   }
 
-  noalloc::RunOptions Options = makeRunOptions();
+  auto ParsedOptions = makeRunOptions();
+  if (!ParsedOptions) {
+    WithColor::error(errs(), "noalloc")
+        << toString(ParsedOptions.takeError()) << "\n";
+    return 2;
+  }
+  noalloc::RunOptions Options = std::move(*ParsedOptions);
   if (ListChecks) {
     auto Provider = noalloc::makeOptionsProvider(Options);
     SmallString<256> Here;
@@ -184,10 +212,29 @@ int main(int argc, const char **argv) {
     return 0;
   }
 
-  tooling::CompilationDatabase &Database = Parser->getCompilations();
+  // CommonOptionsParser loads no database when no source is named: then
+  // every file of the -p database is analysed.
+  std::unique_ptr<tooling::CompilationDatabase> WholeDatabase;
   std::vector<std::string> Files = Parser->getSourcePathList();
-  if (Files.empty())
-    Files = Database.getAllFiles();
+  if (Files.empty()) {
+    std::string BuildPath = optionValue("p");
+    if (BuildPath.empty()) {
+      WithColor::error(errs(), "noalloc")
+          << "no source files: name them, or give -p <build-dir>\n";
+      return 2;
+    }
+    std::string Message;
+    WholeDatabase =
+        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
+                                                              Message);
+    if (!WholeDatabase) {
+      WithColor::error(errs(), "noalloc") << Message << "\n";
+      return 2;
+    }
+    Files = WholeDatabase->getAllFiles();
+  }
+  tooling::CompilationDatabase &Database =
+      WholeDatabase ? *WholeDatabase : Parser->getCompilations();
   if (Files.empty()) {
     WithColor::error(errs(), "noalloc")
         << "no source files: name them, or give -p <build-dir> with a "

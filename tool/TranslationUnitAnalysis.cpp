@@ -85,8 +85,17 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
 
   TranslationUnitResult Result;
   Result.MainFile = File.str();
-  Result.Compiled = Tool.run(&Factory) == 0;
+  bool Succeeded = Tool.run(&Factory) == 0;
   Result.Diagnostics = Consumer.take();
+  // A check's configuration error also fails the run; only the compiler's
+  // errors (or none at all: a file that could not be read) mean the file
+  // did not compile.
+  bool CompilerError = false, ConfigurationError = false;
+  for (const ClangTidyError &E : Result.Diagnostics) {
+    CompilerError |= E.DiagnosticName == "clang-diagnostic-error";
+    ConfigurationError |= E.DiagnosticName == "clang-tidy-config";
+  }
+  Result.Compiled = Succeeded || (ConfigurationError && !CompilerError);
   return Result;
 }
 

@@ -1,0 +1,26 @@
+# lit configuration for noalloc's tests.
+import os
+import lit.formats
+
+config.name = "noalloc"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.noalloc_binary_dir, "test")
+
+tools = config.llvm_tools_dir
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Deterministic output: no colour unless a test asks for it.
+config.environment.pop("TERM", None)
+
+noalloc = os.path.join(config.noalloc_binary_dir, "tool", "noalloc")
+python = "/usr/bin/python3"
+config.substitutions.append(("%noalloc", noalloc))
+config.substitutions.append(
+    ("%expect-exit", python + " " + os.path.join(config.test_source_root, "expect-exit.py")))
+config.substitutions.append(("%examples", os.path.join(config.noalloc_source_dir, "examples")))
+config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
+config.substitutions.append(("%clang", os.path.join(tools, "clang")))
+config.substitutions.append(("%python", python))
