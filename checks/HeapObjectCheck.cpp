@@ -43,22 +43,31 @@ HeapTypeVerdict HeapObjectCheck::verdictFor(QualType T) const {
 /// arguments), or a reported temporary it is an argument of.
 bool HeapObjectCheck::initializesReportedDecl(const Expr *E,
                                               ASTContext &Ctx) const {
+  auto Reported = [&](QualType T) {
+    return verdictFor(T).Use != HeapUse::None;
+  };
   DynTypedNode Node = DynTypedNode::create(*E);
   while (true) {
+    // An in-class initializer has two parents: its member and the
+    // constructors' CXXDefaultInitExpr.
     auto Parents = Ctx.getParents(Node);
+    for (const DynTypedNode &Parent : Parents) {
+      if (const auto *Var = Parent.get<VarDecl>())
+        return !isa<ParmVarDecl>(Var) && Reported(Var->getType());
+      if (const auto *Field = Parent.get<FieldDecl>())
+        return Reported(Field->getType());
+      if (const auto *Ctor = Parent.get<CXXConstructorDecl>()) {
+        // The parent map skips the CXXCtorInitializer: find it.
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          if (Init->isAnyMemberInitializer() &&
+              DynTypedNode::create(*Init->getInit()) == Node)
+            return Reported(Init->getAnyMember()->getType());
+        return false;
+      }
+    }
     if (Parents.size() != 1)
       return false;
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Var = Parent.get<VarDecl>())
-      return !isa<ParmVarDecl>(Var) &&
-             verdictFor(Var->getType()).Use != HeapUse::None;
-    if (const auto *Field = Parent.get<FieldDecl>())
-      return verdictFor(Field->getType()).Use != HeapUse::None;
-    if (const auto *Init = Parent.get<CXXCtorInitializer>())
-      return Init->isAnyMemberInitializer() &&
-             verdictFor(Init->getAnyMember()->getType()).Use !=
-                 HeapUse::None;
-    const Expr *P = Parent.get<Expr>();
+    const Expr *P = Parents[0].get<Expr>();
     if (!P)
       return false;
     if (const auto *Call = dyn_cast<CallExpr>(P)) {
@@ -66,21 +75,21 @@ bool HeapObjectCheck::initializesReportedDecl(const Expr *E,
       const FunctionDecl *Fn = Call->getDirectCallee();
       return Fn && Call->isPRValue() &&
              Ctx.getSourceManager().isInSystemHeader(Fn->getLocation()) &&
-             verdictFor(Call->getType()).Use != HeapUse::None;
+             Reported(Call->getType());
     }
     if (const auto *Outer = dyn_cast<CXXConstructExpr>(P)) {
       // The enclosing construction is reported itself, unless it moves.
       if (Outer->getConstructor() &&
           !Outer->getConstructor()->isMoveConstructor() &&
-          verdictFor(Outer->getType()).Use != HeapUse::None)
+          Reported(Outer->getType()))
         return true;
     } else if (!isa<ExprWithCleanups, MaterializeTemporaryExpr,
                     CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr,
                     CXXFunctionalCastExpr, InitListExpr,
-                    CXXStdInitializerListExpr>(P)) {
+                    CXXStdInitializerListExpr, CXXDefaultInitExpr>(P)) {
       return false;
     }
-    Node = Parent;
+    Node = Parents[0];
   }
 }
 
@@ -104,7 +113,11 @@ static std::string quoted(StringRef S) { return "'" + S.str() + "'"; }
 static std::string describeType(QualType T, const ASTContext &Ctx) {
   std::string Written = typeName(T, Ctx);
   std::string Canonical = typeName(T, Ctx, /*UserWritten=*/false);
-  if (Written == Canonical || !T->getAs<TypedefType>())
+  const auto *Typedef = T->getAs<TypedefType>();
+  // std::string and std::pmr::vector need no explanation.
+  if (Written == Canonical || !Typedef ||
+      Ctx.getSourceManager().isInSystemHeader(
+          Typedef->getDecl()->getLocation()))
     return quoted(Written);
   return quoted(Written) + " (aka " + quoted(Canonical) + ")";
 }

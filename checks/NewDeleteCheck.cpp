@@ -1,7 +1,9 @@
 //===--- NewDeleteCheck.cpp - noalloc-new-delete --------------------------===//
 
 #include "NewDeleteCheck.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -22,6 +24,22 @@ AST_MATCHER(CXXNewExpr, newUsesGlobalHeap) {
 AST_MATCHER(CXXDeleteExpr, deleteUsesGlobalHeap) {
   const FunctionDecl *Fn = Node.getOperatorDelete();
   return Fn && Fn->isReplaceableGlobalAllocationFunction();
+}
+
+/// Whether \p Call is the implicit allocation or deallocation of a
+/// coroutine frame.
+bool isCoroutineFrameCall(const CallExpr *Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    if (const auto *Body = Parents[0].get<CoroutineBodyStmt>())
+      return Body->getAllocate() == Node.get<Expr>() ||
+             Body->getDeallocate() == Node.get<Expr>();
+    Node = Parents[0];
+  }
+  return false;
 }
 
 } // namespace
@@ -63,6 +81,9 @@ void NewDeleteCheck::check(const MatchFinder::MatchResult &Result) {
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  // A coroutine's implicit frame allocation is noalloc-coroutine's.
+  if (isCoroutineFrameCall(Call, *Result.Context))
+    return;
   bool Allocates = Fn->getOverloadedOperator() == OO_New ||
                    Fn->getOverloadedOperator() == OO_Array_New;
   report(Call->getBeginLoc(), SM,
