@@ -124,6 +124,18 @@ static bool isCompilerDiagnostic(const ClangTidyError &E) {
   return StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
 }
 
+/// Paths are relative to each compile command's directory; a header seen
+/// from two directories must still be one file.
+static void makeAbsolute(tooling::DiagnosticMessage &Message,
+                         StringRef BuildDirectory) {
+  if (Message.FilePath.empty())
+    return;
+  SmallString<256> Path(Message.FilePath);
+  sys::path::make_absolute(BuildDirectory, Path);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  Message.FilePath = std::string(Path);
+}
+
 /// A header's findings arrive once per translation unit that includes it.
 static std::vector<ClangTidyError>
 joinTranslationUnits(std::vector<noalloc::TranslationUnitResult> &Results) {
@@ -131,6 +143,9 @@ joinTranslationUnits(std::vector<noalloc::TranslationUnitResult> &Results) {
   std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
   for (noalloc::TranslationUnitResult &R : Results)
     for (ClangTidyError &E : R.Diagnostics) {
+      makeAbsolute(E.Message, E.BuildDirectory);
+      for (tooling::DiagnosticMessage &Note : E.Notes)
+        makeAbsolute(Note, E.BuildDirectory);
       auto Key = std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
                                  E.DiagnosticName, E.Message.Message);
       if (Seen.insert(Key).second)
@@ -214,15 +229,12 @@ int main(int argc, const char **argv) {
 
   // CommonOptionsParser loads no database when no source is named: then
   // every file of the -p database is analysed.
+  // An explicit -p that names no database is an error, not a run without
+  // flags as CommonOptionsParser would have it.
   std::unique_ptr<tooling::CompilationDatabase> WholeDatabase;
   std::vector<std::string> Files = Parser->getSourcePathList();
-  if (Files.empty()) {
-    std::string BuildPath = optionValue("p");
-    if (BuildPath.empty()) {
-      WithColor::error(errs(), "noalloc")
-          << "no source files: name them, or give -p <build-dir>\n";
-      return 2;
-    }
+  std::string BuildPath = optionValue("p");
+  if (!BuildPath.empty()) {
     std::string Message;
     WholeDatabase =
         tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
@@ -231,7 +243,14 @@ int main(int argc, const char **argv) {
       WithColor::error(errs(), "noalloc") << Message << "\n";
       return 2;
     }
-    Files = WholeDatabase->getAllFiles();
+    if (Files.empty())
+      Files = WholeDatabase->getAllFiles();
+    else
+      WholeDatabase.reset(); // The parser's copy applies --extra-arg.
+  } else if (Files.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "no source files: name them, or give -p <build-dir>\n";
+    return 2;
   }
   tooling::CompilationDatabase &Database =
       WholeDatabase ? *WholeDatabase : Parser->getCompilations();

@@ -78,7 +78,11 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
                            /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
 
-  tooling::ClangTool Tool(Database, {File.str()});
+  // A file system of its own: each compile command sets its working
+  // directory, and translation units are analysed on several threads.
+  tooling::ClangTool Tool(Database, {File.str()},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Tool.setDiagnosticConsumer(&Consumer);
   TidyActionFactory Factory(Context);

@@ -1,0 +1,3 @@
+#include "shared.h"
+
+int *useSecond() { return makeCounter(); }

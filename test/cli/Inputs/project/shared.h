@@ -1,0 +1,5 @@
+// A header included by two translation units.
+#pragma once
+#include <cstddef>
+
+inline int *makeCounter() { return new int(0); }
