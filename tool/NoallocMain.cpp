@@ -78,7 +78,7 @@ static cl::list<std::string> KnowledgeFiles(
 static cl::opt<unsigned>
     Jobs("j", cl::desc("Translation units to analyse at once (default: all "
                        "cores)."),
-         cl::init(0), cl::cat(NoallocCategory));
+         cl::init(0), cl::Prefix, cl::cat(NoallocCategory));
 
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary line."),
