@@ -111,7 +111,10 @@ std::string typeName(QualType T, const ASTContext &Ctx, bool UserWritten) {
   Policy.SuppressInlineNamespace =
       llvm::to_underlying(PrintingPolicy::SuppressInlineNamespaceMode::All);
   Policy.SuppressTagKeyword = true;
-  std::string Name = T.getLocalUnqualifiedType().getAsString(Policy);
+  return preferredNames(T.getLocalUnqualifiedType().getAsString(Policy));
+}
+
+std::string preferredNames(std::string Name) {
   // libstdc++ names no preferred typedef for its strings; say what users say.
   static const std::pair<StringRef, StringRef> Strings[] = {
       {"std::basic_string<char>", "std::string"},

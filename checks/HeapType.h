@@ -37,6 +37,10 @@ HeapTypeVerdict classifyType(clang::QualType T, const KnowledgeBase &KB);
 std::string typeName(clang::QualType T, const clang::ASTContext &Ctx,
                      bool UserWritten = true);
 
+/// Replaces the canonical spellings of the standard strings in \p Name
+/// with the names users write (std::string).
+std::string preferredNames(std::string Name);
+
 } // namespace noalloc
 
 #endif // NOALLOC_CHECKS_HEAPTYPE_H

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CAllocationCheck.h"
+#include "CallCheck.h"
 #include "CoroutineCheck.h"
 #include "NewDeleteCheck.h"
 #include "PmrCheck.h"
@@ -21,11 +22,13 @@ class NoallocModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<CAllocationCheck>("noalloc-c-allocation");
+    Factories.registerCheck<CallCheck>("noalloc-call");
     Factories.registerCheck<CoroutineCheck>("noalloc-coroutine");
     Factories.registerCheck<NewDeleteCheck>("noalloc-new-delete");
     Factories.registerCheck<PmrCheck>("noalloc-pmr");
     Factories.registerCheck<StdTypeCheck>("noalloc-std-type");
     Factories.registerCheck<ThrowCheck>("noalloc-throw");
+    Factories.registerCheck<UnknownCallCheck>("noalloc-unknown-call");
   }
 };
 

@@ -9,6 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "HeapGraph.h"
+#include "KnowledgeBase.h"
 #include "TranslationUnitAnalysis.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Basic/Version.h"
@@ -80,6 +82,12 @@ static cl::opt<unsigned>
                        "cores)."),
          cl::init(0), cl::Prefix, cl::cat(NoallocCategory));
 
+static cl::opt<std::string> Explain(
+    "explain",
+    cl::desc("Print every path from the functions matching this name or\n"
+             "glob ('Sampler::tick', 'audio::*') to the heap, and exit."),
+    cl::init(""), cl::cat(NoallocCategory));
+
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary line."),
                            cl::init(false), cl::cat(NoallocCategory));
@@ -99,7 +107,7 @@ static Expected<noalloc::RunOptions> makeRunOptions() {
     Options.Overrides = std::move(*Parsed);
   }
   Options.Defaults = ClangTidyOptions::getDefaults();
-  Options.Defaults.Checks = "-*,noalloc-*";
+  Options.Defaults.Checks = "-*,noalloc-*,-noalloc-unknown-call";
   Options.Defaults.HeaderFilterRegex = ".*";
   Options.Defaults.SystemHeaders = false;
   if (!Checks.empty())
@@ -193,6 +201,98 @@ static std::vector<const char *> translateColorArguments(int Argc,
   return Args;
 }
 
+static tooling::DiagnosticMessage message(const std::string &Text,
+                                          const noalloc::SourcePoint &Where) {
+  tooling::DiagnosticMessage M;
+  M.Message = Text;
+  M.FilePath = Where.File;
+  M.FileOffset = Where.Offset;
+  return M;
+}
+
+/// Links the facts of all translation units, adds the findings of
+/// noalloc-call and noalloc-unknown-call to \p Errors, and drops direct
+/// findings in allowed zones or, with roots, outside the roots' reach.
+/// Returns an exit status when the run ends here (--explain).
+static std::optional<int>
+linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
+              const noalloc::RunOptions &Options,
+              std::vector<ClangTidyError> &Errors) {
+  std::vector<noalloc::TranslationUnitFacts> Units;
+  noalloc::LinkOptions Link;
+  bool CallEnabled = false, UnknownEnabled = false;
+  for (noalloc::TranslationUnitResult &R : Results) {
+    CallEnabled |= R.Facts.CallCheckEnabled;
+    UnknownEnabled |= R.Facts.UnknownCallCheckEnabled;
+    if (R.Facts.Facts) {
+      Link = R.Facts.Link;
+      Units.push_back(std::move(*R.Facts.Facts));
+    }
+  }
+  if (Units.empty()) {
+    if (Explain.empty())
+      return std::nullopt;
+    WithColor::error(errs(), "noalloc")
+        << "--explain needs noalloc-call enabled\n";
+    return 2;
+  }
+  auto KB = noalloc::KnowledgeBase::get(KnowledgeFiles);
+  if (!KB) {
+    WithColor::error(errs(), "noalloc") << toString(KB.takeError()) << "\n";
+    return 2;
+  }
+  noalloc::HeapGraph Graph(std::move(Units), **KB, Link);
+  if (!Explain.empty()) {
+    if (!Graph.explain(Explain, outs())) {
+      WithColor::error(errs(), "noalloc")
+          << "no function defined in the analysed code matches '" << Explain
+          << "'\n";
+      return 2;
+    }
+    return 0;
+  }
+
+  llvm::erase_if(Errors, [&](const ClangTidyError &E) {
+    if (StringRef(E.DiagnosticName).starts_with("clang-"))
+      return false;
+    noalloc::SourcePoint P;
+    P.File = E.Message.FilePath;
+    P.Offset = E.Message.FileOffset;
+    return !Graph.isReported(P);
+  });
+
+  std::vector<noalloc::CallFinding> Findings;
+  if (CallEnabled)
+    Findings = Graph.callFindings();
+  if (UnknownEnabled)
+    llvm::append_range(Findings, Graph.unknownCallFindings());
+  for (const noalloc::CallFinding &F : Findings) {
+    ClangTidyError E(F.Check, ClangTidyError::Warning, "", false);
+    E.Message = message(F.Message, F.Where);
+    for (const noalloc::ChainStep &Step : F.Notes)
+      E.Notes.push_back(message(Step.Message, Step.Where));
+    Errors.push_back(std::move(E));
+  }
+  llvm::stable_sort(Errors, [](const ClangTidyError &A,
+                               const ClangTidyError &B) {
+    return std::tie(A.Message.FilePath, A.Message.FileOffset,
+                    A.DiagnosticName) < std::tie(B.Message.FilePath,
+                                                 B.Message.FileOffset,
+                                                 B.DiagnosticName);
+  });
+  // A header's call findings arrive from every unit that includes it.
+  Errors.erase(std::unique(Errors.begin(), Errors.end(),
+                           [](const ClangTidyError &A, const ClangTidyError &B) {
+                             return A.Message.FilePath == B.Message.FilePath &&
+                                    A.Message.FileOffset ==
+                                        B.Message.FileOffset &&
+                                    A.DiagnosticName == B.DiagnosticName &&
+                                    A.Message.Message == B.Message.Message;
+                           }),
+               Errors.end());
+  return std::nullopt;
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   cl::SetVersionPrinter(printVersion);
@@ -277,6 +377,11 @@ int main(int argc, const char **argv) {
     if (!R.Compiled)
       Failed.push_back(R.MainFile);
   std::vector<ClangTidyError> Errors = joinTranslationUnits(Results);
+
+  // The link step: one call graph for the whole program.
+  if (std::optional<int> Status =
+          linkAndReport(Results, Options, Errors))
+    return *Status;
 
   unsigned Findings = 0;
   bool ConfigurationError = false;

@@ -89,6 +89,7 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
 
   TranslationUnitResult Result;
   Result.MainFile = File.str();
+  ScopedFactSink Sink(Result.Facts);
   bool Succeeded = Tool.run(&Factory) == 0;
   Result.Diagnostics = Consumer.take();
   // A check's configuration error also fails the run; only the compiler's

@@ -3,6 +3,7 @@
 #ifndef NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
 #define NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
 
+#include "FactSink.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -17,6 +18,8 @@ struct TranslationUnitResult {
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
   /// False if the file did not compile; its findings are then incomplete.
   bool Compiled = true;
+  /// The call-graph facts, when noalloc-call or noalloc-unknown-call ran.
+  FactSink Facts;
 };
 
 /// The options every translation unit of a run shares.

@@ -1,0 +1,104 @@
+//===--- CallCheck.cpp - noalloc-call -------------------------------------===//
+
+#include "CallCheck.h"
+#include "FactExtractor.h"
+#include "FactSink.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace noalloc {
+
+static thread_local FactSink *CurrentSink = nullptr;
+
+FactSink *currentFactSink() { return CurrentSink; }
+
+ScopedFactSink::ScopedFactSink(FactSink &Sink) : Previous(CurrentSink) {
+  CurrentSink = &Sink;
+}
+
+ScopedFactSink::~ScopedFactSink() { CurrentSink = Previous; }
+
+static std::vector<std::string> splitList(StringRef List) {
+  llvm::SmallVector<StringRef, 4> Parts;
+  List.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Result;
+  for (StringRef P : Parts)
+    if (!P.trim().empty())
+      Result.push_back(P.trim().str());
+  return Result;
+}
+
+CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
+    : NoallocCheck(Name, Context),
+      Policy(Options.getLocalOrGlobal("Policy", "lenient")),
+      Roots(Options.getLocalOrGlobal("Roots", "")),
+      AllowedZones(Options.getLocalOrGlobal("AllowedZones", "")) {
+  if (Policy != "lenient" && Policy != "strict")
+    configurationDiag("invalid Policy '%0': expected 'lenient' or 'strict'",
+                      DiagnosticIDs::Error)
+        << Policy;
+  Link.Strict = Policy == "strict";
+  Link.Roots = splitList(Roots);
+  Link.AllowedZones = splitList(AllowedZones);
+}
+
+void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  NoallocCheck::storeOptions(Opts);
+  Options.store(Opts, "Policy", Policy);
+  Options.store(Opts, "Roots", Roots);
+  Options.store(Opts, "AllowedZones", AllowedZones);
+}
+
+void CallCheck::registerMatchers(MatchFinder *Finder) {
+  if (knowledge())
+    Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+}
+
+void CallCheck::markEnabled(FactSink &Sink) const {
+  Sink.CallCheckEnabled = true;
+}
+
+void UnknownCallCheck::markEnabled(FactSink &Sink) const {
+  Sink.UnknownCallCheckEnabled = true;
+}
+
+/// The location of \p P in this translation unit, if its file was read.
+static SourceLocation locationOf(const SourcePoint &P, SourceManager &SM) {
+  auto File = SM.getFileManager().getOptionalFileRef(P.File);
+  if (!File)
+    return SourceLocation();
+  FileID ID = SM.translateFile(*File);
+  if (ID.isInvalid())
+    return SourceLocation();
+  return SM.getComposedLoc(ID, P.Offset);
+}
+
+void CallCheck::check(const MatchFinder::MatchResult &Result) {
+  // The tool links the whole program: hand the facts over, once.
+  if (FactSink *Sink = currentFactSink()) {
+    markEnabled(*Sink);
+    if (!Sink->Facts) {
+      Sink->Facts = extractFacts(*Result.Context, *knowledge());
+      Sink->Link = Link;
+    }
+    return;
+  }
+  std::vector<TranslationUnitFacts> Units;
+  Units.push_back(extractFacts(*Result.Context, *knowledge()));
+  HeapGraph Graph(std::move(Units), *knowledge(), Link);
+  SourceManager &SM = *Result.SourceManager;
+  for (const CallFinding &F : findings(Graph)) {
+    SourceLocation Loc = locationOf(F.Where, SM);
+    if (Loc.isInvalid())
+      continue;
+    diag(Loc, "%0") << F.Message;
+    for (const ChainStep &Step : F.Notes)
+      if (SourceLocation NoteLoc = locationOf(Step.Where, SM); NoteLoc.isValid())
+        diag(NoteLoc, "%0", DiagnosticIDs::Note) << Step.Message;
+  }
+}
+
+} // namespace noalloc

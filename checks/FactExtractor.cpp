@@ -1,0 +1,612 @@
+//===--- FactExtractor.cpp - Parse once, keep the facts -------------------===//
+
+#include "FactExtractor.h"
+#include "HeapType.h"
+#include "NoallocCheck.h"
+#include "Suppressions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace noalloc {
+namespace {
+
+class Extractor;
+
+/// Walks one function's own code: not nested lambdas or local classes,
+/// which are functions of their own.
+class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
+public:
+  BodyScanner(Extractor &X, size_t Function) : X(X), Function(Function) {}
+
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool TraverseLambdaExpr(LambdaExpr *E);
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseFunctionDecl(FunctionDecl *) { return true; }
+  bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
+
+  bool VisitCallExpr(CallExpr *E);
+  bool VisitCXXConstructExpr(CXXConstructExpr *E);
+  bool VisitCXXNewExpr(CXXNewExpr *E);
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E);
+  bool VisitCXXThrowExpr(CXXThrowExpr *E);
+  bool VisitCoroutineBodyStmt(CoroutineBodyStmt *S);
+  bool VisitVarDecl(VarDecl *D);
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E);
+  bool VisitDeclRefExpr(DeclRefExpr *E);
+  bool VisitCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
+    return TraverseStmt(E->getExpr());
+  }
+  bool VisitCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
+    return TraverseStmt(E->getExpr());
+  }
+
+  void scan(const FunctionDecl *FD);
+
+private:
+  void destroy(QualType T, SourceLocation Loc);
+
+  Extractor &X;
+  size_t Function;
+  llvm::DenseSet<const Expr *> Callees;
+  llvm::DenseSet<const Expr *> FrameCalls;
+};
+
+class Extractor {
+public:
+  Extractor(ASTContext &Ctx, const KnowledgeBase &KB)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), KB(KB), Suppress(SM) {
+    if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      Facts.MainFile = absolutePath(Main->getName());
+  }
+
+  TranslationUnitFacts run();
+
+  /// The index of \p FD's facts, creating them (and scheduling its body)
+  /// on first use.
+  size_t function(const FunctionDecl *FD);
+
+  SourcePoint point(SourceLocation Loc);
+  bool inSystemHeader(SourceLocation Loc) {
+    return Loc.isValid() && SM.isInSystemHeader(SM.getFileLoc(Loc));
+  }
+  FunctionFacts &facts(size_t Index) { return Facts.Functions[Index]; }
+
+  void addSite(size_t Function, SourceLocation Loc, std::string Description,
+               bool Allocates, StringRef Check) {
+    HeapSite S;
+    S.Description = std::move(Description);
+    S.Where = point(Loc);
+    S.Allocates = Allocates;
+    S.Accepted = Suppress.covers(SM.getFileLoc(Loc), Check);
+    facts(Function).Sites.push_back(std::move(S));
+  }
+
+  void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
+               CallKind Kind, bool CoveredByStdType);
+  void addIndirectCall(size_t Caller, std::string Signature, SourceLocation Loc);
+
+  std::string signature(const FunctionDecl *FD);
+  std::string signatureOfType(QualType FunctionType, QualType Class);
+  std::string displayName(const FunctionDecl *FD);
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const KnowledgeBase &KB;
+
+private:
+  std::string absolutePath(StringRef Path) {
+    llvm::SmallString<256> Abs(Path);
+    SM.getFileManager().makeAbsolutePath(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  }
+  std::string usr(const FunctionDecl *FD);
+
+  Suppressions Suppress;
+  TranslationUnitFacts Facts;
+  llvm::DenseMap<const FunctionDecl *, size_t> Index;
+  std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
+  llvm::DenseMap<FileID, std::string> FileNames;
+};
+
+/// Finds every function defined in user code, instantiations included.
+class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+public:
+  explicit DefinitionFinder(Extractor &X) : X(X) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    // Library code is reached only through the calls user code makes.
+    if (D && !isa<TranslationUnitDecl>(D) && X.inSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->isThisDeclarationADefinition() && FD->hasBody() &&
+        !FD->isDependentContext() && !FD->isInvalidDecl())
+      X.function(FD);
+    return true;
+  }
+
+private:
+  Extractor &X;
+};
+
+SourcePoint Extractor::point(SourceLocation Loc) {
+  SourcePoint P;
+  if (Loc.isInvalid())
+    return P;
+  Loc = SM.getFileLoc(Loc);
+  auto [File, Offset] = SM.getDecomposedLoc(Loc);
+  auto It = FileNames.find(File);
+  if (It == FileNames.end()) {
+    std::string Name;
+    if (auto Entry = SM.getFileEntryRefForID(File))
+      Name = absolutePath(Entry->getName());
+    It = FileNames.insert({File, Name}).first;
+  }
+  P.File = It->second;
+  P.Offset = Offset;
+  P.Line = SM.getLineNumber(File, Offset);
+  P.Column = SM.getColumnNumber(File, Offset);
+  return P;
+}
+
+std::string Extractor::usr(const FunctionDecl *FD) {
+  llvm::SmallString<128> Buf;
+  if (index::generateUSRForDecl(FD, Buf))
+    Buf = "noalloc:" + FD->getQualifiedNameAsString();
+  std::string USR(Buf);
+  // Internal linkage and lambdas: one per translation unit and location.
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (!FD->isExternallyVisible() || (Method && Method->getParent()->isLambda()))
+    USR += "@" + Facts.MainFile + "@" +
+           std::to_string(SM.getFileOffset(SM.getFileLoc(FD->getLocation())));
+  return USR;
+}
+
+/// 'std::basic_string<char>::' for a member of that specialization.
+static std::string qualifiedParent(const FunctionDecl *FD,
+                                   const PrintingPolicy &Policy) {
+  const auto *Parent = dyn_cast<NamedDecl>(FD->getDeclContext());
+  if (!Parent)
+    return "";
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  Parent->getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
+  return Name + "::";
+}
+
+std::string Extractor::displayName(const FunctionDecl *FD) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
+    if (Method->getParent()->isLambda()) {
+      SourcePoint P = point(Method->getParent()->getLocation());
+      return "lambda at " + llvm::sys::path::filename(P.File).str() + ":" +
+             std::to_string(P.Line) + ":" + std::to_string(P.Column);
+    }
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.SuppressInlineNamespace =
+      llvm::to_underlying(PrintingPolicy::SuppressInlineNamespaceMode::All);
+  Policy.SuppressUnwrittenScope = true;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  // A constructor template's arguments are deduced, not written.
+  if (isa<CXXConstructorDecl, CXXConversionDecl>(FD) &&
+      FD->getTemplateSpecializationArgs())
+    FD->getPrimaryTemplate()->getTemplatedDecl()->getNameForDiagnostic(
+        OS, Policy, /*Qualified=*/false),
+        Name = qualifiedParent(FD, Policy) + Name;
+  else
+    FD->getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
+  return preferredNames(Name);
+}
+
+std::string Extractor::signatureOfType(QualType FunctionType,
+                                       QualType Class) {
+  const auto *Proto = FunctionType->getAs<FunctionProtoType>();
+  std::string S;
+  if (!Proto)
+    return FunctionType.getCanonicalType().getAsString();
+  S = Proto->getReturnType().getCanonicalType().getAsString() + " ";
+  if (!Class.isNull())
+    S += Class.getCanonicalType().getAsString() + "::";
+  S += "(";
+  for (unsigned I = 0; I < Proto->getNumParams(); ++I)
+    S += (I ? ", " : "") +
+         Proto->getParamType(I).getCanonicalType().getAsString();
+  return S + (Proto->isVariadic() ? ", ...)" : ")");
+}
+
+std::string Extractor::signature(const FunctionDecl *FD) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  QualType Class;
+  if (Method && Method->isInstance())
+    Class = Ctx.getCanonicalTagType(Method->getParent());
+  return signatureOfType(FD->getType(), Class);
+}
+
+static bool hasAnnotation(const FunctionDecl *FD, StringRef Annotation) {
+  for (const FunctionDecl *Redecl : FD->redecls())
+    for (const auto *A : Redecl->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == Annotation)
+        return true;
+  return false;
+}
+
+static bool isRoot(const FunctionDecl *FD) {
+  for (const FunctionDecl *Redecl : FD->redecls())
+    for (const clang::FunctionEffect &E : Redecl->getFunctionEffects().effects())
+      if (E.kind() == clang::FunctionEffect::Kind::NonAllocating ||
+          E.kind() == clang::FunctionEffect::Kind::NonBlocking)
+        return true;
+  return hasAnnotation(FD, "noalloc");
+}
+
+static void collectOverrides(const CXXMethodDecl *M,
+                             llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Out) {
+  for (const CXXMethodDecl *O : M->overridden_methods())
+    if (Out.insert(O->getCanonicalDecl()).second)
+      collectOverrides(O, Out);
+}
+
+size_t Extractor::function(const FunctionDecl *FD) {
+  const FunctionDecl *Canonical = FD->getCanonicalDecl();
+  auto It = Index.find(Canonical);
+  if (It != Index.end())
+    return It->second;
+  size_t I = Facts.Functions.size();
+  Index[Canonical] = I;
+  Facts.Functions.emplace_back();
+
+  const FunctionDecl *Definition = nullptr;
+  if (FD->hasBody(Definition) && Definition &&
+      Definition->isThisDeclarationADefinition() &&
+      !Definition->isDependentContext())
+    Worklist.push_back({Definition, I});
+  const FunctionDecl *Decl = Definition ? Definition : FD;
+
+  FunctionFacts &F = Facts.Functions[I];
+  F.USR = usr(Canonical);
+  F.Name = displayName(Decl);
+  F.Where = point(Decl->getLocation());
+  if (Definition)
+    F.EndOffset = point(Definition->getEndLoc()).Offset;
+  F.Defined = Definition != nullptr;
+  F.InSystemHeader = inSystemHeader(Decl->getLocation());
+  F.Root = isRoot(Decl);
+  F.Allowed = hasAnnotation(Decl, "noalloc::allow");
+  F.Signature = signature(Decl);
+  F.Constructor = isa<CXXConstructorDecl>(Decl);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Decl)) {
+    const CXXRecordDecl *Class = Method->getParent();
+    const NamedDecl *Named = Class;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+      Named = Spec->getSpecializedTemplate();
+    F.KnowledgeClass = qualifiedName(Named);
+    F.KnowledgeName = F.KnowledgeClass + "::" + Method->getNameAsString();
+    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Overridden;
+    collectOverrides(Method, Overridden);
+    for (const CXXMethodDecl *O : Overridden)
+      F.Overrides.push_back(usr(O));
+  } else {
+    F.KnowledgeName = qualifiedName(Decl);
+  }
+  return I;
+}
+
+void Extractor::addCall(size_t Caller, const FunctionDecl *Callee,
+                        SourceLocation Loc, CallKind Kind,
+                        bool CoveredByStdType) {
+  size_t Target = function(Callee);
+  CallSite C;
+  C.Kind = Kind;
+  C.Callee = facts(Target).USR;
+  C.CalleeName = facts(Target).Name;
+  C.Where = point(Loc);
+  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call");
+  // Calls that noalloc-c-allocation (C functions) or noalloc-std-type
+  // (std::make_unique) report at the call already.
+  const FunctionEntry *Entry = KB.function(facts(Target).KnowledgeName);
+  bool DirectlyReported = false;
+  if (Entry && StringRef(Entry->Name).starts_with("std::"))
+    DirectlyReported = Entry->Effect == FunctionEffect::Allocates;
+  else if (Entry)
+    DirectlyReported = Entry->Effect == FunctionEffect::Allocates ||
+                       Entry->Effect == FunctionEffect::Releases ||
+                       Entry->Effect == FunctionEffect::Reallocates;
+  C.Reportable = !facts(Caller).InSystemHeader && !CoveredByStdType &&
+                 !DirectlyReported && Loc.isValid();
+  facts(Caller).Calls.push_back(std::move(C));
+}
+
+void Extractor::addIndirectCall(size_t Caller, std::string Signature,
+                                SourceLocation Loc) {
+  CallSite C;
+  C.Kind = CallKind::Indirect;
+  C.Callee = std::move(Signature);
+  C.CalleeName = "a function of type '" + C.Callee + "'";
+  C.Where = point(Loc);
+  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call");
+  C.Reportable = !facts(Caller).InSystemHeader && Loc.isValid();
+  facts(Caller).Calls.push_back(std::move(C));
+}
+
+TranslationUnitFacts Extractor::run() {
+  DefinitionFinder(*this).TraverseDecl(Ctx.getTranslationUnitDecl());
+  while (!Worklist.empty()) {
+    auto [FD, I] = Worklist.back();
+    Worklist.pop_back();
+    BodyScanner(*this, I).scan(FD);
+  }
+  return std::move(Facts);
+}
+
+//===----------------------------------------------------------------------===//
+// BodyScanner
+//===----------------------------------------------------------------------===//
+
+void BodyScanner::scan(const FunctionDecl *FD) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      TraverseStmt(Init->getInit());
+  if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD)) {
+    // Members and bases are destroyed after the body.
+    const CXXRecordDecl *Class = Dtor->getParent();
+    for (const FieldDecl *Field : Class->fields())
+      destroy(Field->getType(), Dtor->getLocation());
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      destroy(Base.getType(), Dtor->getLocation());
+  }
+  TraverseStmt(FD->getBody());
+}
+
+bool BodyScanner::TraverseLambdaExpr(LambdaExpr *E) {
+  // Captures are initialized here; the body is the call operator's.
+  for (Expr *Init : E->capture_inits())
+    if (Init)
+      TraverseStmt(Init);
+  X.function(E->getCallOperator());
+  return true;
+}
+
+/// Whether an expression names an object that noalloc-std-type reports
+/// where it is declared: a variable or member of an allocating type, not a
+/// reference or a parameter.
+static bool namesReportedObject(const Expr *E, const KnowledgeBase &KB) {
+  E = E->IgnoreParenImpCasts();
+  // s.append(a).append(b): the chain returns the same object.
+  while (const auto *Chained = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (!Chained->isGLValue() || !Chained->getImplicitObjectArgument())
+      break;
+    E = Chained->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  }
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(E))
+    D = Member->getMemberDecl();
+  if (!D || isa<ParmVarDecl>(D) || !isa<VarDecl, FieldDecl>(D))
+    return false;
+  return classifyType(D->getType(), KB).Use != HeapUse::None;
+}
+
+bool BodyScanner::VisitCallExpr(CallExpr *E) {
+  if (FrameCalls.contains(E))
+    return true;
+  const FunctionDecl *Callee = E->getDirectCallee();
+  SourceLocation Loc = E->getExprLoc();
+  if (!Callee) {
+    QualType T = E->getCallee()->getType();
+    QualType Class;
+    if (const auto *Ptr = T->getAs<PointerType>())
+      T = Ptr->getPointeeType();
+    else if (const auto *Block = T->getAs<BlockPointerType>())
+      T = Block->getPointeeType();
+    if (const auto *Bin =
+            dyn_cast<BinaryOperator>(E->getCallee()->IgnoreParens())) {
+      // (object.*member)(): the member pointer's function type.
+      if (const auto *MP = Bin->getRHS()->getType()->getAs<MemberPointerType>()) {
+        T = MP->getPointeeType();
+        if (const Type *C = MP->getQualifier().getAsType())
+          Class = QualType(C, 0);
+      }
+    }
+    if (T->isFunctionType())
+      X.addIndirectCall(Function, X.signatureOfType(T, Class), Loc);
+    return true;
+  }
+  Callees.insert(E->getCallee()->IgnoreParenImpCasts());
+
+  if (Callee->isReplaceableGlobalAllocationFunction()) {
+    bool New = Callee->getOverloadedOperator() == OO_New ||
+               Callee->getOverloadedOperator() == OO_Array_New;
+    X.addSite(Function, Loc,
+              New ? "calls 'operator new'" : "calls 'operator delete'", New,
+              "noalloc-new-delete");
+    return true;
+  }
+  if (unsigned Builtin = Callee->getBuiltinID()) {
+    if (Builtin == Builtin::BI__builtin_operator_new ||
+        Builtin == Builtin::BI__builtin_operator_delete) {
+      bool New = Builtin == Builtin::BI__builtin_operator_new;
+      X.addSite(Function, Loc,
+                New ? "calls 'operator new'" : "calls 'operator delete'", New,
+                "noalloc-new-delete");
+      return true;
+    }
+    // __builtin_expect and friends are not calls; memcpy and friends are.
+    if (!X.Ctx.BuiltinInfo.isPredefinedLibFunction(Builtin) &&
+        !X.Ctx.BuiltinInfo.isLibFunction(Builtin))
+      return true;
+  }
+
+  // A lambda converted to a function pointer can be called through it.
+  if (const auto *Conversion = dyn_cast<CXXConversionDecl>(Callee))
+    if (Conversion->getParent()->isLambda())
+      if (CXXMethodDecl *Op = Conversion->getParent()->getLambdaCallOperator()) {
+        size_t I = X.function(Op);
+        X.facts(I).AddressTaken = true;
+        QualType Pointee = Conversion->getConversionType()->getPointeeType();
+        if (!Pointee.isNull())
+          X.facts(I).Signature = X.signatureOfType(Pointee, QualType());
+      }
+
+  CallKind Kind = CallKind::Direct;
+  bool Covered = false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    const auto *ME = dyn_cast<MemberExpr>(E->getCallee()->IgnoreParens());
+    if (Method && Method->isVirtual() && !(ME && ME->hasQualifier()) &&
+        !Method->hasAttr<FinalAttr>() &&
+        !Method->getParent()->hasAttr<FinalAttr>())
+      Kind = CallKind::Virtual;
+    if (const Expr *Object = Member->getImplicitObjectArgument())
+      Covered = namesReportedObject(Object, X.KB);
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0)
+      Covered = namesReportedObject(Op->getArg(0), X.KB);
+  }
+  // A library call that returns an owning object: noalloc-std-type's.
+  if (X.inSystemHeader(Callee->getLocation()) && E->isPRValue() &&
+      classifyType(E->getType(), X.KB).Use != HeapUse::None)
+    Covered = true;
+  X.addCall(Function, Callee, Loc, Kind, Covered);
+  return true;
+}
+
+bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  if (!Ctor || Ctor->isTrivial())
+    return true;
+  // Constructing an owning library object is noalloc-std-type's.
+  bool Covered = X.inSystemHeader(Ctor->getLocation()) &&
+                 classifyType(E->getType(), X.KB).Use != HeapUse::None;
+  X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct, Covered);
+  return true;
+}
+
+bool BodyScanner::VisitCXXNewExpr(CXXNewExpr *E) {
+  const FunctionDecl *New = E->getOperatorNew();
+  if (!New)
+    return true;
+  if (New->isReplaceableGlobalAllocationFunction())
+    X.addSite(Function, E->getBeginLoc(),
+              E->isArray() ? "allocates with 'new[]'" : "allocates with 'new'",
+              true, "noalloc-new-delete");
+  else if (!New->isReservedGlobalPlacementOperator())
+    X.addCall(Function, New, E->getBeginLoc(), CallKind::Direct, false);
+  return true;
+}
+
+void BodyScanner::destroy(QualType T, SourceLocation Loc) {
+  T = X.Ctx.getBaseElementType(T);
+  const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition() || Class->hasTrivialDestructor())
+    return;
+  const CXXDestructorDecl *Dtor = Class->getDestructor();
+  if (!Dtor)
+    return;
+  bool Covered = X.inSystemHeader(Dtor->getLocation()) &&
+                 classifyType(T, X.KB).Use != HeapUse::None;
+  X.addCall(Function, Dtor, Loc, CallKind::Direct, Covered);
+}
+
+bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+  QualType T = E->getDestroyedType();
+  if (!T.isNull() && !T->isDependentType()) {
+    const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
+    if (Class && Class->hasDefinition() && !Class->hasTrivialDestructor())
+      if (const CXXDestructorDecl *Dtor = Class->getDestructor())
+        X.addCall(Function, Dtor, E->getBeginLoc(),
+                  Dtor->isVirtual() ? CallKind::Virtual : CallKind::Direct,
+                  false);
+  }
+  const FunctionDecl *Delete = E->getOperatorDelete();
+  if (!Delete)
+    return true;
+  if (Delete->isReplaceableGlobalAllocationFunction())
+    X.addSite(Function, E->getBeginLoc(),
+              E->isArrayForm() ? "releases memory with 'delete[]'"
+                               : "releases memory with 'delete'",
+              false, "noalloc-new-delete");
+  else if (!Delete->isReservedGlobalPlacementOperator())
+    X.addCall(Function, Delete, E->getBeginLoc(), CallKind::Direct, false);
+  return true;
+}
+
+bool BodyScanner::VisitCXXThrowExpr(CXXThrowExpr *E) {
+  if (E->getSubExpr())
+    X.addSite(Function, E->getThrowLoc(),
+              "throws, which allocates the exception object", true,
+              "noalloc-throw");
+  return true;
+}
+
+bool BodyScanner::VisitCoroutineBodyStmt(CoroutineBodyStmt *S) {
+  const auto *Allocate =
+      S->getAllocate() ? dyn_cast<CallExpr>(S->getAllocate()->IgnoreImplicit())
+                       : nullptr;
+  if (!Allocate || !Allocate->getDirectCallee())
+    return true;
+  if (Allocate->getDirectCallee()->isReplaceableGlobalAllocationFunction()) {
+    X.addSite(Function, S->getBeginLoc(),
+              "allocates its coroutine frame", true, "noalloc-coroutine");
+    FrameCalls.insert(Allocate);
+    if (S->getDeallocate())
+      if (const auto *Free = dyn_cast<CallExpr>(S->getDeallocate()->IgnoreImplicit()))
+        FrameCalls.insert(Free);
+  }
+  return true;
+}
+
+bool BodyScanner::VisitVarDecl(VarDecl *D) {
+  if (D->hasLocalStorage() && !isa<ParmVarDecl>(D) &&
+      !D->getType()->isReferenceType())
+    destroy(D->getType(), D->getLocation());
+  return true;
+}
+
+bool BodyScanner::VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+  if (const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor()) {
+    bool Covered = X.inSystemHeader(Dtor->getLocation()) &&
+                   classifyType(E->getType(), X.KB).Use != HeapUse::None;
+    X.addCall(Function, Dtor, E->getBeginLoc(), CallKind::Direct, Covered);
+  }
+  return true;
+}
+
+bool BodyScanner::VisitDeclRefExpr(DeclRefExpr *E) {
+  const auto *FD = dyn_cast<FunctionDecl>(E->getDecl());
+  if (!FD || Callees.contains(E))
+    return true;
+  size_t I = X.function(FD);
+  X.facts(I).AddressTaken = true;
+  return true;
+}
+
+} // namespace
+
+TranslationUnitFacts extractFacts(ASTContext &Ctx,
+                                  const KnowledgeBase &Knowledge) {
+  return Extractor(Ctx, Knowledge).run();
+}
+
+} // namespace noalloc

@@ -1,0 +1,153 @@
+//===--- Facts.cpp - What one translation unit knows about the heap -------===//
+
+#include "Facts.h"
+
+using namespace llvm;
+
+namespace noalloc {
+
+static json::Value toJSON(const SourcePoint &P) {
+  return json::Array{P.File, P.Offset, P.Line, P.Column};
+}
+
+static bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
+  const json::Array *A = V.getAsArray();
+  if (!A || A->size() != 4) {
+    Path.report("expected [file, offset, line, column]");
+    return false;
+  }
+  auto File = (*A)[0].getAsString();
+  auto Offset = (*A)[1].getAsUINT64(), Line = (*A)[2].getAsUINT64(),
+       Column = (*A)[3].getAsUINT64();
+  if (!File || !Offset || !Line || !Column) {
+    Path.report("expected [file, offset, line, column]");
+    return false;
+  }
+  P = {File->str(), unsigned(*Offset), unsigned(*Line), unsigned(*Column)};
+  return true;
+}
+
+static StringRef kindName(CallKind K) {
+  switch (K) {
+  case CallKind::Direct:
+    return "direct";
+  case CallKind::Virtual:
+    return "virtual";
+  case CallKind::Indirect:
+    return "indirect";
+  }
+  llvm_unreachable("unknown call kind");
+}
+
+static bool fromJSON(const json::Value &V, CallKind &K, json::Path Path) {
+  auto S = V.getAsString();
+  if (S == "direct")
+    K = CallKind::Direct;
+  else if (S == "virtual")
+    K = CallKind::Virtual;
+  else if (S == "indirect")
+    K = CallKind::Indirect;
+  else {
+    Path.report("expected direct, virtual or indirect");
+    return false;
+  }
+  return true;
+}
+
+static json::Value toJSON(const HeapSite &S) {
+  return json::Object{{"what", S.Description},
+                      {"at", toJSON(S.Where)},
+                      {"allocates", S.Allocates},
+                      {"accepted", S.Accepted}};
+}
+
+static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("what", S.Description) && O.map("at", S.Where) &&
+         O.map("allocates", S.Allocates) && O.map("accepted", S.Accepted);
+}
+
+static json::Value toJSON(const CallSite &C) {
+  return json::Object{{"kind", kindName(C.Kind)},  {"callee", C.Callee},
+                      {"name", C.CalleeName},      {"at", toJSON(C.Where)},
+                      {"accepted", C.Accepted},    {"reportable", C.Reportable}};
+}
+
+static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("kind", C.Kind) && O.map("callee", C.Callee) &&
+         O.map("name", C.CalleeName) && O.map("at", C.Where) &&
+         O.map("accepted", C.Accepted) && O.map("reportable", C.Reportable);
+}
+
+static json::Value toJSON(const FunctionFacts &F) {
+  json::Array Sites, Calls;
+  for (const HeapSite &S : F.Sites)
+    Sites.push_back(toJSON(S));
+  for (const CallSite &C : F.Calls)
+    Calls.push_back(toJSON(C));
+  return json::Object{{"usr", F.USR},
+                      {"name", F.Name},
+                      {"at", toJSON(F.Where)},
+                      {"end", F.EndOffset},
+                      {"defined", F.Defined},
+                      {"system", F.InSystemHeader},
+                      {"knowledge", F.KnowledgeName},
+                      {"class", F.KnowledgeClass},
+                      {"root", F.Root},
+                      {"allowed", F.Allowed},
+                      {"address_taken", F.AddressTaken},
+                      {"constructor", F.Constructor},
+                      {"signature", F.Signature},
+                      {"overrides", F.Overrides},
+                      {"sites", std::move(Sites)},
+                      {"calls", std::move(Calls)}};
+}
+
+static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
+         O.map("at", F.Where) && O.map("end", F.EndOffset) &&
+         O.map("defined", F.Defined) && O.map("system", F.InSystemHeader) &&
+         O.map("knowledge", F.KnowledgeName) &&
+         O.map("class", F.KnowledgeClass) && O.map("root", F.Root) &&
+         O.map("allowed", F.Allowed) &&
+         O.map("address_taken", F.AddressTaken) &&
+         O.map("constructor", F.Constructor) &&
+         O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
+         O.map("sites", F.Sites) && O.map("calls", F.Calls);
+}
+
+json::Value toJSON(const TranslationUnitFacts &Facts) {
+  json::Array Functions;
+  for (const FunctionFacts &F : Facts.Functions)
+    Functions.push_back(toJSON(F));
+  return json::Object{{"format", "noalloc-facts"},
+                      {"version", TranslationUnitFacts::FormatVersion},
+                      {"main_file", Facts.MainFile},
+                      {"functions", std::move(Functions)}};
+}
+
+Expected<TranslationUnitFacts> factsFromJSON(StringRef Text) {
+  Expected<json::Value> Parsed = json::parse(Text);
+  if (!Parsed)
+    return Parsed.takeError();
+  const json::Object *Top = Parsed->getAsObject();
+  if (!Top || Top->getString("format") != "noalloc-facts")
+    return createStringError(inconvertibleErrorCode(),
+                             "not a noalloc facts file");
+  if (Top->getInteger("version") != int64_t(TranslationUnitFacts::FormatVersion))
+    return createStringError(inconvertibleErrorCode(),
+                             "facts format version %lld, expected %u",
+                             (long long)Top->getInteger("version").value_or(0),
+                             TranslationUnitFacts::FormatVersion);
+  TranslationUnitFacts Facts;
+  json::Path::Root Root("facts");
+  json::ObjectMapper O(*Parsed, Root);
+  if (!O || !O.map("main_file", Facts.MainFile) ||
+      !O.map("functions", Facts.Functions))
+    return Root.getError();
+  return Facts;
+}
+
+} // namespace noalloc
