@@ -14,6 +14,7 @@
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Path.h"
@@ -98,7 +99,8 @@ public:
 
   void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
                CallKind Kind, bool CoveredByStdType);
-  void addIndirectCall(size_t Caller, std::string Signature, SourceLocation Loc);
+  void addIndirectCall(size_t Caller, std::string Signature,
+                       const Expr *Callee, SourceLocation Loc);
 
   std::string signature(const FunctionDecl *FD);
   std::string signatureOfType(QualType FunctionType, QualType Class);
@@ -146,8 +148,32 @@ public:
     return true;
   }
 
+  /// Functions whose address a global initializer takes: handler tables.
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
+      if (!FD->isDependentContext() && InGlobalInitializer)
+        X.facts(X.function(FD)).AddressTaken = true;
+    return true;
+  }
+  bool TraverseVarDecl(VarDecl *D) {
+    bool Global = D->hasGlobalStorage() && !D->isLocalVarDecl();
+    bool Saved = InGlobalInitializer;
+    InGlobalInitializer = Global;
+    bool Result = RecursiveASTVisitor::TraverseVarDecl(D);
+    InGlobalInitializer = Saved;
+    return Result;
+  }
+  bool TraverseFunctionDecl(FunctionDecl *D) {
+    bool Saved = InGlobalInitializer;
+    InGlobalInitializer = false;
+    bool Result = RecursiveASTVisitor::TraverseFunctionDecl(D);
+    InGlobalInitializer = Saved;
+    return Result;
+  }
+
 private:
   Extractor &X;
+  bool InGlobalInitializer = false;
 };
 
 SourcePoint Extractor::point(SourceLocation Loc) {
@@ -334,15 +360,27 @@ void Extractor::addCall(size_t Caller, const FunctionDecl *Callee,
                        Entry->Effect == FunctionEffect::Reallocates;
   C.Reportable = !facts(Caller).InSystemHeader && !CoveredByStdType &&
                  !DirectlyReported && Loc.isValid();
+  // NOLINT on the check that reports the call accepts it too.
+  if (DirectlyReported && !C.Accepted)
+    C.Accepted = Suppress.covers(SM.getFileLoc(Loc),
+                                 StringRef(Entry->Name).starts_with("std::")
+                                     ? "noalloc-std-type"
+                                     : "noalloc-c-allocation");
   facts(Caller).Calls.push_back(std::move(C));
 }
 
 void Extractor::addIndirectCall(size_t Caller, std::string Signature,
-                                SourceLocation Loc) {
+                                const Expr *Callee, SourceLocation Loc) {
   CallSite C;
   C.Kind = CallKind::Indirect;
   C.Callee = std::move(Signature);
-  C.CalleeName = "a function of type '" + C.Callee + "'";
+  // The pointer as written: 'handler', '(motor.*action)'.
+  C.CalleeName = Lexer::getSourceText(
+                     CharSourceRange::getTokenRange(Callee->getSourceRange()),
+                     SM, Ctx.getLangOpts())
+                     .str();
+  if (C.CalleeName.empty() || C.CalleeName.size() > 60)
+    C.CalleeName = "a function pointer";
   C.Where = point(Loc);
   C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call");
   C.Reportable = !facts(Caller).InSystemHeader && Loc.isValid();
@@ -430,7 +468,8 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
       }
     }
     if (T->isFunctionType())
-      X.addIndirectCall(Function, X.signatureOfType(T, Class), Loc);
+      X.addIndirectCall(Function, X.signatureOfType(T, Class),
+                        E->getCallee()->IgnoreImpCasts(), Loc);
     return true;
   }
   Callees.insert(E->getCallee()->IgnoreParenImpCasts());

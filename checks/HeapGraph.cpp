@@ -65,7 +65,7 @@ HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
   propagate();
   if (!RootNodes.empty()) {
     InScope.assign(Nodes.size(), false);
-    for (int I : reachable(RootNodes, &ScopeParent))
+    for (int I : reachable(RootNodes, &ScopeParent, &ScopeParentCall))
       InScope[I] = true;
   }
 }
@@ -184,11 +184,14 @@ void HeapGraph::propagate() {
 }
 
 std::vector<int> HeapGraph::reachable(const std::vector<int> &From,
-                                      std::vector<int> *Parent) const {
+                                      std::vector<int> *Parent,
+                                      std::vector<int> *ParentCall) const {
   std::vector<int> Order;
   std::vector<bool> Seen(Nodes.size(), false);
   if (Parent)
     Parent->assign(Nodes.size(), -1);
+  if (ParentCall)
+    ParentCall->assign(Nodes.size(), -1);
   std::deque<int> Queue;
   for (int I : From)
     if (!Seen[I] && !Nodes[I].Facts.Allowed) {
@@ -199,14 +202,17 @@ std::vector<int> HeapGraph::reachable(const std::vector<int> &From,
     int I = Queue.front();
     Queue.pop_front();
     Order.push_back(I);
-    for (const CallSite &C : Nodes[I].Facts.Calls) {
-      if (C.Accepted)
+    const std::vector<CallSite> &Calls = Nodes[I].Facts.Calls;
+    for (int C = 0, CE = Calls.size(); C < CE; ++C) {
+      if (Calls[C].Accepted)
         continue;
-      for (int T : targets(C))
+      for (int T : targets(Calls[C]))
         if (!Seen[T] && !Nodes[T].Facts.Allowed) {
           Seen[T] = true;
           if (Parent)
             (*Parent)[T] = I;
+          if (ParentCall)
+            (*ParentCall)[T] = C;
           Queue.push_back(T);
         }
     }
@@ -224,6 +230,8 @@ static std::string callPhrase(const CallSite &C, bool Constructor) {
     if (Scope != StringRef::npos)
       return "constructs " + quoted(Name.take_front(Scope));
   }
+  if (C.Kind == CallKind::Indirect)
+    return "calls through " + quoted(C.CalleeName);
   return "calls " + quoted(C.CalleeName);
 }
 
@@ -293,7 +301,8 @@ std::vector<CallFinding> HeapGraph::callFindings() const {
       CallFinding F;
       F.Check = "noalloc-call";
       F.Where = C.Where;
-      F.Message = "call to " + quoted(C.CalleeName) + " " +
+      F.Message = (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
+                  quoted(C.CalleeName) + " " +
                   (T.Best.Kind == Effect::Allocates ? "may allocate on the heap"
                                                     : "may release heap memory");
       if (!InScope.empty()) {
@@ -305,10 +314,14 @@ std::vector<CallFinding> HeapGraph::callFindings() const {
         F.Notes.push_back({quoted(Root.Facts.Name) +
                                " must not allocate: it is a noalloc root",
                            Root.Facts.Where});
-        for (size_t K = Path.size() - 1; K > 0; --K)
-          F.Notes.push_back({quoted(Nodes[Path[K]].Facts.Name) + " calls " +
-                                 quoted(Nodes[Path[K - 1]].Facts.Name),
-                             Nodes[Path[K - 1]].Facts.Where});
+        for (size_t K = Path.size() - 1; K > 0; --K) {
+          const CallSite &Via =
+              Nodes[Path[K]].Facts.Calls[ScopeParentCall[Path[K - 1]]];
+          F.Notes.push_back({quoted(Nodes[Path[K]].Facts.Name) + " " +
+                                 callPhrase(Via,
+                                            Nodes[Path[K - 1]].Facts.Constructor),
+                             Via.Where});
+        }
       }
       if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
         F.Notes.push_back({quoted(C.CalleeName) + " may be " +
@@ -344,9 +357,9 @@ std::vector<CallFinding> HeapGraph::unknownCallFindings() const {
       F.Check = "noalloc-unknown-call";
       F.Where = C.Where;
       F.Message = C.Kind == CallKind::Indirect
-                      ? "indirect call to " + quoted(C.Callee) +
-                            " reaches no known function; noalloc cannot tell "
-                            "whether it allocates"
+                      ? "call through " + quoted(C.CalleeName) +
+                            " reaches no function whose address is taken; "
+                            "noalloc cannot tell whether it allocates"
                       : "call to " + quoted(C.CalleeName) +
                             " has no body or knowledge-base entry; noalloc "
                             "cannot tell whether it allocates";
@@ -437,7 +450,9 @@ bool HeapGraph::explain(StringRef Pattern, raw_ostream &OS) const {
       for (auto It = Path.rbegin(); It != Path.rend(); ++It) {
         const CallSite &C = Nodes[From].Facts.Calls[ParentCall[*It]];
         OS << "    " << Loc(C.Where) << ": " << quoted(Nodes[From].Facts.Name)
-           << " calls " << quoted(Nodes[*It].Facts.Name);
+           << " " << callPhrase(C, Nodes[*It].Facts.Constructor);
+        if (C.Kind != CallKind::Direct && Nodes[*It].Facts.Name != C.CalleeName)
+          OS << ", which may be " << quoted(Nodes[*It].Facts.Name);
         if (P.Site < 0 && *It == P.Node)
           OS << ", which " << describe(Nodes[*It], Nodes[*It].Best.Kind);
         OS << "\n";

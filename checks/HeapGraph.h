@@ -86,8 +86,11 @@ private:
   void propagate();
   std::string describe(const Node &N, Effect E) const;
   void chain(int Start, std::vector<ChainStep> &Notes) const;
+  /// Nodes reachable from \p From, not through allowed zones or accepted
+  /// calls; \p Parent and \p ParentCall record how each was reached.
   std::vector<int> reachable(const std::vector<int> &From,
-                             std::vector<int> *Parent = nullptr) const;
+                             std::vector<int> *Parent = nullptr,
+                             std::vector<int> *ParentCall = nullptr) const;
 
   const KnowledgeBase &KB;
   LinkOptions Options;
@@ -99,6 +102,7 @@ private:
   /// For scoped mode: the reachable nodes and how each was reached.
   std::vector<bool> InScope;
   std::vector<int> ScopeParent;
+  std::vector<int> ScopeParentCall;
 };
 
 } // namespace noalloc

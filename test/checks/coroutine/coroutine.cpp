@@ -1,8 +1,9 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-coroutine' %s -- -std=c++20 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
-// With every check on, the frame is still one finding, not an operator new.
+// With every check on, the frame is still one finding, not an operator new;
+// calling a coroutine is a call that allocates.
 // RUN: %expect-exit 1 %noalloc %s -- -std=c++20 \
-// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// RUN:   | FileCheck %s --check-prefixes=CHECK,ALL --implicit-check-not='{{warning|error|note}}:'
 // Before C++20 the check does not apply.
 // RUN: %expect-exit 0 %noalloc --checks='-*,noalloc-coroutine' %S/Inputs/plain.cpp -- -std=c++17
 
@@ -49,6 +50,8 @@ void lambdas() {
   auto body = []() -> Task { co_return; };
   // CHECK: coroutine.cpp:[[@LINE-1]]:15: warning: lambda coroutine allocates its frame on the heap [noalloc-coroutine]
   body();
+  // ALL: coroutine.cpp:[[@LINE-1]]:3: warning: call to 'lambda at coroutine.cpp:[[@LINE-3]]:15' may allocate on the heap [noalloc-call]
+  // ALL: coroutine.cpp:[[@LINE-4]]:28: note: 'lambda at coroutine.cpp:[[@LINE-4]]:15' allocates its coroutine frame here
 }
 
 // Negative twins.
