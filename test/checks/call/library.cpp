@@ -1,0 +1,50 @@
+// Library functions are analysed through their bodies (templates) or the
+// knowledge base (compiled into libstdc++), and reported as entry points.
+// Reading does not allocate; growing, inserting and throwing do.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The expected findings follow the code.
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+int reads(const std::string &s, const std::map<int, int> &m,
+          const std::vector<int> &v) {
+  int n = int(s.find("x") + s.size() + s.rfind('c') + (s == "z"));
+  n += m.find(3) != m.end();
+  n += int(std::count(v.begin(), v.end(), 2));
+  std::string_view sv = s;
+  n += int(sv.find('a'));
+  return n + v[0] + int(v.size());
+}
+
+// at() throws std::out_of_range, whose object is heap-allocated.
+int checked(const std::map<int, int> &m, const std::vector<int> &v) {
+  return m.at(3) + v.at(0);
+}
+
+void writes(std::string &s, std::vector<int> &v, std::map<int, int> &m) {
+  s.clear();
+  v.clear();
+  s += 'c';
+  v.resize(3);
+  m[3] = 4;
+  s.append("x");
+}
+
+// Calling an empty std::function throws std::bad_function_call.
+int callFn(const std::function<int()> &f) { return f(); }
+int useShared(const std::shared_ptr<int> &p) { return *p; }
+
+// CHECK: library.cpp:28:12: warning: call to 'std::map<int, int>::at' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:28:22: warning: call to 'std::vector<int>::at' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:34:5: warning: call to 'std::string::operator+=' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:35:5: warning: call to 'std::vector<int>::resize' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:36:3: warning: call to 'std::map<int, int>::operator[]' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:37:5: warning: call to 'std::string::append' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:41:52: warning: call to 'std::function<int ()>::operator()' may allocate on the heap [noalloc-call]
