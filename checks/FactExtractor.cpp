@@ -1,6 +1,8 @@
 //===--- FactExtractor.cpp - Parse once, keep the facts -------------------===//
 
 #include "FactExtractor.h"
+#include "HeapGraph.h"
+#include "llvm/ADT/StringSet.h"
 #include "HeapType.h"
 #include "NoallocCheck.h"
 #include "Suppressions.h"
@@ -234,8 +236,9 @@ std::string Extractor::displayName(const FunctionDecl *FD) {
   Policy.SuppressUnwrittenScope = true;
   std::string Name;
   llvm::raw_string_ostream OS(Name);
-  // A constructor template's arguments are deduced, not written.
-  if (isa<CXXConstructorDecl, CXXConversionDecl>(FD) &&
+  // Constructor and operator template arguments are deduced, not written.
+  if ((isa<CXXConstructorDecl, CXXConversionDecl>(FD) ||
+       FD->isOverloadedOperator()) &&
       FD->getTemplateSpecializationArgs())
     FD->getPrimaryTemplate()->getTemplatedDecl()->getNameForDiagnostic(
         OS, Policy, /*Qualified=*/false),
@@ -643,9 +646,44 @@ bool BodyScanner::VisitDeclRefExpr(DeclRefExpr *E) {
 
 } // namespace
 
+/// Replaces the library functions that user code calls by what they do, and
+/// drops the library's internals.
+static void summarizeLibrary(TranslationUnitFacts &Facts,
+                             const KnowledgeBase &KB) {
+  llvm::StringSet<> EntryPoints;
+  for (const FunctionFacts &F : Facts.Functions)
+    if (!F.InSystemHeader)
+      for (const CallSite &C : F.Calls)
+        EntryPoints.insert(C.Callee);
+  std::vector<TranslationUnitFacts> Local{Facts};
+  HeapGraph Lenient(Local, KB, LinkOptions());
+  LinkOptions StrictOptions;
+  StrictOptions.Strict = true;
+  HeapGraph Strict(std::move(Local), KB, StrictOptions);
+  std::vector<FunctionFacts> Kept;
+  for (FunctionFacts &F : Facts.Functions) {
+    if (F.InSystemHeader && F.Defined) {
+      // Address-taken library functions stay: indirect calls may reach
+      // them from other translation units.
+      if (!EntryPoints.contains(F.USR) && !F.AddressTaken)
+        continue;
+      F.Summary = std::max(0, Lenient.effectOf(F.USR));
+      F.StrictSummary = std::max(0, Strict.effectOf(F.USR));
+      F.Defined = false;
+      F.Calls.clear();
+      F.Sites.clear();
+      F.Overrides.clear();
+    }
+    Kept.push_back(std::move(F));
+  }
+  Facts.Functions = std::move(Kept);
+}
+
 TranslationUnitFacts extractFacts(ASTContext &Ctx,
                                   const KnowledgeBase &Knowledge) {
-  return Extractor(Ctx, Knowledge).run();
+  TranslationUnitFacts Facts = Extractor(Ctx, Knowledge).run();
+  summarizeLibrary(Facts, Knowledge);
+  return Facts;
 }
 
 } // namespace noalloc

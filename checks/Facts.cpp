@@ -6,8 +6,17 @@ using namespace llvm;
 
 namespace noalloc {
 
+// Points name their file by an index into the unit's file table; while
+// writing, the table is collected here, and while reading, "#N" stands for
+// entry N until the table is applied.
+static thread_local std::vector<std::string> *FileTable = nullptr;
+
 static json::Value toJSON(const SourcePoint &P) {
-  return json::Array{P.File, P.Offset, P.Line, P.Column};
+  auto It = llvm::find(*FileTable, P.File);
+  size_t Index = It - FileTable->begin();
+  if (It == FileTable->end())
+    FileTable->push_back(P.File);
+  return json::Array{Index, P.Offset, P.Line, P.Column};
 }
 
 static bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
@@ -16,14 +25,15 @@ static bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
     Path.report("expected [file, offset, line, column]");
     return false;
   }
-  auto File = (*A)[0].getAsString();
+  auto File = (*A)[0].getAsUINT64();
   auto Offset = (*A)[1].getAsUINT64(), Line = (*A)[2].getAsUINT64(),
        Column = (*A)[3].getAsUINT64();
   if (!File || !Offset || !Line || !Column) {
     Path.report("expected [file, offset, line, column]");
     return false;
   }
-  P = {File->str(), unsigned(*Offset), unsigned(*Line), unsigned(*Column)};
+  P = {"#" + std::to_string(*File), unsigned(*Offset), unsigned(*Line),
+       unsigned(*Column)};
   return true;
 }
 
@@ -98,6 +108,8 @@ static json::Value toJSON(const FunctionFacts &F) {
                       {"allowed", F.Allowed},
                       {"address_taken", F.AddressTaken},
                       {"constructor", F.Constructor},
+                      {"summary", F.Summary},
+                      {"strict_summary", F.StrictSummary},
                       {"signature", F.Signature},
                       {"overrides", F.Overrides},
                       {"sites", std::move(Sites)},
@@ -113,19 +125,36 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
          O.map("class", F.KnowledgeClass) && O.map("root", F.Root) &&
          O.map("allowed", F.Allowed) &&
          O.map("address_taken", F.AddressTaken) &&
-         O.map("constructor", F.Constructor) &&
+         O.map("constructor", F.Constructor) && O.map("summary", F.Summary) &&
+         O.map("strict_summary", F.StrictSummary) &&
          O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
          O.map("sites", F.Sites) && O.map("calls", F.Calls);
 }
 
 json::Value toJSON(const TranslationUnitFacts &Facts) {
+  std::vector<std::string> Files;
+  FileTable = &Files;
   json::Array Functions;
   for (const FunctionFacts &F : Facts.Functions)
     Functions.push_back(toJSON(F));
+  FileTable = nullptr;
   return json::Object{{"format", "noalloc-facts"},
                       {"version", TranslationUnitFacts::FormatVersion},
                       {"main_file", Facts.MainFile},
+                      {"files", std::move(Files)},
                       {"functions", std::move(Functions)}};
+}
+
+/// Replaces "#N" with the file table's entry N; false if out of range.
+static bool applyFileTable(SourcePoint &P,
+                           const std::vector<std::string> &Files) {
+  unsigned Index;
+  if (!StringRef(P.File).drop_front().getAsInteger(10, Index) &&
+      Index < Files.size()) {
+    P.File = Files[Index];
+    return true;
+  }
+  return false;
 }
 
 Expected<TranslationUnitFacts> factsFromJSON(StringRef Text) {
@@ -142,11 +171,23 @@ Expected<TranslationUnitFacts> factsFromJSON(StringRef Text) {
                              (long long)Top->getInteger("version").value_or(0),
                              TranslationUnitFacts::FormatVersion);
   TranslationUnitFacts Facts;
+  std::vector<std::string> Files;
   json::Path::Root Root("facts");
   json::ObjectMapper O(*Parsed, Root);
-  if (!O || !O.map("main_file", Facts.MainFile) ||
+  if (!O || !O.map("main_file", Facts.MainFile) || !O.map("files", Files) ||
       !O.map("functions", Facts.Functions))
     return Root.getError();
+  bool Valid = true;
+  for (FunctionFacts &F : Facts.Functions) {
+    Valid &= applyFileTable(F.Where, Files);
+    for (HeapSite &S : F.Sites)
+      Valid &= applyFileTable(S.Where, Files);
+    for (CallSite &C : F.Calls)
+      Valid &= applyFileTable(C.Where, Files);
+  }
+  if (!Valid)
+    return createStringError(inconvertibleErrorCode(),
+                             "a location names no file of the table");
   return Facts;
 }
 

@@ -83,6 +83,12 @@ struct FunctionFacts {
   bool AddressTaken = false;
   /// A constructor: chains say "constructs 'T'".
   bool Constructor = false;
+  /// For a library function, what its body does, decided within the
+  /// translation unit (0 nothing, 1 releases, 2 allocates), by the lenient
+  /// and the strict policy; -1 when not summarised. Library internals are
+  /// not kept: the facts stay small and chains stop at the entry point.
+  int Summary = -1;
+  int StrictSummary = -1;
   /// Canonical function type, for indirect calls.
   std::string Signature;
   /// USRs of the virtual functions this one overrides, transitively.

@@ -70,8 +70,20 @@ HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
   }
 }
 
+int HeapGraph::effectOf(StringRef USR) const {
+  auto It = ByUSR.find(USR);
+  return It == ByUSR.end() ? -1 : int(Nodes[It->second].Best.Kind);
+}
+
 void HeapGraph::decideLeaf(Node &N) {
   const FunctionFacts &F = N.Facts;
+  if (F.Summary >= 0) {
+    N.Leaf = Effect(Options.Strict ? F.StrictSummary : F.Summary);
+    if (N.Leaf != Effect::None)
+      N.LeafWhy = N.Leaf == Effect::Allocates ? "may allocate on the heap"
+                                              : "may release heap memory";
+    return;
+  }
   if (F.USR == "noalloc:unknown") {
     N.Unknown = true;
   } else if (const FunctionEntry *E = KB.function(F.KnowledgeName)) {

@@ -58,6 +58,10 @@ public:
   bool isReported(const SourcePoint &Where) const;
   bool hasRoots() const { return !RootNodes.empty(); }
 
+  /// 0 if the function does not use the heap, 1 if it may release heap
+  /// memory, 2 if it may allocate; -1 if the program has no such function.
+  int effectOf(llvm::StringRef USR) const;
+
   /// Every heap site reachable from the functions matching \p Pattern,
   /// each with the shortest path; returns false if none matches.
   bool explain(llvm::StringRef Pattern, llvm::raw_ostream &OS) const;

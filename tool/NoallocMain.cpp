@@ -16,6 +16,9 @@
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Timer.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Signals.h"
@@ -87,6 +90,17 @@ static cl::opt<std::string> Explain(
     cl::desc("Print every path from the functions matching this name or\n"
              "glob ('Sampler::tick', 'audio::*') to the heap, and exit."),
     cl::init(""), cl::cat(NoallocCategory));
+
+static cl::opt<std::string> FactsDir(
+    "facts-dir",
+    cl::desc("Also write each translation unit's facts (JSON, see\n"
+             "docs/facts.md) into this directory."),
+    cl::init(""), cl::cat(NoallocCategory));
+
+static cl::opt<bool> Stats(
+    "timing",
+    cl::desc("Print where the time went and how large the facts are."),
+    cl::init(false), cl::cat(NoallocCategory));
 
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary line."),
@@ -201,6 +215,27 @@ static std::vector<const char *> translateColorArguments(int Argc,
   return Args;
 }
 
+/// Writes \p Text as the facts of \p MainFile into --facts-dir, whole or
+/// not at all.
+static bool writeFacts(StringRef MainFile, StringRef Text) {
+  if (std::error_code EC = sys::fs::create_directories(FactsDir)) {
+    WithColor::error(errs(), "noalloc")
+        << "cannot create '" << FactsDir << "': " << EC.message() << "\n";
+    return false;
+  }
+  SmallString<256> Path(FactsDir);
+  sys::path::append(Path, sys::path::filename(MainFile) + "." +
+                              utohexstr(xxh3_64bits(MainFile)) + ".facts.json");
+  if (Error E = writeToOutput(Path, [&](raw_ostream &OS) {
+        OS << Text;
+        return Error::success();
+      })) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return false;
+  }
+  return true;
+}
+
 static tooling::DiagnosticMessage message(const std::string &Text,
                                           const noalloc::SourcePoint &Where) {
   tooling::DiagnosticMessage M;
@@ -221,14 +256,25 @@ linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
   std::vector<noalloc::TranslationUnitFacts> Units;
   noalloc::LinkOptions Link;
   bool CallEnabled = false, UnknownEnabled = false;
+  size_t FactBytes = 0;
   for (noalloc::TranslationUnitResult &R : Results) {
     CallEnabled |= R.Facts.CallCheckEnabled;
     UnknownEnabled |= R.Facts.UnknownCallCheckEnabled;
     if (R.Facts.Facts) {
       Link = R.Facts.Link;
+      if (Stats || !FactsDir.empty()) {
+        std::string Text;
+        raw_string_ostream OS(Text);
+        OS << noalloc::toJSON(*R.Facts.Facts);
+        FactBytes += Text.size();
+        if (!FactsDir.empty() && !writeFacts(R.MainFile, Text))
+          return 2;
+      }
       Units.push_back(std::move(*R.Facts.Facts));
     }
   }
+  size_t UnitCount = Units.size();
+  auto LinkStart = std::chrono::steady_clock::now();
   if (Units.empty()) {
     if (Explain.empty())
       return std::nullopt;
@@ -242,6 +288,17 @@ linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
     return 2;
   }
   noalloc::HeapGraph Graph(std::move(Units), **KB, Link);
+  auto Report = [&] {
+    if (!Stats)
+      return;
+    double Seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - LinkStart)
+                         .count();
+    errs() << "noalloc: link and report: " << format("%.3f", Seconds)
+           << " s; facts: " << UnitCount << " translation units, "
+           << (UnitCount ? FactBytes / UnitCount : 0)
+           << " bytes each on average (JSON)\n";
+  };
   if (!Explain.empty()) {
     if (!Graph.explain(Explain, outs())) {
       WithColor::error(errs(), "noalloc")
@@ -266,6 +323,7 @@ linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
     Findings = Graph.callFindings();
   if (UnknownEnabled)
     llvm::append_range(Findings, Graph.unknownCallFindings());
+  Report();
   for (const noalloc::CallFinding &F : Findings) {
     ClangTidyError E(F.Check, ClangTidyError::Warning, "", false);
     E.Message = message(F.Message, F.Where);
