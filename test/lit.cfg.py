@@ -18,6 +18,11 @@ config.environment.pop("TERM", None)
 noalloc = os.path.join(config.noalloc_binary_dir, "tool", "noalloc")
 python = "/usr/bin/python3"
 config.substitutions.append(("%noalloc", noalloc))
+# The same checks through Debian's clang-tidy, loading the plugin.
+plugin = os.path.join(config.noalloc_binary_dir, "checks", "NoallocTidyPlugin.so")
+config.substitutions.append(
+    ("%clang-tidy-noalloc",
+     "clang-tidy-22 --quiet --load=%s --header-filter='.*'" % plugin))
 config.substitutions.append(
     ("%expect-exit", python + " " + os.path.join(config.test_source_root, "expect-exit.py")))
 config.substitutions.append(("%examples", os.path.join(config.noalloc_source_dir, "examples")))

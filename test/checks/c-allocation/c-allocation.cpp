@@ -1,5 +1,8 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-c-allocation' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The same findings through clang-tidy and the plugin:
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-c-allocation' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,6 +1,9 @@
 // C translation units are analysed too.
 // RUN: %expect-exit 1 %noalloc %s -- -x c -std=c11 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The same findings through clang-tidy and the plugin:
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-*' %s -- -x c -std=c11 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,8 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The same findings through clang-tidy and the plugin:
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // The expected findings follow the code.
 
 #include <cstddef>
@@ -96,73 +99,74 @@ void local() {
 }
 
 
-// CHECK: chains.cpp:12:24: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:13:24: warning: call to 'level4' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:12:24: note: 'level4' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:14:24: warning: call to 'level3' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:13:24: note: 'level3' calls 'level4'
-// CHECK: chains.cpp:12:24: note: 'level4' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:15:24: warning: call to 'level2' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level2' calls 'level3'
-// CHECK: chains.cpp:13:24: note: 'level3' calls 'level4'
-// CHECK: chains.cpp:12:24: note: 'level4' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:18:41: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:18:52: warning: call to 'countdown' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:18:41: note: 'countdown' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:20:43: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:20:65: warning: call to 'isOdd' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:21:43: note: 'isOdd' calls 'isEven'
-// CHECK: chains.cpp:20:43: note: 'isEven' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:21:43: warning: call to 'isEven' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:20:43: note: 'isEven' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:29:44: warning: call to 'make<int>' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:27:42: note: 'make<int>' allocates with 'new' here
-// CHECK: chains.cpp:32:22: warning: call to 'make<double>' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:27:42: note: 'make<double>' allocates with 'new' here
-// CHECK: chains.cpp:35:55: warning: call to 'Pool::take<int>' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:29:44: note: 'Pool::take<int>' calls 'make<int>'
-// CHECK: chains.cpp:27:42: note: 'make<int>' allocates with 'new' here
-// CHECK: chains.cpp:35:76: warning: call to 'Box<double>::fill' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:32:22: note: 'Box<double>::fill' calls 'make<double>'
-// CHECK: chains.cpp:27:42: note: 'make<double>' allocates with 'new' here
-// CHECK: chains.cpp:42:27: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:44:12: warning: call to 'lambda at chains.cpp:42:15' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:42:27: note: 'lambda at chains.cpp:42:15' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:55:8: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:51:19: note: 'Buffer::Buffer' allocates with 'new[]' here
-// CHECK: chains.cpp:59:11: warning: call to 'Channel::Channel' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:55:8: note: 'Channel::Channel' constructs 'Buffer'
-// CHECK: chains.cpp:51:19: note: 'Buffer::Buffer' allocates with 'new[]' here
-// CHECK: chains.cpp:62:26: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:51:19: note: 'Buffer::Buffer' allocates with 'new[]' here
-// CHECK: chains.cpp:63:26: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:66:12: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:68:29: warning: call to 'Defaults::Defaults' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:66:12: note: 'Defaults::Defaults' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:73:60: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:74:37: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:77:15: warning: call to 'Money::operator+' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:73:60: note: 'Money::operator+' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:78:10: warning: call to 'Money::operator double' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:74:37: note: 'Money::operator double' calls 'level5'
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:83:23: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:11:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:89:36: warning: call to 'std::vector<int>::push_back' may allocate on the heap [noalloc-call]
+
+// CHECK: chains.cpp:15:24: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:16:24: warning: call to 'level4' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level4' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:17:24: warning: call to 'level3' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:16:24: note: 'level3' calls 'level4'
+// CHECK: chains.cpp:15:24: note: 'level4' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:18:24: warning: call to 'level2' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:17:24: note: 'level2' calls 'level3'
+// CHECK: chains.cpp:16:24: note: 'level3' calls 'level4'
+// CHECK: chains.cpp:15:24: note: 'level4' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:21:41: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:21:52: warning: call to 'countdown' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:21:41: note: 'countdown' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:23:43: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:23:65: warning: call to 'isOdd' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:24:43: note: 'isOdd' calls 'isEven'
+// CHECK: chains.cpp:23:43: note: 'isEven' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:24:43: warning: call to 'isEven' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:23:43: note: 'isEven' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:32:44: warning: call to 'make<int>' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:30:42: note: 'make<int>' allocates with 'new' here
+// CHECK: chains.cpp:35:22: warning: call to 'make<double>' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:30:42: note: 'make<double>' allocates with 'new' here
+// CHECK: chains.cpp:38:55: warning: call to 'Pool::take<int>' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:32:44: note: 'Pool::take<int>' calls 'make<int>'
+// CHECK: chains.cpp:30:42: note: 'make<int>' allocates with 'new' here
+// CHECK: chains.cpp:38:76: warning: call to 'Box<double>::fill' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:35:22: note: 'Box<double>::fill' calls 'make<double>'
+// CHECK: chains.cpp:30:42: note: 'make<double>' allocates with 'new' here
+// CHECK: chains.cpp:45:27: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:47:12: warning: call to 'lambda at chains.cpp:45:15' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:45:27: note: 'lambda at chains.cpp:45:15' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:58:8: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:54:19: note: 'Buffer::Buffer' allocates with 'new[]' here
+// CHECK: chains.cpp:62:11: warning: call to 'Channel::Channel' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:58:8: note: 'Channel::Channel' constructs 'Buffer'
+// CHECK: chains.cpp:54:19: note: 'Buffer::Buffer' allocates with 'new[]' here
+// CHECK: chains.cpp:65:26: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:54:19: note: 'Buffer::Buffer' allocates with 'new[]' here
+// CHECK: chains.cpp:66:26: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:69:12: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:71:29: warning: call to 'Defaults::Defaults' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:69:12: note: 'Defaults::Defaults' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:76:60: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:77:37: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:80:15: warning: call to 'Money::operator+' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:76:60: note: 'Money::operator+' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:81:10: warning: call to 'Money::operator double' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:77:37: note: 'Money::operator double' calls 'level5'
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:86:23: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:92:36: warning: call to 'std::vector<int>::push_back' may allocate on the heap [noalloc-call]

@@ -1,5 +1,8 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The same findings through clang-tidy and the plugin:
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // The expected findings follow the code.
 
 #include <string>
@@ -72,35 +75,36 @@ void wire(Motor &m) {
 
 
 
-// CHECK: dispatch.cpp:20:43: warning: call to 'allocate' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:26:33: warning: call to 'Sink::write' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:20:8: note: 'Sink::write' may be 'TextSink::write', which overrides it
-// CHECK: dispatch.cpp:20:43: note: 'TextSink::write' calls 'allocate'
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:42:25: warning: call to 'allocate' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:46:26: warning: call to 'Base::run' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:42:8: note: 'Base::run' may be 'Derived::run', which overrides it
-// CHECK: dispatch.cpp:42:25: note: 'Derived::run' calls 'allocate'
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:51:34: warning: call to 'allocate' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:53:41: warning: call through 'h' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:51:5: note: 'h' may be 'loudHandler', whose address is taken
-// CHECK: dispatch.cpp:51:34: note: 'loudHandler' calls 'allocate'
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:63:27: warning: call to 'allocate' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:67:49: warning: call through '(m.*action)' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:63:8: note: '(m.*action)' may be 'Motor::start', whose address is taken
-// CHECK: dispatch.cpp:63:27: note: 'Motor::start' calls 'allocate'
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:69:3: warning: call to 'drive' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:67:49: note: 'drive' calls through '(m.*action)', which may be 'Motor::start'
-// CHECK: dispatch.cpp:63:27: note: 'Motor::start' calls 'allocate'
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
-// CHECK: dispatch.cpp:70:3: warning: call to 'drive' may allocate on the heap [noalloc-call]
-// CHECK: dispatch.cpp:67:49: note: 'drive' calls through '(m.*action)', which may be 'Motor::start'
-// CHECK: dispatch.cpp:63:27: note: 'Motor::start' calls 'allocate'
-// CHECK: dispatch.cpp:7:26: note: 'allocate' allocates with 'new' here
+
+// CHECK: dispatch.cpp:23:43: warning: call to 'allocate' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:29:33: warning: call to 'Sink::write' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:23:8: note: 'Sink::write' may be 'TextSink::write', which overrides it
+// CHECK: dispatch.cpp:23:43: note: 'TextSink::write' calls 'allocate'
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:45:25: warning: call to 'allocate' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:49:26: warning: call to 'Base::run' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:45:8: note: 'Base::run' may be 'Derived::run', which overrides it
+// CHECK: dispatch.cpp:45:25: note: 'Derived::run' calls 'allocate'
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:54:34: warning: call to 'allocate' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:56:41: warning: call through 'h' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:54:5: note: 'h' may be 'loudHandler', whose address is taken
+// CHECK: dispatch.cpp:54:34: note: 'loudHandler' calls 'allocate'
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:66:27: warning: call to 'allocate' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:70:49: warning: call through '(m.*action)' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:66:8: note: '(m.*action)' may be 'Motor::start', whose address is taken
+// CHECK: dispatch.cpp:66:27: note: 'Motor::start' calls 'allocate'
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:72:3: warning: call to 'drive' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:70:49: note: 'drive' calls through '(m.*action)', which may be 'Motor::start'
+// CHECK: dispatch.cpp:66:27: note: 'Motor::start' calls 'allocate'
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here
+// CHECK: dispatch.cpp:73:3: warning: call to 'drive' may allocate on the heap [noalloc-call]
+// CHECK: dispatch.cpp:70:49: note: 'drive' calls through '(m.*action)', which may be 'Motor::start'
+// CHECK: dispatch.cpp:66:27: note: 'Motor::start' calls 'allocate'
+// CHECK: dispatch.cpp:10:26: note: 'allocate' allocates with 'new' here

@@ -3,6 +3,9 @@
 // Reading does not allocate; growing, inserting and throwing do.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The same findings through clang-tidy and the plugin:
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // The expected findings follow the code.
 
 #include <algorithm>
@@ -41,10 +44,11 @@ void writes(std::string &s, std::vector<int> &v, std::map<int, int> &m) {
 int callFn(const std::function<int()> &f) { return f(); }
 int useShared(const std::shared_ptr<int> &p) { return *p; }
 
-// CHECK: library.cpp:28:12: warning: call to 'std::map<int, int>::at' may allocate on the heap [noalloc-call]
-// CHECK: library.cpp:28:22: warning: call to 'std::vector<int>::at' may allocate on the heap [noalloc-call]
-// CHECK: library.cpp:34:5: warning: call to 'std::string::operator+=' may allocate on the heap [noalloc-call]
-// CHECK: library.cpp:35:5: warning: call to 'std::vector<int>::resize' may allocate on the heap [noalloc-call]
-// CHECK: library.cpp:36:3: warning: call to 'std::map<int, int>::operator[]' may allocate on the heap [noalloc-call]
-// CHECK: library.cpp:37:5: warning: call to 'std::string::append' may allocate on the heap [noalloc-call]
-// CHECK: library.cpp:41:52: warning: call to 'std::function<int ()>::operator()' may allocate on the heap [noalloc-call]
+
+// CHECK: library.cpp:31:12: warning: call to 'std::map<int, int>::at' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:31:22: warning: call to 'std::vector<int>::at' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:37:5: warning: call to 'std::string::operator+=' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:38:5: warning: call to 'std::vector<int>::resize' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:39:3: warning: call to 'std::map<int, int>::operator[]' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:40:5: warning: call to 'std::string::append' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:44:52: warning: call to 'std::function<int ()>::operator()' may allocate on the heap [noalloc-call]

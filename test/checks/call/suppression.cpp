@@ -2,6 +2,9 @@
 // callers; neither does a call accepted with NOLINT(noalloc-call).
 // RUN: %expect-exit 1 %noalloc %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The same findings through clang-tidy and the plugin:
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-*' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // The expected findings follow the code.
 
 #include <cstdlib>
@@ -38,9 +41,10 @@ int *wrongCheck() {
 int *viaWrongCheck() { return wrongCheck(); }
 
 
-// CHECK: suppression.cpp:27:23: warning: 'new' allocates on the heap [noalloc-new-delete]
-// CHECK: suppression.cpp:28:26: warning: call to 'plain' may allocate on the heap [noalloc-call]
-// CHECK: suppression.cpp:27:23: note: 'plain' allocates with 'new' here
-// CHECK: suppression.cpp:36:10: warning: 'new' allocates on the heap [noalloc-new-delete]
-// CHECK: suppression.cpp:38:31: warning: call to 'wrongCheck' may allocate on the heap [noalloc-call]
-// CHECK: suppression.cpp:36:10: note: 'wrongCheck' allocates with 'new' here
+
+// CHECK: suppression.cpp:30:23: warning: 'new' allocates on the heap [noalloc-new-delete]
+// CHECK: suppression.cpp:31:26: warning: call to 'plain' may allocate on the heap [noalloc-call]
+// CHECK: suppression.cpp:30:23: note: 'plain' allocates with 'new' here
+// CHECK: suppression.cpp:39:10: warning: 'new' allocates on the heap [noalloc-new-delete]
+// CHECK: suppression.cpp:41:31: warning: call to 'wrongCheck' may allocate on the heap [noalloc-call]
+// CHECK: suppression.cpp:39:10: note: 'wrongCheck' allocates with 'new' here

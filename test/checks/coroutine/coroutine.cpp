@@ -1,5 +1,8 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-coroutine' %s -- -std=c++20 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The same findings through clang-tidy and the plugin:
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-coroutine' %s -- -std=c++20 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // With every check on, the frame is still one finding, not an operator new;
 // calling a coroutine is a call that allocates.
 // RUN: %expect-exit 1 %noalloc %s -- -std=c++20 \

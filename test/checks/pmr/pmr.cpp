@@ -1,5 +1,8 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-pmr,noalloc-std-type' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// The same findings through clang-tidy and the plugin:
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-pmr,noalloc-std-type' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // A project's own pool allocator, listed as heap-free, is not reported.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-pmr' --knowledge=%S/Inputs/pool.yaml %s -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=POOL --implicit-check-not='{{warning|error|note}}:'
