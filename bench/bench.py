@@ -77,6 +77,11 @@ def main():
                                stdout=subprocess.DEVNULL)
             assert r.returncode in (0, 1), r.returncode
 
+        def run_noalloc_parallel():
+            r = subprocess.run([noalloc, "-j2", "--quiet", "-p", work],
+                               stdout=subprocess.DEVNULL)
+            assert r.returncode in (0, 1), r.returncode
+
         def run_tidy():
             # The closest clang-tidy checks, so that both parse and match.
             subprocess.run(["clang-tidy-22", "--quiet", "-p", work,
@@ -87,12 +92,15 @@ def main():
         syntax = timed(syntax_only, runs)
         tidy = timed(run_tidy, runs)
         ours = timed(run_noalloc, runs)
+        parallel = timed(run_noalloc_parallel, runs)
     print("files: %d, runs: %d (median wall time, one file at a time)" % (len(files), runs))
     print("  clang++-22 -fsyntax-only   %7.3f s" % syntax)
     print("  clang-tidy-22 (no-malloc)  %7.3f s" % tidy)
     print("  noalloc -j1                %7.3f s" % ours)
     print("noalloc / -fsyntax-only: %.2fx" % (ours / syntax))
+    print("  noalloc -j2                %7.3f s" % parallel)
     print("noalloc / clang-tidy:    %.2fx" % (ours / tidy))
+    print("noalloc -j1 / -j2:       %.2fx" % (ours / parallel))
 
 
 if __name__ == "__main__":
