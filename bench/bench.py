@@ -73,13 +73,26 @@ def main():
                 subprocess.run(argv, cwd=cwd, check=True)
 
         def run_noalloc():
-            r = subprocess.run([noalloc, "-j1", "--quiet", "-p", work],
+            r = subprocess.run([noalloc, "-j1", "--quiet", "--no-cache", "-p", work],
                                stdout=subprocess.DEVNULL)
             assert r.returncode in (0, 1), r.returncode
 
         def run_noalloc_parallel():
-            r = subprocess.run([noalloc, "-j2", "--quiet", "-p", work],
+            r = subprocess.run([noalloc, "-j2", "--quiet", "--no-cache", "-p", work],
                                stdout=subprocess.DEVNULL)
+            assert r.returncode in (0, 1), r.returncode
+
+        cache = os.path.join(work, "cache")
+
+        def run_cold():
+            subprocess.run(["rm", "-rf", cache], check=True)
+            r = subprocess.run([noalloc, "-j1", "--quiet", "--cache-dir", cache,
+                                "-p", work], stdout=subprocess.DEVNULL)
+            assert r.returncode in (0, 1), r.returncode
+
+        def run_warm():
+            r = subprocess.run([noalloc, "-j1", "--quiet", "--cache-dir", cache,
+                                "-p", work], stdout=subprocess.DEVNULL)
             assert r.returncode in (0, 1), r.returncode
 
         def run_tidy():
@@ -93,6 +106,9 @@ def main():
         tidy = timed(run_tidy, runs)
         ours = timed(run_noalloc, runs)
         parallel = timed(run_noalloc_parallel, runs)
+        cold = timed(run_cold, runs)
+        run_cold()
+        warm = timed(run_warm, runs)
     print("files: %d, runs: %d (median wall time, one file at a time)" % (len(files), runs))
     print("  clang++-22 -fsyntax-only   %7.3f s" % syntax)
     print("  clang-tidy-22 (no-malloc)  %7.3f s" % tidy)
@@ -101,6 +117,9 @@ def main():
     print("  noalloc -j2                %7.3f s" % parallel)
     print("noalloc / clang-tidy:    %.2fx" % (ours / tidy))
     print("noalloc -j1 / -j2:       %.2fx" % (ours / parallel))
+    print("  cold cache -j1             %7.3f s" % cold)
+    print("  warm cache -j1             %7.3f s" % warm)
+    print("warm / cold:             %.1f%%" % (100 * warm / cold))
 
 
 if __name__ == "__main__":

@@ -115,7 +115,9 @@ public:
 private:
   std::string absolutePath(StringRef Path) {
     llvm::SmallString<256> Abs(Path);
-    SM.getFileManager().makeAbsolutePath(Abs);
+    // The file system's working directory is the compile command's, which
+    // differs from the process's.
+    (void)SM.getFileManager().getVirtualFileSystem().makeAbsolute(Abs);
     llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     return std::string(Abs);
   }

@@ -14,6 +14,8 @@ config.environment["PATH"] = os.pathsep.join(
     [tools, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Deterministic output: no colour unless a test asks for it.
 config.environment.pop("TERM", None)
+# The tests' own result cache, not the user's.
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root, "cache")
 
 noalloc = os.path.join(config.noalloc_binary_dir, "tool", "noalloc")
 python = "/usr/bin/python3"

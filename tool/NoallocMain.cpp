@@ -11,12 +11,18 @@
 
 #include "HeapGraph.h"
 #include "KnowledgeBase.h"
+#include "ResultCache.h"
 #include "TranslationUnitAnalysis.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+#include <atomic>
+#include <mutex>
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/xxhash.h"
 #include "llvm/Support/InitLLVM.h"
@@ -101,6 +107,16 @@ static cl::opt<bool> Stats(
     "timing",
     cl::desc("Print where the time went and how large the facts are."),
     cl::init(false), cl::cat(NoallocCategory));
+
+static cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Where results of unchanged translation units are kept\n"
+             "(default: $XDG_CACHE_HOME/noalloc or ~/.cache/noalloc)."),
+    cl::init(""), cl::cat(NoallocCategory));
+
+static cl::opt<bool> NoCache("no-cache",
+                             cl::desc("Parse every file; keep no results."),
+                             cl::init(false), cl::cat(NoallocCategory));
 
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary line."),
@@ -214,6 +230,92 @@ static std::vector<const char *> translateColorArguments(int Argc,
   }
   return Args;
 }
+
+/// Identifies this noalloc binary and its inputs other than the sources: a
+/// rebuilt binary or an edited knowledge file makes every entry stale.
+static std::string runFingerprint(const char *Argv0) {
+  std::string Data;
+  std::string Executable =
+      sys::fs::getMainExecutable(Argv0, (void *)&runFingerprint);
+  if (auto Buffer = MemoryBuffer::getFile(Executable, false, false))
+    Data += utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+  for (const std::string &Path : KnowledgeFiles)
+    if (auto Buffer = MemoryBuffer::getFile(Path))
+      Data += Path + utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+  return Data;
+}
+
+/// Everything that determines a translation unit's result except the
+/// contents of the files it reads, which the cache entry lists itself.
+static std::string cacheKey(const tooling::CompilationDatabase &Database,
+                            StringRef File, const noalloc::RunOptions &Options,
+                            StringRef Fingerprint) {
+  std::string Data = Fingerprint.str();
+  SmallString<256> Absolute(File);
+  sys::fs::make_absolute(Absolute);
+  Data += '\0' + std::string(Absolute);
+  for (const tooling::CompileCommand &C : Database.getCompileCommands(File)) {
+    Data += '\0' + C.Directory + '\0' + C.Filename;
+    for (const std::string &Arg : C.CommandLine)
+      Data += '\0' + Arg;
+  }
+  ClangTidyOptions Effective =
+      noalloc::makeOptionsProvider(Options)->getOptions(Absolute);
+  Data += '\0' + configurationAsText(Effective);
+  // The contents of knowledge files named in the configuration.
+  if (auto It = Effective.CheckOptions.find("KnowledgeFiles");
+      It != Effective.CheckOptions.end()) {
+    SmallVector<StringRef, 4> Paths;
+    StringRef(It->second.Value).split(Paths, ';', -1, false);
+    for (StringRef P : Paths)
+      if (auto Buffer = MemoryBuffer::getFile(P.trim()))
+        Data += utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+  }
+  return utohexstr(xxh3_64bits(Data), /*LowerCase=*/true, 16) +
+         utohexstr(xxh3_64bits(Data + "noalloc"), true, 16);
+}
+
+/// "[3/120] src/audio.cpp 00:04, about 01:20 left" on a terminal's last
+/// line; nothing when standard error is not a terminal.
+class Progress {
+public:
+  explicit Progress(size_t Total)
+      : Total(Total), Enabled(sys::Process::StandardErrIsDisplayed() && !Quiet),
+        Start(std::chrono::steady_clock::now()) {}
+
+  void update(unsigned Done, StringRef File) {
+    if (!Enabled)
+      return;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    double Elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    std::string Line = formatv("[{0}/{1}] {2} {3}", Done, Total,
+                               sys::path::filename(File), clock(Elapsed));
+    if (Done > 0 && Done < Total)
+      Line += " (about " + clock(Elapsed / Done * (Total - Done)) + " left)";
+    errs() << "\r\x1b[K" << Line;
+    errs().flush();
+  }
+
+  void finish() {
+    if (Enabled)
+      errs() << "\r\x1b[K";
+  }
+
+private:
+  static std::string clock(double Seconds) {
+    unsigned S = unsigned(Seconds);
+    char Buffer[16];
+    snprintf(Buffer, sizeof Buffer, "%02u:%02u", S / 60, S % 60);
+    return Buffer;
+  }
+
+  size_t Total;
+  bool Enabled;
+  std::chrono::steady_clock::time_point Start;
+  std::mutex Mutex;
+};
 
 /// Writes \p Text as the facts of \p MainFile into --facts-dir, whole or
 /// not at all.
@@ -419,16 +521,47 @@ int main(int argc, const char **argv) {
     return 2;
   }
 
+  std::unique_ptr<noalloc::ResultCache> Cache;
+  std::string Fingerprint;
+  if (!NoCache) {
+    std::string Directory =
+        CacheDir.empty() ? noalloc::ResultCache::defaultDirectory() : CacheDir;
+    if (!Directory.empty()) {
+      Cache = std::make_unique<noalloc::ResultCache>(Directory);
+      Fingerprint = runFingerprint(argv[0]);
+    }
+  }
+
   std::vector<noalloc::TranslationUnitResult> Results(Files.size());
+  std::atomic<unsigned> Done = 0, Cached = 0;
+  Progress Bar(Files.size());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
+        std::string Key;
+        if (Cache) {
+          Key = cacheKey(Database, Files[I], Options, Fingerprint);
+          if (auto Hit = Cache->lookup(Key)) {
+            Results[I] = std::move(*Hit);
+            ++Cached;
+            Bar.update(++Done, Files[I]);
+            return;
+          }
+        }
+        Bar.update(Done, Files[I]);
         Results[I] =
             noalloc::analyzeTranslationUnit(Database, Files[I], Options);
+        if (Cache)
+          Cache->store(Key, Results[I]);
+        Bar.update(++Done, Files[I]);
       });
     Pool.wait();
   }
+  Bar.finish();
+  if (Stats)
+    errs() << "noalloc: " << Cached << " of " << Files.size()
+           << " translation units from the cache\n";
 
   std::vector<std::string> Failed;
   for (const noalloc::TranslationUnitResult &R : Results)

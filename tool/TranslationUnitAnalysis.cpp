@@ -6,6 +6,9 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -32,7 +35,7 @@ public:
       : ConsumerFactory(Context) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory);
+    return std::make_unique<Action>(ConsumerFactory, Dependencies);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -48,19 +51,52 @@ public:
   }
 
 private:
+  /// Records the files the parse read, for the cache.
+  class DependencyRecorder : public ASTConsumer {
+  public:
+    explicit DependencyRecorder(std::vector<std::string> &Files)
+        : Files(Files) {}
+    void HandleTranslationUnit(ASTContext &Ctx) override {
+      const SourceManager &SM = Ctx.getSourceManager();
+      auto &FS = SM.getFileManager().getVirtualFileSystem();
+      for (auto It = SM.fileinfo_begin(), E = SM.fileinfo_end(); It != E;
+           ++It) {
+        SmallString<256> Path(It->first.getName());
+        (void)FS.makeAbsolute(Path);
+        // Not "..": include paths go through symbolic links.
+        llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+        Files.push_back(std::string(Path));
+      }
+      llvm::sort(Files);
+      Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+    }
+
+  private:
+    std::vector<std::string> &Files;
+  };
+
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    Action(ClangTidyASTConsumerFactory &Factory,
+           std::vector<std::string> &Dependencies)
+        : Factory(Factory), Dependencies(Dependencies) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
-      return Factory.createASTConsumer(CI, File);
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(Factory.createASTConsumer(CI, File));
+      Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));
+      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
   private:
     ClangTidyASTConsumerFactory &Factory;
+    std::vector<std::string> &Dependencies;
   };
 
   ClangTidyASTConsumerFactory ConsumerFactory;
+
+public:
+  std::vector<std::string> Dependencies;
 };
 
 } // namespace
@@ -101,6 +137,7 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
     ConfigurationError |= E.DiagnosticName == "clang-tidy-config";
   }
   Result.Compiled = Succeeded || (ConfigurationError && !CompilerError);
+  Result.Dependencies = std::move(Factory.Dependencies);
   return Result;
 }
 

@@ -20,6 +20,9 @@ struct TranslationUnitResult {
   bool Compiled = true;
   /// The call-graph facts, when noalloc-call or noalloc-unknown-call ran.
   FactSink Facts;
+  /// Every file the parse read, by absolute path: what the cache checks.
+  std::vector<std::string> Dependencies;
+  bool FromCache = false;
 };
 
 /// The options every translation unit of a run shares.

@@ -1,0 +1,209 @@
+//===--- ResultCache.cpp - Translation units that need no parse -----------===//
+
+#include "ResultCache.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/xxhash.h"
+
+using namespace llvm;
+using clang::tidy::ClangTidyError;
+
+namespace noalloc {
+
+static constexpr int CacheVersion = 1;
+
+ResultCache::ResultCache(std::string Directory)
+    : Directory(std::move(Directory)) {}
+
+std::string ResultCache::defaultDirectory() {
+  SmallString<256> Path;
+  if (auto XDG = sys::Process::GetEnv("XDG_CACHE_HOME"); XDG && !XDG->empty())
+    Path = *XDG;
+  else if (!sys::path::cache_directory(Path))
+    return "";
+  sys::path::append(Path, "noalloc");
+  return std::string(Path);
+}
+
+std::string ResultCache::entryPath(StringRef Key) const {
+  SmallString<256> Path(Directory);
+  sys::path::append(Path, Key.take_front(2), Key + ".json");
+  return std::string(Path);
+}
+
+std::optional<uint64_t> ResultCache::contentHash(StringRef Path) {
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    auto It = Hashes.find(Path);
+    if (It != Hashes.end())
+      return It->second;
+  }
+  std::optional<uint64_t> Hash;
+  if (auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false))
+    Hash = xxh3_64bits((*Buffer)->getBuffer());
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Hashes[Path] = Hash;
+  return Hash;
+}
+
+//===----------------------------------------------------------------------===//
+// Serialisation of a translation unit's result
+//===----------------------------------------------------------------------===//
+
+static json::Value toJSON(const clang::tooling::DiagnosticMessage &M) {
+  return json::Object{
+      {"message", M.Message}, {"file", M.FilePath}, {"offset", M.FileOffset}};
+}
+
+static bool fromJSON(const json::Value &V,
+                     clang::tooling::DiagnosticMessage &M, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("message", M.Message) && O.map("file", M.FilePath) &&
+         O.map("offset", M.FileOffset);
+}
+
+static json::Value toJSON(const ClangTidyError &E) {
+  json::Array Notes;
+  for (const auto &N : E.Notes)
+    Notes.push_back(toJSON(N));
+  return json::Object{{"check", E.DiagnosticName},
+                      {"level", int(E.DiagLevel)},
+                      {"build_directory", E.BuildDirectory},
+                      {"message", toJSON(E.Message)},
+                      {"notes", std::move(Notes)}};
+}
+
+static std::optional<ClangTidyError> errorFromJSON(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  if (!O)
+    return std::nullopt;
+  auto Check = O->getString("check");
+  auto Level = O->getInteger("level");
+  auto BuildDirectory = O->getString("build_directory");
+  if (!Check || !Level || !BuildDirectory)
+    return std::nullopt;
+  ClangTidyError E(*Check, ClangTidyError::Level(*Level), *BuildDirectory,
+                   /*IsWarningAsError=*/false);
+  json::Path::Root Root;
+  const json::Value *Message = O->get("message");
+  const json::Array *Notes = O->getArray("notes");
+  if (!Message || !Notes || !fromJSON(*Message, E.Message, Root))
+    return std::nullopt;
+  for (const json::Value &N : *Notes) {
+    E.Notes.emplace_back();
+    if (!fromJSON(N, E.Notes.back(), Root))
+      return std::nullopt;
+  }
+  return E;
+}
+
+std::optional<TranslationUnitResult> ResultCache::lookup(StringRef Key) {
+  auto Buffer = MemoryBuffer::getFile(entryPath(Key));
+  if (!Buffer)
+    return std::nullopt;
+  // Anything unexpected is a miss: the entry is rebuilt and overwritten.
+  Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    consumeError(Parsed.takeError());
+    return std::nullopt;
+  }
+  const json::Object *Top = Parsed->getAsObject();
+  if (!Top || Top->getInteger("version") != CacheVersion)
+    return std::nullopt;
+  const json::Array *Dependencies = Top->getArray("dependencies");
+  const json::Array *Diagnostics = Top->getArray("diagnostics");
+  auto MainFile = Top->getString("main_file");
+  if (!Dependencies || !Diagnostics || !MainFile)
+    return std::nullopt;
+  for (const json::Value &D : *Dependencies) {
+    const json::Array *Pair = D.getAsArray();
+    if (!Pair || Pair->size() != 2)
+      return std::nullopt;
+    auto Path = (*Pair)[0].getAsString();
+    auto Hash = (*Pair)[1].getAsString();
+    std::optional<uint64_t> Now = Path ? contentHash(*Path) : std::nullopt;
+    if (!Now || !Hash || utohexstr(*Now) != *Hash)
+      return std::nullopt;
+  }
+
+  TranslationUnitResult Result;
+  Result.MainFile = MainFile->str();
+  Result.Dependencies.reserve(Dependencies->size());
+  for (const json::Value &D : *Dependencies)
+    Result.Dependencies.push_back((*D.getAsArray())[0].getAsString()->str());
+  for (const json::Value &D : *Diagnostics) {
+    std::optional<ClangTidyError> E = errorFromJSON(D);
+    if (!E)
+      return std::nullopt;
+    Result.Diagnostics.push_back(std::move(*E));
+  }
+  const json::Object *Sink = Top->getObject("facts");
+  if (!Sink)
+    return std::nullopt;
+  Result.Facts.CallCheckEnabled = Sink->getBoolean("call").value_or(false);
+  Result.Facts.UnknownCallCheckEnabled =
+      Sink->getBoolean("unknown_call").value_or(false);
+  Result.Facts.Link.Strict = Sink->getBoolean("strict").value_or(false);
+  json::Path::Root Root;
+  if (const json::Value *Roots = Sink->get("roots"))
+    if (!fromJSON(*Roots, Result.Facts.Link.Roots, Root))
+      return std::nullopt;
+  if (const json::Value *Zones = Sink->get("allowed_zones"))
+    if (!fromJSON(*Zones, Result.Facts.Link.AllowedZones, Root))
+      return std::nullopt;
+  if (const json::Value *Unit = Sink->get("unit"); Unit && !Unit->getAsNull()) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    OS << *Unit;
+    auto Facts = factsFromJSON(Text);
+    if (!Facts) {
+      consumeError(Facts.takeError());
+      return std::nullopt;
+    }
+    Result.Facts.Facts = std::move(*Facts);
+  }
+  Result.FromCache = true;
+  return Result;
+}
+
+void ResultCache::store(StringRef Key, const TranslationUnitResult &Result) {
+  if (!Result.Compiled || Directory.empty())
+    return;
+  json::Array Dependencies, Diagnostics;
+  for (const std::string &Path : Result.Dependencies) {
+    std::optional<uint64_t> Hash = contentHash(Path);
+    if (!Hash)
+      return; // A file that cannot be read back cannot be checked later.
+    Dependencies.push_back(json::Array{Path, utohexstr(*Hash)});
+  }
+  for (const ClangTidyError &E : Result.Diagnostics)
+    Diagnostics.push_back(toJSON(E));
+  const FactSink &Sink = Result.Facts;
+  json::Object Facts{{"call", Sink.CallCheckEnabled},
+                     {"unknown_call", Sink.UnknownCallCheckEnabled},
+                     {"strict", Sink.Link.Strict},
+                     {"roots", Sink.Link.Roots},
+                     {"allowed_zones", Sink.Link.AllowedZones},
+                     {"unit", Sink.Facts ? toJSON(*Sink.Facts) : nullptr}};
+  json::Object Entry{{"format", "noalloc-cache"},
+                     {"version", CacheVersion},
+                     {"main_file", Result.MainFile},
+                     {"dependencies", std::move(Dependencies)},
+                     {"diagnostics", std::move(Diagnostics)},
+                     {"facts", std::move(Facts)}};
+  std::string Path = entryPath(Key);
+  if (sys::fs::create_directories(sys::path::parent_path(Path)))
+    return;
+  // A temporary file renamed into place: readers see all or nothing.
+  if (Error E = writeToOutput(Path, [&](raw_ostream &OS) {
+        OS << json::Value(std::move(Entry));
+        return Error::success();
+      }))
+    consumeError(std::move(E));
+}
+
+} // namespace noalloc

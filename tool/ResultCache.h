@@ -1,0 +1,47 @@
+//===--- ResultCache.h - Translation units that need no parse -------------===//
+//
+// What one translation unit contributes to a run (its findings and its
+// facts) is stored under a key made of everything that determines it: the
+// compile command, the effective options, the knowledge base and the noalloc
+// binary. The entry also lists every file the parse read with a hash of its
+// contents, so an edited header invalidates every unit that includes it. A
+// stale or unreadable entry is a miss; entries are written whole (temporary
+// file and rename), so concurrent runs are safe.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_TOOL_RESULTCACHE_H
+#define NOALLOC_TOOL_RESULTCACHE_H
+
+#include "TranslationUnitAnalysis.h"
+#include "llvm/ADT/StringMap.h"
+#include <mutex>
+#include <optional>
+
+namespace noalloc {
+
+class ResultCache {
+public:
+  explicit ResultCache(std::string Directory);
+
+  /// The default directory: $XDG_CACHE_HOME/noalloc or ~/.cache/noalloc.
+  static std::string defaultDirectory();
+
+  /// The result stored under \p Key if every file it read is unchanged.
+  std::optional<TranslationUnitResult> lookup(llvm::StringRef Key);
+  /// Stores \p Result; results of files that did not compile are not kept.
+  void store(llvm::StringRef Key, const TranslationUnitResult &Result);
+
+private:
+  std::optional<uint64_t> contentHash(llvm::StringRef Path);
+  std::string entryPath(llvm::StringRef Key) const;
+
+  std::string Directory;
+  std::mutex Mutex;
+  /// Each file is hashed once per run, however many units include it.
+  llvm::StringMap<std::optional<uint64_t>> Hashes;
+};
+
+} // namespace noalloc
+
+#endif // NOALLOC_TOOL_RESULTCACHE_H
