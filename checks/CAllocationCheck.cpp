@@ -41,18 +41,6 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-/// Whether \p E is certainly not a null pointer: an array, an address, a
-/// string literal.
-static bool isCertainlyNonNull(const Expr *E) {
-  E = E->IgnoreParens();
-  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
-    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
-      return true;
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts()))
-    return Unary->getOpcode() == UO_AddrOf;
-  return isa<StringLiteral>(E->IgnoreParenImpCasts());
-}
-
 void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");

@@ -344,7 +344,7 @@ std::vector<CallFinding> HeapGraph::callFindings() const {
                            T.Facts.Where});
       if (!T.Facts.InSystemHeader && T.Facts.Defined)
         chain(Best, F.Notes);
-      else if (!T.LeafWhy.empty() && T.Unknown)
+      else if (!T.Facts.Defined && T.Facts.Summary < 0 && !T.LeafWhy.empty())
         F.Notes.push_back({quoted(T.Facts.Name) + " " + T.LeafWhy, C.Where});
       Findings.push_back(std::move(F));
     }

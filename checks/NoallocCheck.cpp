@@ -3,6 +3,7 @@
 #include "NoallocCheck.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -71,6 +72,16 @@ std::string qualifiedName(const NamedDecl *D) {
   llvm::raw_string_ostream OS(Name);
   D->printQualifiedName(OS, Policy);
   return Name;
+}
+
+bool isCertainlyNonNull(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+      return true;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts()))
+    return Unary->getOpcode() == UO_AddrOf;
+  return isa<StringLiteral>(E->IgnoreParenImpCasts());
 }
 
 bool isInInstantiation(const Decl *D) {

@@ -36,6 +36,10 @@ private:
 /// namespaces such as std::__cxx11.
 std::string qualifiedName(const clang::NamedDecl *D);
 
+/// Whether \p E is certainly not a null pointer: an array, an address, a
+/// string literal.
+bool isCertainlyNonNull(const clang::Expr *E);
+
 /// True if \p D belongs to an implicit template instantiation, whose code the
 /// user did not write as such.
 bool isInInstantiation(const clang::Decl *D);

@@ -325,9 +325,11 @@ static bool writeFacts(StringRef MainFile, StringRef Text) {
         << "cannot create '" << FactsDir << "': " << EC.message() << "\n";
     return false;
   }
+  SmallString<256> Absolute(MainFile);
+  sys::fs::make_absolute(Absolute);
   SmallString<256> Path(FactsDir);
   sys::path::append(Path, sys::path::filename(MainFile) + "." +
-                              utohexstr(xxh3_64bits(MainFile)) + ".facts.json");
+                              utohexstr(xxh3_64bits(Absolute)) + ".facts.json");
   if (Error E = writeToOutput(Path, [&](raw_ostream &OS) {
         OS << Text;
         return Error::success();
