@@ -381,6 +381,29 @@ std::vector<CallFinding> HeapGraph::unknownCallFindings() const {
   return Findings;
 }
 
+std::vector<FunctionSummary> HeapGraph::functionSummaries() const {
+  std::vector<FunctionSummary> Result;
+  for (int I = 0, E = Nodes.size(); I < E; ++I) {
+    const Node &N = Nodes[I];
+    if (!N.Facts.Defined || N.Facts.InSystemHeader)
+      continue;
+    FunctionSummary S;
+    S.Name = N.Facts.Name;
+    S.USR = N.Facts.USR;
+    S.Where = N.Facts.Where;
+    S.MayAllocate = N.Best.Kind == Effect::Allocates;
+    S.MayRelease = N.Best.Kind != Effect::None;
+    if (N.Best.Kind != Effect::None)
+      chain(I, S.Chain);
+    Result.push_back(std::move(S));
+  }
+  llvm::sort(Result, [](const FunctionSummary &A, const FunctionSummary &B) {
+    return std::tie(A.Where.File, A.Where.Offset) <
+           std::tie(B.Where.File, B.Where.Offset);
+  });
+  return Result;
+}
+
 bool HeapGraph::isReported(const SourcePoint &Where) const {
   // The innermost function whose definition contains the point.
   int Inner = -1;

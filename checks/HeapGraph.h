@@ -41,6 +41,16 @@ struct CallFinding {
   std::vector<ChainStep> Notes;
 };
 
+struct FunctionSummary {
+  std::string Name;
+  std::string USR;
+  SourcePoint Where;
+  bool MayAllocate = false;
+  bool MayRelease = false;
+  /// The shortest chain to the heap, one step per note.
+  std::vector<ChainStep> Chain;
+};
+
 class HeapGraph {
 public:
   HeapGraph(std::vector<TranslationUnitFacts> Units, const KnowledgeBase &KB,
@@ -52,6 +62,9 @@ public:
   /// noalloc-unknown-call: each reportable call to a function whose body
   /// and knowledge are both missing.
   std::vector<CallFinding> unknownCallFindings() const;
+
+  /// Every function defined in user code, with what it may do.
+  std::vector<FunctionSummary> functionSummaries() const;
 
   /// Whether a finding at \p Where belongs to reported code: not in an
   /// allowed zone, and, when there are roots, reachable from one.

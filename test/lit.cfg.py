@@ -31,3 +31,7 @@ config.substitutions.append(("%examples", os.path.join(config.noalloc_source_dir
 config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
 config.substitutions.append(("%clang", os.path.join(tools, "clang")))
 config.substitutions.append(("%python", python))
+config.substitutions.append(
+    ("%sarif-multitool",
+     os.path.join(config.noalloc_binary_dir, "sarif-validator", "node_modules",
+                  ".bin", "sarif-multitool")))

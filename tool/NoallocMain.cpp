@@ -11,6 +11,7 @@
 
 #include "HeapGraph.h"
 #include "KnowledgeBase.h"
+#include "Reports.h"
 #include "ResultCache.h"
 #include "TranslationUnitAnalysis.h"
 #include "clang-tidy/ClangTidy.h"
@@ -22,6 +23,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include <atomic>
+#include <unistd.h>
 #include <mutex>
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/xxhash.h"
@@ -117,6 +119,35 @@ static cl::opt<std::string> CacheDir(
 static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Parse every file; keep no results."),
                              cl::init(false), cl::cat(NoallocCategory));
+
+enum class OutputFormat { Text, Sarif, Json };
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format."), cl::init(OutputFormat::Text),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "clang's diagnostics"),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "findings and per-function results")),
+    cl::cat(NoallocCategory));
+
+static cl::opt<std::string> Output("output",
+                                   cl::desc("Write the report to this file."),
+                                   cl::init(""), cl::cat(NoallocCategory));
+
+static cl::opt<std::string> DocsURL(
+    "docs-url",
+    cl::desc("Where SARIF's rule help links point: the base of\n"
+             "docs/checks/ (default: this installation's docs)."),
+    cl::init(NOALLOC_DOCS_URL), cl::cat(NoallocCategory));
+
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record today's findings in this file, to be accepted."),
+    cl::init(""), cl::cat(NoallocCategory));
+
+static cl::opt<std::string> Baseline(
+    "baseline",
+    cl::desc("Report only findings not recorded in this baseline file."),
+    cl::init(""), cl::cat(NoallocCategory));
 
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary line."),
@@ -356,7 +387,8 @@ static tooling::DiagnosticMessage message(const std::string &Text,
 static std::optional<int>
 linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
               const noalloc::RunOptions &Options,
-              std::vector<ClangTidyError> &Errors) {
+              std::vector<ClangTidyError> &Errors,
+              std::unique_ptr<noalloc::HeapGraph> &LinkedGraph) {
   std::vector<noalloc::TranslationUnitFacts> Units;
   noalloc::LinkOptions Link;
   bool CallEnabled = false, UnknownEnabled = false;
@@ -391,7 +423,9 @@ linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
     WithColor::error(errs(), "noalloc") << toString(KB.takeError()) << "\n";
     return 2;
   }
-  noalloc::HeapGraph Graph(std::move(Units), **KB, Link);
+  LinkedGraph =
+      std::make_unique<noalloc::HeapGraph>(std::move(Units), **KB, Link);
+  noalloc::HeapGraph &Graph = *LinkedGraph;
   auto Report = [&] {
     if (!Stats)
       return;
@@ -452,6 +486,103 @@ linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
                                     A.Message.Message == B.Message.Message;
                            }),
                Errors.end());
+  return std::nullopt;
+}
+
+/// --write-baseline records the findings; --baseline drops the recorded
+/// ones. Returns an exit status on error.
+static std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
+  if (WriteBaseline.empty() && Baseline.empty())
+    return std::nullopt;
+  noalloc::SourceFiles Sources;
+  std::vector<ClangTidyError> Findings;
+  for (ClangTidyError &E : Errors)
+    if (!StringRef(E.DiagnosticName).starts_with("clang-"))
+      Findings.push_back(E);
+  std::vector<std::string> Prints = noalloc::fingerprints(Findings, Sources);
+  if (!WriteBaseline.empty())
+    if (Error E = noalloc::writeBaseline(WriteBaseline, Prints)) {
+      WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+      return 2;
+    }
+  if (Baseline.empty())
+    return std::nullopt;
+  auto Accepted = noalloc::readBaseline(Baseline);
+  if (!Accepted) {
+    WithColor::error(errs(), "noalloc") << toString(Accepted.takeError())
+                                        << "\n";
+    return 2;
+  }
+  StringSet<> Drop;
+  for (size_t I = 0; I < Findings.size(); ++I)
+    if (Accepted->contains(Prints[I]))
+      Drop.insert(Findings[I].DiagnosticName + '\0' +
+                  Findings[I].Message.FilePath + '\0' +
+                  std::to_string(Findings[I].Message.FileOffset) + '\0' +
+                  Findings[I].Message.Message);
+  size_t Before = Errors.size();
+  llvm::erase_if(Errors, [&](const ClangTidyError &E) {
+    return Drop.contains(E.DiagnosticName + '\0' + E.Message.FilePath + '\0' +
+                         std::to_string(E.Message.FileOffset) + '\0' +
+                         E.Message.Message);
+  });
+  if (!Quiet)
+    errs() << "noalloc: " << Before - Errors.size()
+           << " findings accepted by the baseline\n";
+  return std::nullopt;
+}
+
+/// Prints the findings in the chosen format, to standard output or
+/// --output. Returns an exit status on error.
+static std::optional<int>
+printReport(const std::vector<ClangTidyError> &Errors,
+            const noalloc::HeapGraph *Graph, const noalloc::RunOptions &Options,
+            StringRef AnyFile) {
+  if (Format == OutputFormat::Text) {
+    // clang-tidy's renderer writes to standard output; --output points it
+    // at the file for the duration.
+    int Saved = -1, FD = -1;
+    if (!Output.empty()) {
+      if (std::error_code EC = sys::fs::openFileForWrite(Output, FD)) {
+        WithColor::error(errs(), "noalloc")
+            << "cannot write '" << Output << "': " << EC.message() << "\n";
+        return 2;
+      }
+      outs().flush();
+      Saved = ::dup(1);
+      ::dup2(FD, 1);
+    }
+    ClangTidyContext PrintContext(noalloc::makeOptionsProvider(Options));
+    PrintContext.setCurrentFile(AnyFile);
+    unsigned WarningsAsErrors = 0;
+    handleErrors(Errors, PrintContext, FB_NoFix, WarningsAsErrors,
+                 vfs::getRealFileSystem());
+    if (Saved >= 0) {
+      outs().flush();
+      ::dup2(Saved, 1);
+      ::close(Saved);
+      ::close(FD);
+    }
+    return std::nullopt;
+  }
+  noalloc::SourceFiles Sources;
+  std::vector<std::string> Checks;
+  auto Provider = noalloc::makeOptionsProvider(Options);
+  ClangTidyOptions All = Provider->getOptions(AnyFile);
+  All.Checks = "-*,noalloc-*";
+  Checks = getCheckNames(All, false, false);
+  std::string Destination = Output.empty() ? "-" : Output.getValue();
+  Error E = writeToOutput(Destination, [&](raw_ostream &OS) {
+    if (Format == OutputFormat::Sarif)
+      noalloc::writeSarif(Errors, Checks, DocsURL, Sources, OS);
+    else
+      noalloc::writeJson(Errors, Graph, Sources, OS);
+    return Error::success();
+  });
+  if (E) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
   return std::nullopt;
 }
 
@@ -572,8 +703,12 @@ int main(int argc, const char **argv) {
   std::vector<ClangTidyError> Errors = joinTranslationUnits(Results);
 
   // The link step: one call graph for the whole program.
+  std::unique_ptr<noalloc::HeapGraph> Graph;
   if (std::optional<int> Status =
-          linkAndReport(Results, Options, Errors))
+          linkAndReport(Results, Options, Errors, Graph))
+    return *Status;
+
+  if (std::optional<int> Status = applyBaseline(Errors))
     return *Status;
 
   unsigned Findings = 0;
@@ -585,11 +720,9 @@ int main(int argc, const char **argv) {
       ++Findings;
   }
 
-  ClangTidyContext PrintContext(noalloc::makeOptionsProvider(Options));
-  PrintContext.setCurrentFile(Files.front());
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Errors, PrintContext, FB_NoFix, WarningsAsErrors,
-               vfs::getRealFileSystem());
+  if (std::optional<int> Status =
+          printReport(Errors, Graph.get(), Options, Files.front()))
+    return *Status;
 
   if (!Quiet) {
     errs() << "noalloc: " << Findings
