@@ -5,7 +5,7 @@ import lit.formats
 config.name = "noalloc"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
-config.excludes = ["Inputs"]
+config.excludes = ["Inputs", "precommit.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.noalloc_binary_dir, "test")
 
@@ -19,6 +19,7 @@ config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root, "cach
 
 noalloc = os.path.join(config.noalloc_binary_dir, "tool", "noalloc")
 python = "/usr/bin/python3"
+config.substitutions.append(("%noalloc-source", config.noalloc_source_dir))
 config.substitutions.append(("%noalloc", noalloc))
 # The same checks through Debian's clang-tidy, loading the plugin.
 plugin = os.path.join(config.noalloc_binary_dir, "checks", "NoallocTidyPlugin.so")
