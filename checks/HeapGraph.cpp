@@ -181,15 +181,32 @@ void HeapGraph::propagate() {
           break;
         }
     }
-    while (!Queue.empty()) {
-      int T = Queue.front();
-      Queue.pop_front();
-      for (auto [Caller, Call] : Callers[T]) {
-        Node &N = Nodes[Caller];
-        if (N.Best.Kind != Effect::None)
-          continue;
-        N.Best = {Pass, -1, Call, T, Nodes[T].Best.Distance + 1};
-        Queue.push_back(Caller);
+    // Level by level, so that the chain each node keeps does not depend on
+    // the order the translation units came in: among the calls of equal
+    // length, the first in the source wins.
+    auto Earlier = [&](const Reason &A, const Reason &B, const Node &N) {
+      const SourcePoint &PA = N.Facts.Calls[A.Call].Where;
+      const SourcePoint &PB = N.Facts.Calls[B.Call].Where;
+      return std::tie(PA.File, PA.Offset, Nodes[A.Target].Facts.USR) <
+             std::tie(PB.File, PB.Offset, Nodes[B.Target].Facts.USR);
+    };
+    std::vector<int> Frontier(Queue.begin(), Queue.end());
+    while (!Frontier.empty()) {
+      std::map<int, Reason> Next;
+      for (int T : Frontier)
+        for (auto [Caller, Call] : Callers[T]) {
+          const Node &N = Nodes[Caller];
+          if (N.Best.Kind != Effect::None)
+            continue;
+          Reason R{Pass, -1, Call, T, Nodes[T].Best.Distance + 1};
+          auto [It, Inserted] = Next.try_emplace(Caller, R);
+          if (!Inserted && Earlier(R, It->second, N))
+            It->second = R;
+        }
+      Frontier.clear();
+      for (auto &[Caller, R] : Next) {
+        Nodes[Caller].Best = R;
+        Frontier.push_back(Caller);
       }
     }
   }
@@ -304,7 +321,9 @@ std::vector<CallFinding> HeapGraph::callFindings() const {
           continue;
         if (Best < 0 || Target.Best.Kind > Nodes[Best].Best.Kind ||
             (Target.Best.Kind == Nodes[Best].Best.Kind &&
-             Target.Best.Distance < Nodes[Best].Best.Distance))
+             (Target.Best.Distance < Nodes[Best].Best.Distance ||
+              (Target.Best.Distance == Nodes[Best].Best.Distance &&
+               Target.Facts.USR < Nodes[Best].Facts.USR))))
           Best = T;
       }
       if (Best < 0)

@@ -19,10 +19,12 @@ config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root, "cach
 
 noalloc = os.path.join(config.noalloc_binary_dir, "tool", "noalloc")
 python = "/usr/bin/python3"
+# Longer names first: lit substitutes in order.
+plugin = os.path.join(config.noalloc_binary_dir, "checks", "NoallocTidyPlugin.so")
+config.substitutions.append(("%noalloc-plugin", plugin))
 config.substitutions.append(("%noalloc-source", config.noalloc_source_dir))
 config.substitutions.append(("%noalloc", noalloc))
 # The same checks through Debian's clang-tidy, loading the plugin.
-plugin = os.path.join(config.noalloc_binary_dir, "checks", "NoallocTidyPlugin.so")
 config.substitutions.append(
     ("%clang-tidy-noalloc",
      "clang-tidy-22 --quiet --load=%s --header-filter='.*'" % plugin))

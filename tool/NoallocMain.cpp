@@ -23,11 +23,15 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include <atomic>
+#include <map>
 #include <unistd.h>
 #include <mutex>
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/xxhash.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Program.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/ThreadPool.h"
@@ -148,6 +152,10 @@ static cl::opt<std::string> Baseline(
     "baseline",
     cl::desc("Report only findings not recorded in this baseline file."),
     cl::init(""), cl::cat(NoallocCategory));
+
+// `noalloc link DIR...` passes its directories here.
+static cl::list<std::string> LinkDirectories("link-dir", cl::Hidden,
+                                             cl::cat(NoallocCategory));
 
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary line."),
@@ -586,8 +594,227 @@ printReport(const std::vector<ClangTidyError> &Errors,
   return std::nullopt;
 }
 
+/// Parses (or finds in the cache) every translation unit of the run.
+/// Returns an exit status when the run ends here.
+static std::optional<int>
+analyzeAll(tooling::CommonOptionsParser &Parser,
+           const noalloc::RunOptions &Options, const char *Argv0,
+           std::vector<std::string> &Files,
+           std::vector<noalloc::TranslationUnitResult> &Results) {
+  // CommonOptionsParser loads no database when no source is named: then
+  // every file of the -p database is analysed.
+  // An explicit -p that names no database is an error, not a run without
+  // flags as CommonOptionsParser would have it.
+  std::unique_ptr<tooling::CompilationDatabase> WholeDatabase;
+  Files = Parser.getSourcePathList();
+  std::string BuildPath = optionValue("p");
+  if (!BuildPath.empty()) {
+    std::string Message;
+    WholeDatabase =
+        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
+                                                              Message);
+    if (!WholeDatabase) {
+      WithColor::error(errs(), "noalloc") << Message << "\n";
+      return 2;
+    }
+    if (Files.empty())
+      Files = WholeDatabase->getAllFiles();
+    else
+      WholeDatabase.reset(); // The parser's copy applies --extra-arg.
+  } else if (Files.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "no source files: name them, or give -p <build-dir>\n";
+    return 2;
+  }
+  tooling::CompilationDatabase &Database =
+      WholeDatabase ? *WholeDatabase : Parser.getCompilations();
+  if (Files.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "no source files: name them, or give -p <build-dir> with a "
+           "compile_commands.json that lists some\n";
+    return 2;
+  }
+
+  std::unique_ptr<noalloc::ResultCache> Cache;
+  std::string Fingerprint;
+  if (!NoCache) {
+    std::string Directory =
+        CacheDir.empty() ? noalloc::ResultCache::defaultDirectory() : CacheDir;
+    if (!Directory.empty()) {
+      Cache = std::make_unique<noalloc::ResultCache>(Directory);
+      Fingerprint = runFingerprint(Argv0);
+    }
+  }
+
+  Results.resize(Files.size());
+  std::atomic<unsigned> Done = 0, Cached = 0;
+  Progress Bar(Files.size());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        std::string Key;
+        if (Cache) {
+          Key = cacheKey(Database, Files[I], Options, Fingerprint);
+          if (auto Hit = Cache->lookup(Key)) {
+            Results[I] = std::move(*Hit);
+            ++Cached;
+            Bar.update(++Done, Files[I]);
+            return;
+          }
+        }
+        Bar.update(Done, Files[I]);
+        Results[I] =
+            noalloc::analyzeTranslationUnit(Database, Files[I], Options);
+        if (Cache)
+          Cache->store(Key, Results[I]);
+        Bar.update(++Done, Files[I]);
+      });
+    Pool.wait();
+  }
+  Bar.finish();
+  if (Stats)
+    errs() << "noalloc: " << Cached << " of " << Files.size()
+           << " translation units from the cache\n";
+  return std::nullopt;
+}
+
+/// `noalloc link DIR...`: the results the launcher left beside the object
+/// files, joined as if this run had parsed them.
+static std::optional<int>
+readLaunchedResults(ArrayRef<std::string> Directories,
+                    std::vector<std::string> &Files,
+                    std::vector<noalloc::TranslationUnitResult> &Results) {
+  if (Directories.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "link: name the build directories to collect\n";
+    return 2;
+  }
+  std::vector<std::string> Paths;
+  for (const std::string &Directory : Directories) {
+    std::error_code EC;
+    for (sys::fs::recursive_directory_iterator It(Directory, EC), End;
+         It != End && !EC; It.increment(EC))
+      if (StringRef(It->path()).ends_with(".noalloc"))
+        Paths.push_back(It->path());
+    if (EC) {
+      WithColor::error(errs(), "noalloc")
+          << "cannot read '" << Directory << "': " << EC.message() << "\n";
+      return 2;
+    }
+  }
+  if (Paths.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "link: no .noalloc results found; build with "
+           "CMAKE_CXX_COMPILER_LAUNCHER=\"noalloc;launch\"\n";
+    return 2;
+  }
+  llvm::sort(Paths);
+  for (const std::string &Path : Paths) {
+    auto Result = noalloc::readResult(Path);
+    if (!Result) {
+      WithColor::error(errs(), "noalloc") << toString(Result.takeError())
+                                          << "\n";
+      return 2;
+    }
+    Files.push_back(Result->MainFile);
+    Results.push_back(std::move(*Result));
+  }
+  return std::nullopt;
+}
+
+/// `noalloc launch <compiler> <args>...`, as CMAKE_CXX_COMPILER_LAUNCHER:
+/// compiles, then analyses the same translation unit and leaves its result
+/// beside the object file, for `noalloc link`. The build's own output and
+/// status are the compiler's.
+static int launchMain(ArrayRef<const char *> Command) {
+  if (Command.empty()) {
+    WithColor::error(errs(), "noalloc") << "launch: no compiler given\n";
+    return 2;
+  }
+  auto Compiler = sys::findProgramByName(Command[0]);
+  if (!Compiler) {
+    WithColor::error(errs(), "noalloc")
+        << "launch: cannot find '" << Command[0] << "'\n";
+    return 2;
+  }
+  std::vector<StringRef> Args(Command.begin(), Command.end());
+  int Status = sys::ExecuteAndWait(*Compiler, Args);
+  if (Status != 0)
+    return Status;
+
+  // Only compilations of one C or C++ source into an object are analysed.
+  std::string Source, Object;
+  bool CompileOnly = false;
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef Arg = Args[I];
+    if (Arg == "-c")
+      CompileOnly = true;
+    else if (Arg == "-o" && I + 1 < Args.size())
+      Object = Args[++I].str();
+    else if (!Arg.starts_with("-") &&
+             StringSwitch<bool>(sys::path::extension(Arg))
+                 .Cases(".c", ".cc", ".cpp", ".cxx", ".c++", ".C", true)
+                 .Default(false))
+      Source = Arg.str();
+  }
+  if (!CompileOnly || Source.empty() || Object.empty())
+    return 0;
+
+  SmallString<256> Directory;
+  sys::fs::current_path(Directory);
+  json::Array Arguments;
+  for (StringRef A : Args)
+    Arguments.push_back(A);
+  std::string Json;
+  raw_string_ostream(Json) << json::Value(json::Array{json::Object{
+      {"directory", Directory}, {"file", Source},
+      {"arguments", std::move(Arguments)}}});
+  std::string Error;
+  auto Database = tooling::JSONCompilationDatabase::loadFromBuffer(
+      Json, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database) {
+    WithColor::error(errs(), "noalloc") << "launch: " << Error << "\n";
+    return 2;
+  }
+  noalloc::RunOptions Options;
+  Options.Defaults = ClangTidyOptions::getDefaults();
+  Options.Defaults.Checks = "-*,noalloc-*,-noalloc-unknown-call";
+  Options.Defaults.HeaderFilterRegex = ".*";
+  Options.Defaults.SystemHeaders = false;
+  noalloc::TranslationUnitResult Result =
+      noalloc::analyzeTranslationUnit(*Database, Source, Options);
+  if (!Result.Compiled)
+    WithColor::warning(errs(), "noalloc")
+        << "'" << Source << "' compiles, but not for the analysis; "
+        << "'noalloc link' will report it\n";
+  if (llvm::Error E = noalloc::writeResult(Object + ".noalloc", Result)) {
+    WithColor::error(errs(), "noalloc") << "launch: "
+                                        << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  return 0;
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  if (argc >= 2 && StringRef(argv[1]) == "launch")
+    return launchMain(ArrayRef<const char *>(argv + 2, argv + argc));
+  // `noalloc link DIR...`: the remaining arguments as usual.
+  bool LinkMode = argc >= 2 && StringRef(argv[1]) == "link";
+  std::vector<std::string> LinkArgs;
+  std::vector<const char *> LinkArgv;
+  if (LinkMode) {
+    // The directories are not sources: keep them from the database lookup.
+    LinkArgv.push_back(argv[0]);
+    for (int I = 2; I < argc; ++I)
+      LinkArgs.push_back(argv[I][0] == '-' ? std::string(argv[I])
+                                           : "--link-dir=" + std::string(argv[I]));
+    for (const std::string &A : LinkArgs)
+      LinkArgv.push_back(A.c_str());
+    argc = LinkArgv.size();
+    argv = LinkArgv.data();
+  }
   cl::SetVersionPrinter(printVersion);
   std::vector<const char *> Args = translateColorArguments(argc, argv);
   int ArgCount = Args.size();
@@ -620,81 +847,16 @@ int main(int argc, const char **argv) {
     return 0;
   }
 
-  // CommonOptionsParser loads no database when no source is named: then
-  // every file of the -p database is analysed.
-  // An explicit -p that names no database is an error, not a run without
-  // flags as CommonOptionsParser would have it.
-  std::unique_ptr<tooling::CompilationDatabase> WholeDatabase;
-  std::vector<std::string> Files = Parser->getSourcePathList();
-  std::string BuildPath = optionValue("p");
-  if (!BuildPath.empty()) {
-    std::string Message;
-    WholeDatabase =
-        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                              Message);
-    if (!WholeDatabase) {
-      WithColor::error(errs(), "noalloc") << Message << "\n";
-      return 2;
-    }
-    if (Files.empty())
-      Files = WholeDatabase->getAllFiles();
-    else
-      WholeDatabase.reset(); // The parser's copy applies --extra-arg.
-  } else if (Files.empty()) {
-    WithColor::error(errs(), "noalloc")
-        << "no source files: name them, or give -p <build-dir>\n";
-    return 2;
+  std::vector<std::string> Files;
+  std::vector<noalloc::TranslationUnitResult> Results;
+  if (LinkMode) {
+    if (std::optional<int> Status =
+            readLaunchedResults(LinkDirectories, Files, Results))
+      return *Status;
+  } else if (std::optional<int> Status =
+                 analyzeAll(*Parser, Options, argv[0], Files, Results)) {
+    return *Status;
   }
-  tooling::CompilationDatabase &Database =
-      WholeDatabase ? *WholeDatabase : Parser->getCompilations();
-  if (Files.empty()) {
-    WithColor::error(errs(), "noalloc")
-        << "no source files: name them, or give -p <build-dir> with a "
-           "compile_commands.json that lists some\n";
-    return 2;
-  }
-
-  std::unique_ptr<noalloc::ResultCache> Cache;
-  std::string Fingerprint;
-  if (!NoCache) {
-    std::string Directory =
-        CacheDir.empty() ? noalloc::ResultCache::defaultDirectory() : CacheDir;
-    if (!Directory.empty()) {
-      Cache = std::make_unique<noalloc::ResultCache>(Directory);
-      Fingerprint = runFingerprint(argv[0]);
-    }
-  }
-
-  std::vector<noalloc::TranslationUnitResult> Results(Files.size());
-  std::atomic<unsigned> Done = 0, Cached = 0;
-  Progress Bar(Files.size());
-  {
-    DefaultThreadPool Pool(hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] {
-        std::string Key;
-        if (Cache) {
-          Key = cacheKey(Database, Files[I], Options, Fingerprint);
-          if (auto Hit = Cache->lookup(Key)) {
-            Results[I] = std::move(*Hit);
-            ++Cached;
-            Bar.update(++Done, Files[I]);
-            return;
-          }
-        }
-        Bar.update(Done, Files[I]);
-        Results[I] =
-            noalloc::analyzeTranslationUnit(Database, Files[I], Options);
-        if (Cache)
-          Cache->store(Key, Results[I]);
-        Bar.update(++Done, Files[I]);
-      });
-    Pool.wait();
-  }
-  Bar.finish();
-  if (Stats)
-    errs() << "noalloc: " << Cached << " of " << Files.size()
-           << " translation units from the cache\n";
 
   std::vector<std::string> Failed;
   for (const noalloc::TranslationUnitResult &R : Results)

@@ -101,47 +101,30 @@ static std::optional<ClangTidyError> errorFromJSON(const json::Value &V) {
   return E;
 }
 
-std::optional<TranslationUnitResult> ResultCache::lookup(StringRef Key) {
-  auto Buffer = MemoryBuffer::getFile(entryPath(Key));
-  if (!Buffer)
-    return std::nullopt;
-  // Anything unexpected is a miss: the entry is rebuilt and overwritten.
-  Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
-  if (!Parsed) {
-    consumeError(Parsed.takeError());
-    return std::nullopt;
-  }
-  const json::Object *Top = Parsed->getAsObject();
-  if (!Top || Top->getInteger("version") != CacheVersion)
-    return std::nullopt;
-  const json::Array *Dependencies = Top->getArray("dependencies");
-  const json::Array *Diagnostics = Top->getArray("diagnostics");
-  auto MainFile = Top->getString("main_file");
+/// A result as stored: everything but the dependency hashes.
+static std::optional<TranslationUnitResult>
+resultFromJSON(const json::Object &Top) {
+  const json::Array *Dependencies = Top.getArray("dependencies");
+  const json::Array *Diagnostics = Top.getArray("diagnostics");
+  auto MainFile = Top.getString("main_file");
   if (!Dependencies || !Diagnostics || !MainFile)
     return std::nullopt;
-  for (const json::Value &D : *Dependencies) {
-    const json::Array *Pair = D.getAsArray();
-    if (!Pair || Pair->size() != 2)
-      return std::nullopt;
-    auto Path = (*Pair)[0].getAsString();
-    auto Hash = (*Pair)[1].getAsString();
-    std::optional<uint64_t> Now = Path ? contentHash(*Path) : std::nullopt;
-    if (!Now || !Hash || utohexstr(*Now) != *Hash)
-      return std::nullopt;
-  }
-
   TranslationUnitResult Result;
   Result.MainFile = MainFile->str();
-  Result.Dependencies.reserve(Dependencies->size());
-  for (const json::Value &D : *Dependencies)
-    Result.Dependencies.push_back((*D.getAsArray())[0].getAsString()->str());
+  Result.Compiled = Top.getBoolean("compiled").value_or(false);
+  for (const json::Value &D : *Dependencies) {
+    const json::Array *Pair = D.getAsArray();
+    if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString())
+      return std::nullopt;
+    Result.Dependencies.push_back((*Pair)[0].getAsString()->str());
+  }
   for (const json::Value &D : *Diagnostics) {
     std::optional<ClangTidyError> E = errorFromJSON(D);
     if (!E)
       return std::nullopt;
     Result.Diagnostics.push_back(std::move(*E));
   }
-  const json::Object *Sink = Top->getObject("facts");
+  const json::Object *Sink = Top.getObject("facts");
   if (!Sink)
     return std::nullopt;
   Result.Facts.CallCheckEnabled = Sink->getBoolean("call").value_or(false);
@@ -166,18 +149,56 @@ std::optional<TranslationUnitResult> ResultCache::lookup(StringRef Key) {
     }
     Result.Facts.Facts = std::move(*Facts);
   }
-  Result.FromCache = true;
   return Result;
 }
 
-void ResultCache::store(StringRef Key, const TranslationUnitResult &Result) {
-  if (!Result.Compiled || Directory.empty())
-    return;
+static std::optional<json::Object> parseEntry(StringRef Text) {
+  Expected<json::Value> Parsed = json::parse(Text);
+  if (!Parsed) {
+    consumeError(Parsed.takeError());
+    return std::nullopt;
+  }
+  json::Object *Top = Parsed->getAsObject();
+  if (!Top || Top->getString("format") != "noalloc-cache" ||
+      Top->getInteger("version") != CacheVersion)
+    return std::nullopt;
+  return std::move(*Top);
+}
+
+std::optional<TranslationUnitResult> ResultCache::lookup(StringRef Key) {
+  auto Buffer = MemoryBuffer::getFile(entryPath(Key));
+  if (!Buffer)
+    return std::nullopt;
+  // Anything unexpected is a miss: the entry is rebuilt and overwritten.
+  std::optional<json::Object> Top = parseEntry((*Buffer)->getBuffer());
+  if (!Top)
+    return std::nullopt;
+  const json::Array *Dependencies = Top->getArray("dependencies");
+  if (!Dependencies)
+    return std::nullopt;
+  for (const json::Value &D : *Dependencies) {
+    const json::Array *Pair = D.getAsArray();
+    if (!Pair || Pair->size() != 2)
+      return std::nullopt;
+    auto Path = (*Pair)[0].getAsString();
+    auto Hash = (*Pair)[1].getAsString();
+    std::optional<uint64_t> Now = Path ? contentHash(*Path) : std::nullopt;
+    if (!Now || !Hash || utohexstr(*Now) != *Hash)
+      return std::nullopt;
+  }
+  std::optional<TranslationUnitResult> Result = resultFromJSON(*Top);
+  if (Result)
+    Result->FromCache = true;
+  return Result;
+}
+
+std::optional<json::Object>
+ResultCache::toEntry(const TranslationUnitResult &Result) {
   json::Array Dependencies, Diagnostics;
   for (const std::string &Path : Result.Dependencies) {
     std::optional<uint64_t> Hash = contentHash(Path);
     if (!Hash)
-      return; // A file that cannot be read back cannot be checked later.
+      return std::nullopt; // What cannot be read back cannot be checked.
     Dependencies.push_back(json::Array{Path, utohexstr(*Hash)});
   }
   for (const ClangTidyError &E : Result.Diagnostics)
@@ -189,21 +210,60 @@ void ResultCache::store(StringRef Key, const TranslationUnitResult &Result) {
                      {"roots", Sink.Link.Roots},
                      {"allowed_zones", Sink.Link.AllowedZones},
                      {"unit", Sink.Facts ? toJSON(*Sink.Facts) : nullptr}};
-  json::Object Entry{{"format", "noalloc-cache"},
-                     {"version", CacheVersion},
-                     {"main_file", Result.MainFile},
-                     {"dependencies", std::move(Dependencies)},
-                     {"diagnostics", std::move(Diagnostics)},
-                     {"facts", std::move(Facts)}};
+  return json::Object{{"format", "noalloc-cache"},
+                      {"version", CacheVersion},
+                      {"main_file", Result.MainFile},
+                      {"compiled", Result.Compiled},
+                      {"dependencies", std::move(Dependencies)},
+                      {"diagnostics", std::move(Diagnostics)},
+                      {"facts", std::move(Facts)}};
+}
+
+/// A temporary file renamed into place: readers see all or nothing.
+static Error writeEntry(StringRef Path, json::Object Entry) {
+  return writeToOutput(Path, [&](raw_ostream &OS) {
+    OS << json::Value(std::move(Entry));
+    return Error::success();
+  });
+}
+
+void ResultCache::store(StringRef Key, const TranslationUnitResult &Result) {
+  if (!Result.Compiled || Directory.empty())
+    return;
+  std::optional<json::Object> Entry = toEntry(Result);
+  if (!Entry)
+    return;
   std::string Path = entryPath(Key);
   if (sys::fs::create_directories(sys::path::parent_path(Path)))
     return;
-  // A temporary file renamed into place: readers see all or nothing.
-  if (Error E = writeToOutput(Path, [&](raw_ostream &OS) {
-        OS << json::Value(std::move(Entry));
-        return Error::success();
-      }))
+  if (Error E = writeEntry(Path, std::move(*Entry)))
     consumeError(std::move(E));
+}
+
+Error writeResult(StringRef Path, const TranslationUnitResult &Result) {
+  ResultCache Hasher("");
+  std::optional<json::Object> Entry = Hasher.toEntry(Result);
+  if (!Entry)
+    return createStringError(inconvertibleErrorCode(),
+                             "a file of '%s' cannot be read back",
+                             Result.MainFile.c_str());
+  return writeEntry(Path, std::move(*Entry));
+}
+
+Expected<TranslationUnitResult> readResult(StringRef Path) {
+  auto Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "cannot read '%s': %s",
+                             Path.str().c_str(),
+                             Buffer.getError().message().c_str());
+  std::optional<json::Object> Top = parseEntry((*Buffer)->getBuffer());
+  std::optional<TranslationUnitResult> Result =
+      Top ? resultFromJSON(*Top) : std::nullopt;
+  if (!Result)
+    return createStringError(inconvertibleErrorCode(),
+                             "'%s' is not a noalloc result, or is damaged",
+                             Path.str().c_str());
+  return std::move(*Result);
 }
 
 } // namespace noalloc

@@ -15,6 +15,7 @@
 
 #include "TranslationUnitAnalysis.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
 #include <mutex>
 #include <optional>
 
@@ -32,6 +33,10 @@ public:
   /// Stores \p Result; results of files that did not compile are not kept.
   void store(llvm::StringRef Key, const TranslationUnitResult &Result);
 
+  /// The stored form of \p Result, with the hash of every file it read.
+  std::optional<llvm::json::Object>
+  toEntry(const TranslationUnitResult &Result);
+
 private:
   std::optional<uint64_t> contentHash(llvm::StringRef Path);
   std::string entryPath(llvm::StringRef Key) const;
@@ -41,6 +46,12 @@ private:
   /// Each file is hashed once per run, however many units include it.
   llvm::StringMap<std::optional<uint64_t>> Hashes;
 };
+
+/// The launcher's output: a translation unit's result beside its object
+/// file, in the cache's format, for `noalloc link`.
+llvm::Error writeResult(llvm::StringRef Path,
+                        const TranslationUnitResult &Result);
+llvm::Expected<TranslationUnitResult> readResult(llvm::StringRef Path);
 
 } // namespace noalloc
 
