@@ -83,6 +83,7 @@ void CallCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Sink->Facts) {
       Sink->Facts = extractFacts(*Result.Context, *knowledge());
       Sink->Link = Link;
+      Sink->Link.KnowledgeFiles = knowledgeFiles();
     }
     return;
   }

@@ -26,6 +26,8 @@ struct LinkOptions {
   /// in addition to the attributes in the code.
   std::vector<std::string> Roots;
   std::vector<std::string> AllowedZones;
+  /// The user's knowledge files the checks read: the link reads them too.
+  std::vector<std::string> KnowledgeFiles;
 };
 
 /// One note of a finding: a step of the chain, at its own location.

@@ -17,7 +17,6 @@ NoallocCheck::NoallocCheck(StringRef Name, ClangTidyContext *Context)
       KnowledgeFiles(Options.getLocalOrGlobal("KnowledgeFiles", "")) {
   llvm::SmallVector<StringRef, 4> Parts;
   StringRef(KnowledgeFiles).split(Parts, ';', -1, /*KeepEmpty=*/false);
-  std::vector<std::string> Files;
   for (StringRef P : Parts)
     if (!P.trim().empty())
       Files.push_back(P.trim().str());

@@ -20,6 +20,7 @@ protected:
   /// Null when the knowledge base failed to load (a configuration error has
   /// been reported then).
   const KnowledgeBase *knowledge() const { return Knowledge.get(); }
+  const std::vector<std::string> &knowledgeFiles() const { return Files; }
 
   /// Reports \p Message (plain text, no format arguments) at \p Loc. A
   /// location inside a macro body moves to the macro's use, with a note at
@@ -29,6 +30,7 @@ protected:
 
 private:
   std::string KnowledgeFiles;
+  std::vector<std::string> Files;
   std::shared_ptr<const KnowledgeBase> Knowledge;
 };
 

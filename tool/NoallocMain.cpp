@@ -11,6 +11,7 @@
 
 #include "HeapGraph.h"
 #include "KnowledgeBase.h"
+#include "NoallocConfig.h"
 #include "Reports.h"
 #include "ResultCache.h"
 #include "TranslationUnitAnalysis.h"
@@ -426,7 +427,7 @@ linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
         << "--explain needs noalloc-call enabled\n";
     return 2;
   }
-  auto KB = noalloc::KnowledgeBase::get(KnowledgeFiles);
+  auto KB = noalloc::KnowledgeBase::get(Link.KnowledgeFiles);
   if (!KB) {
     WithColor::error(errs(), "noalloc") << toString(KB.takeError()) << "\n";
     return 2;
@@ -628,6 +629,10 @@ analyzeAll(tooling::CommonOptionsParser &Parser,
   }
   tooling::CompilationDatabase &Database =
       WholeDatabase ? *WholeDatabase : Parser.getCompilations();
+  if (Error E = noalloc::validateNoallocConfigs(Files)) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
   if (Files.empty()) {
     WithColor::error(errs(), "noalloc")
         << "no source files: name them, or give -p <build-dir> with a "

@@ -138,6 +138,9 @@ resultFromJSON(const json::Object &Top) {
   if (const json::Value *Zones = Sink->get("allowed_zones"))
     if (!fromJSON(*Zones, Result.Facts.Link.AllowedZones, Root))
       return std::nullopt;
+  if (const json::Value *Files = Sink->get("knowledge_files"))
+    if (!fromJSON(*Files, Result.Facts.Link.KnowledgeFiles, Root))
+      return std::nullopt;
   if (const json::Value *Unit = Sink->get("unit"); Unit && !Unit->getAsNull()) {
     std::string Text;
     raw_string_ostream OS(Text);
@@ -209,6 +212,7 @@ ResultCache::toEntry(const TranslationUnitResult &Result) {
                      {"strict", Sink.Link.Strict},
                      {"roots", Sink.Link.Roots},
                      {"allowed_zones", Sink.Link.AllowedZones},
+                     {"knowledge_files", Sink.Link.KnowledgeFiles},
                      {"unit", Sink.Facts ? toJSON(*Sink.Facts) : nullptr}};
   return json::Object{{"format", "noalloc-cache"},
                       {"version", CacheVersion},

@@ -1,6 +1,7 @@
 //===--- TranslationUnitAnalysis.cpp - One parse of one source file -------===//
 
 #include "TranslationUnitAnalysis.h"
+#include "NoallocConfig.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -18,11 +19,36 @@ using namespace clang::tidy;
 
 namespace noalloc {
 
+namespace {
+/// clang-tidy's provider with noalloc's configuration files. Its
+/// constructor that takes handlers leaves the file system unset.
+class ConfigFilesProvider : public FileOptionsProvider {
+public:
+  template <typename... Args>
+  ConfigFilesProvider(Args &&...A) : FileOptionsProvider(std::forward<Args>(A)...) {
+    FS = llvm::vfs::getRealFileSystem();
+  }
+};
+} // namespace
+
 std::unique_ptr<ClangTidyOptionsProvider>
 makeOptionsProvider(const RunOptions &Options) {
-  return std::make_unique<FileOptionsProvider>(
-      Options.Global, Options.Defaults, Options.Overrides,
-      llvm::vfs::getRealFileSystem());
+  // .noalloc.yaml first: in a directory with both, it is noalloc's.
+  std::vector<std::pair<std::string, std::function<llvm::ErrorOr<
+                                         ClangTidyOptions>(llvm::MemoryBufferRef)>>>
+      Handlers;
+  Handlers.emplace_back(ConfigFileName.str(), [](llvm::MemoryBufferRef Config)
+                            -> llvm::ErrorOr<ClangTidyOptions> {
+    auto Parsed = parseNoallocConfig(Config);
+    if (!Parsed)
+      return llvm::errorToErrorCode(Parsed.takeError());
+    return std::move(*Parsed);
+  });
+  Handlers.emplace_back(".clang-tidy", [](llvm::MemoryBufferRef Config) {
+    return parseConfiguration(Config);
+  });
+  return std::make_unique<ConfigFilesProvider>(
+      Options.Global, Options.Defaults, Options.Overrides, std::move(Handlers));
 }
 
 namespace {

@@ -1,0 +1,137 @@
+//===--- NoallocConfig.cpp - .noalloc.yaml --------------------------------===//
+
+#include "NoallocConfig.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include <map>
+
+using namespace llvm;
+
+namespace noalloc {
+namespace {
+
+struct ConfigFile {
+  std::optional<std::string> Checks;
+  std::vector<std::string> Knowledge;
+  std::vector<std::string> Roots;
+  std::vector<std::string> AllowedZones;
+  std::optional<std::string> Policy;
+  std::optional<std::string> HeaderFilter;
+  std::map<std::string, std::string> Options;
+};
+
+} // namespace
+} // namespace noalloc
+
+namespace llvm {
+namespace yaml {
+
+template <> struct CustomMappingTraits<std::map<std::string, std::string>> {
+  static void inputOne(IO &IO, StringRef Key,
+                       std::map<std::string, std::string> &Map) {
+    IO.mapRequired(Key.str().c_str(), Map[Key.str()]);
+  }
+  static void output(IO &IO, std::map<std::string, std::string> &Map) {
+    for (auto &[Key, Value] : Map)
+      IO.mapRequired(Key.c_str(), Value);
+  }
+};
+
+template <> struct MappingTraits<noalloc::ConfigFile> {
+  static void mapping(IO &IO, noalloc::ConfigFile &C) {
+    IO.mapOptional("checks", C.Checks);
+    IO.mapOptional("knowledge", C.Knowledge);
+    IO.mapOptional("roots", C.Roots);
+    IO.mapOptional("allowed-zones", C.AllowedZones);
+    IO.mapOptional("policy", C.Policy);
+    IO.mapOptional("header-filter", C.HeaderFilter);
+    IO.mapOptional("options", C.Options);
+  }
+  static std::string validate(IO &, noalloc::ConfigFile &C) {
+    if (C.Policy && *C.Policy != "lenient" && *C.Policy != "strict")
+      return "'policy' must be 'lenient' or 'strict', not '" + *C.Policy + "'";
+    return "";
+  }
+};
+
+} // namespace yaml
+} // namespace llvm
+
+namespace noalloc {
+
+Expected<clang::tidy::ClangTidyOptions>
+parseNoallocConfig(MemoryBufferRef Config) {
+  std::string Diagnostics;
+  raw_string_ostream DiagOS(Diagnostics);
+  auto Handler = [](const SMDiagnostic &D, void *Context) {
+    D.print(nullptr, *static_cast<raw_string_ostream *>(Context), false);
+  };
+  ConfigFile File;
+  yaml::Input In(Config, nullptr, Handler, &DiagOS);
+  In >> File;
+  if (In.error())
+    return createStringError(In.error(), "invalid configuration:\n%s",
+                             Diagnostics.c_str());
+
+  clang::tidy::ClangTidyOptions Options;
+  Options.InheritParentConfig = true;
+  if (File.Checks)
+    Options.Checks = *File.Checks;
+  if (File.HeaderFilter)
+    Options.HeaderFilterRegex = *File.HeaderFilter;
+  auto Set = [&](StringRef Key, StringRef Value) {
+    Options.CheckOptions[Key] = clang::tidy::ClangTidyOptions::ClangTidyValue(
+        Value, /*Priority=*/0);
+  };
+  for (const auto &[Key, Value] : File.Options)
+    Set(Key, Value);
+  StringRef Directory = sys::path::parent_path(Config.getBufferIdentifier());
+  if (!File.Knowledge.empty()) {
+    std::vector<std::string> Paths;
+    for (const std::string &K : File.Knowledge) {
+      SmallString<256> Path(K);
+      sys::path::make_absolute(Directory, Path);
+      Paths.push_back(std::string(Path));
+    }
+    Set("KnowledgeFiles", join(Paths, ";"));
+  }
+  if (!File.Roots.empty())
+    Set("Roots", join(File.Roots, ";"));
+  if (!File.AllowedZones.empty())
+    Set("AllowedZones", join(File.AllowedZones, ";"));
+  if (File.Policy)
+    Set("Policy", *File.Policy);
+  return Options;
+}
+
+Error validateNoallocConfigs(ArrayRef<std::string> Sources) {
+  StringSet<> Seen;
+  for (const std::string &Source : Sources) {
+    SmallString<256> Directory(Source);
+    sys::fs::make_absolute(Directory);
+    for (StringRef Dir = sys::path::parent_path(Directory); !Dir.empty();
+         Dir = sys::path::parent_path(Dir)) {
+      if (!Seen.insert(Dir).second)
+        break; // Every directory above was checked already.
+      SmallString<256> Path(Dir);
+      sys::path::append(Path, ConfigFileName);
+      if (!sys::fs::exists(Path))
+        continue;
+      auto Buffer = MemoryBuffer::getFile(Path);
+      if (!Buffer)
+        return createStringError(Buffer.getError(), "cannot read '%s': %s",
+                                 Path.c_str(),
+                                 Buffer.getError().message().c_str());
+      if (auto Parsed = parseNoallocConfig((*Buffer)->getMemBufferRef());
+          !Parsed)
+        return Parsed.takeError();
+    }
+  }
+  return Error::success();
+}
+
+} // namespace noalloc
