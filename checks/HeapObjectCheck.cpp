@@ -135,9 +135,13 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
     std::string Name = Var->getName().empty()
                            ? "variable"
                            : "variable " + quoted(Var->getName());
+    Fix F = Var->getLocation().isMacroID() ? Fix() : fixVariable(Var, V, Ctx);
     report(Var->getLocation(), SM,
            Name + " of type " + describeType(Var->getType(), Ctx) + " " +
-               consequence(V, Ctx));
+               consequence(V, Ctx),
+           F.Hints);
+    for (const std::string &Note : F.Notes)
+      diag(Var->getLocation(), "%0", DiagnosticIDs::Note) << Note;
     return;
   }
 
@@ -201,7 +205,11 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionEntry *Entry = knowledge()->function(Name);
   if (!Entry || Entry->Effect != FunctionEffect::Allocates)
     return;
-  report(Call->getBeginLoc(), SM, "call to " + FnName + " allocates on the heap");
+  Fix F = Call->getBeginLoc().isMacroID() ? Fix() : fixLibraryCall(Call, Ctx);
+  report(Call->getBeginLoc(), SM, "call to " + FnName + " allocates on the heap",
+         F.Hints);
+  for (const std::string &Note : F.Notes)
+    diag(Call->getBeginLoc(), "%0", DiagnosticIDs::Note) << Note;
 }
 
 } // namespace noalloc

@@ -31,6 +31,21 @@ protected:
   /// Whether to report calls to knowledge-base std:: functions that
   /// allocate without returning an allocating type (std::make_unique).
   virtual bool reportsLibraryCalls() const { return false; }
+  /// Fix-its toward fixed-capacity storage for a reported variable, and
+  /// the notes that explain them (or why there is none).
+  struct Fix {
+    std::vector<clang::FixItHint> Hints;
+    std::vector<std::string> Notes;
+  };
+  virtual Fix fixVariable(const clang::VarDecl *Var,
+                          const HeapTypeVerdict &Verdict,
+                          clang::ASTContext &Ctx) {
+    return {};
+  }
+  virtual Fix fixLibraryCall(const clang::CallExpr *Call,
+                             clang::ASTContext &Ctx) {
+    return {};
+  }
 
 private:
   bool initializesReportedDecl(const clang::Expr *E,

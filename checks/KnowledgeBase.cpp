@@ -15,6 +15,7 @@ namespace {
 struct KnowledgeFile {
   std::vector<FunctionEntry> Functions;
   std::vector<TypeEntry> Types;
+  std::vector<ReplacementEntry> Replacements;
 };
 
 struct EmbeddedFile {
@@ -30,6 +31,8 @@ struct EmbeddedFile {
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::FunctionEntry)
 LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::TypeEntry)
+LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::ReplacementEntry)
+LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::ReplacementTemplate)
 
 namespace llvm {
 namespace yaml {
@@ -87,10 +90,37 @@ template <> struct MappingTraits<noalloc::TypeEntry> {
   }
 };
 
+template <> struct MappingTraits<noalloc::ReplacementTemplate> {
+  static void mapping(IO &IO, noalloc::ReplacementTemplate &T) {
+    IO.mapRequired("library", T.Library);
+    IO.mapRequired("template", T.Template);
+    IO.mapRequired("header", T.Header);
+  }
+  static std::string validate(IO &, noalloc::ReplacementTemplate &T) {
+    StringRef Header = T.Header;
+    if (!(Header.starts_with("<") && Header.ends_with(">")) &&
+        !(Header.starts_with("\"") && Header.ends_with("\"")))
+      return "'header' must be written <name> or \"name\"";
+    return "";
+  }
+};
+
+template <> struct MappingTraits<noalloc::ReplacementEntry> {
+  static void mapping(IO &IO, noalloc::ReplacementEntry &E) {
+    IO.mapRequired("type", E.Type);
+    IO.mapOptional("read-members", E.ReadMembers);
+    IO.mapOptional("growth-members", E.GrowthMembers);
+    IO.mapOptional("fixed-size", E.FixedSize);
+    IO.mapOptional("view", E.View);
+    IO.mapOptional("targets", E.Targets);
+  }
+};
+
 template <> struct MappingTraits<noalloc::KnowledgeFile> {
   static void mapping(IO &IO, noalloc::KnowledgeFile &F) {
     IO.mapOptional("functions", F.Functions);
     IO.mapOptional("types", F.Types);
+    IO.mapOptional("replacements", F.Replacements);
   }
 };
 
@@ -127,12 +157,23 @@ Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
     std::string Key = E.Name;
     Types[Key] = std::move(E);
   }
+  for (ReplacementEntry &E : File.Replacements) {
+    E.Type = normalizeName(E.Type);
+    std::string Key = E.Type;
+    Replacements[Key] = std::move(E);
+  }
   return Error::success();
 }
 
 const FunctionEntry *KnowledgeBase::function(StringRef QualifiedName) const {
   auto It = Functions.find(QualifiedName);
   return It == Functions.end() ? nullptr : &It->second;
+}
+
+const ReplacementEntry *
+KnowledgeBase::replacement(StringRef QualifiedName) const {
+  auto It = Replacements.find(QualifiedName);
+  return It == Replacements.end() ? nullptr : &It->second;
 }
 
 const TypeEntry *KnowledgeBase::type(StringRef QualifiedName) const {

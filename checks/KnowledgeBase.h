@@ -57,6 +57,23 @@ struct TypeEntry {
   std::string Replacement;
 };
 
+/// One fixed-capacity replacement: `std::array<{0}, {N}>` from `<array>`.
+struct ReplacementTemplate {
+  std::string Library;
+  std::string Template;
+  std::string Header;
+};
+
+/// How to replace an allocating type, and what a replacement must support.
+struct ReplacementEntry {
+  std::string Type;
+  std::vector<std::string> ReadMembers;
+  std::vector<std::string> GrowthMembers;
+  std::optional<ReplacementTemplate> FixedSize;
+  std::optional<ReplacementTemplate> View;
+  std::vector<ReplacementTemplate> Targets;
+};
+
 /// The merged knowledge of the default files and the user's. A later entry
 /// with the same name replaces an earlier one, so users can override.
 class KnowledgeBase {
@@ -71,6 +88,7 @@ public:
 
   const FunctionEntry *function(llvm::StringRef QualifiedName) const;
   const TypeEntry *type(llvm::StringRef QualifiedName) const;
+  const ReplacementEntry *replacement(llvm::StringRef QualifiedName) const;
 
   /// Names of the functions whose entries satisfy \p Pred, for matchers.
   template <typename Pred>
@@ -85,6 +103,7 @@ public:
 private:
   llvm::StringMap<FunctionEntry> Functions;
   llvm::StringMap<TypeEntry> Types;
+  llvm::StringMap<ReplacementEntry> Replacements;
 };
 
 llvm::StringRef effectName(FunctionEffect Effect);

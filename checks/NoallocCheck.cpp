@@ -45,12 +45,13 @@ static std::string escapeFormat(StringRef Message) {
 }
 
 void NoallocCheck::report(SourceLocation Loc, const SourceManager &SM,
-                          StringRef Message) {
+                          StringRef Message, ArrayRef<FixItHint> Fixes) {
   if (!Loc.isMacroID()) {
-    diag(Loc, escapeFormat(Message));
+    diag(Loc, escapeFormat(Message)) << Fixes;
     return;
   }
-  // Macro arguments are spelled at the use; macro bodies are not.
+  // Macro arguments are spelled at the use; macro bodies are not. Code
+  // spelled in a macro is not rewritten.
   SourceLocation Use = SM.getFileLoc(Loc);
   diag(Use, escapeFormat(Message));
   if (!SM.isMacroBodyExpansion(Loc))

@@ -26,7 +26,8 @@ protected:
   /// location inside a macro body moves to the macro's use, with a note at
   /// the definition, so the finding points at the line to change.
   void report(clang::SourceLocation Loc, const clang::SourceManager &SM,
-              llvm::StringRef Message);
+              llvm::StringRef Message,
+              llvm::ArrayRef<clang::FixItHint> Fixes = {});
 
 private:
   std::string KnowledgeFiles;

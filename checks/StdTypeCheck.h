@@ -4,15 +4,23 @@
 #define NOALLOC_CHECKS_STDTYPECHECK_H
 
 #include "HeapObjectCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 
 namespace noalloc {
 
 /// Flags objects of standard-library types that use the heap
 /// (std::vector, std::string, std::function, ...) and standard functions
-/// that allocate (std::make_unique, std::to_string, ...).
+/// that allocate (std::make_unique, std::to_string, ...), with fix-its
+/// toward fixed-capacity storage where the replacement is evident.
 class StdTypeCheck : public HeapObjectCheck {
 public:
-  using HeapObjectCheck::HeapObjectCheck;
+  StdTypeCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   bool reports(HeapUse Use) const override { return Use == HeapUse::Heap; }
@@ -21,6 +29,21 @@ private:
     return "allocates on the heap";
   }
   bool reportsLibraryCalls() const override { return true; }
+  Fix fixVariable(const clang::VarDecl *Var, const HeapTypeVerdict &Verdict,
+                  clang::ASTContext &Ctx) override;
+  Fix fixLibraryCall(const clang::CallExpr *Call,
+                     clang::ASTContext &Ctx) override;
+  void checkStringParameter(const clang::ParmVarDecl *Param,
+                            clang::ASTContext &Ctx);
+  std::optional<clang::FixItHint> include(clang::SourceLocation Where,
+                                          llvm::StringRef Header);
+
+  /// auto, std, etl, boost, or a library of the user's knowledge base.
+  const std::string FixTarget;
+  /// Capacity to assume when none is evident; 0: no fix, a note only.
+  const unsigned DefaultCapacity;
+  clang::tidy::utils::IncludeInserter Inserter;
+  clang::Preprocessor *PP = nullptr;
 };
 
 } // namespace noalloc

@@ -158,6 +158,17 @@ static cl::opt<std::string> Baseline(
 static cl::list<std::string> LinkDirectories("link-dir", cl::Hidden,
                                              cl::cat(NoallocCategory));
 
+static cl::opt<bool> Fix("fix",
+                         cl::desc("Apply the fix-its: files are rewritten whole "
+                                  "or not at all."),
+                         cl::init(false), cl::cat(NoallocCategory));
+
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the fix-its to this file as clang-apply-replacements "
+             "YAML."),
+    cl::init(""), cl::cat(NoallocCategory));
+
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary line."),
                            cl::init(false), cl::cat(NoallocCategory));
@@ -204,14 +215,30 @@ static bool isCompilerDiagnostic(const ClangTidyError &E) {
 
 /// Paths are relative to each compile command's directory; a header seen
 /// from two directories must still be one file.
+static std::string absolutePath(StringRef Path, StringRef BuildDirectory) {
+  SmallString<256> Absolute(Path);
+  sys::path::make_absolute(BuildDirectory, Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
 static void makeAbsolute(tooling::DiagnosticMessage &Message,
                          StringRef BuildDirectory) {
-  if (Message.FilePath.empty())
+  if (!Message.FilePath.empty())
+    Message.FilePath = absolutePath(Message.FilePath, BuildDirectory);
+  if (Message.Fix.empty())
     return;
-  SmallString<256> Path(Message.FilePath);
-  sys::path::make_absolute(BuildDirectory, Path);
-  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  Message.FilePath = std::string(Path);
+  // The fix-its too: the same header's fix must match from every unit.
+  StringMap<tooling::Replacements> Fixes;
+  for (const auto &[File, Replacements] : Message.Fix)
+    for (const tooling::Replacement &R : Replacements) {
+      tooling::Replacement Absolute(absolutePath(R.getFilePath(),
+                                                 BuildDirectory),
+                                    R.getOffset(), R.getLength(),
+                                    R.getReplacementText());
+      consumeError(Fixes[Absolute.getFilePath()].add(Absolute));
+    }
+  Message.Fix = std::move(Fixes);
 }
 
 /// A header's findings arrive once per translation unit that includes it.
@@ -564,8 +591,10 @@ printReport(const std::vector<ClangTidyError> &Errors,
     ClangTidyContext PrintContext(noalloc::makeOptionsProvider(Options));
     PrintContext.setCurrentFile(AnyFile);
     unsigned WarningsAsErrors = 0;
-    handleErrors(Errors, PrintContext, FB_NoFix, WarningsAsErrors,
-                 vfs::getRealFileSystem());
+    // clang-tidy's renderer also applies the fixes: each file is written to
+    // a temporary and renamed, and conflicting fixes are skipped.
+    handleErrors(Errors, PrintContext, Fix ? FB_Fix : FB_NoFix,
+                 WarningsAsErrors, vfs::getRealFileSystem());
     if (Saved >= 0) {
       outs().flush();
       ::dup2(Saved, 1);
@@ -887,6 +916,14 @@ int main(int argc, const char **argv) {
       ++Findings;
   }
 
+  if (!ExportFixes.empty())
+    if (Error E = writeToOutput(ExportFixes, [&](raw_ostream &OS) {
+          exportReplacements(Files.front(), Errors, OS);
+          return Error::success();
+        })) {
+      WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+      return 2;
+    }
   if (std::optional<int> Status =
           printReport(Errors, Graph.get(), Options, Files.front()))
     return *Status;

@@ -55,15 +55,42 @@ std::optional<uint64_t> ResultCache::contentHash(StringRef Path) {
 //===----------------------------------------------------------------------===//
 
 static json::Value toJSON(const clang::tooling::DiagnosticMessage &M) {
-  return json::Object{
-      {"message", M.Message}, {"file", M.FilePath}, {"offset", M.FileOffset}};
+  json::Array Fixes;
+  for (const auto &[File, Replacements] : M.Fix)
+    for (const clang::tooling::Replacement &R : Replacements)
+      Fixes.push_back(json::Array{R.getFilePath(), R.getOffset(),
+                                  R.getLength(), R.getReplacementText()});
+  return json::Object{{"message", M.Message},
+                      {"file", M.FilePath},
+                      {"offset", M.FileOffset},
+                      {"fixes", std::move(Fixes)}};
 }
 
 static bool fromJSON(const json::Value &V,
                      clang::tooling::DiagnosticMessage &M, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("message", M.Message) && O.map("file", M.FilePath) &&
-         O.map("offset", M.FileOffset);
+  if (!O || !O.map("message", M.Message) || !O.map("file", M.FilePath) ||
+      !O.map("offset", M.FileOffset))
+    return false;
+  const json::Array *Fixes = V.getAsObject()->getArray("fixes");
+  if (!Fixes)
+    return false;
+  for (const json::Value &F : *Fixes) {
+    const json::Array *A = F.getAsArray();
+    if (!A || A->size() != 4 || !(*A)[0].getAsString() ||
+        !(*A)[1].getAsUINT64() || !(*A)[2].getAsUINT64() ||
+        !(*A)[3].getAsString())
+      return false;
+    clang::tooling::Replacement R(*(*A)[0].getAsString(),
+                                  *(*A)[1].getAsUINT64(),
+                                  *(*A)[2].getAsUINT64(),
+                                  *(*A)[3].getAsString());
+    if (Error E = M.Fix[R.getFilePath()].add(R)) {
+      consumeError(std::move(E));
+      return false;
+    }
+  }
+  return true;
 }
 
 static json::Value toJSON(const ClangTidyError &E) {

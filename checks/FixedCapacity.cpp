@@ -1,0 +1,278 @@
+//===--- FixedCapacity.cpp - Fix-its toward fixed-capacity storage --------===//
+
+#include "FixedCapacity.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace noalloc {
+
+static bool contains(const std::vector<std::string> &List, StringRef Name) {
+  return llvm::is_contained(List, Name);
+}
+
+static std::optional<uint64_t> constantValue(const Expr *E, ASTContext &Ctx) {
+  if (!E || E->isValueDependent())
+    return std::nullopt;
+  if (auto V = E->getIntegerConstantExpr(Ctx))
+    if (V->isNonNegative())
+      return V->getZExtValue();
+  return std::nullopt;
+}
+
+namespace {
+
+class UseScanner : public RecursiveASTVisitor<UseScanner> {
+public:
+  UseScanner(const VarDecl *Var, const ReplacementEntry &R, bool StringLike,
+             ASTContext &Ctx)
+      : Var(Var), R(R), StringLike(StringLike), Ctx(Ctx) {}
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl() == Var)
+      classify(E);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *E) {
+    for (const LambdaCapture &C : E->captures())
+      if (C.capturesVariable() && C.getCapturedVar() == Var)
+        escape("a lambda captures it");
+    return true;
+  }
+
+  Uses Result;
+
+private:
+  void escape(StringRef Why) {
+    if (!Result.Escapes)
+      Result.EscapeReason = Why.str();
+    Result.Escapes = true;
+  }
+
+  /// The nearest parent that is not an implicit conversion or parentheses.
+  DynTypedNode parentOf(const Expr *&E) {
+    DynTypedNode Node = DynTypedNode::create(*E);
+    while (true) {
+      auto Parents = Ctx.getParents(Node);
+      if (Parents.size() != 1)
+        return DynTypedNode();
+      const auto *P = Parents[0].get<Expr>();
+      if (P && (isa<ParenExpr>(P) ||
+                (isa<ImplicitCastExpr>(P) &&
+                 cast<ImplicitCastExpr>(P)->getCastKind() != CK_ArrayToPointerDecay))) {
+        E = P;
+        Node = Parents[0];
+        continue;
+      }
+      return Parents[0];
+    }
+  }
+
+  /// Constant-bounded for loops around \p E multiply the elements a
+  /// push_back adds; any other loop makes the count unknown.
+  std::optional<uint64_t> repetitions(const Expr *E) {
+    uint64_t Times = 1;
+    DynTypedNode Node = DynTypedNode::create(*E);
+    while (true) {
+      auto Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        return Times;
+      const DynTypedNode &P = Parents[0];
+      if (P.get<FunctionDecl>() || P.get<LambdaExpr>())
+        return Times;
+      if (const auto *For = P.get<ForStmt>()) {
+        const auto *Cond = dyn_cast_or_null<BinaryOperator>(For->getCond());
+        std::optional<uint64_t> Bound =
+            Cond && (Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_NE)
+                ? constantValue(Cond->getRHS(), Ctx)
+                : std::nullopt;
+        // for (i = 0; i < N; ++i): only a loop that starts at zero.
+        const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
+        const auto *IV = Init && Init->isSingleDecl()
+                             ? dyn_cast<VarDecl>(Init->getSingleDecl())
+                             : nullptr;
+        if (!Bound || !IV || constantValue(IV->getInit(), Ctx) != 0)
+          return std::nullopt;
+        Times *= *Bound;
+      } else if (P.get<WhileStmt>() || P.get<DoStmt>() ||
+                 P.get<CXXForRangeStmt>()) {
+        return std::nullopt;
+      }
+      Node = P;
+    }
+  }
+
+  void member(StringRef Name, const CallExpr *Call) {
+    if (contains(R.ReadMembers, Name))
+      return;
+    if (!contains(R.GrowthMembers, Name)) {
+      escape("it calls '" + Name.str() + "'");
+      return;
+    }
+    Result.Grows = true;
+    if (Name == "reserve" && Call && Call->getNumArgs() == 1) {
+      Result.Reserved = constantValue(Call->getArg(0), Ctx);
+      return;
+    }
+    if ((Name == "push_back" || Name == "emplace_back") && Call) {
+      std::optional<uint64_t> Times = repetitions(Call);
+      if (Times && Result.Pushed)
+        Result.Pushed = *Result.Pushed + *Times;
+      else
+        Result.Pushed.reset();
+      return;
+    }
+    Result.CountableGrowth = false;
+  }
+
+  void classify(const DeclRefExpr *Ref) {
+    const Expr *E = Ref;
+    DynTypedNode Parent = parentOf(E);
+    if (const auto *M = Parent.get<MemberExpr>()) {
+      const Expr *ME = M;
+      DynTypedNode Call = parentOf(ME);
+      member(M->getMemberNameInfo().getAsString(), Call.get<CallExpr>());
+      return;
+    }
+    if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
+      std::string Name =
+          std::string("operator") + getOperatorSpelling(Op->getOperator());
+      if (Op->getNumArgs() > 0 && Op->getArg(0)->IgnoreImpCasts() == E &&
+          isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee())) {
+        member(Name, Op);
+        return;
+      }
+      // s == "x", out << s: fine for a view, not for a container.
+      if (StringLike && Name != "operator=")
+        return;
+      escape("it is an operand of '" + Name + "'");
+      return;
+    }
+    if (const auto *Range = Parent.get<CXXForRangeStmt>()) {
+      (void)Range;
+      return;
+    }
+    if (const auto *Var = Parent.get<VarDecl>())
+      if (Var->isImplicit() && Var->getType()->isReferenceType())
+        return; // The __range variable of a range-for.
+    if (StringLike)
+      if (const auto *Call = Parent.get<CallExpr>())
+        if (const FunctionDecl *Fn = Call->getDirectCallee())
+          for (unsigned I = 0; I < Call->getNumArgs() && I < Fn->getNumParams();
+               ++I)
+            if (Call->getArg(I)->IgnoreImpCasts() == E->IgnoreImpCasts()) {
+              QualType T = Fn->getParamDecl(I)->getType().getNonReferenceType();
+              if (const auto *RD = T->getAsCXXRecordDecl())
+                if (RD->getName() == "basic_string_view")
+                  return;
+            }
+    escape("it is used as a whole (passed, returned or assigned)");
+  }
+
+  const VarDecl *Var;
+  const ReplacementEntry &R;
+  bool StringLike;
+  ASTContext &Ctx;
+};
+
+} // namespace
+
+Uses summarizeUses(const VarDecl *Var, const Stmt *Scope,
+                   const ReplacementEntry &Replacement, bool StringLike,
+                   ASTContext &Ctx) {
+  UseScanner Scanner(Var, Replacement, StringLike, Ctx);
+  Scanner.TraverseStmt(const_cast<Stmt *>(Scope));
+  return Scanner.Result;
+}
+
+std::optional<uint64_t> initialSize(const VarDecl *Var, ASTContext &Ctx,
+                                    bool &FillValue) {
+  FillValue = false;
+  const Expr *Init = Var->getInit();
+  if (!Init)
+    return 0;
+  Init = Init->IgnoreImplicit();
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+  if (!Construct)
+    return std::nullopt;
+  if (Construct->getNumArgs() == 0 ||
+      isa<CXXDefaultArgExpr>(Construct->getArg(0)))
+    return 0;
+  const Expr *First = Construct->getArg(0)->IgnoreImplicit();
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(First))
+    if (const auto *Elements =
+            dyn_cast<InitListExpr>(List->getSubExpr()->IgnoreImplicit()))
+      return Elements->getNumInits();
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (!Ctor || Ctor->getNumParams() == 0 ||
+      !Ctor->getParamDecl(0)->getType()->isIntegerType())
+    return std::nullopt;
+  FillValue = Construct->getNumArgs() > 1 &&
+              !isa<CXXDefaultArgExpr>(Construct->getArg(1));
+  return constantValue(First, Ctx);
+}
+
+static bool canInclude(StringRef Header, Preprocessor &PP) {
+  bool Angled = Header.starts_with("<");
+  StringRef Name = Header.drop_front().drop_back();
+  // Quoted names are looked up like angled ones: from the include paths.
+  (void)Angled;
+  ConstSearchDirIterator CurDir = nullptr;
+  return PP.getHeaderSearchInfo()
+      .LookupFile(Name, SourceLocation(), /*isAngled=*/true, nullptr, &CurDir,
+                  {}, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
+      .has_value();
+}
+
+const ReplacementTemplate *chooseTarget(const ReplacementEntry &Entry,
+                                        StringRef Wanted, Preprocessor &PP) {
+  for (const ReplacementTemplate &T : Entry.Targets) {
+    if (Wanted != "auto" && T.Library != Wanted)
+      continue;
+    if (canInclude(T.Header, PP))
+      return &T;
+  }
+  return nullptr;
+}
+
+std::string instantiate(StringRef Template, StringRef Argument,
+                        uint64_t Capacity) {
+  std::string Result;
+  for (size_t I = 0; I < Template.size(); ++I) {
+    if (Template.substr(I).starts_with("{0}")) {
+      Result += Argument;
+      I += 2;
+    } else if (Template.substr(I).starts_with("{N}")) {
+      Result += std::to_string(Capacity);
+      I += 2;
+    } else {
+      Result += Template[I];
+    }
+  }
+  return Result;
+}
+
+std::string listTargets(const ReplacementEntry &Entry) {
+  std::string List;
+  for (const ReplacementTemplate &T : Entry.Targets) {
+    if (!List.empty())
+      List += ", ";
+    List += "'" + instantiate(T.Template, "T", 0) + "'";
+  }
+  // "{N}" reads better as N in prose.
+  size_t Pos;
+  while ((Pos = List.find(", 0>")) != std::string::npos)
+    List.replace(Pos, 4, ", N>");
+  while ((Pos = List.find("<0>")) != std::string::npos)
+    List.replace(Pos, 3, "<N>");
+  return List;
+}
+
+} // namespace noalloc

@@ -1,0 +1,71 @@
+//===--- FixedCapacity.h - Fix-its toward fixed-capacity storage ----------===//
+//
+// What a fix needs to know about a variable of an allocating type: how its
+// function uses it (only element access? does it grow? does it escape?),
+// how large it can get, and which fixed-capacity replacement the
+// translation unit can include. The replacements themselves are data in
+// the knowledge base (knowledge/replacements.yaml).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_FIXEDCAPACITY_H
+#define NOALLOC_CHECKS_FIXEDCAPACITY_H
+
+#include "KnowledgeBase.h"
+#include "clang/AST/Decl.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
+
+namespace noalloc {
+
+/// How a variable is used in the code that can see it.
+struct Uses {
+  /// Used in a way a replacement type cannot take over: passed to a
+  /// function, returned, assigned, its address taken, an unknown member.
+  bool Escapes = false;
+  /// Calls a member that changes the size.
+  bool Grows = false;
+  /// Every growth is a push_back or emplace_back that can be counted.
+  bool CountableGrowth = true;
+  /// Elements added by push_back and emplace_back, counting constant loop
+  /// bounds; unset when a loop bound is not a constant.
+  std::optional<uint64_t> Pushed = 0;
+  /// reserve(N) with a constant N.
+  std::optional<uint64_t> Reserved;
+  /// Why the variable escapes, for the note that explains a missing fix.
+  std::string EscapeReason;
+};
+
+/// Classifies every use of \p Var in \p Scope against \p Replacement's
+/// member lists. \p StringLike accepts what a string view also accepts:
+/// comparisons, streaming, passing to a string_view parameter.
+Uses summarizeUses(const clang::VarDecl *Var, const clang::Stmt *Scope,
+                   const ReplacementEntry &Replacement, bool StringLike,
+                   clang::ASTContext &Ctx);
+
+/// Elements a vector starts with: the constant count or the initializer
+/// list's length. \p FillValue is set when the constructor also takes a
+/// value (which std::array cannot).
+std::optional<uint64_t> initialSize(const clang::VarDecl *Var,
+                                    clang::ASTContext &Ctx, bool &FillValue);
+
+/// The replacement of \p Entry from library \p Wanted ("auto": the first
+/// whose header this translation unit can include), or null.
+const ReplacementTemplate *chooseTarget(const ReplacementEntry &Entry,
+                                        llvm::StringRef Wanted,
+                                        clang::Preprocessor &PP);
+
+/// Fills a template: {0} the first template argument, {N} the capacity.
+std::string instantiate(llvm::StringRef Template, llvm::StringRef Argument,
+                        uint64_t Capacity);
+
+/// The replacements as users read them, for notes that offer no fix.
+std::string listTargets(const ReplacementEntry &Entry);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_FIXEDCAPACITY_H

@@ -1,0 +1,265 @@
+//===--- StdTypeCheck.cpp - noalloc-std-type ------------------------------===//
+
+#include "StdTypeCheck.h"
+#include "FixedCapacity.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace noalloc {
+
+StdTypeCheck::StdTypeCheck(StringRef Name, tidy::ClangTidyContext *Context)
+    : HeapObjectCheck(Name, Context),
+      FixTarget(Options.get("FixTarget", "auto")),
+      DefaultCapacity(Options.get("DefaultCapacity", 0U)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        tidy::utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void StdTypeCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  HeapObjectCheck::storeOptions(Opts);
+  Options.store(Opts, "FixTarget", FixTarget);
+  Options.store(Opts, "DefaultCapacity", DefaultCapacity);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void StdTypeCheck::registerPPCallbacks(const SourceManager &,
+                                       Preprocessor *PP, Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+  this->PP = PP;
+}
+
+void StdTypeCheck::registerMatchers(MatchFinder *Finder) {
+  HeapObjectCheck::registerMatchers(Finder);
+  if (!knowledge())
+    return;
+  // const std::string& parameters that a std::string_view could replace.
+  Finder->addMatcher(
+      parmVarDecl(unless(isExpansionInSystemHeader()),
+                  hasType(lValueReferenceType(pointee(isConstQualified()))))
+          .bind("parameter"),
+      this);
+}
+
+void StdTypeCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Param = Result.Nodes.getNodeAs<ParmVarDecl>("parameter")) {
+    checkStringParameter(Param, *Result.Context);
+    return;
+  }
+  HeapObjectCheck::check(Result);
+}
+
+std::optional<FixItHint> StdTypeCheck::include(SourceLocation Where,
+                                               StringRef Header) {
+  const SourceManager &SM = PP->getSourceManager();
+  return Inserter.createIncludeInsertion(SM.getFileID(SM.getFileLoc(Where)),
+                                         Header);
+}
+
+static std::string sourceText(SourceRange Range, const ASTContext &Ctx) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                              Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+/// The body of the function a local variable lives in.
+static const Stmt *scopeOf(const VarDecl *Var) {
+  const auto *Fn = dyn_cast_or_null<FunctionDecl>(
+      Var->getParentFunctionOrMethod());
+  return Fn ? Fn->getBody() : nullptr;
+}
+
+static bool isStringLiteralInit(const VarDecl *Var) {
+  const auto *Construct =
+      Var->getInit() ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
+                     : nullptr;
+  return Construct && Construct->getNumArgs() >= 1 &&
+         isa<StringLiteral>(Construct->getArg(0)->IgnoreImpCasts());
+}
+
+HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
+                                               const HeapTypeVerdict &Verdict,
+                                               ASTContext &Ctx) {
+  Fix F;
+  if (!PP || !Var->isLocalVarDecl() || Var->isStaticLocal() || !Verdict.Entry ||
+      isInInstantiation(Var) || Var->getDeclContext()->isDependentContext())
+    return F;
+  const ReplacementEntry *R = knowledge()->replacement(Verdict.Entry->Name);
+  const Stmt *Scope = scopeOf(Var);
+  TypeSourceInfo *TSI = Var->getTypeSourceInfo();
+  if (!R || !Scope || !TSI || Var->getType()->getContainedDeducedType())
+    return F;
+  // The type as written, without 'const': the part a fix replaces.
+  TypeLoc TL = TSI->getTypeLoc().getUnqualifiedLoc();
+  if (TL.getBeginLoc().isMacroID() || TL.getEndLoc().isMacroID())
+    return F;
+  bool IsString = R->Type == "std::basic_string";
+  // Only what the knowledge base says of the type itself: std::string,
+  // std::vector<T>; not std::optional<std::string>.
+  QualType T = Var->getType();
+  const auto *Record = T->getAsCXXRecordDecl();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec || qualifiedName(Spec->getSpecializedTemplate()) != R->Type)
+    return F;
+  if (IsString && !Spec->getTemplateArgs()[0].getAsType()->isCharType())
+    return F;
+  std::string Argument;
+  if (auto TST = TL.getAs<TemplateSpecializationTypeLoc>();
+      TST && TST.getNumArgs() > 0)
+    Argument = sourceText(TST.getArgLoc(0).getSourceRange(), Ctx);
+  else if (!IsString)
+    return F;
+
+  Uses U = summarizeUses(Var, Scope, *R, /*StringLike=*/IsString, Ctx);
+  std::string Name = "'" + Var->getName().str() + "'";
+  if (U.Escapes) {
+    F.Notes.push_back("no fix: " + Name + " escapes: " + U.EscapeReason);
+    return F;
+  }
+  auto Replace = [&](const std::string &Type, StringRef Header,
+                     std::string Why) {
+    F.Hints.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(TL.getSourceRange()), Type));
+    if (auto Include = include(Var->getLocation(), Header))
+      F.Hints.push_back(*Include);
+    F.Notes.push_back("replace with '" + Type + "': " + Why);
+  };
+
+  if (IsString) {
+    // Read-only, from a literal: a view of the literal.
+    if (!U.Grows && R->View && isStringLiteralInit(Var)) {
+      Replace(R->View->Template, R->View->Header,
+              "it is only read, and its characters are a literal's");
+      return F;
+    }
+    std::optional<uint64_t> Capacity = U.Reserved;
+    std::string Why = Capacity ? "capacity " + std::to_string(*Capacity) +
+                                     " from 'reserve(" +
+                                     std::to_string(*Capacity) + ")'"
+                               : "";
+    if (!Capacity && DefaultCapacity) {
+      Capacity = DefaultCapacity;
+      Why = "capacity " + std::to_string(*Capacity) +
+            " is assumed (DefaultCapacity): check it";
+    }
+    const ReplacementTemplate *Target =
+        Capacity ? chooseTarget(*R, FixTarget, *PP) : nullptr;
+    if (!Capacity)
+      F.Notes.push_back("no fix: the length of " + Name +
+                        " cannot be bounded; choose N for one of " +
+                        listTargets(*R));
+    else if (!Target)
+      F.Notes.push_back("no fix: no fixed-capacity string library can be "
+                        "included here; use one of " +
+                        listTargets(*R));
+    else
+      Replace(instantiate(Target->Template, Argument, *Capacity),
+              Target->Header, Why);
+    return F;
+  }
+
+  bool FillValue = false;
+  std::optional<uint64_t> Initial = initialSize(Var, Ctx, FillValue);
+  // A size that never changes: std::array.
+  if (!U.Grows && Initial && *Initial > 0 && !FillValue && R->FixedSize) {
+    std::string Type = instantiate(R->FixedSize->Template, Argument, *Initial);
+    const auto *Construct =
+        dyn_cast_or_null<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+    bool FromList = Construct && Construct->getNumArgs() > 0 &&
+                    isa<CXXStdInitializerListExpr>(
+                        Construct->getArg(0)->IgnoreImplicit());
+    Replace(Type, R->FixedSize->Header,
+            "its size never changes from " + std::to_string(*Initial));
+    // vector<T> v(8) counts; array<T, 8> v{} value-initializes the same.
+    if (!FromList && Construct && Construct->getParenOrBraceRange().isValid())
+      F.Hints.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Construct->getParenOrBraceRange()),
+          "{}"));
+    return F;
+  }
+
+  std::optional<uint64_t> Capacity;
+  std::string Why;
+  if (U.Reserved) {
+    Capacity = U.Reserved;
+    Why = "capacity " + std::to_string(*Capacity) + " from 'reserve(" +
+          std::to_string(*Capacity) + ")'";
+  } else if (Initial && U.CountableGrowth && U.Pushed) {
+    Capacity = *Initial + *U.Pushed;
+    Why = "capacity " + std::to_string(*Capacity) +
+          " from the elements it is given";
+  } else if (DefaultCapacity) {
+    Capacity = DefaultCapacity;
+    Why = "capacity " + std::to_string(*Capacity) +
+          " is assumed (DefaultCapacity): check it";
+  }
+  if (!Capacity || *Capacity == 0) {
+    F.Notes.push_back("no fix: " + Name +
+                      " grows by an amount that cannot be bounded; choose N "
+                      "for one of " +
+                      listTargets(*R));
+    return F;
+  }
+  const ReplacementTemplate *Target = chooseTarget(*R, FixTarget, *PP);
+  if (!Target) {
+    F.Notes.push_back("no fix: no fixed-capacity library can be included "
+                      "here; use one of " +
+                      listTargets(*R));
+    return F;
+  }
+  Replace(instantiate(Target->Template, Argument, *Capacity), Target->Header,
+          Why);
+  return F;
+}
+
+HeapObjectCheck::Fix StdTypeCheck::fixLibraryCall(const CallExpr *Call,
+                                                  ASTContext &Ctx) {
+  return {};
+}
+
+void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,
+                                        ASTContext &Ctx) {
+  if (!PP)
+    return;
+  QualType T = Param->getType().getNonReferenceType();
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || qualifiedName(Spec->getSpecializedTemplate()) !=
+                   "std::basic_string" ||
+      !Spec->getTemplateArgs()[0].getAsType()->isCharType())
+    return;
+  const ReplacementEntry *R = knowledge()->replacement("std::basic_string");
+  const auto *Fn = dyn_cast<FunctionDecl>(Param->getDeclContext());
+  // Only a function declared once: another declaration would disagree.
+  if (!R || !R->View || !Fn || !Fn->doesThisDeclarationHaveABody() ||
+      Fn->getPreviousDecl() || Fn->isTemplated() || isInInstantiation(Fn) ||
+      (isa<CXXMethodDecl>(Fn) && cast<CXXMethodDecl>(Fn)->isVirtual()))
+    return;
+  TypeSourceInfo *TSI = Param->getTypeSourceInfo();
+  if (!TSI || TSI->getTypeLoc().getBeginLoc().isMacroID())
+    return;
+  Uses U = summarizeUses(Param, Fn->getBody(), *R, /*StringLike=*/true, Ctx);
+  if (U.Escapes || U.Grows)
+    return;
+  // 'const std::string &name': everything before the name.
+  std::vector<FixItHint> Hints{FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(Param->getBeginLoc(),
+                                    Param->getLocation()),
+      R->View->Template + " ")};
+  if (auto Include = include(Param->getLocation(), R->View->Header))
+    Hints.push_back(*Include);
+  report(Param->getLocation(), Ctx.getSourceManager(),
+         "parameter '" + Param->getName().str() +
+             "' of type 'const std::string &' makes callers that pass a "
+             "literal or a view build a temporary on the heap; it is only "
+             "read: take '" + R->View->Template + "'",
+         Hints);
+}
+
+} // namespace noalloc
