@@ -118,6 +118,11 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
 
   Uses U = summarizeUses(Var, Scope, *R, /*StringLike=*/IsString, Ctx);
   std::string Name = "'" + Var->getName().str() + "'";
+  bool FillValue = false;
+  std::optional<uint64_t> Initial = initialSize(Var, Ctx, FillValue);
+  // Never filled, never grown: nothing to size, nothing to say.
+  if (!U.Escapes && !U.Grows && Initial == 0 && !isStringLiteralInit(Var))
+    return F;
   if (U.Escapes) {
     F.Notes.push_back("no fix: " + Name + " escapes: " + U.EscapeReason);
     return F;
@@ -164,8 +169,6 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
     return F;
   }
 
-  bool FillValue = false;
-  std::optional<uint64_t> Initial = initialSize(Var, Ctx, FillValue);
   // A size that never changes: std::array.
   if (!U.Grows && Initial && *Initial > 0 && !FillValue && R->FixedSize) {
     std::string Type = instantiate(R->FixedSize->Template, Argument, *Initial);

@@ -27,6 +27,7 @@ void locals() {
   // CHECK: std-type.cpp:[[@LINE-1]]:20: warning: variable 'samples' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
   std::string name = "sensor";
   // CHECK: std-type.cpp:[[@LINE-1]]:15: warning: variable 'name' of type 'std::string' allocates on the heap [noalloc-std-type]
+  // CHECK: std-type.cpp:[[@LINE-2]]:15: note: replace with 'std::string_view': it is only read, and its characters are a literal's
   std::map<int, std::string> table{{1, "a"}, {2, "b"}};
   // CHECK: std-type.cpp:[[@LINE-1]]:30: warning: variable 'table' of type 'std::map<int, std::string>' allocates on the heap [noalloc-std-type]
   std::unordered_map<int, int> index;
