@@ -1,6 +1,7 @@
 //===--- CAllocationCheck.cpp - noalloc-c-allocation ----------------------===//
 
 #include "CAllocationCheck.h"
+#include "LocalStorage.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -12,11 +13,13 @@ namespace noalloc {
 CAllocationCheck::CAllocationCheck(StringRef Name,
                                    tidy::ClangTidyContext *Context)
     : NoallocCheck(Name, Context),
-      ReportMayAllocate(Options.get("ReportMayAllocate", false)) {}
+      ReportMayAllocate(Options.get("ReportMayAllocate", false)),
+      StackLimit(Options.getLocalOrGlobal("StackLimit", 4096U)) {}
 
 void CAllocationCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   NoallocCheck::storeOptions(Opts);
   Options.store(Opts, "ReportMayAllocate", ReportMayAllocate);
+  Options.store(Opts, "StackLimit", StackLimit);
 }
 
 void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
@@ -82,7 +85,12 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   case FunctionEffect::None:
     return;
   }
-  report(Call->getBeginLoc(), *Result.SourceManager, Message);
+  LocalStorageFix Fix;
+  if (Entry->Effect == FunctionEffect::Allocates && !Entry->WhenNullArgument)
+    Fix = localArrayFor(Call, *Result.Context, StackLimit);
+  report(Call->getBeginLoc(), *Result.SourceManager, Message, Fix.Hints);
+  if (!Fix.Note.empty())
+    diag(Call->getBeginLoc(), "%0", DiagnosticIDs::Note) << Fix.Note;
 }
 
 } // namespace noalloc

@@ -20,6 +20,8 @@ private:
   /// Also report functions that allocate only on first use or for unusual
   /// arguments (the printf family); off by default, see the docs.
   const bool ReportMayAllocate;
+  /// The largest local array a fix-it may put on the stack, in bytes.
+  const unsigned StackLimit;
 };
 
 } // namespace noalloc

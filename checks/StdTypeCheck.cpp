@@ -2,6 +2,7 @@
 
 #include "StdTypeCheck.h"
 #include "FixedCapacity.h"
+#include "LocalStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/TypeLoc.h"
@@ -18,6 +19,7 @@ StdTypeCheck::StdTypeCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : HeapObjectCheck(Name, Context),
       FixTarget(Options.get("FixTarget", "auto")),
       DefaultCapacity(Options.get("DefaultCapacity", 0U)),
+      StackLimit(Options.getLocalOrGlobal("StackLimit", 4096U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -26,6 +28,7 @@ void StdTypeCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   HeapObjectCheck::storeOptions(Opts);
   Options.store(Opts, "FixTarget", FixTarget);
   Options.store(Opts, "DefaultCapacity", DefaultCapacity);
+  Options.store(Opts, "StackLimit", StackLimit);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -223,7 +226,15 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
 
 HeapObjectCheck::Fix StdTypeCheck::fixLibraryCall(const CallExpr *Call,
                                                   ASTContext &Ctx) {
-  return {};
+  Fix F;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || qualifiedName(Callee) != "std::make_unique")
+    return F;
+  LocalStorageFix Local = automaticObjectFor(Call, Ctx, StackLimit);
+  F.Hints = std::move(Local.Hints);
+  if (!Local.Note.empty())
+    F.Notes.push_back(Local.Note);
+  return F;
 }
 
 void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,

@@ -42,6 +42,8 @@ private:
   const std::string FixTarget;
   /// Capacity to assume when none is evident; 0: no fix, a note only.
   const unsigned DefaultCapacity;
+  /// The largest object a fix-it may move onto the stack, in bytes.
+  const unsigned StackLimit;
   clang::tidy::utils::IncludeInserter Inserter;
   clang::Preprocessor *PP = nullptr;
 };

@@ -18,24 +18,24 @@
 #include <cstdio>
 #include <string>
 
-// CHECK-FIXES: #include <boost/static_string/static_string.hpp>
-// CHECK-FIXES: #include <string_view>
+// CHECK-FIXES: {{^}}#include <boost/static_string/static_string.hpp>
+// CHECK-FIXES: {{^}}#include <string_view>
 
 std::size_t greet() {
   std::string greeting = "hello";
   // NOTES: :[[@LINE-1]]:15: note: replace with 'std::string_view': it is only read, and its characters are a literal's
-  // CHECK-FIXES: std::string_view greeting = "hello";
+  // CHECK-FIXES: {{^ *}}std::string_view greeting = "hello";
   return greeting.size() + greeting.find('l');
 }
 
 std::size_t measure(const std::string &name) { return name.size() + (name == "x"); }
 // NOTES: :[[@LINE-1]]:40: warning: parameter 'name' of type 'const std::string &' makes callers that pass a literal or a view build a temporary on the heap; it is only read: take 'std::string_view' [noalloc-std-type]
-// CHECK-FIXES: std::size_t measure(std::string_view name) { return name.size() + (name == "x"); }
+// CHECK-FIXES: {{^ *}}std::size_t measure(std::string_view name) { return name.size() + (name == "x"); }
 
 std::size_t buffered() {
   std::string line;
   // NOTES: :[[@LINE-1]]:15: note: replace with 'boost::static_strings::static_string<80>': capacity 80 from 'reserve(80)'
-  // CHECK-FIXES: boost::static_strings::static_string<80> line;
+  // CHECK-FIXES: {{^ *}}boost::static_strings::static_string<80> line;
   line.reserve(80);
   line.append("abc");
   line += 'd';

@@ -25,13 +25,13 @@
 
 #include <vector>
 
-// CHECK-FIXES: #include <array>
-// CHECK-FIXES: #include <boost/container/static_vector.hpp>
+// CHECK-FIXES: {{^}}#include <array>
+// CHECK-FIXES: {{^}}#include <boost/container/static_vector.hpp>
 
 int fixedSize() {
   std::vector<int> counts(8);
   // NOTES: :[[@LINE-1]]:20: note: replace with 'std::array<int, 8>': its size never changes from 8
-  // CHECK-FIXES: std::array<int, 8> counts{};
+  // CHECK-FIXES: {{^ *}}std::array<int, 8> counts{};
   for (int i = 0; i < 8; ++i)
     counts[i] = i;
   int sum = 0;
@@ -43,15 +43,15 @@ int fixedSize() {
 int listed() {
   std::vector<int> primes = {2, 3, 5, 7};
   // NOTES: :[[@LINE-1]]:20: note: replace with 'std::array<int, 4>': its size never changes from 4
-  // CHECK-FIXES: std::array<int, 4> primes = {2, 3, 5, 7};
+  // CHECK-FIXES: {{^ *}}std::array<int, 4> primes = {2, 3, 5, 7};
   return primes[0] + primes.back();
 }
 
 int reserved() {
   std::vector<int> samples;
   // NOTES: :[[@LINE-1]]:20: note: replace with 'boost::container::static_vector<int, 16>': capacity 16 from 'reserve(16)'
-  // CHECK-FIXES: boost::container::static_vector<int, 16> samples;
-  // ETL: etl::vector<int, 16> samples;
+  // CHECK-FIXES: {{^ *}}boost::container::static_vector<int, 16> samples;
+  // ETL: {{^ *}}etl::vector<int, 16> samples;
   // STD: :[[@LINE-4]]:20: note: no fix: no fixed-capacity library can be included here; use one of 'std::inplace_vector<T, N>', 'etl::vector<T, N>', 'boost::container::static_vector<T, N>'
   samples.reserve(16);
   for (int i = 0; i < 10; ++i)
@@ -62,7 +62,7 @@ int reserved() {
 int filled() {
   std::vector<float> readings;
   // NOTES: :[[@LINE-1]]:22: note: replace with 'boost::container::static_vector<float, 5>': capacity 5 from the elements it is given
-  // CHECK-FIXES: boost::container::static_vector<float, 5> readings;
+  // CHECK-FIXES: {{^ *}}boost::container::static_vector<float, 5> readings;
   for (int i = 0; i < 4; ++i)
     readings.push_back(1.0f);
   readings.emplace_back(2.0f);
@@ -74,7 +74,7 @@ int filled() {
 int unbounded(int n) {
   std::vector<int> grows;
   // NOTES: :[[@LINE-1]]:20: note: no fix: 'grows' grows by an amount that cannot be bounded; choose N for one of 'std::inplace_vector<T, N>', 'etl::vector<T, N>', 'boost::container::static_vector<T, N>'
-  // CHECK-FIXES: std::vector<int> grows;
+  // CHECK-FIXES: {{^ *}}std::vector<int> grows;
   for (int i = 0; i < n; ++i)
     grows.push_back(i);
   return static_cast<int>(grows.size());
@@ -84,7 +84,7 @@ void consume(const std::vector<int> &values);
 void escapes() {
   std::vector<int> passed(4);
   // NOTES: :[[@LINE-1]]:20: note: no fix: 'passed' escapes: it is used as a whole (passed, returned or assigned)
-  // CHECK-FIXES: std::vector<int> passed(4);
+  // CHECK-FIXES: {{^ *}}std::vector<int> passed(4);
   consume(passed);
 }
 

@@ -38,6 +38,7 @@ void locals() {
   // CHECK: std-type.cpp:[[@LINE-1]]:8: warning: variable 'shared' of type 'std::shared_ptr<Point>' allocates on the heap [noalloc-std-type]
   auto unique = std::make_unique<Point>();
   // CHECK: std-type.cpp:[[@LINE-1]]:17: warning: call to 'std::make_unique' allocates on the heap [noalloc-std-type]
+  // CHECK: std-type.cpp:[[@LINE-2]]:17: note: replace with an automatic object 'Point unique': it never leaves the function
   std::optional<std::string> maybe;
   // CHECK: std-type.cpp:[[@LINE-1]]:30: warning: variable 'maybe' of type 'std::optional<std::string>' allocates on the heap [noalloc-std-type]
   std::array<std::string, 2> pair;

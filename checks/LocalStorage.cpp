@@ -1,0 +1,284 @@
+//===--- LocalStorage.cpp - Heap objects that can live on the stack -------===//
+
+#include "LocalStorage.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace noalloc {
+namespace {
+
+/// The variable a call's result initializes, through casts.
+const VarDecl *initializedVariable(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    if (const auto *Var = Parents[0].get<VarDecl>())
+      return Var->getInit() && Var->isLocalVarDecl() && !Var->isStaticLocal()
+                 ? Var
+                 : nullptr;
+    const auto *P = Parents[0].get<Expr>();
+    if (!P || !isa<CastExpr, ParenExpr, ExprWithCleanups,
+                   MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                   CXXConstructExpr>(P))
+      return nullptr;
+    Node = Parents[0];
+  }
+}
+
+/// The nearest parent that is not a cast or parentheses.
+DynTypedNode parentOf(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return DynTypedNode();
+    const auto *P = Parents[0].get<Expr>();
+    if (P && isa<ImplicitCastExpr, ParenExpr>(P)) {
+      Node = Parents[0];
+      continue;
+    }
+    return Parents[0];
+  }
+}
+
+class References : public RecursiveASTVisitor<References> {
+public:
+  explicit References(const VarDecl *Var) : Var(Var) {}
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl() == Var)
+      Found.push_back(E);
+    return true;
+  }
+  const VarDecl *Var;
+  std::vector<const DeclRefExpr *> Found;
+};
+
+std::string text(SourceRange Range, const ASTContext &Ctx) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                              Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+const Stmt *bodyOf(const VarDecl *Var) {
+  const auto *Fn =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  return Fn ? Fn->getBody() : nullptr;
+}
+
+/// The statement \p E ends, with its ';', for removal: the whole line when
+/// nothing else is on it.
+CharSourceRange statementRange(const Expr *E, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation After =
+      Lexer::getLocForEndOfToken(E->getEndLoc(), 0, SM, Ctx.getLangOpts());
+  if (After.isInvalid() || After.isMacroID())
+    return CharSourceRange();
+  auto [File, Offset] = SM.getDecomposedLoc(E->getBeginLoc());
+  StringRef Buffer = SM.getBufferData(File);
+  unsigned End = SM.getFileOffset(After);
+  size_t Semi = Buffer.find_first_not_of(" \t", End);
+  if (Semi == StringRef::npos || Buffer[Semi] != ';')
+    return CharSourceRange();
+  End = Semi + 1;
+  unsigned Begin = Offset;
+  size_t LineStart = Buffer.rfind('\n', Offset);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  size_t LineEnd = Buffer.find('\n', End);
+  // The whole line, with the newline before it, when nothing else is on it.
+  if (LineStart > 0 && Buffer.slice(LineStart, Offset).trim().empty() &&
+      LineEnd != StringRef::npos && Buffer.slice(End, LineEnd).trim().empty()) {
+    Begin = LineStart - 1;
+    End = LineEnd;
+  }
+  SourceLocation FileStart = SM.getLocForStartOfFile(File);
+  return CharSourceRange::getCharRange(FileStart.getLocWithOffset(Begin),
+                                       FileStart.getLocWithOffset(End));
+}
+
+} // namespace
+
+LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
+                              unsigned StackLimit) {
+  LocalStorageFix Fix;
+  const VarDecl *Var = initializedVariable(Malloc, Ctx);
+  const Stmt *Body = Var ? bodyOf(Var) : nullptr;
+  if (!Var || !Body || !Var->getType()->isPointerType() ||
+      Malloc->getBeginLoc().isMacroID())
+    return Fix;
+  QualType Element = Var->getType()->getPointeeType();
+  if (Element->isVoidType() || Element->isIncompleteType() ||
+      Element.isConstQualified())
+    return Fix; // A void * could hold anything: alignment is not known.
+  std::optional<llvm::APSInt> Bytes;
+  bool Zeroed = Malloc->getDirectCallee()->getName() == "calloc";
+  if (Zeroed && Malloc->getNumArgs() == 2) {
+    auto Count = Malloc->getArg(0)->getIntegerConstantExpr(Ctx);
+    auto Size = Malloc->getArg(1)->getIntegerConstantExpr(Ctx);
+    if (Count && Size)
+      Bytes = llvm::APSInt(*Count * *Size);
+  } else if (!Zeroed && Malloc->getNumArgs() == 1) {
+    Bytes = Malloc->getArg(0)->getIntegerConstantExpr(Ctx);
+  }
+  if (!Bytes)
+    return Fix;
+  uint64_t Size = Ctx.getTypeSizeInChars(Element).getQuantity();
+  uint64_t N = Bytes->getZExtValue();
+  if (Size == 0 || N == 0 || N % Size != 0)
+    return Fix;
+  if (N > StackLimit) {
+    Fix.Note = "no fix: " + std::to_string(N) +
+               " bytes are more than StackLimit (" +
+               std::to_string(StackLimit) + ") allows on the stack";
+    return Fix;
+  }
+  // Every use: exactly one free(p), the rest indexing or passing the
+  // pointer; no reassignment, no return, no realloc.
+  References Refs(Var);
+  Refs.TraverseStmt(const_cast<Stmt *>(Body));
+  const CallExpr *Free = nullptr;
+  for (const DeclRefExpr *Ref : Refs.Found) {
+    DynTypedNode Parent = parentOf(Ref, Ctx);
+    if (const auto *Call = Parent.get<CallExpr>()) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      StringRef Name = Callee && Callee->getIdentifier() ? Callee->getName() : "";
+      if (Name == "free") {
+        if (Free)
+          return Fix;
+        Free = Call;
+        continue;
+      }
+      if (Name == "realloc" || Name == "reallocarray")
+        return Fix;
+      continue;
+    }
+    if (Parent.get<ArraySubscriptExpr>() || Parent.get<MemberExpr>())
+      continue;
+    if (const auto *Unary = Parent.get<UnaryOperator>())
+      if (Unary->getOpcode() == UO_Deref || Unary->getOpcode() == UO_LNot)
+        continue;
+    if (const auto *Binary = Parent.get<BinaryOperator>())
+      if (Binary->isComparisonOp() || Binary->isAdditiveOp())
+        continue;
+    if (Parent.get<IfStmt>())
+      continue;
+    return Fix; // Returned, assigned, stored: it may outlive the function.
+  }
+  if (!Free || Free->getBeginLoc().isMacroID())
+    return Fix;
+  CharSourceRange FreeStatement = statementRange(Free, Ctx);
+  if (FreeStatement.isInvalid())
+    return Fix;
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  std::string ElementName = Element.getUnqualifiedType().getAsString(Policy);
+  std::string Storage = Var->getName().str() + "_storage";
+  std::string Array = ElementName + " " + Storage + "[" +
+                      std::to_string(N / Size) + "]" +
+                      (Zeroed ? (Ctx.getLangOpts().CPlusPlus ? "{}" : " = {0}")
+                              : "") +
+                      ";";
+  // The declaration's own line, indented like it.
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation DeclBegin = Var->getBeginLoc();
+  unsigned Column = SM.getSpellingColumnNumber(DeclBegin);
+  Fix.Hints.push_back(FixItHint::CreateInsertion(
+      DeclBegin, Array + "\n" + std::string(Column - 1, ' ')));
+  Fix.Hints.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Var->getInit()->getSourceRange()),
+      Storage));
+  Fix.Hints.push_back(FixItHint::CreateRemoval(FreeStatement));
+  Fix.Note = "replace with a local array '" + ElementName + " " + Storage +
+             "[" + std::to_string(N / Size) +
+             "]': it is freed in the same function";
+  return Fix;
+}
+
+LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
+                                   unsigned StackLimit) {
+  LocalStorageFix Fix;
+  const FunctionDecl *Callee = MakeUnique->getDirectCallee();
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(MakeUnique->getCallee()->IgnoreImpCasts());
+  const VarDecl *Var = initializedVariable(MakeUnique, Ctx);
+  const Stmt *Body = Var ? bodyOf(Var) : nullptr;
+  if (!Callee || !Ref || !Ref->hasExplicitTemplateArgs() ||
+      Ref->getNumTemplateArgs() != 1 || !Var || !Body ||
+      MakeUnique->getBeginLoc().isMacroID() ||
+      Var->getBeginLoc().isMacroID())
+    return Fix;
+  QualType T = Ref->template_arguments()[0].getArgument().getAsType();
+  const auto *Class = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  if (T.isNull() || T->isArrayType() || T->isIncompleteType() ||
+      (Class && Class->isAbstract()))
+    return Fix;
+  uint64_t Size = Ctx.getTypeSizeInChars(T).getQuantity();
+  if (Size > StackLimit) {
+    Fix.Note = "no fix: '" + T.getAsString() + "' takes " +
+               std::to_string(Size) + " bytes, more than StackLimit (" +
+               std::to_string(StackLimit) + ") allows on the stack";
+    return Fix;
+  }
+  std::vector<FixItHint> Uses;
+  References Refs(Var);
+  Refs.TraverseStmt(const_cast<Stmt *>(Body));
+  std::string Name = Var->getName().str();
+  for (const DeclRefExpr *Use : Refs.Found) {
+    DynTypedNode Parent = parentOf(Use, Ctx);
+    const auto *Op = Parent.get<CXXOperatorCallExpr>();
+    if (Op && Op->getOperator() == OO_Arrow) {
+      // p->member: the arrow becomes a dot.
+      DynTypedNode Member = parentOf(Op, Ctx);
+      const auto *ME = Member.get<MemberExpr>();
+      if (!ME || !ME->isArrow() || ME->getOperatorLoc().isMacroID())
+        return Fix;
+      Uses.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(ME->getOperatorLoc()), "."));
+      continue;
+    }
+    if (Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1) {
+      Uses.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Op->getSourceRange()), Name));
+      continue;
+    }
+    if (const auto *ME = Parent.get<MemberExpr>();
+        ME && !ME->isArrow() && ME->getMemberNameInfo().getAsString() == "get")
+      if (const auto *Get = parentOf(ME, Ctx).get<CXXMemberCallExpr>()) {
+        Uses.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(Get->getSourceRange()),
+            "&" + Name));
+        continue;
+      }
+    Fix.Note = "no fix: '" + Name + "' is used as an owner (moved, reset, "
+               "released, passed or returned)";
+    return Fix;
+  }
+  // `auto p = std::make_unique<T>(a, b)` becomes `T p(a, b)`; with no
+  // arguments `T p{}`, which value-initializes as make_unique does.
+  std::string Type = text(Ref->template_arguments()[0].getSourceRange(), Ctx);
+  std::string Arguments =
+      MakeUnique->getNumArgs() == 0
+          ? "{}"
+          : "(" +
+                text(SourceRange(MakeUnique->getArg(0)->getBeginLoc(),
+                                 MakeUnique->getArg(MakeUnique->getNumArgs() - 1)
+                                     ->getEndLoc()),
+                     Ctx) +
+                ")";
+  Fix.Hints.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Var->getBeginLoc(),
+                                     Var->getInit()->getEndLoc()),
+      Type + " " + Name + Arguments));
+  llvm::append_range(Fix.Hints, Uses);
+  Fix.Note = "replace with an automatic object '" + Type + " " + Name +
+             "': it never leaves the function";
+  return Fix;
+}
+
+} // namespace noalloc
