@@ -5,6 +5,7 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/Sarif.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
@@ -208,7 +209,43 @@ void writeSarif(ArrayRef<ClangTidyError> Errors, ArrayRef<std::string> Checks,
     Writer.appendResult(Result);
   }
   Writer.endRun();
-  OS << formatv("{0:2}", json::Value(Writer.createDocument())) << "\n";
+  json::Object Document = Writer.createDocument();
+  // clang's writer has no fixes: add SARIF's own, one per fix-it.
+  if (json::Array *Runs = Document.getArray("runs"))
+    if (!Runs->empty())
+      if (json::Array *Results = (*Runs)[0].getAsObject()->getArray("results"))
+        for (size_t I = 0; I < Results->size() && I < Errors.size(); ++I) {
+          const ClangTidyError &E = Errors[I];
+          json::Array Changes;
+          for (const auto &[File, Replacements] : E.Message.Fix) {
+            json::Array Edits;
+            for (const tooling::Replacement &R : Replacements) {
+              json::Object Edit{
+                  {"deletedRegion",
+                   json::Object{{"charOffset", R.getOffset()},
+                                {"charLength", R.getLength()}}}};
+              if (!R.getReplacementText().empty())
+                Edit["insertedContent"] =
+                    json::Object{{"text", R.getReplacementText()}};
+              Edits.push_back(std::move(Edit));
+            }
+            Changes.push_back(json::Object{
+                {"artifactLocation", json::Object{{"uri", "file://" + File.str()}}},
+                {"replacements", std::move(Edits)}});
+          }
+          if (Changes.empty())
+            continue;
+          std::string Description = "Replace with fixed-capacity storage";
+          for (const auto &Note : E.Notes)
+            if (StringRef(Note.Message).starts_with("replace with"))
+              Description = Note.Message;
+          (*Results)[I].getAsObject()->insert(
+              {"fixes",
+               json::Array{json::Object{
+                   {"description", json::Object{{"text", Description}}},
+                   {"artifactChanges", std::move(Changes)}}}});
+        }
+  OS << formatv("{0:2}", json::Value(std::move(Document))) << "\n";
 }
 
 static json::Object point(SourceFiles &Files, StringRef File, unsigned Offset) {
