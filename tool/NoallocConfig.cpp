@@ -19,7 +19,8 @@ struct ConfigFile {
   std::vector<std::string> Knowledge;
   std::vector<std::string> Roots;
   std::vector<std::string> AllowedZones;
-  std::optional<std::string> Policy;
+  enum class PolicyKind { Lenient, Strict };
+  std::optional<PolicyKind> Policy;
   std::optional<std::string> HeaderFilter;
   std::map<std::string, std::string> Options;
 };
@@ -41,6 +42,13 @@ template <> struct CustomMappingTraits<std::map<std::string, std::string>> {
   }
 };
 
+template <> struct ScalarEnumerationTraits<noalloc::ConfigFile::PolicyKind> {
+  static void enumeration(IO &IO, noalloc::ConfigFile::PolicyKind &Value) {
+    IO.enumCase(Value, "lenient", noalloc::ConfigFile::PolicyKind::Lenient);
+    IO.enumCase(Value, "strict", noalloc::ConfigFile::PolicyKind::Strict);
+  }
+};
+
 template <> struct MappingTraits<noalloc::ConfigFile> {
   static void mapping(IO &IO, noalloc::ConfigFile &C) {
     IO.mapOptional("checks", C.Checks);
@@ -51,11 +59,7 @@ template <> struct MappingTraits<noalloc::ConfigFile> {
     IO.mapOptional("header-filter", C.HeaderFilter);
     IO.mapOptional("options", C.Options);
   }
-  static std::string validate(IO &, noalloc::ConfigFile &C) {
-    if (C.Policy && *C.Policy != "lenient" && *C.Policy != "strict")
-      return "'policy' must be 'lenient' or 'strict', not '" + *C.Policy + "'";
-    return "";
-  }
+
 };
 
 } // namespace yaml
@@ -104,7 +108,8 @@ parseNoallocConfig(MemoryBufferRef Config) {
   if (!File.AllowedZones.empty())
     Set("AllowedZones", join(File.AllowedZones, ";"));
   if (File.Policy)
-    Set("Policy", *File.Policy);
+    Set("Policy", *File.Policy == ConfigFile::PolicyKind::Strict ? "strict"
+                                                                  : "lenient");
   return Options;
 }
 

@@ -535,9 +535,17 @@ static std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
   for (ClangTidyError &E : Errors)
     if (!StringRef(E.DiagnosticName).starts_with("clang-"))
       Findings.push_back(E);
-  std::vector<std::string> Prints = noalloc::fingerprints(Findings, Sources);
+  // Paths in fingerprints are relative to the baseline file, so the same
+  // baseline works from any directory.
+  auto BaseOf = [](StringRef File) {
+    SmallString<256> Dir(File);
+    sys::fs::make_absolute(Dir);
+    return std::string(sys::path::parent_path(Dir));
+  };
   if (!WriteBaseline.empty())
-    if (Error E = noalloc::writeBaseline(WriteBaseline, Prints)) {
+    if (Error E = noalloc::writeBaseline(
+            WriteBaseline,
+            noalloc::fingerprints(Findings, Sources, BaseOf(WriteBaseline)))) {
       WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
       return 2;
     }
@@ -549,6 +557,8 @@ static std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
                                         << "\n";
     return 2;
   }
+  std::vector<std::string> Prints =
+      noalloc::fingerprints(Findings, Sources, BaseOf(Baseline));
   StringSet<> Drop;
   for (size_t I = 0; I < Findings.size(); ++I)
     if (Accepted->contains(Prints[I]))
@@ -841,9 +851,12 @@ int main(int argc, const char **argv) {
   if (LinkMode) {
     // The directories are not sources: keep them from the database lookup.
     LinkArgv.push_back(argv[0]);
+    // A word naming a directory is one to collect; others are option
+    // values ('--output report.txt').
     for (int I = 2; I < argc; ++I)
-      LinkArgs.push_back(argv[I][0] == '-' ? std::string(argv[I])
-                                           : "--link-dir=" + std::string(argv[I]));
+      LinkArgs.push_back(argv[I][0] != '-' && sys::fs::is_directory(argv[I])
+                             ? "--link-dir=" + std::string(argv[I])
+                             : std::string(argv[I]));
     for (const std::string &A : LinkArgs)
       LinkArgv.push_back(A.c_str());
     argc = LinkArgv.size();
@@ -856,7 +869,10 @@ int main(int argc, const char **argv) {
       ArgCount, Args.data(), NoallocCategory, cl::ZeroOrMore,
       "Finds code that uses the heap, and the path by which it does.\n");
   if (!Parser) {
-    WithColor::error(errs(), "noalloc") << toString(Parser.takeError());
+    // The parser has printed what was wrong, unless the message says more.
+    std::string Message = toString(Parser.takeError());
+    if (!StringRef(Message).trim().empty())
+      WithColor::error(errs(), "noalloc") << StringRef(Message).trim() << "\n";
     return 2;
   }
 

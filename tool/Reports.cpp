@@ -84,9 +84,9 @@ CharSourceRange SourceFiles::range(StringRef File, unsigned Offset) {
   return CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(Length));
 }
 
-static std::string relativeToCurrentDirectory(StringRef Path) {
-  SmallString<256> Here;
-  if (sys::fs::current_path(Here))
+static std::string relativeTo(StringRef Path, StringRef Base) {
+  SmallString<256> Here(Base);
+  if (Here.empty() && sys::fs::current_path(Here))
     return Path.str();
   StringRef Rest = Path;
   if (Rest.consume_front(Here) && sys::path::is_separator(Rest.front()))
@@ -95,14 +95,14 @@ static std::string relativeToCurrentDirectory(StringRef Path) {
 }
 
 std::vector<std::string> fingerprints(ArrayRef<ClangTidyError> Errors,
-                                      SourceFiles &Files) {
+                                      SourceFiles &Files, StringRef Base) {
   std::vector<std::string> Result;
   std::map<std::string, unsigned> Seen;
   for (const ClangTidyError &E : Errors) {
     SourceFiles::Position Pos =
         Files.position(E.Message.FilePath, E.Message.FileOffset);
     std::string Key = E.DiagnosticName + '\0' +
-                      relativeToCurrentDirectory(E.Message.FilePath) + '\0' +
+                      relativeTo(E.Message.FilePath, Base) + '\0' +
                       E.Message.Message + '\0' + Pos.LineText;
     unsigned Occurrence = Seen[Key]++;
     Key += '\0' + std::to_string(Occurrence);

@@ -33,11 +33,12 @@ private:
 };
 
 /// A fingerprint of each finding that survives unrelated edits: the check,
-/// the file relative to the current directory, the message and the trimmed
-/// text of its line, numbered among identical ones; not the line number.
+/// the file relative to \p Base (the current directory by default), the
+/// message and the trimmed text of its line, numbered among identical
+/// ones; not the line number.
 std::vector<std::string>
 fingerprints(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-             SourceFiles &Files);
+             SourceFiles &Files, llvm::StringRef Base = "");
 
 /// SARIF 2.1.0: one rule per check with help text and a link to its page,
 /// the chain of notes as a code flow, stable partial fingerprints.
