@@ -540,6 +540,7 @@ static std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
   auto BaseOf = [](StringRef File) {
     SmallString<256> Dir(File);
     sys::fs::make_absolute(Dir);
+    sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
     return std::string(sys::path::parent_path(Dir));
   };
   if (!WriteBaseline.empty())
