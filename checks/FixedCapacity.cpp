@@ -1,6 +1,7 @@
 //===--- FixedCapacity.cpp - Fix-its toward fixed-capacity storage --------===//
 
 #include "FixedCapacity.h"
+#include "NoallocCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -56,23 +57,8 @@ private:
     Result.Escapes = true;
   }
 
-  /// The nearest parent that is not an implicit conversion or parentheses.
   DynTypedNode parentOf(const Expr *&E) {
-    DynTypedNode Node = DynTypedNode::create(*E);
-    while (true) {
-      auto Parents = Ctx.getParents(Node);
-      if (Parents.size() != 1)
-        return DynTypedNode();
-      const auto *P = Parents[0].get<Expr>();
-      if (P && (isa<ParenExpr>(P) ||
-                (isa<ImplicitCastExpr>(P) &&
-                 cast<ImplicitCastExpr>(P)->getCastKind() != CK_ArrayToPointerDecay))) {
-        E = P;
-        Node = Parents[0];
-        continue;
-      }
-      return Parents[0];
-    }
+    return parentSkippingConversions(E, Ctx);
   }
 
   /// Constant-bounded for loops around \p E multiply the elements a

@@ -300,16 +300,22 @@ void HeapGraph::chain(int Start, std::vector<ChainStep> &Notes) const {
   }
 }
 
-std::vector<CallFinding> HeapGraph::callFindings() const {
-  std::vector<CallFinding> Findings;
+template <typename Callback>
+void HeapGraph::forEachReportableCall(Callback &&Visit) const {
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     const Node &N = Nodes[I];
     if (!N.Facts.Defined || N.Facts.InSystemHeader || N.Facts.Allowed ||
         (!InScope.empty() && !InScope[I]))
       continue;
-    for (const CallSite &C : N.Facts.Calls) {
-      if (!C.Reportable || C.Accepted)
-        continue;
+    for (const CallSite &C : N.Facts.Calls)
+      if (C.Reportable && !C.Accepted)
+        Visit(I, C);
+  }
+}
+
+std::vector<CallFinding> HeapGraph::callFindings() const {
+  std::vector<CallFinding> Findings;
+  forEachReportableCall([&](int I, const CallSite &C) {
       int Best = -1;
       for (int T : targets(C)) {
         const Node &Target = Nodes[T];
@@ -327,7 +333,7 @@ std::vector<CallFinding> HeapGraph::callFindings() const {
           Best = T;
       }
       if (Best < 0)
-        continue;
+        return;
       const Node &T = Nodes[Best];
       CallFinding F;
       F.Check = "noalloc-call";
@@ -366,24 +372,16 @@ std::vector<CallFinding> HeapGraph::callFindings() const {
       else if (!T.Facts.Defined && T.Facts.Summary < 0 && !T.LeafWhy.empty())
         F.Notes.push_back({quoted(T.Facts.Name) + " " + T.LeafWhy, C.Where});
       Findings.push_back(std::move(F));
-    }
-  }
+  });
   return Findings;
 }
 
 std::vector<CallFinding> HeapGraph::unknownCallFindings() const {
   std::vector<CallFinding> Findings;
-  for (int I = 0, E = Nodes.size(); I < E; ++I) {
-    const Node &N = Nodes[I];
-    if (!N.Facts.Defined || N.Facts.InSystemHeader || N.Facts.Allowed ||
-        (!InScope.empty() && !InScope[I]))
-      continue;
-    for (const CallSite &C : N.Facts.Calls) {
-      if (!C.Reportable || C.Accepted)
-        continue;
+  forEachReportableCall([&](int, const CallSite &C) {
       std::vector<int> Ts = targets(C);
       if (Ts.size() != 1 || !Nodes[Ts[0]].Unknown)
-        continue;
+        return;
       CallFinding F;
       F.Check = "noalloc-unknown-call";
       F.Where = C.Where;
@@ -395,8 +393,7 @@ std::vector<CallFinding> HeapGraph::unknownCallFindings() const {
                             " has no body or knowledge-base entry; noalloc "
                             "cannot tell whether it allocates";
       Findings.push_back(std::move(F));
-    }
-  }
+  });
   return Findings;
 }
 

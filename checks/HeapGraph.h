@@ -101,6 +101,10 @@ private:
   };
 
   std::vector<int> targets(const CallSite &Call) const;
+  /// Calls noalloc-call may report: in user code, in reported functions,
+  /// not accepted with NOLINT.
+  template <typename Callback>
+  void forEachReportableCall(Callback &&Visit) const;
   void decideLeaf(Node &N);
   void propagate();
   std::string describe(const Node &N, Effect E) const;

@@ -1,6 +1,7 @@
 //===--- LocalStorage.cpp - Heap objects that can live on the stack -------===//
 
 #include "LocalStorage.h"
+#include "NoallocCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -33,20 +34,8 @@ const VarDecl *initializedVariable(const Expr *E, ASTContext &Ctx) {
   }
 }
 
-/// The nearest parent that is not a cast or parentheses.
 DynTypedNode parentOf(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  while (true) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return DynTypedNode();
-    const auto *P = Parents[0].get<Expr>();
-    if (P && isa<ImplicitCastExpr, ParenExpr>(P)) {
-      Node = Parents[0];
-      continue;
-    }
-    return Parents[0];
-  }
+  return parentSkippingConversions(E, Ctx);
 }
 
 class References : public RecursiveASTVisitor<References> {

@@ -3,7 +3,9 @@
 #include "NoallocCheck.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -72,6 +74,24 @@ std::string qualifiedName(const NamedDecl *D) {
   llvm::raw_string_ostream OS(Name);
   D->printQualifiedName(OS, Policy);
   return Name;
+}
+
+DynTypedNode parentSkippingConversions(const Expr *&E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return DynTypedNode();
+    const auto *P = Parents[0].get<Expr>();
+    const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P);
+    if (P && (isa<ParenExpr>(P) ||
+              (Cast && Cast->getCastKind() != CK_ArrayToPointerDecay))) {
+      E = P;
+      Node = Parents[0];
+      continue;
+    }
+    return Parents[0];
+  }
 }
 
 bool isCertainlyNonNull(const Expr *E) {

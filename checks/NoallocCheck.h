@@ -39,6 +39,11 @@ private:
 /// namespaces such as std::__cxx11.
 std::string qualifiedName(const clang::NamedDecl *D);
 
+/// The nearest parent of \p E that is not parentheses or an implicit
+/// conversion (array decay excepted); \p E becomes the last node skipped.
+clang::DynTypedNode parentSkippingConversions(const clang::Expr *&E,
+                                             clang::ASTContext &Ctx);
+
 /// Whether \p E is certainly not a null pointer: an array, an address, a
 /// string literal.
 bool isCertainlyNonNull(const clang::Expr *E);

@@ -852,12 +852,23 @@ int main(int argc, const char **argv) {
   if (LinkMode) {
     // The directories are not sources: keep them from the database lookup.
     LinkArgv.push_back(argv[0]);
-    // A word naming a directory is one to collect; others are option
-    // values ('--output report.txt').
-    for (int I = 2; I < argc; ++I)
-      LinkArgs.push_back(argv[I][0] != '-' && sys::fs::is_directory(argv[I])
-                             ? "--link-dir=" + std::string(argv[I])
-                             : std::string(argv[I]));
+    // A word is a directory to collect unless it is the value of the
+    // option before it ('--output report.txt').
+    auto &Registered = cl::getRegisteredOptions();
+    bool TakesValue = false;
+    for (int I = 2; I < argc; ++I) {
+      StringRef Arg = argv[I];
+      if (!Arg.starts_with("-") && !TakesValue) {
+        LinkArgs.push_back("--link-dir=" + Arg.str());
+        continue;
+      }
+      LinkArgs.push_back(Arg.str());
+      StringRef Name = Arg.ltrim('-');
+      auto It = Registered.find(Name);
+      TakesValue = Arg.starts_with("-") && !Name.contains('=') &&
+                   It != Registered.end() &&
+                   It->second->getValueExpectedFlag() == cl::ValueRequired;
+    }
     for (const std::string &A : LinkArgs)
       LinkArgv.push_back(A.c_str());
     argc = LinkArgv.size();

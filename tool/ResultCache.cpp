@@ -13,7 +13,7 @@ using clang::tidy::ClangTidyError;
 
 namespace noalloc {
 
-static constexpr int CacheVersion = 1;
+static constexpr int CacheVersion = 2;
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)) {}
@@ -292,7 +292,7 @@ Expected<TranslationUnitResult> readResult(StringRef Path) {
       Top ? resultFromJSON(*Top) : std::nullopt;
   if (!Result)
     return createStringError(inconvertibleErrorCode(),
-                             "'%s' is not a noalloc result, or is damaged",
+                             "'%s' is not a result of this noalloc version, or is damaged: rebuild to make it again",
                              Path.str().c_str());
   return std::move(*Result);
 }
