@@ -69,8 +69,8 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
         Message = Culprit + " with a null argument " + Position +
                   " allocates on the heap";
       else
-        Message = Culprit + " allocates on the heap when argument " +
-                  Position + " is null";
+        Message = Culprit + " allocates on the heap when argument " + Position +
+                  " is null";
     }
     break;
   case FunctionEffect::Releases:

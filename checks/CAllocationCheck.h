@@ -11,10 +11,12 @@ namespace noalloc {
 /// knowledge base) that allocate, reallocate or release heap memory.
 class CAllocationCheck : public NoallocCheck {
 public:
-  CAllocationCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  CAllocationCheck(llvm::StringRef Name,
+                   clang::tidy::ClangTidyContext *Context);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   /// Also report functions that allocate only on first use or for unusual

@@ -97,7 +97,8 @@ void CallCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     diag(Loc, "%0") << F.Message;
     for (const ChainStep &Step : F.Notes)
-      if (SourceLocation NoteLoc = locationOf(Step.Where, SM); NoteLoc.isValid())
+      if (SourceLocation NoteLoc = locationOf(Step.Where, SM);
+          NoteLoc.isValid())
         diag(NoteLoc, "%0", DiagnosticIDs::Note) << Step.Message;
   }
 }

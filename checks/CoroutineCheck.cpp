@@ -11,11 +11,10 @@ using namespace clang::ast_matchers;
 namespace noalloc {
 
 void CoroutineCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(unless(isExpansionInSystemHeader()),
-                   hasBody(coroutineBodyStmt().bind("body")))
-          .bind("coroutine"),
-      this);
+  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
+                                  hasBody(coroutineBodyStmt().bind("body")))
+                         .bind("coroutine"),
+                     this);
 }
 
 /// The allocation function the frame comes from, if the AST records one.
@@ -34,10 +33,10 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Allocator = frameAllocator(Body);
   if (Allocator && !Allocator->isReplaceableGlobalAllocationFunction())
     return;
-  std::string Name = isa<CXXMethodDecl>(Fn) &&
-                             cast<CXXMethodDecl>(Fn)->getParent()->isLambda()
-                         ? "lambda coroutine"
-                         : "coroutine '" + qualifiedName(Fn) + "'";
+  std::string Name =
+      isa<CXXMethodDecl>(Fn) && cast<CXXMethodDecl>(Fn)->getParent()->isLambda()
+          ? "lambda coroutine"
+          : "coroutine '" + qualifiedName(Fn) + "'";
   report(Fn->getLocation(), *Result.SourceManager,
          Name + " allocates its frame on the heap");
 }

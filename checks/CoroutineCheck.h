@@ -17,7 +17,8 @@ public:
     return LO.CPlusPlus20;
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 };
 
 } // namespace noalloc

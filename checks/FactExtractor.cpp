@@ -2,7 +2,6 @@
 
 #include "FactExtractor.h"
 #include "HeapGraph.h"
-#include "llvm/ADT/StringSet.h"
 #include "HeapType.h"
 #include "NoallocCheck.h"
 #include "Suppressions.h"
@@ -19,6 +18,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -101,8 +101,8 @@ public:
 
   void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
                CallKind Kind, bool CoveredByStdType);
-  void addIndirectCall(size_t Caller, std::string Signature,
-                       const Expr *Callee, SourceLocation Loc);
+  void addIndirectCall(size_t Caller, std::string Signature, const Expr *Callee,
+                       SourceLocation Loc);
 
   std::string signature(const FunctionDecl *FD);
   std::string signatureOfType(QualType FunctionType, QualType Class);
@@ -250,8 +250,7 @@ std::string Extractor::displayName(const FunctionDecl *FD) {
   return preferredNames(Name);
 }
 
-std::string Extractor::signatureOfType(QualType FunctionType,
-                                       QualType Class) {
+std::string Extractor::signatureOfType(QualType FunctionType, QualType Class) {
   const auto *Proto = FunctionType->getAs<FunctionProtoType>();
   std::string S;
   if (!Proto)
@@ -284,15 +283,17 @@ static bool hasAnnotation(const FunctionDecl *FD, StringRef Annotation) {
 
 static bool isRoot(const FunctionDecl *FD) {
   for (const FunctionDecl *Redecl : FD->redecls())
-    for (const clang::FunctionEffect &E : Redecl->getFunctionEffects().effects())
+    for (const clang::FunctionEffect &E :
+         Redecl->getFunctionEffects().effects())
       if (E.kind() == clang::FunctionEffect::Kind::NonAllocating ||
           E.kind() == clang::FunctionEffect::Kind::NonBlocking)
         return true;
   return hasAnnotation(FD, "noalloc");
 }
 
-static void collectOverrides(const CXXMethodDecl *M,
-                             llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Out) {
+static void
+collectOverrides(const CXXMethodDecl *M,
+                 llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Out) {
   for (const CXXMethodDecl *O : M->overridden_methods())
     if (Out.insert(O->getCanonicalDecl()).second)
       collectOverrides(O, Out);
@@ -471,7 +472,8 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (const auto *Bin =
             dyn_cast<BinaryOperator>(E->getCallee()->IgnoreParens())) {
       // (object.*member)(): the member pointer's function type.
-      if (const auto *MP = Bin->getRHS()->getType()->getAs<MemberPointerType>()) {
+      if (const auto *MP =
+              Bin->getRHS()->getType()->getAs<MemberPointerType>()) {
         T = MP->getPointeeType();
         if (const Type *C = MP->getQualifier().getAsType())
           Class = QualType(C, 0);
@@ -510,7 +512,8 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   // A lambda converted to a function pointer can be called through it.
   if (const auto *Conversion = dyn_cast<CXXConversionDecl>(Callee))
     if (Conversion->getParent()->isLambda())
-      if (CXXMethodDecl *Op = Conversion->getParent()->getLambdaCallOperator()) {
+      if (CXXMethodDecl *Op =
+              Conversion->getParent()->getLambdaCallOperator()) {
         size_t I = X.function(Op);
         X.facts(I).AddressTaken = true;
         QualType Pointee = Conversion->getConversionType()->getPointeeType();
@@ -622,11 +625,12 @@ bool BodyScanner::VisitCoroutineBodyStmt(CoroutineBodyStmt *S) {
   if (!Allocate || !Allocate->getDirectCallee())
     return true;
   if (Allocate->getDirectCallee()->isReplaceableGlobalAllocationFunction()) {
-    X.addSite(Function, S->getBeginLoc(),
-              "allocates its coroutine frame", true, "noalloc-coroutine");
+    X.addSite(Function, S->getBeginLoc(), "allocates its coroutine frame", true,
+              "noalloc-coroutine");
     FrameCalls.insert(Allocate);
     if (S->getDeallocate())
-      if (const auto *Free = dyn_cast<CallExpr>(S->getDeallocate()->IgnoreImplicit()))
+      if (const auto *Free =
+              dyn_cast<CallExpr>(S->getDeallocate()->IgnoreImplicit()))
         FrameCalls.insert(Free);
   }
   return true;

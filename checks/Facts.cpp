@@ -78,9 +78,9 @@ static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
 }
 
 static json::Value toJSON(const CallSite &C) {
-  return json::Object{{"kind", kindName(C.Kind)},  {"callee", C.Callee},
-                      {"name", C.CalleeName},      {"at", toJSON(C.Where)},
-                      {"accepted", C.Accepted},    {"reportable", C.Reportable}};
+  return json::Object{{"kind", kindName(C.Kind)}, {"callee", C.Callee},
+                      {"name", C.CalleeName},     {"at", toJSON(C.Where)},
+                      {"accepted", C.Accepted},   {"reportable", C.Reportable}};
 }
 
 static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
@@ -165,7 +165,8 @@ Expected<TranslationUnitFacts> factsFromJSON(StringRef Text) {
   if (!Top || Top->getString("format") != "noalloc-facts")
     return createStringError(inconvertibleErrorCode(),
                              "not a noalloc facts file");
-  if (Top->getInteger("version") != int64_t(TranslationUnitFacts::FormatVersion))
+  if (Top->getInteger("version") !=
+      int64_t(TranslationUnitFacts::FormatVersion))
     return createStringError(inconvertibleErrorCode(),
                              "facts format version %lld, expected %u",
                              (long long)Top->getInteger("version").value_or(0),

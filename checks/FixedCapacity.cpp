@@ -84,7 +84,17 @@ private:
         const auto *IV = Init && Init->isSingleDecl()
                              ? dyn_cast<VarDecl>(Init->getSingleDecl())
                              : nullptr;
-        if (!Bound || !IV || constantValue(IV->getInit(), Ctx) != 0)
+        // ... that tests and steps its own variable by one.
+        const auto *Tested =
+            Cond ? dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts())
+                 : nullptr;
+        const auto *Step = dyn_cast_or_null<UnaryOperator>(For->getInc());
+        if (!Bound || !IV || constantValue(IV->getInit(), Ctx) != 0 ||
+            !Tested || Tested->getDecl() != IV || !Step ||
+            !Step->isIncrementOp() ||
+            !isa<DeclRefExpr>(Step->getSubExpr()->IgnoreParenImpCasts()) ||
+            cast<DeclRefExpr>(Step->getSubExpr()->IgnoreParenImpCasts())
+                    ->getDecl() != IV)
           return std::nullopt;
         Times *= *Bound;
       } else if (P.get<WhileStmt>() || P.get<DoStmt>() ||
@@ -104,7 +114,12 @@ private:
     }
     Result.Grows = true;
     if (Name == "reserve" && Call && Call->getNumArgs() == 1) {
-      Result.Reserved = constantValue(Call->getArg(0), Ctx);
+      std::optional<uint64_t> N = constantValue(Call->getArg(0), Ctx);
+      if (!N) {
+        Result.CountableGrowth = false;
+        return;
+      }
+      Result.Reserved = std::max(Result.Reserved.value_or(0), *N);
       return;
     }
     if ((Name == "push_back" || Name == "emplace_back") && Call) {
@@ -136,7 +151,10 @@ private:
         return;
       }
       // s == "x", out << s: fine for a view, not for a container.
-      if (StringLike && Name != "operator=")
+      // s == "x", out << s: a view does these too; s + t it does not
+      // before C++26.
+      if (StringLike &&
+          (Op->isComparisonOp() || Op->getOperator() == OO_LessLess))
         return;
       escape("it is an operand of '" + Name + "'");
       return;

@@ -112,7 +112,8 @@ void HeapGraph::decideLeaf(Node &N) {
     // out-of-line members): conservatively allocating unless listed.
     bool Destructor = StringRef(F.KnowledgeName).contains("::~");
     N.Leaf = Destructor ? Effect::Releases : Effect::Allocates;
-    N.LeafWhy = Destructor ? "releases heap memory" : "may allocate on the heap";
+    N.LeafWhy =
+        Destructor ? "releases heap memory" : "may allocate on the heap";
     return;
   } else {
     N.Unknown = true;
@@ -280,15 +281,16 @@ void HeapGraph::chain(int Start, std::vector<ChainStep> &Notes) const {
       return;
     if (N.Best.Site >= 0) {
       const HeapSite &S = N.Facts.Sites[N.Best.Site];
-      Notes.push_back({quoted(N.Facts.Name) + " " + S.Description + " here",
-                       S.Where});
+      Notes.push_back(
+          {quoted(N.Facts.Name) + " " + S.Description + " here", S.Where});
       return;
     }
     if (N.Best.Call < 0)
       return;
     const CallSite &C = N.Facts.Calls[N.Best.Call];
     const Node &T = Nodes[N.Best.Target];
-    std::string Step = quoted(N.Facts.Name) + " " + callPhrase(C, T.Facts.Constructor);
+    std::string Step =
+        quoted(N.Facts.Name) + " " + callPhrase(C, T.Facts.Constructor);
     if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
       Step += ", which may be " + quoted(T.Facts.Name);
     if (T.Facts.InSystemHeader || !T.Facts.Defined) {
@@ -316,62 +318,61 @@ void HeapGraph::forEachReportableCall(Callback &&Visit) const {
 std::vector<CallFinding> HeapGraph::callFindings() const {
   std::vector<CallFinding> Findings;
   forEachReportableCall([&](int I, const CallSite &C) {
-      int Best = -1;
-      for (int T : targets(C)) {
-        const Node &Target = Nodes[T];
-        if (Target.Facts.Allowed || Target.Best.Kind == Effect::None)
-          continue;
-        // Releasing memory is reported as a call only where it matters:
-        // code reachable from a root that must not touch the heap.
-        if (Target.Best.Kind == Effect::Releases && InScope.empty())
-          continue;
-        if (Best < 0 || Target.Best.Kind > Nodes[Best].Best.Kind ||
-            (Target.Best.Kind == Nodes[Best].Best.Kind &&
-             (Target.Best.Distance < Nodes[Best].Best.Distance ||
-              (Target.Best.Distance == Nodes[Best].Best.Distance &&
-               Target.Facts.USR < Nodes[Best].Facts.USR))))
-          Best = T;
+    int Best = -1;
+    for (int T : targets(C)) {
+      const Node &Target = Nodes[T];
+      if (Target.Facts.Allowed || Target.Best.Kind == Effect::None)
+        continue;
+      // Releasing memory is reported as a call only where it matters:
+      // code reachable from a root that must not touch the heap.
+      if (Target.Best.Kind == Effect::Releases && InScope.empty())
+        continue;
+      if (Best < 0 || Target.Best.Kind > Nodes[Best].Best.Kind ||
+          (Target.Best.Kind == Nodes[Best].Best.Kind &&
+           (Target.Best.Distance < Nodes[Best].Best.Distance ||
+            (Target.Best.Distance == Nodes[Best].Best.Distance &&
+             Target.Facts.USR < Nodes[Best].Facts.USR))))
+        Best = T;
+    }
+    if (Best < 0)
+      return;
+    const Node &T = Nodes[Best];
+    CallFinding F;
+    F.Check = "noalloc-call";
+    F.Where = C.Where;
+    F.Message = (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
+                quoted(C.CalleeName) + " " +
+                (T.Best.Kind == Effect::Allocates ? "may allocate on the heap"
+                                                  : "may release heap memory");
+    if (!InScope.empty()) {
+      // Scoped mode: how a root reaches this function.
+      std::vector<int> Path;
+      for (int P = I; P >= 0; P = ScopeParent[P])
+        Path.push_back(P);
+      const Node &Root = Nodes[Path.back()];
+      F.Notes.push_back(
+          {quoted(Root.Facts.Name) + " must not allocate: it is a noalloc root",
+           Root.Facts.Where});
+      for (size_t K = Path.size() - 1; K > 0; --K) {
+        const CallSite &Via =
+            Nodes[Path[K]].Facts.Calls[ScopeParentCall[Path[K - 1]]];
+        F.Notes.push_back(
+            {quoted(Nodes[Path[K]].Facts.Name) + " " +
+                 callPhrase(Via, Nodes[Path[K - 1]].Facts.Constructor),
+             Via.Where});
       }
-      if (Best < 0)
-        return;
-      const Node &T = Nodes[Best];
-      CallFinding F;
-      F.Check = "noalloc-call";
-      F.Where = C.Where;
-      F.Message = (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
-                  quoted(C.CalleeName) + " " +
-                  (T.Best.Kind == Effect::Allocates ? "may allocate on the heap"
-                                                    : "may release heap memory");
-      if (!InScope.empty()) {
-        // Scoped mode: how a root reaches this function.
-        std::vector<int> Path;
-        for (int P = I; P >= 0; P = ScopeParent[P])
-          Path.push_back(P);
-        const Node &Root = Nodes[Path.back()];
-        F.Notes.push_back({quoted(Root.Facts.Name) +
-                               " must not allocate: it is a noalloc root",
-                           Root.Facts.Where});
-        for (size_t K = Path.size() - 1; K > 0; --K) {
-          const CallSite &Via =
-              Nodes[Path[K]].Facts.Calls[ScopeParentCall[Path[K - 1]]];
-          F.Notes.push_back({quoted(Nodes[Path[K]].Facts.Name) + " " +
-                                 callPhrase(Via,
-                                            Nodes[Path[K - 1]].Facts.Constructor),
-                             Via.Where});
-        }
-      }
-      if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
-        F.Notes.push_back({quoted(C.CalleeName) + " may be " +
-                               quoted(T.Facts.Name) +
-                               (C.Kind == CallKind::Virtual
-                                    ? ", which overrides it"
-                                    : ", whose address is taken"),
-                           T.Facts.Where});
-      if (!T.Facts.InSystemHeader && T.Facts.Defined)
-        chain(Best, F.Notes);
-      else if (!T.Facts.Defined && T.Facts.Summary < 0 && !T.LeafWhy.empty())
-        F.Notes.push_back({quoted(T.Facts.Name) + " " + T.LeafWhy, C.Where});
-      Findings.push_back(std::move(F));
+    }
+    if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
+      F.Notes.push_back(
+          {quoted(C.CalleeName) + " may be " + quoted(T.Facts.Name) +
+               (C.Kind == CallKind::Virtual ? ", which overrides it"
+                                            : ", whose address is taken"),
+           T.Facts.Where});
+    if (!T.Facts.InSystemHeader && T.Facts.Defined)
+      chain(Best, F.Notes);
+    else if (!T.Facts.Defined && T.Facts.Summary < 0 && !T.LeafWhy.empty())
+      F.Notes.push_back({quoted(T.Facts.Name) + " " + T.LeafWhy, C.Where});
+    Findings.push_back(std::move(F));
   });
   return Findings;
 }
@@ -379,20 +380,20 @@ std::vector<CallFinding> HeapGraph::callFindings() const {
 std::vector<CallFinding> HeapGraph::unknownCallFindings() const {
   std::vector<CallFinding> Findings;
   forEachReportableCall([&](int, const CallSite &C) {
-      std::vector<int> Ts = targets(C);
-      if (Ts.size() != 1 || !Nodes[Ts[0]].Unknown)
-        return;
-      CallFinding F;
-      F.Check = "noalloc-unknown-call";
-      F.Where = C.Where;
-      F.Message = C.Kind == CallKind::Indirect
-                      ? "call through " + quoted(C.CalleeName) +
-                            " reaches no function whose address is taken; "
-                            "noalloc cannot tell whether it allocates"
-                      : "call to " + quoted(C.CalleeName) +
-                            " has no body or knowledge-base entry; noalloc "
-                            "cannot tell whether it allocates";
-      Findings.push_back(std::move(F));
+    std::vector<int> Ts = targets(C);
+    if (Ts.size() != 1 || !Nodes[Ts[0]].Unknown)
+      return;
+    CallFinding F;
+    F.Check = "noalloc-unknown-call";
+    F.Where = C.Where;
+    F.Message = C.Kind == CallKind::Indirect
+                    ? "call through " + quoted(C.CalleeName) +
+                          " reaches no function whose address is taken; "
+                          "noalloc cannot tell whether it allocates"
+                    : "call to " + quoted(C.CalleeName) +
+                          " has no body or knowledge-base entry; noalloc "
+                          "cannot tell whether it allocates";
+    Findings.push_back(std::move(F));
   });
   return Findings;
 }
@@ -441,8 +442,7 @@ bool HeapGraph::isReported(const SourcePoint &Where) const {
 bool HeapGraph::explain(StringRef Pattern, raw_ostream &OS) const {
   std::vector<int> Matches;
   for (int I = 0, E = Nodes.size(); I < E; ++I)
-    if (Nodes[I].Facts.Defined &&
-        matchesAny(Nodes[I].Facts, {Pattern.str()}))
+    if (Nodes[I].Facts.Defined && matchesAny(Nodes[I].Facts, {Pattern.str()}))
       Matches.push_back(I);
   for (int Start : Matches) {
     const Node &S = Nodes[Start];

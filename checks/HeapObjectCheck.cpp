@@ -153,8 +153,7 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     report(Field->getLocation(), SM,
            "member " + quoted(Field->getName()) + " of type " +
-               describeType(Field->getType(), Ctx) + " " +
-               consequence(V, Ctx));
+               describeType(Field->getType(), Ctx) + " " + consequence(V, Ctx));
     return;
   }
 
@@ -192,8 +191,7 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
     report(Call->getBeginLoc(), SM,
            "call to " + FnName + " returns " +
                quoted(typeName(Call->getType(), Ctx, /*UserWritten=*/false)) +
-               ", which " +
-               consequence(V, Ctx));
+               ", which " + consequence(V, Ctx));
     return;
   }
   if (!reportsLibraryCalls())
@@ -206,8 +204,8 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Entry || Entry->Effect != FunctionEffect::Allocates)
     return;
   Fix F = Call->getBeginLoc().isMacroID() ? Fix() : fixLibraryCall(Call, Ctx);
-  report(Call->getBeginLoc(), SM, "call to " + FnName + " allocates on the heap",
-         F.Hints);
+  report(Call->getBeginLoc(), SM,
+         "call to " + FnName + " allocates on the heap", F.Hints);
   for (const std::string &Note : F.Notes)
     diag(Call->getBeginLoc(), "%0", DiagnosticIDs::Note) << Note;
 }

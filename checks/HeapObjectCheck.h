@@ -16,7 +16,8 @@ class HeapObjectCheck : public NoallocCheck {
 public:
   using NoallocCheck::NoallocCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus;
   }

@@ -35,8 +35,7 @@ static HeapTypeVerdict classify(QualType T, const KnowledgeBase &KB,
                                 int Depth) {
   if (T.isNull() || Depth > 8)
     return {};
-  if (T->isReferenceType() || T->isAnyPointerType() ||
-      T->isMemberPointerType())
+  if (T->isReferenceType() || T->isAnyPointerType() || T->isMemberPointerType())
     return {};
   if (const auto *AT = T->getAsArrayTypeUnsafe())
     return classify(AT->getElementType(), KB, Depth + 1);
@@ -84,7 +83,8 @@ static HeapTypeVerdict classifyTemplate(const TemplateDecl *TD,
   case TypeEffect::Wraps:
     for (const TemplateArgument &Arg : Args) {
       if (Arg.getKind() == TemplateArgument::Pack) {
-        HeapTypeVerdict V = classifyTemplate(TD, Arg.pack_elements(), KB, Depth);
+        HeapTypeVerdict V =
+            classifyTemplate(TD, Arg.pack_elements(), KB, Depth);
         if (V.Use != HeapUse::None)
           return V;
         continue;

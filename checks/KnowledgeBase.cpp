@@ -68,11 +68,9 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
   static std::string validate(IO &, noalloc::FunctionEntry &E) {
     if (E.Name.empty())
       return "'name' must not be empty";
-    if (E.WhenNullArgument &&
-        E.Effect != noalloc::FunctionEffect::Allocates)
+    if (E.WhenNullArgument && E.Effect != noalloc::FunctionEffect::Allocates)
       return "'when-null-argument' needs 'effect: allocates'";
-    if (E.Effect == noalloc::FunctionEffect::MayAllocate &&
-        E.Condition.empty())
+    if (E.Effect == noalloc::FunctionEffect::MayAllocate && E.Condition.empty())
       return "'effect: may-allocate' needs a 'condition'";
     return "";
   }
@@ -200,10 +198,9 @@ KnowledgeBase::get(ArrayRef<std::string> UserFiles) {
   for (const std::string &Path : UserFiles) {
     auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
     if (!Buffer)
-      return createStringError(Buffer.getError(),
-                               "cannot read knowledge file '%s': %s",
-                               Path.c_str(),
-                               Buffer.getError().message().c_str());
+      return createStringError(
+          Buffer.getError(), "cannot read knowledge file '%s': %s",
+          Path.c_str(), Buffer.getError().message().c_str());
     if (Error E = KB->addYAML((*Buffer)->getBuffer(), Path))
       return std::move(E);
   }

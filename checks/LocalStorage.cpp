@@ -26,9 +26,9 @@ const VarDecl *initializedVariable(const Expr *E, ASTContext &Ctx) {
                  ? Var
                  : nullptr;
     const auto *P = Parents[0].get<Expr>();
-    if (!P || !isa<CastExpr, ParenExpr, ExprWithCleanups,
-                   MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                   CXXConstructExpr>(P))
+    if (!P ||
+        !isa<CastExpr, ParenExpr, ExprWithCleanups, MaterializeTemporaryExpr,
+             CXXBindTemporaryExpr, CXXConstructExpr>(P))
       return nullptr;
     Node = Parents[0];
   }
@@ -97,15 +97,15 @@ CharSourceRange statementRange(const Expr *E, ASTContext &Ctx) {
 LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
                               unsigned StackLimit) {
   LocalStorageFix Fix;
+  // Only malloc and calloc: valloc and friends promise an alignment.
+  StringRef Allocator = Malloc->getDirectCallee()->getName();
+  if (Allocator != "malloc" && Allocator != "calloc")
+    return Fix;
   const VarDecl *Var = initializedVariable(Malloc, Ctx);
   const Stmt *Body = Var ? bodyOf(Var) : nullptr;
   if (!Var || !Body || !Var->getType()->isPointerType() ||
       Malloc->getBeginLoc().isMacroID())
     return Fix;
-  QualType Element = Var->getType()->getPointeeType();
-  if (Element->isVoidType() || Element->isIncompleteType() ||
-      Element.isConstQualified())
-    return Fix; // A void * could hold anything: alignment is not known.
   std::optional<llvm::APSInt> Bytes;
   bool Zeroed = Malloc->getDirectCallee()->getName() == "calloc";
   if (Zeroed && Malloc->getNumArgs() == 2) {
@@ -118,6 +118,13 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
   }
   if (!Bytes)
     return Fix;
+  QualType Element = Var->getType()->getPointeeType();
+  if (Element->isVoidType() || Element->isIncompleteType() ||
+      Element.isConstQualified()) {
+    Fix.Note = "no fix: a '" + Var->getType().getAsString() +
+               "' could hold anything, so the alignment it needs is unknown";
+    return Fix;
+  }
   uint64_t Size = Ctx.getTypeSizeInChars(Element).getQuantity();
   uint64_t N = Bytes->getZExtValue();
   if (Size == 0 || N == 0 || N % Size != 0)
@@ -137,7 +144,8 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
     DynTypedNode Parent = parentOf(Ref, Ctx);
     if (const auto *Call = Parent.get<CallExpr>()) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      StringRef Name = Callee && Callee->getIdentifier() ? Callee->getName() : "";
+      StringRef Name =
+          Callee && Callee->getIdentifier() ? Callee->getName() : "";
       if (Name == "free") {
         if (Free)
           return Fix;
@@ -158,21 +166,25 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
         continue;
     if (Parent.get<IfStmt>())
       continue;
-    return Fix; // Returned, assigned, stored: it may outlive the function.
-  }
-  if (!Free || Free->getBeginLoc().isMacroID())
+    // Returned, assigned, stored: it may outlive the function.
+    Fix.Note = "no fix: '" + Var->getName().str() +
+               "' may outlive the function (returned, assigned or stored)";
     return Fix;
+  }
+  if (!Free || Free->getBeginLoc().isMacroID()) {
+    Fix.Note = "no fix: '" + Var->getName().str() +
+               "' is not freed in the same function";
+    return Fix;
+  }
   CharSourceRange FreeStatement = statementRange(Free, Ctx);
   if (FreeStatement.isInvalid())
     return Fix;
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
   std::string ElementName = Element.getUnqualifiedType().getAsString(Policy);
   std::string Storage = Var->getName().str() + "_storage";
-  std::string Array = ElementName + " " + Storage + "[" +
-                      std::to_string(N / Size) + "]" +
-                      (Zeroed ? (Ctx.getLangOpts().CPlusPlus ? "{}" : " = {0}")
-                              : "") +
-                      ";";
+  std::string Array =
+      ElementName + " " + Storage + "[" + std::to_string(N / Size) + "]" +
+      (Zeroed ? (Ctx.getLangOpts().CPlusPlus ? "{}" : " = {0}") : "") + ";";
   // The declaration's own line, indented like it.
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation DeclBegin = Var->getBeginLoc();
@@ -199,8 +211,7 @@ LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
   const Stmt *Body = Var ? bodyOf(Var) : nullptr;
   if (!Callee || !Ref || !Ref->hasExplicitTemplateArgs() ||
       Ref->getNumTemplateArgs() != 1 || !Var || !Body ||
-      MakeUnique->getBeginLoc().isMacroID() ||
-      Var->getBeginLoc().isMacroID())
+      MakeUnique->getBeginLoc().isMacroID() || Var->getBeginLoc().isMacroID())
     return Fix;
   QualType T = Ref->template_arguments()[0].getArgument().getAsType();
   const auto *Class = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
@@ -240,11 +251,11 @@ LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
         ME && !ME->isArrow() && ME->getMemberNameInfo().getAsString() == "get")
       if (const auto *Get = parentOf(ME, Ctx).get<CXXMemberCallExpr>()) {
         Uses.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(Get->getSourceRange()),
-            "&" + Name));
+            CharSourceRange::getTokenRange(Get->getSourceRange()), "&" + Name));
         continue;
       }
-    Fix.Note = "no fix: '" + Name + "' is used as an owner (moved, reset, "
+    Fix.Note = "no fix: '" + Name +
+               "' is used as an owner (moved, reset, "
                "released, passed or returned)";
     return Fix;
   }
@@ -255,10 +266,11 @@ LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
       MakeUnique->getNumArgs() == 0
           ? "{}"
           : "(" +
-                text(SourceRange(MakeUnique->getArg(0)->getBeginLoc(),
-                                 MakeUnique->getArg(MakeUnique->getNumArgs() - 1)
-                                     ->getEndLoc()),
-                     Ctx) +
+                text(
+                    SourceRange(MakeUnique->getArg(0)->getBeginLoc(),
+                                MakeUnique->getArg(MakeUnique->getNumArgs() - 1)
+                                    ->getEndLoc()),
+                    Ctx) +
                 ")";
   Fix.Hints.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(Var->getBeginLoc(),

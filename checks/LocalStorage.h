@@ -31,8 +31,7 @@ LocalStorageFix localArrayFor(const clang::CallExpr *Malloc,
 /// `auto p = std::make_unique<T>(args)` used only through `->`, `*` and
 /// get(): an automatic object `T p(args)`.
 LocalStorageFix automaticObjectFor(const clang::CallExpr *MakeUnique,
-                                   clang::ASTContext &Ctx,
-                                   unsigned StackLimit);
+                                   clang::ASTContext &Ctx, unsigned StackLimit);
 
 } // namespace noalloc
 

@@ -47,12 +47,9 @@ bool isCoroutineFrameCall(const CallExpr *Call, ASTContext &Ctx) {
 void NewDeleteCheck::registerMatchers(MatchFinder *Finder) {
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
-      cxxNewExpr(NotInSystemHeader, newUsesGlobalHeap())
-          .bind("new"),
-      this);
+      cxxNewExpr(NotInSystemHeader, newUsesGlobalHeap()).bind("new"), this);
   Finder->addMatcher(
-      cxxDeleteExpr(NotInSystemHeader, deleteUsesGlobalHeap())
-          .bind("delete"),
+      cxxDeleteExpr(NotInSystemHeader, deleteUsesGlobalHeap()).bind("delete"),
       this);
   Finder->addMatcher(
       callExpr(NotInSystemHeader,

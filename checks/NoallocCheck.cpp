@@ -1,9 +1,9 @@
 //===--- NoallocCheck.cpp - What every noalloc check shares ---------------===//
 
 #include "NoallocCheck.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"

@@ -16,7 +16,6 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
-
   /// Null when the knowledge base failed to load (a configuration error has
   /// been reported then).
   const KnowledgeBase *knowledge() const { return Knowledge.get(); }
@@ -42,7 +41,7 @@ std::string qualifiedName(const clang::NamedDecl *D);
 /// The nearest parent of \p E that is not parentheses or an implicit
 /// conversion (array decay excepted); \p E becomes the last node skipped.
 clang::DynTypedNode parentSkippingConversions(const clang::Expr *&E,
-                                             clang::ASTContext &Ctx);
+                                              clang::ASTContext &Ctx);
 
 /// Whether \p E is certainly not a null pointer: an array, an address, a
 /// string literal.

@@ -32,8 +32,8 @@ void StdTypeCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
-void StdTypeCheck::registerPPCallbacks(const SourceManager &,
-                                       Preprocessor *PP, Preprocessor *) {
+void StdTypeCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                                       Preprocessor *) {
   Inserter.registerPreprocessor(PP);
   this->PP = PP;
 }
@@ -73,15 +73,16 @@ static std::string sourceText(SourceRange Range, const ASTContext &Ctx) {
 
 /// The body of the function a local variable lives in.
 static const Stmt *scopeOf(const VarDecl *Var) {
-  const auto *Fn = dyn_cast_or_null<FunctionDecl>(
-      Var->getParentFunctionOrMethod());
+  const auto *Fn =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
   return Fn ? Fn->getBody() : nullptr;
 }
 
 static bool isStringLiteralInit(const VarDecl *Var) {
   const auto *Construct =
-      Var->getInit() ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
-                     : nullptr;
+      Var->getInit()
+          ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
+          : nullptr;
   return Construct && Construct->getNumArgs() >= 1 &&
          isa<StringLiteral>(Construct->getArg(0)->IgnoreImpCasts());
 }
@@ -138,6 +139,19 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
       F.Hints.push_back(*Include);
     F.Notes.push_back("replace with '" + Type + "': " + Why);
   };
+  // Fixed-capacity storage lives where the variable does: on the stack.
+  uint64_t ElementSize =
+      Ctx.getTypeSizeInChars(Spec->getTemplateArgs()[0].getAsType())
+          .getQuantity();
+  auto TooLarge = [&](uint64_t Capacity) {
+    if (Capacity * ElementSize <= StackLimit)
+      return false;
+    F.Notes.push_back("no fix: " + std::to_string(Capacity) + " elements (" +
+                      std::to_string(Capacity * ElementSize) +
+                      " bytes) are more than StackLimit (" +
+                      std::to_string(StackLimit) + ") allows on the stack");
+    return true;
+  };
 
   if (IsString) {
     // Read-only, from a literal: a view of the literal.
@@ -147,6 +161,8 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
       return F;
     }
     std::optional<uint64_t> Capacity = U.Reserved;
+    if (Capacity == 0u)
+      Capacity.reset();
     std::string Why = Capacity ? "capacity " + std::to_string(*Capacity) +
                                      " from 'reserve(" +
                                      std::to_string(*Capacity) + ")'"
@@ -156,6 +172,8 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
       Why = "capacity " + std::to_string(*Capacity) +
             " is assumed (DefaultCapacity): check it";
     }
+    if (Capacity && TooLarge(*Capacity))
+      return F;
     const ReplacementTemplate *Target =
         Capacity ? chooseTarget(*R, FixTarget, *PP) : nullptr;
     if (!Capacity)
@@ -174,12 +192,14 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
 
   // A size that never changes: std::array.
   if (!U.Grows && Initial && *Initial > 0 && !FillValue && R->FixedSize) {
+    if (TooLarge(*Initial))
+      return F;
     std::string Type = instantiate(R->FixedSize->Template, Argument, *Initial);
     const auto *Construct =
         dyn_cast_or_null<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
-    bool FromList = Construct && Construct->getNumArgs() > 0 &&
-                    isa<CXXStdInitializerListExpr>(
-                        Construct->getArg(0)->IgnoreImplicit());
+    bool FromList =
+        Construct && Construct->getNumArgs() > 0 &&
+        isa<CXXStdInitializerListExpr>(Construct->getArg(0)->IgnoreImplicit());
     Replace(Type, R->FixedSize->Header,
             "its size never changes from " + std::to_string(*Initial));
     // vector<T> v(8) counts; array<T, 8> v{} value-initializes the same.
@@ -192,11 +212,12 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
 
   std::optional<uint64_t> Capacity;
   std::string Why;
-  if (U.Reserved) {
+  bool Counted = Initial && U.CountableGrowth && U.Pushed;
+  if (U.Reserved && (!Counted || *U.Reserved >= *Initial + *U.Pushed)) {
     Capacity = U.Reserved;
     Why = "capacity " + std::to_string(*Capacity) + " from 'reserve(" +
           std::to_string(*Capacity) + ")'";
-  } else if (Initial && U.CountableGrowth && U.Pushed) {
+  } else if (Counted) {
     Capacity = *Initial + *U.Pushed;
     Why = "capacity " + std::to_string(*Capacity) +
           " from the elements it is given";
@@ -212,6 +233,8 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
                       listTargets(*R));
     return F;
   }
+  if (TooLarge(*Capacity))
+    return F;
   const ReplacementTemplate *Target = chooseTarget(*R, FixTarget, *PP);
   if (!Target) {
     F.Notes.push_back("no fix: no fixed-capacity library can be included "
@@ -242,10 +265,10 @@ void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,
   if (!PP)
     return;
   QualType T = Param->getType().getNonReferenceType();
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
-  if (!Spec || qualifiedName(Spec->getSpecializedTemplate()) !=
-                   "std::basic_string" ||
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec ||
+      qualifiedName(Spec->getSpecializedTemplate()) != "std::basic_string" ||
       !Spec->getTemplateArgs()[0].getAsType()->isCharType())
     return;
   const ReplacementEntry *R = knowledge()->replacement("std::basic_string");
@@ -263,8 +286,7 @@ void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,
     return;
   // 'const std::string &name': everything before the name.
   std::vector<FixItHint> Hints{FixItHint::CreateReplacement(
-      CharSourceRange::getCharRange(Param->getBeginLoc(),
-                                    Param->getLocation()),
+      CharSourceRange::getCharRange(Param->getBeginLoc(), Param->getLocation()),
       R->View->Template + " ")};
   if (auto Include = include(Param->getLocation(), R->View->Header))
     Hints.push_back(*Include);
@@ -272,7 +294,8 @@ void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,
          "parameter '" + Param->getName().str() +
              "' of type 'const std::string &' makes callers that pass a "
              "literal or a view build a temporary on the heap; it is only "
-             "read: take '" + R->View->Template + "'",
+             "read: take '" +
+             R->View->Template + "'",
          Hints);
 }
 

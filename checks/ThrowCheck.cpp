@@ -10,10 +10,10 @@ using namespace clang::ast_matchers;
 namespace noalloc {
 
 void ThrowCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(cxxThrowExpr(unless(isExpansionInSystemHeader()),
-                                  has(expr()))
-                         .bind("throw"),
-                     this);
+  Finder->addMatcher(
+      cxxThrowExpr(unless(isExpansionInSystemHeader()), has(expr()))
+          .bind("throw"),
+      this);
 }
 
 void ThrowCheck::check(const MatchFinder::MatchResult &Result) {

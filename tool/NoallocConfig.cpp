@@ -59,7 +59,6 @@ template <> struct MappingTraits<noalloc::ConfigFile> {
     IO.mapOptional("header-filter", C.HeaderFilter);
     IO.mapOptional("options", C.Options);
   }
-
 };
 
 } // namespace yaml
@@ -88,8 +87,8 @@ parseNoallocConfig(MemoryBufferRef Config) {
   if (File.HeaderFilter)
     Options.HeaderFilterRegex = *File.HeaderFilter;
   auto Set = [&](StringRef Key, StringRef Value) {
-    Options.CheckOptions[Key] = clang::tidy::ClangTidyOptions::ClangTidyValue(
-        Value, /*Priority=*/0);
+    Options.CheckOptions[Key] =
+        clang::tidy::ClangTidyOptions::ClangTidyValue(Value, /*Priority=*/0);
   };
   for (const auto &[Key, Value] : File.Options)
     Set(Key, Value);
@@ -108,8 +107,8 @@ parseNoallocConfig(MemoryBufferRef Config) {
   if (!File.AllowedZones.empty())
     Set("AllowedZones", join(File.AllowedZones, ";"));
   if (File.Policy)
-    Set("Policy", *File.Policy == ConfigFile::PolicyKind::Strict ? "strict"
-                                                                  : "lenient");
+    Set("Policy",
+        *File.Policy == ConfigFile::PolicyKind::Strict ? "strict" : "lenient");
   return Options;
 }
 

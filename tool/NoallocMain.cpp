@@ -18,28 +18,28 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Process.h"
-#include <atomic>
-#include <map>
-#include <unistd.h>
-#include <mutex>
-#include "llvm/Support/Timer.h"
-#include "llvm/Support/xxhash.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/Program.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/Timer.h"
 #include "llvm/Support/WithColor.h"
+#include "llvm/Support/xxhash.h"
+#include <atomic>
+#include <map>
+#include <mutex>
 #include <set>
 #include <tuple>
+#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -94,8 +94,9 @@ static cl::list<std::string> KnowledgeFiles(
     cl::cat(NoallocCategory));
 
 static cl::opt<unsigned>
-    Jobs("j", cl::desc("Translation units to analyse at once (default: all "
-                       "cores)."),
+    Jobs("j",
+         cl::desc("Translation units to analyse at once (default: all "
+                  "cores)."),
          cl::init(0), cl::Prefix, cl::cat(NoallocCategory));
 
 static cl::opt<std::string> Explain(
@@ -104,16 +105,16 @@ static cl::opt<std::string> Explain(
              "glob ('Sampler::tick', 'audio::*') to the heap, and exit."),
     cl::init(""), cl::cat(NoallocCategory));
 
-static cl::opt<std::string> FactsDir(
-    "facts-dir",
-    cl::desc("Also write each translation unit's facts (JSON, see\n"
-             "docs/facts.md) into this directory."),
-    cl::init(""), cl::cat(NoallocCategory));
+static cl::opt<std::string>
+    FactsDir("facts-dir",
+             cl::desc("Also write each translation unit's facts (JSON, see\n"
+                      "docs/facts.md) into this directory."),
+             cl::init(""), cl::cat(NoallocCategory));
 
-static cl::opt<bool> Stats(
-    "timing",
-    cl::desc("Print where the time went and how large the facts are."),
-    cl::init(false), cl::cat(NoallocCategory));
+static cl::opt<bool>
+    Stats("timing",
+          cl::desc("Print where the time went and how large the facts are."),
+          cl::init(false), cl::cat(NoallocCategory));
 
 static cl::opt<std::string> CacheDir(
     "cache-dir",
@@ -138,11 +139,11 @@ static cl::opt<std::string> Output("output",
                                    cl::desc("Write the report to this file."),
                                    cl::init(""), cl::cat(NoallocCategory));
 
-static cl::opt<std::string> DocsURL(
-    "docs-url",
-    cl::desc("Where SARIF's rule help links point: the base of\n"
-             "docs/checks/ (default: this installation's docs)."),
-    cl::init(NOALLOC_DOCS_URL), cl::cat(NoallocCategory));
+static cl::opt<std::string>
+    DocsURL("docs-url",
+            cl::desc("Where SARIF's rule help links point: the base of\n"
+                     "docs/checks/ (default: this installation's docs)."),
+            cl::init(NOALLOC_DOCS_URL), cl::cat(NoallocCategory));
 
 static cl::opt<std::string> WriteBaseline(
     "write-baseline",
@@ -158,10 +159,11 @@ static cl::opt<std::string> Baseline(
 static cl::list<std::string> LinkDirectories("link-dir", cl::Hidden,
                                              cl::cat(NoallocCategory));
 
-static cl::opt<bool> Fix("fix",
-                         cl::desc("Apply the fix-its: files are rewritten whole "
-                                  "or not at all."),
-                         cl::init(false), cl::cat(NoallocCategory));
+static cl::opt<bool>
+    Fix("fix",
+        cl::desc("Apply the fix-its: files are rewritten whole "
+                 "or not at all."),
+        cl::init(false), cl::cat(NoallocCategory));
 
 static cl::opt<std::string> ExportFixes(
     "export-fixes",
@@ -169,8 +171,7 @@ static cl::opt<std::string> ExportFixes(
              "YAML."),
     cl::init(""), cl::cat(NoallocCategory));
 
-static cl::opt<bool> Quiet("quiet",
-                           cl::desc("Do not print the summary line."),
+static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line."),
                            cl::init(false), cl::cat(NoallocCategory));
 
 static void printVersion(raw_ostream &OS) {
@@ -199,8 +200,7 @@ static Expected<noalloc::RunOptions> makeRunOptions() {
   auto &Registered = cl::getRegisteredOptions();
   auto It = Registered.find("color");
   if (It != Registered.end())
-    if (auto *UseColor =
-            static_cast<cl::opt<cl::boolOrDefault> *>(It->second);
+    if (auto *UseColor = static_cast<cl::opt<cl::boolOrDefault> *>(It->second);
         UseColor->getValue() != cl::BOU_UNSET)
       Options.Overrides.UseColor = UseColor->getValue() == cl::BOU_TRUE;
   if (!KnowledgeFiles.empty())
@@ -232,10 +232,9 @@ static void makeAbsolute(tooling::DiagnosticMessage &Message,
   StringMap<tooling::Replacements> Fixes;
   for (const auto &[File, Replacements] : Message.Fix)
     for (const tooling::Replacement &R : Replacements) {
-      tooling::Replacement Absolute(absolutePath(R.getFilePath(),
-                                                 BuildDirectory),
-                                    R.getOffset(), R.getLength(),
-                                    R.getReplacementText());
+      tooling::Replacement Absolute(
+          absolutePath(R.getFilePath(), BuildDirectory), R.getOffset(),
+          R.getLength(), R.getReplacementText());
       consumeError(Fixes[Absolute.getFilePath()].add(Absolute));
     }
   Message.Fix = std::move(Fixes);
@@ -259,9 +258,8 @@ joinTranslationUnits(std::vector<noalloc::TranslationUnitResult> &Results) {
   llvm::stable_sort(Joined, [](const ClangTidyError &A,
                                const ClangTidyError &B) {
     return std::tie(A.Message.FilePath, A.Message.FileOffset,
-                    A.DiagnosticName) < std::tie(B.Message.FilePath,
-                                                 B.Message.FileOffset,
-                                                 B.DiagnosticName);
+                    A.DiagnosticName) <
+           std::tie(B.Message.FilePath, B.Message.FileOffset, B.DiagnosticName);
   });
   return Joined;
 }
@@ -354,9 +352,9 @@ public:
     if (!Enabled)
       return;
     std::lock_guard<std::mutex> Lock(Mutex);
-    double Elapsed = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - Start)
-                         .count();
+    double Elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
     std::string Line = formatv("[{0}/{1}] {2} {3}", Done, Total,
                                sys::path::filename(File), clock(Elapsed));
     if (Done > 0 && Done < Total)
@@ -508,20 +506,19 @@ linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
   llvm::stable_sort(Errors, [](const ClangTidyError &A,
                                const ClangTidyError &B) {
     return std::tie(A.Message.FilePath, A.Message.FileOffset,
-                    A.DiagnosticName) < std::tie(B.Message.FilePath,
-                                                 B.Message.FileOffset,
-                                                 B.DiagnosticName);
+                    A.DiagnosticName) <
+           std::tie(B.Message.FilePath, B.Message.FileOffset, B.DiagnosticName);
   });
   // A header's call findings arrive from every unit that includes it.
-  Errors.erase(std::unique(Errors.begin(), Errors.end(),
-                           [](const ClangTidyError &A, const ClangTidyError &B) {
-                             return A.Message.FilePath == B.Message.FilePath &&
-                                    A.Message.FileOffset ==
-                                        B.Message.FileOffset &&
-                                    A.DiagnosticName == B.DiagnosticName &&
-                                    A.Message.Message == B.Message.Message;
-                           }),
-               Errors.end());
+  Errors.erase(
+      std::unique(Errors.begin(), Errors.end(),
+                  [](const ClangTidyError &A, const ClangTidyError &B) {
+                    return A.Message.FilePath == B.Message.FilePath &&
+                           A.Message.FileOffset == B.Message.FileOffset &&
+                           A.DiagnosticName == B.DiagnosticName &&
+                           A.Message.Message == B.Message.Message;
+                  }),
+      Errors.end());
   return std::nullopt;
 }
 
@@ -554,8 +551,8 @@ static std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
     return std::nullopt;
   auto Accepted = noalloc::readBaseline(Baseline);
   if (!Accepted) {
-    WithColor::error(errs(), "noalloc") << toString(Accepted.takeError())
-                                        << "\n";
+    WithColor::error(errs(), "noalloc")
+        << toString(Accepted.takeError()) << "\n";
     return 2;
   }
   std::vector<std::string> Prints =
@@ -581,10 +578,10 @@ static std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
 
 /// Prints the findings in the chosen format, to standard output or
 /// --output. Returns an exit status on error.
-static std::optional<int>
-printReport(const std::vector<ClangTidyError> &Errors,
-            const noalloc::HeapGraph *Graph, const noalloc::RunOptions &Options,
-            StringRef AnyFile) {
+static std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
+                                      const noalloc::HeapGraph *Graph,
+                                      const noalloc::RunOptions &Options,
+                                      StringRef AnyFile) {
   if (Format == OutputFormat::Text) {
     // clang-tidy's renderer writes to standard output; --output points it
     // at the file for the duration.
@@ -651,9 +648,8 @@ analyzeAll(tooling::CommonOptionsParser &Parser,
   std::string BuildPath = optionValue("p");
   if (!BuildPath.empty()) {
     std::string Message;
-    WholeDatabase =
-        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                              Message);
+    WholeDatabase = tooling::CompilationDatabase::autoDetectFromDirectory(
+        BuildPath, Message);
     if (!WholeDatabase) {
       WithColor::error(errs(), "noalloc") << Message << "\n";
       return 2;
@@ -758,8 +754,8 @@ readLaunchedResults(ArrayRef<std::string> Directories,
   for (const std::string &Path : Paths) {
     auto Result = noalloc::readResult(Path);
     if (!Result) {
-      WithColor::error(errs(), "noalloc") << toString(Result.takeError())
-                                          << "\n";
+      WithColor::error(errs(), "noalloc")
+          << toString(Result.takeError()) << "\n";
       return 2;
     }
     Files.push_back(Result->MainFile);
@@ -812,9 +808,10 @@ static int launchMain(ArrayRef<const char *> Command) {
   for (StringRef A : Args)
     Arguments.push_back(A);
   std::string Json;
-  raw_string_ostream(Json) << json::Value(json::Array{json::Object{
-      {"directory", Directory}, {"file", Source},
-      {"arguments", std::move(Arguments)}}});
+  raw_string_ostream(Json) << json::Value(
+      json::Array{json::Object{{"directory", Directory},
+                               {"file", Source},
+                               {"arguments", std::move(Arguments)}}});
   std::string Error;
   auto Database = tooling::JSONCompilationDatabase::loadFromBuffer(
       Json, Error, tooling::JSONCommandLineSyntax::AutoDetect);
@@ -834,8 +831,8 @@ static int launchMain(ArrayRef<const char *> Command) {
         << "'" << Source << "' compiles, but not for the analysis; "
         << "'noalloc link' will report it\n";
   if (llvm::Error E = noalloc::writeResult(Object + ".noalloc", Result)) {
-    WithColor::error(errs(), "noalloc") << "launch: "
-                                        << toString(std::move(E)) << "\n";
+    WithColor::error(errs(), "noalloc")
+        << "launch: " << toString(std::move(E)) << "\n";
     return 2;
   }
   return 0;
@@ -902,8 +899,7 @@ int main(int argc, const char **argv) {
     sys::path::append(Here, "dummy.cpp");
     ClangTidyOptions Effective = Provider->getOptions(Here);
     outs() << "Enabled checks:";
-    for (const std::string &Name :
-         getCheckNames(Effective, false, false))
+    for (const std::string &Name : getCheckNames(Effective, false, false))
       outs() << "\n    " << Name;
     outs() << "\n\n";
     return 0;
@@ -959,13 +955,11 @@ int main(int argc, const char **argv) {
   if (!Quiet) {
     errs() << "noalloc: " << Findings
            << (Findings == 1 ? " finding" : " findings") << " in "
-           << Files.size() << (Files.size() == 1 ? " file" : " files")
-           << "\n";
+           << Files.size() << (Files.size() == 1 ? " file" : " files") << "\n";
   }
   if (!Failed.empty()) {
     WithColor::error(errs(), "noalloc")
-        << Failed.size()
-        << (Failed.size() == 1 ? " file does" : " files do")
+        << Failed.size() << (Failed.size() == 1 ? " file does" : " files do")
         << " not compile; their findings are incomplete:\n";
     for (const std::string &F : Failed)
       errs() << "  " << F << "\n";

@@ -5,9 +5,9 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/Sarif.h"
-#include "clang/Tooling/Core/Replacement.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -61,8 +61,8 @@ SourceFiles::Position SourceFiles::position(StringRef File, unsigned Offset) {
   auto [ID, Off] = P->SM.getDecomposedLoc(Loc);
   Result.Line = P->SM.getLineNumber(ID, Off);
   Result.Column = P->SM.getColumnNumber(ID, Off);
-  Result.Length = std::max(
-      1u, Lexer::MeasureTokenLength(Loc, P->SM, LangOptions()));
+  Result.Length =
+      std::max(1u, Lexer::MeasureTokenLength(Loc, P->SM, LangOptions()));
   StringRef Buffer = P->SM.getBufferData(ID);
   size_t Begin = Buffer.rfind('\n', Off);
   Begin = Begin == StringRef::npos ? 0 : Begin + 1;
@@ -158,10 +158,9 @@ void writeSarif(ArrayRef<ClangTidyError> Errors, ArrayRef<std::string> Checks,
       Name += Upper ? toUpper(C) : C;
       Upper = false;
     }
-    SarifRule R = SarifRule::create()
-                      .setRuleId(Check)
-                      .setName(Name)
-                      .setDescription(ruleDescription(Check));
+    SarifRule R =
+        SarifRule::create().setRuleId(Check).setName(Name).setDescription(
+            ruleDescription(Check));
     if (Check.starts_with("noalloc-") && !DocsURL.empty())
       R = R.setHelpURI((DocsURL + Check + ".md").str());
     size_t Index = Writer.createRule(R);
@@ -173,7 +172,8 @@ void writeSarif(ArrayRef<ClangTidyError> Errors, ArrayRef<std::string> Checks,
   std::vector<std::string> Prints = fingerprints(Errors, Files);
   for (size_t I = 0; I < Errors.size(); ++I) {
     const ClangTidyError &E = Errors[I];
-    CharSourceRange Where = Files.range(E.Message.FilePath, E.Message.FileOffset);
+    CharSourceRange Where =
+        Files.range(E.Message.FilePath, E.Message.FileOffset);
     SarifResult Result =
         SarifResult::create(Rule(E.DiagnosticName))
             .setRuleId(E.DiagnosticName)
@@ -220,18 +220,18 @@ void writeSarif(ArrayRef<ClangTidyError> Errors, ArrayRef<std::string> Checks,
           for (const auto &[File, Replacements] : E.Message.Fix) {
             json::Array Edits;
             for (const tooling::Replacement &R : Replacements) {
-              json::Object Edit{
-                  {"deletedRegion",
-                   json::Object{{"charOffset", R.getOffset()},
-                                {"charLength", R.getLength()}}}};
+              json::Object Edit{{"deletedRegion",
+                                 json::Object{{"byteOffset", R.getOffset()},
+                                              {"byteLength", R.getLength()}}}};
               if (!R.getReplacementText().empty())
                 Edit["insertedContent"] =
                     json::Object{{"text", R.getReplacementText()}};
               Edits.push_back(std::move(Edit));
             }
-            Changes.push_back(json::Object{
-                {"artifactLocation", json::Object{{"uri", "file://" + File.str()}}},
-                {"replacements", std::move(Edits)}});
+            Changes.push_back(
+                json::Object{{"artifactLocation",
+                              json::Object{{"uri", "file://" + File.str()}}},
+                             {"replacements", std::move(Edits)}});
           }
           if (Changes.empty())
             continue;
@@ -250,8 +250,8 @@ void writeSarif(ArrayRef<ClangTidyError> Errors, ArrayRef<std::string> Checks,
 
 static json::Object point(SourceFiles &Files, StringRef File, unsigned Offset) {
   SourceFiles::Position Pos = Files.position(File, Offset);
-  return json::Object{{"file", File}, {"line", Pos.Line},
-                      {"column", Pos.Column}};
+  return json::Object{
+      {"file", File}, {"line", Pos.Line}, {"column", Pos.Column}};
 }
 
 void writeJson(ArrayRef<ClangTidyError> Errors, const HeapGraph *Graph,
@@ -278,7 +278,8 @@ void writeJson(ArrayRef<ClangTidyError> Errors, const HeapGraph *Graph,
     for (const FunctionSummary &S : Graph->functionSummaries()) {
       json::Array Chain;
       for (const ChainStep &Step : S.Chain) {
-        json::Object C{{"message", Step.Message}, {"file", Step.Where.File},
+        json::Object C{{"message", Step.Message},
+                       {"file", Step.Where.File},
                        {"line", Step.Where.Line},
                        {"column", Step.Where.Column}};
         Chain.push_back(std::move(C));

@@ -58,16 +58,16 @@ static json::Value toJSON(const clang::tooling::DiagnosticMessage &M) {
   json::Array Fixes;
   for (const auto &[File, Replacements] : M.Fix)
     for (const clang::tooling::Replacement &R : Replacements)
-      Fixes.push_back(json::Array{R.getFilePath(), R.getOffset(),
-                                  R.getLength(), R.getReplacementText()});
+      Fixes.push_back(json::Array{R.getFilePath(), R.getOffset(), R.getLength(),
+                                  R.getReplacementText()});
   return json::Object{{"message", M.Message},
                       {"file", M.FilePath},
                       {"offset", M.FileOffset},
                       {"fixes", std::move(Fixes)}};
 }
 
-static bool fromJSON(const json::Value &V,
-                     clang::tooling::DiagnosticMessage &M, json::Path P) {
+static bool fromJSON(const json::Value &V, clang::tooling::DiagnosticMessage &M,
+                     json::Path P) {
   json::ObjectMapper O(V, P);
   if (!O || !O.map("message", M.Message) || !O.map("file", M.FilePath) ||
       !O.map("offset", M.FileOffset))
@@ -81,10 +81,9 @@ static bool fromJSON(const json::Value &V,
         !(*A)[1].getAsUINT64() || !(*A)[2].getAsUINT64() ||
         !(*A)[3].getAsString())
       return false;
-    clang::tooling::Replacement R(*(*A)[0].getAsString(),
-                                  *(*A)[1].getAsUINT64(),
-                                  *(*A)[2].getAsUINT64(),
-                                  *(*A)[3].getAsString());
+    clang::tooling::Replacement R(
+        *(*A)[0].getAsString(), *(*A)[1].getAsUINT64(), *(*A)[2].getAsUINT64(),
+        *(*A)[3].getAsString());
     if (Error E = M.Fix[R.getFilePath()].add(R)) {
       consumeError(std::move(E));
       return false;
@@ -292,7 +291,8 @@ Expected<TranslationUnitResult> readResult(StringRef Path) {
       Top ? resultFromJSON(*Top) : std::nullopt;
   if (!Result)
     return createStringError(inconvertibleErrorCode(),
-                             "'%s' is not a result of this noalloc version, or is damaged: rebuild to make it again",
+                             "'%s' is not a result of this noalloc version, or "
+                             "is damaged: rebuild to make it again",
                              Path.str().c_str());
   return std::move(*Result);
 }

@@ -5,14 +5,14 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
-#include "clang/Basic/SourceManager.h"
-#include "llvm/Support/Path.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -25,7 +25,8 @@ namespace {
 class ConfigFilesProvider : public FileOptionsProvider {
 public:
   template <typename... Args>
-  ConfigFilesProvider(Args &&...A) : FileOptionsProvider(std::forward<Args>(A)...) {
+  ConfigFilesProvider(Args &&...A)
+      : FileOptionsProvider(std::forward<Args>(A)...) {
     FS = llvm::vfs::getRealFileSystem();
   }
 };
@@ -34,16 +35,18 @@ public:
 std::unique_ptr<ClangTidyOptionsProvider>
 makeOptionsProvider(const RunOptions &Options) {
   // .noalloc.yaml first: in a directory with both, it is noalloc's.
-  std::vector<std::pair<std::string, std::function<llvm::ErrorOr<
-                                         ClangTidyOptions>(llvm::MemoryBufferRef)>>>
+  std::vector<std::pair<
+      std::string,
+      std::function<llvm::ErrorOr<ClangTidyOptions>(llvm::MemoryBufferRef)>>>
       Handlers;
-  Handlers.emplace_back(ConfigFileName.str(), [](llvm::MemoryBufferRef Config)
-                            -> llvm::ErrorOr<ClangTidyOptions> {
-    auto Parsed = parseNoallocConfig(Config);
-    if (!Parsed)
-      return llvm::errorToErrorCode(Parsed.takeError());
-    return std::move(*Parsed);
-  });
+  Handlers.emplace_back(
+      ConfigFileName.str(),
+      [](llvm::MemoryBufferRef Config) -> llvm::ErrorOr<ClangTidyOptions> {
+        auto Parsed = parseNoallocConfig(Config);
+        if (!Parsed)
+          return llvm::errorToErrorCode(Parsed.takeError());
+        return std::move(*Parsed);
+      });
   Handlers.emplace_back(".clang-tidy", [](llvm::MemoryBufferRef Config) {
     return parseConfiguration(Config);
   });

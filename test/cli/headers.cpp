@@ -18,5 +18,6 @@ void suppressed() {
   // NOLINTEND
   void *d = std::malloc(4); // NOLINT(noalloc-throw): another check's name
   // CHECK: headers.cpp:[[@LINE-1]]:13: warning: call to 'malloc' allocates on the heap [noalloc-c-allocation]
+  // CHECK: headers.cpp:[[@LINE-2]]:13: note: no fix: a 'void *' could hold anything, so the alignment it needs is unknown
   (void)a, (void)b, (void)c, (void)d;
 }

@@ -60,3 +60,12 @@ void cString() {
 std::size_t declared(const std::string &text);
 std::size_t declared(const std::string &text) { return text.size(); }
 const char *raw(const std::string &text) { return text.c_str(); }
+// string + string_view exists only from C++26: a string joined with '+'
+// stays a string.
+std::string joined(const std::string &unit, int n) {
+  return std::to_string(n) + " " + unit;
+}
+std::size_t prefixed() {
+  std::string unit = "mV";
+  return (std::string("x") + unit).size();
+}

@@ -93,3 +93,29 @@ std::vector<int> returned() {
   // NOTES: :[[@LINE-1]]:20: note: no fix: 'result' escapes: it is used as a whole (passed, returned or assigned)
   return result;
 }
+
+// reserve(4) then ten elements: the capacity is what is added, not the hint.
+int overReserved() {
+  std::vector<int> more;
+  // NOTES: :[[@LINE-1]]:20: note: replace with 'boost::container::static_vector<int, 10>': capacity 10 from the elements it is given
+  more.reserve(4);
+  for (int i = 0; i < 10; ++i)
+    more.push_back(i);
+  return static_cast<int>(more.size());
+}
+
+// A loop that tests another variable is not counted.
+int otherBound(int j) {
+  std::vector<int> odd;
+  // NOTES: :[[@LINE-1]]:20: note: no fix: 'odd' grows by an amount that cannot be bounded; choose N for one of 'std::inplace_vector<T, N>', 'etl::vector<T, N>', 'boost::container::static_vector<T, N>'
+  for (int i = 0; j < 4; ++i)
+    odd.push_back(i);
+  return static_cast<int>(odd.size());
+}
+
+// Too large for the stack: no fix.
+int large() {
+  std::vector<double> big(100000);
+  // NOTES: :[[@LINE-1]]:23: note: no fix: 100000 elements (800000 bytes) are more than StackLimit (4096) allows on the stack
+  return static_cast<int>(big[0]);
+}
