@@ -53,8 +53,11 @@ void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 void CallCheck::registerMatchers(MatchFinder *Finder) {
+  // Any declaration gives the AST; the work waits for the end of the unit.
+  // (The tool confines matching to user code, so the translation unit
+  // itself is not visited.)
   if (knowledge())
-    Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+    Finder->addMatcher(functionDecl().bind("any"), this);
 }
 
 void CallCheck::markEnabled(FactSink &Sink) const {
@@ -77,20 +80,28 @@ static SourceLocation locationOf(const SourcePoint &P, SourceManager &SM) {
 }
 
 void CallCheck::check(const MatchFinder::MatchResult &Result) {
+  Unit = Result.Context;
+}
+
+void CallCheck::onEndOfTranslationUnit() {
+  if (!Unit)
+    return;
+  ASTContext &Context = *Unit;
+  Unit = nullptr;
   // The tool links the whole program: hand the facts over, once.
   if (FactSink *Sink = currentFactSink()) {
     markEnabled(*Sink);
     if (!Sink->Facts) {
-      Sink->Facts = extractFacts(*Result.Context, *knowledge());
+      Sink->Facts = extractFacts(Context, *knowledge());
       Sink->Link = Link;
       Sink->Link.KnowledgeFiles = knowledgeFiles();
     }
     return;
   }
   std::vector<TranslationUnitFacts> Units;
-  Units.push_back(extractFacts(*Result.Context, *knowledge()));
+  Units.push_back(extractFacts(Context, *knowledge()));
   HeapGraph Graph(std::move(Units), *knowledge(), Link);
-  SourceManager &SM = *Result.SourceManager;
+  SourceManager &SM = Context.getSourceManager();
   for (const CallFinding &F : findings(Graph)) {
     SourceLocation Loc = locationOf(F.Where, SM);
     if (Loc.isInvalid())

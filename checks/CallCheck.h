@@ -18,6 +18,7 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
 
 protected:
   /// Which findings of the linked graph this check reports.
@@ -29,6 +30,8 @@ protected:
 private:
   std::string Policy, Roots, AllowedZones;
   LinkOptions Link;
+  /// The translation unit being matched, until its end.
+  clang::ASTContext *Unit = nullptr;
 };
 
 /// Informational: calls to functions whose body and knowledge are both

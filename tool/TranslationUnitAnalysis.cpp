@@ -80,6 +80,22 @@ public:
   }
 
 private:
+  /// Confines AST matching to user code: the standard library's
+  /// declarations are most of a translation unit, and no check reports in
+  /// them. (The call-graph facts reach library code through calls.)
+  class UserCodeScope : public ASTConsumer {
+  public:
+    void HandleTranslationUnit(ASTContext &Ctx) override {
+      const SourceManager &SM = Ctx.getSourceManager();
+      std::vector<Decl *> Scope;
+      for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+        if (D->getLocation().isInvalid() ||
+            !SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+          Scope.push_back(D);
+      Ctx.setTraversalScope(Scope);
+    }
+  };
+
   /// Records the files the parse read, for the cache.
   class DependencyRecorder : public ASTConsumer {
   public:
@@ -112,6 +128,7 @@ private:
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(std::make_unique<UserCodeScope>());
       Consumers.push_back(Factory.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
