@@ -692,7 +692,17 @@ analyzeAll(tooling::CommonOptionsParser &Parser,
   Progress Bar(Files.size());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
+    // Largest sources first, so that no long parse starts last.
+    std::vector<size_t> Order(Files.size());
+    std::vector<uint64_t> Sizes(Files.size(), 0);
+    for (size_t I = 0; I < Files.size(); ++I) {
+      Order[I] = I;
+      sys::fs::file_size(Files[I], Sizes[I]);
+    }
+    llvm::stable_sort(Order, [&](size_t A, size_t B) {
+      return Sizes[A] > Sizes[B];
+    });
+    for (size_t I : Order)
       Pool.async([&, I] {
         std::string Key;
         if (Cache) {
