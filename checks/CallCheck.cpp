@@ -5,6 +5,8 @@
 #include "FactSink.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -35,7 +37,8 @@ CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : NoallocCheck(Name, Context),
       Policy(Options.getLocalOrGlobal("Policy", "lenient")),
       Roots(Options.getLocalOrGlobal("Roots", "")),
-      AllowedZones(Options.getLocalOrGlobal("AllowedZones", "")) {
+      AllowedZones(Options.getLocalOrGlobal("AllowedZones", "")),
+      FactsDirectory(Options.getLocalOrGlobal("FactsDirectory", "")) {
   if (Policy != "lenient" && Policy != "strict")
     configurationDiag("invalid Policy '%0': expected 'lenient' or 'strict'",
                       DiagnosticIDs::Error)
@@ -50,6 +53,7 @@ void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Policy", Policy);
   Options.store(Opts, "Roots", Roots);
   Options.store(Opts, "AllowedZones", AllowedZones);
+  Options.store(Opts, "FactsDirectory", FactsDirectory);
 }
 
 void CallCheck::registerMatchers(MatchFinder *Finder) {
@@ -74,6 +78,9 @@ static SourceLocation locationOf(const SourcePoint &P, SourceManager &SM) {
   if (!File)
     return SourceLocation();
   FileID ID = SM.translateFile(*File);
+  // A step in another translation unit's file: load it to point there.
+  if (ID.isInvalid())
+    ID = SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
   if (ID.isInvalid())
     return SourceLocation();
   return SM.getComposedLoc(ID, P.Offset);
@@ -100,10 +107,45 @@ void CallCheck::onEndOfTranslationUnit() {
   }
   std::vector<TranslationUnitFacts> Units;
   Units.push_back(extractFacts(Context, *knowledge()));
+  // The facts of the other translation units, from an earlier
+  // `noalloc --facts-dir`: calls into them are followed too.
+  if (!FactsDirectory.empty()) {
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(FactsDirectory, EC), End;
+         It != End && !EC; It.increment(EC)) {
+      if (!StringRef(It->path()).ends_with(".facts.json"))
+        continue;
+      auto Buffer = llvm::MemoryBuffer::getFile(It->path());
+      if (!Buffer)
+        continue;
+      auto Facts = factsFromJSON((*Buffer)->getBuffer());
+      if (!Facts) {
+        configurationDiag("cannot use facts '%0': %1", DiagnosticIDs::Error)
+            << It->path() << llvm::toString(Facts.takeError());
+        continue;
+      }
+      // This unit's own facts are fresher than a file's.
+      if (Facts->MainFile != Units.front().MainFile)
+        Units.push_back(std::move(*Facts));
+    }
+    if (EC)
+      configurationDiag("cannot read FactsDirectory '%0': %1",
+                        DiagnosticIDs::Error)
+          << FactsDirectory << EC.message();
+  }
   HeapGraph Graph(std::move(Units), *knowledge(), Link);
   SourceManager &SM = Context.getSourceManager();
-  for (const CallFinding &F : findings(Graph)) {
-    SourceLocation Loc = locationOf(F.Where, SM);
+  // Findings in this translation unit's files only: the other units
+  // report their own when clang-tidy runs on them.
+  std::vector<CallFinding> Findings = findings(Graph);
+  std::vector<bool> Here;
+  for (const CallFinding &F : Findings) {
+    auto File = SM.getFileManager().getOptionalFileRef(F.Where.File);
+    Here.push_back(File && SM.translateFile(*File).isValid());
+  }
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    const CallFinding &F = Findings[I];
+    SourceLocation Loc = Here[I] ? locationOf(F.Where, SM) : SourceLocation();
     if (Loc.isInvalid())
       continue;
     diag(Loc, "%0") << F.Message;

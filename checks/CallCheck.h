@@ -29,6 +29,9 @@ protected:
 
 private:
   std::string Policy, Roots, AllowedZones;
+  /// In clang-tidy: where an earlier `noalloc --facts-dir` left the facts
+  /// of the other translation units.
+  std::string FactsDirectory;
   LinkOptions Link;
   /// The translation unit being matched, until its end.
   clang::ASTContext *Unit = nullptr;

@@ -699,9 +699,8 @@ analyzeAll(tooling::CommonOptionsParser &Parser,
       Order[I] = I;
       sys::fs::file_size(Files[I], Sizes[I]);
     }
-    llvm::stable_sort(Order, [&](size_t A, size_t B) {
-      return Sizes[A] > Sizes[B];
-    });
+    llvm::stable_sort(Order,
+                      [&](size_t A, size_t B) { return Sizes[A] > Sizes[B]; });
     for (size_t I : Order)
       Pool.async([&, I] {
         std::string Key;
