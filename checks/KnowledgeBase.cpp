@@ -1,6 +1,7 @@
 //===--- KnowledgeBase.cpp - What library code does with the heap ---------===//
 
 #include "KnowledgeBase.h"
+#include "YAMLInput.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -133,18 +134,10 @@ static std::string normalizeName(StringRef Name) {
 }
 
 Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
-  std::string Diagnostics;
-  raw_string_ostream DiagOS(Diagnostics);
-  auto Handler = [](const SMDiagnostic &D, void *Context) {
-    D.print(/*ProgName=*/nullptr, *static_cast<raw_string_ostream *>(Context),
-            /*ShowColors=*/false);
-  };
   KnowledgeFile File;
-  yaml::Input In(MemoryBufferRef(Text, FileName), nullptr, Handler, &DiagOS);
-  In >> File;
-  if (In.error())
-    return createStringError(In.error(), "invalid knowledge file '%s':\n%s",
-                             FileName.str().c_str(), Diagnostics.c_str());
+  if (Error E = readYAML(MemoryBufferRef(Text, FileName), File,
+                         "invalid knowledge file '" + FileName.str() + "'"))
+    return E;
   for (FunctionEntry &E : File.Functions) {
     E.Name = normalizeName(E.Name);
     std::string Key = E.Name;

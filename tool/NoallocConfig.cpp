@@ -1,6 +1,7 @@
 //===--- NoallocConfig.cpp - .noalloc.yaml --------------------------------===//
 
 #include "NoallocConfig.h"
+#include "YAMLInput.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -68,17 +69,9 @@ namespace noalloc {
 
 Expected<clang::tidy::ClangTidyOptions>
 parseNoallocConfig(MemoryBufferRef Config) {
-  std::string Diagnostics;
-  raw_string_ostream DiagOS(Diagnostics);
-  auto Handler = [](const SMDiagnostic &D, void *Context) {
-    D.print(nullptr, *static_cast<raw_string_ostream *>(Context), false);
-  };
   ConfigFile File;
-  yaml::Input In(Config, nullptr, Handler, &DiagOS);
-  In >> File;
-  if (In.error())
-    return createStringError(In.error(), "invalid configuration:\n%s",
-                             Diagnostics.c_str());
+  if (Error E = readYAML(Config, File, "invalid configuration"))
+    return std::move(E);
 
   clang::tidy::ClangTidyOptions Options;
   Options.InheritParentConfig = true;
