@@ -145,7 +145,8 @@ private:
     if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
       std::string Name =
           std::string("operator") + getOperatorSpelling(Op->getOperator());
-      if (Op->getNumArgs() > 0 && Op->getArg(0)->IgnoreImpCasts() == E &&
+      if (Op->getNumArgs() > 0 &&
+          Op->getArg(0)->IgnoreImpCasts() == E->IgnoreImpCasts() &&
           isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee())) {
         member(Name, Op);
         return;

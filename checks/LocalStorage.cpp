@@ -282,4 +282,96 @@ LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
   return Fix;
 }
 
+LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
+                                      unsigned StackLimit) {
+  LocalStorageFix Fix;
+  const VarDecl *Var = initializedVariable(New, Ctx);
+  const Stmt *Body = Var ? bodyOf(Var) : nullptr;
+  if (!Var || !Body || New->isArray() || New->getNumPlacementArgs() ||
+      New->getBeginLoc().isMacroID() || Var->getBeginLoc().isMacroID() ||
+      !Var->getType()->isPointerType())
+    return Fix;
+  QualType T = New->getAllocatedType();
+  const auto *Class = T->getAsCXXRecordDecl();
+  if (T->isIncompleteType() || (Class && Class->isAbstract()) ||
+      !Ctx.hasSameUnqualifiedType(T, Var->getType()->getPointeeType()))
+    return Fix;
+  uint64_t Size = Ctx.getTypeSizeInChars(T).getQuantity();
+  if (Size > StackLimit) {
+    Fix.Note = "no fix: '" + T.getAsString() + "' takes " +
+               std::to_string(Size) + " bytes, more than StackLimit (" +
+               std::to_string(StackLimit) + ") allows on the stack";
+    return Fix;
+  }
+  std::string Name = Var->getName().str();
+  std::vector<FixItHint> Uses;
+  const CXXDeleteExpr *Delete = nullptr;
+  References Refs(Var);
+  Refs.TraverseStmt(const_cast<Stmt *>(Body));
+  for (const DeclRefExpr *Use : Refs.Found) {
+    DynTypedNode Parent = parentOf(Use, Ctx);
+    if (const auto *D = Parent.get<CXXDeleteExpr>()) {
+      if (Delete || D->isArrayForm()) {
+        Fix.Note = "no fix: '" + Name + "' is deleted more than once";
+        return Fix;
+      }
+      Delete = D;
+      continue;
+    }
+    if (const auto *ME = Parent.get<MemberExpr>(); ME && ME->isArrow()) {
+      Uses.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(ME->getOperatorLoc()), "."));
+      continue;
+    }
+    if (const auto *Unary = Parent.get<UnaryOperator>();
+        Unary && Unary->getOpcode() == UO_Deref) {
+      Uses.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Unary->getSourceRange()), Name));
+      continue;
+    }
+    // f(p): the callee gets the object's address, as before.
+    if (Parent.get<CallExpr>() && !Parent.get<CXXMemberCallExpr>()) {
+      Uses.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Use->getSourceRange()), "&" + Name));
+      continue;
+    }
+    Fix.Note = "no fix: '" + Name +
+               "' is used as a pointer of its own "
+               "(compared, assigned, returned or stored)";
+    return Fix;
+  }
+  CharSourceRange DeleteStatement = Delete && !Delete->getBeginLoc().isMacroID()
+                                        ? statementRange(Delete, Ctx)
+                                        : CharSourceRange();
+  if (DeleteStatement.isInvalid()) {
+    Fix.Note = "no fix: '" + Name + "' is not deleted in the same function";
+    return Fix;
+  }
+  std::string Type = New->getAllocatedTypeSourceInfo()
+                         ? text(New->getAllocatedTypeSourceInfo()
+                                    ->getTypeLoc()
+                                    .getSourceRange(),
+                                Ctx)
+                         : T.getAsString();
+  std::string Init = "{}";
+  if (const Expr *Initializer = New->getInitializer()) {
+    SourceRange Parens = New->getDirectInitRange();
+    if (Parens.isValid())
+      Init = text(Parens, Ctx);
+    else if (isa<InitListExpr>(Initializer))
+      Init = text(Initializer->getSourceRange(), Ctx);
+  }
+  if (Init == "()")
+    Init = "{}";
+  Fix.Hints.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Var->getBeginLoc(),
+                                     Var->getInit()->getEndLoc()),
+      Type + " " + Name + Init));
+  llvm::append_range(Fix.Hints, Uses);
+  Fix.Hints.push_back(FixItHint::CreateRemoval(DeleteStatement));
+  Fix.Note = "replace with an automatic object '" + Type + " " + Name +
+             "': it is deleted in the same function";
+  return Fix;
+}
+
 } // namespace noalloc

@@ -33,6 +33,12 @@ LocalStorageFix localArrayFor(const clang::CallExpr *Malloc,
 LocalStorageFix automaticObjectFor(const clang::CallExpr *MakeUnique,
                                    clang::ASTContext &Ctx, unsigned StackLimit);
 
+/// `T *p = new T(args)` ... `delete p` in one function, used through `->`,
+/// `*` and as a pointer argument: an automatic object `T p(args)`.
+LocalStorageFix automaticObjectForNew(const clang::CXXNewExpr *New,
+                                      clang::ASTContext &Ctx,
+                                      unsigned StackLimit);
+
 } // namespace noalloc
 
 #endif // NOALLOC_CHECKS_LOCALSTORAGE_H

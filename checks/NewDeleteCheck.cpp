@@ -1,6 +1,7 @@
 //===--- NewDeleteCheck.cpp - noalloc-new-delete --------------------------===//
 
 #include "NewDeleteCheck.h"
+#include "LocalStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -44,6 +45,15 @@ bool isCoroutineFrameCall(const CallExpr *Call, ASTContext &Ctx) {
 
 } // namespace
 
+NewDeleteCheck::NewDeleteCheck(StringRef Name, tidy::ClangTidyContext *Context)
+    : NoallocCheck(Name, Context),
+      StackLimit(Options.getLocalOrGlobal("StackLimit", 4096U)) {}
+
+void NewDeleteCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  NoallocCheck::storeOptions(Opts);
+  Options.store(Opts, "StackLimit", StackLimit);
+}
+
 void NewDeleteCheck::registerMatchers(MatchFinder *Finder) {
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
@@ -67,7 +77,12 @@ void NewDeleteCheck::check(const MatchFinder::MatchResult &Result) {
     std::string Spelling = New->isArray() ? "new[]" : "new";
     if (IsNothrow)
       Spelling += " (std::nothrow)";
-    report(New->getBeginLoc(), SM, "'" + Spelling + "' allocates on the heap");
+    LocalStorageFix Fix =
+        automaticObjectForNew(New, *Result.Context, StackLimit);
+    report(New->getBeginLoc(), SM, "'" + Spelling + "' allocates on the heap",
+           Fix.Hints);
+    if (!Fix.Note.empty())
+      diag(New->getBeginLoc(), "%0", DiagnosticIDs::Note) << Fix.Note;
     return;
   }
   if (const auto *Delete = Result.Nodes.getNodeAs<CXXDeleteExpr>("delete")) {

@@ -13,13 +13,18 @@ namespace noalloc {
 /// bodies are analysed like any other function.
 class NewDeleteCheck : public NoallocCheck {
 public:
-  using NoallocCheck::NoallocCheck;
+  NewDeleteCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus;
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// The largest object a fix-it may move onto the stack, in bytes.
+  const unsigned StackLimit;
 };
 
 } // namespace noalloc

@@ -140,9 +140,11 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
     F.Notes.push_back("replace with '" + Type + "': " + Why);
   };
   // Fixed-capacity storage lives where the variable does: on the stack.
+  QualType Element = Spec->getTemplateArgs()[0].getAsType();
   uint64_t ElementSize =
-      Ctx.getTypeSizeInChars(Spec->getTemplateArgs()[0].getAsType())
-          .getQuantity();
+      Element->isFunctionType() || Element->isIncompleteType()
+          ? 1
+          : Ctx.getTypeSizeInChars(Element).getQuantity();
   auto TooLarge = [&](uint64_t Capacity) {
     if (Capacity * ElementSize <= StackLimit)
       return false;
@@ -152,6 +154,40 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
                       std::to_string(StackLimit) + ") allows on the stack");
     return true;
   };
+
+  if (R->Type == "std::function") {
+    // The lambda it holds decides the room the replacement needs.
+    const auto *Construct =
+        Var->getInit()
+            ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
+            : nullptr;
+    const auto *Lambda =
+        Construct && Construct->getNumArgs() == 1
+            ? dyn_cast<LambdaExpr>(Construct->getArg(0)->IgnoreImplicit())
+            : nullptr;
+    if (!Lambda) {
+      F.Notes.push_back("no fix: " + Name +
+                        " does not hold a lambda; a fixed-size wrapper needs "
+                        "to know what it holds: " +
+                        listTargets(*R));
+      return F;
+    }
+    uint64_t Size = std::max<uint64_t>(
+        1, Ctx.getTypeSizeInChars(Lambda->getType()).getQuantity());
+    const ReplacementTemplate *Target = chooseTarget(*R, FixTarget, *PP);
+    if (!Target) {
+      F.Notes.push_back("no fix: no fixed-size function wrapper can be "
+                        "included here; use " +
+                        listTargets(*R) +
+                        ", or 'std::function_ref' (C++26) if it need not own "
+                        "the lambda");
+      return F;
+    }
+    Replace(instantiate(Target->Template, Argument, Size), Target->Header,
+            "the lambda it holds takes " + std::to_string(Size) +
+                (Size == 1 ? " byte" : " bytes"));
+    return F;
+  }
 
   if (IsString) {
     // Read-only, from a literal: a view of the literal.

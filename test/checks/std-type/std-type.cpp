@@ -34,6 +34,7 @@ void locals() {
   // CHECK: std-type.cpp:[[@LINE-1]]:32: warning: variable 'index' of type 'std::unordered_map<int, int>' allocates on the heap [noalloc-std-type]
   std::function<void()> callback = [] {};
   // CHECK: std-type.cpp:[[@LINE-1]]:25: warning: variable 'callback' of type 'std::function<void ()>' allocates on the heap [noalloc-std-type]
+  // CHECK: std-type.cpp:[[@LINE-2]]:25: note: no fix: no fixed-size function wrapper can be included here; use 'etl::inplace_function<T, N>', or 'std::function_ref' (C++26) if it need not own the lambda
   auto shared = std::make_shared<Point>();
   // CHECK: std-type.cpp:[[@LINE-1]]:8: warning: variable 'shared' of type 'std::shared_ptr<Point>' allocates on the heap [noalloc-std-type]
   auto unique = std::make_unique<Point>();
