@@ -92,6 +92,25 @@ CharSourceRange statementRange(const Expr *E, ASTContext &Ctx) {
                                        FileStart.getLocWithOffset(End));
 }
 
+/// Why an object of type \p T may not move onto the stack, if it may not.
+std::optional<std::string> tooLargeForStack(QualType T, ASTContext &Ctx,
+                                            unsigned StackLimit) {
+  uint64_t Size = Ctx.getTypeSizeInChars(T).getQuantity();
+  if (Size <= StackLimit)
+    return std::nullopt;
+  return "no fix: '" + T.getAsString() + "' takes " + std::to_string(Size) +
+         " bytes, more than StackLimit (" + std::to_string(StackLimit) +
+         ") allows on the stack";
+}
+
+/// `T name<Init>` in place of the whole declaration of the owner.
+FixItHint declareObject(const VarDecl *Var, StringRef Type, StringRef Init) {
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Var->getBeginLoc(),
+                                     Var->getInit()->getEndLoc()),
+      (Type + " " + Var->getName() + Init).str());
+}
+
 } // namespace
 
 LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
@@ -218,11 +237,8 @@ LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
   if (T.isNull() || T->isArrayType() || T->isIncompleteType() ||
       (Class && Class->isAbstract()))
     return Fix;
-  uint64_t Size = Ctx.getTypeSizeInChars(T).getQuantity();
-  if (Size > StackLimit) {
-    Fix.Note = "no fix: '" + T.getAsString() + "' takes " +
-               std::to_string(Size) + " bytes, more than StackLimit (" +
-               std::to_string(StackLimit) + ") allows on the stack";
+  if (std::optional<std::string> Why = tooLargeForStack(T, Ctx, StackLimit)) {
+    Fix.Note = *Why;
     return Fix;
   }
   std::vector<FixItHint> Uses;
@@ -272,10 +288,7 @@ LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
                                     ->getEndLoc()),
                     Ctx) +
                 ")";
-  Fix.Hints.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(Var->getBeginLoc(),
-                                     Var->getInit()->getEndLoc()),
-      Type + " " + Name + Arguments));
+  Fix.Hints.push_back(declareObject(Var, Type, Arguments));
   llvm::append_range(Fix.Hints, Uses);
   Fix.Note = "replace with an automatic object '" + Type + " " + Name +
              "': it never leaves the function";
@@ -296,11 +309,8 @@ LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
   if (T->isIncompleteType() || (Class && Class->isAbstract()) ||
       !Ctx.hasSameUnqualifiedType(T, Var->getType()->getPointeeType()))
     return Fix;
-  uint64_t Size = Ctx.getTypeSizeInChars(T).getQuantity();
-  if (Size > StackLimit) {
-    Fix.Note = "no fix: '" + T.getAsString() + "' takes " +
-               std::to_string(Size) + " bytes, more than StackLimit (" +
-               std::to_string(StackLimit) + ") allows on the stack";
+  if (std::optional<std::string> Why = tooLargeForStack(T, Ctx, StackLimit)) {
+    Fix.Note = *Why;
     return Fix;
   }
   std::string Name = Var->getName().str();
@@ -363,10 +373,7 @@ LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
   }
   if (Init == "()")
     Init = "{}";
-  Fix.Hints.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(Var->getBeginLoc(),
-                                     Var->getInit()->getEndLoc()),
-      Type + " " + Name + Init));
+  Fix.Hints.push_back(declareObject(Var, Type, Init));
   llvm::append_range(Fix.Hints, Uses);
   Fix.Hints.push_back(FixItHint::CreateRemoval(DeleteStatement));
   Fix.Note = "replace with an automatic object '" + Type + " " + Name +
