@@ -63,6 +63,11 @@ Examples:
   noalloc -p build src/audio.cpp        one file, flags from the database
   noalloc main.cpp -- -std=c++20 -Iinc  no database: flags after --
   noalloc --checks='-*,noalloc-new-delete' -p build
+
+Distributed with the build (CMake, Ninja, distcc, remote execution):
+  cmake -DCMAKE_CXX_COMPILER_LAUNCHER="noalloc;launch" ...
+                                        each compile leaves its result
+  noalloc link build                    joins them and reports
 )");
 
 static cl::opt<std::string> Checks("checks", cl::desc(R"(
