@@ -23,16 +23,6 @@ ScopedFactSink::ScopedFactSink(FactSink &Sink) : Previous(CurrentSink) {
 
 ScopedFactSink::~ScopedFactSink() { CurrentSink = Previous; }
 
-static std::vector<std::string> splitList(StringRef List) {
-  llvm::SmallVector<StringRef, 4> Parts;
-  List.split(Parts, ';', -1, /*KeepEmpty=*/false);
-  std::vector<std::string> Result;
-  for (StringRef P : Parts)
-    if (!P.trim().empty())
-      Result.push_back(P.trim().str());
-  return Result;
-}
-
 CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : NoallocCheck(Name, Context),
       Policy(Options.getLocalOrGlobal("Policy", "lenient")),
@@ -44,8 +34,8 @@ CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
                       DiagnosticIDs::Error)
         << Policy;
   Link.Strict = Policy == "strict";
-  Link.Roots = splitList(Roots);
-  Link.AllowedZones = splitList(AllowedZones);
+  Link.Roots = splitOptionList(Roots);
+  Link.AllowedZones = splitOptionList(AllowedZones);
 }
 
 void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -17,11 +17,7 @@ namespace noalloc {
 NoallocCheck::NoallocCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       KnowledgeFiles(Options.getLocalOrGlobal("KnowledgeFiles", "")) {
-  llvm::SmallVector<StringRef, 4> Parts;
-  StringRef(KnowledgeFiles).split(Parts, ';', -1, /*KeepEmpty=*/false);
-  for (StringRef P : Parts)
-    if (!P.trim().empty())
-      Files.push_back(P.trim().str());
+  Files = splitOptionList(KnowledgeFiles);
   auto KB = KnowledgeBase::get(Files);
   if (!KB) {
     configurationDiag("%0", DiagnosticIDs::Error)
@@ -63,6 +59,16 @@ void NoallocCheck::report(SourceLocation Loc, const SourceManager &SM,
   if (SM.isInSystemHeader(Spelling))
     return;
   diag(Spelling, "expanded from macro '%0'", DiagnosticIDs::Note) << Macro;
+}
+
+std::vector<std::string> splitOptionList(StringRef List) {
+  llvm::SmallVector<StringRef, 4> Parts;
+  List.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Result;
+  for (StringRef P : Parts)
+    if (!P.trim().empty())
+      Result.push_back(P.trim().str());
+  return Result;
 }
 
 std::string qualifiedName(const NamedDecl *D) {

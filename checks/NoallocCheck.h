@@ -34,6 +34,9 @@ private:
   std::shared_ptr<const KnowledgeBase> Knowledge;
 };
 
+/// The items of a ';'-separated option value, trimmed, empty ones dropped.
+std::vector<std::string> splitOptionList(llvm::StringRef List);
+
 /// The name a user would write for \p D: qualified, without inline
 /// namespaces such as std::__cxx11.
 std::string qualifiedName(const clang::NamedDecl *D);

@@ -11,6 +11,7 @@
 
 #include "HeapGraph.h"
 #include "KnowledgeBase.h"
+#include "NoallocCheck.h"
 #include "NoallocConfig.h"
 #include "Reports.h"
 #include "ResultCache.h"
@@ -335,10 +336,8 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
   // The contents of knowledge files named in the configuration.
   if (auto It = Effective.CheckOptions.find("KnowledgeFiles");
       It != Effective.CheckOptions.end()) {
-    SmallVector<StringRef, 4> Paths;
-    StringRef(It->second.Value).split(Paths, ';', -1, false);
-    for (StringRef P : Paths)
-      if (auto Buffer = MemoryBuffer::getFile(P.trim()))
+    for (const std::string &P : noalloc::splitOptionList(It->second.Value))
+      if (auto Buffer = MemoryBuffer::getFile(P))
         Data += utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
   }
   return utohexstr(xxh3_64bits(Data), /*LowerCase=*/true, 16) +
