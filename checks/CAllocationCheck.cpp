@@ -1,7 +1,8 @@
 //===--- CAllocationCheck.cpp - noalloc-c-allocation ----------------------===//
 
 #include "CAllocationCheck.h"
-#include "LocalStorage.h"
+#include "utils/ASTQueries.h"
+#include "fixes/LocalStorage.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

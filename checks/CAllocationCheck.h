@@ -3,7 +3,7 @@
 #ifndef NOALLOC_CHECKS_CALLOCATIONCHECK_H
 #define NOALLOC_CHECKS_CALLOCATIONCHECK_H
 
-#include "NoallocCheck.h"
+#include "utils/NoallocCheck.h"
 
 namespace noalloc {
 

@@ -1,8 +1,8 @@
 //===--- CallCheck.cpp - noalloc-call -------------------------------------===//
 
 #include "CallCheck.h"
-#include "FactExtractor.h"
-#include "FactSink.h"
+#include "extract/FactExtractor.h"
+#include "extract/FactSink.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/FileSystem.h"
@@ -34,8 +34,8 @@ CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
                       DiagnosticIDs::Error)
         << Policy;
   Link.Strict = Policy == "strict";
-  Link.Roots = splitOptionList(Roots);
-  Link.AllowedZones = splitOptionList(AllowedZones);
+  Link.Roots = optionList(Roots);
+  Link.AllowedZones = optionList(AllowedZones);
 }
 
 void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -56,10 +56,6 @@ void CallCheck::registerMatchers(MatchFinder *Finder) {
 
 void CallCheck::markEnabled(FactSink &Sink) const {
   Sink.CallCheckEnabled = true;
-}
-
-void UnknownCallCheck::markEnabled(FactSink &Sink) const {
-  Sink.UnknownCallCheckEnabled = true;
 }
 
 /// The location of \p P in this translation unit, if its file was read.

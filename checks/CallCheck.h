@@ -3,8 +3,8 @@
 #ifndef NOALLOC_CHECKS_CALLCHECK_H
 #define NOALLOC_CHECKS_CALLCHECK_H
 
-#include "HeapGraph.h"
-#include "NoallocCheck.h"
+#include "link/HeapGraph.h"
+#include "utils/NoallocCheck.h"
 
 namespace noalloc {
 
@@ -35,19 +35,6 @@ private:
   LinkOptions Link;
   /// The translation unit being matched, until its end.
   clang::ASTContext *Unit = nullptr;
-};
-
-/// Informational: calls to functions whose body and knowledge are both
-/// missing, which the default (lenient) policy counts as allocation-free.
-class UnknownCallCheck : public CallCheck {
-public:
-  using CallCheck::CallCheck;
-
-private:
-  std::vector<CallFinding> findings(const HeapGraph &Graph) const override {
-    return Graph.unknownCallFindings();
-  }
-  void markEnabled(struct FactSink &Sink) const override;
 };
 
 } // namespace noalloc

@@ -1,6 +1,7 @@
 //===--- CoroutineCheck.cpp - noalloc-coroutine ---------------------------===//
 
 #include "CoroutineCheck.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -3,7 +3,7 @@
 #ifndef NOALLOC_CHECKS_COROUTINECHECK_H
 #define NOALLOC_CHECKS_COROUTINECHECK_H
 
-#include "NoallocCheck.h"
+#include "utils/NoallocCheck.h"
 
 namespace noalloc {
 

@@ -1,7 +1,7 @@
 //===--- NewDeleteCheck.cpp - noalloc-new-delete --------------------------===//
 
 #include "NewDeleteCheck.h"
-#include "LocalStorage.h"
+#include "fixes/LocalStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

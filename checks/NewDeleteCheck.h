@@ -3,7 +3,7 @@
 #ifndef NOALLOC_CHECKS_NEWDELETECHECK_H
 #define NOALLOC_CHECKS_NEWDELETECHECK_H
 
-#include "NoallocCheck.h"
+#include "utils/NoallocCheck.h"
 
 namespace noalloc {
 

@@ -1,18 +1,14 @@
 //===--- NoallocModule.cpp - The noalloc clang-tidy module ----------------===//
 //
-// Registers every noalloc check with clang-tidy. The command-line tool links
-// this module; the clang-tidy plugin is this module loaded with --load.
+// Registers every check of Checks.def with clang-tidy. The command-line tool
+// links this module; the clang-tidy plugin is this module loaded with
+// --load.
 //
 //===----------------------------------------------------------------------===//
 
-#include "CAllocationCheck.h"
-#include "CallCheck.h"
-#include "CoroutineCheck.h"
-#include "NewDeleteCheck.h"
-#include "PmrCheck.h"
-#include "StdTypeCheck.h"
-#include "ThrowCheck.h"
+#include "CheckHeaders.inc" // Every checks/*Check.h, made by CMake.
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
 
 using namespace clang::tidy;
 
@@ -21,14 +17,9 @@ namespace noalloc {
 class NoallocModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<CAllocationCheck>("noalloc-c-allocation");
-    Factories.registerCheck<CallCheck>("noalloc-call");
-    Factories.registerCheck<CoroutineCheck>("noalloc-coroutine");
-    Factories.registerCheck<NewDeleteCheck>("noalloc-new-delete");
-    Factories.registerCheck<PmrCheck>("noalloc-pmr");
-    Factories.registerCheck<StdTypeCheck>("noalloc-std-type");
-    Factories.registerCheck<ThrowCheck>("noalloc-throw");
-    Factories.registerCheck<UnknownCallCheck>("noalloc-unknown-call");
+#define NOALLOC_CHECK(Name, Class, EnabledByDefault, Summary, Description)     \
+  Factories.registerCheck<Class>(Name);
+#include "Checks.def"
   }
 };
 

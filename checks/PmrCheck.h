@@ -3,7 +3,7 @@
 #ifndef NOALLOC_CHECKS_PMRCHECK_H
 #define NOALLOC_CHECKS_PMRCHECK_H
 
-#include "HeapObjectCheck.h"
+#include "utils/HeapObjectCheck.h"
 
 namespace noalloc {
 
@@ -15,15 +15,9 @@ public:
   using HeapObjectCheck::HeapObjectCheck;
 
 private:
-  bool reports(HeapUse Use) const override {
-    return Use == HeapUse::MemoryResource || Use == HeapUse::CustomAllocator;
-  }
+  bool reports(HeapUse Use) const override;
   std::string consequence(const HeapTypeVerdict &V,
-                          const clang::ASTContext &Ctx) const override {
-    if (V.Use == HeapUse::MemoryResource)
-      return "allocates from its memory resource, which may be the heap";
-    return "allocates through allocator '" + typeName(V.Allocator, Ctx) + "'";
-  }
+                          const clang::ASTContext &Ctx) const override;
 };
 
 } // namespace noalloc

@@ -1,8 +1,9 @@
 //===--- StdTypeCheck.cpp - noalloc-std-type ------------------------------===//
 
 #include "StdTypeCheck.h"
-#include "FixedCapacity.h"
-#include "LocalStorage.h"
+#include "utils/ASTQueries.h"
+#include "fixes/FixedCapacity.h"
+#include "fixes/LocalStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/TypeLoc.h"

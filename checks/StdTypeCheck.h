@@ -3,7 +3,7 @@
 #ifndef NOALLOC_CHECKS_STDTYPECHECK_H
 #define NOALLOC_CHECKS_STDTYPECHECK_H
 
-#include "HeapObjectCheck.h"
+#include "utils/HeapObjectCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 
 namespace noalloc {

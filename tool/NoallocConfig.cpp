@@ -1,7 +1,7 @@
 //===--- NoallocConfig.cpp - .noalloc.yaml --------------------------------===//
 
 #include "NoallocConfig.h"
-#include "YAMLInput.h"
+#include "knowledge/YAMLInput.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

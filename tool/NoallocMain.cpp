@@ -9,9 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "HeapGraph.h"
-#include "KnowledgeBase.h"
-#include "NoallocCheck.h"
+#include "CheckRegistry.h"
+#include "link/HeapGraph.h"
+#include "knowledge/KnowledgeBase.h"
+#include "utils/NoallocCheck.h"
 #include "NoallocConfig.h"
 #include "Reports.h"
 #include "ResultCache.h"
@@ -195,7 +196,7 @@ static Expected<noalloc::RunOptions> makeRunOptions() {
     Options.Overrides = std::move(*Parsed);
   }
   Options.Defaults = ClangTidyOptions::getDefaults();
-  Options.Defaults.Checks = "-*,noalloc-*,-noalloc-unknown-call";
+  Options.Defaults.Checks = noalloc::defaultCheckGlob();
   Options.Defaults.HeaderFilterRegex = ".*";
   Options.Defaults.SystemHeaders = false;
   if (!Checks.empty())
@@ -336,7 +337,7 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
   // The contents of knowledge files named in the configuration.
   if (auto It = Effective.CheckOptions.find("KnowledgeFiles");
       It != Effective.CheckOptions.end()) {
-    for (const std::string &P : noalloc::splitOptionList(It->second.Value))
+    for (const std::string &P : noalloc::optionList(It->second.Value))
       if (auto Buffer = MemoryBuffer::getFile(P))
         Data += utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
   }
@@ -834,7 +835,7 @@ static int launchMain(ArrayRef<const char *> Command) {
   }
   noalloc::RunOptions Options;
   Options.Defaults = ClangTidyOptions::getDefaults();
-  Options.Defaults.Checks = "-*,noalloc-*,-noalloc-unknown-call";
+  Options.Defaults.Checks = noalloc::defaultCheckGlob();
   Options.Defaults.HeaderFilterRegex = ".*";
   Options.Defaults.SystemHeaders = false;
   noalloc::TranslationUnitResult Result =

@@ -1,6 +1,7 @@
 //===--- Reports.cpp - Findings for machines: SARIF, JSON, baselines ------===//
 
 #include "Reports.h"
+#include "CheckRegistry.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -111,27 +112,10 @@ std::vector<std::string> fingerprints(ArrayRef<ClangTidyError> Errors,
   return Result;
 }
 
-/// The first paragraph of each check's documentation, for SARIF's help.
+/// The registry's description of \p Check, for SARIF's rule metadata.
 static std::string ruleDescription(StringRef Check) {
-  static const std::pair<StringRef, StringRef> Descriptions[] = {
-      {"noalloc-new-delete", "new- and delete-expressions and calls to the "
-                             "global operator new and delete."},
-      {"noalloc-c-allocation", "Calls to C and POSIX functions that allocate "
-                               "or release heap memory."},
-      {"noalloc-std-type", "Objects of standard-library types that own heap "
-                           "memory, and standard functions that allocate."},
-      {"noalloc-pmr", "Containers that allocate through a std::pmr memory "
-                      "resource or a custom allocator."},
-      {"noalloc-throw", "throw-expressions: the exception object is "
-                        "allocated on the heap."},
-      {"noalloc-coroutine", "Coroutines whose frame is allocated on the heap."},
-      {"noalloc-call", "Calls whose callee may reach the heap, with the chain "
-                       "of calls down to the allocation."},
-      {"noalloc-unknown-call", "Calls to functions whose body and knowledge "
-                               "are both missing."}};
-  for (const auto &[Name, Text] : Descriptions)
-    if (Name == Check)
-      return Text.str();
+  if (const CheckInfo *Info = findCheck(Check))
+    return Info->Description.str();
   return "Compiler diagnostic.";
 }
 

@@ -3,7 +3,7 @@
 #ifndef NOALLOC_TOOL_REPORTS_H
 #define NOALLOC_TOOL_REPORTS_H
 
-#include "HeapGraph.h"
+#include "link/HeapGraph.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"

@@ -3,7 +3,7 @@
 #ifndef NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
 #define NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
 
-#include "FactSink.h"
+#include "extract/FactSink.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"

@@ -1,6 +1,6 @@
 //===--- Suppressions.cpp - NOLINT comments -------------------------------===//
 
-#include "Suppressions.h"
+#include "extract/Suppressions.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/SourceManager.h"
 

@@ -3,8 +3,8 @@
 #ifndef NOALLOC_CHECKS_HEAPOBJECTCHECK_H
 #define NOALLOC_CHECKS_HEAPOBJECTCHECK_H
 
-#include "HeapType.h"
-#include "NoallocCheck.h"
+#include "knowledge/HeapType.h"
+#include "utils/NoallocCheck.h"
 
 namespace noalloc {
 

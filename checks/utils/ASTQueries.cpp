@@ -1,75 +1,15 @@
-//===--- NoallocCheck.cpp - What every noalloc check shares ---------------===//
+//===--- ASTQueries.cpp - Small questions about declarations and expressions//
 
-#include "NoallocCheck.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/Lex/Lexer.h"
-#include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
-using namespace clang::tidy;
 
 namespace noalloc {
-
-NoallocCheck::NoallocCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      KnowledgeFiles(Options.getLocalOrGlobal("KnowledgeFiles", "")) {
-  Files = splitOptionList(KnowledgeFiles);
-  auto KB = KnowledgeBase::get(Files);
-  if (!KB) {
-    configurationDiag("%0", DiagnosticIDs::Error)
-        << llvm::toString(KB.takeError());
-    return;
-  }
-  Knowledge = std::move(*KB);
-}
-
-void NoallocCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "KnowledgeFiles", KnowledgeFiles);
-}
-
-// Diagnostic format strings treat '%' specially ('operator%').
-static std::string escapeFormat(StringRef Message) {
-  std::string Escaped;
-  for (char C : Message) {
-    if (C == '%')
-      Escaped += '%';
-    Escaped += C;
-  }
-  return Escaped;
-}
-
-void NoallocCheck::report(SourceLocation Loc, const SourceManager &SM,
-                          StringRef Message, ArrayRef<FixItHint> Fixes) {
-  if (!Loc.isMacroID()) {
-    diag(Loc, escapeFormat(Message)) << Fixes;
-    return;
-  }
-  // Macro arguments are spelled at the use; macro bodies are not. Code
-  // spelled in a macro is not rewritten.
-  SourceLocation Use = SM.getFileLoc(Loc);
-  diag(Use, escapeFormat(Message));
-  if (!SM.isMacroBodyExpansion(Loc))
-    return;
-  SourceLocation Spelling = SM.getSpellingLoc(Loc);
-  StringRef Macro = Lexer::getImmediateMacroName(Loc, SM, LangOptions());
-  if (SM.isInSystemHeader(Spelling))
-    return;
-  diag(Spelling, "expanded from macro '%0'", DiagnosticIDs::Note) << Macro;
-}
-
-std::vector<std::string> splitOptionList(StringRef List) {
-  llvm::SmallVector<StringRef, 4> Parts;
-  List.split(Parts, ';', -1, /*KeepEmpty=*/false);
-  std::vector<std::string> Result;
-  for (StringRef P : Parts)
-    if (!P.trim().empty())
-      Result.push_back(P.trim().str());
-  return Result;
-}
 
 std::string qualifiedName(const NamedDecl *D) {
   PrintingPolicy Policy(D->getASTContext().getLangOpts());

@@ -3,8 +3,8 @@
 #ifndef NOALLOC_CHECKS_FACTEXTRACTOR_H
 #define NOALLOC_CHECKS_FACTEXTRACTOR_H
 
-#include "Facts.h"
-#include "KnowledgeBase.h"
+#include "facts/Facts.h"
+#include "knowledge/KnowledgeBase.h"
 
 namespace clang {
 class ASTContext;

@@ -1,6 +1,7 @@
 //===--- HeapObjectCheck.cpp - Objects whose type owns heap memory --------===//
 
-#include "HeapObjectCheck.h"
+#include "utils/HeapObjectCheck.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -1,10 +1,10 @@
 //===--- FactExtractor.cpp - Parse once, keep the facts -------------------===//
 
-#include "FactExtractor.h"
-#include "HeapGraph.h"
-#include "HeapType.h"
-#include "NoallocCheck.h"
-#include "Suppressions.h"
+#include "extract/FactExtractor.h"
+#include "utils/ASTQueries.h"
+#include "link/HeapGraph.h"
+#include "knowledge/HeapType.h"
+#include "extract/Suppressions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -18,6 +18,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 

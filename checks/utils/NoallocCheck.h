@@ -3,7 +3,7 @@
 #ifndef NOALLOC_CHECKS_NOALLOCCHECK_H
 #define NOALLOC_CHECKS_NOALLOCCHECK_H
 
-#include "KnowledgeBase.h"
+#include "knowledge/KnowledgeBase.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace noalloc {
@@ -34,25 +34,9 @@ private:
   std::shared_ptr<const KnowledgeBase> Knowledge;
 };
 
-/// The items of a ';'-separated option value, trimmed, empty ones dropped.
-std::vector<std::string> splitOptionList(llvm::StringRef List);
-
-/// The name a user would write for \p D: qualified, without inline
-/// namespaces such as std::__cxx11.
-std::string qualifiedName(const clang::NamedDecl *D);
-
-/// The nearest parent of \p E that is not parentheses or an implicit
-/// conversion (array decay excepted); \p E becomes the last node skipped.
-clang::DynTypedNode parentSkippingConversions(const clang::Expr *&E,
-                                              clang::ASTContext &Ctx);
-
-/// Whether \p E is certainly not a null pointer: an array, an address, a
-/// string literal.
-bool isCertainlyNonNull(const clang::Expr *E);
-
-/// True if \p D belongs to an implicit template instantiation, whose code the
-/// user did not write as such.
-bool isInInstantiation(const clang::Decl *D);
+/// The items of a ';'-separated option value, as clang-tidy's
+/// parseStringList reads them (trimmed, empty ones dropped).
+std::vector<std::string> optionList(llvm::StringRef Value);
 
 } // namespace noalloc
 

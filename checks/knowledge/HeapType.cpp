@@ -1,7 +1,7 @@
 //===--- HeapType.cpp - Does an object of this type own heap memory? ------===//
 
-#include "HeapType.h"
-#include "NoallocCheck.h"
+#include "knowledge/HeapType.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 

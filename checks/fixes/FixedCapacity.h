@@ -11,7 +11,7 @@
 #ifndef NOALLOC_CHECKS_FIXEDCAPACITY_H
 #define NOALLOC_CHECKS_FIXEDCAPACITY_H
 
-#include "KnowledgeBase.h"
+#include "knowledge/KnowledgeBase.h"
 #include "clang/AST/Decl.h"
 #include <optional>
 #include <string>

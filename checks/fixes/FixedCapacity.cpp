@@ -1,7 +1,7 @@
 //===--- FixedCapacity.cpp - Fix-its toward fixed-capacity storage --------===//
 
-#include "FixedCapacity.h"
-#include "NoallocCheck.h"
+#include "fixes/FixedCapacity.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

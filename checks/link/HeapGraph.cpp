@@ -1,6 +1,6 @@
 //===--- HeapGraph.cpp - Link the facts, propagate "may use the heap" -----===//
 
-#include "HeapGraph.h"
+#include "link/HeapGraph.h"
 #include "llvm/Support/GlobPattern.h"
 #include <deque>
 #include <map>

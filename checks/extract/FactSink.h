@@ -10,8 +10,8 @@
 #ifndef NOALLOC_CHECKS_FACTSINK_H
 #define NOALLOC_CHECKS_FACTSINK_H
 
-#include "Facts.h"
-#include "HeapGraph.h"
+#include "facts/Facts.h"
+#include "link/HeapGraph.h"
 #include <optional>
 
 namespace noalloc {

@@ -3,7 +3,7 @@
 #ifndef NOALLOC_CHECKS_HEAPTYPE_H
 #define NOALLOC_CHECKS_HEAPTYPE_H
 
-#include "KnowledgeBase.h"
+#include "knowledge/KnowledgeBase.h"
 #include "clang/AST/Type.h"
 
 namespace noalloc {

@@ -1,6 +1,6 @@
 //===--- Facts.cpp - What one translation unit knows about the heap -------===//
 
-#include "Facts.h"
+#include "facts/Facts.h"
 
 using namespace llvm;
 

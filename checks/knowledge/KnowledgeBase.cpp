@@ -1,7 +1,7 @@
 //===--- KnowledgeBase.cpp - What library code does with the heap ---------===//
 
-#include "KnowledgeBase.h"
-#include "YAMLInput.h"
+#include "knowledge/KnowledgeBase.h"
+#include "knowledge/YAMLInput.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"

@@ -1,7 +1,7 @@
 //===--- LocalStorage.cpp - Heap objects that can live on the stack -------===//
 
-#include "LocalStorage.h"
-#include "NoallocCheck.h"
+#include "fixes/LocalStorage.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

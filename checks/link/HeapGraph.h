@@ -10,8 +10,8 @@
 #ifndef NOALLOC_CHECKS_HEAPGRAPH_H
 #define NOALLOC_CHECKS_HEAPGRAPH_H
 
-#include "Facts.h"
-#include "KnowledgeBase.h"
+#include "facts/Facts.h"
+#include "knowledge/KnowledgeBase.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
 

@@ -1,0 +1,37 @@
+//===--- CheckRegistry.h - The checks, as data ----------------------------===//
+//
+// Checks.def read as a table, for the parts of noalloc that name checks
+// without constructing them: the default check list, --list-checks, SARIF
+// rules.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_CHECKREGISTRY_H
+#define NOALLOC_CHECKS_CHECKREGISTRY_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace noalloc {
+
+struct CheckInfo {
+  llvm::StringLiteral Name;
+  bool EnabledByDefault;
+  llvm::StringLiteral Summary;
+  llvm::StringLiteral Description;
+};
+
+/// Every check, in the order of Checks.def (alphabetical).
+llvm::ArrayRef<CheckInfo> allChecks();
+
+/// The clang-tidy glob of the checks enabled by default:
+/// "-*,noalloc-*,-noalloc-unknown-call".
+std::string defaultCheckGlob();
+
+/// The entry of \p Name, or null.
+const CheckInfo *findCheck(llvm::StringRef Name);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_CHECKREGISTRY_H

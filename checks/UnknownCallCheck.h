@@ -1,0 +1,23 @@
+//===--- UnknownCallCheck.h - noalloc-unknown-call ------------------------===//
+
+#ifndef NOALLOC_CHECKS_UNKNOWNCALLCHECK_H
+#define NOALLOC_CHECKS_UNKNOWNCALLCHECK_H
+
+#include "CallCheck.h"
+
+namespace noalloc {
+
+/// Informational: calls to functions whose body and knowledge are both
+/// missing, which the default (lenient) policy counts as allocation-free.
+class UnknownCallCheck : public CallCheck {
+public:
+  using CallCheck::CallCheck;
+
+private:
+  std::vector<CallFinding> findings(const HeapGraph &Graph) const override;
+  void markEnabled(struct FactSink &Sink) const override;
+};
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_UNKNOWNCALLCHECK_H

@@ -1,0 +1,72 @@
+//===--- NoallocCheck.cpp - What every noalloc check shares ---------------===//
+
+#include "utils/NoallocCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace noalloc {
+
+NoallocCheck::NoallocCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      KnowledgeFiles(Options.getLocalOrGlobal("KnowledgeFiles", "")) {
+  Files = optionList(KnowledgeFiles);
+  auto KB = KnowledgeBase::get(Files);
+  if (!KB) {
+    configurationDiag("%0", DiagnosticIDs::Error)
+        << llvm::toString(KB.takeError());
+    return;
+  }
+  Knowledge = std::move(*KB);
+}
+
+void NoallocCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "KnowledgeFiles", KnowledgeFiles);
+}
+
+// Diagnostic format strings treat '%' specially ('operator%').
+static std::string escapeFormat(StringRef Message) {
+  std::string Escaped;
+  for (char C : Message) {
+    if (C == '%')
+      Escaped += '%';
+    Escaped += C;
+  }
+  return Escaped;
+}
+
+void NoallocCheck::report(SourceLocation Loc, const SourceManager &SM,
+                          StringRef Message, ArrayRef<FixItHint> Fixes) {
+  if (!Loc.isMacroID()) {
+    diag(Loc, escapeFormat(Message)) << Fixes;
+    return;
+  }
+  // Macro arguments are spelled at the use; macro bodies are not. Code
+  // spelled in a macro is not rewritten.
+  SourceLocation Use = SM.getFileLoc(Loc);
+  diag(Use, escapeFormat(Message));
+  if (!SM.isMacroBodyExpansion(Loc))
+    return;
+  SourceLocation Spelling = SM.getSpellingLoc(Loc);
+  StringRef Macro = Lexer::getImmediateMacroName(Loc, SM, LangOptions());
+  if (SM.isInSystemHeader(Spelling))
+    return;
+  diag(Spelling, "expanded from macro '%0'", DiagnosticIDs::Note) << Macro;
+}
+
+std::vector<std::string> optionList(StringRef Value) {
+  std::vector<std::string> Items;
+  for (StringRef Item : utils::options::parseStringList(Value))
+    Items.push_back(Item.str());
+  return Items;
+}
+
+} // namespace noalloc
