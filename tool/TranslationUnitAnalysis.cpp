@@ -1,9 +1,11 @@
 //===--- TranslationUnitAnalysis.cpp - One parse of one source file -------===//
 
 #include "TranslationUnitAnalysis.h"
+#include "CheckRegistry.h"
 #include "NoallocConfig.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -20,14 +22,67 @@ using namespace clang::tidy;
 namespace noalloc {
 
 namespace {
-/// clang-tidy's provider with noalloc's configuration files. Its
-/// constructor that takes handlers leaves the file system unset.
+/// Each glob of \p Globs replaced by the noalloc checks it matches, with
+/// its sign: '-*,clang-analyzer-*,noalloc-call' keeps its meaning for
+/// noalloc's checks and names no other.
+std::optional<std::string>
+restrictToNoalloc(const std::optional<std::string> &Globs) {
+  if (!Globs)
+    return std::nullopt;
+  std::string Result;
+  GlobList List(*Globs);
+  for (const auto &Item : List.getItems())
+    for (const CheckInfo &Check : allChecks())
+      if (Item.Regex.match(Check.Name))
+        Result += (Result.empty() ? "" : ",") +
+                  std::string(Item.IsPositive ? "" : "-") + Check.Name.str();
+  if (Result.empty())
+    return std::nullopt;
+  return Result;
+}
+
+/// True if \p Globs names a noalloc check in so many letters. A project's
+/// .clang-tidy that does not ('-*,bugprone-*') configures other checks.
+bool namesNoalloc(const std::optional<std::string> &Globs) {
+  return Globs && StringRef(*Globs).contains("noalloc");
+}
+
+/// A .clang-tidy as the command-line tool reads it: noalloc's options and
+/// settings, no other check, and no colour (that follows the terminal).
+llvm::ErrorOr<ClangTidyOptions>
+parseClangTidyFile(llvm::MemoryBufferRef Config) {
+  auto Parsed = parseConfiguration(Config);
+  if (!Parsed)
+    return Parsed;
+  if (!namesNoalloc(Parsed->Checks))
+    Parsed->Checks.reset();
+  if (!namesNoalloc(Parsed->WarningsAsErrors))
+    Parsed->WarningsAsErrors.reset();
+  Parsed->UseColor.reset();
+  return Parsed;
+}
+
+/// clang-tidy's provider with noalloc's configuration files, enabling
+/// noalloc's checks only: clang-tidy would also run the static analyzer
+/// and turn compiler warnings into findings. Its constructor that takes
+/// handlers leaves the file system unset.
 class ConfigFilesProvider : public FileOptionsProvider {
 public:
   template <typename... Args>
   ConfigFilesProvider(Args &&...A)
       : FileOptionsProvider(std::forward<Args>(A)...) {
     FS = llvm::vfs::getRealFileSystem();
+  }
+
+  std::vector<OptionsSource> getRawOptions(StringRef FileName) override {
+    std::vector<OptionsSource> Sources =
+        FileOptionsProvider::getRawOptions(FileName);
+    for (OptionsSource &Source : Sources) {
+      Source.first.Checks = restrictToNoalloc(Source.first.Checks);
+      Source.first.WarningsAsErrors =
+          restrictToNoalloc(Source.first.WarningsAsErrors);
+    }
+    return Sources;
   }
 };
 } // namespace
@@ -47,9 +102,7 @@ makeOptionsProvider(const RunOptions &Options) {
           return llvm::errorToErrorCode(Parsed.takeError());
         return std::move(*Parsed);
       });
-  Handlers.emplace_back(".clang-tidy", [](llvm::MemoryBufferRef Config) {
-    return parseConfiguration(Config);
-  });
+  Handlers.emplace_back(".clang-tidy", parseClangTidyFile);
   return std::make_unique<ConfigFilesProvider>(
       Options.Global, Options.Defaults, Options.Overrides, std::move(Handlers));
 }

@@ -1,0 +1,4 @@
+#include <stdio.h>
+#include <stdlib.h>
+void say(void) { printf("hi\n"); }
+void *get(void) { return malloc(8); }
