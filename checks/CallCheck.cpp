@@ -60,6 +60,11 @@ void CallCheck::markEnabled(FactSink &Sink) const {
 
 /// The location of \p P in this translation unit, if its file was read.
 static SourceLocation locationOf(const SourcePoint &P, SourceManager &SM) {
+  // Facts name files by path: opening a FIFO or a device would block.
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(P.File, Status) &&
+      !llvm::sys::fs::is_regular_file(Status))
+    return SourceLocation();
   auto File = SM.getFileManager().getOptionalFileRef(P.File);
   if (!File)
     return SourceLocation();

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckRegistry.h"
+#include "DatabaseCheck.h"
 #include "link/HeapGraph.h"
 #include "knowledge/KnowledgeBase.h"
 #include "utils/NoallocCheck.h"
@@ -652,6 +653,10 @@ analyzeAll(tooling::CommonOptionsParser &Parser,
   Files = Parser.getSourcePathList();
   std::string BuildPath = optionValue("p");
   if (!BuildPath.empty()) {
+    if (Error E = noalloc::checkCompilationDatabase(BuildPath)) {
+      WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+      return 2;
+    }
     std::string Message;
     WholeDatabase = tooling::CompilationDatabase::autoDetectFromDirectory(
         BuildPath, Message);
@@ -966,7 +971,8 @@ int main(int argc, const char **argv) {
           printReport(Errors, Graph.get(), Options, Files.front()))
     return *Status;
 
-  if (!Quiet) {
+  // "0 findings" would claim that files no parse reached are clean.
+  if (!Quiet && Failed.size() < Files.size()) {
     errs() << "noalloc: " << Findings
            << (Findings == 1 ? " finding" : " findings") << " in "
            << Files.size() << (Files.size() == 1 ? " file" : " files") << "\n";

@@ -2,6 +2,8 @@
 
 #include "Reports.h"
 #include "CheckRegistry.h"
+#include "SafeOutput.h"
+#include "facts/BoundedJSON.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -288,7 +290,7 @@ Error writeBaseline(StringRef Path, ArrayRef<std::string> Fingerprints) {
   json::Array Prints;
   for (const std::string &F : Fingerprints)
     Prints.push_back(F);
-  return writeToOutput(Path, [&](raw_ostream &OS) {
+  return writeFileSafely(Path, [&](raw_fd_ostream &OS) {
     OS << formatv("{0:2}", json::Value(json::Object{
                                {"format", "noalloc-baseline"},
                                {"version", 1},
@@ -304,7 +306,7 @@ Expected<StringSet<>> readBaseline(StringRef Path) {
     return createStringError(Buffer.getError(), "cannot read baseline '%s': %s",
                              Path.str().c_str(),
                              Buffer.getError().message().c_str());
-  Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
+  Expected<json::Value> Parsed = parseJSON((*Buffer)->getBuffer());
   if (!Parsed)
     return createStringError(inconvertibleErrorCode(),
                              "invalid baseline '%s': %s", Path.str().c_str(),

@@ -1,6 +1,8 @@
 //===--- ResultCache.cpp - Translation units that need no parse -----------===//
 
 #include "ResultCache.h"
+#include "SafeOutput.h"
+#include "facts/BoundedJSON.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -69,17 +71,19 @@ static json::Value toJSON(const clang::tooling::DiagnosticMessage &M) {
 static bool fromJSON(const json::Value &V, clang::tooling::DiagnosticMessage &M,
                      json::Path P) {
   json::ObjectMapper O(V, P);
-  if (!O || !O.map("message", M.Message) || !O.map("file", M.FilePath) ||
-      !O.map("offset", M.FileOffset))
+  if (!O || !O.map("message", M.Message) || !O.map("file", M.FilePath))
     return false;
+  std::optional<int64_t> Offset = V.getAsObject()->getInteger("offset");
   const json::Array *Fixes = V.getAsObject()->getArray("fixes");
-  if (!Fixes)
+  if (!Offset || *Offset < 0 || *Offset > UINT32_MAX || !Fixes)
     return false;
+  M.FileOffset = unsigned(*Offset);
   for (const json::Value &F : *Fixes) {
     const json::Array *A = F.getAsArray();
     if (!A || A->size() != 4 || !(*A)[0].getAsString() ||
         !(*A)[1].getAsUINT64() || !(*A)[2].getAsUINT64() ||
-        !(*A)[3].getAsString())
+        !(*A)[3].getAsString() || *(*A)[1].getAsUINT64() > UINT32_MAX ||
+        *(*A)[2].getAsUINT64() > UINT32_MAX)
       return false;
     clang::tooling::Replacement R(
         *(*A)[0].getAsString(), *(*A)[1].getAsUINT64(), *(*A)[2].getAsUINT64(),
@@ -110,7 +114,10 @@ static std::optional<ClangTidyError> errorFromJSON(const json::Value &V) {
   auto Check = O->getString("check");
   auto Level = O->getInteger("level");
   auto BuildDirectory = O->getString("build_directory");
-  if (!Check || !Level || !BuildDirectory)
+  // Only the levels a finding can have: the report indexes tables by it.
+  if (!Check || Check->empty() || !Level || !BuildDirectory ||
+      (*Level != ClangTidyError::Remark && *Level != ClangTidyError::Warning &&
+       *Level != ClangTidyError::Error))
     return std::nullopt;
   ClangTidyError E(*Check, ClangTidyError::Level(*Level), *BuildDirectory,
                    /*IsWarningAsError=*/false);
@@ -127,6 +134,44 @@ static std::optional<ClangTidyError> errorFromJSON(const json::Value &V) {
   return E;
 }
 
+/// Whether every offset of \p M (and of its fixes) lies within its file as
+/// it is now; a file that is gone is the report's concern, not a crash.
+static bool pointsIntoFile(const clang::tooling::DiagnosticMessage &M,
+                           StringMap<std::optional<uint64_t>> &Sizes) {
+  auto Within = [&](StringRef File, uint64_t End) {
+    if (File.empty())
+      return End == 0;
+    auto [It, New] = Sizes.try_emplace(File);
+    if (New) {
+      uint64_t Size;
+      if (!sys::fs::file_size(File, Size))
+        It->second = Size;
+    }
+    return !It->second || End <= *It->second;
+  };
+  if (!Within(M.FilePath, M.FileOffset))
+    return false;
+  for (const auto &[File, Replacements] : M.Fix)
+    for (const clang::tooling::Replacement &R : Replacements)
+      if (!Within(R.getFilePath(), uint64_t(R.getOffset()) + R.getLength()))
+        return false;
+  return true;
+}
+
+/// Offsets are read back into source files: one past a file's end would
+/// place a diagnostic in another file's buffer.
+static bool pointsIntoFiles(const TranslationUnitResult &Result) {
+  StringMap<std::optional<uint64_t>> Sizes;
+  for (const ClangTidyError &E : Result.Diagnostics) {
+    if (!pointsIntoFile(E.Message, Sizes))
+      return false;
+    for (const auto &Note : E.Notes)
+      if (!pointsIntoFile(Note, Sizes))
+        return false;
+  }
+  return true;
+}
+
 /// A result as stored: everything but the dependency hashes.
 static std::optional<TranslationUnitResult>
 resultFromJSON(const json::Object &Top) {
@@ -135,9 +180,12 @@ resultFromJSON(const json::Object &Top) {
   auto MainFile = Top.getString("main_file");
   if (!Dependencies || !Diagnostics || !MainFile)
     return std::nullopt;
+  std::optional<bool> Compiled = Top.getBoolean("compiled");
+  if (!Compiled || MainFile->empty())
+    return std::nullopt;
   TranslationUnitResult Result;
   Result.MainFile = MainFile->str();
-  Result.Compiled = Top.getBoolean("compiled").value_or(false);
+  Result.Compiled = *Compiled;
   for (const json::Value &D : *Dependencies) {
     const json::Array *Pair = D.getAsArray();
     if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString())
@@ -178,11 +226,13 @@ resultFromJSON(const json::Object &Top) {
     }
     Result.Facts.Facts = std::move(*Facts);
   }
+  if (!pointsIntoFiles(Result))
+    return std::nullopt;
   return Result;
 }
 
 static std::optional<json::Object> parseEntry(StringRef Text) {
-  Expected<json::Value> Parsed = json::parse(Text);
+  Expected<json::Value> Parsed = parseJSON(Text);
   if (!Parsed) {
     consumeError(Parsed.takeError());
     return std::nullopt;
@@ -251,7 +301,7 @@ ResultCache::toEntry(const TranslationUnitResult &Result) {
 
 /// A temporary file renamed into place: readers see all or nothing.
 static Error writeEntry(StringRef Path, json::Object Entry) {
-  return writeToOutput(Path, [&](raw_ostream &OS) {
+  return writeFileSafely(Path, [&](raw_fd_ostream &OS) {
     OS << json::Value(std::move(Entry));
     return Error::success();
   });

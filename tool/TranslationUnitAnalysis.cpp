@@ -8,13 +8,19 @@
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Options/OptionUtils.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include <mutex>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -200,9 +206,81 @@ public:
 
 } // namespace
 
+/// clang's builtin headers (<stddef.h>, <stdint.h>, <stdarg.h>) for the
+/// parser's clang version. Tooling would look beside the noalloc binary,
+/// where a build tree has none: bare-metal targets then fail to compile.
+static const std::string &clangResourceDir() {
+  static const std::string Dir = [] {
+    auto HasBuiltinHeaders = [](StringRef Resources) {
+      SmallString<256> Header(Resources);
+      llvm::sys::path::append(Header, "include", "stddef.h");
+      return llvm::sys::fs::exists(Header);
+    };
+    // An installation that bundles its own, as clang-tidy's does.
+    std::string Own = GetResourcesPath(
+        "noalloc", reinterpret_cast<void *>(&clangResourceDir));
+    if (HasBuiltinHeaders(Own))
+      return Own;
+    // The clang noalloc was built against, then one on PATH.
+    std::vector<std::string> Compilers = {NOALLOC_CLANG_BINARY};
+    if (auto OnPath = llvm::sys::findProgramByName(
+            "clang-" + std::to_string(CLANG_VERSION_MAJOR)))
+      Compilers.push_back(*OnPath);
+    for (const std::string &Compiler : Compilers) {
+      SmallString<256> Real;
+      if (llvm::sys::fs::real_path(Compiler, Real))
+        continue;
+      std::string Candidate = GetResourcesPath(Real);
+      if (HasBuiltinHeaders(Candidate))
+        return Candidate;
+    }
+    return Own;
+  }();
+  return Dir;
+}
+
+/// The result of a unit that could not be analysed, with the reason as a
+/// compiler error: the run goes on and ends with exit status 2.
+static TranslationUnitResult failedUnit(StringRef File, const Twine &Why) {
+  TranslationUnitResult Result;
+  Result.MainFile = File.str();
+  Result.Compiled = false;
+  ClangTidyError E("clang-diagnostic-error", ClangTidyError::Error, "",
+                   /*IsWarningAsError=*/false);
+  E.Message.Message = Why.str();
+  Result.Diagnostics.push_back(std::move(E));
+  return Result;
+}
+
+/// What would stop the parse before it starts, or abort the process in
+/// tooling ("Cannot chdir into ..."): a source that is not there or not a
+/// file (a FIFO would block), a compile command's directory that is gone.
+static std::optional<TranslationUnitResult>
+checkInputs(const tooling::CompilationDatabase &Database, StringRef File) {
+  SmallString<256> Absolute(File);
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Absolute, Status))
+    return failedUnit(File, EC == std::errc::no_such_file_or_directory
+                                ? "no such file or directory: '" + File + "'"
+                                : "cannot read '" + File + "': " +
+                                      EC.message());
+  if (!llvm::sys::fs::is_regular_file(Status))
+    return failedUnit(File, "'" + File + "' is not a regular file");
+  for (const tooling::CompileCommand &C : Database.getCompileCommands(Absolute))
+    if (!llvm::sys::fs::is_directory(C.Directory))
+      return failedUnit(File, "the directory of the compile command of '" +
+                                  File + "' does not exist: '" + C.Directory +
+                                  "'");
+  return std::nullopt;
+}
+
 TranslationUnitResult
 analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
                        StringRef File, const RunOptions &Options) {
+  if (std::optional<TranslationUnitResult> Failed =
+          checkInputs(Database, File))
+    return std::move(*Failed);
   ClangTidyContext Context(makeOptionsProvider(Options),
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                            /*EnableModuleHeadersParsing=*/false,
@@ -219,13 +297,31 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
                           std::make_shared<PCHContainerOperations>(),
                           llvm::vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // Unless the command names its own; tooling then adds none.
+  Tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &Args,
+                                  StringRef) {
+    for (const std::string &Arg : Args)
+      if (StringRef(Arg).starts_with("-resource-dir"))
+        return Args;
+    return tooling::getInsertArgumentAdjuster(
+        ("-resource-dir=" + clangResourceDir()).c_str(),
+        tooling::ArgumentInsertPosition::BEGIN)(Args, "");
+  });
   Tool.setDiagnosticConsumer(&Consumer);
   TidyActionFactory Factory(Context);
 
   TranslationUnitResult Result;
   Result.MainFile = File.str();
   ScopedFactSink Sink(Result.Facts);
-  bool Succeeded = Tool.run(&Factory) == 0;
+  // A crash in clang (a bug of its own on odd input) fails this unit, not
+  // the run: the other units are still analysed.
+  static std::once_flag CrashRecovery;
+  std::call_once(CrashRecovery, [] { llvm::CrashRecoveryContext::Enable(); });
+  bool Succeeded = false;
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Succeeded = Tool.run(&Factory) == 0; }))
+    return failedUnit(File, "clang crashed while analysing '" + File +
+                                "'; it is not analysed");
   Result.Diagnostics = Consumer.take();
   // A check's configuration error also fails the run; only the compiler's
   // errors (or none at all: a file that could not be read) mean the file

@@ -1,6 +1,7 @@
 //===--- Facts.cpp - What one translation unit knows about the heap -------===//
 
 #include "facts/Facts.h"
+#include "facts/BoundedJSON.h"
 
 using namespace llvm;
 
@@ -158,7 +159,7 @@ static bool applyFileTable(SourcePoint &P,
 }
 
 Expected<TranslationUnitFacts> factsFromJSON(StringRef Text) {
-  Expected<json::Value> Parsed = json::parse(Text);
+  Expected<json::Value> Parsed = parseJSON(Text);
   if (!Parsed)
     return Parsed.takeError();
   const json::Object *Top = Parsed->getAsObject();

@@ -1,0 +1,2 @@
+#include <stdlib.h>
+void *grab() { return malloc(16); }

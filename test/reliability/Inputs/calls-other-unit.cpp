@@ -1,0 +1,3 @@
+// Calls a function defined in another translation unit.
+void allocatesElsewhere();
+void caller() { allocatesElsewhere(); }

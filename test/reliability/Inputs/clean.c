@@ -1,0 +1,1 @@
+int idle(void) { return 0; }
