@@ -8,7 +8,6 @@
 
 #include "CheckHeaders.inc" // Every checks/*Check.h, made by CMake.
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 
 using namespace clang::tidy;
 

@@ -1,0 +1,144 @@
+//===--- AnalyzeSources.cpp - Every translation unit of a run -------------===//
+
+#include "AnalyzeSources.h"
+#include "NoallocConfig.h"
+#include "Progress.h"
+#include "ResultCache.h"
+#include "ToolOptions.h"
+#include "utils/NoallocCheck.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/xxhash.h"
+#include <atomic>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace noalloc {
+
+using cli::CacheDir;
+using cli::Jobs;
+using cli::KnowledgeFiles;
+using cli::NoCache;
+using cli::Quiet;
+using cli::Stats;
+
+/// Identifies this noalloc binary and its inputs other than the sources: a
+/// rebuilt binary or an edited knowledge file makes every entry stale.
+static std::string runFingerprint(const char *Argv0) {
+  std::string Data;
+  std::string Executable =
+      sys::fs::getMainExecutable(Argv0, (void *)&runFingerprint);
+  if (auto Buffer = MemoryBuffer::getFile(Executable, false, false))
+    Data += utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+  for (const std::string &Path : KnowledgeFiles)
+    if (auto Buffer = MemoryBuffer::getFile(Path))
+      Data += Path + utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+  return Data;
+}
+
+/// Everything that determines a translation unit's result except the
+/// contents of the files it reads, which the cache entry lists itself.
+static std::string cacheKey(const tooling::CompilationDatabase &Database,
+                            StringRef File, const RunOptions &Options,
+                            StringRef Fingerprint) {
+  std::string Data = Fingerprint.str();
+  SmallString<256> Absolute(File);
+  sys::fs::make_absolute(Absolute);
+  Data += '\0' + std::string(Absolute);
+  for (const tooling::CompileCommand &C : Database.getCompileCommands(File)) {
+    Data += '\0' + C.Directory + '\0' + C.Filename;
+    for (const std::string &Arg : C.CommandLine)
+      Data += '\0' + Arg;
+  }
+  ClangTidyOptions Effective =
+      makeOptionsProvider(Options)->getOptions(Absolute);
+  Data += '\0' + configurationAsText(Effective);
+  // The contents of knowledge files named in the configuration.
+  if (auto It = Effective.CheckOptions.find("KnowledgeFiles");
+      It != Effective.CheckOptions.end()) {
+    for (const std::string &P : optionList(It->second.Value))
+      if (auto Buffer = MemoryBuffer::getFile(P))
+        Data += utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+  }
+  return utohexstr(xxh3_64bits(Data), /*LowerCase=*/true, 16) +
+         utohexstr(xxh3_64bits(Data + "noalloc"), true, 16);
+}
+
+std::optional<int> analyzeSources(const Compilations &Run,
+                                  const RunOptions &Options,
+                                  const char *Argv0,
+                                  std::vector<TranslationUnitResult> &Results) {
+  const std::vector<std::string> &Files = Run.Files;
+  const tooling::CompilationDatabase &Database = *Run.Database;
+  if (Error E = validateNoallocConfigs(Files)) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  if (Files.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "no source files: name them, or give -p <build-dir> with a "
+           "compile_commands.json that lists some\n";
+    return 2;
+  }
+
+  std::unique_ptr<ResultCache> Cache;
+  std::string Fingerprint;
+  if (!NoCache) {
+    std::string Directory =
+        CacheDir.empty() ? ResultCache::defaultDirectory() : CacheDir;
+    if (!Directory.empty()) {
+      Cache = std::make_unique<ResultCache>(Directory);
+      Fingerprint = runFingerprint(Argv0);
+    }
+  }
+
+  Results.resize(Files.size());
+  std::atomic<unsigned> Done = 0, Cached = 0;
+  Progress Bar(Files.size(), !Quiet);
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    // Largest sources first, so that no long parse starts last.
+    std::vector<size_t> Order(Files.size());
+    std::vector<uint64_t> Sizes(Files.size(), 0);
+    for (size_t I = 0; I < Files.size(); ++I) {
+      Order[I] = I;
+      sys::fs::file_size(Files[I], Sizes[I]);
+    }
+    llvm::sort(Order, [&](size_t A, size_t B) {
+      return std::make_pair(Sizes[B], A) < std::make_pair(Sizes[A], B);
+    });
+    for (size_t I : Order)
+      Pool.async([&, I] {
+        std::string Key;
+        if (Cache) {
+          Key = cacheKey(Database, Files[I], Options, Fingerprint);
+          if (auto Hit = Cache->lookup(Key)) {
+            Results[I] = std::move(*Hit);
+            ++Cached;
+            Bar.update(++Done, Files[I]);
+            return;
+          }
+        }
+        Bar.update(Done, Files[I]);
+        Results[I] =
+            analyzeTranslationUnit(Database, Files[I], Options);
+        if (Cache)
+          Cache->store(Key, Results[I]);
+        Bar.update(++Done, Files[I]);
+      });
+    Pool.wait();
+  }
+  Bar.finish();
+  if (Stats)
+    errs() << "noalloc: " << Cached << " of " << Files.size()
+           << " translation units from the cache\n";
+  return std::nullopt;
+}
+
+} // namespace noalloc

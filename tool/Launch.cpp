@@ -1,0 +1,149 @@
+//===--- Launch.cpp - noalloc launch and noalloc link ---------------------===//
+
+#include "Launch.h"
+#include "ResultCache.h"
+#include "RunConfiguration.h"
+#include "ToolOptions.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/WithColor.h"
+#include <memory>
+
+using namespace clang;
+using namespace llvm;
+
+namespace noalloc {
+
+std::optional<int> rejectAnalysisOnlyOptions() {
+  // The launcher analysed each unit with the configuration files it found.
+  // (cl::list overloads '&'.)
+  const cl::Option *AnalysisOnly[] = {
+      &cli::BuildPath,  std::addressof(cli::ExtraArgs),
+      std::addressof(cli::ExtraArgsBefore), &cli::Jobs,
+      &cli::CacheDir,   &cli::NoCache,
+      &cli::Config,     std::addressof(cli::KnowledgeFiles),
+      &cli::HeaderFilter};
+  for (const cl::Option *O : AnalysisOnly)
+    if (O->getNumOccurrences()) {
+      WithColor::error(errs(), "noalloc")
+          << "link: '-" << (O->ArgStr.size() > 1 ? "-" : "") << O->ArgStr
+          << "' applies when translation units are analysed, which "
+             "'noalloc launch' did; set it in .noalloc.yaml or .clang-tidy\n";
+      return 2;
+    }
+  return std::nullopt;
+}
+
+std::optional<int>
+readLaunchedResults(ArrayRef<std::string> Directories,
+                    std::vector<std::string> &Files,
+                    std::vector<TranslationUnitResult> &Results) {
+  if (Directories.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "link: name the build directories to collect\n";
+    return 2;
+  }
+  std::vector<std::string> Paths;
+  for (const std::string &Directory : Directories) {
+    std::error_code EC;
+    for (sys::fs::recursive_directory_iterator It(Directory, EC), End;
+         It != End && !EC; It.increment(EC))
+      if (StringRef(It->path()).ends_with(".noalloc"))
+        Paths.push_back(It->path());
+    if (EC) {
+      WithColor::error(errs(), "noalloc")
+          << "cannot read '" << Directory << "': " << EC.message() << "\n";
+      return 2;
+    }
+  }
+  if (Paths.empty()) {
+    WithColor::error(errs(), "noalloc")
+        << "link: no .noalloc results found; build with "
+           "CMAKE_CXX_COMPILER_LAUNCHER=\"noalloc;launch\"\n";
+    return 2;
+  }
+  llvm::sort(Paths);
+  for (const std::string &Path : Paths) {
+    auto Result = readResult(Path);
+    if (!Result) {
+      WithColor::error(errs(), "noalloc")
+          << toString(Result.takeError()) << "\n";
+      return 2;
+    }
+    Files.push_back(Result->MainFile);
+    Results.push_back(std::move(*Result));
+  }
+  return std::nullopt;
+}
+
+int launchMain(ArrayRef<const char *> Command) {
+  if (Command.empty()) {
+    WithColor::error(errs(), "noalloc") << "launch: no compiler given\n";
+    return 2;
+  }
+  auto Compiler = sys::findProgramByName(Command[0]);
+  if (!Compiler) {
+    WithColor::error(errs(), "noalloc")
+        << "launch: cannot find '" << Command[0] << "'\n";
+    return 2;
+  }
+  std::vector<StringRef> Args(Command.begin(), Command.end());
+  int Status = sys::ExecuteAndWait(*Compiler, Args);
+  if (Status != 0)
+    return Status;
+
+  // Only compilations of one C or C++ source into an object are analysed.
+  std::string Source, Object;
+  bool CompileOnly = false;
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef Arg = Args[I];
+    if (Arg == "-c")
+      CompileOnly = true;
+    else if (Arg == "-o" && I + 1 < Args.size())
+      Object = Args[++I].str();
+    else if (!Arg.starts_with("-") &&
+             StringSwitch<bool>(sys::path::extension(Arg))
+                 .Cases({".c", ".cc", ".cpp", ".cxx", ".c++", ".C"}, true)
+                 .Default(false))
+      Source = Arg.str();
+  }
+  if (!CompileOnly || Source.empty() || Object.empty())
+    return 0;
+
+  SmallString<256> Directory;
+  sys::fs::current_path(Directory);
+  json::Array Arguments;
+  for (StringRef A : Args)
+    Arguments.push_back(A);
+  std::string Json;
+  raw_string_ostream(Json) << json::Value(
+      json::Array{json::Object{{"directory", Directory},
+                               {"file", Source},
+                               {"arguments", std::move(Arguments)}}});
+  std::string Error;
+  auto Database = tooling::JSONCompilationDatabase::loadFromBuffer(
+      Json, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database) {
+    WithColor::error(errs(), "noalloc") << "launch: " << Error << "\n";
+    return 2;
+  }
+  TranslationUnitResult Result =
+      analyzeTranslationUnit(*Database, Source, defaultRunOptions());
+  if (!Result.Compiled)
+    WithColor::warning(errs(), "noalloc")
+        << "'" << Source << "' compiles, but not for the analysis; "
+        << "'noalloc link' will report it\n";
+  if (llvm::Error E = writeResult(Object + ".noalloc", Result)) {
+    WithColor::error(errs(), "noalloc")
+        << "launch: " << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+
+} // namespace noalloc

@@ -1,0 +1,257 @@
+//===--- ToolOptions.cpp - noalloc's command line -------------------------===//
+
+#include "ToolOptions.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace llvm;
+
+namespace noalloc::cli {
+
+cl::OptionCategory Category("noalloc options");
+
+cl::SubCommand LaunchCommand(
+    "launch", "A compiler launcher: runs <compiler> <args>..., then analyses "
+              "the same translation unit and leaves its result beside the "
+              "object file for 'noalloc link'.");
+cl::SubCommand LinkCommand(
+    "link", "Joins the results 'noalloc launch' left below the build "
+            "directories and reports the whole program.");
+
+namespace {
+/// Puts an option in the main command and in `link`.
+struct MainAndLinkModifier {
+  template <class Opt> void apply(Opt &O) const {
+    O.addSubCommand(cl::SubCommand::getTopLevel());
+    O.addSubCommand(LinkCommand);
+  }
+};
+const MainAndLinkModifier MainAndLink;
+} // namespace
+
+static cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
+static cl::extrahelp MoreHelp(R"(
+Exit status: 0 when nothing uses the heap, 1 when there are findings, 2 on
+errors (bad usage, no compilation database, a file that does not compile).
+
+Examples:
+  noalloc -p build                      every file of build/compile_commands.json
+  noalloc -p build src/audio.cpp        one file, flags from the database
+  noalloc main.cpp -- -std=c++20 -Iinc  no database: flags after --
+  noalloc --checks='-*,noalloc-new-delete' -p build
+
+Distributed with the build (CMake, Ninja, distcc, remote execution):
+  cmake -DCMAKE_CXX_COMPILER_LAUNCHER="noalloc;launch" ...
+                                        each compile leaves its result
+  noalloc link build                    joins them and reports
+)");
+
+cl::list<std::string> Sources(cl::Positional,
+                              cl::desc("<source0> [... <sourceN>]"),
+                              cl::ZeroOrMore, cl::cat(Category));
+cl::opt<std::string> BuildPath("p", cl::desc("Build path"), cl::Optional,
+                               MainAndLink, cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg",
+    cl::desc("Additional argument to append to the compiler command line"),
+    MainAndLink, cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Additional argument to prepend to the compiler command line"),
+    MainAndLink, cl::cat(Category));
+
+cl::list<std::string> LinkDirectories(cl::Positional,
+                                      cl::desc("<build-dir>..."),
+                                      cl::ZeroOrMore, cl::sub(LinkCommand),
+                                      cl::cat(Category));
+
+cl::opt<std::string> LaunchCompiler(cl::Positional, cl::desc("<compiler>"),
+                                    cl::Required, cl::sub(LaunchCommand),
+                                    cl::cat(Category));
+cl::list<std::string> LaunchArguments(cl::ConsumeAfter,
+                                      cl::desc("<compiler args>..."),
+                                      cl::sub(LaunchCommand),
+                                      cl::cat(Category));
+
+cl::opt<std::string> Checks("checks", cl::desc(R"(
+Comma-separated globs of checks to run, as in clang-tidy:
+'-*,noalloc-new-delete' runs one check. Applied after
+the default ('noalloc-*') and any .clang-tidy files.)"),
+                            cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> Config("config", cl::desc(R"(
+Configuration in .clang-tidy's YAML format, e.g.
+--config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}'.
+Takes precedence over .clang-tidy files; --checks takes precedence over it.)"),
+                            cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit."),
+                         cl::init(false), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of the headers whose findings are shown\n"
+             "(default: all non-system headers)."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::list<std::string> KnowledgeFiles(
+    "knowledge",
+    cl::desc("A knowledge-base YAML file to add to the built-in one\n"
+             "(repeatable); same as the KnowledgeFiles check option."),
+    MainAndLink, cl::cat(Category));
+
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Translation units to analyse at once "
+                                "(default: all cores)."),
+                       cl::init(0), cl::Prefix, MainAndLink,
+                       cl::cat(Category));
+
+cl::opt<std::string> Explain(
+    "explain",
+    cl::desc("Print every path from the functions matching this name or\n"
+             "glob ('Sampler::tick', 'audio::*') to the heap, and exit."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string>
+    FactsDir("facts-dir",
+             cl::desc("Also write each translation unit's facts (JSON, see\n"
+                      "docs/facts.md) into this directory."),
+             cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<bool>
+    Stats("timing",
+          cl::desc("Print where the time went and how large the facts are."),
+          cl::init(false), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Where results of unchanged translation units are kept\n"
+             "(default: $XDG_CACHE_HOME/noalloc or ~/.cache/noalloc)."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Parse every file; keep no results."),
+                      cl::init(false), MainAndLink, cl::cat(Category));
+
+cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format."), cl::init(OutputFormat::Text),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "clang's diagnostics"),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "findings and per-function results")),
+    MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> Output("output",
+                            cl::desc("Write the report to this file."),
+                            cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string>
+    DocsURL("docs-url",
+            cl::desc("Where SARIF's rule help links point: the base of\n"
+                     "docs/checks/ (default: this installation's docs)."),
+            cl::init(NOALLOC_DOCS_URL), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record today's findings in this file, to be accepted."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> Baseline(
+    "baseline",
+    cl::desc("Report only findings not recorded in this baseline file."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<bool> Fix("fix",
+                  cl::desc("Apply the fix-its: files are rewritten whole "
+                           "or not at all."),
+                  cl::init(false), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the fix-its to this file as clang-apply-replacements "
+             "YAML."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line."),
+                    cl::init(false), MainAndLink, cl::cat(Category));
+
+/// LLVM registers --color (WithColor, a boolean) outside noalloc's
+/// category and the subcommands: show it in --help and let `link` use it.
+static cl::Option *colorOptionDefinition() {
+  static cl::Option *Color = [] {
+    auto &Registered = cl::getRegisteredOptions();
+    auto It = Registered.find("color");
+    if (It == Registered.end())
+      return static_cast<cl::Option *>(nullptr);
+    cl::Option *O = It->second;
+    O->removeArgument();
+    O->addSubCommand(cl::SubCommand::getTopLevel());
+    O->addSubCommand(LinkCommand);
+    O->addArgument();
+    O->Categories.assign({&Category});
+    O->setValueStr("auto|always|never");
+    O->setDescription("Colour the output: auto (a terminal only, the "
+                      "default), always or never.");
+    return O;
+  }();
+  return Color;
+}
+
+cl::boolOrDefault colorOption() {
+  if (cl::Option *O = colorOptionDefinition())
+    return static_cast<cl::opt<cl::boolOrDefault> *>(O)->getValue();
+  return cl::BOU_UNSET;
+}
+
+/// Accepts clang's --color=auto|always|never spelling for LLVM's boolean
+/// --color option.
+static std::vector<const char *> translateColorArguments(int Argc,
+                                                         const char **Argv) {
+  std::vector<const char *> Args;
+  for (int I = 0; I < Argc; ++I) {
+    StringRef Arg = Argv[I];
+    if (Arg.consume_front("-") &&
+        (Arg.consume_front("-color=") || Arg.consume_front("color="))) {
+      if (Arg == "auto")
+        continue;
+      if (Arg == "always" || Arg == "never") {
+        Args.push_back(Arg == "always" ? "--color=true" : "--color=false");
+        continue;
+      }
+    }
+    Args.push_back(Argv[I]);
+  }
+  return Args;
+}
+
+bool parseCommandLine(int Argc, const char **Argv) {
+  colorOptionDefinition();
+  for (cl::SubCommand *Sub : {&cl::SubCommand::getTopLevel(), &LinkCommand,
+                              &LaunchCommand})
+    cl::HideUnrelatedOptions(Category, *Sub);
+  std::vector<const char *> Args = translateColorArguments(Argc, Argv);
+  std::string Message;
+  raw_string_ostream OS(Message);
+  if (cl::ParseCommandLineOptions(
+          Args.size(), Args.data(),
+          "Finds code that uses the heap, and the path by which it does.\n",
+          &OS))
+    return true;
+  // LLVM starts each line with the program's name; say it once.
+  std::string Prefix = sys::path::filename(Argv[0]).str() + ": ";
+  SmallVector<StringRef> Lines;
+  StringRef(Message).trim().split(Lines, '\n');
+  for (size_t I = 0; I < Lines.size(); ++I) {
+    StringRef Line = Lines[I].trim();
+    Line.consume_front(Prefix);
+    if (I == 0)
+      WithColor::error(errs(), "noalloc") << Line << "\n";
+    else
+      WithColor::note(errs(), "noalloc") << Line << "\n";
+  }
+  return false;
+}
+
+} // namespace noalloc::cli
