@@ -71,8 +71,7 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
 }
 
 std::optional<int> analyzeSources(const Compilations &Run,
-                                  const RunOptions &Options,
-                                  const char *Argv0,
+                                  const RunOptions &Options, const char *Argv0,
                                   std::vector<TranslationUnitResult> &Results) {
   const std::vector<std::string> &Files = Run.Files;
   const tooling::CompilationDatabase &Database = *Run.Database;
@@ -126,8 +125,7 @@ std::optional<int> analyzeSources(const Compilations &Run,
           }
         }
         Bar.update(Done, Files[I]);
-        Results[I] =
-            analyzeTranslationUnit(Database, Files[I], Options);
+        Results[I] = analyzeTranslationUnit(Database, Files[I], Options);
         if (Cache)
           Cache->store(Key, Results[I]);
         Bar.update(++Done, Files[I]);

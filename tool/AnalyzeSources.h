@@ -12,8 +12,7 @@ namespace noalloc {
 /// first, -j at a time, with progress on the terminal. Returns an exit
 /// status when the run ends here.
 std::optional<int> analyzeSources(const Compilations &Run,
-                                  const RunOptions &Options,
-                                  const char *Argv0,
+                                  const RunOptions &Options, const char *Argv0,
                                   std::vector<TranslationUnitResult> &Results);
 
 } // namespace noalloc

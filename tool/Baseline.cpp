@@ -33,9 +33,9 @@ std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
     return std::string(sys::path::parent_path(Dir));
   };
   if (!WriteBaseline.empty())
-    if (Error E = writeBaseline(
-            WriteBaseline,
-            fingerprints(Findings, Sources, BaseOf(WriteBaseline)))) {
+    if (Error E =
+            writeBaseline(WriteBaseline, fingerprints(Findings, Sources,
+                                                      BaseOf(WriteBaseline)))) {
       WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
       return 2;
     }
@@ -67,6 +67,5 @@ std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
            << " findings accepted by the baseline\n";
   return std::nullopt;
 }
-
 
 } // namespace noalloc

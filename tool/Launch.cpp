@@ -21,12 +21,15 @@ namespace noalloc {
 std::optional<int> rejectAnalysisOnlyOptions() {
   // The launcher analysed each unit with the configuration files it found.
   // (cl::list overloads '&'.)
-  const cl::Option *AnalysisOnly[] = {
-      &cli::BuildPath,  std::addressof(cli::ExtraArgs),
-      std::addressof(cli::ExtraArgsBefore), &cli::Jobs,
-      &cli::CacheDir,   &cli::NoCache,
-      &cli::Config,     std::addressof(cli::KnowledgeFiles),
-      &cli::HeaderFilter};
+  const cl::Option *AnalysisOnly[] = {&cli::BuildPath,
+                                      std::addressof(cli::ExtraArgs),
+                                      std::addressof(cli::ExtraArgsBefore),
+                                      &cli::Jobs,
+                                      &cli::CacheDir,
+                                      &cli::NoCache,
+                                      &cli::Config,
+                                      std::addressof(cli::KnowledgeFiles),
+                                      &cli::HeaderFilter};
   for (const cl::Option *O : AnalysisOnly)
     if (O->getNumOccurrences()) {
       WithColor::error(errs(), "noalloc")
@@ -144,6 +147,5 @@ int launchMain(ArrayRef<const char *> Command) {
   }
   return 0;
 }
-
 
 } // namespace noalloc

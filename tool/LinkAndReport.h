@@ -4,8 +4,8 @@
 #define NOALLOC_TOOL_LINKANDREPORT_H
 
 #include "TranslationUnitAnalysis.h"
-#include "link/HeapGraph.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "link/HeapGraph.h"
 #include <memory>
 #include <optional>
 

@@ -78,8 +78,8 @@ static void printSummary(unsigned Findings, size_t FileCount,
   // "0 findings" would claim that files no parse reached are clean.
   if (!cli::Quiet && Failed.size() < FileCount) {
     errs() << "noalloc: " << Findings
-           << (Findings == 1 ? " finding" : " findings") << " in "
-           << FileCount << (FileCount == 1 ? " file" : " files") << "\n";
+           << (Findings == 1 ? " finding" : " findings") << " in " << FileCount
+           << (FileCount == 1 ? " file" : " files") << "\n";
   }
   if (!Failed.empty()) {
     WithColor::error(errs(), "noalloc")

@@ -17,13 +17,12 @@ namespace noalloc {
 using cli::DocsURL;
 using cli::Fix;
 using cli::Format;
-using cli::OutputFormat;
 using cli::Output;
+using cli::OutputFormat;
 
 std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
-                                      const HeapGraph *Graph,
-                                      const RunOptions &Options,
-                                      StringRef AnyFile) {
+                               const HeapGraph *Graph,
+                               const RunOptions &Options, StringRef AnyFile) {
   if (Format == OutputFormat::Text) {
     // clang-tidy's renderer writes to standard output; --output points it
     // at the file for the duration.
@@ -73,6 +72,5 @@ std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
   }
   return std::nullopt;
 }
-
 
 } // namespace noalloc

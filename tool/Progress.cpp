@@ -12,8 +12,7 @@ using namespace llvm;
 namespace noalloc {
 
 Progress::Progress(size_t Total, bool Enabled)
-    : Total(Total),
-      Enabled(Enabled && sys::Process::StandardErrIsDisplayed()),
+    : Total(Total), Enabled(Enabled && sys::Process::StandardErrIsDisplayed()),
       Start(std::chrono::steady_clock::now()) {}
 
 /// "mm:ss".

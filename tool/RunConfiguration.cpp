@@ -26,8 +26,7 @@ RunOptions defaultRunOptions() {
 Expected<RunOptions> makeRunOptions() {
   RunOptions Options = defaultRunOptions();
   if (!cli::Config.empty()) {
-    auto Parsed =
-        parseConfiguration(MemoryBufferRef(cli::Config, "--config"));
+    auto Parsed = parseConfiguration(MemoryBufferRef(cli::Config, "--config"));
     if (!Parsed)
       return createStringError(Parsed.getError(), "invalid --config: %s",
                                Parsed.getError().message().c_str());
@@ -49,9 +48,8 @@ static std::unique_ptr<tooling::CompilationDatabase> CompilerArguments;
 
 void takeCompilerArguments(int &Argc, const char **Argv) {
   std::string Message;
-  CompilerArguments =
-      tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
-                                                             Message);
+  CompilerArguments = tooling::FixedCompilationDatabase::loadFromCommandLine(
+      Argc, Argv, Message);
 }
 
 /// A -p that names no database is an error, not a run without flags.

@@ -15,9 +15,10 @@ cl::SubCommand LaunchCommand(
     "launch", "A compiler launcher: runs <compiler> <args>..., then analyses "
               "the same translation unit and leaves its result beside the "
               "object file for 'noalloc link'.");
-cl::SubCommand LinkCommand(
-    "link", "Joins the results 'noalloc launch' left below the build "
-            "directories and reports the whole program.");
+cl::SubCommand
+    LinkCommand("link",
+                "Joins the results 'noalloc launch' left below the build "
+                "directories and reports the whole program.");
 
 namespace {
 /// Puts an option in the main command and in `link`.
@@ -30,7 +31,8 @@ struct MainAndLinkModifier {
 const MainAndLinkModifier MainAndLink;
 } // namespace
 
-static cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
+static cl::extrahelp
+    CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 Exit status: 0 when nothing uses the heap, 1 when there are findings, 2 on
 errors (bad usage, no compilation database, a file that does not compile).
@@ -105,8 +107,7 @@ cl::list<std::string> KnowledgeFiles(
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units to analyse at once "
                                 "(default: all cores)."),
-                       cl::init(0), cl::Prefix, MainAndLink,
-                       cl::cat(Category));
+                       cl::init(0), cl::Prefix, MainAndLink, cl::cat(Category));
 
 cl::opt<std::string> Explain(
     "explain",
@@ -228,8 +229,8 @@ static std::vector<const char *> translateColorArguments(int Argc,
 
 bool parseCommandLine(int Argc, const char **Argv) {
   colorOptionDefinition();
-  for (cl::SubCommand *Sub : {&cl::SubCommand::getTopLevel(), &LinkCommand,
-                              &LaunchCommand})
+  for (cl::SubCommand *Sub :
+       {&cl::SubCommand::getTopLevel(), &LinkCommand, &LaunchCommand})
     cl::HideUnrelatedOptions(Category, *Sub);
   std::vector<const char *> Args = translateColorArguments(Argc, Argv);
   std::string Message;
