@@ -75,7 +75,7 @@ std::optional<int> analyzeSources(const Compilations &Run,
                                   std::vector<TranslationUnitResult> &Results) {
   const std::vector<std::string> &Files = Run.Files;
   const tooling::CompilationDatabase &Database = *Run.Database;
-  if (Error E = validateNoallocConfigs(Files)) {
+  if (Error E = checkConfiguration(Files, Options)) {
     WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
     return 2;
   }

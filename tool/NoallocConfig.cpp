@@ -105,6 +105,34 @@ parseNoallocConfig(MemoryBufferRef Config) {
   return Options;
 }
 
+/// clang-tidy's own reader says only "Invalid argument" and goes on with
+/// the configuration above; noalloc stops with the place.
+static Error validateClangTidyFile(MemoryBufferRef Config) {
+  std::string Diagnostics;
+  raw_string_ostream OS(Diagnostics);
+  auto Parsed = clang::tidy::parseConfigurationWithDiags(
+      Config, [&](const SMDiagnostic &D) {
+        D.print(nullptr, OS, /*ShowColors=*/false);
+      });
+  if (Parsed)
+    return Error::success();
+  return createStringError(Parsed.getError(), "invalid configuration:\n%s",
+                           StringRef(Diagnostics).rtrim().str().c_str());
+}
+
+static Error validateConfigFile(StringRef Path) {
+  auto Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "cannot read '%s': %s",
+                             Path.str().c_str(),
+                             Buffer.getError().message().c_str());
+  if (sys::path::filename(Path) != ConfigFileName)
+    return validateClangTidyFile((*Buffer)->getMemBufferRef());
+  if (auto Parsed = parseNoallocConfig((*Buffer)->getMemBufferRef()); !Parsed)
+    return Parsed.takeError();
+  return Error::success();
+}
+
 Error validateNoallocConfigs(ArrayRef<std::string> Sources) {
   StringSet<> Seen;
   for (const std::string &Source : Sources) {
@@ -114,18 +142,15 @@ Error validateNoallocConfigs(ArrayRef<std::string> Sources) {
          Dir = sys::path::parent_path(Dir)) {
       if (!Seen.insert(Dir).second)
         break; // Every directory above was checked already.
-      SmallString<256> Path(Dir);
-      sys::path::append(Path, ConfigFileName);
-      if (!sys::fs::exists(Path))
-        continue;
-      auto Buffer = MemoryBuffer::getFile(Path);
-      if (!Buffer)
-        return createStringError(Buffer.getError(), "cannot read '%s': %s",
-                                 Path.c_str(),
-                                 Buffer.getError().message().c_str());
-      if (auto Parsed = parseNoallocConfig((*Buffer)->getMemBufferRef());
-          !Parsed)
-        return Parsed.takeError();
+      for (StringRef Name :
+           {StringRef(ConfigFileName), StringRef(".clang-tidy")}) {
+        SmallString<256> Path(Dir);
+        sys::path::append(Path, Name);
+        if (!sys::fs::exists(Path))
+          continue;
+        if (Error E = validateConfigFile(Path))
+          return E;
+      }
     }
   }
   return Error::success();

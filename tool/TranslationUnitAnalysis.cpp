@@ -3,6 +3,8 @@
 #include "TranslationUnitAnalysis.h"
 #include "CheckRegistry.h"
 #include "NoallocConfig.h"
+#include "knowledge/KnowledgeBase.h"
+#include "utils/NoallocCheck.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/GlobList.h"
@@ -16,6 +18,7 @@
 #include "clang/Options/OptionUtils.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -111,6 +114,30 @@ makeOptionsProvider(const RunOptions &Options) {
   Handlers.emplace_back(".clang-tidy", parseClangTidyFile);
   return std::make_unique<ConfigFilesProvider>(
       Options.Global, Options.Defaults, Options.Overrides, std::move(Handlers));
+}
+
+llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
+                               const RunOptions &Options) {
+  if (llvm::Error E = validateNoallocConfigs(Sources))
+    return E;
+  // Every knowledge file the sources' configurations name, read once now:
+  // a broken one is one error before the analysis, not one per unit.
+  auto Provider = makeOptionsProvider(Options);
+  llvm::StringSet<> Directories, Lists;
+  for (const std::string &Source : Sources) {
+    SmallString<256> Absolute(Source);
+    llvm::sys::fs::make_absolute(Absolute);
+    if (!Directories.insert(llvm::sys::path::parent_path(Absolute)).second)
+      continue;
+    ClangTidyOptions Effective = Provider->getOptions(Absolute);
+    for (const auto &[Key, Value] : Effective.CheckOptions)
+      if (Key == "KnowledgeFiles" || Key.ends_with(".KnowledgeFiles"))
+        Lists.insert(Value.Value);
+  }
+  for (const auto &List : Lists)
+    if (auto KB = KnowledgeBase::get(optionList(List.getKey())); !KB)
+      return KB.takeError();
+  return llvm::Error::success();
 }
 
 namespace {

@@ -37,6 +37,12 @@ struct RunOptions {
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
 makeOptionsProvider(const RunOptions &Options);
 
+/// Checks, before any analysis, the configuration files above \p Sources
+/// (.noalloc.yaml, .clang-tidy) and every knowledge file they name: a broken
+/// one is an error with its file, line and column.
+llvm::Error checkConfiguration(llvm::ArrayRef<std::string> Sources,
+                               const RunOptions &Options);
+
 /// Parses \p File once with the compile command from \p Database and runs
 /// the enabled noalloc checks on it. Safe to call from several threads.
 TranslationUnitResult

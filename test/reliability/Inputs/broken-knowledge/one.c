@@ -1,0 +1,2 @@
+#include <stdlib.h>
+void *one(void) { return malloc(1); }

@@ -1,0 +1,2 @@
+#include <stdlib.h>
+void *two(void) { return malloc(2); }

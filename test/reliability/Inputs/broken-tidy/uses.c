@@ -1,0 +1,2 @@
+#include <stdlib.h>
+void *grab(void) { return malloc(16); }
