@@ -44,9 +44,12 @@ std::optional<uint64_t> ResultCache::contentHash(StringRef Path) {
       return It->second;
   }
   std::optional<uint64_t> Hash;
-  if (auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                          /*RequiresNullTerminator=*/false))
-    Hash = xxh3_64bits((*Buffer)->getBuffer());
+  // An entry may name any path: a FIFO or a device would block the read.
+  sys::fs::file_status Status;
+  if (!sys::fs::status(Path, Status) && sys::fs::is_regular_file(Status))
+    if (auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false))
+      Hash = xxh3_64bits((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Lock(Mutex);
   Hashes[Path] = Hash;
   return Hash;
@@ -248,8 +251,12 @@ std::optional<TranslationUnitResult> ResultCache::lookup(StringRef Key) {
   auto Buffer = MemoryBuffer::getFile(entryPath(Key));
   if (!Buffer)
     return std::nullopt;
+  return fromEntry((*Buffer)->getBuffer());
+}
+
+std::optional<TranslationUnitResult> ResultCache::fromEntry(StringRef Text) {
   // Anything unexpected is a miss: the entry is rebuilt and overwritten.
-  std::optional<json::Object> Top = parseEntry((*Buffer)->getBuffer());
+  std::optional<json::Object> Top = parseEntry(Text);
   if (!Top)
     return std::nullopt;
   const json::Array *Dependencies = Top->getArray("dependencies");
@@ -336,7 +343,11 @@ Expected<TranslationUnitResult> readResult(StringRef Path) {
     return createStringError(Buffer.getError(), "cannot read '%s': %s",
                              Path.str().c_str(),
                              Buffer.getError().message().c_str());
-  std::optional<json::Object> Top = parseEntry((*Buffer)->getBuffer());
+  return parseResult((*Buffer)->getBuffer(), Path);
+}
+
+Expected<TranslationUnitResult> parseResult(StringRef Text, StringRef Path) {
+  std::optional<json::Object> Top = parseEntry(Text);
   std::optional<TranslationUnitResult> Result =
       Top ? resultFromJSON(*Top) : std::nullopt;
   if (!Result)

@@ -30,6 +30,8 @@ public:
 
   /// The result stored under \p Key if every file it read is unchanged.
   std::optional<TranslationUnitResult> lookup(llvm::StringRef Key);
+  /// The result an entry's text holds if every file it read is unchanged.
+  std::optional<TranslationUnitResult> fromEntry(llvm::StringRef Text);
   /// Stores \p Result; results of files that did not compile are not kept.
   void store(llvm::StringRef Key, const TranslationUnitResult &Result);
 
@@ -52,6 +54,9 @@ private:
 llvm::Error writeResult(llvm::StringRef Path,
                         const TranslationUnitResult &Result);
 llvm::Expected<TranslationUnitResult> readResult(llvm::StringRef Path);
+/// A result's text as read from \p Path (which errors name).
+llvm::Expected<TranslationUnitResult> parseResult(llvm::StringRef Text,
+                                                  llvm::StringRef Path);
 
 } // namespace noalloc
 
