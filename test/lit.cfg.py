@@ -22,6 +22,10 @@ python = "/usr/bin/python3"
 # Longer names first: lit substitutes in order.
 plugin = os.path.join(config.noalloc_binary_dir, "checks", "NoallocTidyPlugin.so")
 config.substitutions.append(("%noalloc-plugin", plugin))
+# The runtime oracle: builds a test's witnesses with a heap counter and
+# fails when the heap contradicts a label (test/oracle/README.md).
+config.substitutions.append(
+    ("%oracle", python + " " + os.path.join(config.test_source_root, "oracle", "oracle.py")))
 config.substitutions.append(("%noalloc-source", config.noalloc_source_dir))
 config.substitutions.append(("%noalloc", noalloc))
 # The same checks through Debian's clang-tidy, loading the plugin.
