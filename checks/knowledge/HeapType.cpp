@@ -44,8 +44,18 @@ static HeapTypeVerdict classify(QualType T, const KnowledgeBase &KB,
   if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
     if (TST->isTypeAlias()) // std::pmr::vector<int> names std::vector<...>
       return classify(TST->getAliasedType(), KB, Depth + 1);
-    if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+    if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl()) {
+      // Defaulted arguments count too: std::priority_queue<int> wraps a
+      // std::vector<int> it never names.
+      const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl());
+      const TypeEntry *Entry = KB.type(qualifiedName(TD));
+      if (Spec && Entry && Entry->Effect == TypeEffect::Wraps &&
+          Spec->getTemplateArgs().size() > TST->template_arguments().size())
+        return classifyTemplate(TD, Spec->getTemplateArgs().asArray(), KB,
+                                Depth);
       return classifyTemplate(TD, TST->template_arguments(), KB, Depth);
+    }
   }
 
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
