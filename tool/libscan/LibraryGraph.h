@@ -1,0 +1,64 @@
+//===--- LibraryGraph.h - Direct-call graph of compiled libraries ---------===//
+//
+// Reads shared objects, relocatable objects and static archives (x86-64
+// ELF), disassembles their code from every exported function, and builds
+// the direct-call graph across all of them: PLT stubs, GOT slots and
+// relocations resolved to symbol names, and names linked to the library
+// that exports them. Each exported function is then classified by what it
+// can reach: the allocator, only the release functions, an indirect call
+// (unknown), or none of these.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_TOOL_LIBSCAN_LIBRARYGRAPH_H
+#define NOALLOC_TOOL_LIBSCAN_LIBRARYGRAPH_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace noalloc {
+namespace libscan {
+
+enum class Reach { None, Releases, Unknown, Allocates };
+
+struct ExportVerdict {
+  std::string Symbol;  // as exported (mangled for C++)
+  std::string Library; // file name of the library exporting it
+  Reach Effect = Reach::None;
+  /// Allocates/Releases: the call path to the allocator, names joined by
+  /// " -> ". Unknown: what cannot be followed and where.
+  std::string Why;
+};
+
+class LibraryGraph {
+public:
+  LibraryGraph();
+  ~LibraryGraph();
+
+  /// Adds a shared object, object file or static archive.
+  llvm::Error addFile(llvm::StringRef Path);
+  /// Disassembles everything reachable from the exports and classifies
+  /// every exported function.
+  std::vector<ExportVerdict> classify();
+  /// The GNU build-id of each file added, hex, or empty when it has none.
+  const std::vector<std::pair<std::string, std::string>> &buildIDs() const {
+    return BuildIDs;
+  }
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> P;
+  std::vector<std::pair<std::string, std::string>> BuildIDs;
+};
+
+const char *reachName(Reach R);
+
+} // namespace libscan
+} // namespace noalloc
+
+#endif // NOALLOC_TOOL_LIBSCAN_LIBRARYGRAPH_H
