@@ -26,6 +26,8 @@ config.substitutions.append(("%noalloc-plugin", plugin))
 # fails when the heap contradicts a label (test/oracle/README.md).
 config.substitutions.append(
     ("%oracle", python + " " + os.path.join(config.test_source_root, "oracle", "oracle.py")))
+config.substitutions.append(
+    ("%noalloc-libscan", os.path.join(config.noalloc_binary_dir, "tool", "libscan", "noalloc-libscan")))
 config.substitutions.append(("%noalloc-source", config.noalloc_source_dir))
 config.substitutions.append(("%noalloc", noalloc))
 # The same checks through Debian's clang-tidy, loading the plugin.

@@ -1,0 +1,32 @@
+/* A vendor library as it would ship, prebuilt: noalloc-libscan reads its
+ * machine code. */
+#include <stdlib.h>
+#include <string.h>
+
+__attribute__((noinline)) static char *copyString(const char *S) {
+  char *P = malloc(strlen(S) + 1);
+  return P ? strcpy(P, S) : P;
+}
+char *vendor_dup(const char *S) { return copyString(S); }
+void vendor_release(char *P) { free(P); }
+int vendor_sum(const int *V, int N) {
+  int S = 0;
+  for (int I = 0; I < N; ++I)
+    S += V[I];
+  return S;
+}
+int vendor_apply(int (*F)(int), int X) { return F(X); }
+/* A switch compiled to a jump table: its cases are followed. */
+int vendor_code(int K, const int *V) {
+  switch (K) {
+  case 0: return vendor_sum(V, 1);
+  case 1: return vendor_sum(V, 2) * 3;
+  case 2: return vendor_apply(0, 0) == 0;
+  case 3: return vendor_dup("x") != 0;
+  case 4: return vendor_sum(V, 4) + 7;
+  case 5: return vendor_sum(V, 5) - 1;
+  case 6: vendor_release(0); return 4;
+  default: return -1;
+  }
+}
+void vendor_fail(void) { abort(); }
