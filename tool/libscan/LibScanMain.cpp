@@ -53,15 +53,19 @@ static cl::opt<std::string>
 
 namespace {
 
-constexpr const char *CacheVersion = "libscan-1";
+constexpr const char *CacheVersion = "libscan-2";
 
 // The name the knowledge base uses: `malloc`, `std::basic_string::_M_create`
 // (class template without arguments, no inline namespace), `operator new`.
 std::string knowledgeName(StringRef Symbol) {
   if (!Symbol.starts_with("_Z"))
     return Symbol.str();
+  // A deleting destructor is `delete p`, not the destructor.
+  if (Symbol.ends_with("D0Ev"))
+    return "";
   ItaniumPartialDemangler D;
-  if (D.partialDemangle(Symbol.str().c_str()) || !D.isFunction() ||
+  std::string Mangled = Symbol.str(); // the demangler keeps pointers into it
+  if (D.partialDemangle(Mangled.c_str()) || !D.isFunction() ||
       D.isSpecialName())
     return "";
   auto Take = [](char *S) {
@@ -164,6 +168,7 @@ bool readCache(StringRef Path, std::vector<ExportVerdict> &Out) {
     V.Effect = F[2] == "allocates"   ? Reach::Allocates
                : F[2] == "releases"  ? Reach::Releases
                : F[2] == "unknown"   ? Reach::Unknown
+               : F[2] == "fails-only" ? Reach::FailsOnly
                                      : Reach::None;
     V.Why = F[3].str();
     Out.push_back(std::move(V));
@@ -225,6 +230,13 @@ void writeYAML(raw_ostream &OS, const std::map<std::string, Merged> &Names,
                       ": " + M.Why + ")")
          << "\n";
       break;
+    case Reach::FailsOnly:
+      OS << "    effect: may-allocate\n    condition: "
+         << yamlQuote("only when it fails: its machine code reaches the "
+                      "allocator only by throwing (" +
+                      M.Library + ": " + M.Why + ")")
+         << "\n";
+      break;
     case Reach::Releases:
       OS << "    effect: releases\n    condition: "
          << yamlQuote("its machine code can reach only release functions (" +
@@ -252,7 +264,8 @@ unsigned reportContradictions(const std::map<std::string, Merged> &Names,
              << "' in the knowledge base, but the machine code of "
              << M.Library << " reaches no allocator function\n";
       ++Count;
-    } else if (!ClaimsHeap && M.Effect != Reach::None) {
+    } else if (!ClaimsHeap && M.Effect != Reach::None &&
+               M.Effect != Reach::FailsOnly) {
       outs() << "contradiction: '" << Name
              << "' is 'none' in the knowledge base, but the machine code "
              << (M.Effect == Reach::Allocates ? "reaches the allocator"
@@ -317,11 +330,13 @@ int main(int argc, char **argv) {
     }
     writeYAML(OS, Names, **KB, Paths);
   }
+  outs().flush(); // the summary comes last
   std::map<Reach, unsigned> Totals;
   for (const auto &N : Names)
     ++Totals[N.second.Effect];
   errs() << "noalloc-libscan: " << Names.size() << " functions: "
          << Totals[Reach::Allocates] << " reach the allocator, "
+         << Totals[Reach::FailsOnly] << " only when throwing, "
          << Totals[Reach::Releases] << " only release, "
          << Totals[Reach::Unknown] << " unknown (indirect calls), "
          << Totals[Reach::None] << " none";

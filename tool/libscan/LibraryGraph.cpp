@@ -42,6 +42,8 @@ const char *reachName(Reach R) {
     return "none";
   case Reach::Releases:
     return "releases";
+  case Reach::FailsOnly:
+    return "fails-only";
   case Reach::Unknown:
     return "unknown";
   case Reach::Allocates:
@@ -101,6 +103,14 @@ bool isNoReturn(StringRef Name) {
   return Name.starts_with("_ZSt") && Name.contains("__throw_");
 }
 
+// The C++ failure paths: what is allocated on the way is the exception.
+bool isThrowHelper(StringRef Name) {
+  return (Name.starts_with("_ZSt") && Name.contains("__throw_")) ||
+         Name == "__cxa_throw" || Name == "__cxa_rethrow" ||
+         Name == "__cxa_bad_cast" || Name == "__cxa_bad_typeid" ||
+         Name == "__cxa_throw_bad_array_new_length";
+}
+
 /// Where a call or jump goes: a name (resolved later by export) or an
 /// address in the same image.
 struct CallTarget {
@@ -151,6 +161,7 @@ struct Node {
   bool Returns = false;  // its code has a return or an indirect jump
   bool NoReturn = false; // learnt: no path of its code returns
   std::vector<int> TailCallees;
+  std::vector<int> ThrowCallees; // calls cut because they throw
   std::string UnknownWhy; // set when this node's own code cannot be followed
   std::vector<int> Callees;
 };
@@ -627,6 +638,8 @@ bool LibraryGraph::Impl::followInstruction(int N, const MCInst &Inst,
       Stop = isNoReturn(Nodes[C].Name) || Nodes[C].NoReturn;
       if (!Stop)
         Nodes[N].Callees.push_back(C);
+      else if (isThrowHelper(Nodes[C].Name))
+        Nodes[N].ThrowCallees.push_back(C);
     } else {
       Unknown("indirect call");
     }
@@ -655,6 +668,8 @@ bool LibraryGraph::Impl::followInstruction(int N, const MCInst &Inst,
     Nodes[N].TailCallees.push_back(C);
     if (!isNoReturn(Nodes[C].Name) && !Nodes[C].NoReturn)
       Nodes[N].Callees.push_back(C);
+    else if (isThrowHelper(Nodes[C].Name))
+      Nodes[N].ThrowCallees.push_back(C);
     // A PLT stub: name it after the function it jumps to.
     if (!T->HasAddr && Nodes[N].Name.empty() && A - Nodes[N].Addr <= 8)
       Nodes[N].Name = Nodes[C].Name + "@plt";
@@ -726,6 +741,7 @@ void LibraryGraph::Impl::learnNoReturn() {
     X.Scanned = X.Returns = false;
     X.Callees.clear();
     X.TailCallees.clear();
+    X.ThrowCallees.clear();
     X.UnknownWhy.clear();
   }
 }
@@ -768,31 +784,55 @@ std::vector<ExportVerdict> LibraryGraph::classify() {
   for (size_t N = 0; N < Count; ++N)
     for (int C : G.Nodes[N].Callees)
       Callers[C].push_back(int(N));
+  std::vector<std::vector<int>> ThrowCallers(Count);
+  for (size_t N = 0; N < Count; ++N)
+    for (int C : G.Nodes[N].ThrowCallees)
+      ThrowCallers[C].push_back(int(N));
   std::vector<Reach> Effect(Count, Reach::None);
   std::vector<int> Next(Count, -1);
-  auto Spread = [&](Reach R, auto IsSource) {
+  auto Spread = [&](Reach R, auto IsSource, bool ThroughThrows) {
     std::deque<int> Work;
     for (size_t N = 0; N < Count; ++N)
       if (Effect[N] == Reach::None && IsSource(G.Nodes[N])) {
         Effect[N] = R;
         Work.push_back(int(N));
       }
+    auto Visit = [&](int N, int C) {
+      if (Effect[C] == Reach::None) {
+        Effect[C] = R;
+        Next[C] = N;
+        Work.push_back(C);
+      }
+    };
     while (!Work.empty()) {
       int N = Work.front();
       Work.pop_front();
       for (int C : Callers[N])
-        if (Effect[C] == Reach::None) {
-          Effect[C] = R;
-          Next[C] = N;
-          Work.push_back(C);
-        }
+        Visit(N, C);
+      if (ThroughThrows)
+        for (int C : ThrowCallers[N])
+          Visit(N, C);
     }
   };
   Spread(Reach::Allocates,
-         [](const Node &N) { return N.SinkKind == Sink::Acquire; });
+         [](const Node &N) { return N.SinkKind == Sink::Acquire; }, false);
+  // What reaches the allocator only through a throw helper: the callers
+  // of allocating nodes along the edges cut because they throw.
+  std::vector<int> Thrower(Count, -1);
+  for (size_t N = 0; N < Count; ++N)
+    for (int C : G.Nodes[N].ThrowCallees)
+      if (Effect[C] == Reach::Allocates && Thrower[N] < 0)
+        Thrower[N] = C;
+  Spread(Reach::FailsOnly, [&](const Node &N) {
+    return Thrower[&N - G.Nodes.data()] >= 0;
+  }, true);
+  for (size_t N = 0; N < Count; ++N)
+    if (Effect[N] == Reach::FailsOnly && Next[N] < 0)
+      Next[N] = Thrower[N]; // continue the path into the throw helper
   Spread(Reach::Releases,
-         [](const Node &N) { return N.SinkKind == Sink::Release; });
-  Spread(Reach::Unknown, [](const Node &N) { return !N.UnknownWhy.empty(); });
+         [](const Node &N) { return N.SinkKind == Sink::Release; }, false);
+  Spread(Reach::Unknown, [](const Node &N) { return !N.UnknownWhy.empty(); },
+         false);
 
   std::vector<ExportVerdict> Result;
   for (size_t Img = 0; Img < G.Images.size(); ++Img)
@@ -803,8 +843,13 @@ std::vector<ExportVerdict> LibraryGraph::classify() {
       V.Library = G.Images[Img]->Library;
       V.Effect = Effect[N];
       std::string Path = E.first;
-      for (int At = Next[N]; At >= 0; At = Next[At])
-        Path += " -> " + G.nodeName(G.Nodes[At]);
+      std::string Prev = E.first;
+      for (int At = Next[N]; At >= 0; At = Next[At]) {
+        std::string Name = G.nodeName(G.Nodes[At]);
+        if (Name != Prev) // a name and the export it resolves to
+          Path += " -> " + Name;
+        Prev = Name;
+      }
       int Last = N;
       while (Next[Last] >= 0)
         Last = Next[Last];

@@ -23,7 +23,16 @@
 namespace noalloc {
 namespace libscan {
 
-enum class Reach { None, Releases, Unknown, Allocates };
+/// Ordered: a name whose symbols differ takes the largest.
+enum class Reach {
+  None,
+  Releases,
+  /// Reaches the allocator only through a C++ throw helper: allocates only
+  /// when it fails (std::__throw_out_of_range, __cxa_throw).
+  FailsOnly,
+  Unknown,
+  Allocates
+};
 
 struct ExportVerdict {
   std::string Symbol;  // as exported (mangled for C++)
