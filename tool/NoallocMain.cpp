@@ -17,8 +17,10 @@
 #include "Launch.h"
 #include "LinkAndReport.h"
 #include "PrintReport.h"
+#include "ReportFilters.h"
 #include "RunConfiguration.h"
 #include "ToolOptions.h"
+#include "VerifyConfig.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/Version.h"
@@ -107,8 +109,11 @@ static int report(std::vector<TranslationUnitResult> &Results,
     return *Status;
   if (cli::LinkCommand)
     keepLinkedChecks(Errors);
+  applyHeaderFilters(Errors, Options, Files);
+  applyLineFilter(Errors, Options.Global);
   if (std::optional<int> Status = applyBaseline(Errors))
     return *Status;
+  unsigned AsErrors = markWarningsAsErrors(Errors, Options, Files.front());
 
   unsigned Findings = 0;
   bool ConfigurationError = false;
@@ -131,6 +136,10 @@ static int report(std::vector<TranslationUnitResult> &Results,
           printReport(Errors, Graph.get(), Options, Files.front()))
     return *Status;
   printSummary(Findings, Files.size(), Failed);
+  if (AsErrors && !cli::Quiet)
+    errs() << "noalloc: " << AsErrors
+           << (AsErrors == 1 ? " finding" : " findings")
+           << " treated as errors\n";
   if (!Failed.empty() || ConfigurationError)
     return 2;
   return Findings ? 1 : 0;
@@ -164,6 +173,13 @@ int main(int argc, const char **argv) {
     return 2;
   }
   RunOptions Options = std::move(*ParsedOptions);
+  std::string AnyFile = representativeFile();
+  if (cli::DumpConfig)
+    return dumpConfig(Options, AnyFile);
+  if (cli::VerifyConfig)
+    return verifyConfig(Options, AnyFile);
+  if (std::optional<int> Status = requireEnabledChecks(Options, AnyFile))
+    return *Status;
   if (cli::ListChecks)
     return listChecks(Options);
 

@@ -7,6 +7,8 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/WithColor.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -23,24 +25,65 @@ RunOptions defaultRunOptions() {
   return Options;
 }
 
+/// --config, or the contents of --config-file, as .clang-tidy YAML.
+static Expected<ClangTidyOptions> commandLineConfiguration() {
+  if (!cli::Config.empty() && !cli::ConfigFile.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--config and --config-file are mutually "
+                             "exclusive");
+  std::string Text = cli::Config, Name = "--config";
+  if (!cli::ConfigFile.empty()) {
+    auto Buffer = MemoryBuffer::getFile(cli::ConfigFile);
+    if (!Buffer)
+      return createStringError(Buffer.getError(), "cannot read '%s': %s",
+                               cli::ConfigFile.c_str(),
+                               Buffer.getError().message().c_str());
+    Text = (*Buffer)->getBuffer().str();
+    Name = cli::ConfigFile;
+  }
+  if (Text.empty())
+    return ClangTidyOptions();
+  auto Parsed = parseConfiguration(MemoryBufferRef(Text, Name));
+  if (!Parsed)
+    return createStringError(Parsed.getError(), "invalid %s: %s",
+                             Name.c_str(),
+                             Parsed.getError().message().c_str());
+  return std::move(*Parsed);
+}
+
 Expected<RunOptions> makeRunOptions() {
   RunOptions Options = defaultRunOptions();
-  if (!cli::Config.empty()) {
-    auto Parsed = parseConfiguration(MemoryBufferRef(cli::Config, "--config"));
-    if (!Parsed)
-      return createStringError(Parsed.getError(), "invalid --config: %s",
-                               Parsed.getError().message().c_str());
-    Options.Overrides = std::move(*Parsed);
-  }
+  auto Configuration = commandLineConfiguration();
+  if (!Configuration)
+    return Configuration.takeError();
+  Options.Overrides = std::move(*Configuration);
+  ClangTidyOptions &Overrides = Options.Overrides;
   if (!cli::Checks.empty())
-    Options.Overrides.Checks = cli::Checks;
+    Overrides.Checks = cli::Checks;
+  if (!cli::WarningsAsErrors.empty())
+    Overrides.WarningsAsErrors = cli::WarningsAsErrors;
   if (!cli::HeaderFilter.empty())
-    Options.Overrides.HeaderFilterRegex = cli::HeaderFilter;
+    Overrides.HeaderFilterRegex = cli::HeaderFilter;
+  if (!cli::ExcludeHeaderFilter.empty())
+    Overrides.ExcludeHeaderFilterRegex = cli::ExcludeHeaderFilter;
+  if (cli::SystemHeaders) {
+    Overrides.SystemHeaders = true;
+    // The checks match user code only (the traversal skips the standard
+    // library): say so rather than accept the option silently.
+    WithColor::warning(errs(), "noalloc")
+        << "--system-headers: findings inside system headers are not "
+           "produced; calls from your code into them that reach the heap "
+           "are (noalloc-call)\n";
+  }
   if (cl::boolOrDefault Color = cli::colorOption(); Color != cl::BOU_UNSET)
-    Options.Overrides.UseColor = Color == cl::BOU_TRUE;
+    Overrides.UseColor = Color == cl::BOU_TRUE;
   if (!cli::KnowledgeFiles.empty())
-    Options.Overrides.CheckOptions["KnowledgeFiles"] = {
-        join(cli::KnowledgeFiles, ";"), 0};
+    Overrides.CheckOptions["KnowledgeFiles"] = {join(cli::KnowledgeFiles, ";"),
+                                                0};
+  if (!cli::LineFilter.empty())
+    if (std::error_code EC = parseLineFilter(cli::LineFilter, Options.Global))
+      return createStringError(EC, "invalid --line-filter: %s",
+                               EC.message().c_str());
   return Options;
 }
 

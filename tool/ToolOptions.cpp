@@ -98,6 +98,46 @@ cl::opt<std::string> HeaderFilter(
              "(default: all non-system headers)."),
     cl::init(""), MainAndLink, cl::cat(Category));
 
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression of headers whose findings are not shown,\n"
+             "applied after --header-filter."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc(R"(Report only findings on these lines, as clang-tidy's
+--line-filter: '[{"name":"a.cpp","lines":[[1,3],[8,8]]},{"name":"b.h"}]'.)"),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose findings are errors, as clang-tidy's\n"
+             "WarningsAsErrors; applied after .clang-tidy files."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read the configuration from this file (.clang-tidy's YAML\n"
+             "format) instead of --config."),
+    cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<bool> SystemHeaders("system-headers",
+                            cl::desc("Also report findings in system headers."),
+                            cl::init(false), MainAndLink, cl::cat(Category));
+
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration that applies to the first source (or\n"
+             "a file in the current directory) as .clang-tidy YAML, and exit."),
+    cl::init(false), MainAndLink, cl::cat(Category));
+
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration files and --config: unknown checks and\n"
+             "options, bad values. Exit 0 when there is nothing to say."),
+    cl::init(false), MainAndLink, cl::cat(Category));
+
 cl::list<std::string> KnowledgeFiles(
     "knowledge",
     cl::desc("A knowledge-base YAML file to add to the built-in one\n"

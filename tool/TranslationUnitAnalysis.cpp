@@ -78,14 +78,16 @@ parseClangTidyFile(llvm::MemoryBufferRef Config) {
 class ConfigFilesProvider : public FileOptionsProvider {
 public:
   template <typename... Args>
-  ConfigFilesProvider(Args &&...A)
-      : FileOptionsProvider(std::forward<Args>(A)...) {
+  ConfigFilesProvider(bool Restrict, Args &&...A)
+      : FileOptionsProvider(std::forward<Args>(A)...), Restrict(Restrict) {
     FS = llvm::vfs::getRealFileSystem();
   }
 
   std::vector<OptionsSource> getRawOptions(StringRef FileName) override {
     std::vector<OptionsSource> Sources =
         FileOptionsProvider::getRawOptions(FileName);
+    if (!Restrict)
+      return Sources;
     for (OptionsSource &Source : Sources) {
       Source.first.Checks = restrictToNoalloc(Source.first.Checks);
       Source.first.WarningsAsErrors =
@@ -93,11 +95,14 @@ public:
     }
     return Sources;
   }
+
+private:
+  bool Restrict;
 };
 } // namespace
 
 std::unique_ptr<ClangTidyOptionsProvider>
-makeOptionsProvider(const RunOptions &Options) {
+makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc) {
   // .noalloc.yaml first: in a directory with both, it is noalloc's.
   std::vector<std::pair<
       std::string,
@@ -113,7 +118,7 @@ makeOptionsProvider(const RunOptions &Options) {
       });
   Handlers.emplace_back(".clang-tidy", parseClangTidyFile);
   return std::make_unique<ConfigFilesProvider>(
-      Options.Global, Options.Defaults, Options.Overrides, std::move(Handlers));
+      RestrictToNoalloc, Options.Global, Options.Defaults, Options.Overrides, std::move(Handlers));
 }
 
 llvm::Error checkConfiguration(ArrayRef<std::string> Sources,

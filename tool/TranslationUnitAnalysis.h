@@ -33,9 +33,11 @@ struct RunOptions {
 };
 
 /// Makes the clang-tidy options provider of a run: built-in defaults, then
-/// the .clang-tidy files above each source, then the command line.
+/// the .clang-tidy files above each source, then the command line. Check
+/// globs are restricted to noalloc's checks unless --verify-config needs
+/// them as written (\p RestrictToNoalloc false).
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-makeOptionsProvider(const RunOptions &Options);
+makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc = true);
 
 /// Checks, before any analysis, the configuration files above \p Sources
 /// (.noalloc.yaml, .clang-tidy) and every knowledge file they name: a broken

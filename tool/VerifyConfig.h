@@ -1,0 +1,38 @@
+//===--- VerifyConfig.h - --verify-config, --dump-config, enabled checks --===//
+//
+// clang-tidy's conventions for configuration mistakes: a check glob that
+// enables nothing is an error, --verify-config names unknown checks and
+// options and bad values with the file and line they come from, and
+// --dump-config prints what applies.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_TOOL_VERIFYCONFIG_H
+#define NOALLOC_TOOL_VERIFYCONFIG_H
+
+#include "TranslationUnitAnalysis.h"
+#include <optional>
+
+namespace noalloc {
+
+/// The file whose configuration stands for the run's: the first source
+/// named, else a file in the current directory.
+std::string representativeFile();
+
+/// An error, and exit status 2, when the configuration that applies to
+/// \p File enables no noalloc check; notes name each glob that names no
+/// check, with the nearest one.
+std::optional<int> requireEnabledChecks(const RunOptions &Options,
+                                        llvm::StringRef File);
+
+/// --dump-config: the effective configuration of \p File, check options
+/// with their defaults, as .clang-tidy YAML.
+int dumpConfig(const RunOptions &Options, llvm::StringRef File);
+
+/// --verify-config: 0 and "No config errors detected." or every problem as
+/// "<file>:<line>: error: ..." and 2.
+int verifyConfig(const RunOptions &Options, llvm::StringRef File);
+
+} // namespace noalloc
+
+#endif // NOALLOC_TOOL_VERIFYCONFIG_H
