@@ -11,13 +11,16 @@
 #include "knowledge/KnowledgeBase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Demangle/Demangle.h"
+#include "llvm/Object/Binary.h"
+#include "llvm/Object/BuildID.h"
+#include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 #include <cstdlib>
 #include <map>
 
@@ -29,7 +32,8 @@ static cl::OptionCategory Category("noalloc-libscan options");
 static cl::list<std::string> Libraries(cl::Positional,
                                        cl::desc("<library.so|.a|.o>..."),
                                        cl::cat(Category));
-static cl::opt<std::string> Output("o", cl::desc("write the knowledge YAML here"),
+static cl::opt<std::string> Output("o",
+                                   cl::desc("write the knowledge YAML here"),
                                    cl::value_desc("file"), cl::cat(Category));
 static cl::list<std::string>
     Knowledge("knowledge",
@@ -47,8 +51,9 @@ static cl::opt<bool> Contradictions(
     "check", cl::desc("report knowledge entries the machine code contradicts"),
     cl::cat(Category));
 static cl::opt<std::string>
-    CacheDir("cache-dir", cl::desc("cache directory (default: "
-                                   "$XDG_CACHE_HOME/noalloc/libscan)"),
+    CacheDir("cache-dir",
+             cl::desc("cache directory (default: "
+                      "$XDG_CACHE_HOME/noalloc/libscan)"),
              cl::value_desc("dir"), cl::cat(Category));
 
 namespace {
@@ -102,7 +107,9 @@ std::string knowledgeName(StringRef Symbol) {
   return Context.empty() ? Base : Context + "::" + Base;
 }
 
-int reachRank(Reach R) { return int(R); } // None < Releases < Unknown < Allocates
+int reachRank(Reach R) {
+  return int(R);
+} // None < Releases < Unknown < Allocates
 
 struct Merged {
   Reach Effect = Reach::None;
@@ -126,6 +133,26 @@ std::vector<std::string> systemLibraries() {
   return Found;
 }
 
+// What identifies a library's contents: its GNU build-id, or for a file
+// without one (an archive) its path, size and time.
+std::string libraryIdentity(StringRef Path) {
+  if (auto Bin = object::createBinary(Path)) {
+    if (auto *Obj = dyn_cast<object::ObjectFile>(Bin->getBinary())) {
+      object::BuildIDRef ID = object::getBuildID(Obj);
+      if (!ID.empty())
+        return "build-id:" + toHex(ID, /*LowerCase=*/true);
+    }
+  } else {
+    consumeError(Bin.takeError());
+  }
+  sys::fs::file_status St;
+  if (sys::fs::status(Path, St))
+    return "";
+  return Path.str() + ":" + std::to_string(St.getSize()) + ":" +
+         std::to_string(
+             St.getLastModificationTime().time_since_epoch().count());
+}
+
 std::string cachePath(ArrayRef<std::string> Paths) {
   SmallString<128> Dir(CacheDir);
   if (Dir.empty()) {
@@ -139,13 +166,10 @@ std::string cachePath(ArrayRef<std::string> Paths) {
   }
   std::string Key = CacheVersion;
   for (const std::string &P : Paths) {
-    sys::fs::file_status St;
-    if (sys::fs::status(P, St))
+    std::string ID = libraryIdentity(P);
+    if (ID.empty())
       return "";
-    // The build-id would be better, but reading it means opening the
-    // file; size and time identify a library as well for a cache.
-    Key += "|" + P + "|" + std::to_string(St.getSize()) + "|" +
-           std::to_string(St.getLastModificationTime().time_since_epoch().count());
+    Key += "|" + ID;
   }
   sys::path::append(Dir, utohexstr(xxh3_64bits(Key)) + ".tsv");
   return std::string(Dir);
@@ -165,11 +189,11 @@ bool readCache(StringRef Path, std::vector<ExportVerdict> &Out) {
     ExportVerdict V;
     V.Symbol = F[0].str();
     V.Library = F[1].str();
-    V.Effect = F[2] == "allocates"   ? Reach::Allocates
-               : F[2] == "releases"  ? Reach::Releases
-               : F[2] == "unknown"   ? Reach::Unknown
+    V.Effect = F[2] == "allocates"    ? Reach::Allocates
+               : F[2] == "releases"   ? Reach::Releases
+               : F[2] == "unknown"    ? Reach::Unknown
                : F[2] == "fails-only" ? Reach::FailsOnly
-                                     : Reach::None;
+                                      : Reach::None;
     V.Why = F[3].str();
     Out.push_back(std::move(V));
   }
@@ -261,8 +285,8 @@ unsigned reportContradictions(const std::map<std::string, Merged> &Names,
     bool ClaimsHeap = E->Effect != FunctionEffect::None;
     if (ClaimsHeap && M.Effect == Reach::None) {
       outs() << "contradiction: '" << Name << "' is '" << effectName(E->Effect)
-             << "' in the knowledge base, but the machine code of "
-             << M.Library << " reaches no allocator function\n";
+             << "' in the knowledge base, but the machine code of " << M.Library
+             << " reaches no allocator function\n";
       ++Count;
     } else if (!ClaimsHeap && M.Effect != Reach::None &&
                M.Effect != Reach::FailsOnly) {
@@ -296,15 +320,15 @@ int main(int argc, char **argv) {
   }
   auto Result = scan(Paths);
   if (!Result) {
-    WithColor::error(errs(), "noalloc-libscan") << toString(Result.takeError())
-                                                << "\n";
+    WithColor::error(errs(), "noalloc-libscan")
+        << toString(Result.takeError()) << "\n";
     return 2;
   }
-  auto KB = KnowledgeBase::get(std::vector<std::string>(Knowledge.begin(),
-                                                        Knowledge.end()));
+  auto KB = KnowledgeBase::get(
+      std::vector<std::string>(Knowledge.begin(), Knowledge.end()));
   if (!KB) {
-    WithColor::error(errs(), "noalloc-libscan") << toString(KB.takeError())
-                                                << "\n";
+    WithColor::error(errs(), "noalloc-libscan")
+        << toString(KB.takeError()) << "\n";
     return 2;
   }
   std::map<std::string, Merged> Names; // every overload and symbol version
@@ -334,12 +358,12 @@ int main(int argc, char **argv) {
   std::map<Reach, unsigned> Totals;
   for (const auto &N : Names)
     ++Totals[N.second.Effect];
-  errs() << "noalloc-libscan: " << Names.size() << " functions: "
-         << Totals[Reach::Allocates] << " reach the allocator, "
-         << Totals[Reach::FailsOnly] << " only when throwing, "
-         << Totals[Reach::Releases] << " only release, "
-         << Totals[Reach::Unknown] << " unknown (indirect calls), "
-         << Totals[Reach::None] << " none";
+  errs() << "noalloc-libscan: " << Names.size()
+         << " functions: " << Totals[Reach::Allocates]
+         << " reach the allocator, " << Totals[Reach::FailsOnly]
+         << " only when throwing, " << Totals[Reach::Releases]
+         << " only release, " << Totals[Reach::Unknown]
+         << " unknown (indirect calls), " << Totals[Reach::None] << " none";
   if (Contradictions)
     errs() << "; " << Found << " contradict the knowledge base";
   errs() << "\n";

@@ -61,16 +61,38 @@ enum class Sink { No, Acquire, Release };
 // the like); its callers are reported with the path, so a file mapping is
 // recognisable.
 Sink sinkKind(StringRef Name) {
-  static const char *const Acquire[] = {
-      "malloc", "calloc", "realloc", "reallocarray", "memalign",
-      "aligned_alloc", "posix_memalign", "valloc", "pvalloc",
-      "__libc_malloc", "__libc_calloc", "__libc_realloc", "__libc_memalign",
-      "__libc_valloc", "__libc_pvalloc", "mmap", "mmap64", "__mmap",
-      "mremap", "__mremap", "sbrk", "__sbrk", "brk", "__brk", "_Znwm",
-      "_Znam", "_ZnwmRKSt9nothrow_t", "_ZnamRKSt9nothrow_t",
-      "_ZnwmSt11align_val_t", "_ZnamSt11align_val_t",
-      "_ZnwmSt11align_val_tRKSt9nothrow_t",
-      "_ZnamSt11align_val_tRKSt9nothrow_t"};
+  static const char *const Acquire[] = {"malloc",
+                                        "calloc",
+                                        "realloc",
+                                        "reallocarray",
+                                        "memalign",
+                                        "aligned_alloc",
+                                        "posix_memalign",
+                                        "valloc",
+                                        "pvalloc",
+                                        "__libc_malloc",
+                                        "__libc_calloc",
+                                        "__libc_realloc",
+                                        "__libc_memalign",
+                                        "__libc_valloc",
+                                        "__libc_pvalloc",
+                                        "mmap",
+                                        "mmap64",
+                                        "__mmap",
+                                        "mremap",
+                                        "__mremap",
+                                        "sbrk",
+                                        "__sbrk",
+                                        "brk",
+                                        "__brk",
+                                        "_Znwm",
+                                        "_Znam",
+                                        "_ZnwmRKSt9nothrow_t",
+                                        "_ZnamRKSt9nothrow_t",
+                                        "_ZnwmSt11align_val_t",
+                                        "_ZnamSt11align_val_t",
+                                        "_ZnwmSt11align_val_tRKSt9nothrow_t",
+                                        "_ZnamSt11align_val_tRKSt9nothrow_t"};
   static const char *const Release[] = {"free", "__libc_free", "cfree",
                                         "munmap", "__munmap"};
   for (const char *N : Acquire)
@@ -87,16 +109,42 @@ Sink sinkKind(StringRef Name) {
 // Functions that do not return: decoding stops after a call to them, so
 // the bytes that follow (often the next function) are not taken as code.
 bool isNoReturn(StringRef Name) {
-  static const char *const Names[] = {
-      "abort", "exit", "_exit", "_Exit", "__stack_chk_fail", "__assert_fail",
-      "__assert_perror_fail", "__libc_fatal", "__fortify_fail", "__chk_fail",
-      "__cxa_throw", "__cxa_rethrow", "__cxa_bad_cast", "__cxa_bad_typeid",
-      "__cxa_throw_bad_array_new_length", "_Unwind_Resume", "longjmp",
-      "siglongjmp", "_longjmp", "__longjmp_chk", "pthread_exit",
-      "__pthread_unwind", "__pthread_unwind_next", "_ZSt9terminatev",
-      "__cxa_call_terminate", "__malloc_assert", "__libc_longjmp",
-      "__libc_siglongjmp", "_dl_signal_error", "__cxa_pure_virtual",
-      "__cxa_deleted_virtual", "quick_exit", "err", "errx", "verr", "verrx"};
+  static const char *const Names[] = {"abort",
+                                      "exit",
+                                      "_exit",
+                                      "_Exit",
+                                      "__stack_chk_fail",
+                                      "__assert_fail",
+                                      "__assert_perror_fail",
+                                      "__libc_fatal",
+                                      "__fortify_fail",
+                                      "__chk_fail",
+                                      "__cxa_throw",
+                                      "__cxa_rethrow",
+                                      "__cxa_bad_cast",
+                                      "__cxa_bad_typeid",
+                                      "__cxa_throw_bad_array_new_length",
+                                      "_Unwind_Resume",
+                                      "longjmp",
+                                      "siglongjmp",
+                                      "_longjmp",
+                                      "__longjmp_chk",
+                                      "pthread_exit",
+                                      "__pthread_unwind",
+                                      "__pthread_unwind_next",
+                                      "_ZSt9terminatev",
+                                      "__cxa_call_terminate",
+                                      "__malloc_assert",
+                                      "__libc_longjmp",
+                                      "__libc_siglongjmp",
+                                      "_dl_signal_error",
+                                      "__cxa_pure_virtual",
+                                      "__cxa_deleted_virtual",
+                                      "quick_exit",
+                                      "err",
+                                      "errx",
+                                      "verr",
+                                      "verrx"};
   for (const char *N : Names)
     if (Name == N)
       return true;
@@ -200,21 +248,29 @@ struct LibraryGraph::Impl {
   int nodeFor(int Img, const CallTarget &T);
   std::string nodeName(const Node &N) const;
   void scan(int N);
-  bool followInstruction(int N, const MCInst &Inst, uint64_t A, uint64_t Size,
+  void followInstruction(int N, const MCInst &Inst, uint64_t A, uint64_t Size,
                          std::deque<uint64_t> &Work, bool &Stop);
+  void followBranch(int N, const MCInst &Inst, uint64_t A, uint64_t Size,
+                    std::deque<uint64_t> &Work, bool &Stop);
+  void noteOperands(const MCInst &Inst, StringRef Op, uint64_t A,
+                    uint64_t Size);
+  int addCall(int N, const CallTarget &T);
+  void markUnknown(int N, StringRef What, uint64_t A);
   bool followSwitch(const Image &I, uint64_t From, std::deque<uint64_t> &Work);
   // The last rip-relative address loaded and compared bound seen on the
   // way to an indirect jump: a switch table and its size.
   uint64_t LastLea = 0;
   int64_t LastBound = -1;
   DenseSet<uint64_t> SweepFrom; // decoded linearly, past jumps and returns
-  std::vector<uint64_t> Sweeps;  // sweeps not started yet
+  std::vector<uint64_t> Sweeps; // sweeps not started yet
   std::optional<CallTarget> directTarget(const Image &I, const MCInst &Inst,
-                                     uint64_t A, uint64_t Size);
+                                         uint64_t A, uint64_t Size);
   std::optional<CallTarget> slotTarget(const Image &I, const MCInst &Inst,
-                                   uint64_t A, uint64_t Size);
+                                       uint64_t A, uint64_t Size);
   void linkNames();
   void learnNoReturn();
+  std::string pathFrom(int N, StringRef Start, const std::vector<int> &Next,
+                       int &Last) const;
 };
 
 LibraryGraph::LibraryGraph() : P(std::make_unique<Impl>()) {}
@@ -417,7 +473,8 @@ void LibraryGraph::Impl::readRelocations(
     if (!Sec)
       consumeError(Sec.takeError());
     bool Local = S.getBinding() == ELF::STB_LOCAL;
-    if (I.Relocatable && Defined && (Local || S.getELFType() == ELF::STT_SECTION)) {
+    if (I.Relocatable && Defined &&
+        (Local || S.getELFType() == ELF::STT_SECTION)) {
       auto Base = Bases.find((*Sec)->getIndex());
       auto Value = S.getValue();
       if (Base != Bases.end() && Value) {
@@ -510,23 +567,23 @@ std::string LibraryGraph::Impl::nodeName(const Node &N) const {
 }
 
 std::optional<CallTarget> LibraryGraph::Impl::slotTarget(const Image &I,
-                                                     const MCInst &Inst,
-                                                     uint64_t A,
-                                                     uint64_t Size) {
+                                                         const MCInst &Inst,
+                                                         uint64_t A,
+                                                         uint64_t Size) {
   auto Slot = MIA->evaluateMemoryOperandAddress(Inst, STI.get(), A, Size);
   if (!Slot)
     return std::nullopt;
   auto It = I.SlotTargets.find(*Slot);
-  if (It == I.SlotTargets.end() || (It->second.Name.empty() &&
-                                    !It->second.HasAddr))
+  if (It == I.SlotTargets.end() ||
+      (It->second.Name.empty() && !It->second.HasAddr))
     return std::nullopt;
   return It->second;
 }
 
 std::optional<CallTarget> LibraryGraph::Impl::directTarget(const Image &I,
-                                                       const MCInst &Inst,
-                                                       uint64_t A,
-                                                       uint64_t Size) {
+                                                           const MCInst &Inst,
+                                                           uint64_t A,
+                                                           uint64_t Size) {
   if (I.Relocatable) {
     auto It = I.FixupTargets.lower_bound(A);
     if (It != I.FixupTargets.end() && It->first < A + Size)
@@ -590,92 +647,102 @@ void LibraryGraph::Impl::scan(int N) {
   }
 }
 
-bool LibraryGraph::Impl::followInstruction(int N, const MCInst &Inst,
-                                           uint64_t A, uint64_t Size,
-                                           std::deque<uint64_t> &Work,
-                                           bool &Stop) {
-  Image &I = *Images[Nodes[N].Image];
-  auto Unknown = [&](StringRef What) {
-    if (!Nodes[N].UnknownWhy.empty())
-      return;
-    std::string S;
-    raw_string_ostream OS(S);
-    OS << What << " at " << I.Library << "+0x";
-    OS.write_hex(A);
-    Nodes[N].UnknownWhy = S;
-  };
-  auto Edge = [&](const CallTarget &T) {
-    int C = nodeFor(Nodes[N].Image, T);
+void LibraryGraph::Impl::markUnknown(int N, StringRef What, uint64_t A) {
+  if (!Nodes[N].UnknownWhy.empty())
+    return;
+  raw_string_ostream OS(Nodes[N].UnknownWhy);
+  OS << What << " at " << Images[Nodes[N].Image]->Library << "+0x";
+  OS.write_hex(A);
+}
+
+// A call, or a jump to another function's entry (a tail call). Calls that
+// do not return end the process or unwind: what the callee does on the way
+// (a backtrace's mmap) is a failure path, not the caller's allocation, so
+// the edge is kept only as a throw edge.
+int LibraryGraph::Impl::addCall(int N, const CallTarget &T) {
+  int C = nodeFor(Nodes[N].Image, T);
+  if (!isNoReturn(Nodes[C].Name) && !Nodes[C].NoReturn)
     Nodes[N].Callees.push_back(C);
-    return C;
-  };
-  StringRef Op = MII->getName(Inst.getOpcode());
+  else if (isThrowHelper(Nodes[C].Name))
+    Nodes[N].ThrowCallees.push_back(C);
+  return C;
+}
+
+// Remembers what a switch needs: the last table address loaded and the
+// last bound compared against.
+void LibraryGraph::Impl::noteOperands(const MCInst &Inst, StringRef Op,
+                                      uint64_t A, uint64_t Size) {
   if (Op == "LEA64r")
     if (auto To = MIA->evaluateMemoryOperandAddress(Inst, STI.get(), A, Size))
       LastLea = *To;
-  bool CompareImm = Op.starts_with("CMP") &&
-                    (Op.ends_with("ri8") || Op.ends_with("ri") ||
-                     Op.ends_with("ri32"));
+  bool CompareImm =
+      Op.starts_with("CMP") &&
+      (Op.ends_with("ri8") || Op.ends_with("ri") || Op.ends_with("ri32"));
   if (CompareImm && Inst.getNumOperands() == 2 && Inst.getOperand(1).isImm())
     LastBound = Inst.getOperand(1).getImm();
+}
+
+// Follows one instruction of node N; sets Stop when decoding cannot go on
+// past it (a return, a trap, a jump, a call that does not return).
+void LibraryGraph::Impl::followInstruction(int N, const MCInst &Inst,
+                                           uint64_t A, uint64_t Size,
+                                           std::deque<uint64_t> &Work,
+                                           bool &Stop) {
+  const Image &I = *Images[Nodes[N].Image];
+  StringRef Op = MII->getName(Inst.getOpcode());
+  noteOperands(Inst, Op, A, Size);
   if (Nodes[N].Resolver && Op == "LEA64r") {
     // An ifunc resolver returns one of the implementations it loads.
-    auto To = MIA->evaluateMemoryOperandAddress(Inst, STI.get(), A, Size);
-    if (To && I.sectionAt(*To)) {
+    if (LastLea && I.sectionAt(LastLea)) {
       CallTarget T;
-      T.Addr = *To;
+      T.Addr = LastLea;
       T.HasAddr = true;
-      Edge(T);
+      Nodes[N].Callees.push_back(nodeFor(Nodes[N].Image, T));
     }
-    return true;
+    return;
   }
   if (MIA->isCall(Inst)) {
     if (auto T = directTarget(I, Inst, A, Size)) {
-      // A call that does not return ends the process or unwinds: what it
-      // does on the way (a backtrace's mmap) is a failure path, not an
-      // allocation of the caller.
-      int C = nodeFor(Nodes[N].Image, *T);
+      int C = addCall(N, *T);
       Stop = isNoReturn(Nodes[C].Name) || Nodes[C].NoReturn;
-      if (!Stop)
-        Nodes[N].Callees.push_back(C);
-      else if (isThrowHelper(Nodes[C].Name))
-        Nodes[N].ThrowCallees.push_back(C);
     } else {
-      Unknown("indirect call");
+      markUnknown(N, "indirect call", A);
     }
-    return true;
+    return;
   }
   if (MIA->isReturn(Inst))
     Nodes[N].Returns = true;
   if (MIA->isReturn(Inst) || Op == "TRAP" || Op == "UD2" || Op == "HLT") {
     Stop = true;
-    return true;
+    return;
   }
-  if (!MIA->isBranch(Inst))
-    return true;
+  if (MIA->isBranch(Inst))
+    followBranch(N, Inst, A, Size, Work, Stop);
+}
+
+void LibraryGraph::Impl::followBranch(int N, const MCInst &Inst, uint64_t A,
+                                      uint64_t Size, std::deque<uint64_t> &Work,
+                                      bool &Stop) {
+  const Image &I = *Images[Nodes[N].Image];
+  Stop = !MIA->isConditionalBranch(Inst);
   auto T = directTarget(I, Inst, A, Size);
-  bool Conditional = MIA->isConditionalBranch(Inst);
-  Stop = !Conditional;
   if (!T) {
     Nodes[N].Returns = true; // cannot tell: assume it may
     if (!followSwitch(I, A, Work))
-      Unknown("indirect jump");
-    return true;
+      markUnknown(N, "indirect jump", A);
+    return;
   }
-  if (!T->HasAddr || T->Resolver ||
-      (T->Addr != Nodes[N].Addr && I.NamesAt.count(T->Addr))) {
-    int C = nodeFor(Nodes[N].Image, *T); // a tail call
-    Nodes[N].TailCallees.push_back(C);
-    if (!isNoReturn(Nodes[C].Name) && !Nodes[C].NoReturn)
-      Nodes[N].Callees.push_back(C);
-    else if (isThrowHelper(Nodes[C].Name))
-      Nodes[N].ThrowCallees.push_back(C);
-    // A PLT stub: name it after the function it jumps to.
-    if (!T->HasAddr && Nodes[N].Name.empty() && A - Nodes[N].Addr <= 8)
-      Nodes[N].Name = Nodes[C].Name + "@plt";
-  } else
+  bool TailCall = !T->HasAddr || T->Resolver ||
+                  (T->Addr != Nodes[N].Addr && I.NamesAt.count(T->Addr));
+  if (!TailCall) {
     Work.push_back(T->Addr);
-  return true;
+    return;
+  }
+  int C = addCall(N, *T);
+  Nodes[N].TailCallees.push_back(C);
+  // A PLT stub: name it after the function it jumps to.
+  if (!T->HasAddr && Nodes[N].Name.empty() && A - Nodes[N].Addr <= 8)
+    Nodes[N].Name = Nodes[C].Name + "@plt";
 }
 
 // An indirect jump after loading a table address: a switch. GCC's tables
@@ -706,8 +773,8 @@ bool LibraryGraph::Impl::followSwitch(const Image &I, uint64_t From,
     uint64_t To = LastLea + int64_t(Offset);
     // Without a bound, the table ends where the entries stop pointing
     // near the jump.
-    if (!I.sectionAt(To) || (LastBound < 0 && (To + 0x10000 < From ||
-                                               To > From + 0x10000)))
+    if (!I.sectionAt(To) ||
+        (LastBound < 0 && (To + 0x10000 < From || To > From + 0x10000)))
       break;
     Work.push_back(To);
     ++Found;
@@ -762,6 +829,76 @@ void LibraryGraph::Impl::linkNames() {
   }
 }
 
+// Backwards breadth-first search over the call graph: every node gets the
+// effect of its nearest sink and the next step of the path to it. First
+// the acquiring sinks, then what reaches them only through a throw helper,
+// then (among the rest) the releasing sinks, then the unknown code.
+struct EffectSearch {
+  const std::vector<Node> &Nodes;
+  std::vector<std::vector<int>> Callers, ThrowCallers;
+  std::vector<Reach> Effect;
+  std::vector<int> Next;
+
+  explicit EffectSearch(const std::vector<Node> &Nodes)
+      : Nodes(Nodes), Callers(Nodes.size()), ThrowCallers(Nodes.size()),
+        Effect(Nodes.size(), Reach::None), Next(Nodes.size(), -1) {
+    for (size_t N = 0; N < Nodes.size(); ++N) {
+      for (int C : Nodes[N].Callees)
+        Callers[C].push_back(int(N));
+      for (int C : Nodes[N].ThrowCallees)
+        ThrowCallers[C].push_back(int(N));
+    }
+  }
+
+  template <typename Pred>
+  void spread(Reach R, Pred IsSource, bool ThroughThrows) {
+    std::deque<int> Work;
+    for (size_t N = 0; N < Nodes.size(); ++N)
+      if (Effect[N] == Reach::None && IsSource(int(N))) {
+        Effect[N] = R;
+        Work.push_back(int(N));
+      }
+    auto Visit = [&](int N, int C) {
+      if (Effect[C] != Reach::None)
+        return;
+      Effect[C] = R;
+      Next[C] = N;
+      Work.push_back(C);
+    };
+    while (!Work.empty()) {
+      int N = Work.front();
+      Work.pop_front();
+      for (int C : Callers[N])
+        Visit(N, C);
+      if (ThroughThrows)
+        for (int C : ThrowCallers[N])
+          Visit(N, C);
+    }
+  }
+
+  void run() {
+    spread(
+        Reach::Allocates,
+        [&](int N) { return Nodes[N].SinkKind == Sink::Acquire; }, false);
+    std::vector<int> Thrower(Nodes.size(), -1);
+    for (size_t N = 0; N < Nodes.size(); ++N)
+      for (int C : Nodes[N].ThrowCallees)
+        if (Effect[C] == Reach::Allocates && Thrower[N] < 0)
+          Thrower[N] = C;
+    spread(
+        Reach::FailsOnly, [&](int N) { return Thrower[N] >= 0; }, true);
+    for (size_t N = 0; N < Nodes.size(); ++N)
+      if (Effect[N] == Reach::FailsOnly && Next[N] < 0)
+        Next[N] = Thrower[N]; // the path goes on into the throw helper
+    spread(
+        Reach::Releases,
+        [&](int N) { return Nodes[N].SinkKind == Sink::Release; }, false);
+    spread(
+        Reach::Unknown, [&](int N) { return !Nodes[N].UnknownWhy.empty(); },
+        false);
+  }
+};
+
 std::vector<ExportVerdict> LibraryGraph::classify() {
   Impl &G = *P;
   // Stripped libraries do not say which internal functions never return,
@@ -776,64 +913,8 @@ std::vector<ExportVerdict> LibraryGraph::classify() {
         G.scan(int(N));
   }
   G.linkNames();
-  // Backwards breadth-first search from the sinks gives every node its
-  // shortest path to one: first the acquiring sinks, then (among the rest)
-  // the releasing ones, then the unknown code.
-  size_t Count = G.Nodes.size();
-  std::vector<std::vector<int>> Callers(Count);
-  for (size_t N = 0; N < Count; ++N)
-    for (int C : G.Nodes[N].Callees)
-      Callers[C].push_back(int(N));
-  std::vector<std::vector<int>> ThrowCallers(Count);
-  for (size_t N = 0; N < Count; ++N)
-    for (int C : G.Nodes[N].ThrowCallees)
-      ThrowCallers[C].push_back(int(N));
-  std::vector<Reach> Effect(Count, Reach::None);
-  std::vector<int> Next(Count, -1);
-  auto Spread = [&](Reach R, auto IsSource, bool ThroughThrows) {
-    std::deque<int> Work;
-    for (size_t N = 0; N < Count; ++N)
-      if (Effect[N] == Reach::None && IsSource(G.Nodes[N])) {
-        Effect[N] = R;
-        Work.push_back(int(N));
-      }
-    auto Visit = [&](int N, int C) {
-      if (Effect[C] == Reach::None) {
-        Effect[C] = R;
-        Next[C] = N;
-        Work.push_back(C);
-      }
-    };
-    while (!Work.empty()) {
-      int N = Work.front();
-      Work.pop_front();
-      for (int C : Callers[N])
-        Visit(N, C);
-      if (ThroughThrows)
-        for (int C : ThrowCallers[N])
-          Visit(N, C);
-    }
-  };
-  Spread(Reach::Allocates,
-         [](const Node &N) { return N.SinkKind == Sink::Acquire; }, false);
-  // What reaches the allocator only through a throw helper: the callers
-  // of allocating nodes along the edges cut because they throw.
-  std::vector<int> Thrower(Count, -1);
-  for (size_t N = 0; N < Count; ++N)
-    for (int C : G.Nodes[N].ThrowCallees)
-      if (Effect[C] == Reach::Allocates && Thrower[N] < 0)
-        Thrower[N] = C;
-  Spread(Reach::FailsOnly, [&](const Node &N) {
-    return Thrower[&N - G.Nodes.data()] >= 0;
-  }, true);
-  for (size_t N = 0; N < Count; ++N)
-    if (Effect[N] == Reach::FailsOnly && Next[N] < 0)
-      Next[N] = Thrower[N]; // continue the path into the throw helper
-  Spread(Reach::Releases,
-         [](const Node &N) { return N.SinkKind == Sink::Release; }, false);
-  Spread(Reach::Unknown, [](const Node &N) { return !N.UnknownWhy.empty(); },
-         false);
-
+  EffectSearch Search(G.Nodes);
+  Search.run();
   std::vector<ExportVerdict> Result;
   for (size_t Img = 0; Img < G.Images.size(); ++Img)
     for (auto &E : G.Images[Img]->Exports) {
@@ -841,18 +922,9 @@ std::vector<ExportVerdict> LibraryGraph::classify() {
       ExportVerdict V;
       V.Symbol = E.first;
       V.Library = G.Images[Img]->Library;
-      V.Effect = Effect[N];
-      std::string Path = E.first;
-      std::string Prev = E.first;
-      for (int At = Next[N]; At >= 0; At = Next[At]) {
-        std::string Name = G.nodeName(G.Nodes[At]);
-        if (Name != Prev) // a name and the export it resolves to
-          Path += " -> " + Name;
-        Prev = Name;
-      }
-      int Last = N;
-      while (Next[Last] >= 0)
-        Last = Next[Last];
+      V.Effect = Search.Effect[N];
+      int Last;
+      std::string Path = G.pathFrom(N, E.first, Search.Next, Last);
       if (V.Effect == Reach::Unknown)
         V.Why = Path + ": " + G.Nodes[Last].UnknownWhy;
       else if (V.Effect != Reach::None)
@@ -860,6 +932,23 @@ std::vector<ExportVerdict> LibraryGraph::classify() {
       Result.push_back(std::move(V));
     }
   return Result;
+}
+
+// The names on the path from node N to its sink (or to the code that
+// cannot be followed), which is returned in Last.
+std::string LibraryGraph::Impl::pathFrom(int N, StringRef Start,
+                                         const std::vector<int> &Next,
+                                         int &Last) const {
+  std::string Path = Start.str(), Prev = Start.str();
+  Last = N;
+  for (int At = Next[N]; At >= 0; At = Next[At]) {
+    std::string Name = nodeName(Nodes[At]);
+    if (Name != Prev) // a name and the export it resolves to
+      Path += " -> " + Name;
+    Prev = Name;
+    Last = At;
+  }
+  return Path;
 }
 
 } // namespace libscan
