@@ -9,7 +9,9 @@
 
 #include "LibraryGraph.h"
 #include "knowledge/KnowledgeBase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/BuildID.h"
@@ -58,7 +60,7 @@ static cl::opt<std::string>
 
 namespace {
 
-constexpr const char *CacheVersion = "libscan-2";
+constexpr const char *CacheVersion = "libscan-3";
 
 // The name the knowledge base uses: `malloc`, `std::basic_string::_M_create`
 // (class template without arguments, no inline namespace), `operator new`.
@@ -153,7 +155,7 @@ std::string libraryIdentity(StringRef Path) {
              St.getLastModificationTime().time_since_epoch().count());
 }
 
-std::string cachePath(ArrayRef<std::string> Paths) {
+std::string cachePath(ArrayRef<std::string> Paths, StringRef Knowledge) {
   SmallString<128> Dir(CacheDir);
   if (Dir.empty()) {
     if (const char *X = std::getenv("XDG_CACHE_HOME"))
@@ -164,7 +166,7 @@ std::string cachePath(ArrayRef<std::string> Paths) {
       return "";
     sys::path::append(Dir, "noalloc", "libscan");
   }
-  std::string Key = CacheVersion;
+  std::string Key = CacheVersion + ("|" + utohexstr(xxh3_64bits(Knowledge)));
   for (const std::string &P : Paths) {
     std::string ID = libraryIdentity(P);
     if (ID.empty())
@@ -213,8 +215,14 @@ void writeCache(StringRef Path, ArrayRef<ExportVerdict> Verdicts) {
        << V.Why << '\n';
 }
 
-Expected<std::vector<ExportVerdict>> scan(ArrayRef<std::string> Paths) {
-  std::string Cache = cachePath(Paths);
+Expected<std::vector<ExportVerdict>> scan(ArrayRef<std::string> Paths,
+                                          const KnowledgeBase &KB) {
+  // Functions the knowledge base says never touch the heap (time, with its
+  // vDSO call) do not make their callers unknown.
+  std::vector<std::string> None = KB.functionNames(
+      [](const FunctionEntry &E) { return E.Effect == FunctionEffect::None; });
+  llvm::sort(None);
+  std::string Cache = cachePath(Paths, join(None, ","));
   std::vector<ExportVerdict> Result;
   if (!Cache.empty() && readCache(Cache, Result))
     return Result;
@@ -222,7 +230,13 @@ Expected<std::vector<ExportVerdict>> scan(ArrayRef<std::string> Paths) {
   for (const std::string &P : Paths)
     if (Error E = Graph.addFile(P))
       return std::move(E);
-  Result = Graph.classify();
+  StringSet<> NoneSet;
+  for (const std::string &N : None)
+    NoneSet.insert(N);
+  Result = Graph.classify([&](StringRef Symbol) {
+    std::string Name = knowledgeName(Symbol);
+    return !Name.empty() && NoneSet.contains(Name);
+  });
   writeCache(Cache, Result);
   return Result;
 }
@@ -318,17 +332,17 @@ int main(int argc, char **argv) {
     WithColor::error(errs(), "noalloc-libscan") << "no library given\n";
     return 2;
   }
-  auto Result = scan(Paths);
-  if (!Result) {
-    WithColor::error(errs(), "noalloc-libscan")
-        << toString(Result.takeError()) << "\n";
-    return 2;
-  }
   auto KB = KnowledgeBase::get(
       std::vector<std::string>(Knowledge.begin(), Knowledge.end()));
   if (!KB) {
     WithColor::error(errs(), "noalloc-libscan")
         << toString(KB.takeError()) << "\n";
+    return 2;
+  }
+  auto Result = scan(Paths, **KB);
+  if (!Result) {
+    WithColor::error(errs(), "noalloc-libscan")
+        << toString(Result.takeError()) << "\n";
     return 2;
   }
   std::map<std::string, Merged> Names; // every overload and symbol version

@@ -269,6 +269,17 @@ struct LibraryGraph::Impl {
                                        uint64_t A, uint64_t Size);
   void linkNames();
   void learnNoReturn();
+  bool anyName(const Node &N,
+               const std::function<bool(StringRef)> &Pred) const {
+    if (N.Image < 0)
+      return Pred(N.Name);
+    auto It = Images[N.Image]->NamesAt.find(N.Addr);
+    if (It != Images[N.Image]->NamesAt.end())
+      for (const std::string &Name : It->second)
+        if (Pred(Name))
+          return true;
+    return false;
+  }
   std::string pathFrom(int N, StringRef Start, const std::vector<int> &Next,
                        int &Last) const;
 };
@@ -838,10 +849,12 @@ struct EffectSearch {
   std::vector<std::vector<int>> Callers, ThrowCallers;
   std::vector<Reach> Effect;
   std::vector<int> Next;
+  std::vector<char> KnownNone; // unknown, but its callers are not
 
   explicit EffectSearch(const std::vector<Node> &Nodes)
       : Nodes(Nodes), Callers(Nodes.size()), ThrowCallers(Nodes.size()),
-        Effect(Nodes.size(), Reach::None), Next(Nodes.size(), -1) {
+        Effect(Nodes.size(), Reach::None), Next(Nodes.size(), -1),
+        KnownNone(Nodes.size(), 0) {
     for (size_t N = 0; N < Nodes.size(); ++N) {
       for (int C : Nodes[N].Callees)
         Callers[C].push_back(int(N));
@@ -859,7 +872,7 @@ struct EffectSearch {
         Work.push_back(int(N));
       }
     auto Visit = [&](int N, int C) {
-      if (Effect[C] != Reach::None)
+      if (Effect[C] != Reach::None || (R == Reach::Unknown && KnownNone[N]))
         return;
       Effect[C] = R;
       Next[C] = N;
@@ -899,7 +912,8 @@ struct EffectSearch {
   }
 };
 
-std::vector<ExportVerdict> LibraryGraph::classify() {
+std::vector<ExportVerdict>
+LibraryGraph::classify(const std::function<bool(StringRef)> &KnownNone) {
   Impl &G = *P;
   // Stripped libraries do not say which internal functions never return,
   // and decoding past a call to one runs into unrelated code (cold blocks
@@ -914,6 +928,9 @@ std::vector<ExportVerdict> LibraryGraph::classify() {
   }
   G.linkNames();
   EffectSearch Search(G.Nodes);
+  if (KnownNone)
+    for (size_t N = 0; N < G.Nodes.size(); ++N)
+      Search.KnownNone[N] = G.anyName(G.Nodes[N], KnownNone);
   Search.run();
   std::vector<ExportVerdict> Result;
   for (size_t Img = 0; Img < G.Images.size(); ++Img)

@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -51,8 +52,12 @@ public:
   /// Adds a shared object, object file or static archive.
   llvm::Error addFile(llvm::StringRef Path);
   /// Disassembles everything reachable from the exports and classifies
-  /// every exported function.
-  std::vector<ExportVerdict> classify();
+  /// every exported function. A function whose symbol \p KnownNone accepts
+  /// (the knowledge base says it never touches the heap) does not make its
+  /// callers unknown through its indirect calls; the allocator reached
+  /// through its direct calls still counts (and contradicts the data).
+  std::vector<ExportVerdict>
+  classify(const std::function<bool(llvm::StringRef)> &KnownNone = nullptr);
   /// The GNU build-id of each file added, hex, or empty when it has none.
   const std::vector<std::pair<std::string, std::string>> &buildIDs() const {
     return BuildIDs;

@@ -15,7 +15,12 @@ int vendor_sum(const int *V, int N) {
     S += V[I];
   return S;
 }
-int vendor_apply(int (*F)(int), int X) { return F(X); }
+__attribute__((noinline)) int vendor_apply(int (*F)(int), int X) {
+  return F(X);
+}
+int vendor_twice(int (*F)(int), int X) {
+  return vendor_apply(F, vendor_apply(F, X));
+}
 /* A switch compiled to a jump table: its cases are followed. */
 int vendor_code(int K, const int *V) {
   switch (K) {
