@@ -13,29 +13,17 @@ using namespace clang::ast_matchers;
 
 namespace noalloc {
 
-static thread_local FactSink *CurrentSink = nullptr;
-
-FactSink *currentFactSink() { return CurrentSink; }
-
-ScopedFactSink::ScopedFactSink(FactSink &Sink) : Previous(CurrentSink) {
-  CurrentSink = &Sink;
-}
-
-ScopedFactSink::~ScopedFactSink() { CurrentSink = Previous; }
-
 CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
-    : NoallocCheck(Name, Context),
+    : NoallocCheck(Name, Context), Context(Context),
       Policy(Options.getLocalOrGlobal("Policy", "lenient")),
       Roots(Options.getLocalOrGlobal("Roots", "")),
       AllowedZones(Options.getLocalOrGlobal("AllowedZones", "")),
-      FactsDirectory(Options.getLocalOrGlobal("FactsDirectory", "")) {
+      FactsDirectory(Options.getLocalOrGlobal("FactsDirectory", "")),
+      ReportEveryCall(Options.get("ReportEveryCall", false)) {
   if (Policy != "lenient" && Policy != "strict")
     configurationDiag("invalid Policy '%0': expected 'lenient' or 'strict'",
                       DiagnosticIDs::Error)
         << Policy;
-  Link.Strict = Policy == "strict";
-  Link.Roots = optionList(Roots);
-  Link.AllowedZones = optionList(AllowedZones);
 }
 
 void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -44,18 +32,24 @@ void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Roots", Roots);
   Options.store(Opts, "AllowedZones", AllowedZones);
   Options.store(Opts, "FactsDirectory", FactsDirectory);
+  Options.store(Opts, "ReportEveryCall", ReportEveryCall);
 }
 
 void CallCheck::registerMatchers(MatchFinder *Finder) {
   // Any declaration gives the AST; the work waits for the end of the unit.
-  // (The tool confines matching to user code, so the translation unit
-  // itself is not visited.)
-  if (knowledge())
+  // The noalloc tool extracts and links the facts itself.
+  if (knowledge() && !currentFactSink())
     Finder->addMatcher(functionDecl().bind("any"), this);
 }
 
-void CallCheck::markEnabled(FactSink &Sink) const {
-  Sink.CallCheckEnabled = true;
+std::vector<CallFinding>
+CallCheck::findings(const HeapGraph &Graph,
+                    const ReportOptions &Options) const {
+  return callFindings(Graph, *knowledge(), Options);
+}
+
+void CallCheck::check(const MatchFinder::MatchResult &Result) {
+  Unit = Result.Context;
 }
 
 /// The location of \p P in this translation unit, if its file was read.
@@ -77,58 +71,38 @@ static SourceLocation locationOf(const SourcePoint &P, SourceManager &SM) {
   return SM.getComposedLoc(ID, P.Offset);
 }
 
-void CallCheck::check(const MatchFinder::MatchResult &Result) {
-  Unit = Result.Context;
+std::vector<TranslationUnitFacts>
+CallCheck::factsDirectoryUnits(StringRef MainFile) {
+  std::vector<TranslationUnitFacts> Units;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(FactsDirectory, EC), End;
+       It != End && !EC; It.increment(EC)) {
+    if (!StringRef(It->path()).ends_with(".facts.json"))
+      continue;
+    auto Buffer = llvm::MemoryBuffer::getFile(It->path());
+    if (!Buffer)
+      continue;
+    auto Facts = factsFromJSON((*Buffer)->getBuffer());
+    if (!Facts) {
+      configurationDiag("cannot use facts '%0': %1", DiagnosticIDs::Error)
+          << It->path() << llvm::toString(Facts.takeError());
+      continue;
+    }
+    // This unit's own facts are fresher than a file's.
+    if (Facts->MainFile != MainFile)
+      Units.push_back(std::move(*Facts));
+  }
+  if (EC)
+    configurationDiag("cannot read FactsDirectory '%0': %1",
+                      DiagnosticIDs::Error)
+        << FactsDirectory << EC.message();
+  return Units;
 }
 
-void CallCheck::onEndOfTranslationUnit() {
-  if (!Unit)
-    return;
-  ASTContext &Context = *Unit;
-  Unit = nullptr;
-  // The tool links the whole program: hand the facts over, once.
-  if (FactSink *Sink = currentFactSink()) {
-    markEnabled(*Sink);
-    if (!Sink->Facts) {
-      Sink->Facts = extractFacts(Context, *knowledge());
-      Sink->Link = Link;
-      Sink->Link.KnowledgeFiles = knowledgeFiles();
-    }
-    return;
-  }
-  std::vector<TranslationUnitFacts> Units;
-  Units.push_back(extractFacts(Context, *knowledge()));
-  // The facts of the other translation units, from an earlier
-  // `noalloc --facts-dir`: calls into them are followed too.
-  if (!FactsDirectory.empty()) {
-    std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(FactsDirectory, EC), End;
-         It != End && !EC; It.increment(EC)) {
-      if (!StringRef(It->path()).ends_with(".facts.json"))
-        continue;
-      auto Buffer = llvm::MemoryBuffer::getFile(It->path());
-      if (!Buffer)
-        continue;
-      auto Facts = factsFromJSON((*Buffer)->getBuffer());
-      if (!Facts) {
-        configurationDiag("cannot use facts '%0': %1", DiagnosticIDs::Error)
-            << It->path() << llvm::toString(Facts.takeError());
-        continue;
-      }
-      // This unit's own facts are fresher than a file's.
-      if (Facts->MainFile != Units.front().MainFile)
-        Units.push_back(std::move(*Facts));
-    }
-    if (EC)
-      configurationDiag("cannot read FactsDirectory '%0': %1",
-                        DiagnosticIDs::Error)
-          << FactsDirectory << EC.message();
-  }
-  HeapGraph Graph(std::move(Units), *knowledge(), Link);
-  SourceManager &SM = Context.getSourceManager();
-  // Findings in this translation unit's files only: the other units
-  // report their own when clang-tidy runs on them.
-  std::vector<CallFinding> Findings = findings(Graph);
+void CallCheck::reportInThisUnit(const std::vector<CallFinding> &Findings,
+                                 SourceManager &SM) {
+  // Which files are this unit's must be decided before any note loads
+  // another unit's file into the source manager.
   std::vector<bool> Here;
   for (const CallFinding &F : Findings) {
     auto File = SM.getFileManager().getOptionalFileRef(F.Where.File);
@@ -145,6 +119,32 @@ void CallCheck::onEndOfTranslationUnit() {
           NoteLoc.isValid())
         diag(NoteLoc, "%0", DiagnosticIDs::Note) << Step.Message;
   }
+}
+
+void CallCheck::onEndOfTranslationUnit() {
+  if (!Unit)
+    return;
+  ASTContext &Ctx = *Unit;
+  Unit = nullptr;
+  std::vector<TranslationUnitFacts> Units;
+  Units.push_back(extractFacts(Ctx, *knowledge()));
+  if (!FactsDirectory.empty())
+    for (TranslationUnitFacts &Other : factsDirectoryUnits(Units[0].MainFile))
+      Units.push_back(std::move(Other));
+  LinkOptions Link;
+  Link.Roots = optionList(Roots);
+  Link.AllowedZones = optionList(AllowedZones);
+  Link.KnowledgeFiles = knowledgeFiles();
+  HeapGraph Graph(std::move(Units), *knowledge(), Link);
+  ReportOptions Report;
+  Report.Policy = Policy == "strict" ? Policy::Strict : Policy::Lenient;
+  Report.CheckEnabled = [this](StringRef Check) {
+    return Context->isCheckEnabled(Check);
+  };
+  Report.EveryCall = ReportEveryCall;
+  // Findings in this translation unit's files only: the other units
+  // report their own when clang-tidy runs on them.
+  reportInThisUnit(findings(Graph, Report), Ctx.getSourceManager());
 }
 
 } // namespace noalloc

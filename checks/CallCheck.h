@@ -3,14 +3,16 @@
 #ifndef NOALLOC_CHECKS_CALLCHECK_H
 #define NOALLOC_CHECKS_CALLCHECK_H
 
-#include "link/HeapGraph.h"
+#include "report/HeapReport.h"
 #include "utils/NoallocCheck.h"
 
 namespace noalloc {
 
-/// Flags calls whose callee may reach the heap, with the chain of calls
-/// down to the allocation. In clang-tidy it sees one translation unit; the
-/// noalloc tool links the facts of the whole program.
+/// Flags calls whose callee may reach the heap, with the path down to the
+/// allocation: at most one per function by default. In clang-tidy it links
+/// the facts of its translation unit (and of FactsDirectory); the noalloc
+/// tool extracts and links the facts of the whole program itself and
+/// reports from the linked result.
 class CallCheck : public NoallocCheck {
 public:
   CallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
@@ -21,18 +23,21 @@ public:
   void onEndOfTranslationUnit() override;
 
 protected:
-  /// Which findings of the linked graph this check reports.
-  virtual std::vector<CallFinding> findings(const HeapGraph &Graph) const {
-    return Graph.callFindings();
-  }
-  virtual void markEnabled(struct FactSink &Sink) const;
+  /// Which findings of the linked program this check reports.
+  virtual std::vector<CallFinding>
+  findings(const HeapGraph &Graph, const ReportOptions &Options) const;
 
 private:
+  std::vector<TranslationUnitFacts> factsDirectoryUnits(llvm::StringRef Main);
+  void reportInThisUnit(const std::vector<CallFinding> &Findings,
+                        clang::SourceManager &SM);
+
+  clang::tidy::ClangTidyContext *Context;
   std::string Policy, Roots, AllowedZones;
   /// In clang-tidy: where an earlier `noalloc --facts-dir` left the facts
   /// of the other translation units.
   std::string FactsDirectory;
-  LinkOptions Link;
+  bool ReportEveryCall;
   /// The translation unit being matched, until its end.
   clang::ASTContext *Unit = nullptr;
 };

@@ -1,6 +1,9 @@
 //===--- CheckRegistry.cpp - The checks, as data --------------------------===//
 
 #include "CheckRegistry.h"
+#include "knowledge/KnowledgeBase.h"
+
+using namespace llvm;
 
 namespace noalloc {
 
@@ -25,6 +28,50 @@ const CheckInfo *findCheck(llvm::StringRef Name) {
     if (C.Name == Name)
       return &C;
   return nullptr;
+}
+
+StringRef checkReportingSite(SiteKind Kind) {
+  switch (Kind) {
+  case SiteKind::New:
+  case SiteKind::Delete:
+  case SiteKind::OperatorNew:
+  case SiteKind::OperatorDelete:
+    return "noalloc-new-delete";
+  case SiteKind::Throw:
+    return "noalloc-throw";
+  case SiteKind::CoroutineFrame:
+    return "noalloc-coroutine";
+  }
+  llvm_unreachable("unknown site kind");
+}
+
+StringRef checkReportingCall(const CallSite &Call,
+                             const FunctionEntry *Callee) {
+  switch (Call.Object) {
+  case ObjectMemory::Heap:
+    return "noalloc-std-type";
+  case ObjectMemory::MemoryResource:
+  case ObjectMemory::CustomAllocator:
+    return "noalloc-pmr";
+  case ObjectMemory::None:
+    break;
+  }
+  if (!Callee)
+    return "";
+  // Mirrors what noalloc-std-type and noalloc-c-allocation match.
+  if (StringRef(Callee->Name).starts_with("std::"))
+    return Callee->Effect == FunctionEffect::Allocates ? "noalloc-std-type"
+                                                        : "";
+  switch (Callee->Effect) {
+  case FunctionEffect::Allocates:
+  case FunctionEffect::Releases:
+  case FunctionEffect::Reallocates:
+    return "noalloc-c-allocation";
+  case FunctionEffect::MayAllocate:
+  case FunctionEffect::None:
+    return "";
+  }
+  llvm_unreachable("unknown function effect");
 }
 
 } // namespace noalloc

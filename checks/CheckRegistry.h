@@ -9,6 +9,7 @@
 #ifndef NOALLOC_CHECKS_CHECKREGISTRY_H
 #define NOALLOC_CHECKS_CHECKREGISTRY_H
 
+#include "facts/Facts.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -31,6 +32,19 @@ std::string defaultCheckGlob();
 
 /// The entry of \p Name, or null.
 const CheckInfo *findCheck(llvm::StringRef Name);
+
+struct FunctionEntry;
+
+/// The check that reports a heap site of \p Kind where it is written.
+llvm::StringRef checkReportingSite(SiteKind Kind);
+
+/// The direct check that reports \p Call itself or the object it operates
+/// on, or "" if only noalloc-call can: an operation on an object of an
+/// owning type is noalloc-std-type's or noalloc-pmr's, a call to a library
+/// function the knowledge base lists (\p Callee) noalloc-std-type's
+/// (std::) or noalloc-c-allocation's.
+llvm::StringRef checkReportingCall(const CallSite &Call,
+                                   const FunctionEntry *Callee);
 
 } // namespace noalloc
 

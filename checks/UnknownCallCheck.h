@@ -8,14 +8,14 @@
 namespace noalloc {
 
 /// Informational: calls to functions whose body and knowledge are both
-/// missing, which the default (lenient) policy counts as allocation-free.
+/// missing, where noalloc's answer is "cannot tell".
 class UnknownCallCheck : public CallCheck {
 public:
   using CallCheck::CallCheck;
 
 private:
-  std::vector<CallFinding> findings(const HeapGraph &Graph) const override;
-  void markEnabled(struct FactSink &Sink) const override;
+  std::vector<CallFinding>
+  findings(const HeapGraph &Graph, const ReportOptions &Options) const override;
 };
 
 } // namespace noalloc

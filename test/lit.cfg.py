@@ -29,6 +29,9 @@ config.substitutions.append(
 config.substitutions.append(
     ("%noalloc-libscan", os.path.join(config.noalloc_binary_dir, "tool", "libscan", "noalloc-libscan")))
 config.substitutions.append(("%noalloc-source", config.noalloc_source_dir))
+config.substitutions.append(
+    ("%noalloc-unittests",
+     os.path.join(config.noalloc_binary_dir, "test", "unit", "noalloc-unittests")))
 config.substitutions.append(("%noalloc", noalloc))
 # The same checks through Debian's clang-tidy, loading the plugin.
 config.substitutions.append(

@@ -1,6 +1,7 @@
 //===--- AnalyzeSources.cpp - Every translation unit of a run -------------===//
 
 #include "AnalyzeSources.h"
+#include <set>
 #include "NoallocConfig.h"
 #include "Progress.h"
 #include "ResultCache.h"
@@ -70,6 +71,52 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
          utohexstr(xxh3_64bits(Data + "noalloc"), true, 16);
 }
 
+/// The result cache of this run, or null with --no-cache.
+static std::unique_ptr<ResultCache> openCache() {
+  if (NoCache)
+    return nullptr;
+  std::string Directory =
+      CacheDir.empty() ? ResultCache::defaultDirectory() : CacheDir;
+  if (Directory.empty())
+    return nullptr;
+  return std::make_unique<ResultCache>(Directory);
+}
+
+static std::string absolute(StringRef Path) {
+  SmallString<256> Absolute(Path);
+  sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
+  return std::string(Absolute);
+}
+
+std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
+                                                     const RunOptions &Options,
+                                                     const char *Argv0) {
+  std::vector<TranslationUnitFacts> Facts;
+  std::unique_ptr<ResultCache> Cache = openCache();
+  if (!Cache)
+    return Facts;
+  std::set<std::string> InRun;
+  for (const std::string &File : Run.Files)
+    InRun.insert(absolute(File));
+  std::string Fingerprint = runFingerprint(Argv0);
+  std::vector<std::string> Others;
+  for (const std::string &File : Run.Database->getAllFiles())
+    if (!InRun.count(absolute(File)))
+      Others.push_back(File);
+  llvm::sort(Others);
+  for (const std::string &File : Others)
+    if (auto Hit =
+            Cache->lookup(cacheKey(*Run.Database, File, Options, Fingerprint)))
+      if (Hit->Facts.Facts)
+        Facts.push_back(std::move(*Hit->Facts.Facts));
+  if (!Facts.empty() && !Quiet)
+    errs() << "noalloc: " << Facts.size()
+           << (Facts.size() == 1 ? " unit" : " units")
+           << " outside the run answered from the cache\n";
+  return Facts;
+}
+
 std::optional<int> analyzeSources(const Compilations &Run,
                                   const RunOptions &Options, const char *Argv0,
                                   std::vector<TranslationUnitResult> &Results) {
@@ -86,16 +133,8 @@ std::optional<int> analyzeSources(const Compilations &Run,
     return 2;
   }
 
-  std::unique_ptr<ResultCache> Cache;
-  std::string Fingerprint;
-  if (!NoCache) {
-    std::string Directory =
-        CacheDir.empty() ? ResultCache::defaultDirectory() : CacheDir;
-    if (!Directory.empty()) {
-      Cache = std::make_unique<ResultCache>(Directory);
-      Fingerprint = runFingerprint(Argv0);
-    }
-  }
+  std::unique_ptr<ResultCache> Cache = openCache();
+  std::string Fingerprint = Cache ? runFingerprint(Argv0) : "";
 
   Results.resize(Files.size());
   std::atomic<unsigned> Done = 0, Cached = 0;

@@ -15,6 +15,14 @@ std::optional<int> analyzeSources(const Compilations &Run,
                                   const RunOptions &Options, const char *Argv0,
                                   std::vector<TranslationUnitResult> &Results);
 
+/// The facts of the database's other units, from the result cache of an
+/// earlier run: so that a run over some files (pre-commit, an editor) still
+/// follows calls into the rest of the program. Only entries the cache can
+/// prove fresh are used; none without a cache.
+std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
+                                                     const RunOptions &Options,
+                                                     const char *Argv0);
+
 } // namespace noalloc
 
 #endif // NOALLOC_TOOL_ANALYZESOURCES_H

@@ -1,13 +1,9 @@
 //===--- LinkAndReport.cpp - The link step --------------------------------===//
-//
-// Moved verbatim from NoallocMain.cpp; the core owner rewrites it.
-//
-//===----------------------------------------------------------------------===//
 
 #include "LinkAndReport.h"
 #include "JoinFindings.h"
 #include "ToolOptions.h"
-#include "knowledge/KnowledgeBase.h"
+#include "report/HeapReport.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -19,6 +15,7 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
+using namespace noalloc;
 using noalloc::cli::Explain;
 using noalloc::cli::FactsDir;
 using noalloc::cli::Stats;
@@ -47,106 +44,71 @@ static bool writeFacts(StringRef MainFile, StringRef Text) {
   return true;
 }
 
-static tooling::DiagnosticMessage message(const std::string &Text,
-                                          const noalloc::SourcePoint &Where) {
-  tooling::DiagnosticMessage M;
-  M.Message = Text;
-  M.FilePath = Where.File;
-  M.FileOffset = Where.Offset;
-  return M;
-}
+namespace noalloc {
 
-/// Links the facts of all translation units, adds the findings of
-/// noalloc-call and noalloc-unknown-call to \p Errors, and drops direct
-/// findings in allowed zones or, with roots, outside the roots' reach.
-/// Returns an exit status when the run ends here (--explain).
 std::optional<int>
-linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
-              const noalloc::RunOptions &Options,
+linkAndReport(std::vector<TranslationUnitResult> &Results,
+              std::vector<TranslationUnitFacts> Outside,
+              ArrayRef<std::string> Files, const RunOptions &Options,
               std::vector<ClangTidyError> &Errors,
-              std::unique_ptr<noalloc::HeapGraph> &LinkedGraph) {
-  std::vector<noalloc::TranslationUnitFacts> Units;
-  noalloc::LinkOptions Link;
-  bool CallEnabled = false, UnknownEnabled = false;
-  size_t FactBytes = 0;
-  for (noalloc::TranslationUnitResult &R : Results) {
-    CallEnabled |= R.Facts.CallCheckEnabled;
-    UnknownEnabled |= R.Facts.UnknownCallCheckEnabled;
-    if (R.Facts.Facts) {
-      Link = R.Facts.Link;
-      if (Stats || !FactsDir.empty()) {
-        std::string Text;
-        raw_string_ostream OS(Text);
-        OS << noalloc::toJSON(*R.Facts.Facts);
-        FactBytes += Text.size();
-        if (!FactsDir.empty() && !writeFacts(R.MainFile, Text))
-          return 2;
-      }
-      Units.push_back(std::move(*R.Facts.Facts));
+              std::optional<LinkedRun> &Linked) {
+  std::vector<TranslationUnitFacts> Units = std::move(Outside);
+  size_t FactBytes = 0, Written = 0;
+  for (TranslationUnitResult &R : Results) {
+    if (!R.Facts.Facts)
+      continue;
+    if (Stats || !FactsDir.empty()) {
+      std::string Text;
+      raw_string_ostream OS(Text);
+      OS << toJSON(*R.Facts.Facts);
+      FactBytes += Text.size();
+      ++Written;
+      if (!FactsDir.empty() && !writeFacts(R.MainFile, Text))
+        return 2;
     }
+    Units.push_back(std::move(*R.Facts.Facts));
   }
-  size_t UnitCount = Units.size();
   auto LinkStart = std::chrono::steady_clock::now();
-  if (Units.empty()) {
-    if (Explain.empty())
-      return std::nullopt;
-    WithColor::error(errs(), "noalloc")
-        << "--explain needs noalloc-call enabled\n";
+  auto Provider = makeOptionsProvider(Options);
+  auto RunLevel = resolveRunLevelOptions(*Provider, Files);
+  if (!RunLevel) {
+    WithColor::error(errs(), "noalloc") << toString(RunLevel.takeError())
+                                        << "\n";
     return 2;
   }
-  auto KB = noalloc::KnowledgeBase::get(Link.KnowledgeFiles);
-  if (!KB) {
-    WithColor::error(errs(), "noalloc") << toString(KB.takeError()) << "\n";
+  auto Run = linkProgram(std::move(Units), std::move(*RunLevel));
+  if (!Run) {
+    WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";
     return 2;
   }
-  LinkedGraph =
-      std::make_unique<noalloc::HeapGraph>(std::move(Units), **KB, Link);
-  noalloc::HeapGraph &Graph = *LinkedGraph;
-  auto Report = [&] {
-    if (!Stats)
-      return;
-    double Seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - LinkStart)
-                         .count();
-    errs() << "noalloc: link and report: " << format("%.3f", Seconds)
-           << " s; facts: " << UnitCount << " translation units, "
-           << (UnitCount ? FactBytes / UnitCount : 0)
-           << " bytes each on average (JSON)\n";
-  };
+  Linked = std::move(*Run);
+  const HeapGraph &Graph = *Linked->Graph;
+  for (const std::string &Pattern : Graph.unmatchedPatterns())
+    WithColor::warning(errs(), "noalloc")
+        << "root or allowed-zone pattern '" << Pattern
+        << "' matches no function of the analysed code\n";
   if (!Explain.empty()) {
-    if (!Graph.explain(Explain, outs())) {
+    if (!explain(Graph, Explain, outs())) {
       WithColor::error(errs(), "noalloc")
-          << "no function defined in the analysed code matches '" << Explain
+          << "no function of the analysed code matches '" << Explain
           << "'\n";
       return 2;
     }
     return 0;
   }
-
-  llvm::erase_if(Errors, [&](const ClangTidyError &E) {
-    if (StringRef(E.DiagnosticName).starts_with("clang-"))
-      return false;
-    noalloc::SourcePoint P;
-    P.File = E.Message.FilePath;
-    P.Offset = E.Message.FileOffset;
-    return !Graph.isReported(P);
-  });
-
-  std::vector<noalloc::CallFinding> Findings;
-  if (CallEnabled)
-    Findings = Graph.callFindings();
-  if (UnknownEnabled)
-    llvm::append_range(Findings, Graph.unknownCallFindings());
-  Report();
-  for (const noalloc::CallFinding &F : Findings) {
-    ClangTidyError E(F.Check, ClangTidyError::Warning, "", false);
-    E.Message = message(F.Message, F.Where);
-    for (const noalloc::ChainStep &Step : F.Notes)
-      E.Notes.push_back(message(Step.Message, Step.Where));
-    Errors.push_back(std::move(E));
-  }
-  // A header's call findings arrive from every unit that includes it.
+  reportFromLinkedProgram(*Linked, Errors);
+  // A header's findings arrive from every unit that includes it.
   sortAndDeduplicate(Errors);
+  if (Stats) {
+    double Seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - LinkStart)
+                         .count();
+    errs() << "noalloc: link and report: " << format("%.3f", Seconds)
+           << " s; facts: " << Written << " translation units, "
+           << (Written ? FactBytes / Written : 0)
+           << " bytes each on average (JSON)\n";
+  }
   return std::nullopt;
 }
 
+} // namespace noalloc

@@ -1,22 +1,27 @@
-//===--- LinkAndReport.h - The link step ----------------------------------===//
+//===--- LinkAndReport.h - The link step of a run -------------------------===//
 
 #ifndef NOALLOC_TOOL_LINKANDREPORT_H
 #define NOALLOC_TOOL_LINKANDREPORT_H
 
 #include "TranslationUnitAnalysis.h"
+#include "WholeProgram.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "link/HeapGraph.h"
-#include <memory>
 #include <optional>
 
-/// Links the facts of all translation units, adds the findings of
-/// noalloc-call and noalloc-unknown-call to \p Errors, and drops direct
-/// findings in allowed zones or, with roots, outside the roots' reach.
-/// Returns an exit status when the run ends here (--explain).
+namespace noalloc {
+
+/// Links the facts of all translation units (and \p Outside: facts of
+/// units the run did not analyse) with the run-level options resolved from
+/// the configurations of \p Files, adds the findings of the link to
+/// \p Errors (see WholeProgram.h), and writes --facts-dir. Returns an exit
+/// status when the run ends here (--explain, a configuration conflict).
 std::optional<int>
-linkAndReport(std::vector<noalloc::TranslationUnitResult> &Results,
-              const noalloc::RunOptions &Options,
+linkAndReport(std::vector<TranslationUnitResult> &Results,
+              std::vector<TranslationUnitFacts> Outside,
+              llvm::ArrayRef<std::string> Files, const RunOptions &Options,
               std::vector<clang::tidy::ClangTidyError> &Errors,
-              std::unique_ptr<noalloc::HeapGraph> &LinkedGraph);
+              std::optional<LinkedRun> &Linked);
+
+} // namespace noalloc
 
 #endif // NOALLOC_TOOL_LINKANDREPORT_H

@@ -95,6 +95,7 @@ static void printSummary(unsigned Findings, size_t FileCount,
 /// Joins, links, filters and prints the results of every unit; the exit
 /// status of the run.
 static int report(std::vector<TranslationUnitResult> &Results,
+                  std::vector<TranslationUnitFacts> Outside,
                   ArrayRef<std::string> Files, const RunOptions &Options) {
   std::vector<std::string> Failed;
   for (const TranslationUnitResult &R : Results)
@@ -103,9 +104,9 @@ static int report(std::vector<TranslationUnitResult> &Results,
   std::vector<ClangTidyError> Errors = joinTranslationUnits(Results);
 
   // The link step: one call graph for the whole program.
-  std::unique_ptr<HeapGraph> Graph;
-  if (std::optional<int> Status =
-          linkAndReport(Results, Options, Errors, Graph))
+  std::optional<LinkedRun> Linked;
+  if (std::optional<int> Status = linkAndReport(
+          Results, std::move(Outside), Files, Options, Errors, Linked))
     return *Status;
   if (cli::LinkCommand)
     keepLinkedChecks(Errors);
@@ -133,8 +134,13 @@ static int report(std::vector<TranslationUnitResult> &Results,
       return 2;
     }
   if (std::optional<int> Status =
-          printReport(Errors, Graph.get(), Options, Files.front()))
+          printReport(Errors, Linked ? &*Linked : nullptr, Options,
+                      Files.front()))
     return *Status;
+  if (!cli::Quiet && Linked)
+    if (unsigned Unseen = countUnseenCalls(*Linked->Graph))
+      errs() << "noalloc: " << Unseen << (Unseen == 1 ? " call" : " calls")
+             << " into code no analysed file defines could not be followed\n";
   printSummary(Findings, Files.size(), Failed);
   if (AsErrors && !cli::Quiet)
     errs() << "noalloc: " << AsErrors
@@ -185,6 +191,7 @@ int main(int argc, const char **argv) {
 
   std::vector<std::string> Files;
   std::vector<TranslationUnitResult> Results;
+  std::vector<TranslationUnitFacts> Outside;
   if (cli::LinkCommand) {
     if (std::optional<int> Status =
             readLaunchedResults(cli::LinkDirectories, Files, Results))
@@ -198,7 +205,8 @@ int main(int argc, const char **argv) {
     if (std::optional<int> Status =
             analyzeSources(*Run, Options, argv[0], Results))
       return *Status;
+    Outside = factsOutsideTheRun(*Run, Options, argv[0]);
     Files = std::move(Run->Files);
   }
-  return report(Results, Files, Options);
+  return report(Results, std::move(Outside), Files, Options);
 }

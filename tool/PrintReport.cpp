@@ -21,7 +21,7 @@ using cli::Output;
 using cli::OutputFormat;
 
 std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
-                               const HeapGraph *Graph,
+                               const LinkedRun *Linked,
                                const RunOptions &Options, StringRef AnyFile) {
   if (Format == OutputFormat::Text) {
     // clang-tidy's renderer writes to standard output; --output points it
@@ -63,7 +63,11 @@ std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
     if (Format == OutputFormat::Sarif)
       writeSarif(Errors, Checks, DocsURL, Sources, OS);
     else
-      writeJson(Errors, Graph, Sources, OS);
+      writeJson(Errors,
+                Linked ? functionSummaries(*Linked->Graph,
+                                           Linked->Options.Policy)
+                       : std::vector<FunctionSummary>(),
+                Sources, OS);
     return Error::success();
   });
   if (E) {

@@ -5,7 +5,7 @@
 
 #include "TranslationUnitAnalysis.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "link/HeapGraph.h"
+#include "WholeProgram.h"
 #include <optional>
 
 namespace noalloc {
@@ -15,7 +15,7 @@ namespace noalloc {
 /// run, for its options. Returns an exit status on error.
 std::optional<int>
 printReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
-            const HeapGraph *Graph, const RunOptions &Options,
+            const LinkedRun *Linked, const RunOptions &Options,
             llvm::StringRef AnyFile);
 
 } // namespace noalloc

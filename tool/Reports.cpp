@@ -240,7 +240,8 @@ static json::Object point(SourceFiles &Files, StringRef File, unsigned Offset) {
       {"file", File}, {"line", Pos.Line}, {"column", Pos.Column}};
 }
 
-void writeJson(ArrayRef<ClangTidyError> Errors, const HeapGraph *Graph,
+void writeJson(ArrayRef<ClangTidyError> Errors,
+               ArrayRef<FunctionSummary> FunctionVerdicts,
                SourceFiles &Files, raw_ostream &OS) {
   json::Array Findings, Functions;
   std::vector<std::string> Prints = fingerprints(Errors, Files);
@@ -260,8 +261,7 @@ void writeJson(ArrayRef<ClangTidyError> Errors, const HeapGraph *Graph,
     F["fingerprint"] = Prints[I];
     Findings.push_back(std::move(F));
   }
-  if (Graph)
-    for (const FunctionSummary &S : Graph->functionSummaries()) {
+  for (const FunctionSummary &S : FunctionVerdicts) {
       json::Array Chain;
       for (const ChainStep &Step : S.Chain) {
         json::Object C{{"message", Step.Message},
@@ -275,12 +275,14 @@ void writeJson(ArrayRef<ClangTidyError> Errors, const HeapGraph *Graph,
                                        {"file", S.Where.File},
                                        {"line", S.Where.Line},
                                        {"column", S.Where.Column},
+                                       {"effect", effectName(S.Lattice)},
+                                       {"verdict", effectName(S.Answer)},
                                        {"may_allocate", S.MayAllocate},
                                        {"may_use_heap", S.MayRelease},
                                        {"chain", std::move(Chain)}});
     }
   json::Object Document{{"format", "noalloc-report"},
-                        {"version", 1},
+                        {"version", 2},
                         {"findings", std::move(Findings)},
                         {"functions", std::move(Functions)}};
   OS << formatv("{0:2}", json::Value(std::move(Document))) << "\n";

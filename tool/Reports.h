@@ -3,7 +3,7 @@
 #ifndef NOALLOC_TOOL_REPORTS_H
 #define NOALLOC_TOOL_REPORTS_H
 
-#include "link/HeapGraph.h"
+#include "report/HeapReport.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
@@ -49,7 +49,8 @@ void writeSarif(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
 /// JSON for scripts: the findings, and per function of the analysed code
 /// whether it may allocate, with one chain.
 void writeJson(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-               const HeapGraph *Graph, SourceFiles &Files,
+               llvm::ArrayRef<FunctionSummary> FunctionVerdicts,
+               SourceFiles &Files,
                llvm::raw_ostream &OS);
 
 /// Baselines: the fingerprints of accepted findings.

@@ -15,7 +15,7 @@ using clang::tidy::ClangTidyError;
 
 namespace noalloc {
 
-static constexpr int CacheVersion = 2;
+static constexpr int CacheVersion = 3;
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)) {}
@@ -204,20 +204,6 @@ resultFromJSON(const json::Object &Top) {
   const json::Object *Sink = Top.getObject("facts");
   if (!Sink)
     return std::nullopt;
-  Result.Facts.CallCheckEnabled = Sink->getBoolean("call").value_or(false);
-  Result.Facts.UnknownCallCheckEnabled =
-      Sink->getBoolean("unknown_call").value_or(false);
-  Result.Facts.Link.Strict = Sink->getBoolean("strict").value_or(false);
-  json::Path::Root Root;
-  if (const json::Value *Roots = Sink->get("roots"))
-    if (!fromJSON(*Roots, Result.Facts.Link.Roots, Root))
-      return std::nullopt;
-  if (const json::Value *Zones = Sink->get("allowed_zones"))
-    if (!fromJSON(*Zones, Result.Facts.Link.AllowedZones, Root))
-      return std::nullopt;
-  if (const json::Value *Files = Sink->get("knowledge_files"))
-    if (!fromJSON(*Files, Result.Facts.Link.KnowledgeFiles, Root))
-      return std::nullopt;
   if (const json::Value *Unit = Sink->get("unit"); Unit && !Unit->getAsNull()) {
     std::string Text;
     raw_string_ostream OS(Text);
@@ -290,13 +276,7 @@ ResultCache::toEntry(const TranslationUnitResult &Result) {
   for (const ClangTidyError &E : Result.Diagnostics)
     Diagnostics.push_back(toJSON(E));
   const FactSink &Sink = Result.Facts;
-  json::Object Facts{{"call", Sink.CallCheckEnabled},
-                     {"unknown_call", Sink.UnknownCallCheckEnabled},
-                     {"strict", Sink.Link.Strict},
-                     {"roots", Sink.Link.Roots},
-                     {"allowed_zones", Sink.Link.AllowedZones},
-                     {"knowledge_files", Sink.Link.KnowledgeFiles},
-                     {"unit", Sink.Facts ? toJSON(*Sink.Facts) : nullptr}};
+  json::Object Facts{{"unit", Sink.Facts ? toJSON(*Sink.Facts) : nullptr}};
   return json::Object{{"format", "noalloc-cache"},
                       {"version", CacheVersion},
                       {"main_file", Result.MainFile},

@@ -5,6 +5,8 @@
 #include "NoallocConfig.h"
 #include "knowledge/KnowledgeBase.h"
 #include "utils/NoallocCheck.h"
+#include "WholeProgram.h"
+#include "extract/FactExtractor.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/GlobList.h"
@@ -151,11 +153,14 @@ namespace {
 /// so checks behave identically in the tool and in the plugin.
 class TidyActionFactory : public tooling::FrontendActionFactory {
 public:
-  explicit TidyActionFactory(ClangTidyContext &Context)
-      : ConsumerFactory(Context) {}
+  TidyActionFactory(ClangTidyContext &Context,
+                    std::vector<std::string> KnowledgeFiles, FactSink &Sink)
+      : ConsumerFactory(Context), KnowledgeFiles(std::move(KnowledgeFiles)),
+        Sink(Sink) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory, Dependencies);
+    return std::make_unique<Action>(ConsumerFactory, Dependencies,
+                                    KnowledgeFiles, Sink);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -211,26 +216,56 @@ private:
     std::vector<std::string> &Files;
   };
 
+  /// Extracts the unit's facts, whatever checks run: the facts say what
+  /// is there, and the link step decides what is reported.
+  class FactsRecorder : public ASTConsumer {
+  public:
+    FactsRecorder(std::vector<std::string> KnowledgeFiles, FactSink &Sink)
+        : KnowledgeFiles(std::move(KnowledgeFiles)), Sink(Sink) {}
+    void HandleTranslationUnit(ASTContext &Ctx) override {
+      // A knowledge file that does not load is the checks' configuration
+      // error, reported once by them.
+      auto KB = KnowledgeBase::get(KnowledgeFiles);
+      if (!KB) {
+        llvm::consumeError(KB.takeError());
+        return;
+      }
+      Sink.Facts = extractFacts(Ctx, **KB);
+    }
+
+  private:
+    std::vector<std::string> KnowledgeFiles;
+    FactSink &Sink;
+  };
+
   class Action : public ASTFrontendAction {
   public:
     Action(ClangTidyASTConsumerFactory &Factory,
-           std::vector<std::string> &Dependencies)
-        : Factory(Factory), Dependencies(Dependencies) {}
+           std::vector<std::string> &Dependencies,
+           const std::vector<std::string> &KnowledgeFiles, FactSink &Sink)
+        : Factory(Factory), Dependencies(Dependencies),
+          KnowledgeFiles(KnowledgeFiles), Sink(Sink) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(std::make_unique<UserCodeScope>());
       Consumers.push_back(Factory.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));
+      Consumers.push_back(
+          std::make_unique<FactsRecorder>(KnowledgeFiles, Sink));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
   private:
     ClangTidyASTConsumerFactory &Factory;
     std::vector<std::string> &Dependencies;
+    const std::vector<std::string> &KnowledgeFiles;
+    FactSink &Sink;
   };
 
   ClangTidyASTConsumerFactory ConsumerFactory;
+  std::vector<std::string> KnowledgeFiles;
+  FactSink &Sink;
 
 public:
   std::vector<std::string> Dependencies;
@@ -340,11 +375,12 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
         tooling::ArgumentInsertPosition::BEGIN)(Args, "");
   });
   Tool.setDiagnosticConsumer(&Consumer);
-  TidyActionFactory Factory(Context);
-
   TranslationUnitResult Result;
   Result.MainFile = File.str();
   ScopedFactSink Sink(Result.Facts);
+  TidyActionFactory Factory(
+      Context, knowledgeFilesFor(Context.getOptionsForFile(File)),
+      Result.Facts);
   // A crash in clang (a bug of its own on odd input) fails this unit, not
   // the run: the other units are still analysed.
   static std::once_flag CrashRecovery;

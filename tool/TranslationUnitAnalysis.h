@@ -18,7 +18,8 @@ struct TranslationUnitResult {
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
   /// False if the file did not compile; its findings are then incomplete.
   bool Compiled = true;
-  /// The call-graph facts, when noalloc-call or noalloc-unknown-call ran.
+  /// The unit's facts, whatever checks ran; none if it did not compile far
+  /// enough.
   FactSink Facts;
   /// Every file the parse read, by absolute path: what the cache checks.
   std::vector<std::string> Dependencies;

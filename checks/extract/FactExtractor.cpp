@@ -1,6 +1,7 @@
 //===--- FactExtractor.cpp - Parse once, keep the facts -------------------===//
 
 #include "extract/FactExtractor.h"
+#include "CheckRegistry.h"
 #include "utils/ASTQueries.h"
 #include "link/HeapGraph.h"
 #include "knowledge/HeapType.h"
@@ -73,7 +74,8 @@ private:
 class Extractor {
 public:
   Extractor(ASTContext &Ctx, const KnowledgeBase &KB)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), KB(KB), Suppress(SM) {
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), KB(KB),
+        Suppress(Ctx.getDiagnostics()) {
     if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
       Facts.MainFile = absolutePath(Main->getName());
   }
@@ -90,18 +92,18 @@ public:
   }
   FunctionFacts &facts(size_t Index) { return Facts.Functions[Index]; }
 
-  void addSite(size_t Function, SourceLocation Loc, std::string Description,
-               bool Allocates, StringRef Check) {
+  void addSite(size_t Function, SourceLocation Loc, SiteKind Kind,
+               std::string Description) {
     HeapSite S;
+    S.Kind = Kind;
     S.Description = std::move(Description);
     S.Where = point(Loc);
-    S.Allocates = Allocates;
-    S.Accepted = Suppress.covers(SM.getFileLoc(Loc), Check);
+    S.Accepted = Suppress.covers(SM.getFileLoc(Loc), checkReportingSite(Kind));
     facts(Function).Sites.push_back(std::move(S));
   }
 
   void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
-               CallKind Kind, bool CoveredByStdType);
+               CallKind Kind, ObjectMemory Object);
   void addIndirectCall(size_t Caller, std::string Signature, const Expr *Callee,
                        SourceLocation Loc);
 
@@ -129,6 +131,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, size_t> Index;
   std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
   llvm::DenseMap<FileID, std::string> FileNames;
+  llvm::StringSet<> SeenCalls;
 };
 
 /// Finds every function defined in user code, instantiations included.
@@ -206,11 +209,15 @@ std::string Extractor::usr(const FunctionDecl *FD) {
   if (index::generateUSRForDecl(FD, Buf))
     Buf = "noalloc:" + FD->getQualifiedNameAsString();
   std::string USR(Buf);
-  // Internal linkage and lambdas: one per translation unit and location.
+  // Internal linkage and lambdas: USRs are not unique across units. Code
+  // at one place of one file is one function: a header's lambda included
+  // by three units is one node, a static function of two .cpp files two.
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-  if (!FD->isExternallyVisible() || (Method && Method->getParent()->isLambda()))
-    USR += "@" + Facts.MainFile + "@" +
-           std::to_string(SM.getFileOffset(SM.getFileLoc(FD->getLocation())));
+  if (!FD->isExternallyVisible() ||
+      (Method && Method->getParent()->isLambda())) {
+    SourcePoint At = point(FD->getLocation());
+    USR += "@" + At.File + "@" + std::to_string(At.Offset);
+  }
   return USR;
 }
 
@@ -351,33 +358,29 @@ size_t Extractor::function(const FunctionDecl *FD) {
 
 void Extractor::addCall(size_t Caller, const FunctionDecl *Callee,
                         SourceLocation Loc, CallKind Kind,
-                        bool CoveredByStdType) {
+                        ObjectMemory Object) {
   size_t Target = function(Callee);
   CallSite C;
   C.Kind = Kind;
   C.Callee = facts(Target).USR;
   C.CalleeName = facts(Target).Name;
   C.Where = point(Loc);
-  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
-               Suppress.covers(SM.getFileLoc(Loc), "noalloc-unknown-call");
-  // Calls that noalloc-c-allocation (C functions) or noalloc-std-type
-  // (std::make_unique) report at the call already.
-  const FunctionEntry *Entry = KB.function(facts(Target).KnowledgeName);
-  bool DirectlyReported = false;
-  if (Entry && StringRef(Entry->Name).starts_with("std::"))
-    DirectlyReported = Entry->Effect == FunctionEffect::Allocates;
-  else if (Entry)
-    DirectlyReported = Entry->Effect == FunctionEffect::Allocates ||
-                       Entry->Effect == FunctionEffect::Releases ||
-                       Entry->Effect == FunctionEffect::Reallocates;
-  C.Reportable = !facts(Caller).InSystemHeader && !CoveredByStdType &&
-                 !DirectlyReported && Loc.isValid();
-  // NOLINT on the check that reports the call accepts it too.
-  if (DirectlyReported && !C.Accepted)
-    C.Accepted = Suppress.covers(SM.getFileLoc(Loc),
-                                 StringRef(Entry->Name).starts_with("std::")
-                                     ? "noalloc-std-type"
-                                     : "noalloc-c-allocation");
+  C.Object = Object;
+  // Implicit code can be visited twice (a default member initializer, by
+  // the constructor and by the member): one call is one fact.
+  if (!SeenCalls
+           .insert(std::to_string(Caller) + "@" + C.Where.File + "@" +
+                   std::to_string(C.Where.Offset) + "@" + C.Callee)
+           .second)
+    return;
+  SourceLocation FileLoc = SM.getFileLoc(Loc);
+  // NOLINT for the check that reports the call itself accepts it too.
+  StringRef Direct =
+      checkReportingCall(C, KB.function(facts(Target).KnowledgeName));
+  C.Accepted = Suppress.covers(FileLoc, "noalloc-call") ||
+               Suppress.covers(FileLoc, "noalloc-unknown-call") ||
+               (!Direct.empty() && C.Object == ObjectMemory::None &&
+                Suppress.covers(FileLoc, Direct));
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -394,8 +397,8 @@ void Extractor::addIndirectCall(size_t Caller, std::string Signature,
   if (C.CalleeName.empty() || C.CalleeName.size() > 60)
     C.CalleeName = "a function pointer";
   C.Where = point(Loc);
-  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call");
-  C.Reportable = !facts(Caller).InSystemHeader && Loc.isValid();
+  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
+               Suppress.covers(SM.getFileLoc(Loc), "noalloc-unknown-call");
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -437,10 +440,24 @@ bool BodyScanner::TraverseLambdaExpr(LambdaExpr *E) {
   return true;
 }
 
-/// Whether an expression names an object that noalloc-std-type reports
-/// where it is declared: a variable or member of an allocating type, not a
-/// reference or a parameter.
-static bool namesReportedObject(const Expr *E, const KnowledgeBase &KB) {
+static ObjectMemory memoryOf(QualType T, const KnowledgeBase &KB) {
+  switch (classifyType(T, KB).Use) {
+  case HeapUse::None:
+    return ObjectMemory::None;
+  case HeapUse::Heap:
+    return ObjectMemory::Heap;
+  case HeapUse::MemoryResource:
+    return ObjectMemory::MemoryResource;
+  case HeapUse::CustomAllocator:
+    return ObjectMemory::CustomAllocator;
+  }
+  llvm_unreachable("unknown heap use");
+}
+
+/// How the object an expression names uses memory, if it is an object
+/// that the object checks report where it is declared: a variable or
+/// member of an owning type, not a reference or a parameter.
+static ObjectMemory namedObjectMemory(const Expr *E, const KnowledgeBase &KB) {
   E = E->IgnoreParenImpCasts();
   // s.append(a).append(b): the chain returns the same object.
   while (const auto *Chained = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -454,8 +471,17 @@ static bool namesReportedObject(const Expr *E, const KnowledgeBase &KB) {
   else if (const auto *Member = dyn_cast<MemberExpr>(E))
     D = Member->getMemberDecl();
   if (!D || isa<ParmVarDecl>(D) || !isa<VarDecl, FieldDecl>(D))
-    return false;
-  return classifyType(D->getType(), KB).Use != HeapUse::None;
+    return ObjectMemory::None;
+  return memoryOf(D->getType(), KB);
+}
+
+/// Library code that creates or destroys an object of \p T: the object
+/// is the owning type's, reported by the object checks.
+ObjectMemory libraryObjectMemory(const Decl *Callee, QualType T,
+                                 Extractor &X) {
+  if (!X.inSystemHeader(Callee->getLocation()))
+    return ObjectMemory::None;
+  return memoryOf(T, X.KB);
 }
 
 bool BodyScanner::VisitCallExpr(CallExpr *E) {
@@ -491,8 +517,8 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     bool New = Callee->getOverloadedOperator() == OO_New ||
                Callee->getOverloadedOperator() == OO_Array_New;
     X.addSite(Function, Loc,
-              New ? "calls 'operator new'" : "calls 'operator delete'", New,
-              "noalloc-new-delete");
+              New ? SiteKind::OperatorNew : SiteKind::OperatorDelete,
+              New ? "calls 'operator new'" : "calls 'operator delete'");
     return true;
   }
   if (unsigned Builtin = Callee->getBuiltinID()) {
@@ -500,8 +526,8 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
         Builtin == Builtin::BI__builtin_operator_delete) {
       bool New = Builtin == Builtin::BI__builtin_operator_new;
       X.addSite(Function, Loc,
-                New ? "calls 'operator new'" : "calls 'operator delete'", New,
-                "noalloc-new-delete");
+                New ? SiteKind::OperatorNew : SiteKind::OperatorDelete,
+                New ? "calls 'operator new'" : "calls 'operator delete'");
       return true;
     }
     // __builtin_expect and friends are not calls; memcpy and friends are.
@@ -529,7 +555,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
       return true;
 
   CallKind Kind = CallKind::Direct;
-  bool Covered = false;
+  ObjectMemory Object = ObjectMemory::None;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     const auto *ME = dyn_cast<MemberExpr>(E->getCallee()->IgnoreParens());
@@ -537,17 +563,16 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
         !Method->hasAttr<FinalAttr>() &&
         !Method->getParent()->hasAttr<FinalAttr>())
       Kind = CallKind::Virtual;
-    if (const Expr *Object = Member->getImplicitObjectArgument())
-      Covered = namesReportedObject(Object, X.KB);
+    if (const Expr *Receiver = Member->getImplicitObjectArgument())
+      Object = namedObjectMemory(Receiver, X.KB);
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0)
-      Covered = namesReportedObject(Op->getArg(0), X.KB);
+      Object = namedObjectMemory(Op->getArg(0), X.KB);
   }
-  // A library call that returns an owning object: noalloc-std-type's.
-  if (X.inSystemHeader(Callee->getLocation()) && E->isPRValue() &&
-      classifyType(E->getType(), X.KB).Use != HeapUse::None)
-    Covered = true;
-  X.addCall(Function, Callee, Loc, Kind, Covered);
+  // A library call that returns an owning object.
+  if (Object == ObjectMemory::None && E->isPRValue())
+    Object = libraryObjectMemory(Callee, E->getType(), X);
+  X.addCall(Function, Callee, Loc, Kind, Object);
   return true;
 }
 
@@ -555,10 +580,8 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
   const CXXConstructorDecl *Ctor = E->getConstructor();
   if (!Ctor || Ctor->isTrivial())
     return true;
-  // Constructing an owning library object is noalloc-std-type's.
-  bool Covered = X.inSystemHeader(Ctor->getLocation()) &&
-                 classifyType(E->getType(), X.KB).Use != HeapUse::None;
-  X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct, Covered);
+  X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
+            libraryObjectMemory(Ctor, E->getType(), X));
   return true;
 }
 
@@ -567,11 +590,11 @@ bool BodyScanner::VisitCXXNewExpr(CXXNewExpr *E) {
   if (!New)
     return true;
   if (New->isReplaceableGlobalAllocationFunction())
-    X.addSite(Function, E->getBeginLoc(),
-              E->isArray() ? "allocates with 'new[]'" : "allocates with 'new'",
-              true, "noalloc-new-delete");
+    X.addSite(Function, E->getBeginLoc(), SiteKind::New,
+              E->isArray() ? "allocates with 'new[]'" : "allocates with 'new'");
   else if (!New->isReservedGlobalPlacementOperator())
-    X.addCall(Function, New, E->getBeginLoc(), CallKind::Direct, false);
+    X.addCall(Function, New, E->getBeginLoc(), CallKind::Direct,
+              ObjectMemory::None);
   return true;
 }
 
@@ -583,9 +606,8 @@ void BodyScanner::destroy(QualType T, SourceLocation Loc) {
   const CXXDestructorDecl *Dtor = Class->getDestructor();
   if (!Dtor)
     return;
-  bool Covered = X.inSystemHeader(Dtor->getLocation()) &&
-                 classifyType(T, X.KB).Use != HeapUse::None;
-  X.addCall(Function, Dtor, Loc, CallKind::Direct, Covered);
+  X.addCall(Function, Dtor, Loc, CallKind::Direct,
+            libraryObjectMemory(Dtor, T, X));
 }
 
 bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
@@ -596,26 +618,25 @@ bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
       if (const CXXDestructorDecl *Dtor = Class->getDestructor())
         X.addCall(Function, Dtor, E->getBeginLoc(),
                   Dtor->isVirtual() ? CallKind::Virtual : CallKind::Direct,
-                  false);
+                  ObjectMemory::None);
   }
   const FunctionDecl *Delete = E->getOperatorDelete();
   if (!Delete)
     return true;
   if (Delete->isReplaceableGlobalAllocationFunction())
-    X.addSite(Function, E->getBeginLoc(),
+    X.addSite(Function, E->getBeginLoc(), SiteKind::Delete,
               E->isArrayForm() ? "releases memory with 'delete[]'"
-                               : "releases memory with 'delete'",
-              false, "noalloc-new-delete");
+                               : "releases memory with 'delete'");
   else if (!Delete->isReservedGlobalPlacementOperator())
-    X.addCall(Function, Delete, E->getBeginLoc(), CallKind::Direct, false);
+    X.addCall(Function, Delete, E->getBeginLoc(), CallKind::Direct,
+              ObjectMemory::None);
   return true;
 }
 
 bool BodyScanner::VisitCXXThrowExpr(CXXThrowExpr *E) {
   if (E->getSubExpr())
-    X.addSite(Function, E->getThrowLoc(),
-              "throws, which allocates the exception object", true,
-              "noalloc-throw");
+    X.addSite(Function, E->getThrowLoc(), SiteKind::Throw,
+              "throws, which allocates the exception object");
   return true;
 }
 
@@ -626,8 +647,8 @@ bool BodyScanner::VisitCoroutineBodyStmt(CoroutineBodyStmt *S) {
   if (!Allocate || !Allocate->getDirectCallee())
     return true;
   if (Allocate->getDirectCallee()->isReplaceableGlobalAllocationFunction()) {
-    X.addSite(Function, S->getBeginLoc(), "allocates its coroutine frame", true,
-              "noalloc-coroutine");
+    X.addSite(Function, S->getBeginLoc(), SiteKind::CoroutineFrame,
+              "allocates its coroutine frame");
     FrameCalls.insert(Allocate);
     if (S->getDeallocate())
       if (const auto *Free =
@@ -646,9 +667,8 @@ bool BodyScanner::VisitVarDecl(VarDecl *D) {
 
 bool BodyScanner::VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
   if (const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor()) {
-    bool Covered = X.inSystemHeader(Dtor->getLocation()) &&
-                   classifyType(E->getType(), X.KB).Use != HeapUse::None;
-    X.addCall(Function, Dtor, E->getBeginLoc(), CallKind::Direct, Covered);
+    X.addCall(Function, Dtor, E->getBeginLoc(), CallKind::Direct,
+              libraryObjectMemory(Dtor, E->getType(), X));
   }
   return true;
 }
@@ -674,10 +694,7 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
       for (const CallSite &C : F.Calls)
         EntryPoints.insert(C.Callee);
   std::vector<TranslationUnitFacts> Local{Facts};
-  HeapGraph Lenient(Local, KB, LinkOptions());
-  LinkOptions StrictOptions;
-  StrictOptions.Strict = true;
-  HeapGraph Strict(std::move(Local), KB, StrictOptions);
+  HeapGraph Graph(std::move(Local), KB, LinkOptions());
   std::vector<FunctionFacts> Kept;
   for (FunctionFacts &F : Facts.Functions) {
     if (F.InSystemHeader) {
@@ -689,8 +706,12 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
         Kept.push_back(std::move(F)); // The knowledge base answers.
         continue;
       }
-      F.Summary = std::max(0, Lenient.effectOf(F.USR));
-      F.StrictSummary = std::max(0, Strict.effectOf(F.USR));
+      const HeapGraph::Node &N = Graph.node(Graph.find(F.USR));
+      F.Summary.Summarised = true;
+      F.Summary.Allocates = N.reaches(Cause::Allocation);
+      F.Summary.Releases = N.reaches(Cause::Release);
+      F.Summary.Unknown =
+          N.reaches(Cause::Unseen) || N.reaches(Cause::Assumed);
       F.Defined = false;
       F.Calls.clear();
       F.Sites.clear();

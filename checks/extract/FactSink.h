@@ -1,26 +1,23 @@
 //===--- FactSink.h - Where a whole-program run collects facts ------------===//
 //
-// In clang-tidy (the plugin) noalloc-call links the facts of one
-// translation unit and reports at once. The noalloc tool links the facts of
-// the whole program instead: it installs a sink on the thread that analyses
-// a translation unit, and the checks hand their facts to it.
+// In clang-tidy (the plugin) noalloc-call extracts and links the facts of
+// one translation unit and reports at once. The noalloc tool extracts the
+// facts of every unit itself, whatever checks are enabled, and links the
+// whole program: it installs a sink on the thread that analyses a unit, the
+// facts go there, and the call checks stay quiet.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef NOALLOC_CHECKS_FACTSINK_H
-#define NOALLOC_CHECKS_FACTSINK_H
+#ifndef NOALLOC_CHECKS_EXTRACT_FACTSINK_H
+#define NOALLOC_CHECKS_EXTRACT_FACTSINK_H
 
 #include "facts/Facts.h"
-#include "link/HeapGraph.h"
 #include <optional>
 
 namespace noalloc {
 
 struct FactSink {
   std::optional<TranslationUnitFacts> Facts;
-  LinkOptions Link;
-  bool CallCheckEnabled = false;
-  bool UnknownCallCheckEnabled = false;
 };
 
 /// The sink of the translation unit analysed on this thread, or null.
@@ -38,4 +35,4 @@ private:
 
 } // namespace noalloc
 
-#endif // NOALLOC_CHECKS_FACTSINK_H
+#endif // NOALLOC_CHECKS_EXTRACT_FACTSINK_H

@@ -1,47 +1,33 @@
-//===--- Suppressions.h - NOLINT comments, read as clang-tidy reads them --===//
+//===--- Suppressions.h - NOLINT, as clang-tidy reads it ------------------===//
 //
 // clang-tidy applies NOLINT to the diagnostics it prints. The facts need
-// more: a heap site that the user accepted with NOLINT does not propagate to
-// callers, and nothing is printed for it. This reads the same comments:
-// NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/NOLINTEND, each with an optional
-// list of check globs.
+// more: a heap site or call the user accepted with NOLINT does not
+// propagate to callers. This asks clang-tidy's own NOLINT reader, so that
+// NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/NOLINTEND mean exactly what they
+// mean to clang-tidy, malformed ones included (clang-tidy reports those).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef NOALLOC_CHECKS_SUPPRESSIONS_H
-#define NOALLOC_CHECKS_SUPPRESSIONS_H
+#ifndef NOALLOC_CHECKS_EXTRACT_SUPPRESSIONS_H
+#define NOALLOC_CHECKS_EXTRACT_SUPPRESSIONS_H
 
-#include "clang/Basic/SourceLocation.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringRef.h"
-#include <string>
-#include <vector>
-
-namespace clang {
-class SourceManager;
-} // namespace clang
+#include "clang-tidy/NoLintDirectiveHandler.h"
+#include "clang/Basic/Diagnostic.h"
 
 namespace noalloc {
 
 class Suppressions {
 public:
-  explicit Suppressions(const clang::SourceManager &SM) : SM(SM) {}
+  explicit Suppressions(clang::DiagnosticsEngine &Diags) : Diags(Diags) {}
 
-  /// Whether a NOLINT comment suppresses \p Check at \p Loc (a file
-  /// location).
+  /// Whether a NOLINT comment suppresses \p Check at \p Loc.
   bool covers(clang::SourceLocation Loc, llvm::StringRef Check);
 
 private:
-  struct Block {
-    unsigned Begin, End;
-    std::string Globs;
-  };
-  const std::vector<Block> &blocks(clang::FileID File);
-
-  const clang::SourceManager &SM;
-  llvm::DenseMap<clang::FileID, std::vector<Block>> Blocks;
+  clang::DiagnosticsEngine &Diags;
+  clang::tidy::NoLintDirectiveHandler Handler;
 };
 
 } // namespace noalloc
 
-#endif // NOALLOC_CHECKS_SUPPRESSIONS_H
+#endif // NOALLOC_CHECKS_EXTRACT_SUPPRESSIONS_H

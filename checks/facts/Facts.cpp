@@ -65,30 +65,100 @@ static bool fromJSON(const json::Value &V, CallKind &K, json::Path Path) {
   return true;
 }
 
+bool allocates(SiteKind Kind) {
+  return Kind != SiteKind::Delete && Kind != SiteKind::OperatorDelete;
+}
+
+/// Names of an enumeration's values in the JSON format.
+template <typename Enum> struct EnumNames;
+template <> struct EnumNames<SiteKind> {
+  static constexpr std::pair<SiteKind, StringLiteral> Values[] = {
+      {SiteKind::New, "new"},
+      {SiteKind::Delete, "delete"},
+      {SiteKind::OperatorNew, "operator_new"},
+      {SiteKind::OperatorDelete, "operator_delete"},
+      {SiteKind::Throw, "throw"},
+      {SiteKind::CoroutineFrame, "coroutine_frame"}};
+};
+template <> struct EnumNames<ObjectMemory> {
+  static constexpr std::pair<ObjectMemory, StringLiteral> Values[] = {
+      {ObjectMemory::None, "none"},
+      {ObjectMemory::Heap, "heap"},
+      {ObjectMemory::MemoryResource, "memory_resource"},
+      {ObjectMemory::CustomAllocator, "custom_allocator"}};
+};
+
+template <typename Enum> static StringRef enumName(Enum E) {
+  for (const auto &[Value, Name] : EnumNames<Enum>::Values)
+    if (Value == E)
+      return Name;
+  llvm_unreachable("unnamed enumeration value");
+}
+
+template <typename Enum>
+static bool enumFromJSON(const json::Value &V, Enum &E, json::Path Path) {
+  if (auto S = V.getAsString())
+    for (const auto &[Value, Name] : EnumNames<Enum>::Values)
+      if (Name == *S) {
+        E = Value;
+        return true;
+      }
+  Path.report("unknown value");
+  return false;
+}
+
+static bool fromJSON(const json::Value &V, SiteKind &K, json::Path Path) {
+  return enumFromJSON(V, K, Path);
+}
+static bool fromJSON(const json::Value &V, ObjectMemory &M, json::Path Path) {
+  return enumFromJSON(V, M, Path);
+}
+
 static json::Value toJSON(const HeapSite &S) {
-  return json::Object{{"what", S.Description},
+  return json::Object{{"kind", enumName(S.Kind)},
+                      {"what", S.Description},
                       {"at", toJSON(S.Where)},
-                      {"allocates", S.Allocates},
                       {"accepted", S.Accepted}};
 }
 
 static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
   json::ObjectMapper O(V, Path);
-  return O && O.map("what", S.Description) && O.map("at", S.Where) &&
-         O.map("allocates", S.Allocates) && O.map("accepted", S.Accepted);
+  return O && O.map("kind", S.Kind) && O.map("what", S.Description) &&
+         O.map("at", S.Where) && O.map("accepted", S.Accepted);
 }
 
 static json::Value toJSON(const CallSite &C) {
   return json::Object{{"kind", kindName(C.Kind)}, {"callee", C.Callee},
                       {"name", C.CalleeName},     {"at", toJSON(C.Where)},
-                      {"accepted", C.Accepted},   {"reportable", C.Reportable}};
+                      {"accepted", C.Accepted},
+                      {"object", enumName(C.Object)}};
 }
 
 static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("kind", C.Kind) && O.map("callee", C.Callee) &&
          O.map("name", C.CalleeName) && O.map("at", C.Where) &&
-         O.map("accepted", C.Accepted) && O.map("reportable", C.Reportable);
+         O.map("accepted", C.Accepted) && O.map("object", C.Object);
+}
+
+/// null when not summarised; else {"allocates", "releases", "unknown"}.
+static json::Value toJSON(const LibrarySummary &S) {
+  if (!S.Summarised)
+    return nullptr;
+  return json::Object{{"allocates", S.Allocates},
+                      {"releases", S.Releases},
+                      {"unknown", S.Unknown}};
+}
+
+static bool fromJSON(const json::Value &V, LibrarySummary &S,
+                     json::Path Path) {
+  S = LibrarySummary();
+  if (V.getAsNull())
+    return true;
+  json::ObjectMapper O(V, Path);
+  S.Summarised = true;
+  return O && O.map("allocates", S.Allocates) &&
+         O.map("releases", S.Releases) && O.map("unknown", S.Unknown);
 }
 
 static json::Value toJSON(const FunctionFacts &F) {
@@ -109,8 +179,7 @@ static json::Value toJSON(const FunctionFacts &F) {
                       {"allowed", F.Allowed},
                       {"address_taken", F.AddressTaken},
                       {"constructor", F.Constructor},
-                      {"summary", F.Summary},
-                      {"strict_summary", F.StrictSummary},
+                      {"summary", toJSON(F.Summary)},
                       {"signature", F.Signature},
                       {"overrides", F.Overrides},
                       {"sites", std::move(Sites)},
@@ -127,7 +196,6 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
          O.map("allowed", F.Allowed) &&
          O.map("address_taken", F.AddressTaken) &&
          O.map("constructor", F.Constructor) && O.map("summary", F.Summary) &&
-         O.map("strict_summary", F.StrictSummary) &&
          O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
          O.map("sites", F.Sites) && O.map("calls", F.Calls);
 }

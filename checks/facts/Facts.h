@@ -25,15 +25,35 @@ struct SourcePoint {
   unsigned Column = 0;
 };
 
+/// What a heap site in a function's own code is. Facts say what is there;
+/// which check reports a kind is the report layer's business.
+enum class SiteKind {
+  /// A new-expression on the global heap.
+  New,
+  /// A delete-expression on the global heap.
+  Delete,
+  /// An explicit call of the global operator new (or its builtin).
+  OperatorNew,
+  /// An explicit call of the global operator delete (or its builtin).
+  OperatorDelete,
+  /// A throw-expression: the exception object is heap-allocated.
+  Throw,
+  /// A coroutine whose frame comes from the global operator new.
+  CoroutineFrame,
+};
+
+/// Whether a site of \p Kind allocates (the others only release memory).
+bool allocates(SiteKind Kind);
+
 /// Code in a function's own body that uses the heap.
 struct HeapSite {
+  SiteKind Kind = SiteKind::New;
   /// What happens, as the end of a sentence about the function:
   /// "allocates with 'new'", "throws, which allocates the exception object".
   std::string Description;
   SourcePoint Where;
-  /// False for sites that only release memory (delete, free).
-  bool Allocates = true;
-  /// Suppressed with NOLINT: accepted by the user, it does not propagate.
+  /// Suppressed with NOLINT for the check that reports this kind of site:
+  /// accepted by the user, it does not propagate.
   bool Accepted = false;
 };
 
@@ -46,18 +66,46 @@ enum class CallKind {
   Indirect,
 };
 
+/// How the object a call creates, changes or destroys uses memory, when
+/// the call is an operation on an object whose type owns memory (a
+/// std::vector's constructor, push_back, destructor). The checks that
+/// report such objects where they are declared (noalloc-std-type,
+/// noalloc-pmr) cover these calls.
+enum class ObjectMemory {
+  None,
+  /// std::allocator or by design: std::vector<int>, std::string.
+  Heap,
+  /// A std::pmr memory resource.
+  MemoryResource,
+  /// A user-provided allocator.
+  CustomAllocator,
+};
+
 struct CallSite {
   CallKind Kind = CallKind::Direct;
   /// The callee's USR, or the signature for an indirect call.
   std::string Callee;
   /// The callee as the user names it: 'std::vector<int>::push_back'.
   std::string CalleeName;
+  /// Invalid (empty file) for calls the user did not write anywhere.
   SourcePoint Where;
-  /// Suppressed with NOLINT at the call: accepted, it does not propagate.
+  /// Suppressed with NOLINT at the call (for noalloc-call, or for the
+  /// check that reports the callee itself): accepted, it does not
+  /// propagate.
   bool Accepted = false;
-  /// Where noalloc-call may report: user code, and not an operation on an
-  /// object that noalloc-std-type reports already.
-  bool Reportable = false;
+  /// The object the call operates on, if its type owns memory.
+  ObjectMemory Object = ObjectMemory::None;
+};
+
+/// What a library function's body may do, as far as its translation unit
+/// shows.
+struct LibrarySummary {
+  bool Summarised = false;
+  bool Allocates = false;
+  bool Releases = false;
+  /// Reaches code with no body and no knowledge (the library's compiled
+  /// part): allocation-free only by assumption.
+  bool Unknown = false;
 };
 
 struct FunctionFacts {
@@ -83,12 +131,10 @@ struct FunctionFacts {
   bool AddressTaken = false;
   /// A constructor: chains say "constructs 'T'".
   bool Constructor = false;
-  /// For a library function, what its body does, decided within the
-  /// translation unit (0 nothing, 1 releases, 2 allocates), by the lenient
-  /// and the strict policy; -1 when not summarised. Library internals are
-  /// not kept: the facts stay small and chains stop at the entry point.
-  int Summary = -1;
-  int StrictSummary = -1;
+  /// For a library function: what its body may do, decided within the
+  /// translation unit. Library internals are not kept: the facts stay
+  /// small and chains stop at the entry point the user wrote.
+  LibrarySummary Summary;
   /// Canonical function type, for indirect calls.
   std::string Signature;
   /// USRs of the virtual functions this one overrides, transitively.
@@ -99,7 +145,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 1;
+  static constexpr unsigned FormatVersion = 2;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
 };

@@ -1,27 +1,51 @@
-//===--- HeapGraph.h - Link the facts, propagate "may use the heap" -------===//
+//===--- HeapGraph.h - The linked program and its heap effects ------------===//
 //
 // The link step: joins the facts of every translation unit into one call
 // graph, resolves virtual and indirect calls, decides functions without a
-// body from the knowledge base, and propagates "may allocate" backwards
-// along calls, keeping for each function the shortest chain to the heap.
+// body from their summary or the knowledge base, and propagates, backwards
+// along calls, each cause of heap use separately, keeping for each function
+// the shortest witness path of each cause. Paths are data: turning them
+// into sentences is the report layer's job (checks/report).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef NOALLOC_CHECKS_HEAPGRAPH_H
-#define NOALLOC_CHECKS_HEAPGRAPH_H
+#ifndef NOALLOC_CHECKS_LINK_HEAPGRAPH_H
+#define NOALLOC_CHECKS_LINK_HEAPGRAPH_H
 
 #include "facts/Facts.h"
 #include "knowledge/KnowledgeBase.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/raw_ostream.h"
+#include <array>
 
 namespace noalloc {
 
+/// What a function may do to the heap, as a lattice: None < Releases <
+/// Unknown < Allocates.
+enum class Effect { None, Releases, Unknown, Allocates };
+
+/// How code without a body counts: `lenient` accepts what cannot be seen
+/// in library code, `strict` counts everything that cannot be shown
+/// allocation-free as allocating. Applied when an answer is asked for.
+enum class Policy { Lenient, Strict };
+
+/// Why a function may reach the heap, or cannot be shown not to. Each cause
+/// propagates on its own, with its own shortest witness path.
+enum class Cause {
+  /// Reaches an allocation.
+  Allocation,
+  /// Reaches a release of heap memory.
+  Release,
+  /// Reaches user code with no body in the analysed files, or an indirect
+  /// call no known function answers: the run cannot see it.
+  Unseen,
+  /// Reaches library code that is allocation-free only by assumption: a
+  /// compiled library function without knowledge, a function the knowledge
+  /// base says may allocate on some inputs.
+  Assumed,
+};
+inline constexpr unsigned NumCauses = 4;
+
 struct LinkOptions {
-  /// Functions without a body or knowledge, and "may-allocate" library
-  /// functions, count as allocating (for real-time roots) instead of
-  /// allocation-free.
-  bool Strict = false;
   /// Globs over qualified names (or exact USRs) of roots and allowed zones,
   /// in addition to the attributes in the code.
   std::vector<std::string> Roots;
@@ -30,90 +54,89 @@ struct LinkOptions {
   std::vector<std::string> KnowledgeFiles;
 };
 
-/// One note of a finding: a step of the chain, at its own location.
-struct ChainStep {
-  std::string Message;
-  SourcePoint Where;
-};
-
-struct CallFinding {
-  std::string Check;
-  std::string Message;
-  SourcePoint Where;
-  std::vector<ChainStep> Notes;
-};
-
-struct FunctionSummary {
-  std::string Name;
-  std::string USR;
-  SourcePoint Where;
-  bool MayAllocate = false;
-  bool MayRelease = false;
-  /// The shortest chain to the heap, one step per note.
-  std::vector<ChainStep> Chain;
+/// The first step of a shortest path from a function towards a cause: its
+/// own site, or a call and the function it reaches.
+struct Witness {
+  int Site = -1;
+  int Call = -1;
+  int Target = -1;
+  unsigned Distance = ~0u;
+  bool found() const { return Distance != ~0u; }
 };
 
 class HeapGraph {
 public:
+  struct Node {
+    FunctionFacts Facts;
+    /// For functions without a body: which causes they are themselves,
+    /// and why, in a few words ("allocates on the heap").
+    std::array<bool, NumCauses> Leaf{};
+    std::array<std::string, NumCauses> LeafWhy;
+    std::array<Witness, NumCauses> Why;
+    /// No body, no summary and no knowledge: noalloc cannot tell.
+    bool Opaque = false;
+
+    bool reaches(Cause C) const { return Why[unsigned(C)].found(); }
+    const Witness &witness(Cause C) const { return Why[unsigned(C)]; }
+    /// A function whose code the user wrote and the run has.
+    bool isUserDefinition() const {
+      return Facts.Defined && !Facts.InSystemHeader;
+    }
+  };
+
   HeapGraph(std::vector<TranslationUnitFacts> Units, const KnowledgeBase &KB,
             LinkOptions Options);
 
-  /// noalloc-call: each reportable call whose callee may use the heap.
-  /// With roots, only calls in code reachable from a root.
-  std::vector<CallFinding> callFindings() const;
-  /// noalloc-unknown-call: each reportable call to a function whose body
-  /// and knowledge are both missing.
-  std::vector<CallFinding> unknownCallFindings() const;
+  size_t size() const { return Nodes.size(); }
+  const Node &node(int I) const { return Nodes[I]; }
+  /// The node of \p USR, or -1.
+  int find(llvm::StringRef USR) const;
+  /// The functions \p Call may reach; the unknown node if none.
+  std::vector<int> targets(const CallSite &Call) const;
 
-  /// Every function defined in user code, with what it may do.
-  std::vector<FunctionSummary> functionSummaries() const;
+  /// The lattice value: what the function may do, whatever the policy.
+  Effect lattice(int I) const;
+  /// The answer under \p P: strict counts every cause but releases as
+  /// allocating; lenient accepts assumptions about library code.
+  Effect effect(int I, Policy P) const;
+  /// The cause that decides effect(I, P), for its witness path.
+  Cause decidingCause(int I, Policy P) const;
 
+  /// Roots: functions marked, or matched by LinkOptions::Roots.
+  bool hasRoots() const { return !RootNodes.empty(); }
+  const std::vector<int> &roots() const { return RootNodes; }
+  bool inScope(int I) const { return InScope.empty() || InScope[I]; }
+  /// In scoped mode, how a root reaches \p I: the caller and its call.
+  int scopeParent(int I) const { return ScopeParent[I]; }
+  int scopeParentCall(int I) const { return ScopeParentCall[I]; }
+
+  /// The innermost user function whose definition contains \p Where, or
+  /// -1. Among instantiations of one template, one that is in scope.
+  int functionAt(const SourcePoint &Where) const;
   /// Whether a finding at \p Where belongs to reported code: not in an
   /// allowed zone, and, when there are roots, reachable from one.
   bool isReported(const SourcePoint &Where) const;
-  bool hasRoots() const { return !RootNodes.empty(); }
 
-  /// 0 if the function does not use the heap, 1 if it may release heap
-  /// memory, 2 if it may allocate; -1 if the program has no such function.
-  int effectOf(llvm::StringRef USR) const;
+  /// Patterns (Roots, AllowedZones) that match no function of the program.
+  std::vector<std::string> unmatchedPatterns() const;
 
-  /// Every heap site reachable from the functions matching \p Pattern,
-  /// each with the shortest path; returns false if none matches.
-  bool explain(llvm::StringRef Pattern, llvm::raw_ostream &OS) const;
-
-private:
-  enum class Effect { None, Releases, Allocates };
-  /// Why a node uses the heap: its own site, or a call to another node, or
-  /// (for a function without a body) the knowledge base or the policy.
-  struct Reason {
-    Effect Kind = Effect::None;
-    int Site = -1;
-    int Call = -1;
-    int Target = -1;
-    unsigned Distance = ~0u;
-  };
-  struct Node {
-    FunctionFacts Facts;
-    Effect Leaf = Effect::None;
-    std::string LeafWhy;
-    bool Unknown = false;
-    Reason Best;
-  };
-
-  std::vector<int> targets(const CallSite &Call) const;
-  /// Calls noalloc-call may report: in user code, in reported functions,
-  /// not accepted with NOLINT.
-  template <typename Callback>
-  void forEachReportableCall(Callback &&Visit) const;
-  void decideLeaf(Node &N);
-  void propagate();
-  std::string describe(const Node &N, Effect E) const;
-  void chain(int Start, std::vector<ChainStep> &Notes) const;
   /// Nodes reachable from \p From, not through allowed zones or accepted
-  /// calls; \p Parent and \p ParentCall record how each was reached.
+  /// calls, in breadth-first order; \p Parent and \p ParentCall record how
+  /// each was reached.
   std::vector<int> reachable(const std::vector<int> &From,
                              std::vector<int> *Parent = nullptr,
                              std::vector<int> *ParentCall = nullptr) const;
+
+  /// Whether \p F matches a pattern: its USR, its name, or a glob of it.
+  static bool matches(const FunctionFacts &F, llvm::StringRef Pattern);
+
+private:
+  void join(std::vector<TranslationUnitFacts> &Units);
+  void decideLeaf(Node &N);
+  void propagate();
+  void propagate(Cause C,
+                 const std::vector<std::vector<std::pair<int, int>>> &Callers);
+  void indexFunctions();
 
   const KnowledgeBase &KB;
   LinkOptions Options;
@@ -126,8 +149,15 @@ private:
   std::vector<bool> InScope;
   std::vector<int> ScopeParent;
   std::vector<int> ScopeParentCall;
+  /// Definitions by file, sorted by start, with the running maximum of
+  /// their ends: functionAt is a binary search, not a scan.
+  struct Span {
+    unsigned Begin, End, MaxEnd;
+    int Node;
+  };
+  llvm::StringMap<std::vector<Span>> SpansByFile;
 };
 
 } // namespace noalloc
 
-#endif // NOALLOC_CHECKS_HEAPGRAPH_H
+#endif // NOALLOC_CHECKS_LINK_HEAPGRAPH_H

@@ -6,7 +6,6 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -60,13 +59,6 @@ void NoallocCheck::report(SourceLocation Loc, const SourceManager &SM,
   if (SM.isInSystemHeader(Spelling))
     return;
   diag(Spelling, "expanded from macro '%0'", DiagnosticIDs::Note) << Macro;
-}
-
-std::vector<std::string> optionList(StringRef Value) {
-  std::vector<std::string> Items;
-  for (StringRef Item : utils::options::parseStringList(Value))
-    Items.push_back(Item.str());
-  return Items;
 }
 
 } // namespace noalloc

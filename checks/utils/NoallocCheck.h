@@ -4,6 +4,7 @@
 #define NOALLOC_CHECKS_NOALLOCCHECK_H
 
 #include "knowledge/KnowledgeBase.h"
+#include "utils/OptionLists.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace noalloc {
@@ -33,10 +34,6 @@ private:
   std::vector<std::string> Files;
   std::shared_ptr<const KnowledgeBase> Knowledge;
 };
-
-/// The items of a ';'-separated option value, as clang-tidy's
-/// parseStringList reads them (trimmed, empty ones dropped).
-std::vector<std::string> optionList(llvm::StringRef Value);
 
 } // namespace noalloc
 

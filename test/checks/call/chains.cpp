@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
-// Chains of depth 1 to 5: each call is reported, with one note per step
-// down to the allocation.
+// Chains of depth 1 to 5: each function's first call that reaches the heap
+// is reported, with one note per step down to the allocation; its other
+// such calls are counted in a note ("and N more calls").
 int *level5() { return new int(5); }
 int *level4() { return level5(); }
 int *level3() { return level4(); }
@@ -92,7 +93,9 @@ int *cached() {
 void grow(std::vector<int> &v) { v.push_back(1); }
 // Reading a vector, or asking its size, does not allocate.
 int read(const std::vector<int> &v) { return v.empty() ? 0 : v[0] + int(v.size()); }
-// An object that noalloc-std-type reports is not reported again at each use.
+// An object that noalloc-std-type reports is not reported again at each
+// use, when noalloc-std-type runs; here it does not, so noalloc-call
+// reports the push_back (see STDTYPE below for the other case).
 void local() {
   std::vector<int> v;
   v.push_back(2);
@@ -100,73 +103,88 @@ void local() {
 
 
 
-// CHECK: chains.cpp:15:24: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:16:24: warning: call to 'level4' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:15:24: note: 'level4' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:17:24: warning: call to 'level3' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:16:24: note: 'level3' calls 'level4'
-// CHECK: chains.cpp:15:24: note: 'level4' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:18:24: warning: call to 'level2' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:17:24: note: 'level2' calls 'level3'
-// CHECK: chains.cpp:16:24: note: 'level3' calls 'level4'
-// CHECK: chains.cpp:15:24: note: 'level4' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:21:41: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:21:52: warning: call to 'countdown' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:21:41: note: 'countdown' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:23:43: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:23:65: warning: call to 'isOdd' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:24:43: note: 'isOdd' calls 'isEven'
-// CHECK: chains.cpp:23:43: note: 'isEven' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:24:43: warning: call to 'isEven' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:23:43: note: 'isEven' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:32:44: warning: call to 'make<int>' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:30:42: note: 'make<int>' allocates with 'new' here
-// CHECK: chains.cpp:35:22: warning: call to 'make<double>' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:30:42: note: 'make<double>' allocates with 'new' here
-// CHECK: chains.cpp:38:55: warning: call to 'Pool::take<int>' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:32:44: note: 'Pool::take<int>' calls 'make<int>'
-// CHECK: chains.cpp:30:42: note: 'make<int>' allocates with 'new' here
-// CHECK: chains.cpp:38:76: warning: call to 'Box<double>::fill' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:35:22: note: 'Box<double>::fill' calls 'make<double>'
-// CHECK: chains.cpp:30:42: note: 'make<double>' allocates with 'new' here
-// CHECK: chains.cpp:45:27: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:47:12: warning: call to 'lambda at chains.cpp:45:15' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:45:27: note: 'lambda at chains.cpp:45:15' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:58:8: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:54:19: note: 'Buffer::Buffer' allocates with 'new[]' here
-// CHECK: chains.cpp:62:11: warning: call to 'Channel::Channel' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:58:8: note: 'Channel::Channel' constructs 'Buffer'
-// CHECK: chains.cpp:54:19: note: 'Buffer::Buffer' allocates with 'new[]' here
-// CHECK: chains.cpp:65:26: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:54:19: note: 'Buffer::Buffer' allocates with 'new[]' here
-// CHECK: chains.cpp:66:26: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:69:12: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:71:29: warning: call to 'Defaults::Defaults' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:69:12: note: 'Defaults::Defaults' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:76:60: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:77:37: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:80:15: warning: call to 'Money::operator+' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:76:60: note: 'Money::operator+' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:81:10: warning: call to 'Money::operator double' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:77:37: note: 'Money::operator double' calls 'level5'
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:86:23: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:14:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:92:36: warning: call to 'std::vector<int>::push_back' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:16:24: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:17:24: warning: call to 'level4' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:16:24: note: 'level4' calls 'level5'
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:18:24: warning: call to 'level3' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:17:24: note: 'level3' calls 'level4'
+// CHECK: chains.cpp:16:24: note: 'level4' calls 'level5'
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:19:24: warning: call to 'level2' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:18:24: note: 'level2' calls 'level3'
+// CHECK: chains.cpp:17:24: note: 'level3' calls 'level4'
+// CHECK: chains.cpp:16:24: note: 'level4' calls 'level5'
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:22:41: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:22:52: note: and 1 more call in 'countdown' that may use the heap
+// CHECK: chains.cpp:24:43: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:24:65: note: and 1 more call in 'isEven' that may use the heap
+// CHECK: chains.cpp:25:43: warning: call to 'isEven' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:24:43: note: 'isEven' calls 'level5'
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:33:44: warning: call to 'make<int>' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:31:42: note: 'make<int>' allocates with 'new' here
+// CHECK: chains.cpp:36:22: warning: call to 'make<double>' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:31:42: note: 'make<double>' allocates with 'new' here
+// CHECK: chains.cpp:39:55: warning: call to 'Pool::take<int>' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:33:44: note: 'Pool::take<int>' calls 'make<int>'
+// CHECK: chains.cpp:31:42: note: 'make<int>' allocates with 'new' here
+// CHECK: chains.cpp:39:76: note: and 1 more call in 'useTemplates' that may use the heap
+// CHECK: chains.cpp:46:27: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:48:12: warning: call to 'lambda at chains.cpp:46:15' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:46:27: note: 'lambda at chains.cpp:46:15' calls 'level5'
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:59:8: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:55:19: note: 'Buffer::Buffer' allocates with 'new[]' here
+// CHECK: chains.cpp:63:11: warning: call to 'Channel::Channel' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:59:8: note: 'Channel::Channel' constructs 'Buffer'
+// CHECK: chains.cpp:55:19: note: 'Buffer::Buffer' allocates with 'new[]' here
+// CHECK: chains.cpp:66:26: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:55:19: note: 'Buffer::Buffer' allocates with 'new[]' here
+// CHECK: chains.cpp:67:26: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:70:12: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:72:29: warning: call to 'Defaults::Defaults' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:70:12: note: 'Defaults::Defaults' calls 'level5'
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:77:60: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:78:37: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:81:15: warning: call to 'Money::operator+' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:77:60: note: 'Money::operator+' calls 'level5'
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:82:10: note: and 1 more call in 'spend' that may use the heap
+// CHECK: chains.cpp:87:23: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// CHECK: chains.cpp:93:36: warning: call to 'std::vector<int>::push_back' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:101:5: warning: call to 'std::vector<int>::push_back' may allocate on the heap [noalloc-call]
+
+
+// With noalloc-std-type enabled, the push_back on the local vector is its:
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call,noalloc-std-type' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=STDTYPE
+// STDTYPE: chains.cpp:93:36: warning: call to 'std::vector<int>::push_back' may allocate on the heap [noalloc-call]
+// STDTYPE-NOT: chains.cpp:101:5: warning: call to
+// STDTYPE: chains.cpp:100:20: warning: variable 'v' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
+// STDTYPE-NOT: chains.cpp:101:5: warning: call to
+// Every call, not only each function's first (recursion, templates):
+// RUN: %expect-exit 1 %noalloc --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" --checks='-*,noalloc-call' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=EVERY
+// EVERY: chains.cpp:22:52: warning: call to 'countdown' may allocate on the heap [noalloc-call]
+// EVERY: chains.cpp:22:41: note: 'countdown' calls 'level5'
+// EVERY: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// EVERY: chains.cpp:24:65: warning: call to 'isOdd' may allocate on the heap [noalloc-call]
+// EVERY: chains.cpp:25:43: note: 'isOdd' calls 'isEven'
+// EVERY: chains.cpp:24:43: note: 'isEven' calls 'level5'
+// EVERY: chains.cpp:15:24: note: 'level5' allocates with 'new' here
+// EVERY: chains.cpp:39:76: warning: call to 'Box<double>::fill' may allocate on the heap [noalloc-call]
+// EVERY: chains.cpp:36:22: note: 'Box<double>::fill' calls 'make<double>'
+// EVERY: chains.cpp:31:42: note: 'make<double>' allocates with 'new' here
+// EVERY-NOT: and {{[0-9]+}} more call

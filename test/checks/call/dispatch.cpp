@@ -1,7 +1,7 @@
-// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- -std=c++17 \
+// RUN: %expect-exit 1 %noalloc --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" --checks='-*,noalloc-call' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // The same findings through clang-tidy and the plugin:
-// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call' %s -- -std=c++17 \
+// RUN: %expect-exit 0 %clang-tidy-noalloc --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" -checks='-*,noalloc-call' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // The expected findings follow the code.
 

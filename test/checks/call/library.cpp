@@ -1,10 +1,10 @@
 // Library functions are analysed through their bodies (templates) or the
 // knowledge base (compiled into libstdc++), and reported as entry points.
 // Reading does not allocate; growing, inserting and throwing do.
-// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call,noalloc-unknown-call' %s -- -std=c++17 \
+// RUN: %expect-exit 1 %noalloc --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" --checks='-*,noalloc-call,noalloc-unknown-call' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // The same findings through clang-tidy and the plugin:
-// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call,noalloc-unknown-call' %s -- -std=c++17 \
+// RUN: %expect-exit 0 %clang-tidy-noalloc --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" -checks='-*,noalloc-call,noalloc-unknown-call' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // The expected findings follow the code.
 

@@ -17,6 +17,8 @@ float *grow(int n) { return new float[n]; }
 
 [[clang::annotate("noalloc::allow")]] float *prepare(int n) { return grow(n); }
 
+// Declared, defined in no analysed file: a root that calls it cannot be
+// shown allocation-free, and says so. memcpy has a knowledge-base entry.
 void trace(const char *what);
 
 float filter(float x) { return x * 0.5f; }
@@ -35,6 +37,8 @@ void control(std::vector<float> &params) [[clang::nonblocking]] {
 }
 
 [[clang::annotate("noalloc")]] void steady(int frames) {
+  char copy[4];
+  __builtin_memcpy(copy, "abc", 4);
   if (frames < 0)
     trace("underrun");
   prepare(frames);
@@ -49,13 +53,15 @@ void setup() {
 
 
 // CHECK: roots.cpp:16:29: warning: 'new[]' allocates on the heap [noalloc-new-delete]
-// CHECK: roots.cpp:25:25: warning: call to 'grow' may allocate on the heap [noalloc-call]
-// CHECK: roots.cpp:29:7: note: 'callback' must not allocate: it is a noalloc root
-// CHECK: roots.cpp:30:32: note: 'callback' calls 'overload'
+// CHECK: roots.cpp:27:25: warning: call to 'grow' may allocate on the heap [noalloc-call]
+// CHECK: roots.cpp:31:7: note: 'callback' must not allocate: it is a noalloc root
+// CHECK: roots.cpp:32:32: note: 'callback' calls 'overload'
 // CHECK: roots.cpp:16:29: note: 'grow' allocates with 'new[]' here
-// CHECK: roots.cpp:30:32: warning: call to 'overload' may allocate on the heap [noalloc-call]
-// CHECK: roots.cpp:29:7: note: 'callback' must not allocate: it is a noalloc root
-// CHECK: roots.cpp:25:25: note: 'overload' calls 'grow'
+// CHECK: roots.cpp:32:32: warning: call to 'overload' may allocate on the heap [noalloc-call]
+// CHECK: roots.cpp:31:7: note: 'callback' must not allocate: it is a noalloc root
+// CHECK: roots.cpp:27:25: note: 'overload' calls 'grow'
 // CHECK: roots.cpp:16:29: note: 'grow' allocates with 'new[]' here
-// CHECK: roots.cpp:34:10: warning: call to 'std::vector<float>::push_back' may allocate on the heap [noalloc-call]
-// CHECK: roots.cpp:33:6: note: 'control' must not allocate: it is a noalloc root
+// CHECK: roots.cpp:36:10: warning: call to 'std::vector<float>::push_back' may allocate on the heap [noalloc-call]
+// CHECK: roots.cpp:35:6: note: 'control' must not allocate: it is a noalloc root
+// CHECK: roots.cpp:43:5: warning: cannot show that 'steady' is allocation-free: 'trace' is defined in no analysed file [noalloc-call]
+// CHECK: roots.cpp:39:37: note: 'steady' must not allocate: it is a noalloc root

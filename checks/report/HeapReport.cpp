@@ -1,0 +1,487 @@
+//===--- HeapReport.cpp - What the linked program says, in words ----------===//
+
+#include "report/HeapReport.h"
+#include "CheckRegistry.h"
+#include <deque>
+
+using namespace llvm;
+
+namespace noalloc {
+
+using Node = HeapGraph::Node;
+
+static std::string quoted(StringRef S) { return "'" + S.str() + "'"; }
+
+StringRef effectName(Effect E) {
+  switch (E) {
+  case Effect::None:
+    return "none";
+  case Effect::Releases:
+    return "releases";
+  case Effect::Unknown:
+    return "unknown";
+  case Effect::Allocates:
+    return "allocates";
+  }
+  llvm_unreachable("unknown effect");
+}
+
+/// "calls 'f'", or for a constructor "constructs 'std::string'".
+static std::string callPhrase(const CallSite &C, bool Constructor) {
+  if (Constructor) {
+    StringRef Name = C.CalleeName;
+    size_t Scope = Name.rfind("::");
+    if (Scope != StringRef::npos)
+      return "constructs " + quoted(Name.take_front(Scope));
+  }
+  if (C.Kind == CallKind::Indirect)
+    return "calls through " + quoted(C.CalleeName);
+  return "calls " + quoted(C.CalleeName);
+}
+
+/// What a function at the end of a path does for \p C, in a few words.
+static std::string leafPhrase(const Node &T, Cause C) {
+  if (!T.LeafWhy[unsigned(C)].empty())
+    return T.LeafWhy[unsigned(C)];
+  switch (C) {
+  case Cause::Allocation:
+  case Cause::Assumed:
+    return "may allocate on the heap";
+  case Cause::Release:
+    return "may release heap memory";
+  case Cause::Unseen:
+    return "cannot be seen into";
+  }
+  llvm_unreachable("unknown cause");
+}
+
+/// Paths longer than this are cut: a note per step is for people.
+static constexpr int MaxSteps = 64;
+
+/// Appends the witness path of \p C from \p Start, one note per step, down
+/// to the site or to the first function without a body in user code.
+static void appendChain(const HeapGraph &G, int Start, Cause C,
+                        std::vector<ChainStep> &Notes) {
+  int X = Start;
+  for (int Steps = 0; Steps < MaxSteps; ++Steps) {
+    const Node &N = G.node(X);
+    if (!N.isUserDefinition())
+      return;
+    const Witness &W = N.witness(C);
+    if (W.Site >= 0) {
+      const HeapSite &S = N.Facts.Sites[W.Site];
+      Notes.push_back(
+          {quoted(N.Facts.Name) + " " + S.Description + " here", S.Where});
+      return;
+    }
+    if (W.Call < 0)
+      return;
+    const CallSite &Call = N.Facts.Calls[W.Call];
+    const Node &T = G.node(W.Target);
+    std::string Step =
+        quoted(N.Facts.Name) + " " + callPhrase(Call, T.Facts.Constructor);
+    if (Call.Kind != CallKind::Direct && T.Facts.Name != Call.CalleeName)
+      Step += ", which may be " + quoted(T.Facts.Name);
+    if (!T.isUserDefinition()) {
+      Notes.push_back({Step + ", which " + leafPhrase(T, C), Call.Where});
+      return;
+    }
+    Notes.push_back({Step, Call.Where});
+    X = W.Target;
+  }
+}
+
+/// The function at the end of the witness path of \p C from \p Start.
+static int pathEnd(const HeapGraph &G, int Start, Cause C) {
+  int X = Start;
+  for (int Steps = 0; Steps < MaxSteps; ++Steps) {
+    const Witness &W = G.node(X).witness(C);
+    if (W.Target < 0)
+      return X;
+    X = W.Target;
+  }
+  return X;
+}
+
+/// The root that reaches \p I in scoped mode.
+static int rootOf(const HeapGraph &G, int I) {
+  while (G.scopeParent(I) >= 0)
+    I = G.scopeParent(I);
+  return I;
+}
+
+/// Scoped mode: how a root reaches \p I, one note per call.
+static void appendRootPath(const HeapGraph &G, int I,
+                           std::vector<ChainStep> &Notes) {
+  std::vector<int> Path;
+  for (int P = I; P >= 0; P = G.scopeParent(P))
+    Path.push_back(P);
+  const Node &Root = G.node(Path.back());
+  Notes.push_back(
+      {quoted(Root.Facts.Name) + " must not allocate: it is a noalloc root",
+       Root.Facts.Where});
+  for (size_t K = Path.size() - 1; K > 0; --K) {
+    const Node &Caller = G.node(Path[K]);
+    const CallSite &Via = Caller.Facts.Calls[G.scopeParentCall(Path[K - 1])];
+    Notes.push_back({quoted(Caller.Facts.Name) + " " +
+                         callPhrase(Via, G.node(Path[K - 1]).Facts.Constructor),
+                     Via.Where});
+  }
+}
+
+namespace {
+
+/// A call of a reported function that reaches the heap (or, in scoped
+/// mode, code the run cannot see), through \p Target.
+struct Candidate {
+  int Call;
+  int Target;
+  Effect Reached;
+};
+
+/// Picks the calls noalloc-call may report from one function.
+class CallSelector {
+public:
+  CallSelector(const HeapGraph &G, const KnowledgeBase &KB,
+               const ReportOptions &Options)
+      : G(G), KB(KB), Options(Options) {}
+
+  /// The calls of \p Function through which it reaches the heap, and those
+  /// through which it reaches code nobody can see, in source order.
+  void select(int Function, std::vector<Candidate> &Heap,
+              std::vector<Candidate> &Unseen) const;
+
+private:
+  bool leftToDirectCheck(const CallSite &Call) const;
+  /// The target that makes \p Call worst, or -1.
+  std::optional<Candidate> worstTarget(int Call, const CallSite &C) const;
+
+  const HeapGraph &G;
+  const KnowledgeBase &KB;
+  const ReportOptions &Options;
+};
+
+} // namespace
+
+bool CallSelector::leftToDirectCheck(const CallSite &Call) const {
+  const FunctionEntry *Entry = nullptr;
+  if (Call.Kind != CallKind::Indirect)
+    if (int Callee = G.find(Call.Callee); Callee >= 0)
+      Entry = KB.function(G.node(Callee).Facts.KnowledgeName);
+  StringRef Check = checkReportingCall(Call, Entry);
+  return !Check.empty() && Options.CheckEnabled(Check);
+}
+
+std::optional<Candidate> CallSelector::worstTarget(int Call,
+                                                   const CallSite &C) const {
+  std::optional<Candidate> Best;
+  auto Rank = [&](const Candidate &A) {
+    const Node &T = G.node(A.Target);
+    Cause Deciding = G.decidingCause(A.Target, Options.Policy);
+    return std::make_tuple(-int(A.Reached), T.witness(Deciding).Distance,
+                           StringRef(T.Facts.USR));
+  };
+  for (int T : G.targets(C)) {
+    if (G.node(T).Facts.Allowed)
+      continue;
+    Effect E = G.effect(T, Options.Policy);
+    // Releasing memory and unseen code matter where nothing may touch the
+    // heap: in code reachable from a root.
+    if (E == Effect::None || (E != Effect::Allocates && !G.hasRoots()))
+      continue;
+    Candidate Next{Call, T, E};
+    if (!Best || Rank(Next) < Rank(*Best))
+      Best = Next;
+  }
+  return Best;
+}
+
+void CallSelector::select(int Function, std::vector<Candidate> &Heap,
+                          std::vector<Candidate> &Unseen) const {
+  const std::vector<CallSite> &Calls = G.node(Function).Facts.Calls;
+  for (int I = 0, E = Calls.size(); I < E; ++I) {
+    const CallSite &C = Calls[I];
+    if (C.Accepted || C.Where.File.empty() || leftToDirectCheck(C))
+      continue;
+    if (std::optional<Candidate> Worst = worstTarget(I, C))
+      (Worst->Reached == Effect::Unknown ? Unseen : Heap).push_back(*Worst);
+  }
+  auto InSource = [&](const Candidate &A, const Candidate &B) {
+    return std::tie(Calls[A.Call].Where.File, Calls[A.Call].Where.Offset) <
+           std::tie(Calls[B.Call].Where.File, Calls[B.Call].Where.Offset);
+  };
+  llvm::stable_sort(Heap, InSource);
+  llvm::stable_sort(Unseen, InSource);
+}
+
+/// The finding for one selected call of \p Function.
+static CallFinding callFinding(const HeapGraph &G, int Function,
+                               const Candidate &Chosen, Policy P) {
+  const CallSite &C = G.node(Function).Facts.Calls[Chosen.Call];
+  const Node &T = G.node(Chosen.Target);
+  Cause Deciding = G.decidingCause(Chosen.Target, P);
+  CallFinding F;
+  F.Check = "noalloc-call";
+  F.Where = C.Where;
+  std::string Call =
+      (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
+      quoted(C.CalleeName);
+  if (Chosen.Reached == Effect::Unknown) {
+    const Node &End = G.node(pathEnd(G, Chosen.Target, Deciding));
+    std::string Why =
+        End.Facts.USR == "noalloc:unknown"
+            ? "a call through a function pointer reaches no known function"
+            : quoted(End.Facts.Name) + " " + leafPhrase(End, Deciding);
+    F.Message = "cannot show that " +
+                quoted(G.node(rootOf(G, Function)).Facts.Name) +
+                " is allocation-free: " + Why;
+  } else {
+    F.Message = Call + (Chosen.Reached == Effect::Allocates
+                            ? " may allocate on the heap"
+                            : " may release heap memory");
+  }
+  if (G.hasRoots())
+    appendRootPath(G, Function, F.Notes);
+  if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
+    F.Notes.push_back(
+        {quoted(C.CalleeName) + " may be " + quoted(T.Facts.Name) +
+             (C.Kind == CallKind::Virtual ? ", which overrides it"
+                                          : ", whose address is taken"),
+         T.Facts.Where});
+  if (T.isUserDefinition())
+    appendChain(G, Chosen.Target, Deciding, F.Notes);
+  else if (Chosen.Reached != Effect::Unknown && !T.Facts.Summary.Summarised &&
+           T.Leaf[unsigned(Deciding)]) // The message names unseen code.
+    F.Notes.push_back(
+        {quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding), C.Where});
+  return F;
+}
+
+/// One finding per location: a template's instantiations share their
+/// calls' locations, and one warning is enough for each.
+static void keepOnePerLocation(std::vector<CallFinding> &Findings) {
+  llvm::stable_sort(Findings, [](const CallFinding &A, const CallFinding &B) {
+    return std::tie(A.Where.File, A.Where.Offset, A.Check, A.Message) <
+           std::tie(B.Where.File, B.Where.Offset, B.Check, B.Message);
+  });
+  Findings.erase(std::unique(Findings.begin(), Findings.end(),
+                             [](const CallFinding &A, const CallFinding &B) {
+                               return A.Where.File == B.Where.File &&
+                                      A.Where.Offset == B.Where.Offset &&
+                                      A.Check == B.Check;
+                             }),
+                 Findings.end());
+}
+
+/// Whether noalloc-call looks at \p I's calls at all.
+static bool isReportedFunction(const HeapGraph &G, int I) {
+  const Node &N = G.node(I);
+  return N.isUserDefinition() && !N.Facts.Allowed && G.inScope(I);
+}
+
+std::vector<CallFinding> callFindings(const HeapGraph &G,
+                                      const KnowledgeBase &KB,
+                                      const ReportOptions &Options) {
+  std::vector<CallFinding> Findings;
+  CallSelector Selector(G, KB, Options);
+  for (int I = 0, E = G.size(); I < E; ++I) {
+    if (!isReportedFunction(G, I))
+      continue;
+    std::vector<Candidate> Heap, Unseen;
+    Selector.select(I, Heap, Unseen);
+    for (const std::vector<Candidate> *Group : {&Heap, &Unseen}) {
+      if (Group->empty())
+        continue;
+      size_t Shown = Options.EveryCall ? Group->size() : 1;
+      for (size_t K = 0; K < Shown; ++K)
+        Findings.push_back(callFinding(G, I, (*Group)[K], Options.Policy));
+      if (size_t More = Group->size() - Shown) {
+        const CallSite &Next = G.node(I).Facts.Calls[(*Group)[Shown].Call];
+        Findings.back().Notes.push_back(
+            {"and " + std::to_string(More) + " more " +
+                 (More == 1 ? "call" : "calls") + " in " +
+                 quoted(G.node(I).Facts.Name) +
+                 (Group == &Heap ? " that may use the heap"
+                                 : " into code noalloc cannot see"),
+             Next.Where});
+      }
+    }
+  }
+  keepOnePerLocation(Findings);
+  return Findings;
+}
+
+std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
+                                             const ReportOptions &Options) {
+  std::vector<CallFinding> Findings;
+  for (int I = 0, E = G.size(); I < E; ++I) {
+    if (!isReportedFunction(G, I))
+      continue;
+    for (const CallSite &C : G.node(I).Facts.Calls) {
+      if (C.Accepted || C.Where.File.empty())
+        continue;
+      std::vector<int> Ts = G.targets(C);
+      if (Ts.size() != 1 || !G.node(Ts[0]).Opaque)
+        continue;
+      CallFinding F;
+      F.Check = "noalloc-unknown-call";
+      F.Where = C.Where;
+      F.Message = C.Kind == CallKind::Indirect
+                      ? "call through " + quoted(C.CalleeName) +
+                            " reaches no function whose address is taken; "
+                            "noalloc cannot tell whether it allocates"
+                      : "call to " + quoted(C.CalleeName) +
+                            " has no body or knowledge-base entry; noalloc "
+                            "cannot tell whether it allocates";
+      Findings.push_back(std::move(F));
+    }
+  }
+  keepOnePerLocation(Findings);
+  return Findings;
+}
+
+unsigned countUnseenCalls(const HeapGraph &G) {
+  unsigned Count = 0;
+  for (int I = 0, E = G.size(); I < E; ++I) {
+    const Node &N = G.node(I);
+    if (!N.isUserDefinition())
+      continue;
+    for (const CallSite &C : N.Facts.Calls)
+      if (llvm::any_of(G.targets(C), [&](int T) {
+            return G.node(T).Leaf[unsigned(Cause::Unseen)];
+          }))
+        ++Count;
+  }
+  return Count;
+}
+
+std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
+  std::vector<FunctionSummary> Result;
+  for (int I = 0, E = G.size(); I < E; ++I) {
+    const Node &N = G.node(I);
+    if (!N.isUserDefinition())
+      continue;
+    FunctionSummary S;
+    S.Name = N.Facts.Name;
+    S.USR = N.Facts.USR;
+    S.Where = N.Facts.Where;
+    S.Lattice = G.lattice(I);
+    S.Answer = G.effect(I, P);
+    S.MayAllocate = S.Answer == Effect::Allocates;
+    S.MayRelease = S.Answer != Effect::None && S.Answer != Effect::Unknown;
+    if (S.Answer != Effect::None)
+      appendChain(G, I, G.decidingCause(I, P), S.Chain);
+    Result.push_back(std::move(S));
+  }
+  llvm::sort(Result, [](const FunctionSummary &A, const FunctionSummary &B) {
+    return std::tie(A.Where.File, A.Where.Offset, A.USR) <
+           std::tie(B.Where.File, B.Where.Offset, B.USR);
+  });
+  return Result;
+}
+
+namespace {
+/// A heap point --explain lists: a site, or a function without a body
+/// that is a cause itself.
+struct Point {
+  int Node;
+  int Site; // -1: the node itself
+};
+} // namespace
+
+static std::string location(const SourcePoint &P) {
+  return P.File + ":" + std::to_string(P.Line) + ":" +
+         std::to_string(P.Column);
+}
+
+/// Every heap point reachable from \p Start, by the shortest path.
+static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
+                                     std::vector<int> &Parent,
+                                     std::vector<int> &ParentCall) {
+  std::vector<Point> Points;
+  for (int I : G.reachable({Start}, &Parent, &ParentCall)) {
+    const Node &N = G.node(I);
+    if (!N.isUserDefinition()) {
+      // Library functions are entry points, not descended into.
+      if (G.lattice(I) != Effect::None)
+        Points.push_back({I, -1});
+      continue;
+    }
+    for (int K = 0, KE = N.Facts.Sites.size(); K < KE; ++K)
+      if (!N.Facts.Sites[K].Accepted)
+        Points.push_back({I, K});
+  }
+  return Points;
+}
+
+/// The words for a point without a site: its strongest cause.
+static std::string pointPhrase(const HeapGraph &G, int I) {
+  const Node &N = G.node(I);
+  for (Cause C :
+       {Cause::Allocation, Cause::Unseen, Cause::Assumed, Cause::Release})
+    if (N.reaches(C))
+      return leafPhrase(N, C);
+  return "";
+}
+
+static void printPath(const HeapGraph &G, int Start, const Point &P,
+                      ArrayRef<int> Parent, ArrayRef<int> ParentCall,
+                      raw_ostream &OS) {
+  std::vector<int> Path;
+  for (int I = P.Node; I != Start; I = Parent[I])
+    Path.push_back(I);
+  int From = Start;
+  for (auto It = Path.rbegin(); It != Path.rend(); ++It) {
+    const Node &Caller = G.node(From), &Callee = G.node(*It);
+    const CallSite &C = Caller.Facts.Calls[ParentCall[*It]];
+    OS << "    " << location(C.Where) << ": " << quoted(Caller.Facts.Name)
+       << " " << callPhrase(C, Callee.Facts.Constructor);
+    if (C.Kind != CallKind::Direct && Callee.Facts.Name != C.CalleeName)
+      OS << ", which may be " << quoted(Callee.Facts.Name);
+    if (P.Site < 0 && *It == P.Node)
+      OS << ", which " << pointPhrase(G, *It);
+    OS << "\n";
+    From = *It;
+  }
+  if (P.Site >= 0) {
+    const HeapSite &Site = G.node(P.Node).Facts.Sites[P.Site];
+    OS << "    " << location(Site.Where) << ": "
+       << quoted(G.node(P.Node).Facts.Name) << " " << Site.Description << "\n";
+  }
+}
+
+bool explain(const HeapGraph &G, StringRef Pattern, raw_ostream &OS) {
+  std::vector<int> Matches;
+  for (int I = 0, E = G.size(); I < E; ++I) {
+    const Node &N = G.node(I);
+    // A lambda has one node per unit that includes it: its USR says which.
+    bool Named = N.Facts.Defined || N.Facts.Summary.Summarised;
+    if (Named && HeapGraph::matches(N.Facts, Pattern))
+      Matches.push_back(I);
+  }
+  for (int Start : Matches) {
+    const Node &S = G.node(Start);
+    std::vector<int> Parent, ParentCall;
+    std::vector<Point> Points;
+    if (S.isUserDefinition())
+      Points = heapPoints(G, Start, Parent, ParentCall);
+    else if (G.lattice(Start) != Effect::None)
+      OS << quoted(S.Facts.Name) << " is library code that "
+         << pointPhrase(G, Start) << "\n";
+    if (Points.empty()) {
+      if (S.isUserDefinition() || G.lattice(Start) == Effect::None)
+        OS << quoted(S.Facts.Name) << " does not use the heap\n";
+      continue;
+    }
+    OS << quoted(S.Facts.Name) << " may use the heap by " << Points.size()
+       << (Points.size() == 1 ? " path:\n" : " paths:\n");
+    int Number = 0;
+    for (const Point &P : Points) {
+      OS << "  path " << ++Number << ":\n";
+      printPath(G, Start, P, Parent, ParentCall, OS);
+    }
+  }
+  return !Matches.empty();
+}
+
+} // namespace noalloc

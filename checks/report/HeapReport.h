@@ -1,0 +1,87 @@
+//===--- HeapReport.h - What the linked program says, in words ------------===//
+//
+// The report layer: decides which calls noalloc-call and
+// noalloc-unknown-call report (one warning per cause), renders witness
+// paths as notes, and answers per function for JSON, SARIF and --explain.
+// Everything here reads the linked HeapGraph; nothing here changes it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_REPORT_HEAPREPORT_H
+#define NOALLOC_CHECKS_REPORT_HEAPREPORT_H
+
+#include "link/HeapGraph.h"
+#include "llvm/Support/raw_ostream.h"
+#include <functional>
+
+namespace noalloc {
+
+/// One note of a finding: a step of a path, at its own location.
+struct ChainStep {
+  std::string Message;
+  SourcePoint Where;
+};
+
+struct CallFinding {
+  std::string Check;
+  std::string Message;
+  SourcePoint Where;
+  std::vector<ChainStep> Notes;
+};
+
+struct ReportOptions {
+  Policy Policy = Policy::Lenient;
+  /// Whether a check runs. A call that an enabled direct check reports
+  /// already (the object it grows, the malloc it is) is left to it.
+  std::function<bool(llvm::StringRef)> CheckEnabled = [](llvm::StringRef) {
+    return true;
+  };
+  /// Every call that reaches the heap, instead of the first of each
+  /// function with a note counting the others.
+  bool EveryCall = false;
+};
+
+/// noalloc-call: for each reported function, its first call that may
+/// allocate (in scoped mode: or release), and, in scoped mode, its first
+/// call into code the run cannot see; each with its path as notes.
+std::vector<CallFinding> callFindings(const HeapGraph &Graph,
+                                      const KnowledgeBase &KB,
+                                      const ReportOptions &Options);
+
+/// noalloc-unknown-call: each call whose only target has no body, no
+/// summary and no knowledge.
+std::vector<CallFinding> unknownCallFindings(const HeapGraph &Graph,
+                                             const ReportOptions &Options);
+
+/// Calls the run could not follow into a body, for the summary line.
+unsigned countUnseenCalls(const HeapGraph &Graph);
+
+struct FunctionSummary {
+  std::string Name;
+  std::string USR;
+  SourcePoint Where;
+  /// What the function may do, whatever the policy.
+  Effect Lattice = Effect::None;
+  /// The answer under the run's policy.
+  Effect Answer = Effect::None;
+  bool MayAllocate = false;
+  bool MayRelease = false;
+  /// The witness path of the answer, one step per note.
+  std::vector<ChainStep> Chain;
+};
+
+/// Every function defined in user code, sorted by location.
+std::vector<FunctionSummary> functionSummaries(const HeapGraph &Graph,
+                                               Policy P);
+
+/// Prints every heap point reachable from the functions matching
+/// \p Pattern (defined ones, library entry points included), each with its
+/// shortest path; returns false if none matches.
+bool explain(const HeapGraph &Graph, llvm::StringRef Pattern,
+             llvm::raw_ostream &OS);
+
+llvm::StringRef effectName(Effect E);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_REPORT_HEAPREPORT_H

@@ -1,0 +1,81 @@
+//===--- FactsTest.cpp - The facts format round-trips and rejects ---------===//
+
+#include "TestFacts.h"
+#include "llvm/Support/raw_ostream.h"
+#include "gtest/gtest.h"
+
+using namespace noalloc;
+
+static std::string text(const TranslationUnitFacts &Facts) {
+  std::string Text;
+  llvm::raw_string_ostream(Text) << toJSON(Facts);
+  return Text;
+}
+
+TEST(FactsTest, RoundTripKeepsEverything) {
+  UnitBuilder B;
+  B.define("f").define("g").define("ext", false).library("malloc");
+  B.site("f", SiteKind::New).site("f", SiteKind::Delete, /*Accepted=*/true);
+  B.site("g", SiteKind::Throw).site("g", SiteKind::CoroutineFrame);
+  B.site("g", SiteKind::OperatorNew).site("g", SiteKind::OperatorDelete);
+  B.call("f", "g").call("f", "ext", ObjectMemory::Heap);
+  B.call("g", "malloc", ObjectMemory::MemoryResource, /*Accepted=*/true);
+  B.call("g", "f", ObjectMemory::CustomAllocator);
+  B.fn("malloc").Summary = {true, true, false, true};
+  B.fn("f").Root = true;
+  B.fn("g").Overrides = {"c:@F@base"};
+  TranslationUnitFacts Original = B.build();
+
+  auto Read = factsFromJSON(text(Original));
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  // Written again, the facts are the same bytes.
+  EXPECT_EQ(text(Original), text(*Read));
+  const FunctionFacts &G = Read->Functions[1];
+  ASSERT_EQ(G.Sites.size(), 4u);
+  EXPECT_EQ(G.Sites[1].Kind, SiteKind::CoroutineFrame);
+  EXPECT_EQ(G.Calls[0].Object, ObjectMemory::MemoryResource);
+  EXPECT_TRUE(G.Calls[0].Accepted);
+  EXPECT_TRUE(Read->Functions[3].Summary.Unknown);
+  EXPECT_FALSE(Read->Functions[0].Summary.Summarised);
+  EXPECT_EQ(Read->Functions[0].Where.File, "/src/main.cpp");
+}
+
+TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
+  EXPECT_TRUE(allocates(SiteKind::New));
+  EXPECT_TRUE(allocates(SiteKind::Throw));
+  EXPECT_TRUE(allocates(SiteKind::CoroutineFrame));
+  EXPECT_FALSE(allocates(SiteKind::Delete));
+  EXPECT_FALSE(allocates(SiteKind::OperatorDelete));
+}
+
+TEST(FactsTest, RejectsOtherVersions) {
+  std::string Text = text(UnitBuilder().define("f").build());
+  size_t At = Text.find("\"version\":2");
+  ASSERT_NE(At, std::string::npos);
+  Text.replace(At, 11, "\"version\":1");
+  auto Read = factsFromJSON(Text);
+  ASSERT_FALSE(bool(Read));
+  EXPECT_EQ(llvm::toString(Read.takeError()),
+            "facts format version 1, expected 2");
+}
+
+TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {
+  UnitBuilder B;
+  B.define("f").site("f", SiteKind::New);
+  std::string Good = text(B.build());
+  std::string BadKind = Good;
+  BadKind.replace(BadKind.find("\"new\""), 5, "\"neu\"");
+  auto Kind = factsFromJSON(BadKind);
+  ASSERT_FALSE(bool(Kind));
+  consumeError(Kind.takeError());
+  std::string BadFile = Good;
+  BadFile.replace(BadFile.find("\"at\":[0,"), 8, "\"at\":[7,");
+  auto Read = factsFromJSON(BadFile);
+  ASSERT_FALSE(bool(Read));
+  EXPECT_EQ(llvm::toString(Read.takeError()),
+            "a location names no file of the table");
+  auto Fine = factsFromJSON(Good);
+  EXPECT_TRUE(bool(Fine));
+  if (!Fine)
+    consumeError(Fine.takeError());
+}

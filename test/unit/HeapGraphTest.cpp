@@ -1,0 +1,171 @@
+//===--- HeapGraphTest.cpp - Linking and propagating effects --------------===//
+
+#include "TestFacts.h"
+#include "link/HeapGraph.h"
+#include "gtest/gtest.h"
+
+using namespace noalloc;
+
+namespace {
+
+class HeapGraphTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    auto Loaded = KnowledgeBase::get({});
+    ASSERT_TRUE(bool(Loaded));
+    KB = std::move(*Loaded);
+  }
+  HeapGraph link(std::vector<TranslationUnitFacts> Units,
+                 LinkOptions Options = {}) {
+    return HeapGraph(std::move(Units), *KB, std::move(Options));
+  }
+  static int node(const HeapGraph &G, const std::string &Name) {
+    return G.find("c:@F@" + Name);
+  }
+  std::shared_ptr<const KnowledgeBase> KB;
+};
+
+TEST_F(HeapGraphTest, ChainsKeepTheShortestWitness) {
+  UnitBuilder B;
+  B.define("a").define("b").define("c").define("quiet");
+  B.call("a", "b").call("a", "c").call("b", "c").call("a", "quiet");
+  B.site("c", SiteKind::New);
+  HeapGraph G = link({B.build()});
+  const auto &A = G.node(node(G, "a"));
+  EXPECT_EQ(G.lattice(node(G, "a")), Effect::Allocates);
+  EXPECT_EQ(A.witness(Cause::Allocation).Distance, 1u);
+  EXPECT_EQ(A.witness(Cause::Allocation).Target, node(G, "c"));
+  EXPECT_EQ(G.node(node(G, "c")).witness(Cause::Allocation).Site, 0);
+  EXPECT_EQ(G.lattice(node(G, "quiet")), Effect::None);
+  EXPECT_FALSE(A.reaches(Cause::Release));
+}
+
+TEST_F(HeapGraphTest, RecursionEnds) {
+  UnitBuilder B;
+  B.define("even").define("odd").define("leaf").define("spin");
+  B.call("even", "odd").call("odd", "even").call("odd", "leaf");
+  B.call("spin", "spin");
+  B.site("leaf", SiteKind::Throw);
+  HeapGraph G = link({B.build()});
+  EXPECT_EQ(G.lattice(node(G, "even")), Effect::Allocates);
+  EXPECT_EQ(G.node(node(G, "even")).witness(Cause::Allocation).Distance, 2u);
+  EXPECT_EQ(G.lattice(node(G, "spin")), Effect::None);
+}
+
+TEST_F(HeapGraphTest, UnseenCodeIsUnknownUnderEveryPolicy) {
+  UnitBuilder B;
+  B.define("root").define("elsewhere", /*Defined=*/false);
+  B.call("root", "elsewhere");
+  HeapGraph G = link({B.build()});
+  int Root = node(G, "root");
+  EXPECT_EQ(G.lattice(Root), Effect::Unknown);
+  EXPECT_EQ(G.effect(Root, Policy::Lenient), Effect::Unknown);
+  EXPECT_EQ(G.effect(Root, Policy::Strict), Effect::Allocates);
+  EXPECT_EQ(G.decidingCause(Root, Policy::Lenient), Cause::Unseen);
+  EXPECT_TRUE(G.node(node(G, "elsewhere")).Opaque);
+}
+
+TEST_F(HeapGraphTest, LibraryAssumptionsAreAcceptedOnlyWhenLenient) {
+  UnitBuilder B;
+  B.define("f").library("vendor_hal_poll").define("g").library("lib_summary");
+  B.call("f", "vendor_hal_poll").call("g", "lib_summary");
+  B.fn("lib_summary").Summary = {true, false, true, true};
+  HeapGraph G = link({B.build()});
+  int F = node(G, "f");
+  EXPECT_EQ(G.lattice(F), Effect::Unknown);
+  EXPECT_EQ(G.effect(F, Policy::Lenient), Effect::None);
+  EXPECT_EQ(G.effect(F, Policy::Strict), Effect::Allocates);
+  // A summary that releases and is unsure: releases when lenient.
+  EXPECT_EQ(G.effect(node(G, "g"), Policy::Lenient), Effect::Releases);
+  EXPECT_EQ(G.effect(node(G, "g"), Policy::Strict), Effect::Allocates);
+}
+
+TEST_F(HeapGraphTest, KnowledgeBaseDecidesFunctionsWithoutBodies) {
+  UnitBuilder B;
+  B.define("grab").define("drop").library("malloc").library("free");
+  B.library("memcpy").define("copy");
+  B.call("grab", "malloc").call("drop", "free").call("copy", "memcpy");
+  HeapGraph G = link({B.build()});
+  EXPECT_EQ(G.effect(node(G, "grab"), Policy::Strict), Effect::Allocates);
+  EXPECT_EQ(G.effect(node(G, "drop"), Policy::Strict), Effect::Releases);
+  EXPECT_EQ(G.effect(node(G, "copy"), Policy::Strict), Effect::None);
+}
+
+TEST_F(HeapGraphTest, AcceptedCallsSitesAndAllowedZonesDoNotPropagate) {
+  UnitBuilder B;
+  B.define("a").define("b").define("init").define("c").define("d");
+  B.call("a", "b", ObjectMemory::None, /*Accepted=*/true);
+  B.site("b", SiteKind::New);
+  B.site("c", SiteKind::New, /*Accepted=*/true);
+  B.call("d", "init").site("init", SiteKind::New);
+  LinkOptions Options;
+  Options.AllowedZones = {"init"};
+  HeapGraph G = link({B.build()}, Options);
+  EXPECT_EQ(G.lattice(node(G, "a")), Effect::None);
+  EXPECT_EQ(G.lattice(node(G, "b")), Effect::Allocates);
+  EXPECT_EQ(G.lattice(node(G, "c")), Effect::None);
+  EXPECT_EQ(G.lattice(node(G, "d")), Effect::None);
+}
+
+TEST_F(HeapGraphTest, RootsScopeWhatIsReported) {
+  UnitBuilder B;
+  B.define("tick").define("helper").define("setup");
+  B.call("tick", "helper");
+  LinkOptions Options;
+  Options.Roots = {"tick", "no_such_function"};
+  HeapGraph G = link({B.build()}, Options);
+  ASSERT_TRUE(G.hasRoots());
+  EXPECT_TRUE(G.inScope(node(G, "helper")));
+  EXPECT_FALSE(G.inScope(node(G, "setup")));
+  EXPECT_EQ(G.scopeParent(node(G, "helper")), node(G, "tick"));
+  SourcePoint InHelper = G.node(node(G, "helper")).Facts.Where;
+  InHelper.Offset += 5;
+  SourcePoint InSetup = G.node(node(G, "setup")).Facts.Where;
+  InSetup.Offset += 5;
+  EXPECT_TRUE(G.isReported(InHelper));
+  EXPECT_FALSE(G.isReported(InSetup));
+  EXPECT_EQ(G.unmatchedPatterns(),
+            std::vector<std::string>{"no_such_function"});
+}
+
+TEST_F(HeapGraphTest, FunctionAtFindsTheInnermostDefinition) {
+  UnitBuilder B;
+  B.define("outer").define("next");
+  // A lambda inside outer: nested span.
+  FunctionFacts Lambda;
+  Lambda.USR = "c:@F@lambda";
+  Lambda.Name = "lambda";
+  Lambda.Defined = true;
+  Lambda.Where = {"/src/main.cpp", 40, 2, 1};
+  Lambda.EndOffset = 60;
+  TranslationUnitFacts Unit = B.build();
+  Unit.Functions.push_back(Lambda);
+  HeapGraph G = link({Unit});
+  auto At = [&](unsigned Offset) {
+    return G.functionAt({"/src/main.cpp", Offset, 1, 1});
+  };
+  EXPECT_EQ(At(50), G.find("c:@F@lambda"));
+  EXPECT_EQ(At(70), node(G, "outer"));
+  EXPECT_EQ(At(150), -1); // Between definitions.
+  EXPECT_EQ(At(210), node(G, "next"));
+  EXPECT_EQ(G.functionAt({"/src/other.cpp", 50, 1, 1}), -1);
+}
+
+TEST_F(HeapGraphTest, UnitOrderDoesNotChangeWitnesses) {
+  // Two units define the same inline function differently placed calls;
+  // either order links to the same answer.
+  UnitBuilder A("/src/a.cpp"), B("/src/b.cpp");
+  A.define("f").define("g").define("h").call("f", "g").call("f", "h");
+  A.site("g", SiteKind::New).site("h", SiteKind::New);
+  B.define("user").define("f", false).call("user", "f");
+  HeapGraph G1 = link({A.build(), B.build()});
+  HeapGraph G2 = link({B.build(), A.build()});
+  const Witness &W1 = G1.node(G1.find("c:@F@f")).witness(Cause::Allocation);
+  const Witness &W2 = G2.node(G2.find("c:@F@f")).witness(Cause::Allocation);
+  EXPECT_EQ(G1.node(W1.Target).Facts.Name, "g");
+  EXPECT_EQ(G2.node(W2.Target).Facts.Name, "g");
+  EXPECT_EQ(G1.lattice(G1.find("c:@F@user")), Effect::Allocates);
+  EXPECT_EQ(G2.lattice(G2.find("c:@F@user")), Effect::Allocates);
+}
+
+} // namespace

@@ -1,0 +1,112 @@
+//===--- HeapReportTest.cpp - One warning per cause -----------------------===//
+
+#include "TestFacts.h"
+#include "report/HeapReport.h"
+#include "gtest/gtest.h"
+
+using namespace noalloc;
+
+namespace {
+
+class HeapReportTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    auto Loaded = KnowledgeBase::get({});
+    ASSERT_TRUE(bool(Loaded));
+    KB = std::move(*Loaded);
+  }
+  std::vector<CallFinding> findings(const TranslationUnitFacts &Unit,
+                                    ReportOptions Options = {},
+                                    LinkOptions Link = {}) {
+    HeapGraph G({Unit}, *KB, std::move(Link));
+    return callFindings(G, *KB, Options);
+  }
+  std::shared_ptr<const KnowledgeBase> KB;
+};
+
+TEST_F(HeapReportTest, AtMostOneCallWarningPerFunction) {
+  UnitBuilder B;
+  B.define("a").define("b").define("c").define("d");
+  B.call("a", "b").call("a", "c").call("a", "d");
+  B.site("b", SiteKind::New).site("c", SiteKind::New).site("d", SiteKind::New);
+  std::vector<CallFinding> Findings = findings(B.build());
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Message, "call to 'b' may allocate on the heap");
+  ASSERT_EQ(Findings[0].Notes.size(), 2u);
+  EXPECT_EQ(Findings[0].Notes[0].Message, "'b' allocates with 'new' here");
+  EXPECT_EQ(Findings[0].Notes[1].Message,
+            "and 2 more calls in 'a' that may use the heap");
+
+  ReportOptions Every;
+  Every.EveryCall = true;
+  EXPECT_EQ(findings(B.build(), Every).size(), 3u);
+}
+
+TEST_F(HeapReportTest, CallsOfAnEnabledDirectCheckAreLeftToIt) {
+  UnitBuilder B;
+  B.define("f").library("push_back").library("malloc");
+  B.fn("push_back").Summary = {true, true, false, false};
+  B.call("f", "push_back", ObjectMemory::Heap);
+  B.define("g").call("g", "malloc");
+  ReportOptions AllChecks;
+  EXPECT_TRUE(findings(B.build(), AllChecks).empty());
+  // Without noalloc-std-type and noalloc-c-allocation, noalloc-call says it.
+  ReportOptions CallOnly;
+  CallOnly.CheckEnabled = [](llvm::StringRef C) { return C == "noalloc-call"; };
+  std::vector<CallFinding> Findings = findings(B.build(), CallOnly);
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Message, "call to 'push_back' may allocate on the heap");
+  EXPECT_EQ(Findings[1].Message, "call to 'malloc' may allocate on the heap");
+}
+
+TEST_F(HeapReportTest, ScopedRunsSayWhatTheyCannotSee) {
+  UnitBuilder B;
+  B.define("audio_callback").define("Mixer::mix", /*Defined=*/false);
+  B.define("offline").define("unseen_too", false);
+  B.call("audio_callback", "Mixer::mix").call("offline", "unseen_too");
+  LinkOptions Link;
+  Link.Roots = {"audio_callback"};
+  std::vector<CallFinding> Findings = findings(B.build(), {}, Link);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Message,
+            "cannot show that 'audio_callback' is allocation-free: "
+            "'Mixer::mix' is defined in no analysed file");
+  // Without roots, lenient: unseen code is not a warning (noalloc-unknown-call
+  // lists it).
+  EXPECT_TRUE(findings(B.build()).empty());
+  ReportOptions Strict;
+  Strict.Policy = Policy::Strict;
+  EXPECT_EQ(findings(B.build(), Strict).size(), 2u);
+}
+
+TEST_F(HeapReportTest, VerdictsDoNotDependOnChecks) {
+  UnitBuilder B;
+  B.define("f").library("push_back");
+  B.fn("push_back").Summary = {true, true, false, false};
+  B.call("f", "push_back", ObjectMemory::Heap);
+  HeapGraph G({B.build()}, *KB, {});
+  std::vector<FunctionSummary> S = functionSummaries(G, Policy::Lenient);
+  ASSERT_EQ(S.size(), 1u);
+  EXPECT_TRUE(S[0].MayAllocate);
+  EXPECT_EQ(S[0].Lattice, Effect::Allocates);
+  ASSERT_EQ(S[0].Chain.size(), 1u);
+  EXPECT_EQ(S[0].Chain[0].Message,
+            "'f' calls 'push_back', which may allocate on the heap");
+}
+
+TEST_F(HeapReportTest, ExplainNamesLibraryFunctions) {
+  UnitBuilder B;
+  B.define("f").library("std::lock_guard<std::mutex>::lock_guard");
+  B.fn("std::lock_guard<std::mutex>::lock_guard").Summary = {true, false,
+                                                              false, true};
+  B.call("f", "std::lock_guard<std::mutex>::lock_guard");
+  HeapGraph G({B.build()}, *KB, {});
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  EXPECT_TRUE(explain(G, "std::lock_guard*", OS));
+  EXPECT_EQ(Out, "'std::lock_guard<std::mutex>::lock_guard' is library code "
+                 "that calls library code that has no body to analyse\n");
+  EXPECT_FALSE(explain(G, "nothing*", OS));
+}
+
+} // namespace
