@@ -11,6 +11,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/xxhash.h"
 #include <chrono>
+#include <set>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -52,11 +53,15 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
               ArrayRef<std::string> Files, const RunOptions &Options,
               std::vector<ClangTidyError> &Errors,
               std::optional<LinkedRun> &Linked) {
+  bool Partial = !Outside.empty();
+  std::set<std::string> RunFiles;
   std::vector<TranslationUnitFacts> Units = std::move(Outside);
   size_t FactBytes = 0, Written = 0;
   for (TranslationUnitResult &R : Results) {
     if (!R.Facts.Facts)
       continue;
+    for (const FunctionFacts &F : R.Facts.Facts->Functions)
+      RunFiles.insert(F.Where.File);
     if (Stats || !FactsDir.empty()) {
       std::string Text;
       raw_string_ostream OS(Text);
@@ -82,6 +87,8 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
     return 2;
   }
   Linked = std::move(*Run);
+  if (Partial)
+    Linked->RunFiles = std::move(RunFiles);
   const HeapGraph &Graph = *Linked->Graph;
   for (const std::string &Pattern : Graph.unmatchedPatterns())
     WithColor::warning(errs(), "noalloc")

@@ -131,6 +131,8 @@ void reportFromLinkedProgram(const LinkedRun &Run,
   if (Run.Options.enabled("noalloc-unknown-call"))
     llvm::append_range(Findings, unknownCallFindings(Graph, Report));
   for (const CallFinding &F : Findings) {
+    if (Run.RunFiles && !Run.RunFiles->count(F.Where.File))
+      continue;
     ClangTidyError E(F.Check, ClangTidyError::Warning, "", false);
     E.Message = message(F.Message, F.Where);
     for (const ChainStep &Step : F.Notes)

@@ -15,6 +15,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace noalloc {
@@ -47,6 +48,9 @@ struct LinkedRun {
   std::shared_ptr<const KnowledgeBase> Knowledge;
   std::unique_ptr<HeapGraph> Graph;
   RunLevelOptions Options;
+  /// When facts of units outside the run joined the link: the files of the
+  /// run's own units. Findings elsewhere are the other units' to report.
+  std::optional<std::set<std::string>> RunFiles;
 };
 
 llvm::Expected<LinkedRun> linkProgram(std::vector<TranslationUnitFacts> Units,

@@ -252,8 +252,13 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
     appendChain(G, Chosen.Target, Deciding, F.Notes);
   else if (Chosen.Reached != Effect::Unknown && !T.Facts.Summary.Summarised &&
            T.Leaf[unsigned(Deciding)]) // The message names unseen code.
-    F.Notes.push_back(
-        {quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding), C.Where});
+    F.Notes.push_back({quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding) +
+                           (Deciding == Cause::Unseen ||
+                                    Deciding == Cause::Assumed
+                                ? " (the strict policy counts it as "
+                                  "allocating)"
+                                : ""),
+                       C.Where});
   return F;
 }
 
@@ -417,8 +422,9 @@ static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
 /// The words for a point without a site: its strongest cause.
 static std::string pointPhrase(const HeapGraph &G, int I) {
   const Node &N = G.node(I);
+  // What lenient accepts (assumptions about library code) comes last.
   for (Cause C :
-       {Cause::Allocation, Cause::Unseen, Cause::Assumed, Cause::Release})
+       {Cause::Allocation, Cause::Unseen, Cause::Release, Cause::Assumed})
     if (N.reaches(C))
       return leafPhrase(N, C);
   return "";
