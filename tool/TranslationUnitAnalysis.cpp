@@ -391,15 +391,17 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
     return failedUnit(File, "clang crashed while analysing '" + File +
                                 "'; it is not analysed");
   Result.Diagnostics = Consumer.take();
-  // A check's configuration error also fails the run; only the compiler's
+  // A check's configuration error and a malformed NOLINT (clang-tidy's
+  // diagnostics, reported as such) also fail the tool; only the compiler's
   // errors (or none at all: a file that could not be read) mean the file
   // did not compile.
-  bool CompilerError = false, ConfigurationError = false;
+  bool CompilerError = false, TidyError = false;
   for (const ClangTidyError &E : Result.Diagnostics) {
     CompilerError |= E.DiagnosticName == "clang-diagnostic-error";
-    ConfigurationError |= E.DiagnosticName == "clang-tidy-config";
+    TidyError |= E.DiagnosticName == "clang-tidy-config" ||
+                 E.DiagnosticName == "clang-tidy-nolint";
   }
-  Result.Compiled = Succeeded || (ConfigurationError && !CompilerError);
+  Result.Compiled = Succeeded || (TidyError && !CompilerError);
   Result.Dependencies = std::move(Factory.Dependencies);
   return Result;
 }

@@ -1,0 +1,3 @@
+int *make() { return new int(1); }
+// NOLINTBEGIN(noalloc-new-delete)
+int *user() { return make(); }
