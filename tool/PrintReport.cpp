@@ -5,6 +5,7 @@
 #include "ToolOptions.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include <unistd.h>
 
@@ -19,6 +20,73 @@ using cli::Fix;
 using cli::Format;
 using cli::Output;
 using cli::OutputFormat;
+
+static std::string absolute(StringRef Path) {
+  SmallString<256> Absolute(Path);
+  sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+/// The directory at or above \p Directory that holds .git, if any.
+static std::optional<std::string> gitTopLevel(StringRef Directory) {
+  for (StringRef D = Directory; !D.empty(); D = sys::path::parent_path(D)) {
+    SmallString<256> Git(D);
+    sys::path::append(Git, ".git");
+    if (sys::fs::exists(Git))
+      return D.str();
+  }
+  return std::nullopt;
+}
+
+static bool isUnder(StringRef File, StringRef Directory) {
+  return File.consume_front(Directory) &&
+         (Directory.ends_with("/") || File.starts_with("/"));
+}
+
+/// SARIF's %SRCROOT%: --sarif-root, else the first of the compilation
+/// database's directory, the git top level (of the current directory, else
+/// of the first finding) and the current directory that holds every file
+/// the report names (else the first of them; files outside it get absolute
+/// URIs).
+static std::string sourceRoot(ArrayRef<ClangTidyError> Errors) {
+  if (!cli::SarifRoot.empty())
+    return absolute(cli::SarifRoot);
+  std::vector<std::string> Candidates;
+  if (!cli::BuildPath.empty())
+    Candidates.push_back(absolute(cli::BuildPath));
+  std::string Here = absolute(".");
+  if (auto Top = gitTopLevel(Here))
+    Candidates.push_back(*Top);
+  else if (!Errors.empty())
+    if (auto Top = gitTopLevel(
+            sys::path::parent_path(Errors.front().Message.FilePath)))
+      Candidates.push_back(*Top);
+  Candidates.push_back(Here);
+  for (const std::string &Root : Candidates)
+    if (llvm::all_of(Errors, [&](const ClangTidyError &E) {
+          return (E.Message.FilePath.empty() ||
+                  isUnder(E.Message.FilePath, Root)) &&
+                 llvm::all_of(E.Notes, [&](const auto &N) {
+                   return N.FilePath.empty() || isUnder(N.FilePath, Root);
+                 });
+        }))
+      return Root;
+  return Candidates.front();
+}
+
+/// SARIF's informationUri: the home page the build names, else the
+/// project that --docs-url's docs/checks/ belongs to.
+static std::string homePage() {
+  StringRef Home = NOALLOC_HOMEPAGE_URL;
+  if (!Home.empty())
+    return Home.str();
+  StringRef Docs = DocsURL;
+  Docs.consume_back("/");
+  if (Docs.consume_back("/checks") && Docs.consume_back("/docs"))
+    return (Docs + "/").str();
+  return Docs.empty() ? "" : (Docs + "/").str();
+}
 
 std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
                                const LinkedRun *Linked,
@@ -61,7 +129,9 @@ std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
   std::string Destination = Output.empty() ? "-" : Output.getValue();
   Error E = writeToOutput(Destination, [&](raw_ostream &OS) {
     if (Format == OutputFormat::Sarif)
-      writeSarif(Errors, Checks, DocsURL, Sources, OS);
+      writeSarif(Errors, Checks,
+                 SarifOptions{DocsURL, sourceRoot(Errors), homePage()},
+                 Sources, OS);
     else
       writeJson(Errors,
                 Linked ? functionSummaries(*Linked->Graph,

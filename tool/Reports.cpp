@@ -7,7 +7,6 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
-#include "clang/Basic/Sarif.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -114,123 +113,231 @@ std::vector<std::string> fingerprints(ArrayRef<ClangTidyError> Errors,
   return Result;
 }
 
-/// The registry's description of \p Check, for SARIF's rule metadata.
-static std::string ruleDescription(StringRef Check) {
-  if (const CheckInfo *Info = findCheck(Check))
-    return Info->Description.str();
-  return "Compiler diagnostic.";
+/// SARIF's name for a rule, distinct from its id: noalloc-new-delete is
+/// NewDelete.
+static std::string ruleName(StringRef Check) {
+  std::string Name;
+  StringRef Rest = Check;
+  Rest.consume_front("noalloc-");
+  bool Upper = true;
+  for (char C : Rest) {
+    if (C == '-') {
+      Upper = true;
+      continue;
+    }
+    Name += Upper ? toUpper(C) : C;
+    Upper = false;
+  }
+  return Name;
+}
+
+/// A rule from the check registry: summary, description, help as text and
+/// markdown, and a link to its page when the documentation has a URL.
+static json::Object sarifRule(StringRef Check, StringRef DocsURL) {
+  const CheckInfo *Info = findCheck(Check);
+  std::string Summary = Info ? Info->Summary.str() : "Compiler diagnostic";
+  std::string Description =
+      Info ? Info->Description.str()
+           : "A diagnostic of the compiler: the file does not compile as "
+             "given, and its findings are incomplete.";
+  std::string HelpURI;
+  if (Info && !DocsURL.empty())
+    HelpURI = (DocsURL + (DocsURL.ends_with("/") ? "" : "/") + Check + ".md")
+                  .str();
+  std::string Markdown = "**" + Summary + ".** " + Description;
+  if (!HelpURI.empty())
+    Markdown += "\n\nSee [" + Check.str() + "](" + HelpURI + ").";
+  json::Object Rule{
+      {"id", Check},
+      {"name", ruleName(Check)},
+      {"shortDescription", json::Object{{"text", Summary}}},
+      {"fullDescription", json::Object{{"text", Description}}},
+      {"help", json::Object{{"text", Description}, {"markdown", Markdown}}},
+      {"defaultConfiguration",
+       json::Object{{"level", Info ? "warning" : "error"}}},
+      {"properties",
+       json::Object{{"tags", json::Array{"heap", "allocation"}},
+                    {"precision", "high"},
+                    {"problem.severity", Info ? "warning" : "error"}}}};
+  if (!HelpURI.empty())
+    Rule["helpUri"] = HelpURI;
+  return Rule;
+}
+
+/// "file:///a/b/" for the directory \p Root.
+static std::string directoryURI(StringRef Root) {
+  std::string URI = "file://";
+  for (char C : Root)
+    URI += C == ' ' ? std::string("%20") : std::string(1, C);
+  if (!StringRef(URI).ends_with("/"))
+    URI += '/';
+  return URI;
+}
+
+/// An artifact location: relative to %SRCROOT% when the file is under it.
+static json::Object artifact(StringRef File, StringRef Root) {
+  std::string Relative = relativeTo(File, Root);
+  if (Relative != File && !Root.empty())
+    return json::Object{{"uri", sys::path::convert_to_slash(Relative)},
+                        {"uriBaseId", "%SRCROOT%"}};
+  return json::Object{{"uri", directoryURI(sys::path::parent_path(File)) +
+                                  sys::path::filename(File).str()}};
+}
+
+static json::Object physicalLocation(SourceFiles &Files, StringRef File,
+                                     unsigned Offset, StringRef Root) {
+  json::Object Location{{"artifactLocation", artifact(File, Root)}};
+  SourceFiles::Position Pos = Files.position(File, Offset);
+  if (Pos.Valid)
+    Location["region"] = json::Object{{"startLine", Pos.Line},
+                                      {"startColumn", Pos.Column},
+                                      {"endLine", Pos.Line},
+                                      {"endColumn", Pos.Column + Pos.Length},
+                                      {"byteOffset", Offset},
+                                      {"byteLength", Pos.Length}};
+  return Location;
+}
+
+/// The chain in the order the program runs it: from the root or caller
+/// down to the heap site. Notes come root first and the finding's own
+/// location belongs before the first note about its callee ("call to
+/// 'grow'" before "'grow' allocates ... here").
+static size_t findingPositionInChain(const ClangTidyError &E) {
+  StringRef Message = E.Message.Message;
+  size_t Call = Message.find("call to '");
+  if (Call != StringRef::npos) {
+    StringRef Callee = Message.drop_front(Call + 9).split('\'').first;
+    for (size_t I = 0; I < E.Notes.size(); ++I)
+      if (StringRef(E.Notes[I].Message).starts_with("'" + Callee.str() + "'"))
+        return I;
+  }
+  size_t After = 0;
+  for (size_t I = 0; I < E.Notes.size(); ++I)
+    if (StringRef(E.Notes[I].Message).contains("is a noalloc root"))
+      After = I + 1;
+  return After;
+}
+
+static json::Object sarifCodeFlow(const ClangTidyError &E, SourceFiles &Files,
+                                  StringRef Root) {
+  json::Array Steps;
+  auto Step = [&](const tooling::DiagnosticMessage &M, StringRef Importance) {
+    json::Object Location =
+        json::Object{{"physicalLocation",
+                      physicalLocation(Files, M.FilePath, M.FileOffset, Root)},
+                     {"message", json::Object{{"text", M.Message}}}};
+    Steps.push_back(json::Object{{"location", std::move(Location)},
+                                 {"importance", Importance}});
+  };
+  size_t Position = findingPositionInChain(E);
+  for (size_t I = 0; I <= E.Notes.size(); ++I) {
+    if (I == Position)
+      Step(E.Message, "essential");
+    if (I < E.Notes.size())
+      Step(E.Notes[I], "important");
+  }
+  return json::Object{
+      {"threadFlows", json::Array{json::Object{{"locations", std::move(Steps)}}}}};
+}
+
+/// SARIF's fixes, one per fix-it.
+static std::optional<json::Array> sarifFixes(const ClangTidyError &E,
+                                             StringRef Root) {
+  json::Array Changes;
+  for (const auto &[File, Replacements] : E.Message.Fix) {
+    json::Array Edits;
+    for (const tooling::Replacement &R : Replacements) {
+      json::Object Edit{{"deletedRegion",
+                         json::Object{{"byteOffset", R.getOffset()},
+                                      {"byteLength", R.getLength()}}}};
+      if (!R.getReplacementText().empty())
+        Edit["insertedContent"] = json::Object{{"text", R.getReplacementText()}};
+      Edits.push_back(std::move(Edit));
+    }
+    Changes.push_back(json::Object{{"artifactLocation", artifact(File, Root)},
+                                   {"replacements", std::move(Edits)}});
+  }
+  if (Changes.empty())
+    return std::nullopt;
+  std::string Description = "Replace with fixed-capacity storage";
+  for (const auto &Note : E.Notes)
+    if (StringRef(Note.Message).starts_with("replace with"))
+      Description = Note.Message;
+  return json::Array{
+      json::Object{{"description", json::Object{{"text", Description}}},
+                   {"artifactChanges", std::move(Changes)}}};
+}
+
+static json::Object sarifResult(const ClangTidyError &E, size_t RuleIndex,
+                                StringRef Fingerprint, SourceFiles &Files,
+                                StringRef Root) {
+  json::Object Result{
+      {"ruleId", E.DiagnosticName},
+      {"ruleIndex", RuleIndex},
+      {"level", E.DiagLevel == ClangTidyError::Error ? "error" : "warning"},
+      {"message", json::Object{{"text", E.Message.Message}}},
+      {"partialFingerprints", json::Object{{"noalloc/v1", Fingerprint}}}};
+  if (!E.Message.FilePath.empty())
+    Result["locations"] = json::Array{json::Object{
+        {"physicalLocation",
+         physicalLocation(Files, E.Message.FilePath, E.Message.FileOffset,
+                          Root)}}};
+  if (!E.Notes.empty()) {
+    json::Array Related;
+    for (size_t I = 0; I < E.Notes.size(); ++I) {
+      const tooling::DiagnosticMessage &N = E.Notes[I];
+      Related.push_back(json::Object{
+          {"id", I},
+          {"physicalLocation",
+           physicalLocation(Files, N.FilePath, N.FileOffset, Root)},
+          {"message", json::Object{{"text", N.Message}}}});
+    }
+    Result["relatedLocations"] = std::move(Related);
+    Result["codeFlows"] = json::Array{sarifCodeFlow(E, Files, Root)};
+  }
+  if (auto Fixes = sarifFixes(E, Root))
+    Result["fixes"] = std::move(*Fixes);
+  return Result;
 }
 
 void writeSarif(ArrayRef<ClangTidyError> Errors, ArrayRef<std::string> Checks,
-                StringRef DocsURL, SourceFiles &Files, raw_ostream &OS) {
-  SarifDocumentWriter Writer(Files.sourceManager());
-  Writer.createRun("noalloc", "noalloc heap-use analyzer", NOALLOC_VERSION);
-  std::map<std::string, size_t> Rules;
+                const SarifOptions &Options, SourceFiles &Files,
+                raw_ostream &OS) {
+  json::Array Rules;
+  std::map<std::string, size_t> RuleIndex;
   auto Rule = [&](StringRef Check) {
-    auto It = Rules.find(Check.str());
-    if (It != Rules.end())
-      return It->second;
-    // SARIF wants a name distinct from the id: noalloc-new-delete is
-    // NewDelete.
-    std::string Name;
-    StringRef Rest = Check;
-    Rest.consume_front("noalloc-");
-    bool Upper = true;
-    for (char C : Rest) {
-      if (C == '-') {
-        Upper = true;
-        continue;
-      }
-      Name += Upper ? toUpper(C) : C;
-      Upper = false;
-    }
-    SarifRule R =
-        SarifRule::create().setRuleId(Check).setName(Name).setDescription(
-            ruleDescription(Check));
-    if (Check.starts_with("noalloc-") && !DocsURL.empty())
-      R = R.setHelpURI((DocsURL + Check + ".md").str());
-    size_t Index = Writer.createRule(R);
-    Rules[Check.str()] = Index;
-    return Index;
+    auto [It, Inserted] = RuleIndex.try_emplace(Check.str(), Rules.size());
+    if (Inserted)
+      Rules.push_back(sarifRule(Check, Options.DocsURL));
+    return It->second;
   };
   for (const std::string &Check : Checks)
     Rule(Check);
-  std::vector<std::string> Prints = fingerprints(Errors, Files);
-  for (size_t I = 0; I < Errors.size(); ++I) {
-    const ClangTidyError &E = Errors[I];
-    CharSourceRange Where =
-        Files.range(E.Message.FilePath, E.Message.FileOffset);
-    SarifResult Result =
-        SarifResult::create(Rule(E.DiagnosticName))
-            .setRuleId(E.DiagnosticName)
-            .setDiagnosticMessage(E.Message.Message)
-            .setDiagnosticLevel(E.DiagLevel == ClangTidyError::Error
-                                    ? SarifResultLevel::Error
-                                    : SarifResultLevel::Warning)
-            .addPartialFingerprint("noalloc/v1", Prints[I]);
-    if (Where.isValid())
-      Result = Result.addLocations({Where});
-    // The chain: related locations, and a code flow with each step's text.
-    SmallVector<CharSourceRange, 4> Related;
-    SmallVector<ThreadFlow, 4> Flow;
-    if (Where.isValid())
-      Flow.push_back(ThreadFlow::create()
-                         .setRange(Where)
-                         .setImportance(ThreadFlowImportance::Essential)
-                         .setMessage(E.Message.Message));
-    for (const auto &Note : E.Notes) {
-      CharSourceRange R = Files.range(Note.FilePath, Note.FileOffset);
-      if (R.isInvalid())
-        continue;
-      Related.push_back(R);
-      Flow.push_back(ThreadFlow::create()
-                         .setRange(R)
-                         .setImportance(ThreadFlowImportance::Important)
-                         .setMessage(Note.Message));
-    }
-    if (!Related.empty()) {
-      Result = Result.addRelatedLocations(Related);
-      Result = Result.setThreadFlows(Flow);
-    }
-    Writer.appendResult(Result);
-  }
-  Writer.endRun();
-  json::Object Document = Writer.createDocument();
-  // clang's writer has no fixes: add SARIF's own, one per fix-it.
-  if (json::Array *Runs = Document.getArray("runs"))
-    if (!Runs->empty())
-      if (json::Array *Results = (*Runs)[0].getAsObject()->getArray("results"))
-        for (size_t I = 0; I < Results->size() && I < Errors.size(); ++I) {
-          const ClangTidyError &E = Errors[I];
-          json::Array Changes;
-          for (const auto &[File, Replacements] : E.Message.Fix) {
-            json::Array Edits;
-            for (const tooling::Replacement &R : Replacements) {
-              json::Object Edit{{"deletedRegion",
-                                 json::Object{{"byteOffset", R.getOffset()},
-                                              {"byteLength", R.getLength()}}}};
-              if (!R.getReplacementText().empty())
-                Edit["insertedContent"] =
-                    json::Object{{"text", R.getReplacementText()}};
-              Edits.push_back(std::move(Edit));
-            }
-            Changes.push_back(
-                json::Object{{"artifactLocation",
-                              json::Object{{"uri", "file://" + File.str()}}},
-                             {"replacements", std::move(Edits)}});
-          }
-          if (Changes.empty())
-            continue;
-          std::string Description = "Replace with fixed-capacity storage";
-          for (const auto &Note : E.Notes)
-            if (StringRef(Note.Message).starts_with("replace with"))
-              Description = Note.Message;
-          (*Results)[I].getAsObject()->insert(
-              {"fixes",
-               json::Array{json::Object{
-                   {"description", json::Object{{"text", Description}}},
-                   {"artifactChanges", std::move(Changes)}}}});
-        }
+  // Fingerprints relative to the root: the same wherever noalloc runs.
+  std::vector<std::string> Prints =
+      fingerprints(Errors, Files, Options.SourceRoot);
+  json::Array Results;
+  for (size_t I = 0; I < Errors.size(); ++I)
+    Results.push_back(sarifResult(Errors[I], Rule(Errors[I].DiagnosticName),
+                                  Prints[I], Files, Options.SourceRoot));
+  json::Object Driver{{"name", "noalloc"},
+                      {"fullName", "noalloc heap-use analyzer"},
+                      {"version", NOALLOC_VERSION},
+                      {"semanticVersion", NOALLOC_VERSION},
+                      {"rules", std::move(Rules)}};
+  if (!Options.InformationURI.empty())
+    Driver["informationUri"] = Options.InformationURI;
+  json::Object Run{{"tool", json::Object{{"driver", std::move(Driver)}}},
+                   {"columnKind", "unicodeCodePoints"},
+                   {"results", std::move(Results)}};
+  if (!Options.SourceRoot.empty())
+    Run["originalUriBaseIds"] = json::Object{
+        {"%SRCROOT%",
+         json::Object{{"uri", directoryURI(Options.SourceRoot)}}}};
+  json::Object Document{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", json::Array{std::move(Run)}}};
   OS << formatv("{0:2}", json::Value(std::move(Document))) << "\n";
 }
 

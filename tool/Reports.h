@@ -40,10 +40,23 @@ std::vector<std::string>
 fingerprints(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
              SourceFiles &Files, llvm::StringRef Base = "");
 
-/// SARIF 2.1.0: one rule per check with help text and a link to its page,
-/// the chain of notes as a code flow, stable partial fingerprints.
+struct SarifOptions {
+  /// The base of the checks' documentation pages; no helpUri when empty.
+  std::string DocsURL;
+  /// %SRCROOT%: URIs of files below it are relative to it; absolute when
+  /// empty.
+  std::string SourceRoot;
+  /// The tool's home page; none when empty.
+  std::string InformationURI;
+};
+
+/// SARIF 2.1.0 as GitHub code scanning wants it: one rule per check from
+/// the registry (short and full description, help text and markdown, a
+/// link to its page), URIs relative to %SRCROOT%, the chain as related
+/// locations and a code flow from the root or caller down to the heap
+/// site, partial fingerprints that survive line moves.
 void writeSarif(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-                llvm::ArrayRef<std::string> Checks, llvm::StringRef DocsURL,
+                llvm::ArrayRef<std::string> Checks, const SarifOptions &Options,
                 SourceFiles &Files, llvm::raw_ostream &OS);
 
 /// JSON for scripts: the findings, and per function of the analysed code

@@ -190,9 +190,17 @@ cl::opt<std::string> Output("output",
 
 cl::opt<std::string>
     DocsURL("docs-url",
-            cl::desc("Where SARIF's rule help links point: the base of\n"
-                     "docs/checks/ (default: this installation's docs)."),
+            cl::desc("The URL of docs/checks/: SARIF's rule help links are\n"
+                     "<url>/<check>.md (default: none, or the build's\n"
+                     "NOALLOC_DOCS_URL)."),
             cl::init(NOALLOC_DOCS_URL), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> SarifRoot(
+    "sarif-root",
+    cl::desc("SARIF's %SRCROOT%, which file URIs are relative to (default:\n"
+             "the -p directory, the git top level or the current directory,\n"
+             "the first that holds every reported file)."),
+    cl::init(""), MainAndLink, cl::cat(Category));
 
 cl::opt<std::string> WriteBaseline(
     "write-baseline",

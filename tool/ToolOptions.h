@@ -54,6 +54,7 @@ enum class OutputFormat { Text, Sarif, Json };
 extern llvm::cl::opt<OutputFormat> Format;
 extern llvm::cl::opt<std::string> Output;
 extern llvm::cl::opt<std::string> DocsURL;
+extern llvm::cl::opt<std::string> SarifRoot;
 extern llvm::cl::opt<std::string> WriteBaseline;
 extern llvm::cl::opt<std::string> Baseline;
 extern llvm::cl::opt<bool> Fix;
