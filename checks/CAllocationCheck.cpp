@@ -35,8 +35,12 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
           return false;
         return E.Effect != FunctionEffect::MayAllocate || ReportMayAllocate;
       });
-  for (std::string &N : Names)
-    N = "::" + N;
+  // The compiler's builtin of a library function is that function:
+  // __builtin_malloc allocates like malloc.
+  for (size_t I = 0, E = Names.size(); I < E; ++I) {
+    Names.push_back("::__builtin_" + Names[I]);
+    Names[I] = "::" + Names[I];
+  }
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()),
@@ -48,7 +52,10 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
 void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  const FunctionEntry *Entry = knowledge()->function(qualifiedName(Fn));
+  std::string Qualified = qualifiedName(Fn);
+  StringRef Name = Qualified;
+  Name.consume_front("__builtin_");
+  const FunctionEntry *Entry = knowledge()->function(Name);
   // noalloc-new-delete owns the global operator new and delete.
   if (!Entry || Fn->isReplaceableGlobalAllocationFunction())
     return;

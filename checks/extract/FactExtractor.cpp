@@ -40,6 +40,42 @@ public:
   bool shouldVisitTemplateInstantiations() const { return false; }
 
   bool TraverseLambdaExpr(LambdaExpr *E);
+
+  // What never runs: unevaluated operands, constant evaluation, discarded
+  // branches of 'if constexpr'.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    // sizeof of a variable-length array is evaluated.
+    return E->isArgumentType() || !E->getArgumentExpr()
+                                       ->getType()
+                                       ->isVariablyModifiedType()
+               ? true
+               : RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, bool = true) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *) {
+    return true;
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    return !E->isPotentiallyEvaluated() ||
+           RecursiveASTVisitor::TraverseCXXTypeidExpr(E);
+  }
+  bool TraverseConstantExpr(ConstantExpr *E) {
+    // A consteval call, a case label, a template argument: compile time.
+    return E->isImmediateInvocation() || E->hasAPValueResult() ||
+           RecursiveASTVisitor::TraverseConstantExpr(E);
+  }
+  bool TraverseAttributedStmt(AttributedStmt *S) {
+    // [[assume(expr)]] is never evaluated.
+    return TraverseStmt(S->getSubStmt());
+  }
+  bool TraverseIfStmt(IfStmt *S);
+  bool TraverseVarDecl(VarDecl *D) {
+    // A constexpr variable's initializer runs at compile time.
+    return (D->isConstexpr() && !D->needsDestruction(D->getASTContext())) ||
+           RecursiveASTVisitor::TraverseVarDecl(D);
+  }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseFunctionDecl(FunctionDecl *) { return true; }
   bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
@@ -431,6 +467,16 @@ void BodyScanner::scan(const FunctionDecl *FD) {
   TraverseStmt(FD->getBody());
 }
 
+bool BodyScanner::TraverseIfStmt(IfStmt *S) {
+  if (!S->isConstexpr())
+    return RecursiveASTVisitor::TraverseIfStmt(S);
+  if (S->getInit() && !TraverseStmt(S->getInit()))
+    return false;
+  if (std::optional<Stmt *> Taken = S->getNondiscardedCase(X.Ctx))
+    return !*Taken || TraverseStmt(*Taken);
+  return RecursiveASTVisitor::TraverseIfStmt(S);
+}
+
 bool BodyScanner::TraverseLambdaExpr(LambdaExpr *E) {
   // Captures are initialized here; the body is the call operator's.
   for (Expr *Init : E->capture_inits())
@@ -530,9 +576,14 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
                 New ? "calls 'operator new'" : "calls 'operator delete'");
       return true;
     }
-    // __builtin_expect and friends are not calls; memcpy and friends are.
+    // __builtin_expect and friends are not calls; memcpy and friends are,
+    // and so are the builtins of library functions (__builtin_malloc),
+    // which the knowledge base answers under the library's name.
+    std::string BuiltinName = X.Ctx.BuiltinInfo.getName(Builtin);
+    StringRef Name = BuiltinName;
     if (!X.Ctx.BuiltinInfo.isPredefinedLibFunction(Builtin) &&
-        !X.Ctx.BuiltinInfo.isLibFunction(Builtin))
+        !X.Ctx.BuiltinInfo.isLibFunction(Builtin) &&
+        !(Name.consume_front("__builtin_") && X.KB.function(Name)))
       return true;
   }
 
