@@ -366,7 +366,10 @@ size_t Extractor::function(const FunctionDecl *FD) {
   if (Definition)
     F.EndOffset = point(Definition->getEndLoc()).Offset;
   F.Defined = Definition != nullptr;
-  F.InSystemHeader = inSystemHeader(Decl->getLocation());
+  // Implicitly declared builtins are the compiler's and the C library's.
+  F.InSystemHeader =
+      inSystemHeader(Decl->getLocation()) ||
+      (Decl->getBuiltinID() && Decl->getLocation().isInvalid());
   F.Root = isRoot(Decl);
   F.Allowed = hasAnnotation(Decl, "noalloc::allow");
   F.Signature = signature(Decl);
@@ -576,14 +579,15 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
                 New ? "calls 'operator new'" : "calls 'operator delete'");
       return true;
     }
-    // __builtin_expect and friends are not calls; memcpy and friends are,
-    // and so are the builtins of library functions (__builtin_malloc),
-    // which the knowledge base answers under the library's name.
+    // The compiler's own builtins (__builtin_expect, __builtin_va_end,
+    // __builtin_isnan) are not calls. Library functions are, under their
+    // library name: malloc declared implicitly, __builtin_malloc and
+    // __builtin_memcpy, as far as the knowledge base knows them.
     std::string BuiltinName = X.Ctx.BuiltinInfo.getName(Builtin);
     StringRef Name = BuiltinName;
+    Name.consume_front("__builtin_");
     if (!X.Ctx.BuiltinInfo.isPredefinedLibFunction(Builtin) &&
-        !X.Ctx.BuiltinInfo.isLibFunction(Builtin) &&
-        !(Name.consume_front("__builtin_") && X.KB.function(Name)))
+        !X.KB.function(Name))
       return true;
   }
 

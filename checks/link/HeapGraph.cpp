@@ -36,7 +36,9 @@ HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
     N.Facts.Allowed |= matchesAny(N.Facts, Options.AllowedZones);
     for (const std::string &O : N.Facts.Overrides)
       Overriders[O].push_back(I);
-    if (N.Facts.AddressTaken && N.Facts.Defined)
+    // Library functions count too: 'do_malloc = malloc' makes malloc a
+    // target of every call through a pointer of its type.
+    if (N.Facts.AddressTaken && !N.Facts.Signature.empty())
       BySignature[N.Facts.Signature].push_back(I);
     if (!N.Facts.Defined)
       decideLeaf(N);
