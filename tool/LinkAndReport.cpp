@@ -2,6 +2,7 @@
 
 #include "LinkAndReport.h"
 #include "JoinFindings.h"
+#include "SafeOutput.h"
 #include "ToolOptions.h"
 #include "report/HeapReport.h"
 #include "llvm/ADT/StringExtras.h"
@@ -35,7 +36,7 @@ static bool writeFacts(StringRef MainFile, StringRef Text) {
   SmallString<256> Path(FactsDir);
   sys::path::append(Path, sys::path::filename(MainFile) + "." +
                               utohexstr(xxh3_64bits(Absolute)) + ".facts.json");
-  if (Error E = writeToOutput(Path, [&](raw_ostream &OS) {
+  if (Error E = noalloc::writeFileSafely(Path, [&](raw_fd_ostream &OS) {
         OS << Text;
         return Error::success();
       })) {

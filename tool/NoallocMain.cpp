@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AnalyzeSources.h"
+#include "ApplyFixes.h"
 #include "Baseline.h"
 #include "JoinFindings.h"
 #include "Launch.h"
@@ -19,6 +20,7 @@
 #include "PrintReport.h"
 #include "ReportFilters.h"
 #include "RunConfiguration.h"
+#include "SafeOutput.h"
 #include "ToolOptions.h"
 #include "VerifyConfig.h"
 #include "clang-tidy/ClangTidy.h"
@@ -28,6 +30,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
+#include <csignal>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -92,6 +95,22 @@ static void printSummary(unsigned Findings, size_t FileCount,
   }
 }
 
+/// --fix: one run at a time on a project, from before its analysis (the
+/// fixes' offsets are into the files as analysed).
+static std::optional<int> lockForFix(ArrayRef<std::string> Files,
+                                     std::optional<FixLock> &Lock) {
+  if (!cli::Fix && !cli::FixErrors)
+    return std::nullopt;
+  Expected<FixLock> Acquired = FixLock::acquire(projectRoot(Files));
+  if (!Acquired) {
+    WithColor::error(errs(), "noalloc")
+        << toString(Acquired.takeError()) << "\n";
+    return 2;
+  }
+  Lock.emplace(std::move(*Acquired));
+  return std::nullopt;
+}
+
 /// Joins, links, filters and prints the results of every unit; the exit
 /// status of the run.
 static int report(std::vector<TranslationUnitResult> &Results,
@@ -126,7 +145,7 @@ static int report(std::vector<TranslationUnitResult> &Results,
   }
 
   if (!cli::ExportFixes.empty())
-    if (Error E = writeToOutput(cli::ExportFixes, [&](raw_ostream &OS) {
+    if (Error E = writeFileSafely(cli::ExportFixes, [&](raw_fd_ostream &OS) {
           exportReplacements(Files.front(), Errors, OS);
           return Error::success();
         })) {
@@ -141,6 +160,10 @@ static int report(std::vector<TranslationUnitResult> &Results,
     if (unsigned Unseen = countUnseenCalls(*Linked->Graph))
       errs() << "noalloc: " << Unseen << (Unseen == 1 ? " call" : " calls")
              << " into code no analysed file defines could not be followed\n";
+  if (cli::Fix || cli::FixErrors)
+    if (std::optional<int> Status = applyFixes(
+            Errors, Files, Failed, cli::FixErrors, cli::FixOutsideProject))
+      return *Status;
   printSummary(Findings, Files.size(), Failed);
   if (AsErrors && !cli::Quiet)
     errs() << "noalloc: " << AsErrors
@@ -153,6 +176,9 @@ static int report(std::vector<TranslationUnitResult> &Results,
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  // A file size limit (ulimit -f) makes a write fail with EFBIG, reported
+  // with its path, instead of killing the process.
+  ::signal(SIGXFSZ, SIG_IGN);
   // A compiler command goes to the compiler untouched: no option parsing,
   // no @file expansion.
   if (argc >= 3 && StringRef(argv[1]) == "launch" &&
@@ -192,9 +218,12 @@ int main(int argc, const char **argv) {
   std::vector<std::string> Files;
   std::vector<TranslationUnitResult> Results;
   std::vector<TranslationUnitFacts> Outside;
+  std::optional<FixLock> Lock;
   if (cli::LinkCommand) {
     if (std::optional<int> Status =
             readLaunchedResults(cli::LinkDirectories, Files, Results))
+      return *Status;
+    if (std::optional<int> Status = lockForFix(Files, Lock))
       return *Status;
   } else {
     Expected<Compilations> Run = loadCompilations();
@@ -202,6 +231,8 @@ int main(int argc, const char **argv) {
       WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";
       return 2;
     }
+    if (std::optional<int> Status = lockForFix(Run->Files, Lock))
+      return *Status;
     if (std::optional<int> Status =
             analyzeSources(*Run, Options, argv[0], Results))
       return *Status;

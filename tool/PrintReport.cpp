@@ -2,6 +2,7 @@
 
 #include "PrintReport.h"
 #include "Reports.h"
+#include "SafeOutput.h"
 #include "ToolOptions.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
@@ -16,7 +17,6 @@ using namespace llvm;
 namespace noalloc {
 
 using cli::DocsURL;
-using cli::Fix;
 using cli::Format;
 using cli::Output;
 using cli::OutputFormat;
@@ -88,58 +88,67 @@ static std::string homePage() {
   return Docs.empty() ? "" : (Docs + "/").str();
 }
 
+/// clang-tidy's renderer writes to standard output: for --output, standard
+/// output is the temporary file for the duration.
+static Error renderText(raw_fd_ostream &OS,
+                        llvm::function_ref<void()> Render) {
+  if (&OS == &outs()) {
+    Render();
+    return Error::success();
+  }
+  outs().flush();
+  int Saved = ::dup(1);
+  if (Saved < 0 || ::dup2(fileDescriptor(OS), 1) < 0)
+    return createStringError(std::error_code(errno, std::generic_category()),
+                             "cannot redirect the report");
+  Render();
+  outs().flush();
+  std::error_code EC = outs().error();
+  outs().clear_error();
+  ::dup2(Saved, 1);
+  ::close(Saved);
+  if (EC)
+    return createStringError(EC, "cannot write '%s': %s",
+                             Output.getValue().c_str(), EC.message().c_str());
+  return Error::success();
+}
+
 std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
                                const LinkedRun *Linked,
                                const RunOptions &Options, StringRef AnyFile) {
+  std::string Destination = Output.empty() ? "-" : Output.getValue();
+  Error E = Error::success();
   if (Format == OutputFormat::Text) {
-    // clang-tidy's renderer writes to standard output; --output points it
-    // at the file for the duration.
-    int Saved = -1, FD = -1;
-    if (!Output.empty()) {
-      if (std::error_code EC = sys::fs::openFileForWrite(Output, FD)) {
-        WithColor::error(errs(), "noalloc")
-            << "cannot write '" << Output << "': " << EC.message() << "\n";
-        return 2;
-      }
-      outs().flush();
-      Saved = ::dup(1);
-      ::dup2(FD, 1);
-    }
     ClangTidyContext PrintContext(makeOptionsProvider(Options));
     PrintContext.setCurrentFile(AnyFile);
     unsigned WarningsAsErrors = 0;
-    // clang-tidy's renderer also applies the fixes: each file is written to
-    // a temporary and renamed, and conflicting fixes are skipped.
-    handleErrors(Errors, PrintContext, Fix ? FB_Fix : FB_NoFix,
-                 WarningsAsErrors, vfs::getRealFileSystem());
-    if (Saved >= 0) {
-      outs().flush();
-      ::dup2(Saved, 1);
-      ::close(Saved);
-      ::close(FD);
-    }
-    return std::nullopt;
+    // Fixes are applied apart (applyFixes): checked first, written safely.
+    E = writeFileSafely(Destination, [&](raw_fd_ostream &OS) {
+      return renderText(OS, [&] {
+        handleErrors(Errors, PrintContext, FB_NoFix, WarningsAsErrors,
+                     vfs::getRealFileSystem());
+      });
+    });
+  } else {
+    SourceFiles Sources;
+    auto Provider = makeOptionsProvider(Options);
+    ClangTidyOptions All = Provider->getOptions(AnyFile);
+    All.Checks = "-*,noalloc-*";
+    std::vector<std::string> Checks = getCheckNames(All, false, false);
+    E = writeFileSafely(Destination, [&](raw_fd_ostream &OS) {
+      if (Format == OutputFormat::Sarif)
+        writeSarif(Errors, Checks,
+                   SarifOptions{DocsURL, sourceRoot(Errors), homePage()},
+                   Sources, OS);
+      else
+        writeJson(Errors,
+                  Linked ? functionSummaries(*Linked->Graph,
+                                             Linked->Options.Policy)
+                         : std::vector<FunctionSummary>(),
+                  Sources, OS);
+      return Error::success();
+    });
   }
-  SourceFiles Sources;
-  std::vector<std::string> Checks;
-  auto Provider = makeOptionsProvider(Options);
-  ClangTidyOptions All = Provider->getOptions(AnyFile);
-  All.Checks = "-*,noalloc-*";
-  Checks = getCheckNames(All, false, false);
-  std::string Destination = Output.empty() ? "-" : Output.getValue();
-  Error E = writeToOutput(Destination, [&](raw_ostream &OS) {
-    if (Format == OutputFormat::Sarif)
-      writeSarif(Errors, Checks,
-                 SarifOptions{DocsURL, sourceRoot(Errors), homePage()},
-                 Sources, OS);
-    else
-      writeJson(Errors,
-                Linked ? functionSummaries(*Linked->Graph,
-                                           Linked->Options.Policy)
-                       : std::vector<FunctionSummary>(),
-                Sources, OS);
-    return Error::success();
-  });
   if (E) {
     WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
     return 2;

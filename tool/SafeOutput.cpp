@@ -53,6 +53,14 @@ Expected<std::string> resolveOutputTarget(StringRef Path) {
   return cannotWrite(Path, std::make_error_code(std::errc::too_many_links));
 }
 
+int fileDescriptor(raw_fd_ostream &OS) {
+  // raw_fd_ostream::get_fd is protected; a derived class may name it.
+  struct Access : raw_fd_ostream {
+    static int of(raw_fd_ostream &S) { return (S.*(&Access::get_fd))(); }
+  };
+  return Access::of(OS);
+}
+
 Error takeStandardOutputError() {
   outs().flush();
   if (!outs().has_error())

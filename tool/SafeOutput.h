@@ -24,6 +24,9 @@ llvm::Error
 writeFileSafely(llvm::StringRef Path,
                 llvm::function_ref<llvm::Error(llvm::raw_fd_ostream &)> Write);
 
+/// The file descriptor under \p OS, to redirect standard output to.
+int fileDescriptor(llvm::raw_fd_ostream &OS);
+
 /// The regular file \p Path names, through symbolic links; an error if it
 /// exists and is not a regular file. A missing file is its own target.
 llvm::Expected<std::string> resolveOutputTarget(llvm::StringRef Path);

@@ -217,6 +217,17 @@ cl::opt<bool> Fix("fix",
                            "or not at all."),
                   cl::init(false), MainAndLink, cl::cat(Category));
 
+cl::opt<bool> FixErrors(
+    "fix-errors",
+    cl::desc("Apply the fix-its even when a file does not compile."),
+    cl::init(false), MainAndLink, cl::cat(Category));
+
+cl::opt<bool> FixOutsideProject(
+    "fix-outside-project",
+    cl::desc("Let --fix edit files outside the project too: third-party\n"
+             "directories, build trees, files above the repository."),
+    cl::init(false), MainAndLink, cl::cat(Category));
+
 cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the fix-its to this file as clang-apply-replacements "

@@ -58,6 +58,8 @@ extern llvm::cl::opt<std::string> SarifRoot;
 extern llvm::cl::opt<std::string> WriteBaseline;
 extern llvm::cl::opt<std::string> Baseline;
 extern llvm::cl::opt<bool> Fix;
+extern llvm::cl::opt<bool> FixErrors;
+extern llvm::cl::opt<bool> FixOutsideProject;
 extern llvm::cl::opt<std::string> ExportFixes;
 extern llvm::cl::opt<bool> Quiet;
 
