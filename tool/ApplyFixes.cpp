@@ -227,15 +227,18 @@ std::optional<int> applyFixes(ArrayRef<ClangTidyError> Errors,
     else if (!addFindingFixes(E, Files))
       ++Overlapping;
   }
+  auto Fixes = [](unsigned N) {
+    return std::to_string(N) + (N == 1 ? " fix has" : " fixes have");
+  };
   if (Outside)
     WithColor::note(errs(), "noalloc")
-        << Outside << " fixes outside '" << Root
-        << "' (third-party or build directories) have not been applied "
+        << Fixes(Outside) << " not been applied: outside '" << Root
+        << "', or in a third-party or build directory "
            "(--fix-outside-project applies them)\n";
   if (Overlapping)
     WithColor::note(errs(), "noalloc")
-        << Overlapping
-        << " fixes overlap others and have not been applied\n";
+        << Fixes(Overlapping)
+        << " not been applied: they overlap the fixes of other findings\n";
   bool Written = true;
   for (const auto &[File, Fixes] : Files)
     Written &= writeFixedFile(File, Fixes);

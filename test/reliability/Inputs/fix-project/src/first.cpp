@@ -1,0 +1,3 @@
+#include "shared.h"
+#include "vendor.h"
+int first() { return calibrate() + measure(); }
