@@ -6,6 +6,7 @@
 #include "ToolOptions.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -83,6 +84,32 @@ readLaunchedResults(ArrayRef<std::string> Directories,
   return std::nullopt;
 }
 
+/// The source and object of a compile command that compiles one C or C++
+/// source into an object (-c), in every spelling of -o; else nothing.
+static std::optional<std::pair<std::string, std::string>>
+sourceAndObject(ArrayRef<const char *> Args) {
+  std::string Source, Object;
+  bool CompileOnly = false;
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef Arg = Args[I];
+    if (Arg == "-c")
+      CompileOnly = true;
+    else if ((Arg == "-o" || Arg == "--output") && I + 1 < Args.size())
+      Object = Args[++I];
+    else if (Arg.consume_front("--output=") ||
+             (Arg.starts_with("-o") && Arg.consume_front("-o")))
+      Object = Arg.str();
+    else if (!Arg.starts_with("-") &&
+             StringSwitch<bool>(sys::path::extension(Arg))
+                 .Cases({".c", ".cc", ".cpp", ".cxx", ".c++", ".C"}, true)
+                 .Default(false))
+      Source = Arg.str();
+  }
+  if (!CompileOnly || Source.empty() || Object.empty())
+    return std::nullopt;
+  return std::make_pair(Source, Object);
+}
+
 int launchMain(ArrayRef<const char *> Command) {
   if (Command.empty()) {
     WithColor::error(errs(), "noalloc") << "launch: no compiler given\n";
@@ -99,28 +126,32 @@ int launchMain(ArrayRef<const char *> Command) {
   if (Status != 0)
     return Status;
 
-  // Only compilations of one C or C++ source into an object are analysed.
-  std::string Source, Object;
-  bool CompileOnly = false;
-  for (size_t I = 1; I < Args.size(); ++I) {
-    StringRef Arg = Args[I];
-    if (Arg == "-c")
-      CompileOnly = true;
-    else if (Arg == "-o" && I + 1 < Args.size())
-      Object = Args[++I].str();
-    else if (!Arg.starts_with("-") &&
-             StringSwitch<bool>(sys::path::extension(Arg))
-                 .Cases({".c", ".cc", ".cpp", ".cxx", ".c++", ".C"}, true)
-                 .Default(false))
-      Source = Arg.str();
+  // The flags as the compiler saw them: @response-files expanded.
+  BumpPtrAllocator Allocator;
+  SmallVector<const char *, 64> Expanded(Command.begin(), Command.end());
+  cl::ExpansionContext Expansion(Allocator, cl::TokenizeGNUCommandLine);
+  if (llvm::Error E = Expansion.expandResponseFiles(Expanded)) {
+    WithColor::error(errs(), "noalloc")
+        << "launch: " << toString(std::move(E)) << "\n";
+    return 2;
   }
-  if (!CompileOnly || Source.empty() || Object.empty())
+  // Only compilations of one C or C++ source into an object are analysed.
+  auto Compilation = sourceAndObject(Expanded);
+  if (!Compilation)
     return 0;
+  auto &[Source, Object] = *Compilation;
+  // A broken configuration fails the compile command: the build stops
+  // with the error, instead of linking results of the defaults.
+  RunOptions Options = defaultRunOptions();
+  if (llvm::Error E = checkConfiguration({Source}, Options)) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
 
   SmallString<256> Directory;
   sys::fs::current_path(Directory);
   json::Array Arguments;
-  for (StringRef A : Args)
+  for (StringRef A : Expanded)
     Arguments.push_back(A);
   std::string Json;
   raw_string_ostream(Json) << json::Value(
@@ -135,7 +166,7 @@ int launchMain(ArrayRef<const char *> Command) {
     return 2;
   }
   TranslationUnitResult Result =
-      analyzeTranslationUnit(*Database, Source, defaultRunOptions());
+      analyzeTranslationUnit(*Database, Source, Options);
   if (!Result.Compiled)
     WithColor::warning(errs(), "noalloc")
         << "'" << Source << "' compiles, but not for the analysis; "

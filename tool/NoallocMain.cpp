@@ -223,6 +223,11 @@ int main(int argc, const char **argv) {
     if (std::optional<int> Status =
             readLaunchedResults(cli::LinkDirectories, Files, Results))
       return *Status;
+    // As the main command does: a broken configuration is an error.
+    if (Error E = checkConfiguration(Files, Options)) {
+      WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+      return 2;
+    }
     if (std::optional<int> Status = lockForFix(Files, Lock))
       return *Status;
   } else {
