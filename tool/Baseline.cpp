@@ -3,6 +3,7 @@
 #include "Baseline.h"
 #include "Reports.h"
 #include "ToolOptions.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
@@ -14,7 +15,59 @@ namespace noalloc {
 
 using cli::Baseline;
 using cli::Quiet;
+using cli::ReportStaleBaseline;
 using cli::WriteBaseline;
+
+/// The directory of the baseline file: paths in it are relative to it, so
+/// the same baseline works from any directory.
+static std::string baseOf(StringRef File) {
+  SmallString<256> Dir(File);
+  sys::fs::make_absolute(Dir);
+  sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  return std::string(sys::path::parent_path(Dir));
+}
+
+static std::vector<BaselineEntry>
+baselineEntries(ArrayRef<ClangTidyError> Findings, SourceFiles &Sources,
+                StringRef Base) {
+  std::vector<std::string> Prints = fingerprints(Findings, Sources, Base);
+  std::vector<BaselineEntry> Entries;
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    const ClangTidyError &E = Findings[I];
+    StringRef File = E.Message.FilePath;
+    if (File.consume_front(Base) && sys::path::is_separator(File.front()))
+      File = File.drop_front();
+    Entries.push_back(
+        {Prints[I], sys::path::convert_to_slash(File),
+         Sources.position(E.Message.FilePath, E.Message.FileOffset).Line,
+         E.DiagnosticName, E.Message.Message});
+  }
+  return Entries;
+}
+
+static std::string identity(const ClangTidyError &E) {
+  return E.DiagnosticName + '\0' + E.Message.FilePath + '\0' +
+         std::to_string(E.Message.FileOffset) + '\0' + E.Message.Message;
+}
+
+/// --report-stale-baseline: the accepted findings that are gone.
+static void reportStale(ArrayRef<BaselineEntry> Accepted,
+                        const StringSet<> &Matched) {
+  unsigned Stale = 0;
+  for (const BaselineEntry &E : Accepted) {
+    if (Matched.contains(E.Fingerprint))
+      continue;
+    ++Stale;
+    WithColor::note(errs(), "noalloc") << "stale baseline entry: ";
+    if (!E.File.empty())
+      errs() << E.File << ":" << E.Line << ": " << E.Message << " ["
+             << E.Check << "] ";
+    errs() << "(" << E.Fingerprint << ")\n";
+  }
+  errs() << "noalloc: " << Stale
+         << (Stale == 1 ? " baseline entry matches" : " baseline entries match")
+         << " no finding\n";
+}
 
 std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
   if (WriteBaseline.empty() && Baseline.empty())
@@ -24,18 +77,10 @@ std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
   for (ClangTidyError &E : Errors)
     if (!StringRef(E.DiagnosticName).starts_with("clang-"))
       Findings.push_back(E);
-  // Paths in fingerprints are relative to the baseline file, so the same
-  // baseline works from any directory.
-  auto BaseOf = [](StringRef File) {
-    SmallString<256> Dir(File);
-    sys::fs::make_absolute(Dir);
-    sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-    return std::string(sys::path::parent_path(Dir));
-  };
   if (!WriteBaseline.empty())
-    if (Error E =
-            writeBaseline(WriteBaseline, fingerprints(Findings, Sources,
-                                                      BaseOf(WriteBaseline)))) {
+    if (Error E = writeBaseline(
+            WriteBaseline,
+            baselineEntries(Findings, Sources, baseOf(WriteBaseline)))) {
       WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
       return 2;
     }
@@ -47,24 +92,26 @@ std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
         << toString(Accepted.takeError()) << "\n";
     return 2;
   }
+  StringSet<> AcceptedPrints, Matched;
+  for (const BaselineEntry &E : *Accepted)
+    AcceptedPrints.insert(E.Fingerprint);
   std::vector<std::string> Prints =
-      fingerprints(Findings, Sources, BaseOf(Baseline));
+      fingerprints(Findings, Sources, baseOf(Baseline));
   StringSet<> Drop;
   for (size_t I = 0; I < Findings.size(); ++I)
-    if (Accepted->contains(Prints[I]))
-      Drop.insert(Findings[I].DiagnosticName + '\0' +
-                  Findings[I].Message.FilePath + '\0' +
-                  std::to_string(Findings[I].Message.FileOffset) + '\0' +
-                  Findings[I].Message.Message);
+    if (AcceptedPrints.contains(Prints[I])) {
+      Drop.insert(identity(Findings[I]));
+      Matched.insert(Prints[I]);
+    }
   size_t Before = Errors.size();
   llvm::erase_if(Errors, [&](const ClangTidyError &E) {
-    return Drop.contains(E.DiagnosticName + '\0' + E.Message.FilePath + '\0' +
-                         std::to_string(E.Message.FileOffset) + '\0' +
-                         E.Message.Message);
+    return Drop.contains(identity(E));
   });
   if (!Quiet)
     errs() << "noalloc: " << Before - Errors.size()
            << " findings accepted by the baseline\n";
+  if (ReportStaleBaseline)
+    reportStale(*Accepted, Matched);
   return std::nullopt;
 }
 

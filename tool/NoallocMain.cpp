@@ -26,6 +26,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/Version.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
@@ -78,10 +79,13 @@ static void keepLinkedChecks(std::vector<ClangTidyError> &Errors) {
   });
 }
 
-static void printSummary(unsigned Findings, size_t FileCount,
-                         ArrayRef<std::string> Failed) {
+/// "N findings in M files": M counts the files with findings, or with
+/// none, the files analysed.
+static void printSummary(unsigned Findings, size_t FilesWithFindings,
+                         size_t FilesAnalysed, ArrayRef<std::string> Failed) {
+  size_t FileCount = Findings ? FilesWithFindings : FilesAnalysed;
   // "0 findings" would claim that files no parse reached are clean.
-  if (!cli::Quiet && Failed.size() < FileCount) {
+  if (!cli::Quiet && Failed.size() < FilesAnalysed) {
     errs() << "noalloc: " << Findings
            << (Findings == 1 ? " finding" : " findings") << " in " << FileCount
            << (FileCount == 1 ? " file" : " files") << "\n";
@@ -137,11 +141,14 @@ static int report(std::vector<TranslationUnitResult> &Results,
 
   unsigned Findings = 0;
   bool ConfigurationError = false;
+  StringSet<> FilesWithFindings;
   for (const ClangTidyError &E : Errors) {
-    if (E.DiagnosticName == "clang-tidy-config")
+    if (E.DiagnosticName == "clang-tidy-config") {
       ConfigurationError = true;
-    else if (!isCompilerDiagnostic(E))
+    } else if (!isCompilerDiagnostic(E)) {
       ++Findings;
+      FilesWithFindings.insert(E.Message.FilePath);
+    }
   }
 
   if (!cli::ExportFixes.empty())
@@ -164,14 +171,15 @@ static int report(std::vector<TranslationUnitResult> &Results,
     if (std::optional<int> Status = applyFixes(
             Errors, Files, Failed, cli::FixErrors, cli::FixOutsideProject))
       return *Status;
-  printSummary(Findings, Files.size(), Failed);
+  printSummary(Findings, FilesWithFindings.size(), Files.size(), Failed);
   if (AsErrors && !cli::Quiet)
     errs() << "noalloc: " << AsErrors
            << (AsErrors == 1 ? " finding" : " findings")
            << " treated as errors\n";
   if (!Failed.empty() || ConfigurationError)
     return 2;
-  return Findings ? 1 : 0;
+  // Writing a baseline accepts today's findings.
+  return Findings && cli::WriteBaseline.empty() ? 1 : 0;
 }
 
 int main(int argc, const char **argv) {

@@ -395,21 +395,53 @@ void writeJson(ArrayRef<ClangTidyError> Errors,
   OS << formatv("{0:2}", json::Value(std::move(Document))) << "\n";
 }
 
-Error writeBaseline(StringRef Path, ArrayRef<std::string> Fingerprints) {
-  json::Array Prints;
-  for (const std::string &F : Fingerprints)
-    Prints.push_back(F);
+Error writeBaseline(StringRef Path, ArrayRef<BaselineEntry> Entries) {
+  json::Array Findings;
+  for (const BaselineEntry &E : Entries)
+    Findings.push_back(json::Object{{"file", E.File},
+                                    {"line", E.Line},
+                                    {"check", E.Check},
+                                    {"message", E.Message},
+                                    {"fingerprint", E.Fingerprint}});
   return writeFileSafely(Path, [&](raw_fd_ostream &OS) {
     OS << formatv("{0:2}", json::Value(json::Object{
                                {"format", "noalloc-baseline"},
-                               {"version", 1},
-                               {"fingerprints", std::move(Prints)}}))
+                               {"version", 2},
+                               {"findings", std::move(Findings)}}))
        << "\n";
     return Error::success();
   });
 }
 
-Expected<StringSet<>> readBaseline(StringRef Path) {
+/// Version 2: readable entries; version 1: bare fingerprints.
+static std::optional<std::vector<BaselineEntry>>
+baselineEntries(const json::Object &Top) {
+  std::vector<BaselineEntry> Result;
+  if (const json::Array *Findings = Top.getArray("findings")) {
+    for (const json::Value &V : *Findings) {
+      const json::Object *O = V.getAsObject();
+      if (!O || !O->getString("fingerprint"))
+        return std::nullopt;
+      BaselineEntry E;
+      E.Fingerprint = O->getString("fingerprint")->str();
+      E.File = O->getString("file").value_or("").str();
+      E.Check = O->getString("check").value_or("").str();
+      E.Message = O->getString("message").value_or("").str();
+      E.Line = O->getInteger("line").value_or(0);
+      Result.push_back(std::move(E));
+    }
+    return Result;
+  }
+  if (const json::Array *Prints = Top.getArray("fingerprints")) {
+    for (const json::Value &V : *Prints)
+      if (auto S = V.getAsString())
+        Result.push_back(BaselineEntry{S->str(), "", 0, "", ""});
+    return Result;
+  }
+  return std::nullopt;
+}
+
+Expected<std::vector<BaselineEntry>> readBaseline(StringRef Path) {
   auto Buffer = MemoryBuffer::getFile(Path);
   if (!Buffer)
     return createStringError(Buffer.getError(), "cannot read baseline '%s': %s",
@@ -421,16 +453,14 @@ Expected<StringSet<>> readBaseline(StringRef Path) {
                              "invalid baseline '%s': %s", Path.str().c_str(),
                              toString(Parsed.takeError()).c_str());
   const json::Object *Top = Parsed->getAsObject();
-  const json::Array *Prints = Top ? Top->getArray("fingerprints") : nullptr;
-  if (!Top || Top->getString("format") != "noalloc-baseline" || !Prints)
+  std::optional<std::vector<BaselineEntry>> Entries;
+  if (Top && Top->getString("format") == "noalloc-baseline")
+    Entries = baselineEntries(*Top);
+  if (!Entries)
     return createStringError(inconvertibleErrorCode(),
                              "'%s' is not a noalloc baseline",
                              Path.str().c_str());
-  StringSet<> Result;
-  for (const json::Value &V : *Prints)
-    if (auto S = V.getAsString())
-      Result.insert(*S);
-  return Result;
+  return std::move(*Entries);
 }
 
 } // namespace noalloc

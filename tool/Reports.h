@@ -66,10 +66,21 @@ void writeJson(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
                SourceFiles &Files,
                llvm::raw_ostream &OS);
 
-/// Baselines: the fingerprints of accepted findings.
+/// One accepted finding: its fingerprint, and for the reader, where it
+/// was (relative to the baseline file) and what it said.
+struct BaselineEntry {
+  std::string Fingerprint;
+  std::string File;
+  unsigned Line = 0;
+  std::string Check;
+  std::string Message;
+};
+
+/// Baselines: the accepted findings (version 2), readable by reviewers;
+/// version 1 files (bare fingerprints) are still read.
 llvm::Error writeBaseline(llvm::StringRef Path,
-                          llvm::ArrayRef<std::string> Fingerprints);
-llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path);
+                          llvm::ArrayRef<BaselineEntry> Entries);
+llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path);
 
 } // namespace noalloc
 

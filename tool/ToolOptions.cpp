@@ -212,6 +212,12 @@ cl::opt<std::string> Baseline(
     cl::desc("Report only findings not recorded in this baseline file."),
     cl::init(""), MainAndLink, cl::cat(Category));
 
+cl::opt<bool> ReportStaleBaseline(
+    "report-stale-baseline",
+    cl::desc("With --baseline, list the accepted findings that are gone\n"
+             "(fixed, or changed beyond recognition)."),
+    cl::init(false), MainAndLink, cl::cat(Category));
+
 cl::opt<bool> Fix("fix",
                   cl::desc("Apply the fix-its: files are rewritten whole "
                            "or not at all."),

@@ -57,6 +57,7 @@ extern llvm::cl::opt<std::string> DocsURL;
 extern llvm::cl::opt<std::string> SarifRoot;
 extern llvm::cl::opt<std::string> WriteBaseline;
 extern llvm::cl::opt<std::string> Baseline;
+extern llvm::cl::opt<bool> ReportStaleBaseline;
 extern llvm::cl::opt<bool> Fix;
 extern llvm::cl::opt<bool> FixErrors;
 extern llvm::cl::opt<bool> FixOutsideProject;
