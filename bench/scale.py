@@ -1,0 +1,358 @@
+#!/usr/bin/env python3
+"""Scale benchmark: noalloc against clang++-22 -fsyntax-only and clang-tidy-22.
+
+Nothing here is vendored: real projects are source trees or build
+directories that you fetched yourself, named on the command line.
+
+  scale.py real PROJECT...      PROJECT is NAME=PATH: a build directory with
+                                compile_commands.json, or a source tree of a
+                                known layout (json, etl, lua: a compilation
+                                database is written for it, outside the tree)
+  scale.py generated N...       programs of N translation units (generate.py)
+  scale.py pathological         deep chains, dense graphs, mutual recursion,
+                                huge files; every output format
+  scale.py determinism          the same program in two trees: are the
+                                --facts-dir files the same bytes?
+
+Common options: --noalloc PATH, --units K (at most K units per project,
+spread over the list), --work DIR (scratch, default a temporary directory),
+--json FILE (all numbers, machine-readable).
+
+Each tool sees the same units with the same flags. -fsyntax-only and
+clang-tidy run one process per unit (their times add up, their peak RSS is
+the largest process's); noalloc runs once over all of them with -j1, so its
+peak RSS is what one worker holds. Times are wall-clock seconds of one run.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+import generate  # noqa: E402
+
+
+def run(argv, cwd=None, stdout=subprocess.DEVNULL, env=None):
+    """Runs argv; returns (seconds, peak RSS in MiB, exit status, output)."""
+    start = time.perf_counter()
+    out = tempfile.TemporaryFile()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=out if stdout is None else stdout,
+                            stderr=subprocess.STDOUT if stdout is None else
+                            subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    CPU[0] = usage.ru_utime + usage.ru_stime
+    text = ""
+    if stdout is None:
+        out.seek(0)
+        text = out.read().decode(errors="replace")
+    return seconds, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), text
+
+
+# CPU seconds (user + system) of the last run(): on a shared machine wall
+# time also counts the other tenants, CPU time does not.
+CPU = [0.0]
+
+
+# ---------------------------------------------------------------- databases
+
+def recipe_json(src, directory):
+    # CMake generates test_data.hpp; the tests only need it to compile.
+    with open(os.path.join(directory, "test_data.hpp"), "w") as f:
+        f.write('#define TEST_DATA_DIRECTORY "%s/json_test_data"\n' % directory)
+    flags = ["-std=c++11", "-I" + directory, "-I" + os.path.join(src, "single_include"),
+             "-I" + os.path.join(src, "tests", "thirdparty", "doctest"),
+             "-I" + os.path.join(src, "tests", "thirdparty", "fifo_map"),
+             "-DDOCTEST_CONFIG_SUPER_FAST_ASSERTS", "-DJSON_TEST_KEEP_MACROS",
+             "-DJSON_TEST_USING_MULTIPLE_HEADERS=0", "-Wno-deprecated"]
+    return "clang++-22", flags, sorted(glob.glob(os.path.join(src, "tests", "src", "unit-*.cpp")))
+
+
+def recipe_etl(src, directory):
+    flags = ["-std=c++17", "-I" + os.path.join(src, "include"),
+             "-I" + os.path.join(src, "test"),
+             "-I" + os.path.join(src, "test", "UnitTest++")]
+    return "clang++-22", flags, sorted(glob.glob(os.path.join(src, "test", "test_*.cpp")))
+
+
+def recipe_lua(src, directory):
+    flags = ["-std=gnu99", "-DLUA_COMPAT_5_3", "-DLUA_USE_LINUX"]
+    files = [f for f in sorted(glob.glob(os.path.join(src, "*.c")))
+             if os.path.basename(f) not in ("onelua.c", "ltests.c")]
+    return "clang-22", flags, files
+
+
+RECIPES = {"json": recipe_json, "etl": recipe_etl, "lua": recipe_lua}
+
+
+def database_for(name, path, work):
+    """A directory holding compile_commands.json for the project."""
+    if os.path.exists(os.path.join(path, "compile_commands.json")):
+        return path
+    kind = name.split("-")[0]
+    if kind not in RECIPES:
+        sys.exit("%s: no compile_commands.json in %s and no recipe for '%s'"
+                 % (name, path, kind))
+    directory = os.path.join(work, "db-" + name)
+    os.makedirs(directory, exist_ok=True)
+    compiler, flags, files = RECIPES[kind](os.path.abspath(path), directory)
+    entries = [{"directory": directory, "file": f,
+                "arguments": [compiler] + flags + ["-c", f, "-o", "/dev/null"]}
+               for f in files]
+    with open(os.path.join(directory, "compile_commands.json"), "w") as f:
+        json.dump(entries, f, indent=1)
+    return directory
+
+
+def load_entries(directory, limit):
+    with open(os.path.join(directory, "compile_commands.json")) as f:
+        entries = json.load(f)
+    seen, unique = set(), []
+    for e in entries:
+        path = os.path.normpath(os.path.join(e["directory"], e["file"]))
+        if path not in seen and path.endswith((".c", ".cc", ".cpp", ".cxx")):
+            seen.add(path)
+            e["file"] = path
+            unique.append(e)
+    unique.sort(key=lambda e: e["file"])
+    if limit and len(unique) > limit:
+        step = len(unique) / limit
+        unique = [unique[int(i * step)] for i in range(limit)]
+    return unique
+
+
+def syntax_only_argv(entry):
+    args = shlex.split(entry["command"]) if "command" in entry else list(entry["arguments"])
+    kept, skip = [], False
+    for a in args[1:]:
+        if skip:
+            skip = False
+        elif a in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+        elif a not in ("-c", "-MD", "-MMD"):
+            kept.append(a)
+    compiler = "clang-22" if entry["file"].endswith(".c") else "clang++-22"
+    return [compiler, "-fsyntax-only"] + kept
+
+
+FINDINGS = re.compile(r"noalloc: (\d+) findings? in")
+
+
+def findings_of(text):
+    m = FINDINGS.search(text)
+    return int(m.group(1)) if m else None
+
+
+def timing_lines(text):
+    return [l for l in text.splitlines() if l.startswith("noalloc: ") and "finding" not in l]
+
+
+# ---------------------------------------------------------------- measures
+
+def measure_project(name, directory, args, work):
+    entries = load_entries(directory, args.units)
+    files = [e["file"] for e in entries]
+    plugin = os.path.join(os.path.dirname(os.path.dirname(args.noalloc)),
+                          "checks", "NoallocTidyPlugin.so")
+    syntax_t, syntax_cpu, syntax_rss = 0.0, 0.0, 0.0
+    for e in entries:
+        t, rss, status, _ = run(syntax_only_argv(e), cwd=e["directory"])
+        if status != 0:
+            print("  %s: -fsyntax-only fails on %s" % (name, e["file"]), file=sys.stderr)
+        syntax_t += t
+        syntax_cpu += CPU[0]
+        syntax_rss = max(syntax_rss, rss)
+    tidy_t, tidy_cpu, tidy_rss = 0.0, 0.0, 0.0
+    for f in files:
+        t, rss, _, _ = run(["clang-tidy-22", "--quiet", "--load=" + plugin,
+                            "--checks=-*,noalloc-*,-noalloc-unknown-call",
+                            "-p", directory, f])
+        tidy_t += t
+        tidy_cpu += CPU[0]
+        tidy_rss = max(tidy_rss, rss)
+    common = ["--timing", "-p", directory] + files
+    t1, rss1, status, text = run([args.noalloc, "-j1", "--no-cache"] + common, stdout=None)
+    cpu1 = CPU[0]
+    if status not in (0, 1):
+        print(text[-2000:], file=sys.stderr)
+    t2, rss2, _, _ = run([args.noalloc, "-j2", "--no-cache"] + common[1:])
+    cache = os.path.join(work, "cache-" + name)
+    subprocess.run(["rm", "-rf", cache])
+    cold, _, _, _ = run([args.noalloc, "-j1", "--cache-dir", cache] + common[1:])
+    cold_cpu = CPU[0]
+    warm, warm_rss, _, _ = run([args.noalloc, "-j1", "--cache-dir", cache] + common[1:])
+    warm_cpu = CPU[0]
+    result = {
+        "project": name, "units": len(files),
+        "syntax_s": syntax_t, "syntax_cpu_s": syntax_cpu, "syntax_rss_mb": syntax_rss,
+        "tidy_s": tidy_t, "tidy_cpu_s": tidy_cpu, "tidy_rss_mb": tidy_rss,
+        "noalloc_j1_s": t1, "noalloc_j1_cpu_s": cpu1, "noalloc_j1_rss_mb": rss1,
+        "noalloc_j2_s": t2, "noalloc_j2_rss_mb": rss2,
+        "cold_s": cold, "cold_cpu_s": cold_cpu, "warm_s": warm,
+        "warm_cpu_s": warm_cpu, "warm_rss_mb": warm_rss,
+        "findings": findings_of(text), "timing": timing_lines(text),
+    }
+    print_project(result)
+    return result
+
+
+def print_project(r):
+    print("%s: %d units" % (r["project"], r["units"]))
+    print("                             wall s    CPU s   peak RSS")
+    print("  clang++-22 -fsyntax-only   %8.2f %8.2f %6.0f MiB" % (r["syntax_s"], r["syntax_cpu_s"], r["syntax_rss_mb"]))
+    print("  clang-tidy-22 + plugin     %8.2f %8.2f %6.0f MiB" % (r["tidy_s"], r["tidy_cpu_s"], r["tidy_rss_mb"]))
+    print("  noalloc -j1                %8.2f %8.2f %6.0f MiB  %s findings"
+          % (r["noalloc_j1_s"], r["noalloc_j1_cpu_s"], r["noalloc_j1_rss_mb"], r["findings"]))
+    print("  noalloc -j2                %8.2f          %6.0f MiB" % (r["noalloc_j2_s"], r["noalloc_j2_rss_mb"]))
+    print("  noalloc/-fsyntax-only %.2fx wall %.2fx CPU;  noalloc/clang-tidy %.2fx CPU;  RSS/-fsyntax-only %.2fx"
+          % (r["noalloc_j1_s"] / r["syntax_s"], r["noalloc_j1_cpu_s"] / r["syntax_cpu_s"],
+             r["noalloc_j1_cpu_s"] / r["tidy_cpu_s"], r["noalloc_j1_rss_mb"] / r["syntax_rss_mb"]))
+    print("  -j2 speed-up %.2fx wall;  warm/cold %.1f%% wall (%.2f s / %.2f s), %.1f%% CPU"
+          % (r["noalloc_j1_s"] / r["noalloc_j2_s"], 100 * r["warm_s"] / r["cold_s"],
+             r["warm_s"], r["cold_s"], 100 * r["warm_cpu_s"] / r["cold_cpu_s"]))
+    for line in r["timing"]:
+        print("  " + line)
+    sys.stdout.flush()
+
+
+LINK = re.compile(r"link and report: ([\d.]+) s; facts: (\d+) translation units, (\d+) bytes")
+
+
+def measure_generated(n, args, work):
+    """Cold run -j2 with a cache, then a warm run: everything from the
+    cache, so the warm run's time and memory are loading plus the link."""
+    directory = os.path.join(work, "gen-%d" % n)
+    generate.write_program(directory, n, seed=n)
+    common = [args.noalloc, "--timing", "-p", directory,
+              "--cache-dir", os.path.join(directory, "cache")]
+    cold, cold_rss, _, cold_text = run(common + ["-j2"], stdout=None)
+    warm, warm_rss, _, text = run(common + ["-j1"], stdout=None)
+    m = LINK.search(text)
+    result = {"units": n, "cold_j2_s": cold, "cold_j2_rss_mb": cold_rss,
+              "warm_s": warm, "warm_rss_mb": warm_rss,
+              "link_s": float(m.group(1)) if m else None,
+              "facts_bytes_per_unit": int(m.group(3)) if m else None,
+              "findings": findings_of(text)}
+    print("generated N=%-6d cold -j2 %7.2f s %6.0f MiB | warm (cache + link) %6.2f s %6.0f MiB"
+          " | link %s s | facts %s B/unit | %s findings"
+          % (n, cold, cold_rss, warm, warm_rss, result["link_s"],
+             result["facts_bytes_per_unit"], result["findings"]))
+    sys.stdout.flush()
+    return result
+
+
+FORMATS = [("text", []), ("json", ["--format=json"]), ("sarif", ["--format=sarif"]),
+           ("explain", ["--explain=*"])]
+
+
+def measure_pathological(args, work):
+    results = []
+    for name, size in generate.PATHOLOGICAL:
+        directory = os.path.join(work, "path-" + name)
+        source = generate.write_pathological(directory, name, size)
+        t, rss, _, _ = run(["clang++-22", "-fsyntax-only", "-std=c++17", source])
+        row = {"case": name, "size": size, "syntax_s": t, "syntax_rss_mb": rss}
+        line = "%-16s %6d  -fsyntax-only %6.2f s %5.0f MiB" % (name, size, t, rss)
+        for fmt, extra in FORMATS:
+            out = os.path.join(directory, "report." + fmt)
+            argv = [args.noalloc, "--no-cache", "--quiet", "--output=" + out] + extra
+            if fmt == "explain":  # --explain prints to standard output
+                argv = [args.noalloc, "--no-cache", "--quiet"] + extra
+            try:
+                with open(out, "wb") as sink:
+                    start = time.perf_counter()
+                    proc = subprocess.Popen(argv + [source, "--", "-std=c++17"],
+                                            stdout=sink, stderr=subprocess.DEVNULL)
+                    deadline = start + args.timeout
+                    while proc.poll() is None and time.perf_counter() < deadline:
+                        time.sleep(0.05)
+                    if proc.poll() is None:
+                        proc.kill()
+                    _, _, usage = os.wait4(proc.pid, 0)
+                    ft = time.perf_counter() - start
+            except ChildProcessError:
+                usage, ft = None, time.perf_counter() - start
+            timed_out = ft >= args.timeout
+            mb = os.path.getsize(out) / 1e6 if os.path.exists(out) else 0
+            frss = usage.ru_maxrss / 1024.0 if usage else float("nan")
+            row[fmt] = {"s": ft, "rss_mb": frss, "output_mb": mb, "timed_out": timed_out}
+            line += " | %s %s%.1fx %.0f MiB %.1f MB" % (
+                fmt, ">" if timed_out else "", ft / t, frss, mb)
+            os.remove(out)
+        print(line)
+        sys.stdout.flush()
+        results.append(row)
+    return results
+
+
+def measure_determinism(args, work):
+    """The same sources in two build trees at different absolute paths,
+    as two machines would have them: are the facts files the same bytes?"""
+    trees = [os.path.join(work, "det", "a", "p"),
+             os.path.join(work, "det", "b", "longer", "path", "p")]
+    facts = []
+    for tree in trees:
+        generate.write_program(tree, 20, seed=20)
+        out = os.path.join(tree, "facts")
+        subprocess.run(["rm", "-rf", out])
+        run([args.noalloc, "--no-cache", "--quiet", "-p", tree, "--facts-dir", out])
+        facts.append({name.split(".")[0]: open(os.path.join(out, name), "rb").read()
+                      for name in sorted(os.listdir(out))})
+    names = [sorted(os.listdir(os.path.join(t, "facts"))) for t in trees]
+    same_names = names[0] == names[1]
+    identical = sum(facts[0][u] == facts[1].get(u) for u in facts[0])
+    relocated = sum(facts[0][u].replace(trees[0].encode(), b"ROOT") ==
+                    facts[1].get(u, b"").replace(trees[1].encode(), b"ROOT")
+                    for u in facts[0])
+    mentions = sum(f.count(trees[0].encode()) for f in facts[0].values())
+    print("determinism: %d units; file names equal: %s; byte-identical: %d; "
+          "identical once the tree's path is replaced: %d; absolute paths "
+          "of the tree inside the facts: %d"
+          % (len(facts[0]), same_names, identical, relocated, mentions))
+    return {"units": len(facts[0]), "names_equal": same_names,
+            "identical": identical, "identical_relocated": relocated,
+            "absolute_mentions": mentions}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["real", "generated", "pathological", "determinism"])
+    parser.add_argument("items", nargs="*")
+    parser.add_argument("--noalloc", default=os.path.join(ROOT, "build", "tool", "noalloc"))
+    parser.add_argument("--units", type=int, default=0)
+    parser.add_argument("--work", default="")
+    parser.add_argument("--json", default="")
+    parser.add_argument("--timeout", type=float, default=300.0,
+                        help="per run, pathological mode (seconds)")
+    args = parser.parse_args()
+    args.noalloc = os.path.abspath(args.noalloc)
+    work = args.work or tempfile.mkdtemp(prefix="noalloc-scale-")
+    os.makedirs(work, exist_ok=True)
+    print("noalloc %s; work in %s; %s" % (args.noalloc, work, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
+    results = []
+    if args.mode == "real":
+        for item in args.items:
+            name, _, path = item.partition("=")
+            results.append(measure_project(name, database_for(name, path, work), args, work))
+    elif args.mode == "generated":
+        for n in args.items or ["100", "1000", "10000"]:
+            results.append(measure_generated(int(n), args, work))
+    elif args.mode == "determinism":
+        results = measure_determinism(args, work)
+    else:
+        results = measure_pathological(args, work)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
