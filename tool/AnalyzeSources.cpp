@@ -9,12 +9,14 @@
 #include "utils/NoallocCheck.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/xxhash.h"
 #include <atomic>
+#include <chrono>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -117,6 +119,26 @@ std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
   return Facts;
 }
 
+/// --timing: where the parses' time went, summed over the units parsed.
+static void printPhaseTimes(ArrayRef<TranslationUnitResult> Results) {
+  TranslationUnitResult::PhaseTimes Sum;
+  for (const TranslationUnitResult &R : Results) {
+    Sum.Parse += R.Time.Parse;
+    Sum.Checks += R.Time.Checks;
+    Sum.Facts += R.Time.Facts;
+    Sum.Total += R.Time.Total;
+  }
+  if (Sum.Total == 0)
+    return;
+  auto Share = [&](double Part) { return 100 * Part / Sum.Total; };
+  errs() << format("noalloc: CPU time of the parses: %.3f s; frontend %.3f s "
+                   "(%.0f%%), checks %.3f s (%.0f%%), facts %.3f s (%.0f%%), "
+                   "set-up and clean-up %.3f s\n",
+                   Sum.Total, Sum.Parse, Share(Sum.Parse), Sum.Checks,
+                   Share(Sum.Checks), Sum.Facts, Share(Sum.Facts),
+                   Sum.Total - Sum.Parse - Sum.Checks - Sum.Facts);
+}
+
 std::optional<int> analyzeSources(const Compilations &Run,
                                   const RunOptions &Options, const char *Argv0,
                                   std::vector<TranslationUnitResult> &Results) {
@@ -138,6 +160,14 @@ std::optional<int> analyzeSources(const Compilations &Run,
 
   Results.resize(Files.size());
   std::atomic<unsigned> Done = 0, Cached = 0;
+  // Nanoseconds spent in the cache (keys, lookups, stores), for --timing.
+  std::atomic<uint64_t> CacheTime = 0;
+  auto Since = [](std::chrono::steady_clock::time_point Start) {
+    return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::steady_clock::now() - Start)
+                        .count());
+  };
+  auto PhaseStart = std::chrono::steady_clock::now();
   Progress Bar(Files.size(), !Quiet);
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
@@ -155,8 +185,11 @@ std::optional<int> analyzeSources(const Compilations &Run,
       Pool.async([&, I] {
         std::string Key;
         if (Cache) {
+          auto Start = std::chrono::steady_clock::now();
           Key = cacheKey(Database, Files[I], Options, Fingerprint);
-          if (auto Hit = Cache->lookup(Key)) {
+          auto Hit = Cache->lookup(Key);
+          CacheTime += Since(Start);
+          if (Hit) {
             Results[I] = std::move(*Hit);
             ++Cached;
             Bar.update(++Done, Files[I]);
@@ -165,16 +198,24 @@ std::optional<int> analyzeSources(const Compilations &Run,
         }
         Bar.update(Done, Files[I]);
         Results[I] = analyzeTranslationUnit(Database, Files[I], Options);
-        if (Cache)
+        if (Cache) {
+          auto Start = std::chrono::steady_clock::now();
           Cache->store(Key, Results[I]);
+          CacheTime += Since(Start);
+        }
         Bar.update(++Done, Files[I]);
       });
     Pool.wait();
   }
   Bar.finish();
-  if (Stats)
+  if (Stats) {
     errs() << "noalloc: " << Cached << " of " << Files.size()
-           << " translation units from the cache\n";
+           << " translation units from the cache; analysis "
+           << format("%.3f", Since(PhaseStart) / 1e9) << " s, of which "
+           << format("%.3f", CacheTime / 1e9)
+           << " s in the cache (all workers)\n";
+    printPhaseTimes(Results);
+  }
   return std::nullopt;
 }
 

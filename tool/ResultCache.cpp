@@ -15,7 +15,9 @@ using clang::tidy::ClangTidyError;
 
 namespace noalloc {
 
-static constexpr int CacheVersion = 3;
+// 4: the facts as one string of JSON text (parsed once, when the entry is
+// used, instead of as part of the entry and again as facts).
+static constexpr int CacheVersion = 4;
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)) {}
@@ -204,11 +206,8 @@ resultFromJSON(const json::Object &Top) {
   const json::Object *Sink = Top.getObject("facts");
   if (!Sink)
     return std::nullopt;
-  if (const json::Value *Unit = Sink->get("unit"); Unit && !Unit->getAsNull()) {
-    std::string Text;
-    raw_string_ostream OS(Text);
-    OS << *Unit;
-    auto Facts = factsFromJSON(Text);
+  if (std::optional<StringRef> Text = Sink->getString("unit")) {
+    auto Facts = factsFromJSON(*Text);
     if (!Facts) {
       consumeError(Facts.takeError());
       return std::nullopt;
@@ -264,6 +263,13 @@ std::optional<TranslationUnitResult> ResultCache::fromEntry(StringRef Text) {
   return Result;
 }
 
+/// Facts are most of an entry: as text, a lookup reads them as one string.
+static json::Value factsText(const TranslationUnitFacts &Facts) {
+  std::string Text;
+  raw_string_ostream(Text) << toJSON(Facts);
+  return std::move(Text);
+}
+
 std::optional<json::Object>
 ResultCache::toEntry(const TranslationUnitResult &Result) {
   json::Array Dependencies, Diagnostics;
@@ -276,7 +282,7 @@ ResultCache::toEntry(const TranslationUnitResult &Result) {
   for (const ClangTidyError &E : Result.Diagnostics)
     Diagnostics.push_back(toJSON(E));
   const FactSink &Sink = Result.Facts;
-  json::Object Facts{{"unit", Sink.Facts ? toJSON(*Sink.Facts) : nullptr}};
+  json::Object Facts{{"unit", Sink.Facts ? factsText(*Sink.Facts) : nullptr}};
   return json::Object{{"format", "noalloc-cache"},
                       {"version", CacheVersion},
                       {"main_file", Result.MainFile},

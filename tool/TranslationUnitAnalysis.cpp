@@ -149,6 +149,29 @@ llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
 
 namespace {
 
+/// CPU seconds of the calling thread: a unit runs on one worker, and on a
+/// busy machine wall time would count the other processes too.
+double threadSeconds() {
+  timespec T;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &T);
+  return double(T.tv_sec) + double(T.tv_nsec) / 1e9;
+}
+
+/// When the AST was complete, the checks done and the facts extracted.
+struct PhaseMarks {
+  double ParseEnd = 0, ChecksEnd = 0, FactsEnd = 0;
+};
+
+/// Notes the time when a phase ends.
+class PhaseMark : public ASTConsumer {
+public:
+  explicit PhaseMark(double &At) : At(At) {}
+  void HandleTranslationUnit(ASTContext &) override { At = threadSeconds(); }
+
+private:
+  double &At;
+};
+
 /// Runs clang-tidy's AST consumer, the same one clang-tidy itself builds,
 /// so checks behave identically in the tool and in the plugin.
 class TidyActionFactory : public tooling::FrontendActionFactory {
@@ -160,7 +183,7 @@ public:
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(ConsumerFactory, Dependencies,
-                                    KnowledgeFiles, Sink);
+                                    KnowledgeFiles, Sink, Marks);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -242,17 +265,21 @@ private:
   public:
     Action(ClangTidyASTConsumerFactory &Factory,
            std::vector<std::string> &Dependencies,
-           const std::vector<std::string> &KnowledgeFiles, FactSink &Sink)
+           const std::vector<std::string> &KnowledgeFiles, FactSink &Sink,
+           PhaseMarks &Marks)
         : Factory(Factory), Dependencies(Dependencies),
-          KnowledgeFiles(KnowledgeFiles), Sink(Sink) {}
+          KnowledgeFiles(KnowledgeFiles), Sink(Sink), Marks(Marks) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(std::make_unique<PhaseMark>(Marks.ParseEnd));
       Consumers.push_back(std::make_unique<UserCodeScope>());
       Consumers.push_back(Factory.createASTConsumer(CI, File));
+      Consumers.push_back(std::make_unique<PhaseMark>(Marks.ChecksEnd));
       Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));
       Consumers.push_back(
           std::make_unique<FactsRecorder>(KnowledgeFiles, Sink));
+      Consumers.push_back(std::make_unique<PhaseMark>(Marks.FactsEnd));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -261,6 +288,7 @@ private:
     std::vector<std::string> &Dependencies;
     const std::vector<std::string> &KnowledgeFiles;
     FactSink &Sink;
+    PhaseMarks &Marks;
   };
 
   ClangTidyASTConsumerFactory ConsumerFactory;
@@ -269,6 +297,7 @@ private:
 
 public:
   std::vector<std::string> Dependencies;
+  PhaseMarks Marks;
 };
 
 } // namespace
@@ -348,6 +377,7 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   if (std::optional<TranslationUnitResult> Failed =
           checkInputs(Database, File))
     return std::move(*Failed);
+  double Start = threadSeconds();
   ClangTidyContext Context(makeOptionsProvider(Options),
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                            /*EnableModuleHeadersParsing=*/false,
@@ -403,6 +433,12 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   }
   Result.Compiled = Succeeded || (TidyError && !CompilerError);
   Result.Dependencies = std::move(Factory.Dependencies);
+  if (const PhaseMarks &M = Factory.Marks; M.FactsEnd > 0) {
+    Result.Time.Parse = M.ParseEnd - Start;
+    Result.Time.Checks = M.ChecksEnd - M.ParseEnd;
+    Result.Time.Facts = M.FactsEnd - M.ChecksEnd;
+  }
+  Result.Time.Total = threadSeconds() - Start;
   return Result;
 }
 

@@ -3,9 +3,9 @@
 #ifndef NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
 #define NOALLOC_TOOL_TRANSLATIONUNITANALYSIS_H
 
-#include "extract/FactSink.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "extract/FactSink.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
 namespace noalloc {
@@ -24,6 +24,12 @@ struct TranslationUnitResult {
   /// Every file the parse read, by absolute path: what the cache checks.
   std::vector<std::string> Dependencies;
   bool FromCache = false;
+  /// Where the parse's time went, in CPU seconds of the worker (--timing):
+  /// the frontend, the checks (AST matching), the fact extraction, and all
+  /// of it (with set-up and freeing the AST).
+  struct PhaseTimes {
+    double Parse = 0, Checks = 0, Facts = 0, Total = 0;
+  } Time;
 };
 
 /// The options every translation unit of a run shares.
