@@ -271,11 +271,18 @@ def measure_pathological(args, work):
                     proc = subprocess.Popen(argv + [source, "--", "-std=c++17"],
                                             stdout=sink, stderr=subprocess.DEVNULL)
                     deadline = start + args.timeout
-                    while proc.poll() is None and time.perf_counter() < deadline:
+                    # wait4, not poll(): poll would reap the child and lose
+                    # its resource usage.
+                    while True:
+                        pid, _, usage = os.wait4(proc.pid, os.WNOHANG)
+                        if pid:
+                            break
+                        if time.perf_counter() >= deadline:
+                            proc.kill()
+                            _, _, usage = os.wait4(proc.pid, 0)
+                            break
                         time.sleep(0.05)
-                    if proc.poll() is None:
-                        proc.kill()
-                    _, _, usage = os.wait4(proc.pid, 0)
+                    proc.returncode = 0
                     ft = time.perf_counter() - start
             except ChildProcessError:
                 usage, ft = None, time.perf_counter() - start
