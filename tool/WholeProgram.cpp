@@ -139,13 +139,6 @@ void reportFromLinkedProgram(const LinkedRun &Run,
       E.Notes.push_back(message(Step.Message, Step.Where));
     Errors.push_back(std::move(E));
   }
-  llvm::stable_sort(Errors, [](const ClangTidyError &A,
-                               const ClangTidyError &B) {
-    return std::tie(A.Message.FilePath, A.Message.FileOffset, A.DiagnosticName,
-                    A.Message.Message) <
-           std::tie(B.Message.FilePath, B.Message.FileOffset, B.DiagnosticName,
-                    B.Message.Message);
-  });
 }
 
 } // namespace noalloc

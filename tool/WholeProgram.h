@@ -57,8 +57,8 @@ llvm::Expected<LinkedRun> linkProgram(std::vector<TranslationUnitFacts> Units,
                                       RunLevelOptions Options);
 
 /// Drops direct findings in allowed zones or, with roots, outside their
-/// reach, adds the findings of noalloc-call and noalloc-unknown-call, and
-/// sorts everything by place.
+/// reach, and adds the findings of noalloc-call and noalloc-unknown-call
+/// (the caller sorts and de-duplicates).
 void reportFromLinkedProgram(const LinkedRun &Run,
                              std::vector<clang::tidy::ClangTidyError> &Errors);
 

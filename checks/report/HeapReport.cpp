@@ -207,11 +207,12 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
       (Worst->Reached == Effect::Unknown ? Unseen : Heap).push_back(*Worst);
   }
   auto InSource = [&](const Candidate &A, const Candidate &B) {
-    return std::tie(Calls[A.Call].Where.File, Calls[A.Call].Where.Offset) <
-           std::tie(Calls[B.Call].Where.File, Calls[B.Call].Where.Offset);
+    return std::tie(Calls[A.Call].Where.File, Calls[A.Call].Where.Offset,
+                    A.Call) < std::tie(Calls[B.Call].Where.File,
+                                       Calls[B.Call].Where.Offset, B.Call);
   };
-  llvm::stable_sort(Heap, InSource);
-  llvm::stable_sort(Unseen, InSource);
+  llvm::sort(Heap, InSource);
+  llvm::sort(Unseen, InSource);
 }
 
 /// The finding for one selected call of \p Function.
@@ -265,17 +266,25 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
 /// One finding per location: a template's instantiations share their
 /// calls' locations, and one warning is enough for each.
 static void keepOnePerLocation(std::vector<CallFinding> &Findings) {
-  llvm::stable_sort(Findings, [](const CallFinding &A, const CallFinding &B) {
-    return std::tie(A.Where.File, A.Where.Offset, A.Check, A.Message) <
-           std::tie(B.Where.File, B.Where.Offset, B.Check, B.Message);
+  // Sorted by place, then message; among equals, the first made wins.
+  std::vector<size_t> Order(Findings.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    const CallFinding &FA = Findings[A], &FB = Findings[B];
+    return std::tie(FA.Where.File, FA.Where.Offset, FA.Check, FA.Message, A) <
+           std::tie(FB.Where.File, FB.Where.Offset, FB.Check, FB.Message, B);
   });
-  Findings.erase(std::unique(Findings.begin(), Findings.end(),
-                             [](const CallFinding &A, const CallFinding &B) {
-                               return A.Where.File == B.Where.File &&
-                                      A.Where.Offset == B.Where.Offset &&
-                                      A.Check == B.Check;
-                             }),
-                 Findings.end());
+  std::vector<CallFinding> Kept;
+  for (size_t I : Order) {
+    const CallFinding &F = Findings[I];
+    if (!Kept.empty() && Kept.back().Where.File == F.Where.File &&
+        Kept.back().Where.Offset == F.Where.Offset &&
+        Kept.back().Check == F.Check)
+      continue;
+    Kept.push_back(std::move(Findings[I]));
+  }
+  Findings = std::move(Kept);
 }
 
 /// Whether noalloc-call looks at \p I's calls at all.
