@@ -7,6 +7,7 @@
 #include "ResultCache.h"
 #include "ToolOptions.h"
 #include "utils/NoallocCheck.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -84,13 +85,6 @@ static std::unique_ptr<ResultCache> openCache() {
   return std::make_unique<ResultCache>(Directory);
 }
 
-static std::string absolute(StringRef Path) {
-  SmallString<256> Absolute(Path);
-  sys::fs::make_absolute(Absolute);
-  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
-  return std::string(Absolute);
-}
-
 std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
                                                      const RunOptions &Options,
                                                      const char *Argv0) {
@@ -100,11 +94,11 @@ std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
     return Facts;
   std::set<std::string> InRun;
   for (const std::string &File : Run.Files)
-    InRun.insert(absolute(File));
+    InRun.insert(normalizedPath(File));
   std::string Fingerprint = runFingerprint(Argv0);
   std::vector<std::string> Others;
   for (const std::string &File : Run.Database->getAllFiles())
-    if (!InRun.count(absolute(File)))
+    if (!InRun.count(normalizedPath(File)))
       Others.push_back(File);
   llvm::sort(Others);
   for (const std::string &File : Others)

@@ -3,6 +3,7 @@
 #include "Baseline.h"
 #include "Reports.h"
 #include "ToolOptions.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -21,10 +22,7 @@ using cli::WriteBaseline;
 /// The directory of the baseline file: paths in it are relative to it, so
 /// the same baseline works from any directory.
 static std::string baseOf(StringRef File) {
-  SmallString<256> Dir(File);
-  sys::fs::make_absolute(Dir);
-  sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-  return std::string(sys::path::parent_path(Dir));
+  return sys::path::parent_path(normalizedPath(File)).str();
 }
 
 static std::vector<BaselineEntry>

@@ -1,6 +1,7 @@
 //===--- JoinFindings.cpp - One list of findings from many units ----------===//
 
 #include "JoinFindings.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
 #include <set>
@@ -12,18 +13,11 @@ using namespace llvm;
 
 namespace noalloc {
 
-std::string absolutePath(StringRef Path, StringRef BuildDirectory) {
-  SmallString<256> Absolute(Path);
-  sys::path::make_absolute(BuildDirectory, Absolute);
-  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  return std::string(Absolute);
-}
-
 /// A header seen from two build directories must still be one file.
 static void makeAbsolute(tooling::DiagnosticMessage &Message,
                          StringRef BuildDirectory) {
   if (!Message.FilePath.empty())
-    Message.FilePath = absolutePath(Message.FilePath, BuildDirectory);
+    Message.FilePath = normalizedPath(Message.FilePath, BuildDirectory);
   if (Message.Fix.empty())
     return;
   // The fix-its too: the same header's fix must match from every unit.
@@ -31,7 +25,7 @@ static void makeAbsolute(tooling::DiagnosticMessage &Message,
   for (const auto &[File, Replacements] : Message.Fix)
     for (const tooling::Replacement &R : Replacements) {
       tooling::Replacement Absolute(
-          absolutePath(R.getFilePath(), BuildDirectory), R.getOffset(),
+          normalizedPath(R.getFilePath(), BuildDirectory), R.getOffset(),
           R.getLength(), R.getReplacementText());
       consumeError(Fixes[Absolute.getFilePath()].add(Absolute));
     }

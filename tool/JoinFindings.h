@@ -15,9 +15,6 @@
 
 namespace noalloc {
 
-/// \p Path relative to \p BuildDirectory, absolute and without dots.
-std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDirectory);
-
 /// Drops repeated findings (same file, offset, check and message; the first
 /// stays) and sorts the rest by file, offset, check and message.
 void sortAndDeduplicate(std::vector<clang::tidy::ClangTidyError> &Errors);

@@ -4,6 +4,7 @@
 #include "Reports.h"
 #include "SafeOutput.h"
 #include "ToolOptions.h"
+#include "utils/Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -20,13 +21,6 @@ using cli::DocsURL;
 using cli::Format;
 using cli::Output;
 using cli::OutputFormat;
-
-static std::string absolute(StringRef Path) {
-  SmallString<256> Absolute(Path);
-  sys::fs::make_absolute(Absolute);
-  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  return std::string(Absolute);
-}
 
 /// The directory at or above \p Directory that holds .git, if any.
 static std::optional<std::string> gitTopLevel(StringRef Directory) {
@@ -51,11 +45,11 @@ static bool isUnder(StringRef File, StringRef Directory) {
 /// URIs).
 static std::string sourceRoot(ArrayRef<ClangTidyError> Errors) {
   if (!cli::SarifRoot.empty())
-    return absolute(cli::SarifRoot);
+    return normalizedPath(cli::SarifRoot);
   std::vector<std::string> Candidates;
   if (!cli::BuildPath.empty())
-    Candidates.push_back(absolute(cli::BuildPath));
-  std::string Here = absolute(".");
+    Candidates.push_back(normalizedPath(cli::BuildPath));
+  std::string Here = normalizedPath(".");
   if (auto Top = gitTopLevel(Here))
     Candidates.push_back(*Top);
   else if (!Errors.empty())

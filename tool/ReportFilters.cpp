@@ -3,6 +3,7 @@
 #include "ReportFilters.h"
 #include "Reports.h"
 #include "JoinFindings.h"
+#include "utils/Paths.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
@@ -56,7 +57,7 @@ void applyHeaderFilters(std::vector<ClangTidyError> &Errors,
   bool Excluding = !Effective.ExcludeHeaderFilterRegex.value_or("").empty();
   StringSet<> Mains;
   for (const std::string &F : MainFiles)
-    Mains.insert(absolutePath(F, "."));
+    Mains.insert(normalizedPath(F));
   llvm::erase_if(Errors, [&](const ClangTidyError &E) {
     StringRef File = E.Message.FilePath;
     if (!isFinding(E) || File.empty() || Mains.contains(File))

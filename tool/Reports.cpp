@@ -447,10 +447,15 @@ Expected<std::vector<BaselineEntry>> readBaseline(StringRef Path) {
     return createStringError(Buffer.getError(), "cannot read baseline '%s': %s",
                              Path.str().c_str(),
                              Buffer.getError().message().c_str());
-  Expected<json::Value> Parsed = parseJSON((*Buffer)->getBuffer());
+  return parseBaseline((*Buffer)->getBuffer(), Path);
+}
+
+Expected<std::vector<BaselineEntry>> parseBaseline(StringRef Text,
+                                                   StringRef Name) {
+  Expected<json::Value> Parsed = parseJSON(Text);
   if (!Parsed)
     return createStringError(inconvertibleErrorCode(),
-                             "invalid baseline '%s': %s", Path.str().c_str(),
+                             "invalid baseline '%s': %s", Name.str().c_str(),
                              toString(Parsed.takeError()).c_str());
   const json::Object *Top = Parsed->getAsObject();
   std::optional<std::vector<BaselineEntry>> Entries;
@@ -459,7 +464,7 @@ Expected<std::vector<BaselineEntry>> readBaseline(StringRef Path) {
   if (!Entries)
     return createStringError(inconvertibleErrorCode(),
                              "'%s' is not a noalloc baseline",
-                             Path.str().c_str());
+                             Name.str().c_str());
   return std::move(*Entries);
 }
 

@@ -81,6 +81,9 @@ struct BaselineEntry {
 llvm::Error writeBaseline(llvm::StringRef Path,
                           llvm::ArrayRef<BaselineEntry> Entries);
 llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path);
+/// A baseline's text; \p Name says where it came from in errors.
+llvm::Expected<std::vector<BaselineEntry>>
+parseBaseline(llvm::StringRef Text, llvm::StringRef Name);
 
 } // namespace noalloc
 

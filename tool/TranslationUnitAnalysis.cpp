@@ -5,6 +5,7 @@
 #include "NoallocConfig.h"
 #include "knowledge/KnowledgeBase.h"
 #include "utils/NoallocCheck.h"
+#include "utils/Paths.h"
 #include "WholeProgram.h"
 #include "extract/FactExtractor.h"
 #include "clang-tidy/ClangTidy.h"
@@ -227,9 +228,7 @@ private:
            ++It) {
         SmallString<256> Path(It->first.getName());
         (void)FS.makeAbsolute(Path);
-        // Not "..": include paths go through symbolic links.
-        llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
-        Files.push_back(std::string(Path));
+        Files.push_back(normalizedPath(Path));
       }
       llvm::sort(Files);
       Files.erase(std::unique(Files.begin(), Files.end()), Files.end());

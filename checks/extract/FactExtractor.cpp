@@ -3,6 +3,7 @@
 #include "extract/FactExtractor.h"
 #include "CheckRegistry.h"
 #include "utils/ASTQueries.h"
+#include "utils/Paths.h"
 #include "link/HeapGraph.h"
 #include "knowledge/HeapType.h"
 #include "extract/Suppressions.h"
@@ -157,8 +158,7 @@ private:
     // The file system's working directory is the compile command's, which
     // differs from the process's.
     (void)SM.getFileManager().getVirtualFileSystem().makeAbsolute(Abs);
-    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    return std::string(Abs);
+    return normalizedPath(Abs);
   }
   std::string usr(const FunctionDecl *FD);
 

@@ -1,0 +1,44 @@
+//===--- Paths.cpp - One name for each file -------------------------------===//
+
+#include "utils/Paths.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+
+namespace noalloc {
+
+/// Climbs one directory from \p Dir as the operating system would.
+static void climb(SmallVectorImpl<char> &Dir) {
+  StringRef Path(Dir.data(), Dir.size());
+  if (Path == sys::path::root_path(Path))
+    return; // "/.." is "/".
+  SmallString<256> Real;
+  // Lexically, the parent of a link would be the link's own directory.
+  if (sys::fs::is_symlink_file(Dir) && !sys::fs::real_path(Dir, Real))
+    Dir.assign(Real.begin(), Real.end());
+  sys::path::remove_filename(Dir);
+}
+
+std::string normalizedPath(StringRef Path, StringRef WorkingDirectory) {
+  SmallString<256> Absolute(Path);
+  if (WorkingDirectory.empty())
+    sys::fs::make_absolute(Absolute);
+  else
+    sys::path::make_absolute(WorkingDirectory, Absolute);
+  SmallString<256> Out(sys::path::root_path(Absolute));
+  for (auto It = sys::path::begin(sys::path::relative_path(Absolute)),
+            End = sys::path::end(sys::path::relative_path(Absolute));
+       It != End; ++It) {
+    if (*It == ".")
+      continue;
+    if (*It == "..")
+      climb(Out);
+    else
+      sys::path::append(Out, *It);
+  }
+  return std::string(Out);
+}
+
+} // namespace noalloc

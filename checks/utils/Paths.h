@@ -1,0 +1,28 @@
+//===--- Paths.h - One name for each file ---------------------------------===//
+//
+// Findings, facts and baselines name files by absolute path. Two spellings
+// of one file must give one name, and "a/link/../x.h" must name the file the
+// operating system opens: past a symbolic link, ".." climbs from the link's
+// target, not from the directory that holds the link.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_UTILS_PATHS_H
+#define NOALLOC_CHECKS_UTILS_PATHS_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace noalloc {
+
+/// \p Path made absolute against \p WorkingDirectory (the process's when
+/// empty), without "." components, and without ".." components where the
+/// file system allows: a ".." after a symbolic link resolves the link
+/// first. Paths without ".." are never resolved, so names stay as the user
+/// wrote them.
+std::string normalizedPath(llvm::StringRef Path,
+                           llvm::StringRef WorkingDirectory = "");
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_UTILS_PATHS_H
