@@ -48,6 +48,23 @@ static bool writeFacts(StringRef MainFile, StringRef Text) {
 
 namespace noalloc {
 
+/// Several programs in one database define the same function (each test's
+/// 'main'); their definitions are joined, and the user should know.
+static void warnAboutMultipleDefinitions(const HeapGraph &Graph) {
+  std::vector<int> Joined = Graph.multiplyDefined();
+  if (Joined.empty())
+    return;
+  const HeapGraph::Node &First = Graph.node(Joined.front());
+  auto &OS = WithColor::warning(errs(), "noalloc");
+  OS << "'" << First.Facts.Name << "' is defined in "
+     << First.OtherDefinitions.size() + 1 << " places";
+  if (size_t More = Joined.size() - 1)
+    OS << ", and " << More << (More == 1 ? " more function" : " more functions")
+       << " in several places";
+  OS << ": each is taken as any of its definitions; analyse one program "
+        "per run for exact answers\n";
+}
+
 std::optional<int>
 linkAndReport(std::vector<TranslationUnitResult> &Results,
               std::vector<TranslationUnitFacts> Outside,
@@ -91,6 +108,7 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
   if (Partial)
     Linked->RunFiles = std::move(RunFiles);
   const HeapGraph &Graph = *Linked->Graph;
+  warnAboutMultipleDefinitions(Graph);
   for (const std::string &Pattern : Graph.unmatchedPatterns())
     WithColor::warning(errs(), "noalloc")
         << "root or allowed-zone pattern '" << Pattern

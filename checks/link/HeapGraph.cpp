@@ -26,6 +26,12 @@ static bool matchesAny(const FunctionFacts &F,
   });
 }
 
+/// One definition seen from two units: an inline function, a template
+/// instantiation.
+static bool sameDefinition(const FunctionFacts &A, const FunctionFacts &B) {
+  return A.Where.File == B.Where.File && A.Where.Offset == B.Where.Offset;
+}
+
 HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
                      const KnowledgeBase &KB, LinkOptions Opts)
     : KB(KB), Options(std::move(Opts)) {
@@ -79,6 +85,8 @@ void HeapGraph::join(std::vector<TranslationUnitFacts> &Units) {
       bool Root = Known.Root || F.Root, Allowed = Known.Allowed || F.Allowed;
       if (!Known.Defined && F.Defined)
         Known = std::move(F);
+      else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
+        joinDefinition(Nodes[It->second], std::move(F));
       else if (!Known.Defined && !Known.Summary.Summarised &&
                F.Summary.Summarised)
         Known.Summary = F.Summary;
@@ -91,6 +99,24 @@ void HeapGraph::join(std::vector<TranslationUnitFacts> &Units) {
   Nodes.back().Facts.Name = "an unknown function";
   Nodes.back().Facts.USR = UnknownUSR.str();
   ByUSR[UnknownUSR] = int(Nodes.size()) - 1;
+}
+
+void HeapGraph::joinDefinition(Node &N, FunctionFacts Other) {
+  for (const Node::Definition &D : N.OtherDefinitions)
+    if (D.Where.File == Other.Where.File &&
+        D.Where.Offset == Other.Where.Offset)
+      return;
+  N.OtherDefinitions.push_back({Other.Where, Other.EndOffset});
+  llvm::append_range(N.Facts.Sites, std::move(Other.Sites));
+  llvm::append_range(N.Facts.Calls, std::move(Other.Calls));
+}
+
+std::vector<int> HeapGraph::multiplyDefined() const {
+  std::vector<int> Found;
+  for (int I = 0, E = Nodes.size(); I < E; ++I)
+    if (!Nodes[I].OtherDefinitions.empty())
+      Found.push_back(I);
+  return Found;
 }
 
 int HeapGraph::find(StringRef USR) const {
@@ -333,6 +359,9 @@ void HeapGraph::indexFunctions() {
     if (F.Defined && !F.Where.File.empty())
       SpansByFile[F.Where.File].push_back(
           {F.Where.Offset, F.EndOffset, 0, I});
+    for (const Node::Definition &D : Nodes[I].OtherDefinitions)
+      SpansByFile[D.Where.File].push_back(
+          {D.Where.Offset, D.EndOffset, 0, I});
   }
   for (auto &Entry : SpansByFile) {
     std::vector<Span> &Spans = Entry.second;

@@ -68,6 +68,14 @@ class HeapGraph {
 public:
   struct Node {
     FunctionFacts Facts;
+    /// Further definitions of the same function elsewhere (several
+    /// programs in one run, or an ODR violation): their sites and calls
+    /// are joined into Facts, since any of them may be the one that runs.
+    struct Definition {
+      SourcePoint Where;
+      unsigned EndOffset;
+    };
+    std::vector<Definition> OtherDefinitions;
     /// For functions without a body: which causes they are themselves,
     /// and why, in a few words ("allocates on the heap").
     std::array<bool, NumCauses> Leaf{};
@@ -119,6 +127,8 @@ public:
 
   /// Patterns (Roots, AllowedZones) that match no function of the program.
   std::vector<std::string> unmatchedPatterns() const;
+  /// Functions defined at more than one place, each taken as any of them.
+  std::vector<int> multiplyDefined() const;
 
   /// Nodes reachable from \p From, not through allowed zones or accepted
   /// calls, in breadth-first order; \p Parent and \p ParentCall record how
@@ -133,6 +143,7 @@ public:
 private:
   void join(std::vector<TranslationUnitFacts> &Units);
   void decideLeaf(Node &N);
+  static void joinDefinition(Node &N, FunctionFacts Other);
   void propagate();
   void propagate(Cause C,
                  const std::vector<std::vector<std::pair<int, int>>> &Callers);

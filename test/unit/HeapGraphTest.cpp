@@ -169,3 +169,31 @@ TEST_F(HeapGraphTest, UnitOrderDoesNotChangeWitnesses) {
 }
 
 } // namespace
+
+// Two programs in one run define 'init' in two files: either may be the one
+// that runs, so a caller of 'init' allocates if either does, whichever
+// unit comes first.
+TEST_F(HeapGraphTest, DistinctDefinitionsAreJoined) {
+  UnitBuilder A("/p/a.cpp"), B("/p/b.cpp"), Caller("/p/main.cpp");
+  A.define("init");
+  B.define("init").site("init", SiteKind::New);
+  Caller.define("main").define("init", false).call("main", "init");
+  for (bool Swap : {false, true}) {
+    HeapGraph G = Swap ? link({B.build(), A.build(), Caller.build()})
+                       : link({A.build(), B.build(), Caller.build()});
+    EXPECT_EQ(G.lattice(node(G, "main")), Effect::Allocates);
+    ASSERT_EQ(G.multiplyDefined().size(), 1u);
+    // A point in either body belongs to 'init'.
+    EXPECT_EQ(G.functionAt(B.fn("init").Sites[0].Where), node(G, "init"));
+  }
+}
+
+// One inline definition seen from two units is one definition.
+TEST_F(HeapGraphTest, OneDefinitionFromTwoUnitsIsNotJoined) {
+  UnitBuilder A("/p/x.h"), B("/p/x.h");
+  A.define("inl").site("inl", SiteKind::New);
+  B.define("inl").site("inl", SiteKind::New);
+  HeapGraph G = link({A.build(), B.build()});
+  EXPECT_TRUE(G.multiplyDefined().empty());
+  EXPECT_EQ(G.node(node(G, "inl")).Facts.Sites.size(), 1u);
+}

@@ -1,0 +1,2 @@
+void init() {}
+int main() { init(); }
