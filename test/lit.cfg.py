@@ -47,3 +47,19 @@ config.substitutions.append(
     ("%sarif-multitool",
      os.path.join(config.noalloc_binary_dir, "sarif-validator", "node_modules",
                   ".bin", "sarif-multitool")))
+
+# Debian's chromium renders the HTML report headless (scripts/install-test-deps
+# installs it); without it those tests are UNSUPPORTED, and say why.
+chromium = "/usr/bin/chromium"
+if os.path.exists(chromium):
+    config.available_features.add("chromium")
+else:
+    lit_config.note("%s is missing: the HTML rendering tests are UNSUPPORTED; "
+                    "scripts/install-test-deps installs it" % chromium)
+# Each call adds its own fresh --user-data-dir. A screenshot waits for every
+# tile to be drawn: a loaded machine otherwise leaves some blank.
+config.substitutions.append(
+    ("%chromium",
+     "timeout 120 %s --headless --no-sandbox --disable-gpu --disable-quic "
+     "--no-first-run --disable-background-networking --disable-component-update "
+     "--disable-sync --run-all-compositor-stages-before-draw" % chromium))

@@ -79,22 +79,17 @@ static void keepLinkedChecks(std::vector<ClangTidyError> &Errors) {
   });
 }
 
-/// "N findings in M files": M counts the files with findings, or with
-/// none, the files analysed.
-static void printSummary(unsigned Findings, size_t FilesWithFindings,
-                         size_t FilesAnalysed, ArrayRef<std::string> Failed) {
-  size_t FileCount = Findings ? FilesWithFindings : FilesAnalysed;
-  // "0 findings" would claim that files no parse reached are clean.
-  if (!cli::Quiet && Failed.size() < FilesAnalysed) {
-    errs() << "noalloc: " << Findings
-           << (Findings == 1 ? " finding" : " findings") << " in " << FileCount
-           << (FileCount == 1 ? " file" : " files") << "\n";
-  }
-  if (!Failed.empty()) {
+/// The summary line and the files that do not compile, on standard error.
+static void printSummary(const RunSummary &Summary) {
+  std::string Line = Summary.line();
+  if (!cli::Quiet && !Line.empty())
+    errs() << "noalloc: " << Line << "\n";
+  if (!Summary.Failed.empty()) {
+    size_t Failed = Summary.Failed.size();
     WithColor::error(errs(), "noalloc")
-        << Failed.size() << (Failed.size() == 1 ? " file does" : " files do")
+        << Failed << (Failed == 1 ? " file does" : " files do")
         << " not compile; their findings are incomplete:\n";
-    for (const std::string &F : Failed)
+    for (const std::string &F : Summary.Failed)
       errs() << "  " << F << "\n";
   }
 }
@@ -120,10 +115,11 @@ static std::optional<int> lockForFix(ArrayRef<std::string> Files,
 static int report(std::vector<TranslationUnitResult> &Results,
                   std::vector<TranslationUnitFacts> Outside,
                   ArrayRef<std::string> Files, const RunOptions &Options) {
-  std::vector<std::string> Failed;
+  RunSummary Summary;
+  Summary.FilesAnalysed = Files.size();
   for (const TranslationUnitResult &R : Results)
     if (!R.Compiled)
-      Failed.push_back(R.MainFile);
+      Summary.Failed.push_back(R.MainFile);
   std::vector<ClangTidyError> Errors = joinTranslationUnits(Results);
 
   // The link step: one call graph for the whole program.
@@ -139,17 +135,17 @@ static int report(std::vector<TranslationUnitResult> &Results,
     return *Status;
   unsigned AsErrors = markWarningsAsErrors(Errors, Options, Files.front());
 
-  unsigned Findings = 0;
   bool ConfigurationError = false;
   StringSet<> FilesWithFindings;
   for (const ClangTidyError &E : Errors) {
     if (E.DiagnosticName == "clang-tidy-config") {
       ConfigurationError = true;
     } else if (!isCompilerDiagnostic(E)) {
-      ++Findings;
+      ++Summary.Findings;
       FilesWithFindings.insert(E.Message.FilePath);
     }
   }
+  Summary.FilesWithFindings = FilesWithFindings.size();
 
   if (!cli::ExportFixes.empty())
     if (Error E = writeFileSafely(cli::ExportFixes, [&](raw_fd_ostream &OS) {
@@ -159,27 +155,27 @@ static int report(std::vector<TranslationUnitResult> &Results,
       WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
       return 2;
     }
-  if (std::optional<int> Status =
-          printReport(Errors, Linked ? &*Linked : nullptr, Options,
-                      Files.front()))
+  if (std::optional<int> Status = printReport(
+          Errors, Linked ? &*Linked : nullptr, Options, Files.front(), Summary))
     return *Status;
   if (!cli::Quiet && Linked)
     if (unsigned Unseen = countUnseenCalls(*Linked->Graph))
       errs() << "noalloc: " << Unseen << (Unseen == 1 ? " call" : " calls")
              << " into code no analysed file defines could not be followed\n";
   if (cli::Fix || cli::FixErrors)
-    if (std::optional<int> Status = applyFixes(
-            Errors, Files, Failed, cli::FixErrors, cli::FixOutsideProject))
+    if (std::optional<int> Status =
+            applyFixes(Errors, Files, Summary.Failed, cli::FixErrors,
+                       cli::FixOutsideProject))
       return *Status;
-  printSummary(Findings, FilesWithFindings.size(), Files.size(), Failed);
+  printSummary(Summary);
   if (AsErrors && !cli::Quiet)
     errs() << "noalloc: " << AsErrors
            << (AsErrors == 1 ? " finding" : " findings")
            << " treated as errors\n";
-  if (!Failed.empty() || ConfigurationError)
+  if (!Summary.Failed.empty() || ConfigurationError)
     return 2;
   // Writing a baseline accepts today's findings.
-  return Findings && cli::WriteBaseline.empty() ? 1 : 0;
+  return Summary.Findings && cli::WriteBaseline.empty() ? 1 : 0;
 }
 
 int main(int argc, const char **argv) {

@@ -1,6 +1,7 @@
 //===--- PrintReport.cpp - The report, in the chosen format ---------------===//
 
 #include "PrintReport.h"
+#include "HtmlReport.h"
 #include "Reports.h"
 #include "SafeOutput.h"
 #include "ToolOptions.h"
@@ -107,9 +108,51 @@ static Error renderText(raw_fd_ostream &OS,
   return Error::success();
 }
 
+/// For each finding of a run with roots, the root that reaches it.
+static std::vector<std::string> reachingRoots(ArrayRef<ClangTidyError> Errors,
+                                              const LinkedRun *Linked) {
+  std::vector<std::string> Roots;
+  if (!Linked || !Linked->Graph->hasRoots())
+    return Roots;
+  for (const ClangTidyError &E : Errors) {
+    SourcePoint Where;
+    Where.File = E.Message.FilePath;
+    Where.Offset = E.Message.FileOffset;
+    Roots.push_back(reachingRoot(*Linked->Graph, Where));
+  }
+  return Roots;
+}
+
+/// SARIF, JSON or HTML, from the same findings.
+static void writeStructuredReport(ArrayRef<ClangTidyError> Errors,
+                                  const LinkedRun *Linked,
+                                  const RunOptions &Options, StringRef AnyFile,
+                                  const RunSummary &Summary, raw_ostream &OS) {
+  SourceFiles Sources;
+  if (Format == OutputFormat::Html) {
+    HtmlOptions Html{Summary, Linked ? countUnseenCalls(*Linked->Graph) : 0,
+                     DocsURL, sourceRoot(Errors),
+                     reachingRoots(Errors, Linked)};
+    writeHtml(Errors, Html, Sources, OS);
+  } else if (Format == OutputFormat::Sarif) {
+    auto Provider = makeOptionsProvider(Options);
+    ClangTidyOptions All = Provider->getOptions(AnyFile);
+    All.Checks = "-*,noalloc-*";
+    writeSarif(Errors, getCheckNames(All, false, false),
+               SarifOptions{DocsURL, sourceRoot(Errors), homePage()}, Sources,
+               OS);
+  } else {
+    writeJson(Errors,
+              Linked ? functionSummaries(*Linked->Graph, Linked->Options.Policy)
+                     : std::vector<FunctionSummary>(),
+              Sources, OS);
+  }
+}
+
 std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
                                const LinkedRun *Linked,
-                               const RunOptions &Options, StringRef AnyFile) {
+                               const RunOptions &Options, StringRef AnyFile,
+                               const RunSummary &Summary) {
   std::string Destination = Output.empty() ? "-" : Output.getValue();
   Error E = Error::success();
   if (Format == OutputFormat::Text) {
@@ -135,22 +178,8 @@ std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
       });
     });
   } else {
-    SourceFiles Sources;
-    auto Provider = makeOptionsProvider(Options);
-    ClangTidyOptions All = Provider->getOptions(AnyFile);
-    All.Checks = "-*,noalloc-*";
-    std::vector<std::string> Checks = getCheckNames(All, false, false);
     E = writeFileSafely(Destination, [&](raw_fd_ostream &OS) {
-      if (Format == OutputFormat::Sarif)
-        writeSarif(Errors, Checks,
-                   SarifOptions{DocsURL, sourceRoot(Errors), homePage()},
-                   Sources, OS);
-      else
-        writeJson(Errors,
-                  Linked ? functionSummaries(*Linked->Graph,
-                                             Linked->Options.Policy)
-                         : std::vector<FunctionSummary>(),
-                  Sources, OS);
+      writeStructuredReport(Errors, Linked, Options, AnyFile, Summary, OS);
       return Error::success();
     });
   }

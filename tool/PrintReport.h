@@ -3,6 +3,7 @@
 #ifndef NOALLOC_TOOL_PRINTREPORT_H
 #define NOALLOC_TOOL_PRINTREPORT_H
 
+#include "Reports.h"
 #include "TranslationUnitAnalysis.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "WholeProgram.h"
@@ -11,12 +12,12 @@
 namespace noalloc {
 
 /// Prints the findings in the --format chosen, to standard output or
-/// --output; applies the fix-its with --fix. \p AnyFile is a source of the
-/// run, for its options. Returns an exit status on error.
+/// --output. \p AnyFile is a source of the run, for its options; the HTML
+/// page shows \p Summary. Returns an exit status on error.
 std::optional<int>
 printReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
             const LinkedRun *Linked, const RunOptions &Options,
-            llvm::StringRef AnyFile);
+            llvm::StringRef AnyFile, const RunSummary &Summary);
 
 } // namespace noalloc
 

@@ -69,10 +69,9 @@ SourceFiles::Position SourceFiles::position(StringRef File, unsigned Offset) {
   size_t Begin = Buffer.rfind('\n', Off);
   Begin = Begin == StringRef::npos ? 0 : Begin + 1;
   size_t End = Buffer.find('\n', Off);
-  Result.LineText =
-      Buffer.slice(Begin, End == StringRef::npos ? Buffer.size() : End)
-          .trim()
-          .str();
+  Result.UntrimmedLine =
+      Buffer.slice(Begin, End == StringRef::npos ? Buffer.size() : End).str();
+  Result.LineText = StringRef(Result.UntrimmedLine).trim().str();
   Result.Valid = true;
   return Result;
 }
@@ -86,7 +85,7 @@ CharSourceRange SourceFiles::range(StringRef File, unsigned Offset) {
   return CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(Length));
 }
 
-static std::string relativeTo(StringRef Path, StringRef Base) {
+std::string relativeTo(StringRef Path, StringRef Base) {
   SmallString<256> Here(Base);
   if (Here.empty() && sys::fs::current_path(Here))
     return Path.str();
@@ -94,6 +93,15 @@ static std::string relativeTo(StringRef Path, StringRef Base) {
   if (Rest.consume_front(Here) && sys::path::is_separator(Rest.front()))
     return Rest.drop_front().str();
   return Path.str();
+}
+
+std::string RunSummary::line() const {
+  if (Failed.size() >= FilesAnalysed)
+    return "";
+  size_t FileCount = Findings ? FilesWithFindings : FilesAnalysed;
+  return std::to_string(Findings) + (Findings == 1 ? " finding" : " findings") +
+         " in " + std::to_string(FileCount) +
+         (FileCount == 1 ? " file" : " files");
 }
 
 std::vector<std::string> fingerprints(ArrayRef<ClangTidyError> Errors,
@@ -131,6 +139,12 @@ static std::string ruleName(StringRef Check) {
   return Name;
 }
 
+std::string checkHelpURI(StringRef Check, StringRef DocsURL) {
+  if (DocsURL.empty() || !findCheck(Check))
+    return "";
+  return (DocsURL + (DocsURL.ends_with("/") ? "" : "/") + Check + ".md").str();
+}
+
 /// A rule from the check registry: summary, description, help as text and
 /// markdown, and a link to its page when the documentation has a URL.
 static json::Object sarifRule(StringRef Check, StringRef DocsURL) {
@@ -140,10 +154,7 @@ static json::Object sarifRule(StringRef Check, StringRef DocsURL) {
       Info ? Info->Description.str()
            : "A diagnostic of the compiler: the file does not compile as "
              "given, and its findings are incomplete.";
-  std::string HelpURI;
-  if (Info && !DocsURL.empty())
-    HelpURI = (DocsURL + (DocsURL.ends_with("/") ? "" : "/") + Check + ".md")
-                  .str();
+  std::string HelpURI = checkHelpURI(Check, DocsURL);
   std::string Markdown = "**" + Summary + ".** " + Description;
   if (!HelpURI.empty())
     Markdown += "\n\nSee [" + Check.str() + "](" + HelpURI + ").";
@@ -198,10 +209,7 @@ static json::Object physicalLocation(SourceFiles &Files, StringRef File,
   return Location;
 }
 
-/// The chain in the order the program runs it: from the root or caller
-/// down to the heap site. Notes come root first and the finding's own
-/// location belongs before the first note about its callee ("call to
-/// 'grow'" before "'grow' allocates ... here").
+/// Where the finding's own message belongs among its notes.
 static size_t findingPositionInChain(const ClangTidyError &E) {
   StringRef Message = E.Message.Message;
   size_t Call = Message.find("call to '");
@@ -218,23 +226,38 @@ static size_t findingPositionInChain(const ClangTidyError &E) {
   return After;
 }
 
-static json::Object sarifCodeFlow(const ClangTidyError &E, SourceFiles &Files,
-                                  StringRef Root) {
-  json::Array Steps;
-  auto Step = [&](const tooling::DiagnosticMessage &M, StringRef Importance) {
-    json::Object Location =
-        json::Object{{"physicalLocation",
-                      physicalLocation(Files, M.FilePath, M.FileOffset, Root)},
-                     {"message", json::Object{{"text", M.Message}}}};
-    Steps.push_back(json::Object{{"location", std::move(Location)},
-                                 {"importance", Importance}});
-  };
+bool isChainStep(const ClangTidyError &E,
+                 const tooling::DiagnosticMessage &Note) {
+  StringRef Message = Note.Message;
+  bool CountsOtherCalls = Message.consume_front("and ") && !Message.empty() &&
+                          isDigit(Message.front());
+  return E.DiagnosticName == "noalloc-call" && !CountsOtherCalls;
+}
+
+std::vector<const tooling::DiagnosticMessage *>
+chainInRunOrder(const ClangTidyError &E) {
+  std::vector<const tooling::DiagnosticMessage *> Steps;
   size_t Position = findingPositionInChain(E);
   for (size_t I = 0; I <= E.Notes.size(); ++I) {
     if (I == Position)
-      Step(E.Message, "essential");
-    if (I < E.Notes.size())
-      Step(E.Notes[I], "important");
+      Steps.push_back(&E.Message);
+    if (I < E.Notes.size() && isChainStep(E, E.Notes[I]))
+      Steps.push_back(&E.Notes[I]);
+  }
+  return Steps;
+}
+
+static json::Object sarifCodeFlow(const ClangTidyError &E, SourceFiles &Files,
+                                  StringRef Root) {
+  json::Array Steps;
+  for (const tooling::DiagnosticMessage *M : chainInRunOrder(E)) {
+    json::Object Location{
+        {"physicalLocation",
+         physicalLocation(Files, M->FilePath, M->FileOffset, Root)},
+        {"message", json::Object{{"text", M->Message}}}};
+    Steps.push_back(json::Object{
+        {"location", std::move(Location)},
+        {"importance", M == &E.Message ? "essential" : "important"}});
   }
   return json::Object{
       {"threadFlows", json::Array{json::Object{{"locations", std::move(Steps)}}}}};
@@ -293,8 +316,9 @@ static json::Object sarifResult(const ClangTidyError &E, size_t RuleIndex,
           {"message", json::Object{{"text", N.Message}}}});
     }
     Result["relatedLocations"] = std::move(Related);
-    Result["codeFlows"] = json::Array{sarifCodeFlow(E, Files, Root)};
   }
+  if (chainInRunOrder(E).size() > 1)
+    Result["codeFlows"] = json::Array{sarifCodeFlow(E, Files, Root)};
   if (auto Fixes = sarifFixes(E, Root))
     Result["fixes"] = std::move(*Fixes);
   return Result;

@@ -19,7 +19,9 @@ public:
   ~SourceFiles();
   struct Position {
     unsigned Line = 0, Column = 0, Length = 1;
+    /// The line, trimmed (for fingerprints), and as it is in the file.
     std::string LineText;
+    std::string UntrimmedLine;
     bool Valid = false;
   };
   Position position(llvm::StringRef File, unsigned Offset);
@@ -30,6 +32,41 @@ public:
 private:
   struct Impl;
   std::unique_ptr<Impl> P;
+};
+
+/// \p Path relative to \p Base (the current directory when empty), or
+/// \p Path itself when it is not below it.
+std::string relativeTo(llvm::StringRef Path, llvm::StringRef Base);
+
+/// Whether \p Note is a step of \p E's chain: noalloc-call's notes are, but
+/// the count of the function's other calls; a direct check's notes (fix-its,
+/// macro expansions) are not: its chain is its heap site alone.
+bool isChainStep(const clang::tidy::ClangTidyError &E,
+                 const clang::tooling::DiagnosticMessage &Note);
+
+/// The steps of a finding's chain in the order the program runs them: from
+/// the root or caller down to the heap site, the finding's own message
+/// among them (the notes come root first; the finding belongs before the
+/// first note about its callee).
+std::vector<const clang::tooling::DiagnosticMessage *>
+chainInRunOrder(const clang::tidy::ClangTidyError &E);
+
+/// The page of \p Check under \p DocsURL (the URL of docs/checks/); empty
+/// without a URL or for a check noalloc does not have.
+std::string checkHelpURI(llvm::StringRef Check, llvm::StringRef DocsURL);
+
+/// What a run found, for its summary line.
+struct RunSummary {
+  unsigned Findings = 0;
+  size_t FilesWithFindings = 0;
+  size_t FilesAnalysed = 0;
+  /// The files that do not compile.
+  std::vector<std::string> Failed;
+
+  /// "3 findings in 7 files": the files with findings, or with none, the
+  /// files analysed. Empty when no file compiled: "0 findings" would claim
+  /// that files no parse reached are clean.
+  std::string line() const;
 };
 
 /// A fingerprint of each finding that survives unrelated edits: the check,

@@ -181,7 +181,9 @@ cl::opt<OutputFormat> Format(
     cl::values(clEnumValN(OutputFormat::Text, "text", "clang's diagnostics"),
                clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
                clEnumValN(OutputFormat::Json, "json",
-                          "findings and per-function results")),
+                          "findings and per-function results"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "one self-contained page, each chain drawn")),
     MainAndLink, cl::cat(Category));
 
 cl::opt<std::string> Output("output",

@@ -50,7 +50,7 @@ extern llvm::cl::opt<std::string> CacheDir;
 extern llvm::cl::opt<bool> NoCache;
 
 // Reports.
-enum class OutputFormat { Text, Sarif, Json };
+enum class OutputFormat { Text, Sarif, Json, Html };
 extern llvm::cl::opt<OutputFormat> Format;
 extern llvm::cl::opt<std::string> Output;
 extern llvm::cl::opt<std::string> DocsURL;

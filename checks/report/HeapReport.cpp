@@ -110,6 +110,13 @@ static int rootOf(const HeapGraph &G, int I) {
   return I;
 }
 
+std::string reachingRoot(const HeapGraph &G, const SourcePoint &Where) {
+  int Function = G.hasRoots() ? G.functionAt(Where) : -1;
+  if (Function < 0 || !G.inScope(Function))
+    return "";
+  return G.node(rootOf(G, Function)).Facts.Name;
+}
+
 /// Scoped mode: how a root reaches \p I, one note per call.
 static void appendRootPath(const HeapGraph &G, int I,
                            std::vector<ChainStep> &Notes) {

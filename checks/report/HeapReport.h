@@ -53,6 +53,11 @@ std::vector<CallFinding> callFindings(const HeapGraph &Graph,
 std::vector<CallFinding> unknownCallFindings(const HeapGraph &Graph,
                                              const ReportOptions &Options);
 
+/// In scoped mode, the name of the root that reaches the function around
+/// \p Where (the root its findings' notes start from); empty without roots
+/// or outside a function.
+std::string reachingRoot(const HeapGraph &Graph, const SourcePoint &Where);
+
 /// Calls the run could not follow into a body, for the summary line.
 unsigned countUnseenCalls(const HeapGraph &Graph);
 
