@@ -297,16 +297,92 @@ HeapObjectCheck::Fix StdTypeCheck::fixLibraryCall(const CallExpr *Call,
   return F;
 }
 
+/// Whether \p T is std::string (std::basic_string of char).
+static bool isCharString(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  return Spec &&
+         qualifiedName(Spec->getSpecializedTemplate()) == "std::basic_string" &&
+         Spec->getTemplateArgs()[0].getAsType()->isCharType();
+}
+
+/// Whether the argument \p Arg, bound to a 'const std::string &', binds to
+/// a std::string_view as well: a std::string, or a std::string built from
+/// a C string for the call. Not an object converted by its own operator
+/// (two user-defined conversions), nor a string built any other way.
+static bool bindsToView(const Expr *Arg) {
+  while (true) {
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
+      Arg = Default->getExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Arg);
+             Cast && Cast->getCastKind() != CK_UserDefinedConversion &&
+             Cast->getCastKind() != CK_ConstructorConversion)
+      Arg = Cast->getSubExpr();
+    else if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, FullExpr,
+                 ParenExpr>(Arg))
+      Arg = cast<Expr>(*Arg->child_begin());
+    else
+      break;
+  }
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
+  if (!Construct || isa<CXXTemporaryObjectExpr>(Construct))
+    return !isa<ImplicitCastExpr>(Arg) && isCharString(Arg->getType());
+  // The converting constructor from 'const char *' (its allocator
+  // defaulted), or a copy of a std::string.
+  if (Construct->getNumArgs() == 0 || Construct->isListInitialization())
+    return false;
+  for (unsigned I = 1; I < Construct->getNumArgs(); ++I)
+    if (!isa<CXXDefaultArgExpr>(Construct->getArg(I)))
+      return false;
+  QualType From = Construct->getArg(0)->IgnoreImpCasts()->getType();
+  if (isCharString(From))
+    return true;
+  if (From->isArrayType())
+    From = QualType(From->getArrayElementTypeNoTypeQual(), 0);
+  else if (From->isPointerType())
+    From = From->getPointeeType();
+  return From->isCharType();
+}
+
+/// Why the type of \p Fn's parameter \p Index cannot change here, or
+/// empty. A parameter type is an interface: every declaration and every
+/// use of the function must change with it, so all of them must be in
+/// this translation unit and must accept a std::string_view.
+static std::string interfaceObstacle(const FunctionDecl *Fn, unsigned Index,
+                                     ASTContext &Ctx) {
+  std::string Name = "'" + Fn->getNameAsString() + "'";
+  if (Fn->isExternallyVisible() ||
+      !Ctx.getSourceManager().isInMainFile(Fn->getLocation()))
+    return Name + " can be declared or called in another translation unit";
+  if (Fn->getMostRecentDecl() != Fn)
+    return Name + " is declared again";
+  auto Everywhere = [&](auto Matcher) {
+    return match(traverse(TK_AsIs, translationUnitDecl(
+                                       forEachDescendant(Matcher.bind("n")))),
+                 *Ctx.getTranslationUnitDecl(), Ctx);
+  };
+  auto Calls = Everywhere(callExpr(callee(functionDecl(equalsNode(Fn)))));
+  auto Named = Everywhere(expr(anyOf(declRefExpr(to(equalsNode(Fn))),
+                                     memberExpr(member(equalsNode(Fn))))));
+  if (Named.size() > Calls.size())
+    return Name + " is named other than in a call: its type would change";
+  for (const BoundNodes &Node : Calls) {
+    const auto *Call = Node.getNodeAs<CallExpr>("n");
+    // A member operator's object is its first argument.
+    unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Fn);
+    if (Index + Shift < Call->getNumArgs() &&
+        !bindsToView(Call->getArg(Index + Shift)))
+      return "a call of " + Name +
+             " passes an argument that a 'std::string_view' cannot take";
+  }
+  return "";
+}
+
 void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,
                                         ASTContext &Ctx) {
   if (!PP)
     return;
-  QualType T = Param->getType().getNonReferenceType();
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
-  if (!Spec ||
-      qualifiedName(Spec->getSpecializedTemplate()) != "std::basic_string" ||
-      !Spec->getTemplateArgs()[0].getAsType()->isCharType())
+  if (!isCharString(Param->getType()))
     return;
   const ReplacementEntry *R = knowledge()->replacement("std::basic_string");
   const auto *Fn = dyn_cast<FunctionDecl>(Param->getDeclContext());
@@ -321,12 +397,18 @@ void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,
   Uses U = summarizeUses(Param, Fn->getBody(), *R, /*StringLike=*/true, Ctx);
   if (U.Escapes || U.Grows)
     return;
+  std::string Obstacle =
+      interfaceObstacle(Fn, Param->getFunctionScopeIndex(), Ctx);
   // 'const std::string &name': everything before the name.
-  std::vector<FixItHint> Hints{FixItHint::CreateReplacement(
-      CharSourceRange::getCharRange(Param->getBeginLoc(), Param->getLocation()),
-      R->View->Template + " ")};
-  if (auto Include = include(Param->getLocation(), R->View->Header))
-    Hints.push_back(*Include);
+  std::vector<FixItHint> Hints;
+  if (Obstacle.empty()) {
+    Hints.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getCharRange(Param->getBeginLoc(),
+                                      Param->getLocation()),
+        R->View->Template + " "));
+    if (auto Include = include(Param->getLocation(), R->View->Header))
+      Hints.push_back(*Include);
+  }
   report(Param->getLocation(), Ctx.getSourceManager(),
          "parameter '" + Param->getName().str() +
              "' of type 'const std::string &' makes callers that pass a "
@@ -334,6 +416,8 @@ void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,
              "read: take '" +
              R->View->Template + "'",
          Hints);
+  if (!Obstacle.empty())
+    diag(Param->getLocation(), "no fix: %0", DiagnosticIDs::Note) << Obstacle;
 }
 
 } // namespace noalloc

@@ -28,9 +28,33 @@ std::size_t greet() {
   return greeting.size() + greeting.find('l');
 }
 
-std::size_t measure(const std::string &name) { return name.size() + (name == "x"); }
-// NOTES: :[[@LINE-1]]:40: warning: parameter 'name' of type 'const std::string &' makes callers that pass a literal or a view build a temporary on the heap; it is only read: take 'std::string_view' [noalloc-std-type]
-// CHECK-FIXES: {{^ *}}std::size_t measure(std::string_view name) { return name.size() + (name == "x"); }
+// A parameter's type is the function's interface: its fix needs every
+// declaration and every call in sight (internal linkage, this file), each
+// call passing what a view takes too.
+static std::size_t measure(const std::string &name) { return name.size() + (name == "x"); }
+// NOTES: :[[@LINE-1]]:47: warning: parameter 'name' of type 'const std::string &' makes callers that pass a literal or a view build a temporary on the heap; it is only read: take 'std::string_view' [noalloc-std-type]
+// NOTES-NOT: :[[@LINE-2]]:{{.*}}no fix
+// CHECK-FIXES: {{^}}static std::size_t measure(std::string_view name) { return name.size() + (name == "x"); }
+std::size_t exported(const std::string &text) { return text.size(); }
+// NOTES: :[[@LINE-1]]:41: warning: parameter 'text'
+// NOTES: :[[@LINE-2]]:41: note: no fix: 'exported' can be declared or called in another translation unit
+// CHECK-FIXES: {{^}}std::size_t exported(const std::string &text) { return text.size(); }
+std::size_t measured(std::string &owned, const char *raw) {
+  return measure("literal") + measure(owned) + measure(raw) + measure(std::string(raw));
+}
+struct Named {
+  operator std::string() const { return "named"; }
+};
+static std::size_t converted(const std::string &text) { return text.size(); }
+// NOTES: :[[@LINE-1]]:49: warning: parameter 'text'
+// NOTES: :[[@LINE-2]]:49: note: no fix: a call of 'converted' passes an argument that a 'std::string_view' cannot take
+// CHECK-FIXES: {{^}}static std::size_t converted(const std::string &text) { return text.size(); }
+std::size_t fromObject() { return converted(Named()); }
+static std::size_t pointedTo(const std::string &text) { return text.size(); }
+// NOTES: :[[@LINE-1]]:49: warning: parameter 'text'
+// NOTES: :[[@LINE-2]]:49: note: no fix: 'pointedTo' is named other than in a call: its type would change
+// CHECK-FIXES: {{^}}static std::size_t pointedTo(const std::string &text) { return text.size(); }
+std::size_t (*const Measure)(const std::string &) = pointedTo;
 
 std::size_t buffered() {
   std::string line;
