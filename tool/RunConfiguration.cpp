@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
+#include <set>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -122,6 +123,41 @@ databaseAboveSource(StringRef Source) {
       ".", std::vector<std::string>());
 }
 
+namespace {
+/// A build can compile one source several times with the same flags (a
+/// test helper built into every test executable): such commands differ
+/// only in their outputs, and one parse serves them all. Commands that
+/// differ otherwise (defines, include paths) are all kept.
+class DistinctCommands : public tooling::CompilationDatabase {
+public:
+  explicit DistinctCommands(std::unique_ptr<CompilationDatabase> Inner)
+      : Inner(std::move(Inner)) {}
+
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    auto WithoutOutputs = tooling::combineAdjusters(
+        tooling::getClangStripOutputAdjuster(),
+        tooling::getClangStripDependencyFileAdjuster());
+    std::vector<tooling::CompileCommand> Distinct;
+    std::set<std::pair<std::string, std::vector<std::string>>> Seen;
+    for (tooling::CompileCommand &C : Inner->getCompileCommands(File))
+      if (Seen.emplace(C.Directory, WithoutOutputs(C.CommandLine, C.Filename))
+              .second)
+        Distinct.push_back(std::move(C));
+    return Distinct;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Inner->getAllFiles();
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return Inner->getAllCompileCommands();
+  }
+
+private:
+  std::unique_ptr<CompilationDatabase> Inner;
+};
+} // namespace
+
 Expected<Compilations> loadCompilations() {
   Compilations Run;
   Run.Files.assign(cli::Sources.begin(), cli::Sources.end());
@@ -149,7 +185,7 @@ Expected<Compilations> loadCompilations() {
           cli::ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN),
       tooling::getInsertArgumentAdjuster(
           cli::ExtraArgs, tooling::ArgumentInsertPosition::END)));
-  Run.Database = std::move(Adjusted);
+  Run.Database = std::make_unique<DistinctCommands>(std::move(Adjusted));
   return std::move(Run);
 }
 
