@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckHeaders.inc" // Every checks/*Check.h, made by CMake.
+#include "utils/LLVMCompat.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 using namespace clang::tidy;

@@ -9,7 +9,10 @@ config.excludes = ["Inputs", "precommit.py", "registry.test.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.noalloc_binary_dir, "test")
 
+# The tools of the LLVM noalloc was built against (NOALLOC_LLVM_ROOT, 19
+# to 22): FileCheck, clang, and the clang-tidy that loads the plugin.
 tools = config.llvm_tools_dir
+config.available_features.add("llvm-%d" % config.llvm_version_major)
 config.environment["PATH"] = os.pathsep.join(
     [tools, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Deterministic output: no colour unless a test asks for it.
@@ -34,9 +37,12 @@ config.substitutions.append(
      os.path.join(config.noalloc_binary_dir, "test", "unit", "noalloc-unittests")))
 config.substitutions.append(("%noalloc", noalloc))
 # The same checks through Debian's clang-tidy, loading the plugin.
+clang_tidy = os.path.join(tools, "clang-tidy")
 config.substitutions.append(
     ("%clang-tidy-noalloc",
-     "clang-tidy-22 --quiet --load=%s --header-filter='.*'" % plugin))
+     "%s --quiet --load=%s --header-filter='.*'" % (clang_tidy, plugin)))
+config.substitutions.append(("%clang-tidy", clang_tidy))
+config.substitutions.append(("%llvm-root", config.llvm_root))
 config.substitutions.append(
     ("%expect-exit", python + " " + os.path.join(config.test_source_root, "expect-exit.py")))
 config.substitutions.append(("%examples", os.path.join(config.noalloc_source_dir, "examples")))

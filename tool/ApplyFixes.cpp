@@ -3,8 +3,8 @@
 #include "ApplyFixes.h"
 #include "SafeOutput.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -64,10 +64,11 @@ std::string projectRoot(ArrayRef<std::string> MainFiles) {
 }
 
 static bool isThirdPartyDirectory(StringRef Name) {
-  return StringSwitch<bool>(Name.lower())
-      .Cases({"third_party", "third-party", "thirdparty", "3rdparty"}, true)
-      .Cases({"external", "extern", "vendor", "_deps", "subprojects"}, true)
-      .Default(false);
+  static constexpr StringLiteral ThirdParty[] = {
+      "third_party", "third-party", "thirdparty", "3rdparty",   "external",
+      "extern",      "vendor",      "_deps",      "subprojects"};
+  std::string Lower = Name.lower();
+  return is_contained(ThirdParty, StringRef(Lower));
 }
 
 bool isProjectFile(StringRef File, StringRef Root, StringRef Sources) {

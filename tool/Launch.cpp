@@ -5,7 +5,7 @@
 #include "RunConfiguration.h"
 #include "ToolOptions.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -88,6 +88,8 @@ readLaunchedResults(ArrayRef<std::string> Directories,
 /// source into an object (-c), in every spelling of -o; else nothing.
 static std::optional<std::pair<std::string, std::string>>
 sourceAndObject(ArrayRef<const char *> Args) {
+  static constexpr StringLiteral SourceExtensions[] = {
+      ".c", ".cc", ".cpp", ".cxx", ".c++", ".C"};
   std::string Source, Object;
   bool CompileOnly = false;
   for (size_t I = 1; I < Args.size(); ++I) {
@@ -100,9 +102,7 @@ sourceAndObject(ArrayRef<const char *> Args) {
              (Arg.starts_with("-o") && Arg.consume_front("-o")))
       Object = Arg.str();
     else if (!Arg.starts_with("-") &&
-             StringSwitch<bool>(sys::path::extension(Arg))
-                 .Cases({".c", ".cc", ".cpp", ".cxx", ".c++", ".C"}, true)
-                 .Default(false))
+             is_contained(SourceExtensions, sys::path::extension(Arg)))
       Source = Arg.str();
   }
   if (!CompileOnly || Source.empty() || Object.empty())

@@ -2,6 +2,7 @@
 
 #include "NoallocConfig.h"
 #include "knowledge/YAMLInput.h"
+#include "utils/LLVMCompat.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -90,7 +91,7 @@ parseNoallocConfig(MemoryBufferRef Config) {
     std::vector<std::string> Paths;
     for (const std::string &K : File.Knowledge) {
       SmallString<256> Path(K);
-      sys::path::make_absolute(Directory, Path);
+      compat::makeAbsolute(Directory, Path);
       Paths.push_back(std::string(Path));
     }
     Set("KnowledgeFiles", join(Paths, ";"));

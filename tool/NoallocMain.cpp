@@ -23,6 +23,7 @@
 #include "SafeOutput.h"
 #include "ToolOptions.h"
 #include "VerifyConfig.h"
+#include "utils/LLVMCompat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/Version.h"
@@ -61,7 +62,7 @@ static int listChecks(const RunOptions &Options) {
   sys::path::append(Here, "dummy.cpp");
   ClangTidyOptions Effective = Provider->getOptions(Here);
   outs() << "Enabled checks:";
-  for (const std::string &Name : getCheckNames(Effective, false, false))
+  for (const std::string &Name : compat::enabledCheckNames(Effective))
     outs() << "\n    " << Name;
   outs() << "\n\n";
   return 0;

@@ -5,6 +5,7 @@
 #include "Reports.h"
 #include "SafeOutput.h"
 #include "ToolOptions.h"
+#include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
@@ -138,7 +139,7 @@ static void writeStructuredReport(ArrayRef<ClangTidyError> Errors,
     auto Provider = makeOptionsProvider(Options);
     ClangTidyOptions All = Provider->getOptions(AnyFile);
     All.Checks = "-*,noalloc-*";
-    writeSarif(Errors, getCheckNames(All, false, false),
+    writeSarif(Errors, compat::enabledCheckNames(All),
                SarifOptions{DocsURL, sourceRoot(Errors), homePage()}, Sources,
                OS);
   } else {

@@ -4,6 +4,7 @@
 #include "CheckRegistry.h"
 #include "SafeOutput.h"
 #include "facts/BoundedJSON.h"
+#include "utils/LLVMCompat.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -27,11 +28,12 @@ namespace noalloc {
 struct SourceFiles::Impl {
   Impl()
       : Files(FileSystemOptions()),
-        Diags(DiagnosticIDs::create(), Options, new IgnoringDiagConsumer()),
-        SM(Diags, Files) {}
+        Diags(compat::newDiagnosticsEngine(Options, new IgnoringDiagConsumer(),
+                                           /*ShouldOwnClient=*/true)),
+        SM(*Diags, Files) {}
   DiagnosticOptions Options;
   FileManager Files;
-  DiagnosticsEngine Diags;
+  std::unique_ptr<DiagnosticsEngine> Diags;
   SourceManager SM;
   std::map<std::string, FileID> IDs;
 

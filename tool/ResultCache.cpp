@@ -3,6 +3,7 @@
 #include "ResultCache.h"
 #include "SafeOutput.h"
 #include "facts/BoundedJSON.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -4,6 +4,7 @@
 #include "CheckRegistry.h"
 #include "NoallocConfig.h"
 #include "knowledge/KnowledgeBase.h"
+#include "utils/LLVMCompat.h"
 #include "utils/NoallocCheck.h"
 #include "utils/Paths.h"
 #include "WholeProgram.h"
@@ -11,14 +12,12 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/GlobList.h"
-#include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
-#include "clang/Options/OptionUtils.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
@@ -312,7 +311,7 @@ static const std::string &clangResourceDir() {
       return llvm::sys::fs::exists(Header);
     };
     // An installation that bundles its own, as clang-tidy's does.
-    std::string Own = GetResourcesPath(
+    std::string Own = compat::ownResourceDir(
         "noalloc", reinterpret_cast<void *>(&clangResourceDir));
     if (HasBuiltinHeaders(Own))
       return Own;
@@ -325,7 +324,7 @@ static const std::string &clangResourceDir() {
       SmallString<256> Real;
       if (llvm::sys::fs::real_path(Compiler, Real))
         continue;
-      std::string Candidate = GetResourcesPath(Real);
+      std::string Candidate = compat::resourceDirOf(Real);
       if (HasBuiltinHeaders(Candidate))
         return Candidate;
     }
@@ -377,15 +376,11 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
           checkInputs(Database, File))
     return std::move(*Failed);
   double Start = threadSeconds();
-  ClangTidyContext Context(makeOptionsProvider(Options),
-                           /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                           /*EnableModuleHeadersParsing=*/false,
-                           /*ExperimentalCustomChecks=*/false);
+  // No alpha analyzer checks, no module headers, no custom checks.
+  ClangTidyContext Context(makeOptionsProvider(Options));
   ClangTidyDiagnosticConsumer Consumer(Context);
-  auto DiagOpts = std::make_unique<DiagnosticOptions>();
-  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
-                           /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+  std::unique_ptr<DiagnosticsEngine> Engine =
+      compat::connectDiagnostics(Context, Consumer);
 
   // A file system of its own: each compile command sets its working
   // directory, and translation units are analysed on several threads.

@@ -4,11 +4,11 @@
 #include "CheckRegistry.h"
 #include "NoallocConfig.h"
 #include "ToolOptions.h"
+#include "utils/LLVMCompat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
-#include "clang/Basic/DiagnosticOptions.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -81,7 +81,7 @@ static std::vector<std::string> unknownCheckGlobs(StringRef Globs) {
 std::optional<int> requireEnabledChecks(const RunOptions &Options,
                                         StringRef File) {
   ClangTidyOptions Effective = makeOptionsProvider(Options)->getOptions(File);
-  if (!getCheckNames(Effective, false, false).empty())
+  if (!compat::enabledCheckNames(Effective).empty())
     return std::nullopt;
   WithColor::error(errs(), "noalloc") << "no checks enabled\n";
   auto Raw = makeOptionsProvider(Options, /*RestrictToNoalloc=*/false)
@@ -99,7 +99,7 @@ std::optional<int> requireEnabledChecks(const RunOptions &Options,
 int dumpConfig(const RunOptions &Options, StringRef File) {
   ClangTidyOptions Effective = makeOptionsProvider(Options)->getOptions(File);
   std::string Enabled = "-*";
-  for (const std::string &Name : getCheckNames(Effective, false, false))
+  for (const std::string &Name : compat::enabledCheckNames(Effective))
     Enabled += "," + Name;
   Effective.Checks = Enabled;
   // Every option of the enabled checks, with its default where unset.
@@ -191,13 +191,10 @@ static void findBadValues(const ClangTidyOptions &Effective,
   ClangTidyOptions All = Effective;
   All.Checks = "-*,noalloc-*";
   ClangTidyContext Context(
-      std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), All),
-      false, false, false);
+      std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), All));
   ClangTidyDiagnosticConsumer Consumer(Context);
-  auto DiagOptions = std::make_unique<DiagnosticOptions>();
-  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOptions, &Consumer,
-                           /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(std::move(DiagOptions), &Engine);
+  std::unique_ptr<DiagnosticsEngine> Engine =
+      compat::connectDiagnostics(Context, Consumer);
   ClangTidyASTConsumerFactory(Context).getCheckOptions();
   for (const ClangTidyError &E : Consumer.take()) {
     // The last source that sets an option whose value the message quotes.

@@ -7,6 +7,7 @@
 #include "link/HeapGraph.h"
 #include "knowledge/HeapType.h"
 #include "extract/Suppressions.h"
+#include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -277,8 +278,7 @@ std::string Extractor::displayName(const FunctionDecl *FD) {
              std::to_string(P.Line) + ":" + std::to_string(P.Column);
     }
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
-  Policy.SuppressInlineNamespace =
-      llvm::to_underlying(PrintingPolicy::SuppressInlineNamespaceMode::All);
+  compat::suppressInlineNamespaces(Policy);
   Policy.SuppressUnwrittenScope = true;
   std::string Name;
   llvm::raw_string_ostream OS(Name);
@@ -313,7 +313,7 @@ std::string Extractor::signature(const FunctionDecl *FD) {
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
   QualType Class;
   if (Method && Method->isInstance())
-    Class = Ctx.getCanonicalTagType(Method->getParent());
+    Class = compat::canonicalRecordType(Ctx, Method->getParent());
   return signatureOfType(FD->getType(), Class);
 }
 
@@ -551,7 +551,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
       if (const auto *MP =
               Bin->getRHS()->getType()->getAs<MemberPointerType>()) {
         T = MP->getPointeeType();
-        if (const Type *C = MP->getQualifier().getAsType())
+        if (const Type *C = compat::memberPointerClass(MP))
           Class = QualType(C, 0);
       }
     }
@@ -583,7 +583,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     // __builtin_isnan) are not calls. Library functions are, under their
     // library name: malloc declared implicitly, __builtin_malloc and
     // __builtin_memcpy, as far as the knowledge base knows them.
-    std::string BuiltinName = X.Ctx.BuiltinInfo.getName(Builtin);
+    std::string BuiltinName(X.Ctx.BuiltinInfo.getName(Builtin));
     StringRef Name = BuiltinName;
     Name.consume_front("__builtin_");
     if (!X.Ctx.BuiltinInfo.isPredefinedLibFunction(Builtin) &&

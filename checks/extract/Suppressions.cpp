@@ -13,13 +13,13 @@ bool Suppressions::covers(SourceLocation Loc, StringRef Check) {
     return false;
   // The handler looks at a diagnostic's location only; an empty warning
   // at the place in question asks the question.
-  DiagnosticStorage Storage;
-  Diagnostic Probe(&Diags, Loc, /*DiagID=*/0, Storage, "");
-  // Malformed NOLINT comments are clang-tidy's to report, once.
-  llvm::SmallVector<tooling::Diagnostic, 1> Ignored;
-  return Handler.shouldSuppress(DiagnosticsEngine::Warning, Probe, Check,
-                                Ignored, /*AllowIO=*/true,
-                                /*EnableNoLintBlocks=*/true);
+  return Probe.ask(Loc, [&](const Diagnostic &Empty) {
+    // Malformed NOLINT comments are clang-tidy's to report, once.
+    llvm::SmallVector<tooling::Diagnostic, 1> Ignored;
+    return Handler.shouldSuppress(DiagnosticsEngine::Warning, Empty, Check,
+                                  Ignored, /*AllowIO=*/true,
+                                  /*EnableNoLintBlocks=*/true);
+  });
 }
 
 } // namespace noalloc

@@ -11,6 +11,7 @@
 #ifndef NOALLOC_CHECKS_EXTRACT_SUPPRESSIONS_H
 #define NOALLOC_CHECKS_EXTRACT_SUPPRESSIONS_H
 
+#include "utils/LLVMCompat.h"
 #include "clang-tidy/NoLintDirectiveHandler.h"
 #include "clang/Basic/Diagnostic.h"
 
@@ -18,13 +19,13 @@ namespace noalloc {
 
 class Suppressions {
 public:
-  explicit Suppressions(clang::DiagnosticsEngine &Diags) : Diags(Diags) {}
+  explicit Suppressions(clang::DiagnosticsEngine &Diags) : Probe(Diags) {}
 
   /// Whether a NOLINT comment suppresses \p Check at \p Loc.
   bool covers(clang::SourceLocation Loc, llvm::StringRef Check);
 
 private:
-  clang::DiagnosticsEngine &Diags;
+  compat::DiagnosticProbe Probe;
   clang::tidy::NoLintDirectiveHandler Handler;
 };
 

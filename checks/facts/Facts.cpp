@@ -188,16 +188,20 @@ static json::Value toJSON(const FunctionFacts &F) {
 
 static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
   json::ObjectMapper O(V, Path);
-  return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
-         O.map("at", F.Where) && O.map("end", F.EndOffset) &&
-         O.map("defined", F.Defined) && O.map("system", F.InSystemHeader) &&
-         O.map("knowledge", F.KnowledgeName) &&
-         O.map("class", F.KnowledgeClass) && O.map("root", F.Root) &&
-         O.map("allowed", F.Allowed) &&
-         O.map("address_taken", F.AddressTaken) &&
-         O.map("constructor", F.Constructor) && O.map("summary", F.Summary) &&
-         O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
-         O.map("sites", F.Sites) && O.map("calls", F.Calls);
+  // Read as uint64_t: LLVM 19's JSON reads no unsigned int.
+  uint64_t End = 0;
+  bool Read =
+      O && O.map("usr", F.USR) && O.map("name", F.Name) &&
+      O.map("at", F.Where) && O.map("end", End) &&
+      O.map("defined", F.Defined) && O.map("system", F.InSystemHeader) &&
+      O.map("knowledge", F.KnowledgeName) && O.map("class", F.KnowledgeClass) &&
+      O.map("root", F.Root) && O.map("allowed", F.Allowed) &&
+      O.map("address_taken", F.AddressTaken) &&
+      O.map("constructor", F.Constructor) && O.map("summary", F.Summary) &&
+      O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
+      O.map("sites", F.Sites) && O.map("calls", F.Calls);
+  F.EndOffset = unsigned(End);
+  return Read;
 }
 
 json::Value toJSON(const TranslationUnitFacts &Facts) {

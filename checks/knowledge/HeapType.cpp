@@ -2,6 +2,7 @@
 
 #include "knowledge/HeapType.h"
 #include "utils/ASTQueries.h"
+#include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -118,8 +119,7 @@ std::string typeName(QualType T, const ASTContext &Ctx, bool UserWritten) {
   if (!UserWritten || T->getContainedDeducedType())
     T = T.getCanonicalType();
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
-  Policy.SuppressInlineNamespace =
-      llvm::to_underlying(PrintingPolicy::SuppressInlineNamespaceMode::All);
+  compat::suppressInlineNamespaces(Policy);
   Policy.SuppressTagKeyword = true;
   return preferredNames(T.getLocalUnqualifiedType().getAsString(Policy));
 }

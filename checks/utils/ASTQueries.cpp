@@ -1,6 +1,7 @@
 //===--- ASTQueries.cpp - Small questions about declarations and expressions//
 
 #include "utils/ASTQueries.h"
+#include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -13,8 +14,7 @@ namespace noalloc {
 
 std::string qualifiedName(const NamedDecl *D) {
   PrintingPolicy Policy(D->getASTContext().getLangOpts());
-  Policy.SuppressInlineNamespace =
-      llvm::to_underlying(PrintingPolicy::SuppressInlineNamespaceMode::All);
+  compat::suppressInlineNamespaces(Policy);
   Policy.SuppressUnwrittenScope = true;
   std::string Name;
   llvm::raw_string_ostream OS(Name);

@@ -1,6 +1,7 @@
 //===--- Paths.cpp - One name for each file -------------------------------===//
 
 #include "utils/Paths.h"
+#include "utils/LLVMCompat.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -26,7 +27,7 @@ std::string normalizedPath(StringRef Path, StringRef WorkingDirectory) {
   if (WorkingDirectory.empty())
     sys::fs::make_absolute(Absolute);
   else
-    sys::path::make_absolute(WorkingDirectory, Absolute);
+    compat::makeAbsolute(WorkingDirectory, Absolute);
   SmallString<256> Out(sys::path::root_path(Absolute));
   for (auto It = sys::path::begin(sys::path::relative_path(Absolute)),
             End = sys::path::end(sys::path::relative_path(Absolute));
