@@ -43,6 +43,7 @@ config.substitutions.append(
      "%s --quiet --load=%s --header-filter='.*'" % (clang_tidy, plugin)))
 config.substitutions.append(("%clang-tidy", clang_tidy))
 config.substitutions.append(("%llvm-root", config.llvm_root))
+config.substitutions.append(("%llvm-major", str(config.llvm_version_major)))
 config.substitutions.append(
     ("%expect-exit", python + " " + os.path.join(config.test_source_root, "expect-exit.py")))
 config.substitutions.append(("%examples", os.path.join(config.noalloc_source_dir, "examples")))
