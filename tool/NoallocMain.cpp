@@ -24,6 +24,7 @@
 #include "ToolOptions.h"
 #include "VerifyConfig.h"
 #include "utils/LLVMCompat.h"
+#include "utils/Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/Version.h"
@@ -179,6 +180,22 @@ static int report(std::vector<TranslationUnitResult> &Results,
   return Summary.Findings && cli::WriteBaseline.empty() ? 1 : 0;
 }
 
+/// --verify-config: the configuration of every source of the run (every
+/// file of the database with -p), or of a file here when none is named.
+static int verifyEveryConfig(const RunOptions &Options, StringRef AnyFile) {
+  if (cli::Sources.empty() && cli::BuildPath.empty())
+    return verifyConfig(Options, {AnyFile.str()});
+  Expected<Compilations> Run = loadCompilations();
+  if (!Run) {
+    WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";
+    return 2;
+  }
+  std::vector<std::string> Files;
+  for (const std::string &File : Run->Files)
+    Files.push_back(normalizedPath(File));
+  return verifyConfig(Options, Files);
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   // A file size limit (ulimit -f) makes a write fail with EFBIG, reported
@@ -214,7 +231,7 @@ int main(int argc, const char **argv) {
   if (cli::DumpConfig)
     return dumpConfig(Options, AnyFile);
   if (cli::VerifyConfig)
-    return verifyConfig(Options, AnyFile);
+    return verifyEveryConfig(Options, AnyFile);
   if (std::optional<int> Status = requireEnabledChecks(Options, AnyFile))
     return *Status;
   if (cli::ListChecks)

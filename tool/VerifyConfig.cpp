@@ -208,21 +208,35 @@ static void findBadValues(const ClangTidyOptions &Effective,
   }
 }
 
-int verifyConfig(const RunOptions &Options, StringRef File) {
-  // A .noalloc.yaml that does not parse says where itself.
-  if (Error E = validateNoallocConfigs({File.str()})) {
-    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
-    return 2;
-  }
+/// The problems of the configuration that applies to \p File.
+static void verifyOneFile(const RunOptions &Options, StringRef File,
+                          std::vector<Problem> &Problems) {
   auto Raw = makeOptionsProvider(Options, /*RestrictToNoalloc=*/false)
                  ->getRawOptions(File);
   StringSet<> KnownOptions = getAllChecksAndOptions(false, false).Options;
-  std::vector<Problem> Problems;
   for (const auto &Source : Raw)
     findUnknownNames(Source, KnownOptions, Problems);
   findBadValues(makeOptionsProvider(Options)->getOptions(File), Raw, Problems);
+}
+
+int verifyConfig(const RunOptions &Options, ArrayRef<std::string> Files) {
+  // A .noalloc.yaml that does not parse says where itself.
+  if (Error E = validateNoallocConfigs(Files)) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  // One configuration per directory; each problem said once, however many
+  // directories share the file it is in.
+  std::vector<Problem> Problems;
+  StringSet<> Directories;
+  for (const std::string &File : Files)
+    if (Directories.insert(sys::path::parent_path(File)).second)
+      verifyOneFile(Options, File, Problems);
+  StringSet<> Said;
   for (const Problem &P : Problems) {
     std::string Where = location(P.Source, P.Key, P.IsGlob);
+    if (!Said.insert(Where + "\n" + P.Message).second)
+      continue;
     if (!Where.empty())
       errs() << Where << ": ";
     WithColor::error(errs()) << P.Message << "\n";

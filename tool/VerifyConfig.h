@@ -29,9 +29,11 @@ std::optional<int> requireEnabledChecks(const RunOptions &Options,
 /// with their defaults, as .clang-tidy YAML.
 int dumpConfig(const RunOptions &Options, llvm::StringRef File);
 
-/// --verify-config: 0 and "No config errors detected." or every problem as
-/// "<file>:<line>: error: ..." and 2.
-int verifyConfig(const RunOptions &Options, llvm::StringRef File);
+/// --verify-config over the configuration of every file of \p Files (each
+/// directory once): 0 and "No config errors detected." or every problem,
+/// once, as "<file>:<line>: error: ..." and 2.
+int verifyConfig(const RunOptions &Options,
+                 llvm::ArrayRef<std::string> Files);
 
 } // namespace noalloc
 
