@@ -72,7 +72,7 @@ static SourceLocation locationOf(const SourcePoint &P, SourceManager &SM) {
 }
 
 std::vector<TranslationUnitFacts>
-CallCheck::factsDirectoryUnits(StringRef MainFile) {
+CallCheck::factsDirectoryUnits(StringRef MainFile, StringRef Root) {
   std::vector<TranslationUnitFacts> Units;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(FactsDirectory, EC), End;
@@ -82,7 +82,9 @@ CallCheck::factsDirectoryUnits(StringRef MainFile) {
     auto Buffer = llvm::MemoryBuffer::getFile(It->path());
     if (!Buffer)
       continue;
-    auto Facts = factsFromJSON((*Buffer)->getBuffer());
+    // Facts name files relative to the project root: this unit's, since
+    // the directory holds the facts of one project.
+    auto Facts = factsFromJSON((*Buffer)->getBuffer(), Root);
     if (!Facts) {
       configurationDiag("cannot use facts '%0': %1", DiagnosticIDs::Error)
           << It->path() << llvm::toString(Facts.takeError());
@@ -129,7 +131,7 @@ void CallCheck::onEndOfTranslationUnit() {
   std::vector<TranslationUnitFacts> Units;
   Units.push_back(extractFacts(Ctx, *knowledge()));
   if (!FactsDirectory.empty())
-    for (TranslationUnitFacts &Other : factsDirectoryUnits(Units[0].MainFile))
+    for (TranslationUnitFacts &Other : factsDirectoryUnits(Units[0].MainFile, Units[0].Root))
       Units.push_back(std::move(Other));
   LinkOptions Link;
   Link.Roots = optionList(Roots);

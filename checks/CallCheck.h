@@ -28,7 +28,8 @@ protected:
   findings(const HeapGraph &Graph, const ReportOptions &Options) const;
 
 private:
-  std::vector<TranslationUnitFacts> factsDirectoryUnits(llvm::StringRef Main);
+  std::vector<TranslationUnitFacts> factsDirectoryUnits(llvm::StringRef Main,
+                                                        llvm::StringRef Root);
   void reportInThisUnit(const std::vector<CallFinding> &Findings,
                         clang::SourceManager &SM);
 

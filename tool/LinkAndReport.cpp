@@ -3,6 +3,7 @@
 #include "LinkAndReport.h"
 #include "JoinFindings.h"
 #include "SafeOutput.h"
+#include "utils/Paths.h"
 #include "ToolOptions.h"
 #include "report/HeapReport.h"
 #include "llvm/ADT/StringExtras.h"
@@ -23,19 +24,20 @@ using noalloc::cli::FactsDir;
 using noalloc::cli::Stats;
 using noalloc::sortAndDeduplicate;
 
-/// Writes \p Text as the facts of \p MainFile into --facts-dir, whole or
-/// not at all.
-static bool writeFacts(StringRef MainFile, StringRef Text) {
+/// Writes \p Text, the facts \p Facts, into --facts-dir, whole or not at
+/// all, named after the main file as the facts name it: the same name on
+/// every machine.
+static bool writeFacts(const noalloc::TranslationUnitFacts &Facts,
+                       StringRef Text) {
   if (std::error_code EC = sys::fs::create_directories(FactsDir)) {
     WithColor::error(errs(), "noalloc")
         << "cannot create '" << FactsDir << "': " << EC.message() << "\n";
     return false;
   }
-  SmallString<256> Absolute(MainFile);
-  sys::fs::make_absolute(Absolute);
+  std::string Name = noalloc::relativeTo(Facts.MainFile, Facts.Root);
   SmallString<256> Path(FactsDir);
-  sys::path::append(Path, sys::path::filename(MainFile) + "." +
-                              utohexstr(xxh3_64bits(Absolute)) + ".facts.json");
+  sys::path::append(Path, sys::path::filename(Name) + "." +
+                              utohexstr(xxh3_64bits(Name)) + ".facts.json");
   if (Error E = noalloc::writeFileSafely(Path, [&](raw_fd_ostream &OS) {
         OS << Text;
         return Error::success();
@@ -86,7 +88,7 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
       OS << toJSON(*R.Facts.Facts);
       FactBytes += Text.size();
       ++Written;
-      if (!FactsDir.empty() && !writeFacts(R.MainFile, Text))
+      if (!FactsDir.empty() && !writeFacts(*R.Facts.Facts, Text))
         return 2;
     }
     Units.push_back(std::move(*R.Facts.Facts));

@@ -18,7 +18,7 @@ namespace noalloc {
 
 // 4: the facts as one string of JSON text (parsed once, when the entry is
 // used, instead of as part of the entry and again as facts).
-static constexpr int CacheVersion = 4;
+static constexpr int CacheVersion = 5;
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)) {}
@@ -207,8 +207,11 @@ resultFromJSON(const json::Object &Top) {
   const json::Object *Sink = Top.getObject("facts");
   if (!Sink)
     return std::nullopt;
+  std::optional<StringRef> Root = Sink->getString("root");
+  if (!Root)
+    return std::nullopt;
   if (std::optional<StringRef> Text = Sink->getString("unit")) {
-    auto Facts = factsFromJSON(*Text);
+    auto Facts = factsFromJSON(*Text, *Root);
     if (!Facts) {
       consumeError(Facts.takeError());
       return std::nullopt;
@@ -283,7 +286,10 @@ ResultCache::toEntry(const TranslationUnitResult &Result) {
   for (const ClangTidyError &E : Result.Diagnostics)
     Diagnostics.push_back(toJSON(E));
   const FactSink &Sink = Result.Facts;
-  json::Object Facts{{"unit", Sink.Facts ? factsText(*Sink.Facts) : nullptr}};
+  // The facts name files relative to their project root; the entry, which
+  // belongs to this machine, says which.
+  json::Object Facts{{"unit", Sink.Facts ? factsText(*Sink.Facts) : nullptr},
+                     {"root", Sink.Facts ? Sink.Facts->Root : ""}};
   return json::Object{{"format", "noalloc-cache"},
                       {"version", CacheVersion},
                       {"main_file", Result.MainFile},

@@ -116,6 +116,9 @@ public:
         Suppress(Ctx.getDiagnostics()) {
     if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
       Facts.MainFile = absolutePath(Main->getName());
+    auto Directory =
+        SM.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory();
+    Facts.Root = projectRoot(Facts.MainFile, Directory ? *Directory : "");
   }
 
   TranslationUnitFacts run();
@@ -252,8 +255,10 @@ std::string Extractor::usr(const FunctionDecl *FD) {
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
   if (!FD->isExternallyVisible() ||
       (Method && Method->getParent()->isLambda())) {
+    // The file as the written facts name it: the same on every machine.
     SourcePoint At = point(FD->getLocation());
-    USR += "@" + At.File + "@" + std::to_string(At.Offset);
+    USR += "@" + relativeTo(At.File, Facts.Root) + "@" +
+           std::to_string(At.Offset);
   }
   return USR;
 }

@@ -2,6 +2,7 @@
 
 #include "facts/Facts.h"
 #include "facts/BoundedJSON.h"
+#include "utils/Paths.h"
 
 using namespace llvm;
 
@@ -211,9 +212,11 @@ json::Value toJSON(const TranslationUnitFacts &Facts) {
   for (const FunctionFacts &F : Facts.Functions)
     Functions.push_back(toJSON(F));
   FileTable = nullptr;
+  for (std::string &File : Files)
+    File = relativeTo(File, Facts.Root);
   return json::Object{{"format", "noalloc-facts"},
                       {"version", TranslationUnitFacts::FormatVersion},
-                      {"main_file", Facts.MainFile},
+                      {"main_file", relativeTo(Facts.MainFile, Facts.Root)},
                       {"files", std::move(Files)},
                       {"functions", std::move(Functions)}};
 }
@@ -230,7 +233,8 @@ static bool applyFileTable(SourcePoint &P,
   return false;
 }
 
-Expected<TranslationUnitFacts> factsFromJSON(StringRef Text) {
+Expected<TranslationUnitFacts> factsFromJSON(StringRef Text,
+                                             StringRef ProjectRoot) {
   Expected<json::Value> Parsed = parseJSON(Text);
   if (!Parsed)
     return Parsed.takeError();
@@ -251,6 +255,10 @@ Expected<TranslationUnitFacts> factsFromJSON(StringRef Text) {
   if (!O || !O.map("main_file", Facts.MainFile) || !O.map("files", Files) ||
       !O.map("functions", Facts.Functions))
     return Root.getError();
+  Facts.Root = ProjectRoot.str();
+  Facts.MainFile = resolvedAgainst(Facts.MainFile, ProjectRoot);
+  for (std::string &File : Files)
+    File = resolvedAgainst(File, ProjectRoot);
   bool Valid = true;
   for (FunctionFacts &F : Facts.Functions) {
     Valid &= applyFileTable(F.Where, Files);

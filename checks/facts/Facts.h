@@ -17,7 +17,8 @@
 
 namespace noalloc {
 
-/// A place in a file, by absolute path.
+/// A place in a file, by absolute path (relative to the project root only
+/// in the written facts).
 struct SourcePoint {
   std::string File;
   unsigned Offset = 0;
@@ -145,13 +146,20 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 2;
+  static constexpr unsigned FormatVersion = 3;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
+  /// The project root (utils/Paths projectRoot), not written: files under
+  /// it are written relative to it, and so are the file names in USRs of
+  /// internal linkage, so that the facts are the same bytes on every
+  /// machine. Empty: every path is absolute.
+  std::string Root;
 };
 
 llvm::json::Value toJSON(const TranslationUnitFacts &Facts);
-llvm::Expected<TranslationUnitFacts> factsFromJSON(llvm::StringRef Text);
+/// Relative paths in \p Text are resolved against \p Root.
+llvm::Expected<TranslationUnitFacts> factsFromJSON(llvm::StringRef Text,
+                                                   llvm::StringRef Root = "");
 
 } // namespace noalloc
 

@@ -42,4 +42,41 @@ std::string normalizedPath(StringRef Path, StringRef WorkingDirectory) {
   return std::string(Out);
 }
 
+/// Whether \p Path is \p Dir or lies below it.
+static bool isUnder(StringRef Path, StringRef Dir) {
+  if (Dir.empty() || !Path.starts_with(Dir))
+    return false;
+  return Path.size() == Dir.size() || Dir.ends_with("/") ||
+         sys::path::is_separator(Path[Dir.size()]);
+}
+
+std::string projectRoot(StringRef MainFile, StringRef CompileDirectory) {
+  for (StringRef Dir = sys::path::parent_path(MainFile); !Dir.empty();
+       Dir = sys::path::parent_path(Dir)) {
+    SmallString<256> Git(Dir);
+    sys::path::append(Git, ".git");
+    if (sys::fs::exists(Git))
+      return Dir.str();
+    if (Dir == sys::path::root_path(Dir))
+      break;
+  }
+  if (isUnder(MainFile, CompileDirectory))
+    return CompileDirectory.rtrim('/').str();
+  return "";
+}
+
+std::string relativeTo(StringRef Path, StringRef Root) {
+  if (!isUnder(Path, Root) || Path.size() == Root.size())
+    return Path.str();
+  return Path.drop_front(Root.size()).ltrim('/').str();
+}
+
+std::string resolvedAgainst(StringRef Path, StringRef Root) {
+  if (Root.empty() || Path.empty() || sys::path::is_absolute(Path))
+    return Path.str();
+  SmallString<256> Joined(Root);
+  sys::path::append(Joined, Path);
+  return std::string(Joined);
+}
+
 } // namespace noalloc

@@ -23,6 +23,21 @@ namespace noalloc {
 std::string normalizedPath(llvm::StringRef Path,
                            llvm::StringRef WorkingDirectory = "");
 
+/// The directory that facts name files relative to, so that the facts of
+/// one unit are the same bytes on every machine: the nearest ancestor of
+/// \p MainFile that holds ".git" (a checkout), else \p CompileDirectory if
+/// it holds the main file (a Bazel execution root), else none ("").
+std::string projectRoot(llvm::StringRef MainFile,
+                        llvm::StringRef CompileDirectory);
+
+/// \p Path relative to \p Root ("src/a.cpp") if it lies under it, else
+/// \p Path as it is.
+std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root);
+
+/// The inverse: a relative \p Path joined to \p Root; an absolute one, or
+/// any path when \p Root is empty, as it is.
+std::string resolvedAgainst(llvm::StringRef Path, llvm::StringRef Root);
+
 } // namespace noalloc
 
 #endif // NOALLOC_CHECKS_UTILS_PATHS_H

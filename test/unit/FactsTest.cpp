@@ -40,6 +40,32 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_EQ(Read->Functions[0].Where.File, "/src/main.cpp");
 }
 
+// Under the project root, files are written relative to it: two checkouts
+// at different places give the same bytes; files outside stay absolute.
+TEST(FactsTest, FilesUnderTheRootAreRelative) {
+  auto Unit = [](const std::string &Root) {
+    UnitBuilder B(Root + "/src/main.cpp");
+    B.define("f").call("f", "g");
+    TranslationUnitFacts Facts = B.build();
+    Facts.Functions[0].Calls[0].Where.File = "/usr/include/stdlib.h";
+    Facts.Root = Root;
+    return Facts;
+  };
+  std::string Here = text(Unit("/home/a/p")), There = text(Unit("/tmp/w/p"));
+  EXPECT_EQ(Here, There);
+  EXPECT_NE(Here.find("\"src/main.cpp\""), std::string::npos);
+  EXPECT_NE(Here.find("\"/usr/include/stdlib.h\""), std::string::npos);
+  auto Read = factsFromJSON(There, "/tmp/w/p");
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(Read->MainFile, "/tmp/w/p/src/main.cpp");
+  EXPECT_EQ(Read->Functions[0].Where.File, "/tmp/w/p/src/main.cpp");
+  EXPECT_EQ(Read->Functions[0].Calls[0].Where.File, "/usr/include/stdlib.h");
+  // Without a root, every path is absolute.
+  EXPECT_NE(text(UnitBuilder("/home/a/p/src/main.cpp").define("f").build())
+                .find("\"/home/a/p/src/main.cpp\""),
+            std::string::npos);
+}
+
 TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
   EXPECT_TRUE(allocates(SiteKind::New));
   EXPECT_TRUE(allocates(SiteKind::Throw));
@@ -50,13 +76,13 @@ TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
 
 TEST(FactsTest, RejectsOtherVersions) {
   std::string Text = text(UnitBuilder().define("f").build());
-  size_t At = Text.find("\"version\":2");
+  size_t At = Text.find("\"version\":3");
   ASSERT_NE(At, std::string::npos);
   Text.replace(At, 11, "\"version\":1");
   auto Read = factsFromJSON(Text);
   ASSERT_FALSE(bool(Read));
   EXPECT_EQ(llvm::toString(Read.takeError()),
-            "facts format version 1, expected 2");
+            "facts format version 1, expected 3");
 }
 
 TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {
