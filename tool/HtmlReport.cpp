@@ -1,6 +1,7 @@
 //===--- HtmlReport.cpp - Findings for people: one self-contained page ----===//
 
 #include "HtmlReport.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include <map>
 

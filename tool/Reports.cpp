@@ -5,6 +5,7 @@
 #include "SafeOutput.h"
 #include "facts/BoundedJSON.h"
 #include "utils/LLVMCompat.h"
+#include "utils/Paths.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -87,16 +88,6 @@ CharSourceRange SourceFiles::range(StringRef File, unsigned Offset) {
   return CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(Length));
 }
 
-std::string relativeTo(StringRef Path, StringRef Base) {
-  SmallString<256> Here(Base);
-  if (Here.empty() && sys::fs::current_path(Here))
-    return Path.str();
-  StringRef Rest = Path;
-  if (Rest.consume_front(Here) && sys::path::is_separator(Rest.front()))
-    return Rest.drop_front().str();
-  return Path.str();
-}
-
 std::string RunSummary::line() const {
   if (Failed.size() >= FilesAnalysed)
     return "";
@@ -108,13 +99,17 @@ std::string RunSummary::line() const {
 
 std::vector<std::string> fingerprints(ArrayRef<ClangTidyError> Errors,
                                       SourceFiles &Files, StringRef Base) {
+  // Relative to the current directory when no base is given.
+  SmallString<256> Here(Base);
+  if (Here.empty())
+    (void)sys::fs::current_path(Here);
   std::vector<std::string> Result;
   std::map<std::string, unsigned> Seen;
   for (const ClangTidyError &E : Errors) {
     SourceFiles::Position Pos =
         Files.position(E.Message.FilePath, E.Message.FileOffset);
     std::string Key = E.DiagnosticName + '\0' +
-                      relativeTo(E.Message.FilePath, Base) + '\0' +
+                      relativeTo(E.Message.FilePath, Here) + '\0' +
                       E.Message.Message + '\0' + Pos.LineText;
     unsigned Occurrence = Seen[Key]++;
     Key += '\0' + std::to_string(Occurrence);

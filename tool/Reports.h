@@ -34,9 +34,6 @@ private:
   std::unique_ptr<Impl> P;
 };
 
-/// \p Path relative to \p Base (the current directory when empty), or
-/// \p Path itself when it is not below it.
-std::string relativeTo(llvm::StringRef Path, llvm::StringRef Base);
 
 /// Whether \p Note is a step of \p E's chain: noalloc-call's notes are, but
 /// the count of the function's other calls; a direct check's notes (fix-its,
