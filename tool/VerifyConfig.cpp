@@ -9,6 +9,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -103,7 +104,7 @@ int dumpConfig(const RunOptions &Options, StringRef File) {
     Enabled += "," + Name;
   Effective.Checks = Enabled;
   // Every option of the enabled checks, with its default where unset.
-  for (auto &[Key, Value] : getCheckOptions(Effective, false, false))
+  for (auto &[Key, Value] : compat::enabledCheckOptions(Effective))
     Effective.CheckOptions.try_emplace(Key, Value);
   outs() << configurationAsText(Effective);
   return 0;
@@ -213,7 +214,7 @@ static void verifyOneFile(const RunOptions &Options, StringRef File,
                           std::vector<Problem> &Problems) {
   auto Raw = makeOptionsProvider(Options, /*RestrictToNoalloc=*/false)
                  ->getRawOptions(File);
-  StringSet<> KnownOptions = getAllChecksAndOptions(false, false).Options;
+  StringSet<> KnownOptions = compat::knownCheckOptions();
   for (const auto &Source : Raw)
     findUnknownNames(Source, KnownOptions, Problems);
   findBadValues(makeOptionsProvider(Options)->getOptions(File), Raw, Problems);

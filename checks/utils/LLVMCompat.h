@@ -23,6 +23,7 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/TargetParser/Triple.h"
 #include <memory>
 
 // clang's resource directory: in the Options library since LLVM 22, in the
@@ -114,6 +115,34 @@ enabledCheckNames(const clang::tidy::ClangTidyOptions &Options) {
   return clang::tidy::getCheckNames(Options, false);
 #endif
 }
+
+/// Every option of the checks that \p Options enable, with its default.
+inline clang::tidy::ClangTidyOptions::OptionMap
+enabledCheckOptions(const clang::tidy::ClangTidyOptions &Options) {
+#if LLVM_VERSION_MAJOR >= 21
+  return clang::tidy::getCheckOptions(Options, false, false);
+#else
+  return clang::tidy::getCheckOptions(Options, false);
+#endif
+}
+
+/// Every check option clang-tidy knows (no alpha analyzer checks, no custom
+/// checks).
+inline llvm::StringSet<> knownCheckOptions() {
+#if LLVM_VERSION_MAJOR >= 21
+  return clang::tidy::getAllChecksAndOptions(false, false).Options;
+#else
+  return clang::tidy::getAllChecksAndOptions(false).Options;
+#endif
+}
+
+/// A target triple as LLVM's target registry and MC layer take it: a Triple
+/// since LLVM 22, its string before.
+#if LLVM_VERSION_MAJOR >= 22
+inline const llvm::Triple &mcTriple(const llvm::Triple &TT) { return TT; }
+#else
+inline const std::string &mcTriple(const llvm::Triple &TT) { return TT.str(); }
+#endif
 
 /// A diagnostics engine with \p Options. Since LLVM 21 an engine refers to
 /// its options (keep them alive); before, it shares a copy of them.

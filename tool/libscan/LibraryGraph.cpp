@@ -1,6 +1,7 @@
 //===--- LibraryGraph.cpp - Direct-call graph of compiled libraries -------===//
 
 #include "LibraryGraph.h"
+#include "utils/LLVMCompat.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/BinaryFormat/ELF.h"
@@ -293,13 +294,13 @@ Error LibraryGraph::Impl::init() {
   LLVMInitializeX86Disassembler();
   Triple TT("x86_64-unknown-linux-gnu");
   std::string Err;
-  TheTarget = TargetRegistry::lookupTarget(TT, Err);
+  TheTarget = TargetRegistry::lookupTarget(compat::mcTriple(TT), Err);
   if (!TheTarget)
     return createStringError(inconvertibleErrorCode(), Err);
-  MRI.reset(TheTarget->createMCRegInfo(TT));
+  MRI.reset(TheTarget->createMCRegInfo(compat::mcTriple(TT)));
   MCTargetOptions Options;
-  MAI.reset(TheTarget->createMCAsmInfo(*MRI, TT, Options));
-  STI.reset(TheTarget->createMCSubtargetInfo(TT, "", ""));
+  MAI.reset(TheTarget->createMCAsmInfo(*MRI, compat::mcTriple(TT), Options));
+  STI.reset(TheTarget->createMCSubtargetInfo(compat::mcTriple(TT), "", ""));
   MII.reset(TheTarget->createMCInstrInfo());
   Ctx = std::make_unique<MCContext>(TT, MAI.get(), MRI.get(), STI.get());
   Dis.reset(TheTarget->createMCDisassembler(*STI, *Ctx));
