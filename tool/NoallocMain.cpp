@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AnalyzeSources.h"
+#include "Annotate.h"
 #include "ApplyFixes.h"
 #include "Baseline.h"
 #include "JoinFindings.h"
@@ -112,11 +113,50 @@ static std::optional<int> lockForFix(ArrayRef<std::string> Files,
   return std::nullopt;
 }
 
+/// --annotate: the attributes to write instead of the fix-its, or an exit
+/// status when the run ends here.
+static std::optional<int> annotations(
+    const LinkedRun *Linked, const tooling::CompilationDatabase *Database,
+    ArrayRef<TranslationUnitResult> Results, ArrayRef<std::string> Failed,
+    std::vector<ClangTidyError> &Annotations) {
+  if (!Linked || !Database)
+    return std::nullopt;
+  if (!Failed.empty()) {
+    WithColor::note(errs(), "noalloc")
+        << "found compiler errors: no function has been annotated\n";
+    return std::nullopt;
+  }
+  return annotate(*Linked, *Database, Results,
+                  cli::Annotate == cli::AnnotateMode::NonBlocking
+                      ? EffectAttribute::NonBlocking
+                      : EffectAttribute::NonAllocating,
+                  Annotations);
+}
+
+/// "noalloc: 12 functions marked [[clang::nonallocating]]".
+static void printAnnotated(ArrayRef<ClangTidyError> Annotations) {
+  if (cli::Quiet)
+    return;
+  StringSet<> Files;
+  for (const ClangTidyError &E : Annotations)
+    for (const auto &Entry : E.Message.Fix)
+      Files.insert(Entry.first());
+  size_t N = Annotations.size();
+  errs() << "noalloc: " << N << (N == 1 ? " function " : " functions ")
+         << (cli::Fix || cli::FixErrors ? "marked " : "can be marked ")
+         << attributeSpelling(cli::Annotate == cli::AnnotateMode::NonBlocking
+                                  ? EffectAttribute::NonBlocking
+                                  : EffectAttribute::NonAllocating)
+         << " in " << Files.size() << (Files.size() == 1 ? " file" : " files")
+         << "; clang accepts every one\n";
+}
+
 /// Joins, links, filters and prints the results of every unit; the exit
 /// status of the run.
 static int report(std::vector<TranslationUnitResult> &Results,
                   std::vector<TranslationUnitFacts> Outside,
-                  ArrayRef<std::string> Files, const RunOptions &Options) {
+                  ArrayRef<std::string> Files, const RunOptions &Options,
+                  const tooling::CompilationDatabase *Database) {
   RunSummary Summary;
   Summary.FilesAnalysed = Files.size();
   for (const TranslationUnitResult &R : Results)
@@ -149,9 +189,18 @@ static int report(std::vector<TranslationUnitResult> &Results,
   }
   Summary.FilesWithFindings = FilesWithFindings.size();
 
+  bool Annotating = cli::Annotate != cli::AnnotateMode::Off;
+  std::vector<ClangTidyError> Annotations;
+  if (Annotating)
+    if (std::optional<int> Status =
+            annotations(Linked ? &*Linked : nullptr, Database, Results,
+                        Summary.Failed, Annotations))
+      return *Status;
+  // --annotate writes the attributes instead of the fix-its.
+  const std::vector<ClangTidyError> &Fixes = Annotating ? Annotations : Errors;
   if (!cli::ExportFixes.empty())
     if (Error E = writeFileSafely(cli::ExportFixes, [&](raw_fd_ostream &OS) {
-          exportReplacements(Files.front(), Errors, OS);
+          exportReplacements(Files.front(), Fixes, OS);
           return Error::success();
         })) {
       WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
@@ -166,9 +215,11 @@ static int report(std::vector<TranslationUnitResult> &Results,
              << " into code no analysed file defines could not be followed\n";
   if (cli::Fix || cli::FixErrors)
     if (std::optional<int> Status =
-            applyFixes(Errors, Files, Summary.Failed, cli::FixErrors,
+            applyFixes(Fixes, Files, Summary.Failed, cli::FixErrors,
                        cli::FixOutsideProject))
       return *Status;
+  if (Annotating && Summary.Failed.empty())
+    printAnnotated(Annotations);
   printSummary(Summary);
   if (AsErrors && !cli::Quiet)
     errs() << "noalloc: " << AsErrors
@@ -219,6 +270,12 @@ int main(int argc, const char **argv) {
   if (cli::LinkCommand)
     if (std::optional<int> Status = rejectAnalysisOnlyOptions())
       return *Status;
+  if (cli::LinkCommand && cli::Annotate != cli::AnnotateMode::Off) {
+    WithColor::error(errs(), "noalloc")
+        << "link: '--annotate' parses the units again with their compile "
+           "commands; run 'noalloc -p <build-dir> --annotate'\n";
+    return 2;
+  }
 
   auto ParsedOptions = makeRunOptions();
   if (!ParsedOptions) {
@@ -241,6 +298,7 @@ int main(int argc, const char **argv) {
   std::vector<TranslationUnitResult> Results;
   std::vector<TranslationUnitFacts> Outside;
   std::optional<FixLock> Lock;
+  std::unique_ptr<tooling::CompilationDatabase> Database;
   if (cli::LinkCommand) {
     if (std::optional<int> Status =
             readLaunchedResults(cli::LinkDirectories, Files, Results))
@@ -263,8 +321,11 @@ int main(int argc, const char **argv) {
     if (std::optional<int> Status =
             analyzeSources(*Run, Options, argv[0], Results))
       return *Status;
-    Outside = factsOutsideTheRun(*Run, Options, argv[0]);
+    // --annotate marks only what clang checks: the units of the run.
+    if (cli::Annotate == cli::AnnotateMode::Off)
+      Outside = factsOutsideTheRun(*Run, Options, argv[0]);
     Files = std::move(Run->Files);
+    Database = std::move(Run->Database);
   }
-  return report(Results, std::move(Outside), Files, Options);
+  return report(Results, std::move(Outside), Files, Options, Database.get());
 }

@@ -242,6 +242,18 @@ cl::opt<std::string> ExportFixes(
              "YAML."),
     cl::init(""), MainAndLink, cl::cat(Category));
 
+cl::opt<AnnotateMode> Annotate(
+    "annotate", cl::ValueOptional,
+    cl::desc("With --fix or --export-fixes, mark [[clang::nonallocating]]\n"
+             "every function noalloc shows allocation-free and clang's\n"
+             "-Wfunction-effects accepts (instead of the fix-its)."),
+    cl::values(clEnumValN(AnnotateMode::NonAllocating, "nonallocating",
+                          "[[clang::nonallocating]] (the default)"),
+               clEnumValN(AnnotateMode::NonBlocking, "nonblocking",
+                          "[[clang::nonblocking]], where clang accepts it"),
+               clEnumValN(AnnotateMode::NonAllocating, "", "")),
+    cl::init(AnnotateMode::Off), cl::cat(Category));
+
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line."),
                     cl::init(false), MainAndLink, cl::cat(Category));
 

@@ -62,6 +62,8 @@ extern llvm::cl::opt<bool> Fix;
 extern llvm::cl::opt<bool> FixErrors;
 extern llvm::cl::opt<bool> FixOutsideProject;
 extern llvm::cl::opt<std::string> ExportFixes;
+enum class AnnotateMode { Off, NonAllocating, NonBlocking };
+extern llvm::cl::opt<AnnotateMode> Annotate;
 extern llvm::cl::opt<bool> Quiet;
 
 /// LLVM's --color (auto when unset, else true or false).

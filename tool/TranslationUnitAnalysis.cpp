@@ -333,6 +333,20 @@ static const std::string &clangResourceDir() {
   return Dir;
 }
 
+void adjustForParsing(tooling::ClangTool &Tool) {
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // Unless the command names its own; tooling then adds none.
+  Tool.appendArgumentsAdjuster(
+      [](const tooling::CommandLineArguments &Args, StringRef) {
+        for (const std::string &Arg : Args)
+          if (StringRef(Arg).starts_with("-resource-dir"))
+            return Args;
+        return tooling::getInsertArgumentAdjuster(
+            ("-resource-dir=" + clangResourceDir()).c_str(),
+            tooling::ArgumentInsertPosition::BEGIN)(Args, "");
+      });
+}
+
 /// The result of a unit that could not be analysed, with the reason as a
 /// compiler error: the run goes on and ends with exit status 2.
 static TranslationUnitResult failedUnit(StringRef File, const Twine &Why) {
@@ -387,17 +401,7 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   tooling::ClangTool Tool(Database, {File.str()},
                           std::make_shared<PCHContainerOperations>(),
                           llvm::vfs::createPhysicalFileSystem());
-  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-  // Unless the command names its own; tooling then adds none.
-  Tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &Args,
-                                  StringRef) {
-    for (const std::string &Arg : Args)
-      if (StringRef(Arg).starts_with("-resource-dir"))
-        return Args;
-    return tooling::getInsertArgumentAdjuster(
-        ("-resource-dir=" + clangResourceDir()).c_str(),
-        tooling::ArgumentInsertPosition::BEGIN)(Args, "");
-  });
+  adjustForParsing(Tool);
   Tool.setDiagnosticConsumer(&Consumer);
   TranslationUnitResult Result;
   Result.MainFile = File.str();

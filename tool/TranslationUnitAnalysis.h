@@ -8,6 +8,10 @@
 #include "extract/FactSink.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
+namespace clang::tooling {
+class ClangTool;
+} // namespace clang::tooling
+
 namespace noalloc {
 
 /// What one translation unit contributes to a run.
@@ -51,6 +55,10 @@ makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc = true);
 /// one is an error with its file, line and column.
 llvm::Error checkConfiguration(llvm::ArrayRef<std::string> Sources,
                                const RunOptions &Options);
+
+/// What every parse of a compile command needs: compiler plugins stripped,
+/// clang's builtin headers found.
+void adjustForParsing(clang::tooling::ClangTool &Tool);
 
 /// Parses \p File once with the compile command from \p Database and runs
 /// the enabled noalloc checks on it. Safe to call from several threads.

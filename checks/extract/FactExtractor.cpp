@@ -165,6 +165,8 @@ private:
     return normalizedPath(Abs);
   }
   std::string usr(const FunctionDecl *FD);
+  /// Where --annotate writes a function-effect attribute (see Facts.h).
+  void attributePoints(const FunctionDecl *FD, FunctionFacts &F);
 
   Suppressions Suppress;
   TranslationUnitFacts Facts;
@@ -330,14 +332,43 @@ static bool hasAnnotation(const FunctionDecl *FD, StringRef Annotation) {
   return false;
 }
 
-static bool isRoot(const FunctionDecl *FD) {
+static bool hasEffectAttribute(const FunctionDecl *FD) {
   for (const FunctionDecl *Redecl : FD->redecls())
     for (const clang::FunctionEffect &E :
          Redecl->getFunctionEffects().effects())
       if (E.kind() == clang::FunctionEffect::Kind::NonAllocating ||
           E.kind() == clang::FunctionEffect::Kind::NonBlocking)
         return true;
-  return hasAnnotation(FD, "noalloc");
+  return false;
+}
+
+static bool isRoot(const FunctionDecl *FD) {
+  return hasEffectAttribute(FD) || hasAnnotation(FD, "noalloc");
+}
+
+void Extractor::attributePoints(const FunctionDecl *FD, FunctionFacts &F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  // Lambdas and implicit members have no declarator to write in; clang
+  // infers them from their bodies.
+  if (F.InSystemHeader || FD->isImplicit() ||
+      (Method && Method->getParent()->isLambda()))
+    return;
+  if (hasEffectAttribute(FD)) {
+    F.AttributeBlocked = true;
+    return;
+  }
+  const FunctionDecl *Written = FD->getTemplateInstantiationPattern();
+  for (const FunctionDecl *Redecl : (Written ? Written : FD)->redecls()) {
+    if (Redecl->isImplicit() || inSystemHeader(Redecl->getLocation()))
+      continue;
+    std::optional<SourceLocation> At = functionAttributeLocation(Redecl);
+    if (!At) {
+      F.AttributeBlocked = true;
+      F.AttributeAt.clear();
+      return;
+    }
+    F.AttributeAt.push_back(point(*At));
+  }
 }
 
 static void
@@ -376,6 +407,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
       inSystemHeader(Decl->getLocation()) ||
       (Decl->getBuiltinID() && Decl->getLocation().isInvalid());
   F.Root = isRoot(Decl);
+  attributePoints(Decl, F);
   F.Allowed = hasAnnotation(Decl, "noalloc::allow");
   F.Signature = signature(Decl);
   F.Constructor = isa<CXXConstructorDecl>(Decl);

@@ -168,6 +168,9 @@ static json::Value toJSON(const FunctionFacts &F) {
     Sites.push_back(toJSON(S));
   for (const CallSite &C : F.Calls)
     Calls.push_back(toJSON(C));
+  json::Array AttributeAt;
+  for (const SourcePoint &P : F.AttributeAt)
+    AttributeAt.push_back(toJSON(P));
   return json::Object{{"usr", F.USR},
                       {"name", F.Name},
                       {"at", toJSON(F.Where)},
@@ -183,6 +186,8 @@ static json::Value toJSON(const FunctionFacts &F) {
                       {"summary", toJSON(F.Summary)},
                       {"signature", F.Signature},
                       {"overrides", F.Overrides},
+                      {"attribute_at", std::move(AttributeAt)},
+                      {"attribute_blocked", F.AttributeBlocked},
                       {"sites", std::move(Sites)},
                       {"calls", std::move(Calls)}};
 }
@@ -200,6 +205,8 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.map("address_taken", F.AddressTaken) &&
       O.map("constructor", F.Constructor) && O.map("summary", F.Summary) &&
       O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
+      O.map("attribute_at", F.AttributeAt) &&
+      O.map("attribute_blocked", F.AttributeBlocked) &&
       O.map("sites", F.Sites) && O.map("calls", F.Calls);
   F.EndOffset = unsigned(End);
   return Read;
@@ -262,6 +269,8 @@ Expected<TranslationUnitFacts> factsFromJSON(StringRef Text,
   bool Valid = true;
   for (FunctionFacts &F : Facts.Functions) {
     Valid &= applyFileTable(F.Where, Files);
+    for (SourcePoint &P : F.AttributeAt)
+      Valid &= applyFileTable(P, Files);
     for (HeapSite &S : F.Sites)
       Valid &= applyFileTable(S.Where, Files);
     for (CallSite &C : F.Calls)

@@ -140,13 +140,21 @@ struct FunctionFacts {
   std::string Signature;
   /// USRs of the virtual functions this one overrides, transitively.
   std::vector<std::string> Overrides;
+  /// Where a function-effect attribute ([[clang::nonallocating]]) goes in
+  /// each of its declarations in user code, for --annotate: after the
+  /// parameters, qualifiers and exception specification.
+  std::vector<SourcePoint> AttributeAt;
+  /// One of its declarations in user code cannot take the attribute (it is
+  /// written through a macro), or it has a function-effect attribute
+  /// already: --annotate leaves it as it is.
+  bool AttributeBlocked = false;
   std::vector<HeapSite> Sites;
   std::vector<CallSite> Calls;
 };
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 3;
+  static constexpr unsigned FormatVersion = 4;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
   /// The project root (utils/Paths projectRoot), not written: files under

@@ -4,6 +4,7 @@
 #include "llvm/Support/GlobPattern.h"
 #include <deque>
 #include <map>
+#include <tuple>
 
 using namespace llvm;
 
@@ -62,6 +63,23 @@ HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
   indexFunctions();
 }
 
+/// The points of \p A and \p B, each once, in order.
+static std::vector<SourcePoint> joinPoints(const std::vector<SourcePoint> &A,
+                                           const std::vector<SourcePoint> &B) {
+  auto Key = [](const SourcePoint &P) { return std::tie(P.File, P.Offset); };
+  std::vector<SourcePoint> Joined = A;
+  Joined.insert(Joined.end(), B.begin(), B.end());
+  llvm::sort(Joined, [&](const SourcePoint &L, const SourcePoint &R) {
+    return Key(L) < Key(R);
+  });
+  Joined.erase(std::unique(Joined.begin(), Joined.end(),
+                           [&](const SourcePoint &L, const SourcePoint &R) {
+                             return Key(L) == Key(R);
+                           }),
+               Joined.end());
+  return Joined;
+}
+
 void HeapGraph::join(std::vector<TranslationUnitFacts> &Units) {
   // One node per USR; a definition wins over declarations, and flags seen
   // in any translation unit hold for the function. Among definitions (an
@@ -83,6 +101,9 @@ void HeapGraph::join(std::vector<TranslationUnitFacts> &Units) {
       FunctionFacts &Known = Nodes[It->second].Facts;
       bool AddressTaken = Known.AddressTaken || F.AddressTaken;
       bool Root = Known.Root || F.Root, Allowed = Known.Allowed || F.Allowed;
+      std::vector<SourcePoint> AttributeAt =
+          joinPoints(Known.AttributeAt, F.AttributeAt);
+      bool AttributeBlocked = Known.AttributeBlocked || F.AttributeBlocked;
       if (!Known.Defined && F.Defined)
         Known = std::move(F);
       else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
@@ -93,6 +114,10 @@ void HeapGraph::join(std::vector<TranslationUnitFacts> &Units) {
       Known.AddressTaken = AddressTaken;
       Known.Root = Root;
       Known.Allowed = Allowed;
+      // Each unit sees the declarations it includes.
+      Known.AttributeAt = AttributeBlocked ? std::vector<SourcePoint>()
+                                           : std::move(AttributeAt);
+      Known.AttributeBlocked = AttributeBlocked;
     }
   // Calls that no function of the program can answer end here.
   Nodes.emplace_back();

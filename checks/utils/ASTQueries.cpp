@@ -7,6 +7,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -63,6 +66,90 @@ bool isInInstantiation(const Decl *D) {
     }
   }
   return false;
+}
+
+namespace {
+/// Reads raw tokens after a function declarator's ')'.
+class DeclaratorTail {
+public:
+  DeclaratorTail(SourceLocation RParen, const ASTContext &Ctx)
+      : SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()),
+        End(Lexer::getLocForEndOfToken(RParen, 0, SM, LangOpts)) {}
+
+  /// The end of the last token that belongs before the attribute.
+  std::optional<SourceLocation> attributeLocation() {
+    while (next()) {
+      if (Tok.isOneOf(tok::amp, tok::ampamp)) {
+        take(); // A ref-qualifier.
+        continue;
+      }
+      if (Tok.is(tok::l_square)) {
+        if (!skipBalanced(tok::l_square, tok::r_square))
+          return std::nullopt; // An attribute already there.
+        continue;
+      }
+      if (Tok.isOneOf(tok::l_brace, tok::semi, tok::arrow, tok::equal,
+                      tok::colon, tok::comma))
+        return End;
+      if (!Tok.is(tok::raw_identifier))
+        return std::nullopt;
+      StringRef Word = Tok.getRawIdentifier();
+      if (Word == "const" || Word == "volatile") {
+        take();
+      } else if (Word == "noexcept" || Word == "throw") {
+        take();
+        if (next() && Tok.is(tok::l_paren) &&
+            !skipBalanced(tok::l_paren, tok::r_paren))
+          return std::nullopt;
+      } else if (llvm::StringSwitch<bool>(Word)
+                     .Cases({"override", "final", "try", "requires"}, true)
+                     .Default(false)) {
+        return End;
+      } else {
+        return std::nullopt; // A macro, or a GNU attribute.
+      }
+    }
+    return std::nullopt;
+  }
+
+private:
+  /// Lexes the token after End into Tok.
+  bool next() {
+    return !Lexer::getRawToken(End, Tok, SM, LangOpts,
+                               /*IgnoreWhiteSpace=*/true) &&
+           Tok.isNot(tok::eof);
+  }
+  void take() { End = Tok.getEndLoc(); }
+  /// Takes Tok (an Open token) and everything up to its matching Close.
+  bool skipBalanced(tok::TokenKind Open, tok::TokenKind Close) {
+    unsigned Depth = 0;
+    do {
+      if (Tok.is(Open))
+        ++Depth;
+      else if (Tok.is(Close))
+        --Depth;
+      take();
+    } while (Depth > 0 && next());
+    return Depth == 0;
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+  SourceLocation End;
+  Token Tok;
+};
+} // namespace
+
+std::optional<SourceLocation> functionAttributeLocation(const FunctionDecl *D) {
+  const TypeSourceInfo *TSI = D->getTypeSourceInfo();
+  if (!TSI)
+    return std::nullopt;
+  auto Function = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>();
+  if (!Function || Function.getRParenLoc().isInvalid() ||
+      Function.getRParenLoc().isMacroID())
+    return std::nullopt;
+  return DeclaratorTail(Function.getRParenLoc(), D->getASTContext())
+      .attributeLocation();
 }
 
 } // namespace noalloc

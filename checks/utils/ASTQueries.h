@@ -4,12 +4,15 @@
 #define NOALLOC_CHECKS_UTILS_ASTQUERIES_H
 
 #include "clang/AST/ASTTypeTraits.h"
+#include "clang/Basic/SourceLocation.h"
+#include <optional>
 #include <string>
 
 namespace clang {
 class ASTContext;
 class Decl;
 class Expr;
+class FunctionDecl;
 class NamedDecl;
 } // namespace clang
 
@@ -31,6 +34,15 @@ bool isCertainlyNonNull(const clang::Expr *E);
 /// True if \p D belongs to an implicit template instantiation, whose code the
 /// user did not write as such.
 bool isInInstantiation(const clang::Decl *D);
+
+/// Where a function-effect attribute ([[clang::nonallocating]]) goes in the
+/// declaration \p D, as clang's grammar puts it: after the parameter list,
+/// cv- and ref-qualifiers, the exception specification and attributes
+/// already there; before a trailing return type, 'override', 'final',
+/// '= 0', a constructor's initializers or the body. None when the
+/// declarator is not written out there (a macro, a function type alias).
+std::optional<clang::SourceLocation>
+functionAttributeLocation(const clang::FunctionDecl *D);
 
 } // namespace noalloc
 

@@ -24,6 +24,9 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   B.fn("malloc").Summary = {true, true, false, true};
   B.fn("f").Root = true;
   B.fn("g").Overrides = {"c:@F@base"};
+  B.fn("g").AttributeAt = {{"/src/main.h", 12, 2, 9},
+                           {"/src/main.cpp", 7, 1, 8}};
+  B.fn("ext").AttributeBlocked = true;
   TranslationUnitFacts Original = B.build();
 
   auto Read = factsFromJSON(text(Original));
@@ -38,6 +41,11 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_TRUE(Read->Functions[3].Summary.Unknown);
   EXPECT_FALSE(Read->Functions[0].Summary.Summarised);
   EXPECT_EQ(Read->Functions[0].Where.File, "/src/main.cpp");
+  ASSERT_EQ(G.AttributeAt.size(), 2u);
+  EXPECT_EQ(G.AttributeAt[0].File, "/src/main.h");
+  EXPECT_EQ(G.AttributeAt[0].Offset, 12u);
+  EXPECT_FALSE(G.AttributeBlocked);
+  EXPECT_TRUE(Read->Functions[2].AttributeBlocked);
 }
 
 // Under the project root, files are written relative to it: two checkouts
@@ -76,13 +84,13 @@ TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
 
 TEST(FactsTest, RejectsOtherVersions) {
   std::string Text = text(UnitBuilder().define("f").build());
-  size_t At = Text.find("\"version\":3");
+  size_t At = Text.find("\"version\":4");
   ASSERT_NE(At, std::string::npos);
   Text.replace(At, 11, "\"version\":1");
   auto Read = factsFromJSON(Text);
   ASSERT_FALSE(bool(Read));
   EXPECT_EQ(llvm::toString(Read.takeError()),
-            "facts format version 1, expected 3");
+            "facts format version 1, expected 4");
 }
 
 TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {
