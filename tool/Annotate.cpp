@@ -84,14 +84,24 @@ public:
     return Offset - Shift;
   }
 
-  /// Whether a unit that read \p Dependencies sees an attribute.
-  bool affects(ArrayRef<std::string> Dependencies) const {
+  /// Whether a unit that read \p Dependencies sees other attributes than
+  /// it saw with \p Before (the previous round's insertions): a unit that
+  /// sees the same ones would warn as it did.
+  bool changedFor(ArrayRef<std::string> Dependencies,
+                  const StringMap<std::vector<unsigned>> &Before) const {
     return llvm::any_of(Dependencies, [&](const std::string &D) {
-      return Insertions.count(normalizedPath(D));
+      std::string File = normalizedPath(D);
+      auto Now = Insertions.find(File), Then = Before.find(File);
+      if (Now == Insertions.end() || Then == Before.end())
+        return (Now == Insertions.end()) != (Then == Before.end());
+      return Now->second != Then->second;
     });
   }
 
   const StringMap<std::string> &contents() const { return Contents; }
+  const StringMap<std::vector<unsigned>> &insertions() const {
+    return Insertions;
+  }
 
 private:
   std::string Text;
@@ -255,26 +265,39 @@ private:
   std::vector<bool> &Rejected;
 };
 
+/// What the rounds share: the files as they are, the insertions of the
+/// previous round, the functions clang refused, how many parses it took.
+struct Rounds {
+  StringMap<std::string> Originals;
+  StringMap<std::vector<unsigned>> Before;
+  std::vector<bool> Rejected;
+  unsigned Parses = 0;
+};
+
 /// One round: whether clang accepts every attribute of \p Selected.
 Expected<bool> acceptsAll(const LinkedRun &Run,
                           const tooling::CompilationDatabase &Database,
                           ArrayRef<TranslationUnitResult> Units,
                           ArrayRef<Annotation> Selected, StringRef Spelling,
-                          StringMap<std::string> &Originals,
-                          std::vector<bool> &Rejected) {
-  AnnotatedFiles Files(Selected, Spelling, Originals);
+                          Rounds &State) {
+  AnnotatedFiles Files(Selected, Spelling, State.Originals);
   if (Error E = Files.write())
     return std::move(E);
   std::vector<std::vector<Refusal>> Refusals(Units.size());
   {
     DefaultThreadPool Pool(hardware_concurrency(cli::Jobs));
-    for (size_t I = 0; I < Units.size(); ++I)
-      if (Units[I].Compiled && Files.affects(Units[I].Dependencies))
-        Pool.async([&, I] {
-          Refusals[I] = refusalsOf(Database, Units[I].MainFile, Files);
-        });
+    for (size_t I = 0; I < Units.size(); ++I) {
+      if (!Files.changedFor(Units[I].Dependencies, State.Before))
+        continue;
+      ++State.Parses;
+      Pool.async([&, I] {
+        Refusals[I] = refusalsOf(Database, Units[I].MainFile, Files);
+      });
+    }
     Pool.wait();
   }
+  State.Before = Files.insertions();
+  std::vector<bool> &Rejected = State.Rejected;
   Rejecter R(*Run.Graph, Selected, Files, Rejected);
   bool Accepted = true;
   for (size_t I = 0; I < Units.size(); ++I)
@@ -304,12 +327,13 @@ std::optional<int> annotate(const LinkedRun &Run,
                             EffectAttribute Attribute,
                             std::vector<ClangTidyError> &Annotations) {
   StringRef Spelling = attributeSpelling(Attribute);
-  std::vector<bool> Rejected(Run.Graph->size());
-  StringMap<std::string> Originals;
+  Rounds State;
+  State.Rejected.resize(Run.Graph->size());
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
-    std::vector<Annotation> Selected = selectAnnotations(*Run.Graph, Rejected);
-    Expected<bool> Accepted = acceptsAll(Run, Database, Units, Selected,
-                                         Spelling, Originals, Rejected);
+    std::vector<Annotation> Selected =
+        selectAnnotations(*Run.Graph, State.Rejected);
+    Expected<bool> Accepted =
+        acceptsAll(Run, Database, Units, Selected, Spelling, State);
     if (!Accepted) {
       WithColor::error(errs(), "noalloc")
           << toString(Accepted.takeError()) << "\n";
@@ -320,8 +344,9 @@ std::optional<int> annotate(const LinkedRun &Run,
         Annotations.push_back(finding(A, Spelling));
       if (cli::Stats)
         errs() << "noalloc: annotate: " << Round + 1
-               << (Round ? " rounds" : " round") << " of clang's check, "
-               << llvm::count(Rejected, true) << " refused\n";
+               << (Round ? " rounds" : " round") << " of clang's check ("
+               << State.Parses << (State.Parses == 1 ? " parse" : " parses")
+               << "), " << llvm::count(State.Rejected, true) << " refused\n";
       return std::nullopt;
     }
   }
