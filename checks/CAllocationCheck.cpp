@@ -31,7 +31,9 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
       knowledge()->functionNames([&](const FunctionEntry &E) {
         if (StringRef(E.Name).starts_with("std::"))
           return false;
-        if (E.Effect == FunctionEffect::None)
+        // Failure paths are noalloc-call's (FailurePaths).
+        if (E.Effect == FunctionEffect::None ||
+            E.Effect == FunctionEffect::AllocatesOnFailure)
           return false;
         return E.Effect != FunctionEffect::MayAllocate || ReportMayAllocate;
       });
@@ -90,6 +92,7 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   case FunctionEffect::MayAllocate:
     Message = Culprit + " may allocate on the heap: " + Entry->Condition;
     break;
+  case FunctionEffect::AllocatesOnFailure:
   case FunctionEffect::None:
     return;
   }

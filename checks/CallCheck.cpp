@@ -16,6 +16,7 @@ namespace noalloc {
 CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : NoallocCheck(Name, Context), Context(Context),
       Policy(Options.getLocalOrGlobal("Policy", "lenient")),
+      FailurePaths(Options.getLocalOrGlobal("FailurePaths", "report")),
       Roots(Options.getLocalOrGlobal("Roots", "")),
       AllowedZones(Options.getLocalOrGlobal("AllowedZones", "")),
       FactsDirectory(Options.getLocalOrGlobal("FactsDirectory", "")),
@@ -24,11 +25,17 @@ CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
     configurationDiag("invalid Policy '%0': expected 'lenient' or 'strict'",
                       DiagnosticIDs::Error)
         << Policy;
+  if (FailurePaths != "report" && FailurePaths != "accept")
+    configurationDiag(
+        "invalid FailurePaths '%0': expected 'report' or 'accept'",
+        DiagnosticIDs::Error)
+        << FailurePaths;
 }
 
 void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   NoallocCheck::storeOptions(Opts);
   Options.store(Opts, "Policy", Policy);
+  Options.store(Opts, "FailurePaths", FailurePaths);
   Options.store(Opts, "Roots", Roots);
   Options.store(Opts, "AllowedZones", AllowedZones);
   Options.store(Opts, "FactsDirectory", FactsDirectory);
@@ -139,7 +146,11 @@ void CallCheck::onEndOfTranslationUnit() {
   Link.KnowledgeFiles = knowledgeFiles();
   HeapGraph Graph(std::move(Units), *knowledge(), Link);
   ReportOptions Report;
-  Report.Policy = Policy == "strict" ? Policy::Strict : Policy::Lenient;
+  Report.Policy.Unseen =
+      Policy == "strict" ? Strictness::Strict : Strictness::Lenient;
+  Report.Policy.Failures = FailurePaths == "accept"
+                               ? noalloc::FailurePaths::Accept
+                               : noalloc::FailurePaths::Report;
   Report.CheckEnabled = [this](StringRef Check) {
     return Context->isCheckEnabled(Check);
   };

@@ -34,7 +34,7 @@ private:
                         clang::SourceManager &SM);
 
   clang::tidy::ClangTidyContext *Context;
-  std::string Policy, Roots, AllowedZones;
+  std::string Policy, FailurePaths, Roots, AllowedZones;
   /// In clang-tidy: where an earlier `noalloc --facts-dir` left the facts
   /// of the other translation units.
   std::string FactsDirectory;

@@ -68,6 +68,7 @@ StringRef checkReportingCall(const CallSite &Call,
   case FunctionEffect::Reallocates:
     return "noalloc-c-allocation";
   case FunctionEffect::MayAllocate:
+  case FunctionEffect::AllocatesOnFailure:
   case FunctionEffect::None:
     return "";
   }

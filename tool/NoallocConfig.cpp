@@ -23,6 +23,8 @@ struct ConfigFile {
   std::vector<std::string> AllowedZones;
   enum class PolicyKind { Lenient, Strict };
   std::optional<PolicyKind> Policy;
+  enum class FailureKind { Report, Accept };
+  std::optional<FailureKind> FailurePaths;
   std::optional<std::string> HeaderFilter;
   std::map<std::string, std::string> Options;
 };
@@ -51,6 +53,13 @@ template <> struct ScalarEnumerationTraits<noalloc::ConfigFile::PolicyKind> {
   }
 };
 
+template <> struct ScalarEnumerationTraits<noalloc::ConfigFile::FailureKind> {
+  static void enumeration(IO &IO, noalloc::ConfigFile::FailureKind &Value) {
+    IO.enumCase(Value, "report", noalloc::ConfigFile::FailureKind::Report);
+    IO.enumCase(Value, "accept", noalloc::ConfigFile::FailureKind::Accept);
+  }
+};
+
 template <> struct MappingTraits<noalloc::ConfigFile> {
   static void mapping(IO &IO, noalloc::ConfigFile &C) {
     IO.mapOptional("checks", C.Checks);
@@ -58,6 +67,7 @@ template <> struct MappingTraits<noalloc::ConfigFile> {
     IO.mapOptional("roots", C.Roots);
     IO.mapOptional("allowed-zones", C.AllowedZones);
     IO.mapOptional("policy", C.Policy);
+    IO.mapOptional("failure-paths", C.FailurePaths);
     IO.mapOptional("header-filter", C.HeaderFilter);
     IO.mapOptional("options", C.Options);
   }
@@ -103,6 +113,10 @@ parseNoallocConfig(MemoryBufferRef Config) {
   if (File.Policy)
     Set("Policy",
         *File.Policy == ConfigFile::PolicyKind::Strict ? "strict" : "lenient");
+  if (File.FailurePaths)
+    Set("FailurePaths",
+        *File.FailurePaths == ConfigFile::FailureKind::Accept ? "accept"
+                                                              : "report");
   return Options;
 }
 

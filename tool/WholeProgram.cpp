@@ -29,16 +29,46 @@ knowledgeFilesFor(const ClangTidyOptions &Effective) {
   return optionList(callOption(Effective, "KnowledgeFiles").value_or(""));
 }
 
-/// Where the policy that applies to \p File was set, and to what.
+/// Where noalloc-call's option \p Name that applies to \p File was set, and
+/// to what.
 static std::pair<std::string, std::string>
-policySource(ClangTidyOptionsProvider &Provider, StringRef File) {
-  std::pair<std::string, std::string> Found{"lenient", "the default"};
+optionSource(ClangTidyOptionsProvider &Provider, StringRef File,
+             StringRef Name, StringRef Default) {
+  std::pair<std::string, std::string> Found{Default.str(), "the default"};
   // Sources come in increasing priority: the last one that sets it wins.
   for (const auto &[Options, Source] : Provider.getRawOptions(File))
-    if (std::optional<std::string> Value = callOption(Options, "Policy"))
+    if (std::optional<std::string> Value = callOption(Options, Name))
       Found = {*Value, Source};
   return Found;
 }
+
+namespace {
+/// An option that has one value for the whole program: the first file's,
+/// and an error naming both places if another file differs.
+class OneValuePerRun {
+public:
+  OneValuePerRun(StringRef Name, StringRef Default)
+      : Name(Name), Default(Default) {}
+
+  Error add(ClangTidyOptionsProvider &Provider, StringRef File) {
+    std::pair<std::string, std::string> Here =
+        optionSource(Provider, File, Name, Default);
+    if (Found && Found->first != Here.first)
+      return createStringError(
+          inconvertibleErrorCode(),
+          "conflicting %s for one program: '%s' in %s, '%s' in %s",
+          Name.str().c_str(), Found->first.c_str(), Found->second.c_str(),
+          Here.first.c_str(), Here.second.c_str());
+    Found = Here;
+    return Error::success();
+  }
+  bool is(StringRef Value) const { return Found && Found->first == Value; }
+
+private:
+  StringRef Name, Default;
+  std::optional<std::pair<std::string, std::string>> Found;
+};
+} // namespace
 
 static void addAll(std::vector<std::string> &To,
                    const std::vector<std::string> &From) {
@@ -51,7 +81,8 @@ Expected<RunLevelOptions>
 resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
                        ArrayRef<std::string> Files) {
   RunLevelOptions Run;
-  std::optional<std::pair<std::string, std::string>> Policy;
+  OneValuePerRun Policy("Policy", "lenient");
+  OneValuePerRun Failures("FailurePaths", "report");
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider.getOptions(File);
     addAll(Run.Link.Roots,
@@ -68,21 +99,18 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
     for (const CheckInfo &C : allChecks())
       if (Checks.contains(C.Name))
         Run.EnabledChecks.insert(C.Name.str());
-    std::pair<std::string, std::string> Here = policySource(Provider, File);
-    if (Policy && Policy->first != Here.first)
-      return createStringError(
-          inconvertibleErrorCode(),
-          "conflicting Policy for one program: '%s' in %s, '%s' in %s",
-          Policy->first.c_str(), Policy->second.c_str(), Here.first.c_str(),
-          Here.second.c_str());
-    Policy = Here;
+    for (OneValuePerRun *Option : {&Policy, &Failures})
+      if (Error E = Option->add(Provider, File))
+        return std::move(E);
   }
   // Deterministic whatever the order of the files.
   for (std::vector<std::string> *List :
        {&Run.Link.Roots, &Run.Link.AllowedZones, &Run.Link.KnowledgeFiles})
     llvm::sort(*List);
-  Run.Policy = Policy && Policy->first == "strict" ? Policy::Strict
-                                                    : Policy::Lenient;
+  Run.Policy.Unseen =
+      Policy.is("strict") ? Strictness::Strict : Strictness::Lenient;
+  Run.Policy.Failures =
+      Failures.is("accept") ? FailurePaths::Accept : FailurePaths::Report;
   return Run;
 }
 

@@ -21,7 +21,7 @@
 namespace noalloc {
 
 struct RunLevelOptions {
-  Policy Policy = Policy::Lenient;
+  Policy Policy = Policy::lenient();
   LinkOptions Link;
   /// The noalloc checks enabled for any file of the run.
   std::set<std::string> EnabledChecks;

@@ -78,6 +78,8 @@ public:
     return (D->isConstexpr() && !D->needsDestruction(D->getASTContext())) ||
            RecursiveASTVisitor::TraverseVarDecl(D);
   }
+  bool TraverseCXXThrowExpr(CXXThrowExpr *E);
+  bool TraverseCallExpr(CallExpr *E);
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseFunctionDecl(FunctionDecl *) { return true; }
   bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
@@ -133,14 +135,15 @@ public:
   }
   FunctionFacts &facts(size_t Index) { return Facts.Functions[Index]; }
 
-  void addSite(size_t Function, SourceLocation Loc, SiteKind Kind,
-               std::string Description) {
+  HeapSite &addSite(size_t Function, SourceLocation Loc, SiteKind Kind,
+                    std::string Description) {
     HeapSite S;
     S.Kind = Kind;
     S.Description = std::move(Description);
     S.Where = point(Loc);
     S.Accepted = Suppress.covers(SM.getFileLoc(Loc), checkReportingSite(Kind));
     facts(Function).Sites.push_back(std::move(S));
+    return facts(Function).Sites.back();
   }
 
   void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
@@ -155,6 +158,12 @@ public:
   ASTContext &Ctx;
   const SourceManager &SM;
   const KnowledgeBase &KB;
+  /// The throw-expression whose operand is being scanned, if any: the calls
+  /// there are part of the throw.
+  SourceLocation EnclosingThrow;
+  /// Whether the arguments of a call to a function that does not return
+  /// are being scanned.
+  bool InNoReturnCall = false;
 
 private:
   std::string absolutePath(StringRef Path) {
@@ -442,6 +451,8 @@ void Extractor::addCall(size_t Caller, const FunctionDecl *Callee,
   C.CalleeName = facts(Target).Name;
   C.Where = point(Loc);
   C.Object = Object;
+  C.InThrow = EnclosingThrow.isValid();
+  C.InNoReturnCall = InNoReturnCall;
   // Implicit code can be visited twice (a default member initializer, by
   // the constructor and by the member): one call is one fact.
   if (!SeenCalls
@@ -453,10 +464,14 @@ void Extractor::addCall(size_t Caller, const FunctionDecl *Callee,
   // NOLINT for the check that reports the call itself accepts it too.
   StringRef Direct =
       checkReportingCall(C, KB.function(facts(Target).KnowledgeName));
+  // A throw accepted where it is written accepts what its operand does.
+  SourceLocation DirectLoc =
+      C.InThrow && C.Object == ObjectMemory::None ? SM.getFileLoc(EnclosingThrow)
+                                                   : FileLoc;
   C.Accepted = Suppress.covers(FileLoc, "noalloc-call") ||
                Suppress.covers(FileLoc, "noalloc-unknown-call") ||
                (!Direct.empty() && C.Object == ObjectMemory::None &&
-                Suppress.covers(FileLoc, Direct));
+                Suppress.covers(DirectLoc, Direct));
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -725,10 +740,30 @@ bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
   return true;
 }
 
+bool BodyScanner::TraverseCXXThrowExpr(CXXThrowExpr *E) {
+  SourceLocation Outer = X.EnclosingThrow;
+  X.EnclosingThrow = E->getThrowLoc();
+  bool Result = RecursiveASTVisitor::TraverseCXXThrowExpr(E);
+  X.EnclosingThrow = Outer;
+  return Result;
+}
+
+bool BodyScanner::TraverseCallExpr(CallExpr *E) {
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee || !Callee->isNoReturn())
+    return RecursiveASTVisitor::TraverseCallExpr(E);
+  bool Outer = X.InNoReturnCall;
+  X.InNoReturnCall = true;
+  bool Result = RecursiveASTVisitor::TraverseCallExpr(E);
+  X.InNoReturnCall = Outer;
+  return Result;
+}
+
 bool BodyScanner::VisitCXXThrowExpr(CXXThrowExpr *E) {
-  if (E->getSubExpr())
+  if (const Expr *Operand = E->getSubExpr())
     X.addSite(Function, E->getThrowLoc(), SiteKind::Throw,
-              "throws, which allocates the exception object");
+              "throws, which allocates the exception object")
+        .Exception = typeName(Operand->getType(), X.Ctx, /*UserWritten=*/false);
   return true;
 }
 
@@ -804,6 +839,8 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
       F.Summary.Releases = N.reaches(Cause::Release);
       F.Summary.Unknown =
           N.reaches(Cause::Unseen) || N.reaches(Cause::Assumed);
+      F.Summary.AllocatesOnFailure = N.reaches(Cause::Failure);
+      F.Summary.Exception = Graph.failureException(Graph.find(F.USR));
       F.Defined = false;
       F.Calls.clear();
       F.Sites.clear();

@@ -119,36 +119,45 @@ static json::Value toJSON(const HeapSite &S) {
   return json::Object{{"kind", enumName(S.Kind)},
                       {"what", S.Description},
                       {"at", toJSON(S.Where)},
-                      {"accepted", S.Accepted}};
+                      {"accepted", S.Accepted},
+                      {"exception", S.Exception}};
 }
 
 static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("kind", S.Kind) && O.map("what", S.Description) &&
-         O.map("at", S.Where) && O.map("accepted", S.Accepted);
+         O.map("at", S.Where) && O.map("accepted", S.Accepted) &&
+         O.map("exception", S.Exception);
 }
 
 static json::Value toJSON(const CallSite &C) {
   return json::Object{{"kind", kindName(C.Kind)}, {"callee", C.Callee},
                       {"name", C.CalleeName},     {"at", toJSON(C.Where)},
                       {"accepted", C.Accepted},
-                      {"object", enumName(C.Object)}};
+                      {"object", enumName(C.Object)},
+                      {"in_throw", C.InThrow},
+                      {"in_noreturn_call", C.InNoReturnCall}};
 }
 
 static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("kind", C.Kind) && O.map("callee", C.Callee) &&
          O.map("name", C.CalleeName) && O.map("at", C.Where) &&
-         O.map("accepted", C.Accepted) && O.map("object", C.Object);
+         O.map("accepted", C.Accepted) && O.map("object", C.Object) &&
+         O.map("in_throw", C.InThrow) &&
+         O.map("in_noreturn_call", C.InNoReturnCall);
 }
 
-/// null when not summarised; else {"allocates", "releases", "unknown"}.
+/// null when not summarised; else {"allocates", "releases", "unknown",
+/// "allocates_on_failure", "exception"}.
 static json::Value toJSON(const LibrarySummary &S) {
   if (!S.Summarised)
     return nullptr;
   return json::Object{{"allocates", S.Allocates},
                       {"releases", S.Releases},
-                      {"unknown", S.Unknown}};
+                      {"unknown", S.Unknown},
+                      {"allocates_on_failure", S.AllocatesOnFailure},
+                      {"exception", S.Exception}};
 }
 
 static bool fromJSON(const json::Value &V, LibrarySummary &S,
@@ -159,7 +168,9 @@ static bool fromJSON(const json::Value &V, LibrarySummary &S,
   json::ObjectMapper O(V, Path);
   S.Summarised = true;
   return O && O.map("allocates", S.Allocates) &&
-         O.map("releases", S.Releases) && O.map("unknown", S.Unknown);
+         O.map("releases", S.Releases) && O.map("unknown", S.Unknown) &&
+         O.map("allocates_on_failure", S.AllocatesOnFailure) &&
+         O.map("exception", S.Exception);
 }
 
 static json::Value toJSON(const FunctionFacts &F) {

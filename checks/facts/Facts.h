@@ -56,6 +56,9 @@ struct HeapSite {
   /// Suppressed with NOLINT for the check that reports this kind of site:
   /// accepted by the user, it does not propagate.
   bool Accepted = false;
+  /// For a throw: the type of the exception object, as the user names it
+  /// ('std::bad_alloc'); empty for other kinds.
+  std::string Exception;
 };
 
 enum class CallKind {
@@ -96,6 +99,13 @@ struct CallSite {
   bool Accepted = false;
   /// The object the call operates on, if its type owns memory.
   ObjectMemory Object = ObjectMemory::None;
+  /// Evaluated only to make the object a throw-expression throws: the
+  /// construction in 'throw std::runtime_error(m)', the calls in its
+  /// arguments.
+  bool InThrow = false;
+  /// Evaluated only as an argument of a call to a function that does not
+  /// return ('boost::throw_exception(std::length_error("..."))').
+  bool InNoReturnCall = false;
 };
 
 /// What a library function's body may do, as far as its translation unit
@@ -107,6 +117,11 @@ struct LibrarySummary {
   /// Reaches code with no body and no knowledge (the library's compiled
   /// part): allocation-free only by assumption.
   bool Unknown = false;
+  /// Reaches an allocation only on its failure path: a throw of the
+  /// library, a throw helper (std::__throw_length_error).
+  bool AllocatesOnFailure = false;
+  /// The exception thrown on the shortest such path, if known.
+  std::string Exception;
 };
 
 struct FunctionFacts {
@@ -154,7 +169,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 4;
+  static constexpr unsigned FormatVersion = 5;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
   /// The project root (utils/Paths projectRoot), not written: files under

@@ -45,6 +45,8 @@ template <> struct ScalarEnumerationTraits<noalloc::FunctionEffect> {
     IO.enumCase(Value, "releases", FunctionEffect::Releases);
     IO.enumCase(Value, "reallocates", FunctionEffect::Reallocates);
     IO.enumCase(Value, "may-allocate", FunctionEffect::MayAllocate);
+    IO.enumCase(Value, "allocates-on-failure",
+                FunctionEffect::AllocatesOnFailure);
     IO.enumCase(Value, "none", FunctionEffect::None);
   }
 };
@@ -64,6 +66,7 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapRequired("effect", E.Effect);
     IO.mapOptional("when-null-argument", E.WhenNullArgument);
     IO.mapOptional("condition", E.Condition);
+    IO.mapOptional("exception", E.Exception);
     IO.mapOptional("replacement", E.Replacement);
   }
   static std::string validate(IO &, noalloc::FunctionEntry &E) {
@@ -73,6 +76,12 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
       return "'when-null-argument' needs 'effect: allocates'";
     if (E.Effect == noalloc::FunctionEffect::MayAllocate && E.Condition.empty())
       return "'effect: may-allocate' needs a 'condition'";
+    bool OnFailure = E.Effect == noalloc::FunctionEffect::AllocatesOnFailure;
+    if (OnFailure && E.Exception.empty() && E.Condition.empty())
+      return "'effect: allocates-on-failure' needs an 'exception' or a "
+             "'condition'";
+    if (!OnFailure && !E.Exception.empty())
+      return "'exception' needs 'effect: allocates-on-failure'";
     return "";
   }
 };
@@ -211,6 +220,8 @@ StringRef effectName(FunctionEffect Effect) {
     return "reallocates";
   case FunctionEffect::MayAllocate:
     return "may-allocate";
+  case FunctionEffect::AllocatesOnFailure:
+    return "allocates-on-failure";
   case FunctionEffect::None:
     return "none";
   }

@@ -28,6 +28,9 @@ enum class FunctionEffect {
   /// Allocates only for some arguments or on first use; the condition says
   /// when, and cannot be decided statically.
   MayAllocate,
+  /// Allocates only on its failure path: it throws (the exception object,
+  /// and the message some exceptions copy, are heap-allocated).
+  AllocatesOnFailure,
   /// Known never to touch the heap.
   None,
 };
@@ -46,6 +49,8 @@ struct FunctionEntry {
   /// Allocates only when this (0-based) argument is a null pointer.
   std::optional<unsigned> WhenNullArgument;
   std::string Condition;
+  /// With AllocatesOnFailure: the exception it throws ('std::system_error').
+  std::string Exception;
   std::string Replacement;
 };
 

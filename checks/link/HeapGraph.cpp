@@ -155,6 +155,10 @@ void HeapGraph::decideLeaf(Node &N) {
     N.Leaf[unsigned(C)] = true;
     N.LeafWhy[unsigned(C)] = Why.str();
   };
+  auto SetFailure = [&](StringRef Exception, StringRef Condition) {
+    Set(Cause::Failure, failurePhrase(Exception, Condition));
+    N.LeafException = Exception.str();
+  };
   if (F.Summary.Summarised) {
     if (F.Summary.Allocates)
       Set(Cause::Allocation, "may allocate on the heap");
@@ -162,6 +166,8 @@ void HeapGraph::decideLeaf(Node &N) {
       Set(Cause::Release, "may release heap memory");
     if (F.Summary.Unknown)
       Set(Cause::Assumed, "calls library code that has no body to analyse");
+    if (F.Summary.AllocatesOnFailure)
+      SetFailure(F.Summary.Exception, "");
     return;
   }
   if (F.USR == UnknownUSR) {
@@ -180,6 +186,9 @@ void HeapGraph::decideLeaf(Node &N) {
       return;
     case FunctionEffect::MayAllocate:
       Set(Cause::Assumed, "may allocate on the heap (" + E->Condition + ")");
+      return;
+    case FunctionEffect::AllocatesOnFailure:
+      SetFailure(E->Exception, E->Condition);
       return;
     case FunctionEffect::None:
       return;
@@ -223,9 +232,22 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
   return Result;
 }
 
+std::string failurePhrase(StringRef Exception, StringRef Condition) {
+  std::string Phrase = "may allocate only when it fails";
+  if (!Exception.empty())
+    return Phrase + " (throws '" + Exception.str() + "')";
+  if (!Condition.empty())
+    return Phrase + " (" + Condition.str() + ")";
+  return Phrase;
+}
+
 void HeapGraph::propagate() {
-  // Reverse edges, without accepted calls and without allowed zones.
-  std::vector<std::vector<std::pair<int, int>>> Callers(Nodes.size());
+  // Reverse edges, without accepted calls and without allowed zones. What
+  // library code evaluates only to throw, or to call a function that does
+  // not return, belongs to its failure path: those edges carry no
+  // allocation (the throw, or the call, itself reaches the failure).
+  CallerLists Callers(Nodes.size()), NormalCallers(Nodes.size());
+  std::vector<std::array<int, 3>> FailureCalls;
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     if (Nodes[I].Facts.Allowed)
       continue;
@@ -233,27 +255,55 @@ void HeapGraph::propagate() {
     for (int C = 0, CE = Calls.size(); C < CE; ++C) {
       if (Calls[C].Accepted)
         continue;
+      bool FailurePath = (Calls[C].InThrow || Calls[C].InNoReturnCall) &&
+                         Nodes[I].Facts.InSystemHeader;
       for (int T : targets(Calls[C]))
-        if (!Nodes[T].Facts.Allowed)
+        if (!Nodes[T].Facts.Allowed) {
           Callers[T].push_back({I, C});
+          if (FailurePath)
+            FailureCalls.push_back({I, C, T});
+          else
+            NormalCallers[T].push_back({I, C});
+        }
     }
   }
-  for (Cause C :
-       {Cause::Allocation, Cause::Release, Cause::Unseen, Cause::Assumed})
+  for (Cause C : {Cause::Allocation, Cause::Release})
+    propagate(C, NormalCallers);
+  for (Cause C : {Cause::Unseen, Cause::Assumed})
     propagate(C, Callers);
+  propagate(Cause::Failure, Callers);
+  // What a failure path evaluates, and allocates, is its failure too: for
+  // the functions no throw explains already.
+  std::map<int, Witness> Evaluated;
+  for (auto [I, C, T] : FailureCalls)
+    if (Nodes[T].reaches(Cause::Allocation))
+      Evaluated.try_emplace(I, Witness{-1, C, T, 1});
+  if (!Evaluated.empty())
+    propagate(Cause::Failure, Callers, Evaluated);
 }
 
-/// Whether a site is a seed of \p C.
-static bool seeds(const HeapSite &S, Cause C) {
+/// Whether a site of a function is a seed of \p C: a throw in library
+/// code is its failure path.
+static bool seeds(const HeapSite &S, Cause C, bool InLibrary) {
   if (S.Accepted)
     return false;
-  return C == Cause::Allocation   ? allocates(S.Kind)
-         : C == Cause::Release    ? !allocates(S.Kind)
-                                  : false;
+  bool Failure = InLibrary && S.Kind == SiteKind::Throw;
+  switch (C) {
+  case Cause::Allocation:
+    return allocates(S.Kind) && !Failure;
+  case Cause::Release:
+    return !allocates(S.Kind);
+  case Cause::Failure:
+    return Failure;
+  case Cause::Unseen:
+  case Cause::Assumed:
+    return false;
+  }
+  llvm_unreachable("unknown cause");
 }
 
-void HeapGraph::propagate(
-    Cause C, const std::vector<std::vector<std::pair<int, int>>> &Callers) {
+void HeapGraph::propagate(Cause C, const CallerLists &Callers,
+                          const std::map<int, Witness> &Seeds) {
   unsigned K = unsigned(C);
   // Breadth first from the seeds: each node keeps its shortest witness.
   // Recursion needs no special case: a node is settled once.
@@ -269,11 +319,14 @@ void HeapGraph::propagate(
     }
     const std::vector<HeapSite> &Sites = N.Facts.Sites;
     for (int S = 0, SE = Sites.size(); S < SE; ++S)
-      if (seeds(Sites[S], C)) {
+      if (seeds(Sites[S], C, N.Facts.InSystemHeader)) {
         N.Why[K] = {S, -1, -1, 0};
-        Frontier.push_back(I);
         break;
       }
+    if (auto It = Seeds.find(I); !N.Why[K].found() && It != Seeds.end())
+      N.Why[K] = It->second;
+    if (N.Why[K].found())
+      Frontier.push_back(I);
   }
   // Level by level, so that the witness each node keeps does not depend on
   // the order the translation units came in: among the calls of equal
@@ -310,6 +363,8 @@ Effect HeapGraph::lattice(int I) const {
     return Effect::Allocates;
   if (N.reaches(Cause::Unseen) || N.reaches(Cause::Assumed))
     return Effect::Unknown;
+  if (N.reaches(Cause::Failure))
+    return Effect::AllocatesOnFailure;
   if (N.reaches(Cause::Release))
     return Effect::Releases;
   return Effect::None;
@@ -321,8 +376,10 @@ Cause HeapGraph::decidingCause(int I, Policy P) const {
     return Cause::Allocation;
   if (N.reaches(Cause::Unseen))
     return Cause::Unseen;
-  if (P == Policy::Strict && N.reaches(Cause::Assumed))
+  if (P.isStrict() && N.reaches(Cause::Assumed))
     return Cause::Assumed;
+  if (P.Failures == FailurePaths::Report && N.reaches(Cause::Failure))
+    return Cause::Failure;
   return Cause::Release;
 }
 
@@ -332,13 +389,30 @@ Effect HeapGraph::effect(int I, Policy P) const {
   case Cause::Allocation:
     return Effect::Allocates;
   case Cause::Unseen:
-    return P == Policy::Strict ? Effect::Allocates : Effect::Unknown;
+    return P.isStrict() ? Effect::Allocates : Effect::Unknown;
   case Cause::Assumed:
     return Effect::Allocates;
+  case Cause::Failure:
+    return Effect::AllocatesOnFailure;
   case Cause::Release:
     return N.reaches(Cause::Release) ? Effect::Releases : Effect::None;
   }
   llvm_unreachable("unknown cause");
+}
+
+std::string HeapGraph::failureException(int I) const {
+  unsigned K = unsigned(Cause::Failure);
+  // Distances fall by one per step: the walk ends.
+  while (Nodes[I].Why[K].found()) {
+    const Node &N = Nodes[I];
+    const Witness &W = N.Why[K];
+    if (W.Site >= 0)
+      return N.Facts.Sites[W.Site].Exception;
+    if (W.Target < 0)
+      return N.LeafException;
+    I = W.Target;
+  }
+  return "";
 }
 
 std::vector<int> HeapGraph::reachable(const std::vector<int> &From,

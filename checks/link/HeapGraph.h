@@ -16,17 +16,33 @@
 #include "knowledge/KnowledgeBase.h"
 #include "llvm/ADT/StringMap.h"
 #include <array>
+#include <map>
 
 namespace noalloc {
 
 /// What a function may do to the heap, as a lattice: None < Releases <
-/// Unknown < Allocates.
-enum class Effect { None, Releases, Unknown, Allocates };
+/// AllocatesOnFailure < Unknown < Allocates.
+enum class Effect { None, Releases, AllocatesOnFailure, Unknown, Allocates };
 
 /// How code without a body counts: `lenient` accepts what cannot be seen
 /// in library code, `strict` counts everything that cannot be shown
-/// allocation-free as allocating. Applied when an answer is asked for.
-enum class Policy { Lenient, Strict };
+/// allocation-free as allocating.
+enum class Strictness { Lenient, Strict };
+
+/// Whether allocation on a library's failure path only (it throws) is
+/// reported, as its own kind, or accepted as allocation-free.
+enum class FailurePaths { Report, Accept };
+
+/// How the answers are given: applied when an answer is asked for, never
+/// baked into the graph.
+struct Policy {
+  Strictness Unseen = Strictness::Lenient;
+  FailurePaths Failures = FailurePaths::Report;
+
+  static Policy lenient() { return {}; }
+  static Policy strict() { return {Strictness::Strict, FailurePaths::Report}; }
+  bool isStrict() const { return Unseen == Strictness::Strict; }
+};
 
 /// Why a function may reach the heap, or cannot be shown not to. Each cause
 /// propagates on its own, with its own shortest witness path.
@@ -42,8 +58,11 @@ enum class Cause {
   /// compiled library function without knowledge, a function the knowledge
   /// base says may allocate on some inputs.
   Assumed,
+  /// Reaches an allocation only on a library's failure path: a throw in
+  /// library code, a throw helper (std::__throw_system_error).
+  Failure,
 };
-inline constexpr unsigned NumCauses = 4;
+inline constexpr unsigned NumCauses = 5;
 
 struct LinkOptions {
   /// Globs over qualified names (or exact USRs) of roots and allowed zones,
@@ -64,6 +83,10 @@ struct Witness {
   bool found() const { return Distance != ~0u; }
 };
 
+/// "may allocate only when it fails (throws 'std::system_error')": the
+/// exception if known, else the condition, else nothing.
+std::string failurePhrase(llvm::StringRef Exception, llvm::StringRef Condition);
+
 class HeapGraph {
 public:
   struct Node {
@@ -80,6 +103,8 @@ public:
     /// and why, in a few words ("allocates on the heap").
     std::array<bool, NumCauses> Leaf{};
     std::array<std::string, NumCauses> LeafWhy;
+    /// For a leaf that allocates on failure: the exception, if known.
+    std::string LeafException;
     std::array<Witness, NumCauses> Why;
     /// No body, no summary and no knowledge: noalloc cannot tell.
     bool Opaque = false;
@@ -109,6 +134,9 @@ public:
   Effect effect(int I, Policy P) const;
   /// The cause that decides effect(I, P), for its witness path.
   Cause decidingCause(int I, Policy P) const;
+  /// The exception thrown at the end of \p I's failure path ('std::bad_alloc'),
+  /// or "" when unknown.
+  std::string failureException(int I) const;
 
   /// Roots: functions marked, or matched by LinkOptions::Roots.
   bool hasRoots() const { return !RootNodes.empty(); }
@@ -145,8 +173,11 @@ private:
   void decideLeaf(Node &N);
   static void joinDefinition(Node &N, FunctionFacts Other);
   void propagate();
-  void propagate(Cause C,
-                 const std::vector<std::vector<std::pair<int, int>>> &Callers);
+  using CallerLists = std::vector<std::vector<std::pair<int, int>>>;
+  /// \p Seeds: witnesses of \p C for nodes that are no leaf and have no
+  /// site of it.
+  void propagate(Cause C, const CallerLists &Callers,
+                 const std::map<int, Witness> &Seeds = {});
   void indexFunctions();
 
   const KnowledgeBase &KB;

@@ -18,6 +18,8 @@ StringRef effectName(Effect E) {
     return "none";
   case Effect::Releases:
     return "releases";
+  case Effect::AllocatesOnFailure:
+    return "allocates-on-failure";
   case Effect::Unknown:
     return "unknown";
   case Effect::Allocates:
@@ -51,12 +53,36 @@ static std::string leafPhrase(const Node &T, Cause C) {
     return "may release heap memory";
   case Cause::Unseen:
     return "cannot be seen into";
+  case Cause::Failure:
+    return failurePhrase("", "");
   }
   llvm_unreachable("unknown cause");
 }
 
 /// Paths longer than this are cut: a note per step is for people.
 static constexpr int MaxSteps = 64;
+
+/// The function at the end of the witness path of \p C from \p Start.
+static int pathEnd(const HeapGraph &G, int Start, Cause C) {
+  int X = Start;
+  for (int Steps = 0; Steps < MaxSteps; ++Steps) {
+    const Witness &W = G.node(X).witness(C);
+    if (W.Target < 0)
+      return X;
+    X = W.Target;
+  }
+  return X;
+}
+
+/// What \p Target does on its failure path: the words of the function at
+/// the end of the path if it is a leaf that says them, else the exception.
+static std::string failureWords(const HeapGraph &G, int Target) {
+  const Node &End = G.node(pathEnd(G, Target, Cause::Failure));
+  if (End.Leaf[unsigned(Cause::Failure)])
+    return End.LeafWhy[unsigned(Cause::Failure)];
+  return failurePhrase(G.failureException(Target), "");
+}
+
 
 /// Appends the witness path of \p C from \p Start, one note per step, down
 /// to the site or to the first function without a body in user code.
@@ -89,18 +115,6 @@ static void appendChain(const HeapGraph &G, int Start, Cause C,
     Notes.push_back({Step, Call.Where});
     X = W.Target;
   }
-}
-
-/// The function at the end of the witness path of \p C from \p Start.
-static int pathEnd(const HeapGraph &G, int Start, Cause C) {
-  int X = Start;
-  for (int Steps = 0; Steps < MaxSteps; ++Steps) {
-    const Witness &W = G.node(X).witness(C);
-    if (W.Target < 0)
-      return X;
-    X = W.Target;
-  }
-  return X;
 }
 
 /// The root that reaches \p I in scoped mode.
@@ -194,7 +208,8 @@ std::optional<Candidate> CallSelector::worstTarget(int Call,
     Effect E = G.effect(T, Options.Policy);
     // Releasing memory and unseen code matter where nothing may touch the
     // heap: in code reachable from a root.
-    if (E == Effect::None || (E != Effect::Allocates && !G.hasRoots()))
+    if (E == Effect::None ||
+        ((E == Effect::Releases || E == Effect::Unknown) && !G.hasRoots()))
       continue;
     Candidate Next{Call, T, E};
     if (!Best || Rank(Next) < Rank(*Best))
@@ -213,10 +228,15 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
     if (std::optional<Candidate> Worst = worstTarget(I, C))
       (Worst->Reached == Effect::Unknown ? Unseen : Heap).push_back(*Worst);
   }
+  // A call that allocates comes before one that allocates only when it
+  // fails: the first warning shows the function's answer.
   auto InSource = [&](const Candidate &A, const Candidate &B) {
-    return std::tie(Calls[A.Call].Where.File, Calls[A.Call].Where.Offset,
-                    A.Call) < std::tie(Calls[B.Call].Where.File,
-                                       Calls[B.Call].Where.Offset, B.Call);
+    bool FailsA = A.Reached == Effect::AllocatesOnFailure;
+    bool FailsB = B.Reached == Effect::AllocatesOnFailure;
+    return std::tie(FailsA, Calls[A.Call].Where.File,
+                    Calls[A.Call].Where.Offset, A.Call) <
+           std::tie(FailsB, Calls[B.Call].Where.File,
+                    Calls[B.Call].Where.Offset, B.Call);
   };
   llvm::sort(Heap, InSource);
   llvm::sort(Unseen, InSource);
@@ -243,6 +263,8 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
     F.Message = "cannot show that " +
                 quoted(G.node(rootOf(G, Function)).Facts.Name) +
                 " is allocation-free: " + Why;
+  } else if (Chosen.Reached == Effect::AllocatesOnFailure) {
+    F.Message = Call + " " + failureWords(G, Chosen.Target);
   } else {
     F.Message = Call + (Chosen.Reached == Effect::Allocates
                             ? " may allocate on the heap"
@@ -388,7 +410,8 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
     S.Where = N.Facts.Where;
     S.Lattice = G.lattice(I);
     S.Answer = G.effect(I, P);
-    S.MayAllocate = S.Answer == Effect::Allocates;
+    S.MayAllocate = S.Answer == Effect::Allocates ||
+                    S.Answer == Effect::AllocatesOnFailure;
     S.MayRelease = S.Answer != Effect::None && S.Answer != Effect::Unknown;
     if (S.Answer != Effect::None)
       appendChain(G, I, G.decidingCause(I, P), S.Chain);
@@ -439,10 +462,10 @@ static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
 static std::string pointPhrase(const HeapGraph &G, int I) {
   const Node &N = G.node(I);
   // What lenient accepts (assumptions about library code) comes last.
-  for (Cause C :
-       {Cause::Allocation, Cause::Unseen, Cause::Release, Cause::Assumed})
+  for (Cause C : {Cause::Allocation, Cause::Unseen, Cause::Failure,
+                  Cause::Release, Cause::Assumed})
     if (N.reaches(C))
-      return leafPhrase(N, C);
+      return C == Cause::Failure ? failureWords(G, I) : leafPhrase(N, C);
   return "";
 }
 

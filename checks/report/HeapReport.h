@@ -30,7 +30,7 @@ struct CallFinding {
 };
 
 struct ReportOptions {
-  Policy Policy = Policy::Lenient;
+  Policy Policy = Policy::lenient();
   /// Whether a check runs. A call that an enabled direct check reports
   /// already (the object it grows, the malloc it is) is left to it.
   std::function<bool(llvm::StringRef)> CheckEnabled = [](llvm::StringRef) {

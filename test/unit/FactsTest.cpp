@@ -21,12 +21,15 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   B.call("f", "g").call("f", "ext", ObjectMemory::Heap);
   B.call("g", "malloc", ObjectMemory::MemoryResource, /*Accepted=*/true);
   B.call("g", "f", ObjectMemory::CustomAllocator);
-  B.fn("malloc").Summary = {true, true, false, true};
+  B.fn("malloc").Summary = {true, true, false, true, true, "std::bad_alloc"};
   B.fn("f").Root = true;
   B.fn("g").Overrides = {"c:@F@base"};
   B.fn("g").AttributeAt = {{"/src/main.h", 12, 2, 9},
                            {"/src/main.cpp", 7, 1, 8}};
   B.fn("ext").AttributeBlocked = true;
+  B.fn("g").Sites[0].Exception = "std::length_error";
+  B.fn("g").Calls[0].InThrow = true;
+  B.fn("g").Calls[1].InNoReturnCall = true;
   TranslationUnitFacts Original = B.build();
 
   auto Read = factsFromJSON(text(Original));
@@ -39,6 +42,11 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_EQ(G.Calls[0].Object, ObjectMemory::MemoryResource);
   EXPECT_TRUE(G.Calls[0].Accepted);
   EXPECT_TRUE(Read->Functions[3].Summary.Unknown);
+  EXPECT_TRUE(Read->Functions[3].Summary.AllocatesOnFailure);
+  EXPECT_EQ(Read->Functions[3].Summary.Exception, "std::bad_alloc");
+  EXPECT_EQ(G.Sites[0].Exception, "std::length_error");
+  EXPECT_TRUE(G.Calls[0].InThrow && !G.Calls[0].InNoReturnCall);
+  EXPECT_TRUE(G.Calls[1].InNoReturnCall && !G.Calls[1].InThrow);
   EXPECT_FALSE(Read->Functions[0].Summary.Summarised);
   EXPECT_EQ(Read->Functions[0].Where.File, "/src/main.cpp");
   ASSERT_EQ(G.AttributeAt.size(), 2u);
@@ -84,13 +92,13 @@ TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
 
 TEST(FactsTest, RejectsOtherVersions) {
   std::string Text = text(UnitBuilder().define("f").build());
-  size_t At = Text.find("\"version\":4");
+  size_t At = Text.find("\"version\":5");
   ASSERT_NE(At, std::string::npos);
   Text.replace(At, 11, "\"version\":1");
   auto Read = factsFromJSON(Text);
   ASSERT_FALSE(bool(Read));
   EXPECT_EQ(llvm::toString(Read.takeError()),
-            "facts format version 1, expected 4");
+            "facts format version 1, expected 5");
 }
 
 TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {

@@ -59,9 +59,9 @@ TEST_F(HeapGraphTest, UnseenCodeIsUnknownUnderEveryPolicy) {
   HeapGraph G = link({B.build()});
   int Root = node(G, "root");
   EXPECT_EQ(G.lattice(Root), Effect::Unknown);
-  EXPECT_EQ(G.effect(Root, Policy::Lenient), Effect::Unknown);
-  EXPECT_EQ(G.effect(Root, Policy::Strict), Effect::Allocates);
-  EXPECT_EQ(G.decidingCause(Root, Policy::Lenient), Cause::Unseen);
+  EXPECT_EQ(G.effect(Root, Policy::lenient()), Effect::Unknown);
+  EXPECT_EQ(G.effect(Root, Policy::strict()), Effect::Allocates);
+  EXPECT_EQ(G.decidingCause(Root, Policy::lenient()), Cause::Unseen);
   EXPECT_TRUE(G.node(node(G, "elsewhere")).Opaque);
 }
 
@@ -69,15 +69,15 @@ TEST_F(HeapGraphTest, LibraryAssumptionsAreAcceptedOnlyWhenLenient) {
   UnitBuilder B;
   B.define("f").library("vendor_hal_poll").define("g").library("lib_summary");
   B.call("f", "vendor_hal_poll").call("g", "lib_summary");
-  B.fn("lib_summary").Summary = {true, false, true, true};
+  B.fn("lib_summary").Summary = {true, false, true, true, false, ""};
   HeapGraph G = link({B.build()});
   int F = node(G, "f");
   EXPECT_EQ(G.lattice(F), Effect::Unknown);
-  EXPECT_EQ(G.effect(F, Policy::Lenient), Effect::None);
-  EXPECT_EQ(G.effect(F, Policy::Strict), Effect::Allocates);
+  EXPECT_EQ(G.effect(F, Policy::lenient()), Effect::None);
+  EXPECT_EQ(G.effect(F, Policy::strict()), Effect::Allocates);
   // A summary that releases and is unsure: releases when lenient.
-  EXPECT_EQ(G.effect(node(G, "g"), Policy::Lenient), Effect::Releases);
-  EXPECT_EQ(G.effect(node(G, "g"), Policy::Strict), Effect::Allocates);
+  EXPECT_EQ(G.effect(node(G, "g"), Policy::lenient()), Effect::Releases);
+  EXPECT_EQ(G.effect(node(G, "g"), Policy::strict()), Effect::Allocates);
 }
 
 TEST_F(HeapGraphTest, KnowledgeBaseDecidesFunctionsWithoutBodies) {
@@ -86,9 +86,9 @@ TEST_F(HeapGraphTest, KnowledgeBaseDecidesFunctionsWithoutBodies) {
   B.library("memcpy").define("copy");
   B.call("grab", "malloc").call("drop", "free").call("copy", "memcpy");
   HeapGraph G = link({B.build()});
-  EXPECT_EQ(G.effect(node(G, "grab"), Policy::Strict), Effect::Allocates);
-  EXPECT_EQ(G.effect(node(G, "drop"), Policy::Strict), Effect::Releases);
-  EXPECT_EQ(G.effect(node(G, "copy"), Policy::Strict), Effect::None);
+  EXPECT_EQ(G.effect(node(G, "grab"), Policy::strict()), Effect::Allocates);
+  EXPECT_EQ(G.effect(node(G, "drop"), Policy::strict()), Effect::Releases);
+  EXPECT_EQ(G.effect(node(G, "copy"), Policy::strict()), Effect::None);
 }
 
 TEST_F(HeapGraphTest, AcceptedCallsSitesAndAllowedZonesDoNotPropagate) {
@@ -196,4 +196,56 @@ TEST_F(HeapGraphTest, OneDefinitionFromTwoUnitsIsNotJoined) {
   HeapGraph G = link({A.build(), B.build()});
   EXPECT_TRUE(G.multiplyDefined().empty());
   EXPECT_EQ(G.node(node(G, "inl")).Facts.Sites.size(), 1u);
+}
+
+TEST_F(HeapGraphTest, FailurePathsAreTheirOwnCause) {
+  UnitBuilder B;
+  B.define("checked").define("grows").library("at").library("push_back");
+  B.fn("at").Summary = {true, false, false, false, true, "std::out_of_range"};
+  B.fn("push_back").Summary = {true, true, false, false, true, "std::bad_alloc"};
+  B.call("checked", "at").call("grows", "at").call("grows", "push_back");
+  HeapGraph G = link({B.build()});
+  int Checked = node(G, "checked");
+  EXPECT_EQ(G.lattice(Checked), Effect::AllocatesOnFailure);
+  EXPECT_EQ(G.effect(Checked, Policy::lenient()), Effect::AllocatesOnFailure);
+  EXPECT_EQ(G.decidingCause(Checked, Policy::lenient()), Cause::Failure);
+  EXPECT_EQ(G.failureException(Checked), "std::out_of_range");
+  Policy Accept;
+  Accept.Failures = FailurePaths::Accept;
+  EXPECT_EQ(G.effect(Checked, Accept), Effect::None);
+  // The twin: an allocation on the normal path wins over the failure path.
+  EXPECT_EQ(G.effect(node(G, "grows"), Accept), Effect::Allocates);
+  EXPECT_EQ(G.effect(node(G, "grows"), Policy::lenient()), Effect::Allocates);
+}
+
+TEST_F(HeapGraphTest, ALibraryThrowIsItsFailurePath) {
+  UnitBuilder B;
+  B.define("lib_throw").define("user_throw").library("message_ctor");
+  B.fn("lib_throw").InSystemHeader = true;
+  B.site("lib_throw", SiteKind::Throw).site("user_throw", SiteKind::Throw);
+  B.fn("lib_throw").Sites[0].Exception = "std::length_error";
+  // What the library's throw evaluates is part of its failure path; in
+  // user code it is not.
+  B.fn("message_ctor").Summary = {true, true, false, false, false, ""};
+  B.call("lib_throw", "message_ctor").call("user_throw", "message_ctor");
+  B.fn("lib_throw").Calls[0].InThrow = true;
+  B.fn("user_throw").Calls[0].InThrow = true;
+  HeapGraph G = link({B.build()});
+  EXPECT_EQ(G.lattice(node(G, "lib_throw")), Effect::AllocatesOnFailure);
+  EXPECT_EQ(G.failureException(node(G, "lib_throw")), "std::length_error");
+  EXPECT_EQ(G.lattice(node(G, "user_throw")), Effect::Allocates);
+  // A call that is not part of the throw is an allocation.
+  B.fn("lib_throw").Calls[0].InThrow = false;
+  HeapGraph Plain = link({B.build()});
+  EXPECT_EQ(Plain.lattice(node(Plain, "lib_throw")), Effect::Allocates);
+  B.fn("lib_throw").Calls[0].InNoReturnCall = true;
+  HeapGraph NoReturn = link({B.build()});
+  EXPECT_EQ(NoReturn.lattice(node(NoReturn, "lib_throw")),
+            Effect::AllocatesOnFailure);
+  // An argument of a call that does not return allocates on the failure
+  // path, even without a throw: it is not dropped.
+  B.fn("lib_throw").Sites.clear();
+  HeapGraph Fatal = link({B.build()});
+  EXPECT_EQ(Fatal.lattice(node(Fatal, "lib_throw")),
+            Effect::AllocatesOnFailure);
 }

@@ -45,7 +45,7 @@ TEST_F(HeapReportTest, AtMostOneCallWarningPerFunction) {
 TEST_F(HeapReportTest, CallsOfAnEnabledDirectCheckAreLeftToIt) {
   UnitBuilder B;
   B.define("f").library("push_back").library("malloc");
-  B.fn("push_back").Summary = {true, true, false, false};
+  B.fn("push_back").Summary = {true, true, false, false, false, ""};
   B.call("f", "push_back", ObjectMemory::Heap);
   B.define("g").call("g", "malloc");
   ReportOptions AllChecks;
@@ -75,17 +75,17 @@ TEST_F(HeapReportTest, ScopedRunsSayWhatTheyCannotSee) {
   // lists it).
   EXPECT_TRUE(findings(B.build()).empty());
   ReportOptions Strict;
-  Strict.Policy = Policy::Strict;
+  Strict.Policy = Policy::strict();
   EXPECT_EQ(findings(B.build(), Strict).size(), 2u);
 }
 
 TEST_F(HeapReportTest, VerdictsDoNotDependOnChecks) {
   UnitBuilder B;
   B.define("f").library("push_back");
-  B.fn("push_back").Summary = {true, true, false, false};
+  B.fn("push_back").Summary = {true, true, false, false, false, ""};
   B.call("f", "push_back", ObjectMemory::Heap);
   HeapGraph G({B.build()}, *KB, {});
-  std::vector<FunctionSummary> S = functionSummaries(G, Policy::Lenient);
+  std::vector<FunctionSummary> S = functionSummaries(G, Policy::lenient());
   ASSERT_EQ(S.size(), 1u);
   EXPECT_TRUE(S[0].MayAllocate);
   EXPECT_EQ(S[0].Lattice, Effect::Allocates);
@@ -97,8 +97,8 @@ TEST_F(HeapReportTest, VerdictsDoNotDependOnChecks) {
 TEST_F(HeapReportTest, ExplainNamesLibraryFunctions) {
   UnitBuilder B;
   B.define("f").library("std::lock_guard<std::mutex>::lock_guard");
-  B.fn("std::lock_guard<std::mutex>::lock_guard").Summary = {true, false,
-                                                              false, true};
+  B.fn("std::lock_guard<std::mutex>::lock_guard").Summary = {
+      true, false, false, true, false, ""};
   B.call("f", "std::lock_guard<std::mutex>::lock_guard");
   HeapGraph G({B.build()}, *KB, {});
   std::string Out;
@@ -110,3 +110,33 @@ TEST_F(HeapReportTest, ExplainNamesLibraryFunctions) {
 }
 
 } // namespace
+
+TEST_F(HeapReportTest, FailurePathsSayWhichException) {
+  UnitBuilder B;
+  B.define("checked").define("grows").library("at").library("push_back");
+  B.fn("at").Summary = {true, false, false, false, true, "std::out_of_range"};
+  B.fn("push_back").Summary = {true, true, false, false, false, ""};
+  B.call("checked", "at").call("grows", "at").call("grows", "push_back");
+  std::vector<CallFinding> Findings = findings(B.build());
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Message, "call to 'at' may allocate only when it "
+                                 "fails (throws 'std::out_of_range')");
+  // A function that allocates is reported at its allocating call first,
+  // though the failure path comes first in the source.
+  EXPECT_EQ(Findings[1].Message, "call to 'push_back' may allocate on the heap");
+  ASSERT_EQ(Findings[1].Notes.size(), 1u);
+  EXPECT_EQ(Findings[1].Notes[0].Message,
+            "and 1 more call in 'grows' that may use the heap");
+  ReportOptions Accept;
+  Accept.Policy.Failures = FailurePaths::Accept;
+  Findings = findings(B.build(), Accept);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Message, "call to 'push_back' may allocate on the heap");
+  HeapGraph G({B.build()}, *KB, {});
+  std::vector<FunctionSummary> S = functionSummaries(G, Policy::lenient());
+  ASSERT_EQ(S.size(), 2u);
+  EXPECT_EQ(S[0].Answer, Effect::AllocatesOnFailure);
+  EXPECT_TRUE(S[0].MayAllocate);
+  EXPECT_EQ(effectName(S[0].Answer), "allocates-on-failure");
+  EXPECT_EQ(functionSummaries(G, Accept.Policy)[0].Answer, Effect::None);
+}

@@ -58,7 +58,7 @@ TEST(RunLevelOptionsTest, ConflictingPoliciesNameBothPlaces) {
   Same.set("b/b.cpp", "b/.clang-tidy", {{"Policy", "strict"}});
   auto S = resolveRunLevelOptions(Same, {"a/a.cpp", "b/b.cpp"});
   ASSERT_TRUE(bool(S));
-  EXPECT_EQ(S->Policy, Policy::Strict);
+  EXPECT_TRUE(S->Policy.isStrict());
 }
 
 TEST(RunLevelOptionsTest, EnabledChecksComeFromTheGlobs) {

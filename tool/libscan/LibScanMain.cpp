@@ -269,9 +269,9 @@ void writeYAML(raw_ostream &OS, const std::map<std::string, Merged> &Names,
          << "\n";
       break;
     case Reach::FailsOnly:
-      OS << "    effect: may-allocate\n    condition: "
-         << yamlQuote("only when it fails: its machine code reaches the "
-                      "allocator only by throwing (" +
+      OS << "    effect: allocates-on-failure\n    condition: "
+         << yamlQuote("its machine code reaches the allocator only by "
+                      "throwing (" +
                       M.Library + ": " + M.Why + ")")
          << "\n";
       break;

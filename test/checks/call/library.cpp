@@ -28,7 +28,7 @@ int reads(const std::string &s, const std::map<int, int> &m,
   return n + v[0] + int(v.size());
 }
 
-// at() throws std::out_of_range, whose object is heap-allocated.
+// at() throws std::out_of_range (heap-allocated): only when it fails.
 int checked(const std::map<int, int> &m, const std::vector<int> &v) {
   return m.at(3) + v.at(0);
 }
@@ -61,10 +61,10 @@ struct Frame {
 void copyFrame(Frame &out, const Frame &in) { out = in; }
 
 
-// CHECK: library.cpp:33:12: warning: call to 'std::map<int, int>::at' may allocate on the heap [noalloc-call]
-// CHECK: library.cpp:33:22: warning: call to 'std::vector<int>::at' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:33:12: warning: call to 'std::map<int, int>::at' may allocate only when it fails (throws 'std::out_of_range') [noalloc-call]
+// CHECK: library.cpp:33:22: warning: call to 'std::vector<int>::at' may allocate only when it fails (throws 'std::out_of_range') [noalloc-call]
 // CHECK: library.cpp:39:5: warning: call to 'std::string::operator+=' may allocate on the heap [noalloc-call]
 // CHECK: library.cpp:40:5: warning: call to 'std::vector<int>::resize' may allocate on the heap [noalloc-call]
 // CHECK: library.cpp:41:3: warning: call to 'std::map<int, int>::operator[]' may allocate on the heap [noalloc-call]
 // CHECK: library.cpp:42:5: warning: call to 'std::string::append' may allocate on the heap [noalloc-call]
-// CHECK: library.cpp:46:52: warning: call to 'std::function<int ()>::operator()' may allocate on the heap [noalloc-call]
+// CHECK: library.cpp:46:52: warning: call to 'std::function<int ()>::operator()' may allocate only when it fails (throws 'std::bad_function_call') [noalloc-call]
