@@ -56,6 +56,10 @@ StringRef checkReportingCall(const CallSite &Call,
   case ObjectMemory::None:
     break;
   }
+  // What a throw's operand does is part of the throw: one finding, whose
+  // note names the construction.
+  if (Call.InThrow)
+    return "noalloc-throw";
   if (!Callee)
     return "";
   // Mirrors what noalloc-std-type and noalloc-c-allocation match.

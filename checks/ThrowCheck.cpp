@@ -1,6 +1,8 @@
 //===--- ThrowCheck.cpp - noalloc-throw -----------------------------------===//
 
 #include "ThrowCheck.h"
+#include "knowledge/HeapType.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -20,6 +22,15 @@ void ThrowCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Throw = Result.Nodes.getNodeAs<CXXThrowExpr>("throw");
   report(Throw->getThrowLoc(), *Result.SourceManager,
          "'throw' allocates the exception object on the heap");
+  // Making the exception is part of the throw: one finding, with a note.
+  const CXXConstructExpr *Made = thrownConstruction(Throw);
+  if (!Made || !knowledge() || !allocatingLibraryConstructor(Made, *knowledge()))
+    return;
+  diag(Result.SourceManager->getFileLoc(Made->getBeginLoc()),
+       "constructing %0 allocates on the heap too", DiagnosticIDs::Note)
+      << ("'" +
+          typeName(Made->getType(), *Result.Context, /*UserWritten=*/false) +
+          "'");
 }
 
 } // namespace noalloc

@@ -5,6 +5,8 @@
 #include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -122,6 +124,18 @@ std::string typeName(QualType T, const ASTContext &Ctx, bool UserWritten) {
   compat::suppressInlineNamespaces(Policy);
   Policy.SuppressTagKeyword = true;
   return preferredNames(T.getLocalUnqualifiedType().getAsString(Policy));
+}
+
+const FunctionEntry *allocatingLibraryConstructor(const CXXConstructExpr *E,
+                                                  const KnowledgeBase &KB) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  // Copies of the standard exceptions share their message.
+  if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
+      !Ctor->getASTContext().getSourceManager().isInSystemHeader(
+          Ctor->getLocation()))
+    return nullptr;
+  const FunctionEntry *Entry = KB.function(qualifiedName(Ctor));
+  return Entry && Entry->Effect == FunctionEffect::Allocates ? Entry : nullptr;
 }
 
 std::string preferredNames(std::string Name) {

@@ -6,6 +6,10 @@
 #include "knowledge/KnowledgeBase.h"
 #include "clang/AST/Type.h"
 
+namespace clang {
+class CXXConstructExpr;
+}
+
 namespace noalloc {
 
 enum class HeapUse {
@@ -36,6 +40,12 @@ HeapTypeVerdict classifyType(clang::QualType T, const KnowledgeBase &KB);
 /// (auto, a library function's return type) by its canonical name.
 std::string typeName(clang::QualType T, const clang::ASTContext &Ctx,
                      bool UserWritten = true);
+
+/// The knowledge-base entry of a library constructor that allocates
+/// (std::runtime_error's copies its message), for a construction that is
+/// not a copy or a move; null otherwise.
+const FunctionEntry *allocatingLibraryConstructor(
+    const clang::CXXConstructExpr *E, const KnowledgeBase &KB);
 
 /// Replaces the canonical spellings of the standard strings in \p Name
 /// with the names users write (std::string).

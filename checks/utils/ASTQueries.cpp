@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
@@ -150,6 +151,33 @@ std::optional<SourceLocation> functionAttributeLocation(const FunctionDecl *D) {
     return std::nullopt;
   return DeclaratorTail(Function.getRParenLoc(), D->getASTContext())
       .attributeLocation();
+}
+
+bool isInThrowOperand(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent || isa<LambdaExpr>(Parent))
+      return false;
+    if (isa<CXXThrowExpr>(Parent))
+      return true;
+    Node = Parents[0];
+  }
+}
+
+const CXXConstructExpr *thrownConstruction(const CXXThrowExpr *T) {
+  const Expr *E = T->getSubExpr();
+  while (E) {
+    E = E->IgnoreImplicit();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return dyn_cast<CXXConstructExpr>(E);
+  }
+  return nullptr;
 }
 
 } // namespace noalloc

@@ -44,6 +44,15 @@ bool isInInstantiation(const clang::Decl *D);
 std::optional<clang::SourceLocation>
 functionAttributeLocation(const clang::FunctionDecl *D);
 
+/// Whether \p E is evaluated as part of a throw-expression's operand (not
+/// in a lambda or a declaration inside it).
+bool isInThrowOperand(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// The construction of the object a throw-expression throws, if it is one
+/// ('throw std::runtime_error(m)'), looking through implicit nodes and
+/// functional casts.
+const clang::CXXConstructExpr *thrownConstruction(const clang::CXXThrowExpr *T);
+
 } // namespace noalloc
 
 #endif // NOALLOC_CHECKS_UTILS_ASTQUERIES_H

@@ -123,6 +123,24 @@ static std::string describeType(QualType T, const ASTContext &Ctx) {
   return quoted(Written) + " (aka " + quoted(Canonical) + ")";
 }
 
+/// A library constructor the knowledge base says allocates, on an object
+/// whose type does not own memory (std::runtime_error copies its message).
+/// In a throw's operand it is part of the throw, noalloc-throw's finding.
+void HeapObjectCheck::reportLibraryConstruction(const CXXConstructExpr *E,
+                                                ASTContext &Ctx) {
+  if (!reportsLibraryCalls() ||
+      !allocatingLibraryConstructor(E, *knowledge()) ||
+      isInThrowOperand(E, Ctx))
+    return;
+  if (const auto *Fn = dyn_cast_or_null<FunctionDecl>(enclosingDecl(E, Ctx)))
+    if (Fn->isImplicit())
+      return;
+  report(E->getBeginLoc(), Ctx.getSourceManager(),
+         "construction of " +
+             quoted(typeName(E->getType(), Ctx, /*UserWritten=*/false)) +
+             " allocates on the heap");
+}
+
 void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
@@ -165,7 +183,11 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Ctor || Ctor->isMoveConstructor())
       return;
     HeapTypeVerdict V = verdictFor(Construct->getType());
-    if (V.Use == HeapUse::None || initializesReportedDecl(Construct, Ctx))
+    if (V.Use == HeapUse::None) {
+      reportLibraryConstruction(Construct, Ctx);
+      return;
+    }
+    if (initializesReportedDecl(Construct, Ctx))
       return;
     // Implicit special members copy or build members reported already.
     if (const auto *Fn =

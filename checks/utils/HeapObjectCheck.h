@@ -51,6 +51,8 @@ protected:
 private:
   bool initializesReportedDecl(const clang::Expr *E,
                                clang::ASTContext &Ctx) const;
+  void reportLibraryConstruction(const clang::CXXConstructExpr *E,
+                                 clang::ASTContext &Ctx);
 };
 
 } // namespace noalloc

@@ -12,9 +12,10 @@ std::exception_ptr capture(int Code) { return std::make_exception_ptr(Code); }
 // CHECK: exceptions.cpp:[[@LINE-1]]:47: warning: call to 'std::make_exception_ptr' allocates on the heap [noalloc-std-type]
 
 // The constructor is compiled into the library; the knowledge base says it
-// allocates (no "cannot tell" from noalloc-unknown-call). No check reports
-// the construction yet: see exceptions-construct.cpp.
+// allocates (no "cannot tell" from noalloc-unknown-call): noalloc-std-type
+// reports the construction (see exceptions-construct.cpp).
 void describe(const char *Why) { std::runtime_error E(Why); }
+// CHECK: exceptions.cpp:[[@LINE-1]]:53: warning: construction of 'std::runtime_error' allocates on the heap [noalloc-std-type]
 
 bool present(const std::exception_ptr &P) { return bool(P); }
 const char *message(const std::logic_error &E) { return E.what(); }

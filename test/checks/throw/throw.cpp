@@ -10,6 +10,7 @@ int checked(int value) {
   if (value < 0)
     throw std::invalid_argument("negative");
   // CHECK: throw.cpp:[[@LINE-1]]:5: warning: 'throw' allocates the exception object on the heap [noalloc-throw]
+  // CHECK: throw.cpp:[[@LINE-2]]:11: note: constructing 'std::invalid_argument' allocates on the heap too
   return value;
 }
 
