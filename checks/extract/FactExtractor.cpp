@@ -1,6 +1,7 @@
 //===--- FactExtractor.cpp - Parse once, keep the facts -------------------===//
 
 #include "extract/FactExtractor.h"
+#include "extract/FunctionPointers.h"
 #include "CheckRegistry.h"
 #include "utils/ASTQueries.h"
 #include "utils/Paths.h"
@@ -148,8 +149,30 @@ public:
 
   void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
                CallKind Kind, ObjectMemory Object);
-  void addIndirectCall(size_t Caller, std::string Signature, const Expr *Callee,
-                       SourceLocation Loc);
+  void addIndirectCall(size_t Caller, const CallExpr *E, QualType Function,
+                       QualType Class);
+  /// Marks \p FD address-taken by \p Reference: a reference to it, or a
+  /// lambda's conversion to a function pointer.
+  void takeAddress(const FunctionDecl *FD, const Expr *Reference) {
+    FunctionFacts &F = facts(function(FD));
+    F.AddressTaken = true;
+    F.AddressEscapes |= !Pointers.Stored.contains(Reference);
+  }
+  /// If \p E converts a lambda to a function pointer, the lambda can be
+  /// called through it, as a function of the pointer's type.
+  void convertLambda(const CallExpr *E) {
+    const auto *Conversion =
+        dyn_cast_or_null<CXXConversionDecl>(E->getDirectCallee());
+    if (!Conversion || !Conversion->getParent()->isLambda())
+      return;
+    const CXXMethodDecl *Op = Conversion->getParent()->getLambdaCallOperator();
+    if (!Op)
+      return;
+    takeAddress(Op, E);
+    QualType Pointee = Conversion->getConversionType()->getPointeeType();
+    if (!Pointee.isNull())
+      facts(function(Op)).Signature = signatureOfType(Pointee, QualType());
+  }
 
   std::string signature(const FunctionDecl *FD);
   std::string signatureOfType(QualType FunctionType, QualType Class);
@@ -173,11 +196,13 @@ private:
     (void)SM.getFileManager().getVirtualFileSystem().makeAbsolute(Abs);
     return normalizedPath(Abs);
   }
-  std::string usr(const FunctionDecl *FD);
+  std::string usr(const NamedDecl *D);
+  void addPointers();
   /// Where --annotate writes a function-effect attribute (see Facts.h).
   void attributePoints(const FunctionDecl *FD, FunctionFacts &F);
 
   Suppressions Suppress;
+  PointerStores Pointers;
   TranslationUnitFacts Facts;
   llvm::DenseMap<const FunctionDecl *, size_t> Index;
   std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
@@ -211,7 +236,12 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
       if (!FD->isDependentContext() && InGlobalInitializer)
-        X.facts(X.function(FD)).AddressTaken = true;
+        X.takeAddress(FD, E);
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+    if (InGlobalInitializer)
+      X.convertLambda(E);
     return true;
   }
   bool TraverseVarDecl(VarDecl *D) {
@@ -255,19 +285,20 @@ SourcePoint Extractor::point(SourceLocation Loc) {
   return P;
 }
 
-std::string Extractor::usr(const FunctionDecl *FD) {
+std::string Extractor::usr(const NamedDecl *D) {
   llvm::SmallString<128> Buf;
-  if (index::generateUSRForDecl(FD, Buf))
-    Buf = "noalloc:" + FD->getQualifiedNameAsString();
+  if (index::generateUSRForDecl(D, Buf))
+    Buf = "noalloc:" + D->getQualifiedNameAsString();
   std::string USR(Buf);
-  // Internal linkage and lambdas: USRs are not unique across units. Code
-  // at one place of one file is one function: a header's lambda included
-  // by three units is one node, a static function of two .cpp files two.
-  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-  if (!FD->isExternallyVisible() ||
+  // Internal linkage, locals and lambdas: USRs are not unique across
+  // units. Code at one place of one file is one function: a header's
+  // lambda included by three units is one node, a static function of two
+  // .cpp files two.
+  const auto *Method = dyn_cast<CXXMethodDecl>(D);
+  if (!D->isExternallyVisible() ||
       (Method && Method->getParent()->isLambda())) {
     // The file as the written facts name it: the same on every machine.
-    SourcePoint At = point(FD->getLocation());
+    SourcePoint At = point(D->getLocation());
     USR += "@" + relativeTo(At.File, Facts.Root) + "@" +
            std::to_string(At.Offset);
   }
@@ -341,14 +372,18 @@ static bool hasAnnotation(const FunctionDecl *FD, StringRef Annotation) {
   return false;
 }
 
+/// [[clang::nonallocating]] or [[clang::nonblocking]].
+static bool isNonallocating(clang::FunctionEffectsRef Effects) {
+  return llvm::any_of(Effects.effects(), [](const clang::FunctionEffect &E) {
+    return E.kind() == clang::FunctionEffect::Kind::NonAllocating ||
+           E.kind() == clang::FunctionEffect::Kind::NonBlocking;
+  });
+}
+
 static bool hasEffectAttribute(const FunctionDecl *FD) {
-  for (const FunctionDecl *Redecl : FD->redecls())
-    for (const clang::FunctionEffect &E :
-         Redecl->getFunctionEffects().effects())
-      if (E.kind() == clang::FunctionEffect::Kind::NonAllocating ||
-          E.kind() == clang::FunctionEffect::Kind::NonBlocking)
-        return true;
-  return false;
+  return llvm::any_of(FD->redecls(), [](const FunctionDecl *Redecl) {
+    return isNonallocating(Redecl->getFunctionEffects());
+  });
 }
 
 static bool isRoot(const FunctionDecl *FD) {
@@ -475,12 +510,19 @@ void Extractor::addCall(size_t Caller, const FunctionDecl *Callee,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
-void Extractor::addIndirectCall(size_t Caller, std::string Signature,
-                                const Expr *Callee, SourceLocation Loc) {
+void Extractor::addIndirectCall(size_t Caller, const CallExpr *E,
+                                QualType Function, QualType Class) {
   CallSite C;
-  C.Kind = CallKind::Indirect;
-  C.Callee = std::move(Signature);
+  C.Kind = E->getCallee()->getType()->isBlockPointerType() ? CallKind::Block
+                                                           : CallKind::Indirect;
+  C.Callee = signatureOfType(Function, Class);
+  if (const ValueDecl *Pointer = calledPointer(E, SM))
+    C.Pointer = usr(Pointer);
+  if (const auto *Proto = Function->getAs<FunctionProtoType>())
+    C.Nonallocating = isNonallocating(Proto->getFunctionEffects());
   // The pointer as written: 'handler', '(motor.*action)'.
+  const Expr *Callee = E->getCallee()->IgnoreImpCasts();
+  SourceLocation Loc = E->getExprLoc();
   C.CalleeName = Lexer::getSourceText(
                      CharSourceRange::getTokenRange(Callee->getSourceRange()),
                      SM, Ctx.getLangOpts())
@@ -493,8 +535,26 @@ void Extractor::addIndirectCall(size_t Caller, std::string Signature,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
+/// The followed pointers the unit writes, with the functions stored.
+void Extractor::addPointers() {
+  for (const auto &[Decl, Stores] : Pointers.Pointers) {
+    PointerFacts P;
+    P.USR = usr(Decl);
+    P.OtherWrites = Stores.OtherWrites;
+    P.Copied = Stores.Copied;
+    for (const FunctionDecl *FD : Stores.Functions) {
+      FunctionFacts &F = facts(function(FD));
+      F.AddressTaken = true;
+      P.Functions.push_back(F.USR);
+    }
+    Facts.Pointers.push_back(std::move(P));
+  }
+}
+
 TranslationUnitFacts Extractor::run() {
+  Pointers = collectPointerStores(Ctx);
   DefinitionFinder(*this).TraverseDecl(Ctx.getTranslationUnitDecl());
+  addPointers();
   while (!Worklist.empty()) {
     auto [FD, I] = Worklist.back();
     Worklist.pop_back();
@@ -585,6 +645,22 @@ ObjectMemory libraryObjectMemory(const Decl *Callee, QualType T,
   return memoryOf(T, X.KB);
 }
 
+/// How a call of \p Callee on \p Object is dispatched. When the object's
+/// dynamic type is known (a variable or member of class type, not a
+/// reference or pointer) or the class or the function is 'final', only one
+/// function can run: \p Callee becomes it and the call is direct.
+static CallKind dispatch(const FunctionDecl *&Callee, const Expr *Object) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || !Method->isVirtual())
+    return CallKind::Direct;
+  if (const CXXMethodDecl *Known =
+          Method->getDevirtualizedMethod(Object, /*IsAppleKext=*/false)) {
+    Callee = Known;
+    return CallKind::Direct;
+  }
+  return CallKind::Virtual;
+}
+
 bool BodyScanner::VisitCallExpr(CallExpr *E) {
   if (FrameCalls.contains(E))
     return true;
@@ -608,8 +684,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
       }
     }
     if (T->isFunctionType())
-      X.addIndirectCall(Function, X.signatureOfType(T, Class),
-                        E->getCallee()->IgnoreImpCasts(), Loc);
+      X.addIndirectCall(Function, E, T, Class);
     return true;
   }
   Callees.insert(E->getCallee()->IgnoreParenImpCasts());
@@ -643,17 +718,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
       return true;
   }
 
-  // A lambda converted to a function pointer can be called through it.
-  if (const auto *Conversion = dyn_cast<CXXConversionDecl>(Callee))
-    if (Conversion->getParent()->isLambda())
-      if (CXXMethodDecl *Op =
-              Conversion->getParent()->getLambdaCallOperator()) {
-        size_t I = X.function(Op);
-        X.facts(I).AddressTaken = true;
-        QualType Pointee = Conversion->getConversionType()->getPointeeType();
-        if (!Pointee.isNull())
-          X.facts(I).Signature = X.signatureOfType(Pointee, QualType());
-      }
+  X.convertLambda(E);
 
   // realpath(path, buffer): the allocating form needs a null argument.
   if (const FunctionEntry *Entry = X.KB.function(qualifiedName(Callee)))
@@ -664,17 +729,17 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   CallKind Kind = CallKind::Direct;
   ObjectMemory Object = ObjectMemory::None;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     const auto *ME = dyn_cast<MemberExpr>(E->getCallee()->IgnoreParens());
-    if (Method && Method->isVirtual() && !(ME && ME->hasQualifier()) &&
-        !Method->hasAttr<FinalAttr>() &&
-        !Method->getParent()->hasAttr<FinalAttr>())
-      Kind = CallKind::Virtual;
-    if (const Expr *Receiver = Member->getImplicitObjectArgument())
+    const Expr *Receiver = Member->getImplicitObjectArgument();
+    if (!(ME && ME->hasQualifier()))
+      Kind = dispatch(Callee, Receiver);
+    if (Receiver)
       Object = namedObjectMemory(Receiver, X.KB);
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0)
+    if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
+      Kind = dispatch(Callee, Op->getArg(0));
       Object = namedObjectMemory(Op->getArg(0), X.KB);
+    }
   }
   // A library call that returns an owning object.
   if (Object == ObjectMemory::None && E->isPRValue())
@@ -722,10 +787,10 @@ bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
   if (!T.isNull() && !T->isDependentType()) {
     const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
     if (Class && Class->hasDefinition() && !Class->hasTrivialDestructor())
-      if (const CXXDestructorDecl *Dtor = Class->getDestructor())
-        X.addCall(Function, Dtor, E->getBeginLoc(),
-                  Dtor->isVirtual() ? CallKind::Virtual : CallKind::Direct,
-                  ObjectMemory::None);
+      if (const FunctionDecl *Dtor = Class->getDestructor()) {
+        CallKind Kind = dispatch(Dtor, E->getArgument());
+        X.addCall(Function, Dtor, E->getBeginLoc(), Kind, ObjectMemory::None);
+      }
   }
   const FunctionDecl *Delete = E->getOperatorDelete();
   if (!Delete)
@@ -804,8 +869,7 @@ bool BodyScanner::VisitDeclRefExpr(DeclRefExpr *E) {
   const auto *FD = dyn_cast<FunctionDecl>(E->getDecl());
   if (!FD || Callees.contains(E))
     return true;
-  size_t I = X.function(FD);
-  X.facts(I).AddressTaken = true;
+  X.takeAddress(FD, E);
   return true;
 }
 

@@ -47,6 +47,8 @@ static StringRef kindName(CallKind K) {
     return "virtual";
   case CallKind::Indirect:
     return "indirect";
+  case CallKind::Block:
+    return "block";
   }
   llvm_unreachable("unknown call kind");
 }
@@ -59,8 +61,10 @@ static bool fromJSON(const json::Value &V, CallKind &K, json::Path Path) {
     K = CallKind::Virtual;
   else if (S == "indirect")
     K = CallKind::Indirect;
+  else if (S == "block")
+    K = CallKind::Block;
   else {
-    Path.report("expected direct, virtual or indirect");
+    Path.report("expected direct, virtual, indirect or block");
     return false;
   }
   return true;
@@ -131,12 +135,12 @@ static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
 }
 
 static json::Value toJSON(const CallSite &C) {
-  return json::Object{{"kind", kindName(C.Kind)}, {"callee", C.Callee},
-                      {"name", C.CalleeName},     {"at", toJSON(C.Where)},
-                      {"accepted", C.Accepted},
-                      {"object", enumName(C.Object)},
-                      {"in_throw", C.InThrow},
-                      {"in_noreturn_call", C.InNoReturnCall}};
+  return json::Object{
+      {"kind", kindName(C.Kind)}, {"callee", C.Callee},
+      {"name", C.CalleeName},     {"at", toJSON(C.Where)},
+      {"accepted", C.Accepted},   {"object", enumName(C.Object)},
+      {"in_throw", C.InThrow},    {"in_noreturn_call", C.InNoReturnCall},
+      {"pointer", C.Pointer},     {"nonallocating", C.Nonallocating}};
 }
 
 static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
@@ -145,7 +149,21 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
          O.map("name", C.CalleeName) && O.map("at", C.Where) &&
          O.map("accepted", C.Accepted) && O.map("object", C.Object) &&
          O.map("in_throw", C.InThrow) &&
-         O.map("in_noreturn_call", C.InNoReturnCall);
+         O.map("in_noreturn_call", C.InNoReturnCall) &&
+         O.map("pointer", C.Pointer) && O.map("nonallocating", C.Nonallocating);
+}
+
+static json::Value toJSON(const PointerFacts &P) {
+  return json::Object{{"usr", P.USR},
+                      {"functions", P.Functions},
+                      {"other_writes", P.OtherWrites},
+                      {"copied", P.Copied}};
+}
+
+static bool fromJSON(const json::Value &V, PointerFacts &P, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("usr", P.USR) && O.map("functions", P.Functions) &&
+         O.map("other_writes", P.OtherWrites) && O.map("copied", P.Copied);
 }
 
 /// null when not summarised; else {"allocates", "releases", "unknown",
@@ -193,6 +211,7 @@ static json::Value toJSON(const FunctionFacts &F) {
                       {"root", F.Root},
                       {"allowed", F.Allowed},
                       {"address_taken", F.AddressTaken},
+                      {"address_escapes", F.AddressEscapes},
                       {"constructor", F.Constructor},
                       {"summary", toJSON(F.Summary)},
                       {"signature", F.Signature},
@@ -214,6 +233,7 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.map("knowledge", F.KnowledgeName) && O.map("class", F.KnowledgeClass) &&
       O.map("root", F.Root) && O.map("allowed", F.Allowed) &&
       O.map("address_taken", F.AddressTaken) &&
+      O.map("address_escapes", F.AddressEscapes) &&
       O.map("constructor", F.Constructor) && O.map("summary", F.Summary) &&
       O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
       O.map("attribute_at", F.AttributeAt) &&
@@ -226,9 +246,11 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
 json::Value toJSON(const TranslationUnitFacts &Facts) {
   std::vector<std::string> Files;
   FileTable = &Files;
-  json::Array Functions;
+  json::Array Functions, Pointers;
   for (const FunctionFacts &F : Facts.Functions)
     Functions.push_back(toJSON(F));
+  for (const PointerFacts &P : Facts.Pointers)
+    Pointers.push_back(toJSON(P));
   FileTable = nullptr;
   for (std::string &File : Files)
     File = relativeTo(File, Facts.Root);
@@ -236,7 +258,8 @@ json::Value toJSON(const TranslationUnitFacts &Facts) {
                       {"version", TranslationUnitFacts::FormatVersion},
                       {"main_file", relativeTo(Facts.MainFile, Facts.Root)},
                       {"files", std::move(Files)},
-                      {"functions", std::move(Functions)}};
+                      {"functions", std::move(Functions)},
+                      {"pointers", std::move(Pointers)}};
 }
 
 /// Replaces "#N" with the file table's entry N; false if out of range.
@@ -271,7 +294,8 @@ Expected<TranslationUnitFacts> factsFromJSON(StringRef Text,
   json::Path::Root Root("facts");
   json::ObjectMapper O(*Parsed, Root);
   if (!O || !O.map("main_file", Facts.MainFile) || !O.map("files", Files) ||
-      !O.map("functions", Facts.Functions))
+      !O.map("functions", Facts.Functions) ||
+      !O.map("pointers", Facts.Pointers))
     return Root.getError();
   Facts.Root = ProjectRoot.str();
   Facts.MainFile = resolvedAgainst(Facts.MainFile, ProjectRoot);

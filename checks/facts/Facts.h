@@ -66,8 +66,12 @@ enum class CallKind {
   /// Dispatched to any override of the callee.
   Virtual,
   /// Through a function pointer or a pointer to member: any function of
-  /// the same signature whose address is taken.
+  /// the same signature whose address is taken, or, when the pointer is
+  /// read from a followed variable or field, what is stored into it.
   Indirect,
+  /// Through a block pointer: a block's code is part of the function that
+  /// creates it, so no function of the program answers.
+  Block,
 };
 
 /// How the object a call creates, changes or destroys uses memory, when
@@ -106,6 +110,31 @@ struct CallSite {
   /// Evaluated only as an argument of a call to a function that does not
   /// return ('boost::throw_exception(std::length_error("..."))').
   bool InNoReturnCall = false;
+  /// For an indirect call: the USR of the variable or field the pointer is
+  /// read from, when noalloc follows what is stored into it (see
+  /// PointerFacts); empty otherwise.
+  std::string Pointer;
+  /// For an indirect call: the pointer's type is [[clang::nonallocating]]
+  /// or [[clang::nonblocking]]. clang checks every function converted to
+  /// it, so the call is trusted not to allocate.
+  bool Nonallocating = false;
+};
+
+/// A variable or field of function-pointer type (or an array of them) in
+/// user code, and what one translation unit stores into it.
+struct PointerFacts {
+  std::string USR;
+  /// The functions stored into it, written out: 'cb = record;',
+  /// '{.tick = quiet}', 'Handler h = c ? a : b;'.
+  std::vector<std::string> Functions;
+  /// Written in a way noalloc does not follow (assigned another pointer,
+  /// its address taken, bound to a non-const reference): it may hold any
+  /// function of its type whose address is taken.
+  bool OtherWrites = false;
+  /// Its value is read other than to call it or compare it (copied into
+  /// another variable, passed to a function): the functions stored into it
+  /// may be in any pointer of their type.
+  bool Copied = false;
 };
 
 /// What a library function's body may do, as far as its translation unit
@@ -145,6 +174,10 @@ struct FunctionFacts {
   /// Marked [[clang::annotate("noalloc::allow")]].
   bool Allowed = false;
   bool AddressTaken = false;
+  /// Its address is taken somewhere other than a store into a followed
+  /// pointer (passed to a function, stored through a parameter): it may be
+  /// in any pointer of its type.
+  bool AddressEscapes = false;
   /// A constructor: chains say "constructs 'T'".
   bool Constructor = false;
   /// For a library function: what its body may do, decided within the
@@ -169,9 +202,11 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 5;
+  static constexpr unsigned FormatVersion = 6;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
+  /// The followed function pointers this unit writes.
+  std::vector<PointerFacts> Pointers;
   /// The project root (utils/Paths projectRoot), not written: files under
   /// it are written relative to it, and so are the file names in USRs of
   /// internal linkage, so that the facts are the same bytes on every

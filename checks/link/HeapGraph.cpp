@@ -37,8 +37,11 @@ HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
                      const KnowledgeBase &KB, LinkOptions Opts)
     : KB(KB), Options(std::move(Opts)) {
   join(Units);
+  joinPointers(Units);
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     Node &N = Nodes[I];
+    if (N.Facts.AddressEscapes)
+      Escaping[I] = true;
     N.Facts.Root |= matchesAny(N.Facts, Options.Roots);
     N.Facts.Allowed |= matchesAny(N.Facts, Options.AllowedZones);
     for (const std::string &O : N.Facts.Overrides)
@@ -126,6 +129,28 @@ void HeapGraph::join(std::vector<TranslationUnitFacts> &Units) {
   ByUSR[UnknownUSR] = int(Nodes.size()) - 1;
 }
 
+void HeapGraph::joinPointers(const std::vector<TranslationUnitFacts> &Units) {
+  Escaping.assign(Nodes.size(), false);
+  for (const TranslationUnitFacts &Unit : Units)
+    for (const PointerFacts &P : Unit.Pointers) {
+      Pointer &Joined = Pointers[P.USR];
+      Joined.OtherWrites |= P.OtherWrites;
+      Joined.Copied |= P.Copied;
+      for (const std::string &USR : P.Functions)
+        if (int I = find(USR); I >= 0)
+          Joined.Functions.push_back(I);
+    }
+  for (auto &Entry : Pointers) {
+    Pointer &P = Entry.second;
+    llvm::sort(P.Functions);
+    P.Functions.erase(std::unique(P.Functions.begin(), P.Functions.end()),
+                      P.Functions.end());
+    if (P.Copied)
+      for (int I : P.Functions)
+        Escaping[I] = true;
+  }
+}
+
 void HeapGraph::joinDefinition(Node &N, FunctionFacts Other) {
   for (const Node::Definition &D : N.OtherDefinitions)
     if (D.Where.File == Other.Where.File &&
@@ -211,13 +236,46 @@ void HeapGraph::decideLeaf(Node &N) {
     Set(Cause::Unseen, "is defined in no analysed file");
 }
 
+const HeapGraph::Pointer *
+HeapGraph::followedPointer(const CallSite &Call) const {
+  if (Call.Kind != CallKind::Indirect || Call.Pointer.empty())
+    return nullptr;
+  auto It = Pointers.find(Call.Pointer);
+  if (It == Pointers.end() || It->second.OtherWrites ||
+      It->second.Functions.empty())
+    return nullptr; // Nothing known is stored into it: any function.
+  return &It->second;
+}
+
+bool HeapGraph::storedInto(const CallSite &Call, int Target) const {
+  const Pointer *P = followedPointer(Call);
+  return P && llvm::is_contained(P->Functions, Target);
+}
+
+std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
+  std::vector<int> Result;
+  auto Same = BySignature.find(Call.Callee);
+  const Pointer *P = followedPointer(Call);
+  if (!P)
+    return Same == BySignature.end() ? Result : Same->second;
+  // What is stored into it, and whatever may have got there unseen.
+  Result = P->Functions;
+  if (Same != BySignature.end())
+    for (int I : Same->second)
+      if (Escaping[I] && !llvm::is_contained(P->Functions, I))
+        Result.push_back(I);
+  llvm::sort(Result);
+  return Result;
+}
+
 std::vector<int> HeapGraph::targets(const CallSite &Call) const {
   std::vector<int> Result;
   if (Call.Kind == CallKind::Indirect) {
-    auto It = BySignature.find(Call.Callee);
-    if (It != BySignature.end())
-      Result = It->second;
-  } else {
+    // clang checks every function converted to the pointer's type.
+    if (Call.Nonallocating)
+      return Result;
+    Result = indirectTargets(Call);
+  } else if (Call.Kind != CallKind::Block) {
     auto It = ByUSR.find(Call.Callee);
     if (It != ByUSR.end())
       Result.push_back(It->second);
@@ -227,6 +285,9 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
         Result.insert(Result.end(), O->second.begin(), O->second.end());
     }
   }
+  // A call that nothing answers ends at the unknown node, and so does a call
+  // through a block pointer: a block's code is part of the function that
+  // creates it, and no function of the program is a block.
   if (Result.empty())
     Result.push_back(ByUSR.lookup(UnknownUSR));
   return Result;

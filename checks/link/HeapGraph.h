@@ -124,8 +124,12 @@ public:
   const Node &node(int I) const { return Nodes[I]; }
   /// The node of \p USR, or -1.
   int find(llvm::StringRef USR) const;
-  /// The functions \p Call may reach; the unknown node if none.
+  /// The functions \p Call may reach; the unknown node if none, nothing
+  /// for a call through a pointer of [[clang::nonallocating]] type.
   std::vector<int> targets(const CallSite &Call) const;
+  /// Whether \p Target is stored into the pointer the indirect \p Call
+  /// reads, which noalloc follows.
+  bool storedInto(const CallSite &Call, int Target) const;
 
   /// The lattice value: what the function may do, whatever the policy.
   Effect lattice(int I) const;
@@ -179,6 +183,16 @@ private:
   void propagate(Cause C, const CallerLists &Callers,
                  const std::map<int, Witness> &Seeds = {});
   void indexFunctions();
+  /// A followed pointer of the program: what every unit stores into it.
+  struct Pointer {
+    std::vector<int> Functions;
+    bool OtherWrites = false;
+    bool Copied = false;
+  };
+  void joinPointers(const std::vector<TranslationUnitFacts> &Units);
+  /// The pointer \p Call reads, if followed and written with functions only.
+  const Pointer *followedPointer(const CallSite &Call) const;
+  std::vector<int> indirectTargets(const CallSite &Call) const;
 
   const KnowledgeBase &KB;
   LinkOptions Options;
@@ -186,6 +200,10 @@ private:
   llvm::StringMap<int> ByUSR;
   llvm::StringMap<std::vector<int>> Overriders;
   llvm::StringMap<std::vector<int>> BySignature;
+  llvm::StringMap<Pointer> Pointers;
+  /// Functions that may be in any pointer of their type: their address
+  /// escapes, or a pointer they are stored into is copied.
+  std::vector<bool> Escaping;
   std::vector<int> RootNodes;
   /// For scoped mode: the reachable nodes and how each was reached.
   std::vector<bool> InScope;

@@ -51,7 +51,10 @@ private:
 
   bool callsAreFollowed(int I) const {
     for (const CallSite &Call : Graph.node(I).Facts.Calls) {
-      if (Call.Kind == CallKind::Indirect)
+      // clang accepts a call through a pointer of nonallocating type.
+      if (Call.Kind == CallKind::Indirect && Call.Nonallocating)
+        continue;
+      if (Call.Kind == CallKind::Indirect || Call.Kind == CallKind::Block)
         return false;
       for (int T : Graph.targets(Call)) {
         // clang infers no virtual function: each needs the attribute.

@@ -36,7 +36,7 @@ static std::string callPhrase(const CallSite &C, bool Constructor) {
     if (Scope != StringRef::npos)
       return "constructs " + quoted(Name.take_front(Scope));
   }
-  if (C.Kind == CallKind::Indirect)
+  if (C.Kind == CallKind::Indirect || C.Kind == CallKind::Block)
     return "calls through " + quoted(C.CalleeName);
   return "calls " + quoted(C.CalleeName);
 }
@@ -251,9 +251,10 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
   CallFinding F;
   F.Check = "noalloc-call";
   F.Where = C.Where;
-  std::string Call =
-      (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
-      quoted(C.CalleeName);
+  std::string Call = (C.Kind == CallKind::Indirect || C.Kind == CallKind::Block
+                          ? "call through "
+                          : "call to ") +
+                     quoted(C.CalleeName);
   if (Chosen.Reached == Effect::Unknown) {
     const Node &End = G.node(pathEnd(G, Chosen.Target, Deciding));
     std::string Why =
@@ -275,8 +276,9 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
   if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
     F.Notes.push_back(
         {quoted(C.CalleeName) + " may be " + quoted(T.Facts.Name) +
-             (C.Kind == CallKind::Virtual ? ", which overrides it"
-                                          : ", whose address is taken"),
+             (C.Kind == CallKind::Virtual      ? ", which overrides it"
+              : G.storedInto(C, Chosen.Target) ? ", which is stored into it"
+                                               : ", whose address is taken"),
          T.Facts.Where});
   if (T.isUserDefinition())
     appendChain(G, Chosen.Target, Deciding, F.Notes);
@@ -369,7 +371,11 @@ std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
       CallFinding F;
       F.Check = "noalloc-unknown-call";
       F.Where = C.Where;
-      F.Message = C.Kind == CallKind::Indirect
+      F.Message = C.Kind == CallKind::Block
+                      ? "call through block " + quoted(C.CalleeName) +
+                            " reaches no known function; noalloc cannot "
+                            "tell whether it allocates"
+                  : C.Kind == CallKind::Indirect
                       ? "call through " + quoted(C.CalleeName) +
                             " reaches no function whose address is taken; "
                             "noalloc cannot tell whether it allocates"

@@ -30,7 +30,13 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   B.fn("g").Sites[0].Exception = "std::length_error";
   B.fn("g").Calls[0].InThrow = true;
   B.fn("g").Calls[1].InNoReturnCall = true;
+  B.fn("g").Calls[1].Kind = CallKind::Indirect;
+  B.fn("g").Calls[1].Pointer = "c:@onTick";
+  B.fn("g").Calls[1].Nonallocating = true;
+  B.fn("f").Calls[0].Kind = CallKind::Block;
+  B.fn("f").AddressEscapes = true;
   TranslationUnitFacts Original = B.build();
+  Original.Pointers.push_back({"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true});
 
   auto Read = factsFromJSON(text(Original));
   ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
@@ -54,6 +60,13 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_EQ(G.AttributeAt[0].Offset, 12u);
   EXPECT_FALSE(G.AttributeBlocked);
   EXPECT_TRUE(Read->Functions[2].AttributeBlocked);
+  EXPECT_EQ(G.Calls[1].Pointer, "c:@onTick");
+  EXPECT_TRUE(G.Calls[1].Nonallocating && !G.Calls[0].Nonallocating);
+  EXPECT_EQ(Read->Functions[0].Calls[0].Kind, CallKind::Block);
+  EXPECT_TRUE(Read->Functions[0].AddressEscapes && !G.AddressEscapes);
+  ASSERT_EQ(Read->Pointers.size(), 1u);
+  EXPECT_EQ(Read->Pointers[0].Functions.size(), 2u);
+  EXPECT_TRUE(Read->Pointers[0].Copied && !Read->Pointers[0].OtherWrites);
 }
 
 // Under the project root, files are written relative to it: two checkouts
@@ -92,13 +105,13 @@ TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
 
 TEST(FactsTest, RejectsOtherVersions) {
   std::string Text = text(UnitBuilder().define("f").build());
-  size_t At = Text.find("\"version\":5");
+  size_t At = Text.find("\"version\":6");
   ASSERT_NE(At, std::string::npos);
   Text.replace(At, 11, "\"version\":1");
   auto Read = factsFromJSON(Text);
   ASSERT_FALSE(bool(Read));
   EXPECT_EQ(llvm::toString(Read.takeError()),
-            "facts format version 1, expected 5");
+            "facts format version 1, expected 6");
 }
 
 TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {

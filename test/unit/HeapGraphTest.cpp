@@ -188,6 +188,56 @@ TEST_F(HeapGraphTest, DistinctDefinitionsAreJoined) {
   }
 }
 
+// A call through a followed pointer reaches what the units store into it,
+// and the functions whose address escapes; otherwise, and when a unit
+// writes the pointer in a way not followed, every address-taken function
+// of its type.
+TEST_F(HeapGraphTest, FollowedPointersReachWhatIsStoredIntoThem) {
+  UnitBuilder A("/p/a.cpp"), B("/p/b.cpp");
+  A.define("quiet").define("loud").define("caller").define("other");
+  A.site("loud", SiteKind::New);
+  for (const char *F : {"quiet", "loud"}) {
+    A.fn(F).AddressTaken = true;
+    A.fn(F).Signature = "void ()";
+  }
+  CallSite Through;
+  Through.Kind = CallKind::Indirect;
+  Through.Callee = "void ()";
+  Through.Pointer = "c:@tick";
+  A.fn("caller").Calls.push_back(Through);
+  Through.Pointer = "c:@other";
+  A.fn("other").Calls.push_back(Through);
+  TranslationUnitFacts Quiet = A.build();
+  Quiet.Pointers.push_back({"c:@tick", {"c:@F@quiet"}, false, false});
+  Quiet.Pointers.push_back({"c:@other", {"c:@F@quiet"}, false, false});
+  TranslationUnitFacts Loud = B.build();
+  Loud.Pointers.push_back({"c:@other", {"c:@F@loud"}, false, false});
+  HeapGraph G = link({Quiet, Loud});
+  EXPECT_EQ(G.lattice(node(G, "caller")), Effect::None);
+  EXPECT_EQ(G.lattice(node(G, "other")), Effect::Allocates);
+  EXPECT_TRUE(G.storedInto(Through, node(G, "loud")));
+  auto Caller = [&](std::vector<TranslationUnitFacts> Units) {
+    HeapGraph H = link(std::move(Units));
+    return H.lattice(node(H, "caller"));
+  };
+
+  // 'loud' escapes: it may be in any pointer of its type.
+  Quiet.Functions[1].AddressEscapes = true;
+  EXPECT_EQ(Caller({Quiet}), Effect::Allocates);
+  Quiet.Functions[1].AddressEscapes = false;
+  // A pointer another unit writes unseen may hold anything.
+  Loud.Pointers[0] = {"c:@tick", {}, true, false};
+  EXPECT_EQ(Caller({Quiet, Loud}), Effect::Allocates);
+  // A copied pointer's functions may be anywhere.
+  Loud.Pointers[0] = {"c:@other", {"c:@F@loud"}, false, true};
+  EXPECT_EQ(Caller({Quiet, Loud}), Effect::Allocates);
+  // A pointer of nonallocating type is trusted; a block reaches nothing known.
+  Through.Nonallocating = true;
+  EXPECT_TRUE(G.targets(Through).empty());
+  Through.Kind = CallKind::Block;
+  EXPECT_EQ(G.node(G.targets(Through).at(0)).Facts.USR, "noalloc:unknown");
+}
+
 // One inline definition seen from two units is one definition.
 TEST_F(HeapGraphTest, OneDefinitionFromTwoUnitsIsNotJoined) {
   UnitBuilder A("/p/x.h"), B("/p/x.h");

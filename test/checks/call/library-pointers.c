@@ -1,6 +1,7 @@
 // A library function whose address is taken is a target of the calls
-// through a pointer of its type, as a user function is: allocators chosen
-// at run time ('do_malloc = malloc') are followed.
+// through a pointer of its type, as a user function is, and is what a
+// pointer holds when stored into it: allocators chosen at run time
+// ('do_malloc = malloc') are followed.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
 #include <stdlib.h>
@@ -15,6 +16,6 @@ static int identity(int x) { return x; }
 static map_fn pick = identity;
 int apply(int x) { return pick(x); }
 
-// CHECK: library-pointers.c:10:37: warning: call through 'do_malloc' may allocate on the heap [noalloc-call]
-// CHECK: note: 'do_malloc' may be 'malloc', whose address is taken
-// CHECK: library-pointers.c:10:37: note: 'malloc' allocates on the heap
+// CHECK: library-pointers.c:11:37: warning: call through 'do_malloc' may allocate on the heap [noalloc-call]
+// CHECK: note: 'do_malloc' may be 'malloc', which is stored into it
+// CHECK: library-pointers.c:11:37: note: 'malloc' allocates on the heap

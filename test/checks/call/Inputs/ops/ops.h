@@ -1,0 +1,4 @@
+struct ops {
+  int (*tick)(int);
+};
+int run(const struct ops *o);
