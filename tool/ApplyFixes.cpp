@@ -2,6 +2,7 @@
 
 #include "ApplyFixes.h"
 #include "SafeOutput.h"
+#include "utils/Paths.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -31,13 +32,6 @@ static std::string realPath(StringRef Path) {
 }
 
 /// Whether \p Path is \p Dir or inside it.
-static bool isWithin(StringRef Path, StringRef Dir) {
-  if (!Path.consume_front(Dir))
-    return false;
-  return Path.empty() || sys::path::is_separator(Path.front()) ||
-         (!Dir.empty() && sys::path::is_separator(Dir.back()));
-}
-
 /// The directory holding every one of \p MainFiles.
 static std::string sourcesDirectory(ArrayRef<std::string> MainFiles) {
   std::string Common;
@@ -45,7 +39,7 @@ static std::string sourcesDirectory(ArrayRef<std::string> MainFiles) {
     std::string Dir = sys::path::parent_path(realPath(File)).str();
     if (Common.empty())
       Common = Dir;
-    while (!Common.empty() && !isWithin(Dir, Common))
+    while (!Common.empty() && !isUnder(Dir, Common))
       Common = sys::path::parent_path(Common).str();
   }
   return Common;
@@ -53,14 +47,7 @@ static std::string sourcesDirectory(ArrayRef<std::string> MainFiles) {
 
 std::string projectRoot(ArrayRef<std::string> MainFiles) {
   std::string Common = sourcesDirectory(MainFiles);
-  for (StringRef Dir = Common; !Dir.empty();
-       Dir = sys::path::parent_path(Dir)) {
-    SmallString<256> Git(Dir);
-    sys::path::append(Git, ".git");
-    if (sys::fs::exists(Git))
-      return Dir.str();
-  }
-  return Common;
+  return gitTopLevel(Common).value_or(Common);
 }
 
 static bool isThirdPartyDirectory(StringRef Name) {
@@ -73,7 +60,7 @@ static bool isThirdPartyDirectory(StringRef Name) {
 
 bool isProjectFile(StringRef File, StringRef Root, StringRef Sources) {
   std::string Real = realPath(File);
-  if (Root.empty() || !isWithin(Real, Root))
+  if (Root.empty() || !isUnder(Real, Root))
     return false;
   StringRef Path = StringRef(Real).drop_front(Root.size());
   // Each directory between the root and the file.
@@ -84,7 +71,7 @@ bool isProjectFile(StringRef File, StringRef Root, StringRef Sources) {
       break; // The file itself.
     sys::path::append(Dir, *It);
     // Where the analysed sources are is the project, whatever its name.
-    if (isWithin(Sources, Dir))
+    if (isUnder(Sources, Dir))
       continue;
     SmallString<256> Cache(Dir);
     sys::path::append(Cache, "CMakeCache.txt");

@@ -24,22 +24,6 @@ using cli::Format;
 using cli::Output;
 using cli::OutputFormat;
 
-/// The directory at or above \p Directory that holds .git, if any.
-static std::optional<std::string> gitTopLevel(StringRef Directory) {
-  for (StringRef D = Directory; !D.empty(); D = sys::path::parent_path(D)) {
-    SmallString<256> Git(D);
-    sys::path::append(Git, ".git");
-    if (sys::fs::exists(Git))
-      return D.str();
-  }
-  return std::nullopt;
-}
-
-static bool isUnder(StringRef File, StringRef Directory) {
-  return File.consume_front(Directory) &&
-         (Directory.ends_with("/") || File.starts_with("/"));
-}
-
 /// SARIF's %SRCROOT%: --sarif-root, else the first of the compilation
 /// database's directory, the git top level (of the current directory, else
 /// of the first finding) and the current directory that holds every file

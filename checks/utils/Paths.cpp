@@ -42,16 +42,15 @@ std::string normalizedPath(StringRef Path, StringRef WorkingDirectory) {
   return std::string(Out);
 }
 
-/// Whether \p Path is \p Dir or lies below it.
-static bool isUnder(StringRef Path, StringRef Dir) {
+bool isUnder(StringRef Path, StringRef Dir) {
   if (Dir.empty() || !Path.starts_with(Dir))
     return false;
   return Path.size() == Dir.size() || Dir.ends_with("/") ||
          sys::path::is_separator(Path[Dir.size()]);
 }
 
-std::string projectRoot(StringRef MainFile, StringRef CompileDirectory) {
-  for (StringRef Dir = sys::path::parent_path(MainFile); !Dir.empty();
+std::optional<std::string> gitTopLevel(StringRef Directory) {
+  for (StringRef Dir = Directory; !Dir.empty();
        Dir = sys::path::parent_path(Dir)) {
     SmallString<256> Git(Dir);
     sys::path::append(Git, ".git");
@@ -60,6 +59,12 @@ std::string projectRoot(StringRef MainFile, StringRef CompileDirectory) {
     if (Dir == sys::path::root_path(Dir))
       break;
   }
+  return std::nullopt;
+}
+
+std::string projectRoot(StringRef MainFile, StringRef CompileDirectory) {
+  if (auto Top = gitTopLevel(sys::path::parent_path(MainFile)))
+    return *Top;
   if (isUnder(MainFile, CompileDirectory))
     return CompileDirectory.rtrim('/').str();
   return "";

@@ -11,6 +11,7 @@
 #define NOALLOC_CHECKS_UTILS_PATHS_H
 
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 
 namespace noalloc {
@@ -22,6 +23,14 @@ namespace noalloc {
 /// wrote them.
 std::string normalizedPath(llvm::StringRef Path,
                            llvm::StringRef WorkingDirectory = "");
+
+/// Whether \p Path is \p Dir or lies below it (lexically; false when \p Dir
+/// is empty).
+bool isUnder(llvm::StringRef Path, llvm::StringRef Dir);
+
+/// The nearest directory at or above \p Directory that holds ".git" (the
+/// top level of a checkout or of a worktree), if any.
+std::optional<std::string> gitTopLevel(llvm::StringRef Directory);
 
 /// The directory that facts name files relative to, so that the facts of
 /// one unit are the same bytes on every machine: the nearest ancestor of
