@@ -156,6 +156,21 @@ def timing_lines(text):
 
 # ---------------------------------------------------------------- measures
 
+def heap_use(args, common, cache):
+    """(warnings, user functions that may use the heap) of the run, from its
+    JSON report: how many warnings a reader gets per function to look at."""
+    _, _, _, text = run([args.noalloc, "-j1", "--cache-dir", cache, "--format=json",
+                         "--quiet"] + common, stdout=None)
+    try:
+        report = json.loads(text[text.index("{"):])
+    except ValueError:
+        return None, None
+    warnings = sum(1 for f in report["findings"] if f["level"] == "warning")
+    functions = sum(1 for f in report["functions"]
+                    if f["may_use_heap"] and not f["file"].startswith("/usr/"))
+    return warnings, functions
+
+
 def measure_project(name, directory, args, work):
     entries = load_entries(directory, args.units)
     files = [e["file"] for e in entries]
@@ -189,6 +204,7 @@ def measure_project(name, directory, args, work):
     cold_cpu = CPU[0]
     warm, warm_rss, _, _ = run([args.noalloc, "-j1", "--cache-dir", cache] + common[1:])
     warm_cpu = CPU[0]
+    warnings, heap_functions = heap_use(args, common[1:], cache)
     result = {
         "project": name, "units": len(files),
         "syntax_s": syntax_t, "syntax_cpu_s": syntax_cpu, "syntax_rss_mb": syntax_rss,
@@ -198,6 +214,7 @@ def measure_project(name, directory, args, work):
         "cold_s": cold, "cold_cpu_s": cold_cpu, "warm_s": warm,
         "warm_cpu_s": warm_cpu, "warm_rss_mb": warm_rss,
         "findings": findings_of(text), "timing": timing_lines(text),
+        "warnings": warnings, "heap_using_functions": heap_functions,
     }
     print_project(result)
     return result
@@ -217,6 +234,10 @@ def print_project(r):
     print("  -j2 speed-up %.2fx wall;  warm/cold %.1f%% wall (%.2f s / %.2f s), %.1f%% CPU"
           % (r["noalloc_j1_s"] / r["noalloc_j2_s"], 100 * r["warm_s"] / r["cold_s"],
              r["warm_s"], r["cold_s"], 100 * r["warm_cpu_s"] / r["cold_cpu_s"]))
+    if r.get("heap_using_functions"):
+        print("  %d warnings for %d user functions that may use the heap: %.2f per function"
+              % (r["warnings"], r["heap_using_functions"],
+                 r["warnings"] / r["heap_using_functions"]))
     for line in r["timing"]:
         print("  " + line)
     sys.stdout.flush()
