@@ -72,11 +72,11 @@ static std::string sourceText(SourceRange Range, const ASTContext &Ctx) {
       .str();
 }
 
-/// The body of the function a local variable lives in.
-static const Stmt *scopeOf(const VarDecl *Var) {
+/// The function a local variable lives in, if it has a body.
+static const FunctionDecl *functionOf(const VarDecl *Var) {
   const auto *Fn =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  return Fn ? Fn->getBody() : nullptr;
+  return Fn && Fn->getBody() ? Fn : nullptr;
 }
 
 static bool isStringLiteralInit(const VarDecl *Var) {
@@ -96,9 +96,9 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
       isInInstantiation(Var) || Var->getDeclContext()->isDependentContext())
     return F;
   const ReplacementEntry *R = knowledge()->replacement(Verdict.Entry->Name);
-  const Stmt *Scope = scopeOf(Var);
+  const FunctionDecl *Fn = functionOf(Var);
   TypeSourceInfo *TSI = Var->getTypeSourceInfo();
-  if (!R || !Scope || !TSI || Var->getType()->getContainedDeducedType())
+  if (!R || !Fn || !TSI || Var->getType()->getContainedDeducedType())
     return F;
   // The type as written, without 'const': the part a fix replaces.
   TypeLoc TL = TSI->getTypeLoc().getUnqualifiedLoc();
@@ -121,7 +121,7 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
   else if (!IsString)
     return F;
 
-  Uses U = summarizeUses(Var, Scope, *R, /*StringLike=*/IsString, Ctx);
+  Uses U = summarizeUses(Var, Fn, *R, /*StringLike=*/IsString, Ctx);
   std::string Name = "'" + Var->getName().str() + "'";
   bool FillValue = false;
   std::optional<uint64_t> Initial = initialSize(Var, Ctx, FillValue);
@@ -344,6 +344,40 @@ static bool bindsToView(const Expr *Arg) {
   return From->isCharType();
 }
 
+/// Argument \p Index of \p Use, a call or a construction of \p Fn, or
+/// null where it is left to its default.
+static const Expr *argumentFor(const Expr *Use, const FunctionDecl *Fn,
+                               unsigned Index) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Use))
+    return Index < Construct->getNumArgs() ? Construct->getArg(Index) : nullptr;
+  const auto *Call = cast<CallExpr>(Use);
+  // A member operator's object is its first argument.
+  Index += isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Fn);
+  return Index < Call->getNumArgs() ? Call->getArg(Index) : nullptr;
+}
+
+/// Whether \p Use constructs an object by an implicit conversion
+/// ('Holder h = text;'): a second user-defined conversion, from the
+/// std::string to the view, would not be allowed there.
+static bool isImplicitConversion(const Expr *Use, ASTContext &Ctx) {
+  auto Parents = Ctx.getParents(*Use);
+  const auto *Cast =
+      Parents.size() == 1 ? Parents[0].get<ImplicitCastExpr>() : nullptr;
+  return Cast && Cast->getCastKind() == CK_ConstructorConversion;
+}
+
+/// Whether another function of \p Fn's name is declared in its scope (a
+/// class's copy and move constructors aside): a call might choose another
+/// one once the parameter is a view, or find two equally good.
+static bool isOverloaded(const FunctionDecl *Fn) {
+  for (const NamedDecl *D : Fn->getDeclContext()->lookup(Fn->getDeclName())) {
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(D);
+    if (D != Fn && !(Ctor && Ctor->isCopyOrMoveConstructor()))
+      return true;
+  }
+  return false;
+}
+
 /// Why the type of \p Fn's parameter \p Index cannot change here, or
 /// empty. A parameter type is an interface: every declaration and every
 /// use of the function must change with it, so all of them must be in
@@ -356,22 +390,28 @@ static std::string interfaceObstacle(const FunctionDecl *Fn, unsigned Index,
     return Name + " can be declared or called in another translation unit";
   if (Fn->getMostRecentDecl() != Fn)
     return Name + " is declared again";
+  if (isOverloaded(Fn))
+    return Name + " is overloaded: a call could choose another function";
   auto Everywhere = [&](auto Matcher) {
     return match(traverse(TK_AsIs, translationUnitDecl(
                                        forEachDescendant(Matcher.bind("n")))),
                  *Ctx.getTranslationUnitDecl(), Ctx);
   };
-  auto Calls = Everywhere(callExpr(callee(functionDecl(equalsNode(Fn)))));
+  auto Uses =
+      Everywhere(expr(anyOf(callExpr(callee(functionDecl(equalsNode(Fn)))),
+                            cxxConstructExpr(hasDeclaration(equalsNode(Fn))))));
   auto Named = Everywhere(expr(anyOf(declRefExpr(to(equalsNode(Fn))),
                                      memberExpr(member(equalsNode(Fn))))));
-  if (Named.size() > Calls.size())
+  if (Named.size() > Uses.size())
     return Name + " is named other than in a call: its type would change";
-  for (const BoundNodes &Node : Calls) {
-    const auto *Call = Node.getNodeAs<CallExpr>("n");
-    // A member operator's object is its first argument.
-    unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Fn);
-    if (Index + Shift < Call->getNumArgs() &&
-        !bindsToView(Call->getArg(Index + Shift)))
+  for (const BoundNodes &Node : Uses) {
+    const auto *Use = Node.getNodeAs<Expr>("n");
+    if (isImplicitConversion(Use, Ctx))
+      return "a construction of " + Name +
+             " is an implicit conversion, which a 'std::string_view' "
+             "parameter would not allow";
+    const Expr *Arg = argumentFor(Use, Fn, Index);
+    if (Arg && !bindsToView(Arg))
       return "a call of " + Name +
              " passes an argument that a 'std::string_view' cannot take";
   }
@@ -394,7 +434,7 @@ void StdTypeCheck::checkStringParameter(const ParmVarDecl *Param,
   TypeSourceInfo *TSI = Param->getTypeSourceInfo();
   if (!TSI || TSI->getTypeLoc().getBeginLoc().isMacroID())
     return;
-  Uses U = summarizeUses(Param, Fn->getBody(), *R, /*StringLike=*/true, Ctx);
+  Uses U = summarizeUses(Param, Fn, *R, /*StringLike=*/true, Ctx);
   if (U.Escapes || U.Grows)
     return;
   std::string Obstacle =

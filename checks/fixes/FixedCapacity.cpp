@@ -133,13 +133,37 @@ private:
     Result.CountableGrowth = false;
   }
 
-  void classify(const DeclRefExpr *Ref) {
-    const Expr *E = Ref;
+  /// Whether \p Call gives back an object of the variable's own type
+  /// ('text.substr(1)'): once fixed, it has the replacement's type too.
+  bool givesSameType(const CallExpr *Call) {
+    return Call &&
+           Ctx.hasSameUnqualifiedType(Call->getType().getNonReferenceType(),
+                                      Var->getType().getNonReferenceType());
+  }
+
+  /// Classifies the uses of \p Call's result as uses of the variable,
+  /// past the temporary that holds it. A statement of its own
+  /// ('text.append("x");') leaves it unused.
+  void classifyResult(const CallExpr *Call) {
+    const Expr *E = Call;
+    DynTypedNode Parent = parentOf(E);
+    while (isa_and_nonnull<MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                           ExprWithCleanups>(Parent.get<Expr>())) {
+      E = Parent.get<Expr>();
+      Parent = parentOf(E);
+    }
+    if (!Parent.get<CompoundStmt>())
+      classify(E);
+  }
+
+  void classify(const Expr *E) {
     DynTypedNode Parent = parentOf(E);
     if (const auto *M = Parent.get<MemberExpr>()) {
       const Expr *ME = M;
-      DynTypedNode Call = parentOf(ME);
-      member(M->getMemberNameInfo().getAsString(), Call.get<CallExpr>());
+      const auto *Call = parentOf(ME).get<CallExpr>();
+      member(M->getMemberNameInfo().getAsString(), Call);
+      if (givesSameType(Call))
+        classifyResult(Call);
       return;
     }
     if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
@@ -189,11 +213,16 @@ private:
 
 } // namespace
 
-Uses summarizeUses(const VarDecl *Var, const Stmt *Scope,
+Uses summarizeUses(const VarDecl *Var, const FunctionDecl *Fn,
                    const ReplacementEntry &Replacement, bool StringLike,
                    ASTContext &Ctx) {
   UseScanner Scanner(Var, Replacement, StringLike, Ctx);
-  Scanner.TraverseStmt(const_cast<Stmt *>(Scope));
+  // A constructor's parameters are also used by its member initializers.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten())
+        Scanner.TraverseStmt(Init->getInit());
+  Scanner.TraverseStmt(Fn->getBody());
   return Scanner.Result;
 }
 

@@ -40,10 +40,11 @@ struct Uses {
   std::string EscapeReason;
 };
 
-/// Classifies every use of \p Var in \p Scope against \p Replacement's
-/// member lists. \p StringLike accepts what a string view also accepts:
-/// comparisons, streaming, passing to a string_view parameter.
-Uses summarizeUses(const clang::VarDecl *Var, const clang::Stmt *Scope,
+/// Classifies every use of \p Var in the definition of \p Fn (its body
+/// and member initializers) against \p Replacement's member lists.
+/// \p StringLike accepts what a string view also accepts: comparisons,
+/// streaming, passing to a string_view parameter.
+Uses summarizeUses(const clang::VarDecl *Var, const clang::FunctionDecl *Fn,
                    const ReplacementEntry &Replacement, bool StringLike,
                    clang::ASTContext &Ctx);
 
