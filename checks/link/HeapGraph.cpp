@@ -463,7 +463,6 @@ Effect HeapGraph::effect(int I, Policy P) const {
 
 std::string HeapGraph::failureException(int I) const {
   unsigned K = unsigned(Cause::Failure);
-  // Distances fall by one per step: the walk ends.
   while (Nodes[I].Why[K].found()) {
     const Node &N = Nodes[I];
     const Witness &W = N.Why[K];
@@ -471,6 +470,12 @@ std::string HeapGraph::failureException(int I) const {
       return N.Facts.Sites[W.Site].Exception;
     if (W.Target < 0)
       return N.LeafException;
+    // A failure path that evaluates allocating code ends there: its target
+    // may owe its own failure witness to this very node (a cycle). Every
+    // other step is one closer, so the walk ends.
+    const Witness &Next = Nodes[W.Target].Why[K];
+    if (!Next.found() || Next.Distance >= W.Distance)
+      return "";
     I = W.Target;
   }
   return "";

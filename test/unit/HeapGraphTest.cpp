@@ -268,6 +268,31 @@ TEST_F(HeapGraphTest, FailurePathsAreTheirOwnCause) {
   EXPECT_EQ(G.effect(node(G, "grows"), Policy::lenient()), Effect::Allocates);
 }
 
+// A library function whose throw evaluates allocating code that calls it
+// back: the witnesses of the failure path form a cycle, and asking for the
+// exception still returns.
+TEST_F(HeapGraphTest, AFailurePathThroughItsOwnCallerEnds) {
+  UnitBuilder B;
+  B.define("fail").define("grow").define("user");
+  B.fn("fail").InSystemHeader = true;
+  B.fn("grow").InSystemHeader = true;
+  B.site("grow", SiteKind::New);
+  B.call("fail", "grow").call("grow", "fail").call("user", "fail");
+  B.fn("fail").Calls[0].InThrow = true;
+  HeapGraph G = link({B.build()});
+  EXPECT_EQ(G.lattice(node(G, "fail")), Effect::AllocatesOnFailure);
+  EXPECT_EQ(G.failureException(node(G, "fail")), "");
+  EXPECT_EQ(G.failureException(node(G, "user")), "");
+  EXPECT_EQ(G.lattice(node(G, "grow")), Effect::Allocates);
+  (void)G.failureException(node(G, "grow"));
+  // The twin: a throw site under the failure path names its exception.
+  B.site("fail", SiteKind::Throw);
+  B.fn("fail").Sites[0].Exception = "std::length_error";
+  HeapGraph Thrown = link({B.build()});
+  EXPECT_EQ(Thrown.failureException(node(Thrown, "user")),
+            "std::length_error");
+}
+
 TEST_F(HeapGraphTest, ALibraryThrowIsItsFailurePath) {
   UnitBuilder B;
   B.define("lib_throw").define("user_throw").library("message_ctor");
