@@ -4,8 +4,8 @@
   generate.py program DIR N [SEED]     N translation units with a realistic
                                        call structure, and compile_commands.json
   generate.py pathological DIR CASE SIZE
-                                       one source file: chain, dense, mutual,
-                                       huge, table or macro
+                                       one source file: chain, rooted, dense,
+                                       mutual, huge, table or macro
 
 The program: each unit defines FUNCTIONS functions and a Task subclass. A
 function calls two or three others, most in its own unit and the rest in
@@ -113,13 +113,20 @@ def write_program(directory, n, seed=1):
 # (case, size) run by scale.py pathological; sizes below the issue's (a
 # 10,000-deep chain, 100,000 functions) keep the whole run within minutes on
 # two cores: pass larger sizes to generate.py by hand.
-PATHOLOGICAL = [("chain", 1000), ("dense", 500), ("mutual", 2000),
-                ("huge", 10000), ("table", 100000), ("macro", 1024)]
+PATHOLOGICAL = [("chain", 1000), ("rooted", 1000), ("dense", 500),
+                ("mutual", 2000), ("huge", 10000), ("table", 100000),
+                ("macro", 1024)]
+
+
+def pathological_options(case):
+    """noalloc's options for a case: 'rooted' is the chain under a root,
+    every step of which is reached from it."""
+    return ["--config={CheckOptions: {Roots: 'f0'}}"] if case == "rooted" else []
 
 
 def pathological_text(case, size):
     out = ["#include <stdlib.h>"]
-    if case == "chain":  # f0 -> f1 -> ... -> malloc: each call a finding
+    if case in ("chain", "rooted"):  # f0 -> f1 -> ... -> malloc: each call a finding
         out.append("void *f%d() { return malloc(1); }" % (size - 1))
         for i in range(size - 2, -1, -1):
             out.append("void *f%d() { return f%d(); }" % (i, i + 1))

@@ -9,8 +9,10 @@ directories that you fetched yourself, named on the command line.
                                 known layout (json, etl, lua: a compilation
                                 database is written for it, outside the tree)
   scale.py generated N...       programs of N translation units (generate.py)
-  scale.py pathological         deep chains, dense graphs, mutual recursion,
-                                huge files; every output format
+  scale.py pathological [CASE=SIZE...]
+                                deep chains, dense graphs, mutual recursion,
+                                huge files, macro explosions; every output
+                                format against -fsyntax-only (CPU, RSS)
   scale.py determinism          the same program in two trees: are the
                                 --facts-dir files the same bytes?
 
@@ -270,52 +272,77 @@ def measure_generated(n, args, work):
 
 
 FORMATS = [("text", []), ("json", ["--format=json"]), ("sarif", ["--format=sarif"]),
-           ("explain", ["--explain=*"])]
+           ("html", ["--format=html"]), ("explain", ["--explain=*"])]
+
+
+def run_bounded(argv, stdout, timeout):
+    """Runs argv, killed after timeout seconds; returns (wall seconds, CPU
+    seconds, peak RSS in MiB, whether it was killed)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL)
+    killed = False
+    # wait4, not poll(): poll would reap the child and lose its resource
+    # usage.
+    while True:
+        pid, _, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() >= start + timeout:
+            proc.kill()
+            _, _, usage = os.wait4(proc.pid, 0)
+            killed = True
+            break
+        time.sleep(0.02)
+    proc.returncode = 0
+    return (time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024.0, killed)
+
+
+def pathological_sizes(items):
+    """The cases and sizes to run: generate.PATHOLOGICAL, or CASE=SIZE
+    items (the issue's: chain=10000 rooted=10000 dense=2000 mutual=10000
+    huge=100000)."""
+    if not items:
+        return generate.PATHOLOGICAL
+    sizes = []
+    for item in items:
+        case, _, size = item.partition("=")
+        sizes.append((case, int(size)))
+    return sizes
 
 
 def measure_pathological(args, work):
+    """Every output format on each generated input, against -fsyntax-only
+    on the same file: CPU time (user + system; wall time counts the other
+    tenants of a shared machine) and peak RSS as ratios, output size."""
     results = []
-    for name, size in generate.PATHOLOGICAL:
-        directory = os.path.join(work, "path-" + name)
+    for name, size in pathological_sizes(args.items):
+        directory = os.path.join(work, "path-%s-%d" % (name, size))
         source = generate.write_pathological(directory, name, size)
-        t, rss, _, _ = run(["clang++-22", "-fsyntax-only", "-std=c++17", source])
-        row = {"case": name, "size": size, "syntax_s": t, "syntax_rss_mb": rss}
-        line = "%-16s %6d  -fsyntax-only %6.2f s %5.0f MiB" % (name, size, t, rss)
+        t, cpu, rss, _ = run_bounded(["clang++-22", "-fsyntax-only", "-std=c++17", source],
+                                     subprocess.DEVNULL, args.timeout)
+        row = {"case": name, "size": size, "syntax_s": t, "syntax_cpu_s": cpu,
+               "syntax_rss_mb": rss}
+        print("%-8s %6d  -fsyntax-only %.2f s CPU, %.0f MiB" % (name, size, cpu, rss))
         for fmt, extra in FORMATS:
             out = os.path.join(directory, "report." + fmt)
-            argv = [args.noalloc, "--no-cache", "--quiet", "--output=" + out] + extra
-            if fmt == "explain":  # --explain prints to standard output
-                argv = [args.noalloc, "--no-cache", "--quiet"] + extra
-            try:
-                with open(out, "wb") as sink:
-                    start = time.perf_counter()
-                    proc = subprocess.Popen(argv + [source, "--", "-std=c++17"],
-                                            stdout=sink, stderr=subprocess.DEVNULL)
-                    deadline = start + args.timeout
-                    # wait4, not poll(): poll would reap the child and lose
-                    # its resource usage.
-                    while True:
-                        pid, _, usage = os.wait4(proc.pid, os.WNOHANG)
-                        if pid:
-                            break
-                        if time.perf_counter() >= deadline:
-                            proc.kill()
-                            _, _, usage = os.wait4(proc.pid, 0)
-                            break
-                        time.sleep(0.05)
-                    proc.returncode = 0
-                    ft = time.perf_counter() - start
-            except ChildProcessError:
-                usage, ft = None, time.perf_counter() - start
-            timed_out = ft >= args.timeout
+            argv = [args.noalloc, "--no-cache", "--quiet"] + extra
+            if fmt != "explain":  # --explain prints to standard output
+                argv.append("--output=" + out)
+            with open(out if fmt == "explain" else os.devnull, "wb") as sink:
+                ft, fcpu, frss, killed = run_bounded(
+                    argv + generate.pathological_options(name) + [source, "--", "-std=c++17"],
+                    sink, args.timeout)
             mb = os.path.getsize(out) / 1e6 if os.path.exists(out) else 0
-            frss = usage.ru_maxrss / 1024.0 if usage else float("nan")
-            row[fmt] = {"s": ft, "rss_mb": frss, "output_mb": mb, "timed_out": timed_out}
-            line += " | %s %s%.1fx %.0f MiB %.1f MB" % (
-                fmt, ">" if timed_out else "", ft / t, frss, mb)
-            os.remove(out)
-        print(line)
-        sys.stdout.flush()
+            row[fmt] = {"s": ft, "cpu_s": fcpu, "rss_mb": frss, "output_mb": mb,
+                        "timed_out": killed, "cpu_ratio": fcpu / cpu,
+                        "rss_ratio": frss / rss}
+            print("  %-8s %s%5.1fx CPU (%.2f s)  %5.1fx RSS (%.0f MiB)  %8.1f MB"
+                  % (fmt, ">" if killed else " ", fcpu / cpu, fcpu, frss / rss,
+                     frss, mb))
+            sys.stdout.flush()
+            if os.path.exists(out):
+                os.remove(out)
         results.append(row)
     return results
 

@@ -48,11 +48,6 @@ pre.src .ln{color:#80868b;padding-right:10px;user-select:none}
 pre.src mark{background:#fde293}
 )css";
 
-/// Steps of a long chain the page shows: the first ones (the root and its
-/// first calls), those around the finding, and the last ones (down to the
-/// heap site); the rest is counted. The text report lists every note.
-static constexpr size_t FirstSteps = 8, StepsAroundFinding = 4, LastSteps = 8;
-
 /// Characters of a message in a box of a drawn chain; the full text of a
 /// longer one is the box's tooltip, and in the list below the drawing.
 static constexpr size_t BoxCharacters = 110;
@@ -265,22 +260,18 @@ void HtmlPage::writeFileGroup(StringRef File, ArrayRef<size_t> Findings) {
     writeFinding(I);
 }
 
+/// The chain in run order; a long one comes with its middle left out
+/// (ChainWindow), drawn as a gap and numbered past it.
 std::vector<ShownStep> HtmlPage::shownSteps(const ClangTidyError &E) {
-  std::vector<const DiagnosticMessage *> Chain = chainInRunOrder(E);
-  size_t Finding = llvm::find(Chain, &E.Message) - Chain.begin();
   std::vector<ShownStep> Shown;
-  for (size_t I = 0; I < Chain.size(); ++I) {
-    bool Kept = I < FirstSteps || I + LastSteps >= Chain.size() ||
-                (I + StepsAroundFinding >= Finding &&
-                 I <= Finding + StepsAroundFinding);
-    if (!Kept) {
-      if (Shown.back().Message)
-        Shown.push_back(ShownStep{nullptr, I + 1, 0, {}});
-      ++Shown.back().LeftOut;
+  size_t Number = 0;
+  for (const DiagnosticMessage *M : chainInRunOrder(E)) {
+    if (std::optional<size_t> LeftOut = leftOutSteps(M->Message)) {
+      Shown.push_back(ShownStep{nullptr, Number + 1, *LeftOut, {}});
+      Number += *LeftOut;
       continue;
     }
-    const DiagnosticMessage &M = *Chain[I];
-    Shown.push_back(ShownStep{&M, I + 1, 0, position(M)});
+    Shown.push_back(ShownStep{M, ++Number, 0, position(*M)});
   }
   return Shown;
 }
@@ -408,8 +399,9 @@ void HtmlPage::writeBox(const ShownStep &Step, const ClangTidyError &E, int Y,
 
 void HtmlPage::writeStep(const ShownStep &Step, const ClangTidyError &E) {
   if (!Step.Message) {
-    OS << "<li class=\"gap\">" << Step.LeftOut
-       << " steps not shown: the text and JSON reports list them</li>\n";
+    OS << "<li class=\"gap\">";
+    text(leftOutMessage(Step.LeftOut));
+    OS << "</li>\n";
     return;
   }
   OS << "<li value=\"" << Step.Number << "\""

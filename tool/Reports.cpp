@@ -192,18 +192,30 @@ static json::Object artifact(StringRef File, StringRef Root) {
                                   sys::path::filename(File).str()}};
 }
 
-static json::Object physicalLocation(SourceFiles &Files, StringRef File,
-                                     unsigned Offset, StringRef Root) {
-  json::Object Location{{"artifactLocation", artifact(File, Root)}};
-  SourceFiles::Position Pos = Files.position(File, Offset);
-  if (Pos.Valid)
-    Location["region"] = json::Object{{"startLine", Pos.Line},
-                                      {"startColumn", Pos.Column},
-                                      {"endLine", Pos.Line},
-                                      {"endColumn", Pos.Column + Pos.Length},
-                                      {"byteOffset", Offset},
-                                      {"byteLength", Pos.Length}};
-  return Location;
+// SARIF results are written member by member, in the order json::Value
+// prints an object's keys (sorted): a report of a million steps never
+// exists as one tree of values.
+
+static void writePhysicalLocation(json::OStream &J, SourceFiles &Files,
+                                  StringRef File, unsigned Offset,
+                                  StringRef Root) {
+  J.attributeObject("physicalLocation", [&] {
+    J.attribute("artifactLocation", artifact(File, Root));
+    SourceFiles::Position Pos = Files.position(File, Offset);
+    if (Pos.Valid)
+      J.attributeObject("region", [&] {
+        J.attribute("byteLength", Pos.Length);
+        J.attribute("byteOffset", Offset);
+        J.attribute("endColumn", Pos.Column + Pos.Length);
+        J.attribute("endLine", Pos.Line);
+        J.attribute("startColumn", Pos.Column);
+        J.attribute("startLine", Pos.Line);
+      });
+  });
+}
+
+static void writeMessage(json::OStream &J, StringRef Text) {
+  J.attributeObject("message", [&] { J.attribute("text", Text); });
 }
 
 /// Where the finding's own message belongs among its notes.
@@ -244,20 +256,27 @@ chainInRunOrder(const ClangTidyError &E) {
   return Steps;
 }
 
-static json::Object sarifCodeFlow(const ClangTidyError &E, SourceFiles &Files,
-                                  StringRef Root) {
-  json::Array Steps;
-  for (const tooling::DiagnosticMessage *M : chainInRunOrder(E)) {
-    json::Object Location{
-        {"physicalLocation",
-         physicalLocation(Files, M->FilePath, M->FileOffset, Root)},
-        {"message", json::Object{{"text", M->Message}}}};
-    Steps.push_back(json::Object{
-        {"location", std::move(Location)},
-        {"importance", M == &E.Message ? "essential" : "important"}});
-  }
-  return json::Object{
-      {"threadFlows", json::Array{json::Object{{"locations", std::move(Steps)}}}}};
+static void writeCodeFlow(json::OStream &J, const ClangTidyError &E,
+                          ArrayRef<const tooling::DiagnosticMessage *> Chain,
+                          SourceFiles &Files, StringRef Root) {
+  J.object([&] {
+    J.attributeArray("threadFlows", [&] {
+      J.object([&] {
+        J.attributeArray("locations", [&] {
+          for (const tooling::DiagnosticMessage *M : Chain)
+            J.object([&] {
+              J.attribute("importance",
+                          M == &E.Message ? "essential" : "important");
+              J.attributeObject("location", [&] {
+                writeMessage(J, M->Message);
+                writePhysicalLocation(J, Files, M->FilePath, M->FileOffset,
+                                      Root);
+              });
+            });
+        });
+      });
+    });
+  });
 }
 
 /// SARIF's fixes, one per fix-it.
@@ -288,78 +307,92 @@ static std::optional<json::Array> sarifFixes(const ClangTidyError &E,
                    {"artifactChanges", std::move(Changes)}}};
 }
 
-static json::Object sarifResult(const ClangTidyError &E, size_t RuleIndex,
-                                StringRef Fingerprint, SourceFiles &Files,
-                                StringRef Root) {
-  json::Object Result{
-      {"ruleId", E.DiagnosticName},
-      {"ruleIndex", RuleIndex},
-      {"level", E.DiagLevel == ClangTidyError::Error ? "error" : "warning"},
-      {"message", json::Object{{"text", E.Message.Message}}},
-      {"partialFingerprints", json::Object{{"noalloc/v1", Fingerprint}}}};
-  if (!E.Message.FilePath.empty())
-    Result["locations"] = json::Array{json::Object{
-        {"physicalLocation",
-         physicalLocation(Files, E.Message.FilePath, E.Message.FileOffset,
-                          Root)}}};
-  if (!E.Notes.empty()) {
-    json::Array Related;
-    for (size_t I = 0; I < E.Notes.size(); ++I) {
-      const tooling::DiagnosticMessage &N = E.Notes[I];
-      Related.push_back(json::Object{
-          {"id", I},
-          {"physicalLocation",
-           physicalLocation(Files, N.FilePath, N.FileOffset, Root)},
-          {"message", json::Object{{"text", N.Message}}}});
-    }
-    Result["relatedLocations"] = std::move(Related);
-  }
-  if (chainInRunOrder(E).size() > 1)
-    Result["codeFlows"] = json::Array{sarifCodeFlow(E, Files, Root)};
-  if (auto Fixes = sarifFixes(E, Root))
-    Result["fixes"] = std::move(*Fixes);
-  return Result;
+static void writeSarifResult(json::OStream &J, const ClangTidyError &E,
+                             size_t RuleIndex, StringRef Fingerprint,
+                             SourceFiles &Files, StringRef Root) {
+  J.object([&] {
+    std::vector<const tooling::DiagnosticMessage *> Chain = chainInRunOrder(E);
+    if (Chain.size() > 1)
+      J.attributeArray("codeFlows",
+                       [&] { writeCodeFlow(J, E, Chain, Files, Root); });
+    if (auto Fixes = sarifFixes(E, Root))
+      J.attribute("fixes", std::move(*Fixes));
+    J.attribute("level",
+                E.DiagLevel == ClangTidyError::Error ? "error" : "warning");
+    if (!E.Message.FilePath.empty())
+      J.attributeArray("locations", [&] {
+        J.object([&] {
+          writePhysicalLocation(J, Files, E.Message.FilePath,
+                                E.Message.FileOffset, Root);
+        });
+      });
+    writeMessage(J, E.Message.Message);
+    J.attributeObject("partialFingerprints",
+                      [&] { J.attribute("noalloc/v1", Fingerprint); });
+    if (!E.Notes.empty())
+      J.attributeArray("relatedLocations", [&] {
+        for (size_t I = 0; I < E.Notes.size(); ++I)
+          J.object([&] {
+            const tooling::DiagnosticMessage &N = E.Notes[I];
+            J.attribute("id", I);
+            writeMessage(J, N.Message);
+            writePhysicalLocation(J, Files, N.FilePath, N.FileOffset, Root);
+          });
+      });
+    J.attribute("ruleId", E.DiagnosticName);
+    J.attribute("ruleIndex", RuleIndex);
+  });
 }
 
 void writeSarif(ArrayRef<ClangTidyError> Errors, ArrayRef<std::string> Checks,
                 const SarifOptions &Options, SourceFiles &Files,
                 raw_ostream &OS) {
-  json::Array Rules;
+  // The enabled checks, then any other check a finding names.
+  std::vector<std::string> RuleIds;
   std::map<std::string, size_t> RuleIndex;
-  auto Rule = [&](StringRef Check) {
-    auto [It, Inserted] = RuleIndex.try_emplace(Check.str(), Rules.size());
-    if (Inserted)
-      Rules.push_back(sarifRule(Check, Options.DocsURL));
-    return It->second;
+  auto AddRule = [&](const std::string &Check) {
+    if (RuleIndex.try_emplace(Check, RuleIds.size()).second)
+      RuleIds.push_back(Check);
   };
-  for (const std::string &Check : Checks)
-    Rule(Check);
+  llvm::for_each(Checks, AddRule);
+  for (const ClangTidyError &E : Errors)
+    AddRule(E.DiagnosticName);
   // Fingerprints relative to the root: the same wherever noalloc runs.
   std::vector<std::string> Prints =
       fingerprints(Errors, Files, Options.SourceRoot);
-  json::Array Results;
-  for (size_t I = 0; I < Errors.size(); ++I)
-    Results.push_back(sarifResult(Errors[I], Rule(Errors[I].DiagnosticName),
-                                  Prints[I], Files, Options.SourceRoot));
-  json::Object Driver{{"name", "noalloc"},
-                      {"fullName", "noalloc heap-use analyzer"},
-                      {"version", NOALLOC_VERSION},
-                      {"semanticVersion", NOALLOC_VERSION},
-                      {"rules", std::move(Rules)}};
-  if (!Options.InformationURI.empty())
-    Driver["informationUri"] = Options.InformationURI;
-  json::Object Run{{"tool", json::Object{{"driver", std::move(Driver)}}},
-                   {"columnKind", "unicodeCodePoints"},
-                   {"results", std::move(Results)}};
-  if (!Options.SourceRoot.empty())
-    Run["originalUriBaseIds"] = json::Object{
-        {"%SRCROOT%",
-         json::Object{{"uri", directoryURI(Options.SourceRoot)}}}};
-  json::Object Document{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", json::Array{std::move(Run)}}};
-  OS << formatv("{0:2}", json::Value(std::move(Document))) << "\n";
+  json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attribute("columnKind", "unicodeCodePoints");
+        if (!Options.SourceRoot.empty())
+          J.attribute(
+              "originalUriBaseIds",
+              json::Object{
+                  {"%SRCROOT%",
+                   json::Object{{"uri", directoryURI(Options.SourceRoot)}}}});
+        J.attributeArray("results", [&] {
+          for (size_t I = 0; I < Errors.size(); ++I)
+            writeSarifResult(J, Errors[I], RuleIndex[Errors[I].DiagnosticName],
+                             Prints[I], Files, Options.SourceRoot);
+        });
+        json::Array Rules;
+        for (const std::string &Check : RuleIds)
+          Rules.push_back(sarifRule(Check, Options.DocsURL));
+        json::Object Driver{{"name", "noalloc"},
+                            {"fullName", "noalloc heap-use analyzer"},
+                            {"version", NOALLOC_VERSION},
+                            {"semanticVersion", NOALLOC_VERSION},
+                            {"rules", std::move(Rules)}};
+        if (!Options.InformationURI.empty())
+          Driver["informationUri"] = Options.InformationURI;
+        J.attribute("tool", json::Object{{"driver", std::move(Driver)}});
+      });
+    });
+    J.attribute("version", "2.1.0");
+  });
+  OS << "\n";
 }
 
 static json::Object point(SourceFiles &Files, StringRef File, unsigned Offset) {
@@ -368,52 +401,62 @@ static json::Object point(SourceFiles &Files, StringRef File, unsigned Offset) {
       {"file", File}, {"line", Pos.Line}, {"column", Pos.Column}};
 }
 
-void writeJson(ArrayRef<ClangTidyError> Errors,
-               ArrayRef<FunctionSummary> FunctionVerdicts,
-               SourceFiles &Files, raw_ostream &OS) {
-  json::Array Findings, Functions;
-  std::vector<std::string> Prints = fingerprints(Errors, Files);
-  for (size_t I = 0; I < Errors.size(); ++I) {
-    const ClangTidyError &E = Errors[I];
-    json::Array Notes;
-    for (const auto &N : E.Notes) {
-      json::Object Note = point(Files, N.FilePath, N.FileOffset);
-      Note["message"] = N.Message;
-      Notes.push_back(std::move(Note));
-    }
-    json::Object F = point(Files, E.Message.FilePath, E.Message.FileOffset);
-    F["check"] = E.DiagnosticName;
-    F["level"] = E.DiagLevel == ClangTidyError::Error ? "error" : "warning";
-    F["message"] = E.Message.Message;
-    F["notes"] = std::move(Notes);
-    F["fingerprint"] = Prints[I];
-    Findings.push_back(std::move(F));
+static json::Object jsonFinding(const ClangTidyError &E, StringRef Fingerprint,
+                                SourceFiles &Files) {
+  json::Array Notes;
+  for (const auto &N : E.Notes) {
+    json::Object Note = point(Files, N.FilePath, N.FileOffset);
+    Note["message"] = N.Message;
+    Notes.push_back(std::move(Note));
   }
-  for (const FunctionSummary &S : FunctionVerdicts) {
-      json::Array Chain;
-      for (const ChainStep &Step : S.Chain) {
-        json::Object C{{"message", Step.Message},
-                       {"file", Step.Where.File},
-                       {"line", Step.Where.Line},
-                       {"column", Step.Where.Column}};
-        Chain.push_back(std::move(C));
-      }
-      Functions.push_back(json::Object{{"name", S.Name},
-                                       {"usr", S.USR},
-                                       {"file", S.Where.File},
-                                       {"line", S.Where.Line},
-                                       {"column", S.Where.Column},
-                                       {"effect", effectName(S.Lattice)},
-                                       {"verdict", effectName(S.Answer)},
-                                       {"may_allocate", S.MayAllocate},
-                                       {"may_use_heap", S.MayRelease},
-                                       {"chain", std::move(Chain)}});
-    }
-  json::Object Document{{"format", "noalloc-report"},
-                        {"version", 2},
-                        {"findings", std::move(Findings)},
-                        {"functions", std::move(Functions)}};
-  OS << formatv("{0:2}", json::Value(std::move(Document))) << "\n";
+  json::Object F = point(Files, E.Message.FilePath, E.Message.FileOffset);
+  F["check"] = E.DiagnosticName;
+  F["level"] = E.DiagLevel == ClangTidyError::Error ? "error" : "warning";
+  F["message"] = E.Message.Message;
+  F["notes"] = std::move(Notes);
+  F["fingerprint"] = Fingerprint;
+  return F;
+}
+
+static json::Object jsonFunction(const FunctionSummary &S) {
+  json::Array Chain;
+  for (const ChainStep &Step : S.Chain)
+    Chain.push_back(json::Object{{"message", Step.Message},
+                                 {"file", Step.Where.File},
+                                 {"line", Step.Where.Line},
+                                 {"column", Step.Where.Column}});
+  return json::Object{{"name", S.Name},
+                      {"usr", S.USR},
+                      {"file", S.Where.File},
+                      {"line", S.Where.Line},
+                      {"column", S.Where.Column},
+                      {"effect", effectName(S.Lattice)},
+                      {"verdict", effectName(S.Answer)},
+                      {"may_allocate", S.MayAllocate},
+                      {"may_use_heap", S.MayRelease},
+                      {"chain", std::move(Chain)}};
+}
+
+void writeJson(ArrayRef<ClangTidyError> Errors,
+               ArrayRef<FunctionSummary> FunctionVerdicts, SourceFiles &Files,
+               raw_ostream &OS) {
+  std::vector<std::string> Prints = fingerprints(Errors, Files);
+  // One finding and one function at a time, keys in the order json::Value
+  // prints them.
+  json::OStream J(OS, 2);
+  J.object([&] {
+    J.attributeArray("findings", [&] {
+      for (size_t I = 0; I < Errors.size(); ++I)
+        J.value(jsonFinding(Errors[I], Prints[I], Files));
+    });
+    J.attribute("format", "noalloc-report");
+    J.attributeArray("functions", [&] {
+      for (const FunctionSummary &S : FunctionVerdicts)
+        J.value(jsonFunction(S));
+    });
+    J.attribute("version", 2);
+  });
+  OS << "\n";
 }
 
 Error writeBaseline(StringRef Path, ArrayRef<BaselineEntry> Entries) {

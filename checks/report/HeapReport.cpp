@@ -2,6 +2,7 @@
 
 #include "report/HeapReport.h"
 #include "CheckRegistry.h"
+#include <algorithm>
 #include <deque>
 
 using namespace llvm;
@@ -59,13 +60,92 @@ static std::string leafPhrase(const Node &T, Cause C) {
   llvm_unreachable("unknown cause");
 }
 
-/// Paths longer than this are cut: a note per step is for people.
-static constexpr int MaxSteps = 64;
+std::string leftOutMessage(size_t Count) {
+  return std::to_string(Count) + (Count == 1 ? " step" : " steps") +
+         " not shown";
+}
+
+std::optional<size_t> leftOutSteps(StringRef Message) {
+  size_t Count = 0;
+  if (Message.consumeInteger(10, Count) ||
+      (Message != " steps not shown" && Message != " step not shown"))
+    return std::nullopt;
+  return Count;
+}
+
+/// Appends the steps \p Offset to \p Offset + \p Count of a chain that
+/// \p Window shows, each made by \p Step when shown, and one note for each
+/// run of steps it leaves out (a run of one step is shown: its note would
+/// take the same place).
+static void appendShown(const ChainWindow &Window, size_t Offset, size_t Count,
+                        function_ref<ChainStep(size_t)> Step,
+                        std::vector<ChainStep> &Notes) {
+  for (size_t K = 0; K < Count;) {
+    size_t End = K;
+    while (End < Count && !Window.shows(Offset + End))
+      ++End;
+    if (End - K < 2) {
+      Notes.push_back(Step(K++));
+      continue;
+    }
+    Notes.push_back({leftOutMessage(End - K), Step(K).Where});
+    K = End;
+  }
+}
+
+/// The functions the witness path of \p C from \p Start goes through, one
+/// note each (a call, or the heap site at the end), down to the first
+/// function without a body in user code.
+static std::vector<int> witnessPath(const HeapGraph &G, int Start, Cause C) {
+  std::vector<int> Path;
+  // Each step of a witness path is nearer to its cause; the bound only
+  // guards against a cycle.
+  for (int X = Start;
+       G.node(X).isUserDefinition() && Path.size() < size_t(G.size());) {
+    const Witness &W = G.node(X).witness(C);
+    if (W.Site < 0 && W.Call < 0)
+      break;
+    Path.push_back(X);
+    if (W.Site >= 0)
+      break;
+    X = W.Target;
+  }
+  return Path;
+}
+
+/// The note of \p X, a function on the witness path of \p C.
+static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
+  const Node &N = G.node(X);
+  const Witness &W = N.witness(C);
+  if (W.Site >= 0) {
+    const HeapSite &S = N.Facts.Sites[W.Site];
+    return {quoted(N.Facts.Name) + " " + S.Description + " here", S.Where};
+  }
+  const CallSite &Call = N.Facts.Calls[W.Call];
+  const Node &T = G.node(W.Target);
+  std::string Step =
+      quoted(N.Facts.Name) + " " + callPhrase(Call, T.Facts.Constructor);
+  if (Call.Kind != CallKind::Direct && T.Facts.Name != Call.CalleeName)
+    Step += ", which may be " + quoted(T.Facts.Name);
+  if (!T.isUserDefinition())
+    Step += ", which " + leafPhrase(T, C);
+  return {Step, Call.Where};
+}
+
+/// Appends the notes of the witness path \p Path of \p C, steps \p Offset
+/// on of a chain \p Window shows.
+static void appendChain(const HeapGraph &G, ArrayRef<int> Path, Cause C,
+                        const ChainWindow &Window, size_t Offset,
+                        std::vector<ChainStep> &Notes) {
+  appendShown(
+      Window, Offset, Path.size(),
+      [&](size_t K) { return witnessStep(G, Path[K], C); }, Notes);
+}
 
 /// The function at the end of the witness path of \p C from \p Start.
 static int pathEnd(const HeapGraph &G, int Start, Cause C) {
   int X = Start;
-  for (int Steps = 0; Steps < MaxSteps; ++Steps) {
+  for (size_t Steps = 0; Steps < G.size(); ++Steps) {
     const Witness &W = G.node(X).witness(C);
     if (W.Target < 0)
       return X;
@@ -83,40 +163,6 @@ static std::string failureWords(const HeapGraph &G, int Target) {
   return failurePhrase(G.failureException(Target), "");
 }
 
-
-/// Appends the witness path of \p C from \p Start, one note per step, down
-/// to the site or to the first function without a body in user code.
-static void appendChain(const HeapGraph &G, int Start, Cause C,
-                        std::vector<ChainStep> &Notes) {
-  int X = Start;
-  for (int Steps = 0; Steps < MaxSteps; ++Steps) {
-    const Node &N = G.node(X);
-    if (!N.isUserDefinition())
-      return;
-    const Witness &W = N.witness(C);
-    if (W.Site >= 0) {
-      const HeapSite &S = N.Facts.Sites[W.Site];
-      Notes.push_back(
-          {quoted(N.Facts.Name) + " " + S.Description + " here", S.Where});
-      return;
-    }
-    if (W.Call < 0)
-      return;
-    const CallSite &Call = N.Facts.Calls[W.Call];
-    const Node &T = G.node(W.Target);
-    std::string Step =
-        quoted(N.Facts.Name) + " " + callPhrase(Call, T.Facts.Constructor);
-    if (Call.Kind != CallKind::Direct && T.Facts.Name != Call.CalleeName)
-      Step += ", which may be " + quoted(T.Facts.Name);
-    if (!T.isUserDefinition()) {
-      Notes.push_back({Step + ", which " + leafPhrase(T, C), Call.Where});
-      return;
-    }
-    Notes.push_back({Step, Call.Where});
-    X = W.Target;
-  }
-}
-
 /// The root that reaches \p I in scoped mode.
 static int rootOf(const HeapGraph &G, int I) {
   while (G.scopeParent(I) >= 0)
@@ -131,23 +177,30 @@ std::string reachingRoot(const HeapGraph &G, const SourcePoint &Where) {
   return G.node(rootOf(G, Function)).Facts.Name;
 }
 
-/// Scoped mode: how a root reaches \p I, one note per call.
-static void appendRootPath(const HeapGraph &G, int I,
-                           std::vector<ChainStep> &Notes) {
+/// Scoped mode: the functions from the root that reaches \p I down to
+/// \p I.
+static std::vector<int> rootPath(const HeapGraph &G, int I) {
   std::vector<int> Path;
   for (int P = I; P >= 0; P = G.scopeParent(P))
     Path.push_back(P);
-  const Node &Root = G.node(Path.back());
-  Notes.push_back(
-      {quoted(Root.Facts.Name) + " must not allocate: it is a noalloc root",
-       Root.Facts.Where});
-  for (size_t K = Path.size() - 1; K > 0; --K) {
-    const Node &Caller = G.node(Path[K]);
-    const CallSite &Via = Caller.Facts.Calls[G.scopeParentCall(Path[K - 1])];
-    Notes.push_back({quoted(Caller.Facts.Name) + " " +
-                         callPhrase(Via, G.node(Path[K - 1]).Facts.Constructor),
-                     Via.Where});
+  std::reverse(Path.begin(), Path.end());
+  return Path;
+}
+
+/// Step \p K of how a root reaches a function: the root, then one note per
+/// call.
+static ChainStep rootStep(const HeapGraph &G, ArrayRef<int> Path, size_t K) {
+  if (K == 0) {
+    const Node &Root = G.node(Path.front());
+    return {quoted(Root.Facts.Name) +
+                " must not allocate: it is a noalloc root",
+            Root.Facts.Where};
   }
+  const Node &Caller = G.node(Path[K - 1]);
+  const CallSite &Via = Caller.Facts.Calls[G.scopeParentCall(Path[K])];
+  return {quoted(Caller.Facts.Name) + " " +
+              callPhrase(Via, G.node(Path[K]).Facts.Constructor),
+          Via.Where};
 }
 
 namespace {
@@ -271,19 +324,31 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
                             ? " may allocate on the heap"
                             : " may release heap memory");
   }
-  if (G.hasRoots())
-    appendRootPath(G, Function, F.Notes);
-  if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
+  // In run order: how the root reaches the function, the finding, which
+  // function the call may reach, and its path to the heap.
+  std::vector<int> Roots =
+      G.hasRoots() ? rootPath(G, Function) : std::vector<int>();
+  bool MayBe = C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName;
+  std::vector<int> Path = T.isUserDefinition()
+                              ? witnessPath(G, Chosen.Target, Deciding)
+                              : std::vector<int>();
+  bool Leaf = !T.isUserDefinition() && Chosen.Reached != Effect::Unknown &&
+              !T.Facts.Summary.Summarised &&
+              T.Leaf[unsigned(Deciding)]; // The message names unseen code.
+  size_t Finding = Roots.size();
+  ChainWindow Window(Finding + 1 + MayBe + Path.size() + Leaf, Finding);
+  appendShown(
+      Window, 0, Roots.size(), [&](size_t K) { return rootStep(G, Roots, K); },
+      F.Notes);
+  if (MayBe)
     F.Notes.push_back(
         {quoted(C.CalleeName) + " may be " + quoted(T.Facts.Name) +
              (C.Kind == CallKind::Virtual      ? ", which overrides it"
               : G.storedInto(C, Chosen.Target) ? ", which is stored into it"
                                                : ", whose address is taken"),
          T.Facts.Where});
-  if (T.isUserDefinition())
-    appendChain(G, Chosen.Target, Deciding, F.Notes);
-  else if (Chosen.Reached != Effect::Unknown && !T.Facts.Summary.Summarised &&
-           T.Leaf[unsigned(Deciding)]) // The message names unseen code.
+  appendChain(G, Path, Deciding, Window, Finding + 1 + MayBe, F.Notes);
+  if (Leaf)
     F.Notes.push_back({quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding) +
                            (Deciding == Cause::Unseen ||
                                     Deciding == Cause::Assumed
@@ -419,8 +484,11 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
     S.MayAllocate = S.Answer == Effect::Allocates ||
                     S.Answer == Effect::AllocatesOnFailure;
     S.MayRelease = S.Answer != Effect::None && S.Answer != Effect::Unknown;
-    if (S.Answer != Effect::None)
-      appendChain(G, I, G.decidingCause(I, P), S.Chain);
+    if (S.Answer != Effect::None) {
+      Cause C = G.decidingCause(I, P);
+      std::vector<int> Path = witnessPath(G, I, C);
+      appendChain(G, Path, C, ChainWindow(Path.size(), 0), 0, S.Chain);
+    }
     Result.push_back(std::move(S));
   }
   llvm::sort(Result, [](const FunctionSummary &A, const FunctionSummary &B) {
@@ -475,30 +543,37 @@ static std::string pointPhrase(const HeapGraph &G, int I) {
   return "";
 }
 
+/// The shortest path from \p Start to \p P, as --explain prints it.
 static void printPath(const HeapGraph &G, int Start, const Point &P,
                       ArrayRef<int> Parent, ArrayRef<int> ParentCall,
                       raw_ostream &OS) {
   std::vector<int> Path;
   for (int I = P.Node; I != Start; I = Parent[I])
     Path.push_back(I);
-  int From = Start;
-  for (auto It = Path.rbegin(); It != Path.rend(); ++It) {
-    const Node &Caller = G.node(From), &Callee = G.node(*It);
-    const CallSite &C = Caller.Facts.Calls[ParentCall[*It]];
-    OS << "    " << location(C.Where) << ": " << quoted(Caller.Facts.Name)
-       << " " << callPhrase(C, Callee.Facts.Constructor);
+  std::reverse(Path.begin(), Path.end());
+  // One step per call, then the site.
+  auto Step = [&](size_t K) -> ChainStep {
+    if (K == Path.size()) {
+      const HeapSite &Site = G.node(P.Node).Facts.Sites[P.Site];
+      return {quoted(G.node(P.Node).Facts.Name) + " " + Site.Description,
+              Site.Where};
+    }
+    const Node &Caller = G.node(K ? Path[K - 1] : Start),
+               &Callee = G.node(Path[K]);
+    const CallSite &C = Caller.Facts.Calls[ParentCall[Path[K]]];
+    std::string Text = quoted(Caller.Facts.Name) + " " +
+                       callPhrase(C, Callee.Facts.Constructor);
     if (C.Kind != CallKind::Direct && Callee.Facts.Name != C.CalleeName)
-      OS << ", which may be " << quoted(Callee.Facts.Name);
-    if (P.Site < 0 && *It == P.Node)
-      OS << ", which " << pointPhrase(G, *It);
-    OS << "\n";
-    From = *It;
-  }
-  if (P.Site >= 0) {
-    const HeapSite &Site = G.node(P.Node).Facts.Sites[P.Site];
-    OS << "    " << location(Site.Where) << ": "
-       << quoted(G.node(P.Node).Facts.Name) << " " << Site.Description << "\n";
-  }
+      Text += ", which may be " + quoted(Callee.Facts.Name);
+    if (P.Site < 0 && Path[K] == P.Node)
+      Text += ", which " + pointPhrase(G, Path[K]);
+    return {Text, C.Where};
+  };
+  size_t Length = Path.size() + (P.Site >= 0);
+  std::vector<ChainStep> Steps;
+  appendShown(ChainWindow(Length, 0), 0, Length, Step, Steps);
+  for (const ChainStep &S : Steps)
+    OS << "    " << location(S.Where) << ": " << S.Message << "\n";
 }
 
 bool explain(const HeapGraph &G, StringRef Pattern, raw_ostream &OS) {

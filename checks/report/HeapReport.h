@@ -13,6 +13,7 @@
 #include "link/HeapGraph.h"
 #include "llvm/Support/raw_ostream.h"
 #include <functional>
+#include <optional>
 
 namespace noalloc {
 
@@ -21,6 +22,33 @@ struct ChainStep {
   std::string Message;
   SourcePoint Where;
 };
+
+/// How much of a long chain a report shows: the first steps (the root and
+/// its first calls), those around the finding, and the last ones (down to
+/// the heap site); two or more steps between are one note that counts
+/// them, at the place of the first. Every format shows the same steps, so a
+/// report costs time and memory in proportion to its findings, whatever the
+/// depth of the call graph.
+class ChainWindow {
+public:
+  static constexpr size_t First = 8, AroundFinding = 4, Last = 8;
+
+  /// A chain of \p Length steps in run order, the finding's own message at
+  /// \p Finding (0 when there is none).
+  ChainWindow(size_t Length, size_t Finding)
+      : Length(Length), Finding(Finding) {}
+  bool shows(size_t Step) const {
+    return Step < First || Step + Last >= Length ||
+           (Step + AroundFinding >= Finding && Step <= Finding + AroundFinding);
+  }
+
+private:
+  size_t Length, Finding;
+};
+
+/// The note standing for \p Count steps a report leaves out, and back.
+std::string leftOutMessage(size_t Count);
+std::optional<size_t> leftOutSteps(llvm::StringRef Message);
 
 struct CallFinding {
   std::string Check;

@@ -109,6 +109,41 @@ TEST_F(HeapReportTest, ExplainNamesLibraryFunctions) {
   EXPECT_FALSE(explain(G, "nothing*", OS));
 }
 
+TEST_F(HeapReportTest, LongChainsShowTheirEndsAndCountTheMiddle) {
+  // f0 calls f1, ..., f(N-1) allocates: f0's chain has N steps.
+  auto Chain = [&](int N) {
+    UnitBuilder B;
+    for (int I = 0; I < N; ++I)
+      B.define("f" + std::to_string(I));
+    for (int I = 0; I + 1 < N; ++I)
+      B.call("f" + std::to_string(I), "f" + std::to_string(I + 1));
+    B.site("f" + std::to_string(N - 1), SiteKind::New);
+    HeapGraph G({B.build()}, *KB, {});
+    for (const FunctionSummary &S : functionSummaries(G, Policy::lenient()))
+      if (S.Name == "f0")
+        return S.Chain;
+    return std::vector<ChainStep>();
+  };
+  std::vector<ChainStep> Long = Chain(40);
+  ASSERT_EQ(Long.size(), ChainWindow::First + 1 + ChainWindow::Last);
+  EXPECT_EQ(Long[7].Message, "'f7' calls 'f8'");
+  EXPECT_EQ(Long[8].Message, "24 steps not shown");
+  EXPECT_EQ(leftOutSteps(Long[8].Message), 24u);
+  EXPECT_EQ(Long[9].Message, "'f32' calls 'f33'");
+  EXPECT_EQ(Long.back().Message, "'f39' allocates with 'new' here");
+  // A gap of one step is shown: its note would take the same place.
+  std::vector<ChainStep> Edge = Chain(17);
+  ASSERT_EQ(Edge.size(), 17u);
+  EXPECT_TRUE(llvm::none_of(
+      Edge, [](const ChainStep &S) { return leftOutSteps(S.Message); }));
+  EXPECT_EQ(Chain(18)[8].Message, "2 steps not shown");
+
+  EXPECT_EQ(leftOutSteps(leftOutMessage(1)), 1u);
+  EXPECT_EQ(leftOutSteps("and 2 more calls in 'a' that may use the heap"),
+            std::nullopt);
+  EXPECT_EQ(leftOutSteps("2 steps not shown here"), std::nullopt);
+}
+
 } // namespace
 
 TEST_F(HeapReportTest, FailurePathsSayWhichException) {
