@@ -55,6 +55,7 @@ HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
     if (N.Facts.Root && N.Facts.Defined)
       RootNodes.push_back(I);
   }
+  resolveCalls();
   propagate();
   ScopeParent.assign(Nodes.size(), -1);
   ScopeParentCall.assign(Nodes.size(), -1);
@@ -302,13 +303,8 @@ std::string failurePhrase(StringRef Exception, StringRef Condition) {
   return Phrase;
 }
 
-void HeapGraph::propagate() {
-  // Reverse edges, without accepted calls and without allowed zones. What
-  // library code evaluates only to throw, or to call a function that does
-  // not return, belongs to its failure path: those edges carry no
-  // allocation (the throw, or the call, itself reaches the failure).
-  CallerLists Callers(Nodes.size()), NormalCallers(Nodes.size());
-  std::vector<std::array<int, 3>> FailureCalls;
+void HeapGraph::resolveCalls() {
+  Callees.assign(Nodes.size(), {});
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     if (Nodes[I].Facts.Allowed)
       continue;
@@ -316,18 +312,30 @@ void HeapGraph::propagate() {
     for (int C = 0, CE = Calls.size(); C < CE; ++C) {
       if (Calls[C].Accepted)
         continue;
-      bool FailurePath = (Calls[C].InThrow || Calls[C].InNoReturnCall) &&
-                         Nodes[I].Facts.InSystemHeader;
       for (int T : targets(Calls[C]))
-        if (!Nodes[T].Facts.Allowed) {
-          Callers[T].push_back({I, C});
-          if (FailurePath)
-            FailureCalls.push_back({I, C, T});
-          else
-            NormalCallers[T].push_back({I, C});
-        }
+        if (!Nodes[T].Facts.Allowed)
+          Callees[I].push_back({T, C});
     }
   }
+}
+
+void HeapGraph::propagate() {
+  // Reverse edges. What library code evaluates only to throw, or to call a
+  // function that does not return, belongs to its failure path: those
+  // edges carry no allocation (the throw, or the call, itself reaches the
+  // failure).
+  Edges Callers(Nodes.size()), NormalCallers(Nodes.size());
+  std::vector<std::array<int, 3>> FailureCalls;
+  for (int I = 0, E = Nodes.size(); I < E; ++I)
+    for (auto [T, C] : Callees[I]) {
+      const CallSite &Call = Nodes[I].Facts.Calls[C];
+      Callers[T].push_back({I, C});
+      if ((Call.InThrow || Call.InNoReturnCall) &&
+          Nodes[I].Facts.InSystemHeader)
+        FailureCalls.push_back({I, C, T});
+      else
+        NormalCallers[T].push_back({I, C});
+    }
   for (Cause C : {Cause::Allocation, Cause::Release})
     propagate(C, NormalCallers);
   for (Cause C : {Cause::Unseen, Cause::Assumed})
@@ -363,7 +371,7 @@ static bool seeds(const HeapSite &S, Cause C, bool InLibrary) {
   llvm_unreachable("unknown cause");
 }
 
-void HeapGraph::propagate(Cause C, const CallerLists &Callers,
+void HeapGraph::propagate(Cause C, const Edges &Callers,
                           const std::map<int, Witness> &Seeds) {
   unsigned K = unsigned(C);
   // Breadth first from the seeds: each node keeps its shortest witness.
@@ -500,20 +508,15 @@ std::vector<int> HeapGraph::reachable(const std::vector<int> &From,
     int I = Queue.front();
     Queue.pop_front();
     Order.push_back(I);
-    const std::vector<CallSite> &Calls = Nodes[I].Facts.Calls;
-    for (int C = 0, CE = Calls.size(); C < CE; ++C) {
-      if (Calls[C].Accepted)
-        continue;
-      for (int T : targets(Calls[C]))
-        if (!Seen[T] && !Nodes[T].Facts.Allowed) {
-          Seen[T] = true;
-          if (Parent)
-            (*Parent)[T] = I;
-          if (ParentCall)
-            (*ParentCall)[T] = C;
-          Queue.push_back(T);
-        }
-    }
+    for (auto [T, C] : Callees[I])
+      if (!Seen[T]) {
+        Seen[T] = true;
+        if (Parent)
+          (*Parent)[T] = I;
+        if (ParentCall)
+          (*ParentCall)[T] = C;
+        Queue.push_back(T);
+      }
   }
   return Order;
 }

@@ -176,11 +176,13 @@ private:
   void join(std::vector<TranslationUnitFacts> &Units);
   void decideLeaf(Node &N);
   static void joinDefinition(Node &N, FunctionFacts Other);
+  /// (node, call) pairs: the calls of a node, or the callers.
+  using Edges = std::vector<std::vector<std::pair<int, int>>>;
+  void resolveCalls();
   void propagate();
-  using CallerLists = std::vector<std::vector<std::pair<int, int>>>;
   /// \p Seeds: witnesses of \p C for nodes that are no leaf and have no
   /// site of it.
-  void propagate(Cause C, const CallerLists &Callers,
+  void propagate(Cause C, const Edges &Callers,
                  const std::map<int, Witness> &Seeds = {});
   void indexFunctions();
   /// A followed pointer of the program: what every unit stores into it.
@@ -205,6 +207,10 @@ private:
   /// escapes, or a pointer they are stored into is copied.
   std::vector<bool> Escaping;
   std::vector<int> RootNodes;
+  /// For each node, the targets of its calls and through which call, as
+  /// the analysis follows them: no accepted call, no allowed zone. Resolved
+  /// once: --explain='*' walks them from every function.
+  Edges Callees;
   /// For scoped mode: the reachable nodes and how each was reached.
   std::vector<bool> InScope;
   std::vector<int> ScopeParent;
