@@ -4,11 +4,14 @@
 #include "ResultCache.h"
 #include "RunConfiguration.h"
 #include "ToolOptions.h"
+#include "facts/Facts.h"
+#include "utils/Paths.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/WithColor.h"
@@ -42,37 +45,94 @@ std::optional<int> rejectAnalysisOnlyOptions() {
   return std::nullopt;
 }
 
+/// Whether link reads \p Path: a launcher's result or a --facts-dir file.
+static bool isLinkInput(StringRef Path) {
+  return Path.ends_with(".noalloc") || Path.ends_with(".facts.json");
+}
+
+/// Facts name files relative to their project's root: where this link
+/// runs, the checkout around the current directory, else the directory.
+static std::string linkRoot() {
+  SmallString<256> Here;
+  (void)sys::fs::current_path(Here);
+  SmallString<256> Probe(Here);
+  sys::path::append(Probe, "-");
+  return projectRoot(Probe, Here);
+}
+
+/// A unit known by its facts only (--facts-dir): the link's input, without
+/// the direct checks' findings.
+static Expected<TranslationUnitResult> readFactsFile(StringRef Path,
+                                                     StringRef Root) {
+  auto Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "cannot read '%s': %s",
+                             Path.str().c_str(),
+                             Buffer.getError().message().c_str());
+  auto Facts = factsFromJSON((*Buffer)->getBuffer(), Root);
+  if (!Facts)
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot use facts '%s': %s", Path.str().c_str(),
+                             toString(Facts.takeError()).c_str());
+  TranslationUnitResult Result;
+  Result.MainFile = Facts->MainFile;
+  Result.Facts.Facts = std::move(*Facts);
+  return Result;
+}
+
+/// The inputs named by \p Inputs: files as they are, directories by every
+/// input below them.
+static std::optional<int> collectLinkInputs(ArrayRef<std::string> Inputs,
+                                            std::vector<std::string> &Paths) {
+  for (const std::string &Input : Inputs) {
+    std::error_code EC;
+    if (!sys::fs::is_directory(Input) && sys::fs::exists(Input)) {
+      if (!isLinkInput(Input)) {
+        WithColor::error(errs(), "noalloc")
+            << "link: '" << Input
+            << "' is neither a directory nor a .noalloc or .facts.json file\n";
+        return 2;
+      }
+      Paths.push_back(Input);
+      continue;
+    }
+    for (sys::fs::recursive_directory_iterator It(Input, EC), End;
+         It != End && !EC; It.increment(EC))
+      if (isLinkInput(It->path()))
+        Paths.push_back(It->path());
+    if (EC) {
+      WithColor::error(errs(), "noalloc")
+          << "cannot read '" << Input << "': " << EC.message() << "\n";
+      return 2;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<int>
-readLaunchedResults(ArrayRef<std::string> Directories,
+readLaunchedResults(ArrayRef<std::string> Inputs,
                     std::vector<std::string> &Files,
                     std::vector<TranslationUnitResult> &Results) {
-  if (Directories.empty()) {
+  if (Inputs.empty()) {
     WithColor::error(errs(), "noalloc")
         << "link: name the build directories to collect\n";
     return 2;
   }
   std::vector<std::string> Paths;
-  for (const std::string &Directory : Directories) {
-    std::error_code EC;
-    for (sys::fs::recursive_directory_iterator It(Directory, EC), End;
-         It != End && !EC; It.increment(EC))
-      if (StringRef(It->path()).ends_with(".noalloc"))
-        Paths.push_back(It->path());
-    if (EC) {
-      WithColor::error(errs(), "noalloc")
-          << "cannot read '" << Directory << "': " << EC.message() << "\n";
-      return 2;
-    }
-  }
+  if (std::optional<int> Status = collectLinkInputs(Inputs, Paths))
+    return Status;
   if (Paths.empty()) {
     WithColor::error(errs(), "noalloc")
-        << "link: no .noalloc results found; build with "
-           "CMAKE_CXX_COMPILER_LAUNCHER=\"noalloc;launch\"\n";
+        << "link: no .noalloc results or .facts.json files found; build "
+           "with CMAKE_CXX_COMPILER_LAUNCHER=\"noalloc;launch\"\n";
     return 2;
   }
   llvm::sort(Paths);
+  std::string Root = linkRoot();
   for (const std::string &Path : Paths) {
-    auto Result = readResult(Path);
+    auto Result = StringRef(Path).ends_with(".noalloc")
+                      ? readResult(Path)
+                      : readFactsFile(Path, Root);
     if (!Result) {
       WithColor::error(errs(), "noalloc")
           << toString(Result.takeError()) << "\n";

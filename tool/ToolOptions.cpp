@@ -18,7 +18,8 @@ cl::SubCommand LaunchCommand(
 cl::SubCommand
     LinkCommand("link",
                 "Joins the results 'noalloc launch' left below the build "
-                "directories and reports the whole program.");
+                "directories (or the --facts-dir files of many machines) "
+                "and reports the whole program.");
 
 namespace {
 /// Puts an option in the main command and in `link`.
@@ -64,7 +65,7 @@ cl::list<std::string> ExtraArgsBefore(
     MainAndLink, cl::cat(Category));
 
 cl::list<std::string> LinkDirectories(cl::Positional,
-                                      cl::desc("<build-dir>..."),
+                                      cl::desc("<build-dir or file>..."),
                                       cl::ZeroOrMore, cl::sub(LinkCommand),
                                       cl::cat(Category));
 

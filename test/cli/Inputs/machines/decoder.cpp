@@ -1,0 +1,1 @@
+int *decode(int n) { return new int(n); }
