@@ -115,7 +115,9 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
   if (IsString && !Spec->getTemplateArgs()[0].getAsType()->isCharType())
     return F;
   std::string Argument;
-  if (auto TST = TL.getAs<TemplateSpecializationTypeLoc>();
+  // getAsAdjusted: before clang 22, 'std::vector<int>' is an elaborated
+  // type around the specialization.
+  if (auto TST = TL.getAsAdjusted<TemplateSpecializationTypeLoc>();
       TST && TST.getNumArgs() > 0)
     Argument = sourceText(TST.getArgLoc(0).getSourceRange(), Ctx);
   else if (!IsString)

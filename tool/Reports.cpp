@@ -283,9 +283,11 @@ static void writeCodeFlow(json::OStream &J, const ClangTidyError &E,
 static std::optional<json::Array> sarifFixes(const ClangTidyError &E,
                                              StringRef Root) {
   json::Array Changes;
-  for (const auto &[File, Replacements] : E.Message.Fix) {
+  // The values refer to the replacements' text: no structured binding,
+  // which copies them before LLVM 20 (LLVMCompat.h).
+  for (const auto &File : E.Message.Fix) {
     json::Array Edits;
-    for (const tooling::Replacement &R : Replacements) {
+    for (const tooling::Replacement &R : File.getValue()) {
       json::Object Edit{{"deletedRegion",
                          json::Object{{"byteOffset", R.getOffset()},
                                       {"byteLength", R.getLength()}}}};
@@ -293,8 +295,9 @@ static std::optional<json::Array> sarifFixes(const ClangTidyError &E,
         Edit["insertedContent"] = json::Object{{"text", R.getReplacementText()}};
       Edits.push_back(std::move(Edit));
     }
-    Changes.push_back(json::Object{{"artifactLocation", artifact(File, Root)},
-                                   {"replacements", std::move(Edits)}});
+    Changes.push_back(
+        json::Object{{"artifactLocation", artifact(File.getKey(), Root)},
+                     {"replacements", std::move(Edits)}});
   }
   if (Changes.empty())
     return std::nullopt;

@@ -64,8 +64,10 @@ std::optional<uint64_t> ResultCache::contentHash(StringRef Path) {
 
 static json::Value toJSON(const clang::tooling::DiagnosticMessage &M) {
   json::Array Fixes;
-  for (const auto &[File, Replacements] : M.Fix)
-    for (const clang::tooling::Replacement &R : Replacements)
+  // The values refer to the replacements' strings: no structured binding,
+  // which copies them before LLVM 20 (LLVMCompat.h).
+  for (const auto &File : M.Fix)
+    for (const clang::tooling::Replacement &R : File.getValue())
       Fixes.push_back(json::Array{R.getFilePath(), R.getOffset(), R.getLength(),
                                   R.getReplacementText()});
   return json::Object{{"message", M.Message},

@@ -402,6 +402,10 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
                           std::make_shared<PCHContainerOperations>(),
                           llvm::vfs::createPhysicalFileSystem());
   adjustForParsing(Tool);
+  SmallString<256> Absolute(File);
+  llvm::sys::fs::make_absolute(Absolute);
+  Tool.appendArgumentsAdjuster(compat::commandProgress(
+      Absolute.str().str(), Database.getCompileCommands(Absolute).size()));
   Tool.setDiagnosticConsumer(&Consumer);
   TranslationUnitResult Result;
   Result.MainFile = File.str();

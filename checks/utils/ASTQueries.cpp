@@ -10,7 +10,6 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -52,6 +51,12 @@ bool isCertainlyNonNull(const Expr *E) {
   if (const auto *Unary = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts()))
     return Unary->getOpcode() == UO_AddrOf;
   return isa<StringLiteral>(E->IgnoreParenImpCasts());
+}
+
+SourceLocation callLocation(const CallExpr *Call) {
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call))
+    return Operator->getExprLoc();
+  return Call->getBeginLoc();
 }
 
 bool isInInstantiation(const Decl *D) {
@@ -102,9 +107,8 @@ public:
         if (next() && Tok.is(tok::l_paren) &&
             !skipBalanced(tok::l_paren, tok::r_paren))
           return std::nullopt;
-      } else if (llvm::StringSwitch<bool>(Word)
-                     .Cases({"override", "final", "try", "requires"}, true)
-                     .Default(false)) {
+      } else if (Word == "override" || Word == "final" || Word == "try" ||
+                 Word == "requires") {
         return End;
       } else {
         return std::nullopt; // A macro, or a GNU attribute.

@@ -10,6 +10,7 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class Decl;
 class Expr;
 class FunctionDecl;
@@ -30,6 +31,12 @@ clang::DynTypedNode parentSkippingConversions(const clang::Expr *&E,
 /// Whether \p E is certainly not a null pointer: an array, an address, a
 /// string literal.
 bool isCertainlyNonNull(const clang::Expr *E);
+
+/// Where a finding about \p Call points: the operator of an overloaded
+/// operator written as one (the second '+' of 'a + b + c', whose result it
+/// is about), else where the call begins. (CallExpr::getBeginLoc gives an
+/// operator call's first operand before clang 22 and its operator since.)
+clang::SourceLocation callLocation(const clang::CallExpr *Call);
 
 /// True if \p D belongs to an implicit template instantiation, whose code the
 /// user did not write as such.

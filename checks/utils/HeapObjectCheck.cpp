@@ -204,6 +204,7 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
 
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  SourceLocation Loc = callLocation(Call);
   std::string FnName = quoted(qualifiedName(Fn));
   // Only a prvalue is a new object; append() returns a reference.
   HeapTypeVerdict V =
@@ -211,7 +212,7 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   if (V.Use != HeapUse::None) {
     if (initializesReportedDecl(Call, Ctx))
       return;
-    report(Call->getBeginLoc(), SM,
+    report(Loc, SM,
            "call to " + FnName + " returns " +
                quoted(typeName(Call->getType(), Ctx, /*UserWritten=*/false)) +
                ", which " + consequence(V, Ctx));
@@ -226,11 +227,11 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionEntry *Entry = knowledge()->function(Name);
   if (!Entry || Entry->Effect != FunctionEffect::Allocates)
     return;
-  Fix F = Call->getBeginLoc().isMacroID() ? Fix() : fixLibraryCall(Call, Ctx);
-  report(Call->getBeginLoc(), SM,
+  Fix F = Loc.isMacroID() ? Fix() : fixLibraryCall(Call, Ctx);
+  report(Loc, SM,
          "call to " + FnName + " allocates on the heap", F.Hints);
   for (const std::string &Note : F.Notes)
-    diag(Call->getBeginLoc(), "%0", DiagnosticIDs::Note) << Note;
+    diag(Loc, "%0", DiagnosticIDs::Note) << Note;
 }
 
 } // namespace noalloc

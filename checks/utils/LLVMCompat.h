@@ -19,6 +19,7 @@
 #include "clang/AST/Type.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
@@ -40,6 +41,12 @@
 #if LLVM_VERSION_MAJOR < 22
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
+
+// A structured binding of a StringMap entry, 'for (auto &[Key, Value] : Map)',
+// binds a copy of the value before LLVM 20 (its std::get returns it by
+// value): whatever refers into Value dies with the iteration. Where
+// something keeps a reference (a json::Value of a StringRef), iterate the
+// entries and use getValue().
 
 namespace noalloc::compat {
 
@@ -143,6 +150,29 @@ inline const llvm::Triple &mcTriple(const llvm::Triple &TT) { return TT; }
 #else
 inline const std::string &mcTriple(const llvm::Triple &TT) { return TT.str(); }
 #endif
+
+/// Says which of a file's compile commands ClangTool::run runs, when the
+/// file has several: "[1/1] (2/3) Processing file /src/f.c." ClangTool says
+/// so itself since LLVM 22; before, it numbered only the files of a run of
+/// several. ClangTool calls its arguments adjusters just where it would
+/// print: before 22 this one prints the line (for a tool run over the one
+/// file \p File, which has \p Commands commands); since, it is empty.
+inline clang::tooling::ArgumentsAdjuster
+commandProgress(std::string File, size_t Commands) {
+#if LLVM_VERSION_MAJOR >= 22
+  return nullptr;
+#else
+  if (Commands < 2)
+    return nullptr;
+  return [File = std::move(File), Commands,
+          Index = size_t(0)](const clang::tooling::CommandLineArguments &Args,
+                             llvm::StringRef) mutable {
+    llvm::errs() << "[1/1] (" << ++Index << "/" << Commands
+                 << ") Processing file " << File << ".\n";
+    return Args;
+  };
+#endif
+}
 
 /// A diagnostics engine with \p Options. Since LLVM 21 an engine refers to
 /// its options (keep them alive); before, it shares a copy of them.
