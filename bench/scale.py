@@ -161,10 +161,12 @@ def timing_lines(text):
 def heap_use(args, common, cache):
     """(warnings, user functions that may use the heap) of the run, from its
     JSON report: how many warnings a reader gets per function to look at."""
-    _, _, _, text = run([args.noalloc, "-j1", "--cache-dir", cache, "--format=json",
-                         "--quiet"] + common, stdout=None)
+    # The report alone: errors (a unit that does not compile) go to stderr.
+    proc = subprocess.run([args.noalloc, "-j1", "--cache-dir", cache, "--format=json",
+                           "--quiet"] + common, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True)
     try:
-        report = json.loads(text[text.index("{"):])
+        report = json.loads(proc.stdout)
     except ValueError:
         return None, None
     warnings = sum(1 for f in report["findings"] if f["level"] == "warning")
