@@ -31,7 +31,6 @@ static std::string realPath(StringRef Path) {
   return std::string(Real);
 }
 
-/// Whether \p Path is \p Dir or inside it.
 /// The directory holding every one of \p MainFiles.
 static std::string sourcesDirectory(ArrayRef<std::string> MainFiles) {
   std::string Common;
