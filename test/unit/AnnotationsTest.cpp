@@ -8,13 +8,8 @@ using namespace noalloc;
 
 namespace {
 
-class AnnotationsTest : public ::testing::Test {
+class AnnotationsTest : public LinkingTest {
 protected:
-  void SetUp() override {
-    auto Loaded = KnowledgeBase::get({});
-    ASSERT_TRUE(bool(Loaded));
-    KB = std::move(*Loaded);
-  }
   /// Gives each function of \p B one place for the attribute, at its name.
   static void writable(UnitBuilder &B,
                        std::initializer_list<const char *> Names) {
@@ -24,16 +19,15 @@ protected:
   /// The names of the functions marked.
   std::vector<std::string> marked(std::vector<TranslationUnitFacts> Units,
                                   std::vector<std::string> Rejected = {}) {
-    HeapGraph G(std::move(Units), *KB, LinkOptions());
+    HeapGraph G = link(std::move(Units));
     std::vector<bool> Refused(G.size());
     for (const std::string &Name : Rejected)
-      Refused[G.find("c:@F@" + Name)] = true;
+      Refused[node(G, Name)] = true;
     std::vector<std::string> Names;
     for (const Annotation &A : selectAnnotations(G, Refused))
       Names.push_back(A.Name);
     return Names;
   }
-  std::shared_ptr<const KnowledgeBase> KB;
 };
 
 using Names = std::vector<std::string>;

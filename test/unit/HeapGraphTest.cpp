@@ -8,22 +8,7 @@ using namespace noalloc;
 
 namespace {
 
-class HeapGraphTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    auto Loaded = KnowledgeBase::get({});
-    ASSERT_TRUE(bool(Loaded));
-    KB = std::move(*Loaded);
-  }
-  HeapGraph link(std::vector<TranslationUnitFacts> Units,
-                 LinkOptions Options = {}) {
-    return HeapGraph(std::move(Units), *KB, std::move(Options));
-  }
-  static int node(const HeapGraph &G, const std::string &Name) {
-    return G.find("c:@F@" + Name);
-  }
-  std::shared_ptr<const KnowledgeBase> KB;
-};
+class HeapGraphTest : public LinkingTest {};
 
 TEST_F(HeapGraphTest, ChainsKeepTheShortestWitness) {
   UnitBuilder B;

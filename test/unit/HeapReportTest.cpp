@@ -8,20 +8,14 @@ using namespace noalloc;
 
 namespace {
 
-class HeapReportTest : public ::testing::Test {
+class HeapReportTest : public LinkingTest {
 protected:
-  void SetUp() override {
-    auto Loaded = KnowledgeBase::get({});
-    ASSERT_TRUE(bool(Loaded));
-    KB = std::move(*Loaded);
-  }
   std::vector<CallFinding> findings(const TranslationUnitFacts &Unit,
                                     ReportOptions Options = {},
                                     LinkOptions Link = {}) {
-    HeapGraph G({Unit}, *KB, std::move(Link));
+    HeapGraph G = link({Unit}, std::move(Link));
     return callFindings(G, *KB, Options);
   }
-  std::shared_ptr<const KnowledgeBase> KB;
 };
 
 TEST_F(HeapReportTest, AtMostOneCallWarningPerFunction) {

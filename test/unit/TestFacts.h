@@ -4,6 +4,9 @@
 #define NOALLOC_TEST_UNIT_TESTFACTS_H
 
 #include "facts/Facts.h"
+#include "knowledge/KnowledgeBase.h"
+#include "link/HeapGraph.h"
+#include "gtest/gtest.h"
 #include <map>
 
 namespace noalloc {
@@ -79,6 +82,24 @@ private:
   TranslationUnitFacts Unit;
   std::map<std::string, size_t> Index;
   unsigned Next = 0;
+};
+
+/// A test that links facts against the built-in knowledge base.
+class LinkingTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    auto Loaded = KnowledgeBase::get({});
+    ASSERT_TRUE(bool(Loaded));
+    KB = std::move(*Loaded);
+  }
+  HeapGraph link(std::vector<TranslationUnitFacts> Units,
+                 LinkOptions Options = {}) {
+    return HeapGraph(std::move(Units), *KB, std::move(Options));
+  }
+  static int node(const HeapGraph &G, const std::string &Name) {
+    return G.find("c:@F@" + Name);
+  }
+  std::shared_ptr<const KnowledgeBase> KB;
 };
 
 } // namespace noalloc
