@@ -4,7 +4,7 @@ import lit.formats
 
 config.name = "noalloc"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".cpp", ".c", ".test"]
+config.suffixes = [".cpp", ".c", ".m", ".test"]
 config.excludes = ["Inputs", "precommit.py", "registry.test.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.noalloc_binary_dir, "test")

@@ -63,6 +63,13 @@ static void oracle_end(enum oracle_label label, const char *what,
     __VA_ARGS__;                                                               \
   } catch (...) {                                                              \
   }
+#elif defined(__OBJC__)
+/* The same for an Objective-C exception. */
+#define ORACLE_RUN_(...)                                                       \
+  @try {                                                                       \
+    __VA_ARGS__;                                                               \
+  } @catch (id oracle_caught) {                                                \
+  }
 #else
 #define ORACLE_RUN_(...) __VA_ARGS__;
 #endif

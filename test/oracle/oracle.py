@@ -7,7 +7,9 @@ them, and fails when the heap contradicts a label.
 
 C++ inputs are built and run once per standard library (default: both;
 libc++ 22 is the one in /usr/lib/llvm-22, installed by scripts/install-deps).
-C inputs are built once. Prints one line per label and standard library."""
+C inputs are built once; Objective-C inputs (.m) once, with the GNU
+runtime (GCC's libobjc, which Debian's clang-22 depends on). Prints one
+line per label and standard library."""
 import argparse
 import os
 import subprocess
@@ -23,11 +25,17 @@ def run(cmd):
                           universal_newlines=True)
 
 
+# The Objective-C runtime this platform has, and its exceptions.
+OBJC_FLAGS = ["-fobjc-runtime=gcc", "-fexceptions", "-fobjc-exceptions", "-lobjc"]
+
+
 def build_and_run(src, is_cxx, stdlib, flags, workdir, counter):
     cc = os.path.join(LLVM, "bin", "clang++" if is_cxx else "clang")
     exe = os.path.join(workdir, "witness-" + (stdlib or "c"))
     # -O0: no heap elision, every call the source makes is counted.
     cmd = [cc, "-O0", "-w", "-DNOALLOC_ORACLE", "-I", HERE, src, counter]
+    if src.endswith(".m"):
+        cmd += OBJC_FLAGS
     if is_cxx:
         cmd += ["-stdlib=" + stdlib]
         if stdlib == "libc++":
@@ -48,7 +56,7 @@ def main():
     parser.add_argument("flags", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     flags = [f for f in args.flags if f != "--"]
-    is_cxx = not args.file.endswith(".c")
+    is_cxx = not args.file.endswith((".c", ".m"))
     stdlibs = args.stdlib.split(",") if is_cxx else [None]
     ok = True
     with tempfile.TemporaryDirectory(prefix="noalloc-oracle-") as work:
