@@ -3,6 +3,11 @@
 // The same findings through clang-tidy and the plugin:
 // RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-unknown-call' %s -- \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// A knowledge-base entry names the method as the finding does:
+// RUN: printf "functions:\n  - name: '-[Box size]'\n    effect: none\n" > %t.yaml
+// RUN: %noalloc --knowledge=%t.yaml --checks='-*,noalloc-unknown-call' %s -- 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=KNOWN --implicit-check-not='{{warning|error|note}}:'
+// KNOWN: noalloc: 0 findings in 1 file
 // noalloc-call's verdicts: a message send is a call noalloc cannot follow.
 // RUN: %noalloc --checks='-*,noalloc-call' --format=json %s -- 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=VERDICT
