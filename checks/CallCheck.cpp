@@ -146,11 +146,7 @@ void CallCheck::onEndOfTranslationUnit() {
   Link.KnowledgeFiles = knowledgeFiles();
   HeapGraph Graph(std::move(Units), *knowledge(), Link);
   ReportOptions Report;
-  Report.Policy.Unseen =
-      Policy == "strict" ? Strictness::Strict : Strictness::Lenient;
-  Report.Policy.Failures = FailurePaths == "accept"
-                               ? noalloc::FailurePaths::Accept
-                               : noalloc::FailurePaths::Report;
+  Report.Policy = noalloc::Policy::fromOptions(Policy, FailurePaths);
   Report.CheckEnabled = [this](StringRef Check) {
     return Context->isCheckEnabled(Check);
   };

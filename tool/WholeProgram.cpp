@@ -62,7 +62,7 @@ public:
     Found = Here;
     return Error::success();
   }
-  bool is(StringRef Value) const { return Found && Found->first == Value; }
+  StringRef value() const { return Found ? StringRef(Found->first) : Default; }
 
 private:
   StringRef Name, Default;
@@ -81,7 +81,7 @@ Expected<RunLevelOptions>
 resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
                        ArrayRef<std::string> Files) {
   RunLevelOptions Run;
-  OneValuePerRun Policy("Policy", "lenient");
+  OneValuePerRun Unseen("Policy", "lenient");
   OneValuePerRun Failures("FailurePaths", "report");
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider.getOptions(File);
@@ -99,7 +99,7 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
     for (const CheckInfo &C : allChecks())
       if (Checks.contains(C.Name))
         Run.EnabledChecks.insert(C.Name.str());
-    for (OneValuePerRun *Option : {&Policy, &Failures})
+    for (OneValuePerRun *Option : {&Unseen, &Failures})
       if (Error E = Option->add(Provider, File))
         return std::move(E);
   }
@@ -107,10 +107,7 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
   for (std::vector<std::string> *List :
        {&Run.Link.Roots, &Run.Link.AllowedZones, &Run.Link.KnowledgeFiles})
     llvm::sort(*List);
-  Run.Policy.Unseen =
-      Policy.is("strict") ? Strictness::Strict : Strictness::Lenient;
-  Run.Policy.Failures =
-      Failures.is("accept") ? FailurePaths::Accept : FailurePaths::Report;
+  Run.Policy = Policy::fromOptions(Unseen.value(), Failures.value());
   return Run;
 }
 

@@ -84,7 +84,19 @@ public:
   }
   bool TraverseCXXThrowExpr(CXXThrowExpr *E);
   bool TraverseObjCAtThrowStmt(ObjCAtThrowStmt *S);
-  bool TraverseCallExpr(CallExpr *E);
+  // A call to a function that does not return, a member or an operator
+  // too: what its arguments evaluate is on the failure path.
+  bool TraverseCallExpr(CallExpr *E) {
+    return traverseCall(E, [&] { return RecursiveASTVisitor::TraverseCallExpr(E); });
+  }
+  bool TraverseCXXMemberCallExpr(CXXMemberCallExpr *E) {
+    return traverseCall(
+        E, [&] { return RecursiveASTVisitor::TraverseCXXMemberCallExpr(E); });
+  }
+  bool TraverseCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+    return traverseCall(
+        E, [&] { return RecursiveASTVisitor::TraverseCXXOperatorCallExpr(E); });
+  }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseFunctionDecl(FunctionDecl *) { return true; }
   bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
@@ -110,6 +122,7 @@ public:
   void scan(const FunctionDecl *FD);
 
 private:
+  bool traverseCall(const CallExpr *E, llvm::function_ref<bool()> Traverse);
   void destroy(QualType T, SourceLocation Loc);
 
   Extractor &X;
@@ -850,13 +863,14 @@ bool BodyScanner::TraverseObjCAtThrowStmt(ObjCAtThrowStmt *S) {
   return Result;
 }
 
-bool BodyScanner::TraverseCallExpr(CallExpr *E) {
+bool BodyScanner::traverseCall(const CallExpr *E,
+                               llvm::function_ref<bool()> Traverse) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee || !Callee->isNoReturn())
-    return RecursiveASTVisitor::TraverseCallExpr(E);
+    return Traverse();
   bool Outer = X.InNoReturnCall;
   X.InNoReturnCall = true;
-  bool Result = RecursiveASTVisitor::TraverseCallExpr(E);
+  bool Result = Traverse();
   X.InNoReturnCall = Outer;
   return Result;
 }

@@ -41,6 +41,12 @@ struct Policy {
 
   static Policy lenient() { return {}; }
   static Policy strict() { return {Strictness::Strict, FailurePaths::Report}; }
+  /// From noalloc-call's options Policy ('lenient', 'strict') and
+  /// FailurePaths ('report', 'accept'); the check rejects other values.
+  static Policy fromOptions(llvm::StringRef Unseen, llvm::StringRef Failures) {
+    return {Unseen == "strict" ? Strictness::Strict : Strictness::Lenient,
+            Failures == "accept" ? FailurePaths::Accept : FailurePaths::Report};
+  }
   bool isStrict() const { return Unseen == Strictness::Strict; }
 };
 

@@ -80,7 +80,8 @@ class DeclaratorTail {
 public:
   DeclaratorTail(SourceLocation RParen, const ASTContext &Ctx)
       : SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()),
-        End(Lexer::getLocForEndOfToken(RParen, 0, SM, LangOpts)) {}
+        End(Lexer::getLocForEndOfToken(RParen, 0, SM, LangOpts)),
+        Cursor(End) {}
 
   /// The end of the last token that belongs before the attribute.
   std::optional<SourceLocation> attributeLocation() {
@@ -118,13 +119,19 @@ public:
   }
 
 private:
-  /// Lexes the token after End into Tok.
+  /// Lexes the next token into Tok, past comments: the attribute goes
+  /// before a comment that follows the declarator ('f() /* ISR */ {').
   bool next() {
-    return !Lexer::getRawToken(End, Tok, SM, LangOpts,
-                               /*IgnoreWhiteSpace=*/true) &&
-           Tok.isNot(tok::eof);
+    do {
+      if (Lexer::getRawToken(Cursor, Tok, SM, LangOpts,
+                             /*IgnoreWhiteSpace=*/true) ||
+          Tok.is(tok::eof))
+        return false;
+      Cursor = Tok.getEndLoc();
+    } while (Tok.is(tok::comment));
+    return true;
   }
-  void take() { End = Tok.getEndLoc(); }
+  void take() { End = Cursor = Tok.getEndLoc(); }
   /// Takes Tok (an Open token) and everything up to its matching Close.
   bool skipBalanced(tok::TokenKind Open, tok::TokenKind Close) {
     unsigned Depth = 0;
@@ -141,6 +148,8 @@ private:
   const SourceManager &SM;
   const LangOptions &LangOpts;
   SourceLocation End;
+  /// Where the next token is lexed: after End, and after comments.
+  SourceLocation Cursor;
   Token Tok;
 };
 } // namespace
