@@ -105,8 +105,9 @@ public:
         take();
       } else if (Word == "noexcept" || Word == "throw") {
         take();
-        if (next() && Tok.is(tok::l_paren) &&
-            !skipBalanced(tok::l_paren, tok::r_paren))
+        if (!next() || Tok.isNot(tok::l_paren))
+          Cursor = End; // Not its argument: read that token again.
+        else if (!skipBalanced(tok::l_paren, tok::r_paren))
           return std::nullopt;
       } else if (Word == "override" || Word == "final" || Word == "try" ||
                  Word == "requires") {
