@@ -26,6 +26,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/SaveAndRestore.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 
@@ -848,19 +849,13 @@ bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
 }
 
 bool BodyScanner::TraverseCXXThrowExpr(CXXThrowExpr *E) {
-  SourceLocation Outer = X.EnclosingThrow;
-  X.EnclosingThrow = E->getThrowLoc();
-  bool Result = RecursiveASTVisitor::TraverseCXXThrowExpr(E);
-  X.EnclosingThrow = Outer;
-  return Result;
+  llvm::SaveAndRestore InThrow(X.EnclosingThrow, E->getThrowLoc());
+  return RecursiveASTVisitor::TraverseCXXThrowExpr(E);
 }
 
 bool BodyScanner::TraverseObjCAtThrowStmt(ObjCAtThrowStmt *S) {
-  SourceLocation Outer = X.EnclosingThrow;
-  X.EnclosingThrow = S->getThrowLoc();
-  bool Result = RecursiveASTVisitor::TraverseObjCAtThrowStmt(S);
-  X.EnclosingThrow = Outer;
-  return Result;
+  llvm::SaveAndRestore InThrow(X.EnclosingThrow, S->getThrowLoc());
+  return RecursiveASTVisitor::TraverseObjCAtThrowStmt(S);
 }
 
 bool BodyScanner::traverseCall(const CallExpr *E,
@@ -868,11 +863,8 @@ bool BodyScanner::traverseCall(const CallExpr *E,
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee || !Callee->isNoReturn())
     return Traverse();
-  bool Outer = X.InNoReturnCall;
-  X.InNoReturnCall = true;
-  bool Result = Traverse();
-  X.InNoReturnCall = Outer;
-  return Result;
+  llvm::SaveAndRestore InNoReturnCall(X.InNoReturnCall, true);
+  return Traverse();
 }
 
 bool BodyScanner::VisitCXXThrowExpr(CXXThrowExpr *E) {
