@@ -101,11 +101,22 @@ std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
     if (!InRun.count(normalizedPath(File)))
       Others.push_back(File);
   llvm::sort(Others);
-  for (const std::string &File : Others)
-    if (auto Hit =
-            Cache->lookup(cacheKey(*Run.Database, File, Options, Fingerprint)))
-      if (Hit->Facts.Facts)
-        Facts.push_back(std::move(*Hit->Facts.Facts));
+  // Reading and checking an entry is most of a warm run: in parallel,
+  // kept in the files' order.
+  std::vector<std::optional<TranslationUnitFacts>> Found(Others.size());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Others.size(); ++I)
+      Pool.async([&, I] {
+        if (auto Hit = Cache->lookup(
+                cacheKey(*Run.Database, Others[I], Options, Fingerprint)))
+          Found[I] = std::move(Hit->Facts.Facts);
+      });
+    Pool.wait();
+  }
+  for (std::optional<TranslationUnitFacts> &F : Found)
+    if (F)
+      Facts.push_back(std::move(*F));
   if (!Facts.empty() && !Quiet)
     errs() << "noalloc: " << Facts.size()
            << (Facts.size() == 1 ? " unit" : " units")
