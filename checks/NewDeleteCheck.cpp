@@ -6,6 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/Builtins.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -13,8 +14,16 @@ using namespace clang::ast_matchers;
 namespace noalloc {
 namespace {
 
+/// __builtin_operator_new and __builtin_operator_delete call the
+/// replaceable global functions (libc++ and libstdc++'s allocators use them).
+bool isHeapBuiltin(const FunctionDecl &Fn) {
+  unsigned Builtin = Fn.getBuiltinID();
+  return Builtin == Builtin::BI__builtin_operator_new ||
+         Builtin == Builtin::BI__builtin_operator_delete;
+}
+
 AST_MATCHER(FunctionDecl, isGlobalHeapFunction) {
-  return Node.isReplaceableGlobalAllocationFunction();
+  return Node.isReplaceableGlobalAllocationFunction() || isHeapBuiltin(Node);
 }
 
 AST_MATCHER(CXXNewExpr, newUsesGlobalHeap) {
@@ -97,7 +106,8 @@ void NewDeleteCheck::check(const MatchFinder::MatchResult &Result) {
   if (isCoroutineFrameCall(Call, *Result.Context))
     return;
   bool Allocates = Fn->getOverloadedOperator() == OO_New ||
-                   Fn->getOverloadedOperator() == OO_Array_New;
+                   Fn->getOverloadedOperator() == OO_Array_New ||
+                   Fn->getBuiltinID() == Builtin::BI__builtin_operator_new;
   report(Call->getBeginLoc(), SM,
          "call to '" + Fn->getNameAsString() + "' " +
              (Allocates ? "allocates on the heap" : "releases heap memory"));

@@ -44,6 +44,14 @@ void explicitCalls() {
   // CHECK: new-delete.cpp:[[@LINE-1]]:3: warning: call to 'operator delete' releases heap memory [noalloc-new-delete]
 }
 
+// The builtins call the same functions.
+void builtinCalls() {
+  void *p = __builtin_operator_new(16);
+  // CHECK: new-delete.cpp:[[@LINE-1]]:13: warning: call to '__builtin_operator_new' allocates on the heap [noalloc-new-delete]
+  __builtin_operator_delete(p);
+  // CHECK: new-delete.cpp:[[@LINE-1]]:3: warning: call to '__builtin_operator_delete' releases heap memory [noalloc-new-delete]
+}
+
 // A macro is reported where it is used, with a note at its definition.
 #define MAKE(T) new T()
 int *viaMacro() {
