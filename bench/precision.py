@@ -6,21 +6,22 @@ and of clang's -Wfunction-effects on the same functions.
                  [INPUT...]
 
 INPUT: test inputs with a noalloc RUN line and an `#ifdef NOALLOC_ORACLE`
-block (default: test/semantics/*.c and *.cpp). In one run, per input:
+block (default: test/semantics/*.c, *.cpp and *.m). In one run, per input:
 
 1. The ground truth. The runtime oracle (test/oracle/oracle.py) runs the
    witnesses with libstdc++, the platform's library (C inputs with glibc
-   alone), and confirms each label; labels under `#ifdef _LIBCPP_VERSION`
-   are not compiled and do not count. A label is attached to the function
-   of the file its statement calls: noalloc writes the facts of the input
-   compiled with -DNOALLOC_ORACLE (clang's callee of each call, by USR) and
-   a statement that calls exactly one function defined in the file above
-   the oracle block is kept; others are skipped and counted. An ALLOCATES
-   statement must also be that call alone (`f(x)` or `v = f(x)`), so that
-   nothing else in it can be what allocated. A function is 'allocates'
-   when one of its labels is ALLOCATES (some input makes it allocate),
-   'no-alloc' when all are NO_ALLOC, NO_HEAP or RELEASES (the witnesses'
-   inputs do not: the label's claim, not a proof).
+   alone, Objective-C with the GNU runtime), and confirms each label;
+   labels under `#ifdef _LIBCPP_VERSION` are not compiled and do not
+   count. A label is attached to the function of the file its statement
+   calls: noalloc writes the facts of the input compiled with
+   -DNOALLOC_ORACLE (clang's callee of each call, by USR) and a statement
+   that calls exactly one function defined in the file above the oracle
+   block is kept; others are skipped and counted. An ALLOCATES statement
+   must also be that call alone (`f(x)` or `v = f(x)`), so that nothing
+   else in it can be what allocated. A function is 'allocates' when one of
+   its labels is ALLOCATES (some input makes it allocate), 'no-alloc' when
+   all are NO_ALLOC, NO_HEAP or RELEASES (the witnesses' inputs do not: the
+   label's claim, not a proof).
 2. noalloc, once per input, every check (`--checks=-*,noalloc-*`), with the
    options and compiler flags of the input's first noalloc RUN line,
    `--format=json`. Verdicts: 'allocates', 'allocates-on-failure' and
@@ -316,7 +317,7 @@ def with_attribute(text, points):
 def clang_effects(path, text, flags, facts, truth, args, work):
     """USR -> True (warned), False, or None (cannot be marked)."""
     byusr = {f["usr"]: f for f in facts["functions"]}
-    compiler = args.clang if not path.endswith(".c") else args.clang_c
+    compiler = args.clang_c if path.endswith((".c", ".m")) else args.clang
     copy = os.path.join(work, "marked-" + os.path.basename(path))
     results, seconds = {}, Seconds()
     for usr in truth:
@@ -384,7 +385,7 @@ def measure(path, args, scores, skipped, times, functions):
             path, text, options, flags, args, work)
         clang, clang_seconds = clang_effects(path, text, flags, facts, truth,
                                              args, work)
-        compiler = args.clang if not path.endswith(".c") else args.clang_c
+        compiler = args.clang_c if path.endswith((".c", ".m")) else args.clang
         _, syntax_seconds = run([compiler, "-fsyntax-only"] + flags + [path])
     for key, took in (("oracle", oracle_seconds), ("noalloc", seconds),
                       ("clang -Wfunction-effects", clang_seconds),
@@ -468,8 +469,8 @@ def main():
     parser.add_argument("inputs", nargs="*")
     args = parser.parse_args()
     inputs = args.inputs or sorted(
-        glob.glob(os.path.join(ROOT, "test", "semantics", "*.c")) +
-        glob.glob(os.path.join(ROOT, "test", "semantics", "*.cpp")))
+        path for ext in ("c", "cpp", "m")
+        for path in glob.glob(os.path.join(ROOT, "test", "semantics", "*." + ext)))
     for path in inputs:
         if not os.path.isfile(path):
             print("error: %s: no such file" % path, file=sys.stderr)
