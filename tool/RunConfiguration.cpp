@@ -7,6 +7,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 #include <set>
@@ -92,8 +93,21 @@ static std::unique_ptr<tooling::CompilationDatabase> CompilerArguments;
 
 void takeCompilerArguments(int &Argc, const char **Argv) {
   std::string Message;
-  CompilerArguments = tooling::FixedCompilationDatabase::loadFromCommandLine(
+  auto Fixed = tooling::FixedCompilationDatabase::loadFromCommandLine(
       Argc, Argv, Message);
+  // Its compile directory is ".": named as the current directory, it is the
+  // project root of sources below it that no checkout holds (a Bazel
+  // execution root), as a database's directory is (docs/facts.md).
+  SmallString<256> Here;
+  if (!Fixed || sys::fs::current_path(Here)) {
+    CompilerArguments = std::move(Fixed);
+    return;
+  }
+  // The flags, without the tool's name before them and the file after.
+  std::vector<std::string> Flags =
+      Fixed->getCompileCommands("-").front().CommandLine;
+  CompilerArguments = std::make_unique<tooling::FixedCompilationDatabase>(
+      Here, ArrayRef<std::string>(Flags).drop_front().drop_back());
 }
 
 /// A -p that names no database is an error, not a run without flags.
