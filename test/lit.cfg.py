@@ -5,7 +5,7 @@ import lit.formats
 config.name = "noalloc"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".m", ".test"]
-config.excludes = ["Inputs", "precommit.py", "registry.test.py"]
+config.excludes = ["Inputs", "precommit.py", "bazel.py", "registry.test.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.noalloc_binary_dir, "test")
 
@@ -70,6 +70,21 @@ config.substitutions.append(
     ("%sarif-multitool",
      os.path.join(config.noalloc_binary_dir, "sarif-validator", "node_modules",
                   ".bin", "sarif-multitool")))
+
+# Debian's Bazel (bazel-bootstrap) runs the Bazel rules' test, offline;
+# without it that test is UNSUPPORTED.
+def bazel_runs():
+    import shutil
+    import subprocess
+    bazel = shutil.which("bazel")
+    return bazel is not None and subprocess.run(
+        [bazel, "--version"], stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL).returncode == 0
+if bazel_runs():
+    config.available_features.add("bazel")
+else:
+    lit_config.note("bazel does not run: the Bazel rules' test is UNSUPPORTED; "
+                    "Debian's bazel-bootstrap provides it")
 
 # Debian's chromium renders the HTML report headless (scripts/install-test-deps
 # installs it); without it those tests are UNSUPPORTED, and say why.

@@ -125,15 +125,21 @@ def _noalloc_facts_aspect_impl(target, ctx):
             requested_features = ctx.features,
             unsupported_features = ctx.disabled_features,
         )
+        compiled = _C_EXTENSIONS + _CXX_EXTENSIONS
         srcs = getattr(ctx.rule.files, "srcs", [])
+        units = [f for f in srcs if f.extension in compiled]
 
-        # Private headers of this target are in srcs, not in its context.
-        headers = depset(srcs, transitive = [compilation.headers])
+        # The target's private headers are in srcs, not in its context. A
+        # unit's inputs are its headers only: editing one source extracts
+        # that source again, not its neighbours.
+        headers = depset(
+            [f for f in srcs if f.extension not in compiled],
+            transitive = [compilation.headers],
+        )
         noalloc = ctx.file._noalloc
-        for source in srcs:
-            if source.extension in _C_EXTENSIONS + _CXX_EXTENSIONS:
-                facts.append(_extract(ctx, noalloc, cc_toolchain, features, compilation, source, headers))
-                sources.append(source)
+        for source in units:
+            facts.append(_extract(ctx, noalloc, cc_toolchain, features, compilation, source, headers))
+        sources = units
     all_facts = depset(facts, transitive = [d.facts for d in deps])
     return [
         NoallocFactsInfo(

@@ -1,0 +1,2 @@
+void tick();
+int main() { tick(); }

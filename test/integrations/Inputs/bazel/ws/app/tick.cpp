@@ -1,0 +1,2 @@
+#include "lib/alloc.h"
+void tick() { grab(4); }

@@ -1,0 +1,1 @@
+void *grab(int n);
