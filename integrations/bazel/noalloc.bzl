@@ -95,6 +95,8 @@ def _extract(ctx, noalloc, cc_toolchain, features, compilation, source, headers)
     facts = _facts_directory(ctx, source)
     args = ctx.actions.args()
     args.add(noalloc)
+    # The facts are the same whatever checks run: only one runs, the one
+    # the link reports with.
     args.add_all(["--no-cache", "--quiet", "--checks=-*,noalloc-call"])
     args.add(facts.path, format = "--facts-dir=%s")
     args.add(source)
