@@ -1,6 +1,7 @@
 //===--- LocalStorage.cpp - Heap objects that can live on the stack -------===//
 
 #include "fixes/LocalStorage.h"
+#include "fixes/DestructionPoint.h"
 #include "utils/ASTQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -355,6 +356,10 @@ LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
                                         : CharSourceRange();
   if (DeleteStatement.isInvalid()) {
     Fix.Note = "no fix: '" + Name + "' is not deleted in the same function";
+    return Fix;
+  }
+  if (std::optional<std::string> Why = destructionMoves(Var, Delete, Ctx)) {
+    Fix.Note = *Why;
     return Fix;
   }
   std::string Type = New->getAllocatedTypeSourceInfo()

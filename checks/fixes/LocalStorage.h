@@ -34,7 +34,9 @@ LocalStorageFix automaticObjectFor(const clang::CallExpr *MakeUnique,
                                    clang::ASTContext &Ctx, unsigned StackLimit);
 
 /// `T *p = new T(args)` ... `delete p` in one function, used through `->`,
-/// `*` and as a pointer argument: an automatic object `T p(args)`.
+/// `*` and as a pointer argument: an automatic object `T p(args)`, when
+/// destroying it at the end of its block rather than at the `delete`
+/// changes nothing (destructionMoves).
 LocalStorageFix automaticObjectForNew(const clang::CXXNewExpr *New,
                                       clang::ASTContext &Ctx,
                                       unsigned StackLimit);
