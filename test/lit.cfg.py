@@ -52,8 +52,9 @@ config.substitutions.append(
     ("%noalloc-unittests",
      os.path.join(config.noalloc_binary_dir, "test", "unit", "noalloc-unittests")))
 config.substitutions.append(("%noalloc", noalloc))
-# The same checks through Debian's clang-tidy, loading the plugin.
-clang_tidy = os.path.join(tools, "clang-tidy")
+# The same checks through Debian's clang-tidy, loading the plugin (through
+# a wrapper that preloads the ASan runtime in a NOALLOC_SANITIZE build).
+clang_tidy = config.clang_tidy
 config.substitutions.append(
     ("%clang-tidy-noalloc",
      "%s --quiet --load=%s --header-filter='.*'" % (clang_tidy, plugin)))
