@@ -108,11 +108,12 @@ def run_lines(text):
     return lines
 
 
-def noalloc_command(text):
+def noalloc_command(path, text):
     """(noalloc options, compiler flags) of the first noalloc RUN line, and
-    the compiler flags of the oracle's."""
+    the compiler flags of the oracle's; lit's %S is the input's directory."""
     options = flags = oracle_flags = None
     for line in run_lines(text):
+        line = line.replace("%S", os.path.dirname(path))
         words = shlex.split(line.split("|")[0])
         if "%noalloc" in words and options is None:
             words = words[words.index("%noalloc") + 1:]
@@ -377,7 +378,7 @@ MAY_ALLOCATE = {"report": {"allocates", "allocates-on-failure", "unknown"},
 def measure(path, args, scores, skipped, times, functions):
     with open(path) as f:
         text = f.read()
-    options, flags, oracle_flags = noalloc_command(text)
+    options, flags, oracle_flags = noalloc_command(path, text)
     with tempfile.TemporaryDirectory(dir=args.work) as work:
         truth, oracle_seconds = ground_truth(path, text, flags, oracle_flags,
                                              args, work, skipped)

@@ -1,13 +1,14 @@
 // A fixture for test/cli/precision.test: bench/precision.py reads these
-// RUN lines (they are not run: the file is under Inputs).
-// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- -std=c++17
-// RUN: %oracle %s -- -std=c++17
+// RUN lines (they are not run: the file is under Inputs), %S as lit has it.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- -std=c++17 -isystem %S
+// RUN: %oracle %s -- -std=c++17 -isystem %S
 #include <cstring>
+#include <tiny.h>
 
 int *make() { return new int(1); }
 int *viaMake() { return make(); }
 void drop(int *P) { delete P; }
-int twice(int X) { return 2 * X; }
+int twice(int X) { return TINY_SCALE * X; }
 int square(int X) { return X * X; }
 std::size_t length(const char *S) { return std::strlen(S); }
 
