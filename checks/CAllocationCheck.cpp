@@ -3,6 +3,7 @@
 #include "CAllocationCheck.h"
 #include "utils/ASTQueries.h"
 #include "fixes/LocalStorage.h"
+#include "knowledge/ValueSemantics.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -59,7 +60,8 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   Name.consume_front("__builtin_");
   const FunctionEntry *Entry = knowledge()->function(Name);
   // noalloc-new-delete owns the global operator new and delete.
-  if (!Entry || Fn->isReplaceableGlobalAllocationFunction())
+  if (!Entry || Fn->isReplaceableGlobalAllocationFunction() ||
+      doesNothing(Call, *Entry, *Result.Context))
     return;
   std::string Culprit = "call to '" + qualifiedName(Fn) + "'";
   std::string Message;

@@ -7,6 +7,7 @@
 #include "utils/Paths.h"
 #include "link/HeapGraph.h"
 #include "knowledge/HeapType.h"
+#include "knowledge/ValueSemantics.h"
 #include "extract/Suppressions.h"
 #include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
@@ -126,8 +127,14 @@ private:
   bool traverseCall(const CallExpr *E, llvm::function_ref<bool()> Traverse);
   void destroy(QualType T, SourceLocation Loc);
 
+  /// A call of a std::function variable that holds a known function: a
+  /// call of that function.
+  bool callHeldFunction(const CXXOperatorCallExpr *E);
+
   Extractor &X;
   size_t Function;
+  /// The constructions of variables the library holds in place.
+  llvm::DenseSet<const Expr *> InPlaceConstructions;
   llvm::DenseSet<const Expr *> Callees;
   llvm::DenseSet<const Expr *> FrameCalls;
 };
@@ -201,6 +208,14 @@ public:
       facts(function(Op)).Signature = signatureOfType(Pointee, QualType());
   }
 
+  /// heldInPlace, once per variable.
+  const std::optional<InPlace> &inPlace(const VarDecl *Var) {
+    auto It = InPlaceVars.find(Var);
+    if (It == InPlaceVars.end())
+      It = InPlaceVars.insert({Var, heldInPlace(Var, Ctx, KB)}).first;
+    return It->second;
+  }
+
   std::string signature(const FunctionDecl *FD);
   std::string signatureOfType(QualType FunctionType, QualType Class);
   std::string displayName(const FunctionDecl *FD);
@@ -235,6 +250,7 @@ private:
   std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
   llvm::DenseMap<FileID, std::string> FileNames;
   llvm::StringSet<> SeenCalls;
+  llvm::DenseMap<const VarDecl *, std::optional<InPlace>> InPlaceVars;
 };
 
 /// Finds every function defined in user code, instantiations included.
@@ -763,10 +779,13 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
 
   X.convertLambda(E);
 
-  // realpath(path, buffer): the allocating form needs a null argument.
+  // realpath(path, buffer): the allocating form needs a null argument;
+  // free(NULL) does nothing.
   if (const FunctionEntry *Entry = X.KB.function(qualifiedName(Callee)))
-    if (Entry->WhenNullArgument && *Entry->WhenNullArgument < E->getNumArgs() &&
-        isCertainlyNonNull(E->getArg(*Entry->WhenNullArgument)))
+    if ((Entry->WhenNullArgument &&
+         *Entry->WhenNullArgument < E->getNumArgs() &&
+         isCertainlyNonNull(E->getArg(*Entry->WhenNullArgument))) ||
+        doesNothing(E, *Entry, X.Ctx))
       return true;
 
   CallKind Kind = CallKind::Direct;
@@ -779,6 +798,8 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (Receiver)
       Object = namedObjectMemory(Receiver, X.KB);
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (callHeldFunction(Op))
+      return true;
     if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
       Kind = dispatch(Callee, Op->getArg(0));
       Object = namedObjectMemory(Op->getArg(0), X.KB);
@@ -791,9 +812,24 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   return true;
 }
 
+bool BodyScanner::callHeldFunction(const CXXOperatorCallExpr *E) {
+  if (E->getOperator() != OO_Call || E->getNumArgs() == 0)
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->getArg(0)->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var)
+    return false;
+  const std::optional<InPlace> &Held = X.inPlace(Var);
+  if (!Held || !Held->Callee)
+    return false;
+  X.addCall(Function, Held->Callee, E->getExprLoc(), CallKind::Direct,
+            ObjectMemory::None);
+  return true;
+}
+
 bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
   const CXXConstructorDecl *Ctor = E->getConstructor();
-  if (!Ctor || Ctor->isTrivial())
+  if (!Ctor || Ctor->isTrivial() || InPlaceConstructions.contains(E))
     return true;
   X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
             libraryObjectMemory(Ctor, E->getType(), X));
@@ -912,9 +948,15 @@ bool BodyScanner::VisitCoroutineBodyStmt(CoroutineBodyStmt *S) {
 }
 
 bool BodyScanner::VisitVarDecl(VarDecl *D) {
-  if (D->hasLocalStorage() && !isa<ParmVarDecl>(D) &&
-      !D->getType()->isReferenceType())
-    destroy(D->getType(), D->getLocation());
+  if (!D->hasLocalStorage() || isa<ParmVarDecl>(D) ||
+      D->getType()->isReferenceType())
+    return true;
+  // Held in place: neither constructing nor destroying it uses the heap.
+  if (X.inPlace(D)) {
+    InPlaceConstructions.insert(D->getInit()->IgnoreImplicit());
+    return true;
+  }
+  destroy(D->getType(), D->getLocation());
   return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "knowledge/KnowledgeBase.h"
 #include "knowledge/YAMLInput.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -17,6 +18,7 @@ struct KnowledgeFile {
   std::vector<FunctionEntry> Functions;
   std::vector<TypeEntry> Types;
   std::vector<ReplacementEntry> Replacements;
+  std::vector<LibraryEntry> Libraries;
 };
 
 struct EmbeddedFile {
@@ -34,6 +36,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::FunctionEntry)
 LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::TypeEntry)
 LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::ReplacementEntry)
 LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::ReplacementTemplate)
+LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::LibraryEntry)
 
 namespace llvm {
 namespace yaml {
@@ -65,6 +68,7 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapRequired("name", E.Name);
     IO.mapRequired("effect", E.Effect);
     IO.mapOptional("when-null-argument", E.WhenNullArgument);
+    IO.mapOptional("nothing-when-null-argument", E.NothingWhenNullArgument);
     IO.mapOptional("condition", E.Condition);
     IO.mapOptional("exception", E.Exception);
     IO.mapOptional("replacement", E.Replacement);
@@ -74,6 +78,9 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
       return "'name' must not be empty";
     if (E.WhenNullArgument && E.Effect != noalloc::FunctionEffect::Allocates)
       return "'when-null-argument' needs 'effect: allocates'";
+    if (E.NothingWhenNullArgument &&
+        E.Effect != noalloc::FunctionEffect::Releases)
+      return "'nothing-when-null-argument' needs 'effect: releases'";
     if (E.Effect == noalloc::FunctionEffect::MayAllocate && E.Condition.empty())
       return "'effect: may-allocate' needs a 'condition'";
     bool OnFailure = E.Effect == noalloc::FunctionEffect::AllocatesOnFailure;
@@ -124,11 +131,27 @@ template <> struct MappingTraits<noalloc::ReplacementEntry> {
   }
 };
 
+template <> struct MappingTraits<noalloc::LibraryEntry> {
+  static void mapping(IO &IO, noalloc::LibraryEntry &E) {
+    IO.mapRequired("name", E.Name);
+    IO.mapRequired("macro", E.Macro);
+    IO.mapOptional("empty-in-place", E.EmptyInPlace);
+    IO.mapOptional("string-capacity", E.StringCapacity);
+    IO.mapOptional("function-buffer", E.FunctionBuffer);
+  }
+  static std::string validate(IO &, noalloc::LibraryEntry &E) {
+    if (E.Name.empty())
+      return "'name' must not be empty";
+    return E.Macro.empty() ? "'macro' must not be empty" : "";
+  }
+};
+
 template <> struct MappingTraits<noalloc::KnowledgeFile> {
   static void mapping(IO &IO, noalloc::KnowledgeFile &F) {
     IO.mapOptional("functions", F.Functions);
     IO.mapOptional("types", F.Types);
     IO.mapOptional("replacements", F.Replacements);
+    IO.mapOptional("libraries", F.Libraries);
   }
 };
 
@@ -140,6 +163,14 @@ namespace noalloc {
 static std::string normalizeName(StringRef Name) {
   Name.consume_front("::");
   return Name.str();
+}
+
+static std::vector<std::string>
+normalizeNames(const std::vector<std::string> &Names) {
+  std::vector<std::string> Result;
+  for (const std::string &Name : Names)
+    Result.push_back(normalizeName(Name));
+  return Result;
 }
 
 Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
@@ -161,6 +192,16 @@ Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
     E.Type = normalizeName(E.Type);
     std::string Key = E.Type;
     Replacements[Key] = std::move(E);
+  }
+  for (LibraryEntry &E : File.Libraries) {
+    E.EmptyInPlace = normalizeNames(E.EmptyInPlace);
+    auto Same = llvm::find_if(Libraries, [&](const LibraryEntry &L) {
+      return L.Name == E.Name;
+    });
+    if (Same != Libraries.end())
+      *Same = std::move(E);
+    else
+      Libraries.push_back(std::move(E));
   }
   return Error::success();
 }

@@ -48,6 +48,9 @@ struct FunctionEntry {
   FunctionEffect Effect = FunctionEffect::Allocates;
   /// Allocates only when this (0-based) argument is a null pointer.
   std::optional<unsigned> WhenNullArgument;
+  /// Does nothing when this (0-based) argument is a null pointer constant:
+  /// free(NULL).
+  std::optional<unsigned> NothingWhenNullArgument;
   std::string Condition;
   /// With AllocatesOnFailure: the exception it throws ('std::system_error').
   std::string Exception;
@@ -60,6 +63,25 @@ struct TypeEntry {
   /// 0-based index of the Allocator template parameter, if any.
   std::optional<unsigned> AllocatorArgument;
   std::string Replacement;
+};
+
+/// What one standard library holds in the object itself, without the heap
+/// (measured with the runtime oracle): the value semantics that make an
+/// object of an allocating type heap-free.
+struct LibraryEntry {
+  /// 'libstdc++', 'libc++'.
+  std::string Name;
+  /// A macro its headers define: the translation unit uses the library
+  /// when it is defined.
+  std::string Macro;
+  /// Class templates whose empty (default-constructed) objects own no
+  /// heap memory: std::vector.
+  std::vector<std::string> EmptyInPlace;
+  /// Characters a std::string holds in place (its small-string buffer).
+  std::optional<unsigned> StringCapacity;
+  /// Bytes of a trivially copyable callable that a std::function holds in
+  /// place.
+  std::optional<unsigned> FunctionBuffer;
 };
 
 /// One fixed-capacity replacement: `std::array<{0}, {N}>` from `<array>`.
@@ -94,6 +116,8 @@ public:
   const FunctionEntry *function(llvm::StringRef QualifiedName) const;
   const TypeEntry *type(llvm::StringRef QualifiedName) const;
   const ReplacementEntry *replacement(llvm::StringRef QualifiedName) const;
+  /// The standard libraries, in the order their entries were first given.
+  llvm::ArrayRef<LibraryEntry> libraries() const { return Libraries; }
 
   /// Names of the functions whose entries satisfy \p Pred, for matchers.
   template <typename Pred>
@@ -109,6 +133,7 @@ private:
   llvm::StringMap<FunctionEntry> Functions;
   llvm::StringMap<TypeEntry> Types;
   llvm::StringMap<ReplacementEntry> Replacements;
+  std::vector<LibraryEntry> Libraries;
 };
 
 llvm::StringRef effectName(FunctionEffect Effect);

@@ -2,6 +2,7 @@
 
 #include "utils/HeapObjectCheck.h"
 #include "utils/ASTQueries.h"
+#include "knowledge/ValueSemantics.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -149,7 +150,8 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
     if (isInInstantiation(Var))
       return;
     HeapTypeVerdict V = verdictFor(Var->getType());
-    if (V.Use == HeapUse::None)
+    // An empty vector, a short string: the library holds it in place.
+    if (V.Use == HeapUse::None || heldInPlace(Var, Ctx, *knowledge()))
       return;
     std::string Name = Var->getName().empty()
                            ? "variable"

@@ -13,11 +13,13 @@
 
 // CHECK-FIXES: {{^}}#include <etl/inplace_function.h>
 
+// 40 bytes: more than either library's std::function holds in place (a
+// smaller lambda is not reported: test/semantics/value-semantics.cpp).
 int run(int k) {
-  int bias = 3;
-  std::function<int(int)> add = [bias, k](int x) { return x + bias + k; };
-  // NOTES: :[[@LINE-1]]:27: note: replace with 'etl::inplace_function<int(int), 8>': the lambda it holds takes 8 bytes
-  // CHECK-FIXES: {{^ *}}etl::inplace_function<int(int), 8> add = [bias, k](int x) { return x + bias + k; };
+  long bias[4] = {3, 0, 0, 0};
+  std::function<int(int)> add = [bias, k](int x) { return x + (int)bias[0] + k; };
+  // NOTES: :[[@LINE-1]]:27: note: replace with 'etl::inplace_function<int(int), 40>': the lambda it holds takes 40 bytes
+  // CHECK-FIXES: {{^ *}}etl::inplace_function<int(int), 40> add = [bias, k](int x) { return x + (int)bias[0] + k; };
   // NONE: :[[@LINE-3]]:27: note: no fix: no fixed-size function wrapper can be included here; use 'etl::inplace_function<T, N>', or 'std::function_ref' (C++26) if it need not own the lambda
   return add(1);
 }

@@ -22,6 +22,11 @@ bool operator==(const PoolAllocator<T> &, const PoolAllocator<U> &) { return tru
 template <typename T, typename U>
 bool operator!=(const PoolAllocator<T> &, const PoolAllocator<U> &) { return false; }
 
+// Each is given to a function that may grow it (an empty container that
+// is only read allocates nothing: test/semantics/value-semantics.cpp).
+void keep(std::pmr::vector<int> &, std::pmr::string &,
+          std::vector<int, PoolAllocator<int>> &, std::vector<int> &);
+
 void resources() {
   std::pmr::vector<int> samples;
   // CHECK: pmr.cpp:[[@LINE-1]]:25: warning: variable 'samples' of type 'std::pmr::vector<int>' allocates from its memory resource, which may be the heap [noalloc-pmr]
@@ -33,4 +38,6 @@ void resources() {
   // CHECK: pmr.cpp:[[@LINE-1]]:40: warning: variable 'pooled' of type 'std::vector<int, PoolAllocator<int>>' allocates through allocator 'PoolAllocator<int>' [noalloc-pmr]
   std::vector<int> plain;
   // CHECK: pmr.cpp:[[@LINE-1]]:20: warning: variable 'plain' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
+  // CHECK: pmr.cpp:[[@LINE-2]]:20: note: no fix: 'plain' escapes: it is used as a whole (passed, returned or assigned)
+  keep(samples, name, pooled, plain);
 }

@@ -22,17 +22,22 @@ struct Point {
   int x, y;
 };
 
+// A vector that is filled, a literal longer than the small-string buffer, a
+// lambda too large for std::function's (empty and small ones stay in place:
+// test/semantics/value-semantics.cpp).
 void locals() {
-  std::vector<int> samples;
+  std::vector<int> samples(8);
   // CHECK: std-type.cpp:[[@LINE-1]]:20: warning: variable 'samples' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
-  std::string name = "sensor";
+  // CHECK: std-type.cpp:[[@LINE-2]]:20: note: replace with 'std::array<int, 8>': its size never changes from 8
+  std::string name = "sensor, on the second bus";
   // CHECK: std-type.cpp:[[@LINE-1]]:15: warning: variable 'name' of type 'std::string' allocates on the heap [noalloc-std-type]
   // CHECK: std-type.cpp:[[@LINE-2]]:15: note: replace with 'std::string_view': it is only read, and its characters are a literal's
   std::map<int, std::string> table{{1, "a"}, {2, "b"}};
   // CHECK: std-type.cpp:[[@LINE-1]]:30: warning: variable 'table' of type 'std::map<int, std::string>' allocates on the heap [noalloc-std-type]
   std::unordered_map<int, int> index;
   // CHECK: std-type.cpp:[[@LINE-1]]:32: warning: variable 'index' of type 'std::unordered_map<int, int>' allocates on the heap [noalloc-std-type]
-  std::function<void()> callback = [] {};
+  std::array<long, 4> captured{};
+  std::function<void()> callback = [captured] { (void)captured; };
   // CHECK: std-type.cpp:[[@LINE-1]]:25: warning: variable 'callback' of type 'std::function<void ()>' allocates on the heap [noalloc-std-type]
   // CHECK: std-type.cpp:[[@LINE-2]]:25: note: no fix: no fixed-size function wrapper can be included here; use 'etl::inplace_function<T, N>', or 'std::function_ref' (C++26) if it need not own the lambda
   auto shared = std::make_shared<Point>();
@@ -93,6 +98,7 @@ void instantiate() {
 void viaMacro() {
   NEW_LIST(list);
   // CHECK: std-type.cpp:[[@LINE-1]]:12: warning: variable 'list' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
+  list.push_back(1);
 }
 
 // Negative twins: fixed-capacity and non-owning types, references to

@@ -1,0 +1,51 @@
+//===--- ValueSemantics.h - Objects of allocating types that stay in place ===//
+//
+// An object of an allocating library type does not always use the heap: an
+// empty std::vector, a std::string holding a literal within the
+// small-string buffer, a std::function holding a function. What each
+// standard library holds in place is data (the knowledge base's
+// `libraries`); these queries apply it to the code, for the object checks
+// and the fact extractor alike, so that both agree.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_VALUESEMANTICS_H
+#define NOALLOC_CHECKS_VALUESEMANTICS_H
+
+#include "knowledge/KnowledgeBase.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include <optional>
+
+namespace noalloc {
+
+/// The knowledge base's entry for the standard library \p Ctx's translation
+/// unit uses (the first whose macro is defined), or null.
+const LibraryEntry *standardLibrary(const clang::ASTContext &Ctx,
+                                    const KnowledgeBase &KB);
+
+/// A local variable whose value stays in the object itself.
+struct InPlace {
+  /// For a std::function: the function or lambda call operator it holds,
+  /// which calling it calls; null otherwise (a function pointer that is
+  /// not written out: calling it stays a call of the std::function).
+  const clang::FunctionDecl *Callee = nullptr;
+};
+
+/// Whether \p Var never uses the heap: a local variable of an allocating
+/// library type with replacement member lists, whose initial value the
+/// library holds in place and which its function only reads (no growth, no
+/// escape: see summarizeUses).
+std::optional<InPlace> heldInPlace(const clang::VarDecl *Var,
+                                   clang::ASTContext &Ctx,
+                                   const KnowledgeBase &KB);
+
+/// Whether \p Call does nothing: its function does nothing for a null
+/// pointer (the knowledge base's nothing-when-null-argument) and it is
+/// given a null pointer constant there: free(NULL).
+bool doesNothing(const clang::CallExpr *Call, const FunctionEntry &Entry,
+                 clang::ASTContext &Ctx);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_VALUESEMANTICS_H
