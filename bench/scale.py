@@ -247,28 +247,42 @@ def print_project(r):
     sys.stdout.flush()
 
 
-LINK = re.compile(r"link and report: ([\d.]+) s; facts: (\d+) translation units, (\d+) bytes")
+LINK = re.compile(r"link and report: ([\d.]+) s; facts: (\d+) translation units, (\d+) bytes"
+                  r"(?:.*functions: (\d+) listed, (\d+) stored)?")
 
 
 def measure_generated(n, args, work):
-    """Cold run -j2 with a cache, then a warm run: everything from the
-    cache, so the warm run's time and memory are loading plus the link."""
+    """Cold run -j2 with a cache, writing --facts-dir; a warm run:
+    everything from the cache, so its time and memory are loading plus the
+    link; and `noalloc link` over the facts files: the link step alone."""
     directory = os.path.join(work, "gen-%d" % n)
     generate.write_program(directory, n, seed=n)
+    facts = os.path.join(directory, "facts")
+    subprocess.run(["rm", "-rf", facts, os.path.join(directory, "cache")])
     common = [args.noalloc, "--timing", "-p", directory,
               "--cache-dir", os.path.join(directory, "cache")]
-    cold, cold_rss, _, cold_text = run(common + ["-j2"], stdout=None)
+    cold, cold_rss, _, cold_text = run(common + ["-j2", "--facts-dir", facts], stdout=None)
     warm, warm_rss, _, text = run(common + ["-j1"], stdout=None)
+    link, link_rss, _, link_text = run([args.noalloc, "link", "--timing", facts],
+                                       stdout=None, cwd=directory)
+    link_cpu = CPU[0]
     m = LINK.search(text)
+    lm = LINK.search(link_text)
     result = {"units": n, "cold_j2_s": cold, "cold_j2_rss_mb": cold_rss,
               "warm_s": warm, "warm_rss_mb": warm_rss,
               "link_s": float(m.group(1)) if m else None,
               "facts_bytes_per_unit": int(m.group(3)) if m else None,
-              "findings": findings_of(text)}
+              "findings": findings_of(text),
+              "link_run_s": link, "link_run_cpu_s": link_cpu, "link_run_rss_mb": link_rss,
+              "functions_listed": int(lm.group(4)) if lm and lm.group(4) else None,
+              "functions_stored": int(lm.group(5)) if lm and lm.group(5) else None}
     print("generated N=%-6d cold -j2 %7.2f s %6.0f MiB | warm (cache + link) %6.2f s %6.0f MiB"
           " | link %s s | facts %s B/unit | %s findings"
           % (n, cold, cold_rss, warm, warm_rss, result["link_s"],
              result["facts_bytes_per_unit"], result["findings"]))
+    print("  noalloc link over the facts files: %.2f s wall, %.2f s CPU, %.0f MiB;"
+          " functions %s listed, %s stored"
+          % (link, link_cpu, link_rss, result["functions_listed"], result["functions_stored"]))
     sys.stdout.flush()
     return result
 

@@ -144,9 +144,10 @@ static void printPhaseTimes(ArrayRef<TranslationUnitResult> Results) {
                    Sum.Total - Sum.Parse - Sum.Checks - Sum.Facts);
 }
 
-std::optional<int> analyzeSources(const Compilations &Run,
-                                  const RunOptions &Options, const char *Argv0,
-                                  std::vector<TranslationUnitResult> &Results) {
+std::optional<int>
+analyzeSources(const Compilations &Run, const RunOptions &Options,
+               const char *Argv0, std::vector<TranslationUnitResult> &Results,
+               llvm::function_ref<void(TranslationUnitResult &)> Done) {
   const std::vector<std::string> &Files = Run.Files;
   const tooling::CompilationDatabase &Database = *Run.Database;
   if (Error E = checkConfiguration(Files, Options)) {
@@ -164,7 +165,7 @@ std::optional<int> analyzeSources(const Compilations &Run,
   std::string Fingerprint = Cache ? runFingerprint(Argv0) : "";
 
   Results.resize(Files.size());
-  std::atomic<unsigned> Done = 0, Cached = 0;
+  std::atomic<unsigned> Finished = 0, Cached = 0;
   // Nanoseconds spent in the cache (keys, lookups, stores), for --timing.
   std::atomic<uint64_t> CacheTime = 0;
   auto Since = [](std::chrono::steady_clock::time_point Start) {
@@ -196,19 +197,21 @@ std::optional<int> analyzeSources(const Compilations &Run,
           CacheTime += Since(Start);
           if (Hit) {
             Results[I] = std::move(*Hit);
+            Done(Results[I]);
             ++Cached;
-            Bar.update(++Done, Files[I]);
+            Bar.update(++Finished, Files[I]);
             return;
           }
         }
-        Bar.update(Done, Files[I]);
+        Bar.update(Finished, Files[I]);
         Results[I] = analyzeTranslationUnit(Database, Files[I], Options);
         if (Cache) {
           auto Start = std::chrono::steady_clock::now();
           Cache->store(Key, Results[I]);
           CacheTime += Since(Start);
         }
-        Bar.update(++Done, Files[I]);
+        Done(Results[I]);
+        Bar.update(++Finished, Files[I]);
       });
     Pool.wait();
   }

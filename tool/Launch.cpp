@@ -112,7 +112,8 @@ static std::optional<int> collectLinkInputs(ArrayRef<std::string> Inputs,
 std::optional<int>
 readLaunchedResults(ArrayRef<std::string> Inputs,
                     std::vector<std::string> &Files,
-                    std::vector<TranslationUnitResult> &Results) {
+                    std::vector<TranslationUnitResult> &Results,
+                    function_ref<void(TranslationUnitResult &)> Done) {
   if (Inputs.empty()) {
     WithColor::error(errs(), "noalloc")
         << "link: name the build directories to collect\n";
@@ -140,6 +141,7 @@ readLaunchedResults(ArrayRef<std::string> Inputs,
     }
     Files.push_back(Result->MainFile);
     Results.push_back(std::move(*Result));
+    Done(Results.back());
   }
   return std::nullopt;
 }

@@ -10,6 +10,7 @@
 #define NOALLOC_TOOL_LAUNCH_H
 
 #include "TranslationUnitAnalysis.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <optional>
 
@@ -26,11 +27,13 @@ int launchMain(llvm::ArrayRef<const char *> Command);
 std::optional<int> rejectAnalysisOnlyOptions();
 
 /// `noalloc link DIR...`: the results the launcher left beside the object
-/// files, joined as if this run had parsed them.
+/// files, joined as if this run had parsed them; \p Done sees each result
+/// as it is read.
 std::optional<int>
 readLaunchedResults(llvm::ArrayRef<std::string> Directories,
                     std::vector<std::string> &Files,
-                    std::vector<TranslationUnitResult> &Results);
+                    std::vector<TranslationUnitResult> &Results,
+                    llvm::function_ref<void(TranslationUnitResult &)> Done);
 
 } // namespace noalloc
 

@@ -67,32 +67,44 @@ static void warnAboutMultipleDefinitions(const HeapGraph &Graph) {
         "per run for exact answers\n";
 }
 
+void FactsCollector::add(TranslationUnitResult &R) {
+  if (!R.Facts.Facts)
+    return;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  for (const FunctionFacts &F : R.Facts.Facts->Functions)
+    RunFiles.insert(F.Where.File);
+  if (Stats || !FactsDir.empty()) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    OS << toJSON(*R.Facts.Facts);
+    FactBytes += Text.size();
+    ++Written;
+    if (!FactsDir.empty() && !writeFacts(*R.Facts.Facts, Text))
+      WriteFailed = true;
+  }
+  Program.add(std::move(*R.Facts.Facts));
+  R.Facts.Facts.reset();
+}
+
+void FactsCollector::addOutside(TranslationUnitFacts Facts) {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Partial = true;
+  Program.add(std::move(Facts));
+}
+
 std::optional<int>
 linkAndReport(std::vector<TranslationUnitResult> &Results,
-              std::vector<TranslationUnitFacts> Outside,
+              FactsCollector &Facts,
               ArrayRef<std::string> Files, const RunOptions &Options,
               std::vector<ClangTidyError> &Errors,
               std::optional<LinkedRun> &Linked) {
-  bool Partial = !Outside.empty();
-  std::set<std::string> RunFiles;
-  std::vector<TranslationUnitFacts> Units = std::move(Outside);
-  size_t FactBytes = 0, Written = 0;
-  for (TranslationUnitResult &R : Results) {
-    if (!R.Facts.Facts)
-      continue;
-    for (const FunctionFacts &F : R.Facts.Facts->Functions)
-      RunFiles.insert(F.Where.File);
-    if (Stats || !FactsDir.empty()) {
-      std::string Text;
-      raw_string_ostream OS(Text);
-      OS << toJSON(*R.Facts.Facts);
-      FactBytes += Text.size();
-      ++Written;
-      if (!FactsDir.empty() && !writeFacts(*R.Facts.Facts, Text))
-        return 2;
-    }
-    Units.push_back(std::move(*R.Facts.Facts));
-  }
+  for (TranslationUnitResult &R : Results)
+    Facts.add(R);
+  if (Facts.WriteFailed)
+    return 2;
+  size_t FactBytes = Facts.FactBytes, Written = Facts.Written;
+  size_t Listed = Facts.Program.listed();
+  size_t Stored = Facts.Program.functions().size();
   auto LinkStart = std::chrono::steady_clock::now();
   auto Provider = makeOptionsProvider(Options);
   auto RunLevel = resolveRunLevelOptions(*Provider, Files);
@@ -101,14 +113,14 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
                                         << "\n";
     return 2;
   }
-  auto Run = linkProgram(std::move(Units), std::move(*RunLevel));
+  auto Run = linkProgram(std::move(Facts.Program), std::move(*RunLevel));
   if (!Run) {
     WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";
     return 2;
   }
   Linked = std::move(*Run);
-  if (Partial)
-    Linked->RunFiles = std::move(RunFiles);
+  if (Facts.Partial)
+    Linked->RunFiles = std::move(Facts.RunFiles);
   const HeapGraph &Graph = *Linked->Graph;
   warnAboutMultipleDefinitions(Graph);
   for (const std::string &Pattern : Graph.unmatchedPatterns())
@@ -134,7 +146,8 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
     errs() << "noalloc: link and report: " << format("%.3f", Seconds)
            << " s; facts: " << Written << " translation units, "
            << (Written ? FactBytes / Written : 0)
-           << " bytes each on average (JSON)\n";
+           << " bytes each on average (JSON); functions: " << Listed
+           << " listed, " << Stored << " stored\n";
   }
   return std::nullopt;
 }

@@ -6,18 +6,43 @@
 #include "TranslationUnitAnalysis.h"
 #include "WholeProgram.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include <mutex>
 #include <optional>
+#include <set>
 
 namespace noalloc {
 
-/// Links the facts of all translation units (and \p Outside: facts of
-/// units the run did not analyse) with the run-level options resolved from
-/// the configurations of \p Files, adds the findings of the link to
-/// \p Errors (see WholeProgram.h), and writes --facts-dir. Returns an exit
-/// status when the run ends here (--explain, a configuration conflict).
+/// Takes each unit's facts as soon as the unit is done, so that the run
+/// holds one copy of a function several units define (a header's inline
+/// functions and instantiations), not one per unit; writes --facts-dir.
+class FactsCollector {
+public:
+  /// Moves the facts of \p R, if any, into the program. Thread-safe.
+  void add(TranslationUnitResult &R);
+  /// Adds the facts of a unit outside the run.
+  void addOutside(TranslationUnitFacts Facts);
+
+  ProgramFacts Program;
+  /// Units outside the run joined the link.
+  bool Partial = false;
+  /// The files of the run's own functions.
+  std::set<std::string> RunFiles;
+  /// Facts text written or measured (--facts-dir, --timing).
+  size_t FactBytes = 0, Written = 0;
+  bool WriteFailed = false;
+
+private:
+  std::mutex Mutex;
+};
+
+/// Links the facts of all translation units (those \p Facts has, and those
+/// still in \p Results) with the run-level options resolved from the
+/// configurations of \p Files, adds the findings of the link to \p Errors
+/// (see WholeProgram.h). Returns an exit status when the run ends here
+/// (--explain, a configuration conflict, --facts-dir not written).
 std::optional<int>
 linkAndReport(std::vector<TranslationUnitResult> &Results,
-              std::vector<TranslationUnitFacts> Outside,
+              FactsCollector &Facts,
               llvm::ArrayRef<std::string> Files, const RunOptions &Options,
               std::vector<clang::tidy::ClangTidyError> &Errors,
               std::optional<LinkedRun> &Linked);

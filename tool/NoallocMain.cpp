@@ -154,7 +154,7 @@ static void printAnnotated(ArrayRef<ClangTidyError> Annotations) {
 /// Joins, links, filters and prints the results of every unit; the exit
 /// status of the run.
 static int report(std::vector<TranslationUnitResult> &Results,
-                  std::vector<TranslationUnitFacts> Outside,
+                  FactsCollector &Facts,
                   ArrayRef<std::string> Files, const RunOptions &Options,
                   const tooling::CompilationDatabase *Database) {
   RunSummary Summary;
@@ -167,7 +167,7 @@ static int report(std::vector<TranslationUnitResult> &Results,
   // The link step: one call graph for the whole program.
   std::optional<LinkedRun> Linked;
   if (std::optional<int> Status = linkAndReport(
-          Results, std::move(Outside), Files, Options, Errors, Linked))
+          Results, Facts, Files, Options, Errors, Linked))
     return *Status;
   if (cli::LinkCommand)
     keepLinkedChecks(Errors);
@@ -296,12 +296,13 @@ int main(int argc, const char **argv) {
 
   std::vector<std::string> Files;
   std::vector<TranslationUnitResult> Results;
-  std::vector<TranslationUnitFacts> Outside;
+  FactsCollector Facts;
   std::optional<FixLock> Lock;
   std::unique_ptr<tooling::CompilationDatabase> Database;
   if (cli::LinkCommand) {
     if (std::optional<int> Status =
-            readLaunchedResults(cli::LinkDirectories, Files, Results))
+            readLaunchedResults(cli::LinkDirectories, Files, Results,
+                                [&](TranslationUnitResult &R) { Facts.add(R); }))
       return *Status;
     // As the main command does: a broken configuration is an error.
     if (Error E = checkConfiguration(Files, Options)) {
@@ -319,13 +320,16 @@ int main(int argc, const char **argv) {
     if (std::optional<int> Status = lockForFix(Run->Files, Lock))
       return *Status;
     if (std::optional<int> Status =
-            analyzeSources(*Run, Options, argv[0], Results))
+            analyzeSources(*Run, Options, argv[0], Results,
+                           [&](TranslationUnitResult &R) { Facts.add(R); }))
       return *Status;
     // --annotate marks only what clang checks: the units of the run.
     if (cli::Annotate == cli::AnnotateMode::Off)
-      Outside = factsOutsideTheRun(*Run, Options, argv[0]);
+      for (TranslationUnitFacts &Other :
+           factsOutsideTheRun(*Run, Options, argv[0]))
+        Facts.addOutside(std::move(Other));
     Files = std::move(Run->Files);
     Database = std::move(Run->Database);
   }
-  return report(Results, std::move(Outside), Files, Options, Database.get());
+  return report(Results, Facts, Files, Options, Database.get());
 }

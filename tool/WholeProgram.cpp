@@ -111,7 +111,7 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
   return Run;
 }
 
-Expected<LinkedRun> linkProgram(std::vector<TranslationUnitFacts> Units,
+Expected<LinkedRun> linkProgram(ProgramFacts Program,
                                 RunLevelOptions Options) {
   auto KB = KnowledgeBase::get(Options.Link.KnowledgeFiles);
   if (!KB)
@@ -119,7 +119,7 @@ Expected<LinkedRun> linkProgram(std::vector<TranslationUnitFacts> Units,
   LinkedRun Run;
   Run.Knowledge = std::move(*KB);
   Run.Graph =
-      std::make_unique<HeapGraph>(std::move(Units), *Run.Knowledge, Options.Link);
+      std::make_unique<HeapGraph>(std::move(Program), *Run.Knowledge, Options.Link);
   Run.Options = std::move(Options);
   return std::move(Run);
 }

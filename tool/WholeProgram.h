@@ -53,7 +53,7 @@ struct LinkedRun {
   std::optional<std::set<std::string>> RunFiles;
 };
 
-llvm::Expected<LinkedRun> linkProgram(std::vector<TranslationUnitFacts> Units,
+llvm::Expected<LinkedRun> linkProgram(ProgramFacts Program,
                                       RunLevelOptions Options);
 
 /// Drops direct findings in allowed zones or, with roots, outside their

@@ -978,6 +978,30 @@ bool BodyScanner::VisitDeclRefExpr(DeclRefExpr *E) {
 
 } // namespace
 
+/// What the body of the library function \p USR may do, from the unit's
+/// graph.
+static LibrarySummary summaryOf(const HeapGraph &Graph, StringRef USR) {
+  int I = Graph.find(USR);
+  const HeapGraph::Node &N = Graph.node(I);
+  LibrarySummary S;
+  S.Summarised = true;
+  S.Allocates = N.reaches(Cause::Allocation);
+  S.Releases = N.reaches(Cause::Release);
+  S.Unknown = N.reaches(Cause::Unseen) || N.reaches(Cause::Assumed);
+  S.AllocatesOnFailure = N.reaches(Cause::Failure);
+  S.Exception = Graph.failureException(I);
+  return S;
+}
+
+/// Whether no two functions of \p Facts share a USR (the extractor keys
+/// them by canonical declaration, so only a failed USR can repeat).
+static bool hasUniqueUSRs(const TranslationUnitFacts &Facts) {
+  llvm::StringSet<> Seen;
+  return llvm::all_of(Facts.Functions, [&](const FunctionFacts &F) {
+    return Seen.insert(F.USR).second;
+  });
+}
+
 /// Replaces the library functions that user code calls by what they do, and
 /// drops the library's internals.
 static void summarizeLibrary(TranslationUnitFacts &Facts,
@@ -987,33 +1011,44 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
     if (!F.InSystemHeader)
       for (const CallSite &C : F.Calls)
         EntryPoints.insert(C.Callee);
-  std::vector<TranslationUnitFacts> Local{Facts};
+  std::vector<bool> Keep;
+  std::vector<std::string> SummaryOf;
+  for (const FunctionFacts &F : Facts.Functions) {
+    // Address-taken library functions stay: indirect calls may reach them
+    // from other translation units.
+    Keep.push_back(!F.InSystemHeader || EntryPoints.contains(F.USR) ||
+                   F.AddressTaken);
+    if (Keep.back() && F.InSystemHeader && F.Defined)
+      SummaryOf.push_back(F.USR);
+  }
+  // The graph takes the facts and gives them back: a copy would double
+  // the unit's memory while its AST is still alive (json: +17 MiB).
+  bool Move = hasUniqueUSRs(Facts);
+  std::vector<TranslationUnitFacts> Local(1);
+  Local[0].MainFile = Facts.MainFile;
+  Local[0].Root = Facts.Root;
+  Local[0].Pointers = Facts.Pointers;
+  Local[0].Functions = Move ? std::move(Facts.Functions) : Facts.Functions;
   HeapGraph Graph(std::move(Local), KB, LinkOptions());
+  std::vector<LibrarySummary> Summaries;
+  for (const std::string &USR : SummaryOf)
+    Summaries.push_back(summaryOf(Graph, USR));
+  if (Move)
+    Facts.Functions = std::move(Graph).takeFunctions();
   std::vector<FunctionFacts> Kept;
-  for (FunctionFacts &F : Facts.Functions) {
-    if (F.InSystemHeader) {
-      // Address-taken library functions stay: indirect calls may reach
-      // them from other translation units.
-      if (!EntryPoints.contains(F.USR) && !F.AddressTaken)
-        continue;
-      if (!F.Defined) {
-        Kept.push_back(std::move(F)); // The knowledge base answers.
-        continue;
-      }
-      const HeapGraph::Node &N = Graph.node(Graph.find(F.USR));
-      F.Summary.Summarised = true;
-      F.Summary.Allocates = N.reaches(Cause::Allocation);
-      F.Summary.Releases = N.reaches(Cause::Release);
-      F.Summary.Unknown =
-          N.reaches(Cause::Unseen) || N.reaches(Cause::Assumed);
-      F.Summary.AllocatesOnFailure = N.reaches(Cause::Failure);
-      F.Summary.Exception = Graph.failureException(Graph.find(F.USR));
+  auto Summary = Summaries.begin();
+  for (size_t I = 0, E = Facts.Functions.size(); I < E; ++I) {
+    if (!Keep[I])
+      continue;
+    FunctionFacts &F = Facts.Functions[I];
+    if (F.InSystemHeader && F.Defined) {
+      F.Summary = std::move(*Summary++);
       F.Defined = false;
       F.Calls.clear();
       F.Sites.clear();
       F.Overrides.clear();
     }
-    Kept.push_back(std::move(F));
+    Kept.push_back(std::move(F)); // Undefined: the knowledge base answers.
   }
   Facts.Functions = std::move(Kept);
 }

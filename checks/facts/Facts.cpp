@@ -3,6 +3,8 @@
 #include "facts/Facts.h"
 #include "facts/BoundedJSON.h"
 #include "utils/Paths.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace llvm;
 
@@ -260,6 +262,21 @@ json::Value toJSON(const TranslationUnitFacts &Facts) {
                       {"files", std::move(Files)},
                       {"functions", std::move(Functions)},
                       {"pointers", std::move(Pointers)}};
+}
+
+std::string contentKey(const FunctionFacts &F) {
+  std::vector<std::string> Files;
+  FileTable = &Files;
+  json::Value V = toJSON(F);
+  FileTable = nullptr;
+  std::string Text;
+  raw_string_ostream OS(Text);
+  OS << V;
+  for (const std::string &File : Files)
+    OS << '\0' << File;
+  XXH128_hash_t Hash = xxh3_128bits(arrayRefFromStringRef(Text));
+  return F.USR + '\0' + utohexstr(Hash.high64, true, 16) +
+         utohexstr(Hash.low64, true, 16);
 }
 
 /// Replaces "#N" with the file table's entry N; false if out of range.

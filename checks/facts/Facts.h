@@ -215,6 +215,10 @@ struct TranslationUnitFacts {
 };
 
 llvm::json::Value toJSON(const TranslationUnitFacts &Facts);
+/// The function's USR and a hash of all its facts (every field, paths
+/// absolute): equal for the same function seen from two units, and for
+/// nothing else.
+std::string contentKey(const FunctionFacts &F);
 /// Relative paths in \p Text are resolved against \p Root.
 llvm::Expected<TranslationUnitFacts> factsFromJSON(llvm::StringRef Text,
                                                    llvm::StringRef Root = "");

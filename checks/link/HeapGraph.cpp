@@ -35,9 +35,13 @@ static bool sameDefinition(const FunctionFacts &A, const FunctionFacts &B) {
 
 HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
                      const KnowledgeBase &KB, LinkOptions Opts)
+    : HeapGraph(ProgramFacts(std::move(Units)), KB, std::move(Opts)) {}
+
+HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
+                     LinkOptions Opts)
     : KB(KB), Options(std::move(Opts)) {
-  join(Units);
-  joinPointers(Units);
+  join(Program);
+  joinPointers(Program.units());
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     Node &N = Nodes[I];
     if (N.Facts.AddressEscapes)
@@ -84,45 +88,28 @@ static std::vector<SourcePoint> joinPoints(const std::vector<SourcePoint> &A,
   return Joined;
 }
 
-void HeapGraph::join(std::vector<TranslationUnitFacts> &Units) {
+void HeapGraph::join(ProgramFacts &Program) {
   // One node per USR; a definition wins over declarations, and flags seen
   // in any translation unit hold for the function. Among definitions (an
   // inline function in every unit that includes it) the first unit's, in
   // the order of the main files, so the result does not depend on the
   // order the units came in.
-  llvm::sort(Units, [](const TranslationUnitFacts &A,
-                       const TranslationUnitFacts &B) {
-    return A.MainFile < B.MainFile;
+  std::vector<const ProgramFacts::Unit *> Order;
+  for (const ProgramFacts::Unit &U : Program.units())
+    Order.push_back(&U);
+  llvm::stable_sort(Order, [](const ProgramFacts::Unit *A,
+                              const ProgramFacts::Unit *B) {
+    return A->MainFile < B->MainFile;
   });
-  for (TranslationUnitFacts &Unit : Units)
-    for (FunctionFacts &F : Unit.Functions) {
-      auto [It, Inserted] = ByUSR.try_emplace(F.USR, int(Nodes.size()));
-      if (Inserted) {
-        Nodes.emplace_back();
-        Nodes.back().Facts = std::move(F);
-        continue;
+  // Facts stored once for several units: joining the same facts again
+  // would change nothing.
+  std::vector<bool> Joined(Program.functions().size(), false);
+  for (const ProgramFacts::Unit *U : Order)
+    for (unsigned I : U->Functions)
+      if (!Joined[I]) {
+        Joined[I] = true;
+        joinFunction(Program.functions()[I]);
       }
-      FunctionFacts &Known = Nodes[It->second].Facts;
-      bool AddressTaken = Known.AddressTaken || F.AddressTaken;
-      bool Root = Known.Root || F.Root, Allowed = Known.Allowed || F.Allowed;
-      std::vector<SourcePoint> AttributeAt =
-          joinPoints(Known.AttributeAt, F.AttributeAt);
-      bool AttributeBlocked = Known.AttributeBlocked || F.AttributeBlocked;
-      if (!Known.Defined && F.Defined)
-        Known = std::move(F);
-      else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
-        joinDefinition(Nodes[It->second], std::move(F));
-      else if (!Known.Defined && !Known.Summary.Summarised &&
-               F.Summary.Summarised)
-        Known.Summary = F.Summary;
-      Known.AddressTaken = AddressTaken;
-      Known.Root = Root;
-      Known.Allowed = Allowed;
-      // Each unit sees the declarations it includes.
-      Known.AttributeAt = AttributeBlocked ? std::vector<SourcePoint>()
-                                           : std::move(AttributeAt);
-      Known.AttributeBlocked = AttributeBlocked;
-    }
   // Calls that no function of the program can answer end here.
   Nodes.emplace_back();
   Nodes.back().Facts.Name = "an unknown function";
@@ -130,9 +117,38 @@ void HeapGraph::join(std::vector<TranslationUnitFacts> &Units) {
   ByUSR[UnknownUSR] = int(Nodes.size()) - 1;
 }
 
-void HeapGraph::joinPointers(const std::vector<TranslationUnitFacts> &Units) {
+void HeapGraph::joinFunction(FunctionFacts &F) {
+  auto [It, Inserted] = ByUSR.try_emplace(F.USR, int(Nodes.size()));
+  if (Inserted) {
+    Nodes.emplace_back();
+    Nodes.back().Facts = std::move(F);
+    return;
+  }
+  FunctionFacts &Known = Nodes[It->second].Facts;
+  bool AddressTaken = Known.AddressTaken || F.AddressTaken;
+  bool Root = Known.Root || F.Root, Allowed = Known.Allowed || F.Allowed;
+  std::vector<SourcePoint> AttributeAt =
+      joinPoints(Known.AttributeAt, F.AttributeAt);
+  bool AttributeBlocked = Known.AttributeBlocked || F.AttributeBlocked;
+  if (!Known.Defined && F.Defined)
+    Known = std::move(F);
+  else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
+    joinDefinition(Nodes[It->second], std::move(F));
+  else if (!Known.Defined && !Known.Summary.Summarised &&
+           F.Summary.Summarised)
+    Known.Summary = F.Summary;
+  Known.AddressTaken = AddressTaken;
+  Known.Root = Root;
+  Known.Allowed = Allowed;
+  // Each unit sees the declarations it includes.
+  Known.AttributeAt = AttributeBlocked ? std::vector<SourcePoint>()
+                                       : std::move(AttributeAt);
+  Known.AttributeBlocked = AttributeBlocked;
+}
+
+void HeapGraph::joinPointers(const std::vector<ProgramFacts::Unit> &Units) {
   Escaping.assign(Nodes.size(), false);
-  for (const TranslationUnitFacts &Unit : Units)
+  for (const ProgramFacts::Unit &Unit : Units)
     for (const PointerFacts &P : Unit.Pointers) {
       Pointer &Joined = Pointers[P.USR];
       Joined.OtherWrites |= P.OtherWrites;
@@ -168,6 +184,15 @@ std::vector<int> HeapGraph::multiplyDefined() const {
     if (!Nodes[I].OtherDefinitions.empty())
       Found.push_back(I);
   return Found;
+}
+
+std::vector<FunctionFacts> HeapGraph::takeFunctions() && {
+  std::vector<FunctionFacts> Functions;
+  Functions.reserve(Nodes.size());
+  for (Node &N : Nodes)
+    if (N.Facts.USR != UnknownUSR)
+      Functions.push_back(std::move(N.Facts));
+  return Functions;
 }
 
 int HeapGraph::find(StringRef USR) const {

@@ -13,6 +13,7 @@
 #define NOALLOC_CHECKS_LINK_HEAPGRAPH_H
 
 #include "facts/Facts.h"
+#include "facts/ProgramFacts.h"
 #include "knowledge/KnowledgeBase.h"
 #include "llvm/ADT/StringMap.h"
 #include <array>
@@ -125,6 +126,8 @@ public:
 
   HeapGraph(std::vector<TranslationUnitFacts> Units, const KnowledgeBase &KB,
             LinkOptions Options);
+  HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
+            LinkOptions Options);
 
   size_t size() const { return Nodes.size(); }
   const Node &node(int I) const { return Nodes[I]; }
@@ -175,11 +178,17 @@ public:
                              std::vector<int> *Parent = nullptr,
                              std::vector<int> *ParentCall = nullptr) const;
 
+  /// The facts of every function, in the order they were joined, for a
+  /// caller done with the graph: the extractor's summary of a unit hands
+  /// its facts to a graph and takes them back, without a copy.
+  std::vector<FunctionFacts> takeFunctions() &&;
+
   /// Whether \p F matches a pattern: its USR, its name, or a glob of it.
   static bool matches(const FunctionFacts &F, llvm::StringRef Pattern);
 
 private:
-  void join(std::vector<TranslationUnitFacts> &Units);
+  void join(ProgramFacts &Program);
+  void joinFunction(FunctionFacts &F);
   void decideLeaf(Node &N);
   static void joinDefinition(Node &N, FunctionFacts Other);
   /// (node, call) pairs: the calls of a node, or the callers.
@@ -197,7 +206,7 @@ private:
     bool OtherWrites = false;
     bool Copied = false;
   };
-  void joinPointers(const std::vector<TranslationUnitFacts> &Units);
+  void joinPointers(const std::vector<ProgramFacts::Unit> &Units);
   /// The pointer \p Call reads, if followed and written with functions only.
   const Pointer *followedPointer(const CallSite &Call) const;
   std::vector<int> indirectTargets(const CallSite &Call) const;

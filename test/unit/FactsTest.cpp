@@ -134,3 +134,56 @@ TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {
   if (!Fine)
     consumeError(Fine.takeError());
 }
+
+/// An inline function of a header, as every unit that includes it sees it.
+static FunctionFacts headerFunction() {
+  FunctionFacts F;
+  F.USR = "c:@F@grow";
+  F.Name = "grow";
+  F.Defined = true;
+  F.Where = {"/src/common.h", 40, 3, 8};
+  F.EndOffset = 120;
+  CallSite C;
+  C.Callee = "c:@F@malloc";
+  C.CalleeName = "malloc";
+  C.Where = {"/src/common.h", 60, 4, 5};
+  F.Calls.push_back(C);
+  return F;
+}
+
+TEST(FactsTest, ProgramStoresTheSameFactsOnce) {
+  std::vector<TranslationUnitFacts> Units;
+  for (const char *Main : {"/src/a.cpp", "/src/b.cpp", "/src/c.cpp"}) {
+    Units.push_back(UnitBuilder(Main).define("f").build());
+    Units.back().Functions.front().USR += Main;
+    Units.back().Functions.push_back(headerFunction());
+  }
+  // c.cpp takes its address: other facts, stored apart.
+  Units[2].Functions.back().AddressTaken = true;
+  ProgramFacts Program(std::move(Units));
+  EXPECT_EQ(Program.listed(), 6u);
+  ASSERT_EQ(Program.functions().size(), 5u);
+  ASSERT_EQ(Program.units().size(), 3u);
+  EXPECT_EQ(Program.units()[0].Functions, (std::vector<unsigned>{0, 1}));
+  EXPECT_EQ(Program.units()[1].Functions, (std::vector<unsigned>{2, 1}));
+  EXPECT_EQ(Program.units()[2].Functions, (std::vector<unsigned>{3, 4}));
+  EXPECT_FALSE(Program.functions()[1].AddressTaken);
+  EXPECT_TRUE(Program.functions()[4].AddressTaken);
+}
+
+TEST(FactsTest, ContentKeySeesEveryField) {
+  FunctionFacts F = headerFunction();
+  std::string Key = contentKey(F);
+  EXPECT_EQ(contentKey(headerFunction()), Key);
+  auto Changed = [&](auto Change) {
+    FunctionFacts G = headerFunction();
+    Change(G);
+    return contentKey(G) != Key;
+  };
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Where.File = "/x/common.h"; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Calls[0].Where.Line = 9; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Calls[0].InThrow = true; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Root = true; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.AttributeBlocked = true; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Summary.Summarised = true; }));
+}

@@ -309,3 +309,35 @@ TEST_F(HeapGraphTest, ALibraryThrowIsItsFailurePath) {
   EXPECT_EQ(Fatal.lattice(node(Fatal, "lib_throw")),
             Effect::AllocatesOnFailure);
 }
+
+TEST_F(HeapGraphTest, HeaderFunctionsStoredOnceLinkAsBefore) {
+  // 'inl' in a header: the same facts from a.cpp and b.cpp, its address
+  // taken only in b.cpp (other facts). Linked from the program's one copy
+  // of each, the answer is the one of linking every unit's copy.
+  auto Unit = [](const std::string &Main, bool TakesAddress) {
+    UnitBuilder B(Main);
+    B.define("inl").site("inl", SiteKind::New);
+    for (SourcePoint *P : {&B.fn("inl").Where, &B.fn("inl").Sites[0].Where})
+      P->File = "/src/inl.h";
+    B.fn("inl").AddressTaken = TakesAddress;
+    B.define("user" + Main.substr(5, 1)).call("user" + Main.substr(5, 1), "inl");
+    return B.build();
+  };
+  std::vector<TranslationUnitFacts> Units = {
+      Unit("/src/b.cpp", true), Unit("/src/a.cpp", false),
+      Unit("/src/c.cpp", false)};
+  ProgramFacts Program(Units);
+  EXPECT_EQ(Program.listed(), 6u);
+  EXPECT_EQ(Program.functions().size(), 5u);
+  HeapGraph G(std::move(Program), *KB, {});
+  int Inl = node(G, "inl");
+  ASSERT_GE(Inl, 0);
+  EXPECT_TRUE(G.node(Inl).Facts.AddressTaken);
+  EXPECT_TRUE(G.multiplyDefined().empty());
+  EXPECT_EQ(G.node(Inl).Facts.Sites.size(), 1u);
+  for (const char *User : {"usera", "userb", "userc"})
+    EXPECT_EQ(G.lattice(node(G, User)), Effect::Allocates) << User;
+  // Node order follows the main files, whatever order the units came in.
+  EXPECT_EQ(Inl, 0);
+  EXPECT_EQ(node(G, "usera"), 1);
+}

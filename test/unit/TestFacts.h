@@ -4,6 +4,7 @@
 #define NOALLOC_TEST_UNIT_TESTFACTS_H
 
 #include "facts/Facts.h"
+#include "facts/ProgramFacts.h"
 #include "knowledge/KnowledgeBase.h"
 #include "link/HeapGraph.h"
 #include "gtest/gtest.h"

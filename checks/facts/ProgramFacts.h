@@ -1,0 +1,52 @@
+//===--- ProgramFacts.h - The facts of a program, each function once ------===//
+//
+// A function defined in a header (an inline function, a template
+// instantiation) arrives with the facts of every unit that includes it, the
+// same facts each time. The program keeps one copy of each, keyed by USR
+// and a hash of its facts, and each unit the indices of its functions in
+// its own order: the link step's memory grows with the program's distinct
+// functions, not with its units times their headers.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_FACTS_PROGRAMFACTS_H
+#define NOALLOC_CHECKS_FACTS_PROGRAMFACTS_H
+
+#include "facts/Facts.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace noalloc {
+
+class ProgramFacts {
+public:
+  struct Unit {
+    std::string MainFile;
+    /// Indices into functions(), in the order the unit lists them.
+    std::vector<unsigned> Functions;
+    std::vector<PointerFacts> Pointers;
+  };
+
+  ProgramFacts() = default;
+  explicit ProgramFacts(std::vector<TranslationUnitFacts> Units);
+
+  /// Adds \p Unit, storing only the functions no other unit brought with
+  /// the same facts.
+  void add(TranslationUnitFacts Unit);
+
+  const std::vector<Unit> &units() const { return Units; }
+  /// The distinct functions; the link step moves them out.
+  std::vector<FunctionFacts> &functions() { return Functions; }
+  /// Functions as the units listed them, with repeats.
+  size_t listed() const { return Listed; }
+
+private:
+  std::vector<FunctionFacts> Functions;
+  /// USR and the hash of the facts: the index in Functions.
+  llvm::StringMap<unsigned> Stored;
+  std::vector<Unit> Units;
+  size_t Listed = 0;
+};
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_FACTS_PROGRAMFACTS_H
