@@ -30,6 +30,7 @@
 #include "llvm/Support/SaveAndRestore.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
+#include <optional>
 
 using namespace clang;
 
@@ -978,10 +979,8 @@ bool BodyScanner::VisitDeclRefExpr(DeclRefExpr *E) {
 
 } // namespace
 
-/// What the body of the library function \p USR may do, from the unit's
-/// graph.
-static LibrarySummary summaryOf(const HeapGraph &Graph, StringRef USR) {
-  int I = Graph.find(USR);
+/// What the body of the library function of node \p I may do.
+static LibrarySummary summaryOf(const HeapGraph &Graph, int I) {
   const HeapGraph::Node &N = Graph.node(I);
   LibrarySummary S;
   S.Summarised = true;
@@ -993,12 +992,13 @@ static LibrarySummary summaryOf(const HeapGraph &Graph, StringRef USR) {
   return S;
 }
 
-/// Whether no two functions of \p Facts share a USR (the extractor keys
-/// them by canonical declaration, so only a failed USR can repeat).
-static bool hasUniqueUSRs(const TranslationUnitFacts &Facts) {
-  llvm::StringSet<> Seen;
+/// Whether the unit's functions may come back from its graph joined by USR
+/// (as any link joins them): not if two user definitions share a USR,
+/// whose places the graph keeps apart from the facts.
+static bool joinsByUSR(const TranslationUnitFacts &Facts) {
+  llvm::StringSet<> Defined;
   return llvm::all_of(Facts.Functions, [&](const FunctionFacts &F) {
-    return Seen.insert(F.USR).second;
+    return !F.Defined || F.InSystemHeader || Defined.insert(F.USR).second;
   });
 }
 
@@ -1011,44 +1011,40 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
     if (!F.InSystemHeader)
       for (const CallSite &C : F.Calls)
         EntryPoints.insert(C.Callee);
-  std::vector<bool> Keep;
-  std::vector<std::string> SummaryOf;
-  for (const FunctionFacts &F : Facts.Functions) {
-    // Address-taken library functions stay: indirect calls may reach them
-    // from other translation units.
-    Keep.push_back(!F.InSystemHeader || EntryPoints.contains(F.USR) ||
-                   F.AddressTaken);
-    if (Keep.back() && F.InSystemHeader && F.Defined)
-      SummaryOf.push_back(F.USR);
-  }
   // The graph takes the facts and gives them back: a copy would double
-  // the unit's memory while its AST is still alive (json: +17 MiB).
-  bool Move = hasUniqueUSRs(Facts);
+  // the unit's facts while its AST is still alive (json: +17 MiB).
+  bool Join = joinsByUSR(Facts);
   std::vector<TranslationUnitFacts> Local(1);
   Local[0].MainFile = Facts.MainFile;
   Local[0].Root = Facts.Root;
   Local[0].Pointers = Facts.Pointers;
-  Local[0].Functions = Move ? std::move(Facts.Functions) : Facts.Functions;
+  Local[0].Functions = Join ? std::move(Facts.Functions) : Facts.Functions;
   HeapGraph Graph(std::move(Local), KB, LinkOptions());
-  std::vector<LibrarySummary> Summaries;
-  for (const std::string &USR : SummaryOf)
-    Summaries.push_back(summaryOf(Graph, USR));
-  if (Move)
+  std::vector<std::optional<LibrarySummary>> Summaries(Graph.size());
+  for (int I = 0, E = Graph.size(); I < E; ++I)
+    if (Graph.node(I).Facts.InSystemHeader && Graph.node(I).Facts.Defined)
+      Summaries[I] = summaryOf(Graph, I);
+  if (Join)
     Facts.Functions = std::move(Graph).takeFunctions();
   std::vector<FunctionFacts> Kept;
-  auto Summary = Summaries.begin();
-  for (size_t I = 0, E = Facts.Functions.size(); I < E; ++I) {
-    if (!Keep[I])
-      continue;
-    FunctionFacts &F = Facts.Functions[I];
-    if (F.InSystemHeader && F.Defined) {
-      F.Summary = std::move(*Summary++);
+  for (FunctionFacts &F : Facts.Functions) {
+    if (F.InSystemHeader) {
+      // Address-taken library functions stay: indirect calls may reach
+      // them from other translation units.
+      if (!EntryPoints.contains(F.USR) && !F.AddressTaken)
+        continue;
+      if (!F.Defined) {
+        Kept.push_back(std::move(F)); // The knowledge base answers.
+        continue;
+      }
+      int I = Graph.find(F.USR);
+      F.Summary = Summaries[I] ? *Summaries[I] : summaryOf(Graph, I);
       F.Defined = false;
       F.Calls.clear();
       F.Sites.clear();
       F.Overrides.clear();
     }
-    Kept.push_back(std::move(F)); // Undefined: the knowledge base answers.
+    Kept.push_back(std::move(F));
   }
   Facts.Functions = std::move(Kept);
 }

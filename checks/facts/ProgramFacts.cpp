@@ -4,9 +4,20 @@
 
 namespace noalloc {
 
-ProgramFacts::ProgramFacts(std::vector<TranslationUnitFacts> Units) {
-  for (TranslationUnitFacts &U : Units)
-    add(std::move(U));
+// Units already in memory whole: every function as they list them, since
+// storing each once would save nothing and cost a hash of every function
+// (the extractor's library summary links one unit with its AST alive).
+ProgramFacts::ProgramFacts(std::vector<TranslationUnitFacts> All) {
+  for (TranslationUnitFacts &Facts : All) {
+    Unit &U = Units.emplace_back();
+    U.MainFile = std::move(Facts.MainFile);
+    U.Pointers = std::move(Facts.Pointers);
+    for (FunctionFacts &F : Facts.Functions) {
+      U.Functions.push_back(unsigned(Functions.size()));
+      Functions.push_back(std::move(F));
+    }
+    Listed += Facts.Functions.size();
+  }
 }
 
 void ProgramFacts::add(TranslationUnitFacts Facts) {

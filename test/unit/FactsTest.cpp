@@ -160,7 +160,9 @@ TEST(FactsTest, ProgramStoresTheSameFactsOnce) {
   }
   // c.cpp takes its address: other facts, stored apart.
   Units[2].Functions.back().AddressTaken = true;
-  ProgramFacts Program(std::move(Units));
+  ProgramFacts Program;
+  for (TranslationUnitFacts &U : Units)
+    Program.add(std::move(U));
   EXPECT_EQ(Program.listed(), 6u);
   ASSERT_EQ(Program.functions().size(), 5u);
   ASSERT_EQ(Program.units().size(), 3u);

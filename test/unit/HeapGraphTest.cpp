@@ -326,7 +326,9 @@ TEST_F(HeapGraphTest, HeaderFunctionsStoredOnceLinkAsBefore) {
   std::vector<TranslationUnitFacts> Units = {
       Unit("/src/b.cpp", true), Unit("/src/a.cpp", false),
       Unit("/src/c.cpp", false)};
-  ProgramFacts Program(Units);
+  ProgramFacts Program;
+  for (TranslationUnitFacts &U : Units)
+    Program.add(std::move(U));
   EXPECT_EQ(Program.listed(), 6u);
   EXPECT_EQ(Program.functions().size(), 5u);
   HeapGraph G(std::move(Program), *KB, {});
