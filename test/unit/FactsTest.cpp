@@ -137,18 +137,9 @@ TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {
 
 /// An inline function of a header, as every unit that includes it sees it.
 static FunctionFacts headerFunction() {
-  FunctionFacts F;
-  F.USR = "c:@F@grow";
-  F.Name = "grow";
-  F.Defined = true;
-  F.Where = {"/src/common.h", 40, 3, 8};
-  F.EndOffset = 120;
-  CallSite C;
-  C.Callee = "c:@F@malloc";
-  C.CalleeName = "malloc";
-  C.Where = {"/src/common.h", 60, 4, 5};
-  F.Calls.push_back(C);
-  return F;
+  UnitBuilder B("/src/common.h");
+  B.define("grow").call("grow", "malloc");
+  return B.fn("grow");
 }
 
 TEST(FactsTest, ProgramStoresTheSameFactsOnce) {
