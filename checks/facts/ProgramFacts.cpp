@@ -4,9 +4,6 @@
 
 namespace noalloc {
 
-// Units already in memory whole: every function as they list them, since
-// storing each once would save nothing and cost a hash of every function
-// (the extractor's library summary links one unit with its AST alive).
 ProgramFacts::ProgramFacts(std::vector<TranslationUnitFacts> All) {
   for (TranslationUnitFacts &Facts : All) {
     Unit &U = Units.emplace_back();

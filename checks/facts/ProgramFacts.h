@@ -27,6 +27,9 @@ public:
   };
 
   ProgramFacts() = default;
+  /// Every function of \p Units as they list them, none shared: they are
+  /// all in memory already, so sharing would save nothing and cost a hash
+  /// of every function (the extractor's summary links one unit this way).
   explicit ProgramFacts(std::vector<TranslationUnitFacts> Units);
 
   /// Adds \p Unit, storing only the functions no other unit brought with
