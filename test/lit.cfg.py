@@ -52,6 +52,21 @@ config.substitutions.append(
     ("%noalloc-unittests",
      os.path.join(config.noalloc_binary_dir, "test", "unit", "noalloc-unittests")))
 config.substitutions.append(("%noalloc", noalloc))
+# A NOALLOC_SANITIZE build (scripts/test-sanitized). Its allocator's
+# redzones and quarantine and the instrumentation cost a constant factor:
+# within.py multiplies its CPU and memory bounds, which are there to catch
+# what grows with the input. A crash noalloc contains abandons what the
+# crashed unit's frames owned: %unchecked-leaks runs such a command without
+# leak checking (and is empty in other builds).
+if config.noalloc_sanitized:
+    config.available_features.add("sanitized")
+    config.environment["NOALLOC_BOUND_FACTOR"] = "4"
+    asan = config.environment.get("ASAN_OPTIONS", "")
+    config.substitutions.append(
+        ("%unchecked-leaks",
+         "env 'ASAN_OPTIONS=%sdetect_leaks=0'" % (asan + ":" if asan else "")))
+else:
+    config.substitutions.append(("%unchecked-leaks", ""))
 # The same checks through Debian's clang-tidy, loading the plugin (through
 # a wrapper that preloads the ASan runtime in a NOALLOC_SANITIZE build).
 clang_tidy = config.clang_tidy
