@@ -70,19 +70,24 @@ static void warnAboutMultipleDefinitions(const HeapGraph &Graph) {
 void FactsCollector::add(TranslationUnitResult &R) {
   if (!R.Facts.Facts)
     return;
+  // The unit's text and keys outside the lock: workers make them at once.
+  bool Serialize = Stats || !FactsDir.empty();
+  std::string Text;
+  if (Serialize) {
+    raw_string_ostream OS(Text);
+    OS << toJSON(*R.Facts.Facts);
+  }
+  std::vector<std::string> Keys = ProgramFacts::keysOf(*R.Facts.Facts);
   std::lock_guard<std::mutex> Lock(Mutex);
   for (const FunctionFacts &F : R.Facts.Facts->Functions)
     RunFiles.insert(F.Where.File);
-  if (Stats || !FactsDir.empty()) {
-    std::string Text;
-    raw_string_ostream OS(Text);
-    OS << toJSON(*R.Facts.Facts);
+  if (Serialize) {
     FactBytes += Text.size();
     ++Written;
     if (!FactsDir.empty() && !writeFacts(*R.Facts.Facts, Text))
       WriteFailed = true;
   }
-  Program.add(std::move(*R.Facts.Facts));
+  Program.add(std::move(*R.Facts.Facts), std::move(Keys));
   R.Facts.Facts.reset();
 }
 

@@ -1020,9 +1020,10 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
   Local[0].Pointers = Facts.Pointers;
   Local[0].Functions = Join ? std::move(Facts.Functions) : Facts.Functions;
   HeapGraph Graph(std::move(Local), KB, LinkOptions());
+  // Before the facts go back: the summaries read the nodes' sites.
   std::vector<std::optional<LibrarySummary>> Summaries(Graph.size());
   for (int I = 0, E = Graph.size(); I < E; ++I)
-    if (Graph.node(I).Facts.InSystemHeader && Graph.node(I).Facts.Defined)
+    if (Graph.node(I).Facts.InSystemHeader)
       Summaries[I] = summaryOf(Graph, I);
   if (Join)
     Facts.Functions = std::move(Graph).takeFunctions();
@@ -1037,8 +1038,7 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
         Kept.push_back(std::move(F)); // The knowledge base answers.
         continue;
       }
-      int I = Graph.find(F.USR);
-      F.Summary = Summaries[I] ? *Summaries[I] : summaryOf(Graph, I);
+      F.Summary = *Summaries[Graph.find(F.USR)];
       F.Defined = false;
       F.Calls.clear();
       F.Sites.clear();

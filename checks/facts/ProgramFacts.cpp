@@ -1,6 +1,7 @@
 //===--- ProgramFacts.cpp - The facts of a program, each function once ----===//
 
 #include "facts/ProgramFacts.h"
+#include <cassert>
 
 namespace noalloc {
 
@@ -17,16 +18,27 @@ ProgramFacts::ProgramFacts(std::vector<TranslationUnitFacts> All) {
   }
 }
 
-void ProgramFacts::add(TranslationUnitFacts Facts) {
+std::vector<std::string>
+ProgramFacts::keysOf(const TranslationUnitFacts &Facts) {
+  std::vector<std::string> Keys;
+  Keys.reserve(Facts.Functions.size());
+  for (const FunctionFacts &F : Facts.Functions)
+    Keys.push_back(contentKey(F));
+  return Keys;
+}
+
+void ProgramFacts::add(TranslationUnitFacts Facts,
+                       std::vector<std::string> Keys) {
+  assert(Keys.size() == Facts.Functions.size() && "keysOf(Facts)");
   Unit &U = Units.emplace_back();
   U.MainFile = std::move(Facts.MainFile);
   U.Pointers = std::move(Facts.Pointers);
   U.Functions.reserve(Facts.Functions.size());
-  for (FunctionFacts &F : Facts.Functions) {
+  for (size_t I = 0; I < Facts.Functions.size(); ++I) {
     auto [It, Inserted] =
-        Stored.try_emplace(contentKey(F), unsigned(Functions.size()));
+        Stored.try_emplace(Keys[I], unsigned(Functions.size()));
     if (Inserted)
-      Functions.push_back(std::move(F));
+      Functions.push_back(std::move(Facts.Functions[I]));
     U.Functions.push_back(It->second);
   }
   Listed += Facts.Functions.size();

@@ -32,9 +32,16 @@ public:
   /// of every function (the extractor's summary links one unit this way).
   explicit ProgramFacts(std::vector<TranslationUnitFacts> Units);
 
+  /// The keys \p Unit's functions are stored under (contentKey): apart
+  /// from add(), so that several threads can compute them at once.
+  static std::vector<std::string> keysOf(const TranslationUnitFacts &Unit);
   /// Adds \p Unit, storing only the functions no other unit brought with
-  /// the same facts.
-  void add(TranslationUnitFacts Unit);
+  /// the same facts; \p Keys are keysOf(Unit).
+  void add(TranslationUnitFacts Unit, std::vector<std::string> Keys);
+  void add(TranslationUnitFacts Unit) {
+    std::vector<std::string> Keys = keysOf(Unit);
+    add(std::move(Unit), std::move(Keys));
+  }
 
   const std::vector<Unit> &units() const { return Units; }
   /// The distinct functions; the link step moves them out.
