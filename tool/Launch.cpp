@@ -45,7 +45,8 @@ std::optional<int> rejectAnalysisOnlyOptions() {
   return std::nullopt;
 }
 
-/// Whether link reads \p Path: a launcher's result or a --facts-dir file.
+/// Whether link reads \p Path: a launcher's result or a --results-dir one,
+/// or a --facts-dir file.
 static bool isLinkInput(StringRef Path) {
   return Path.ends_with(".noalloc") || Path.ends_with(".facts.json");
 }
@@ -132,7 +133,7 @@ readLaunchedResults(ArrayRef<std::string> Inputs,
   std::string Root = linkRoot();
   for (const std::string &Path : Paths) {
     auto Result = StringRef(Path).ends_with(".noalloc")
-                      ? readResult(Path)
+                      ? readResult(Path, Root)
                       : readFactsFile(Path, Root);
     if (!Result) {
       WithColor::error(errs(), "noalloc")
@@ -150,8 +151,8 @@ readLaunchedResults(ArrayRef<std::string> Inputs,
 /// source into an object (-c), in every spelling of -o; else nothing.
 static std::optional<std::pair<std::string, std::string>>
 sourceAndObject(ArrayRef<const char *> Args) {
-  static constexpr StringLiteral SourceExtensions[] = {
-      ".c", ".cc", ".cpp", ".cxx", ".c++", ".C"};
+  static constexpr StringLiteral SourceExtensions[] = {".c",   ".cc",  ".cpp",
+                                                       ".cxx", ".c++", ".C"};
   std::string Source, Object;
   bool CompileOnly = false;
   for (size_t I = 1; I < Args.size(); ++I) {

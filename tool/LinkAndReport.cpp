@@ -2,10 +2,11 @@
 
 #include "LinkAndReport.h"
 #include "JoinFindings.h"
+#include "ResultCache.h"
 #include "SafeOutput.h"
-#include "utils/Paths.h"
 #include "ToolOptions.h"
 #include "report/HeapReport.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -19,32 +20,50 @@ using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
 using namespace noalloc;
+using noalloc::sortAndDeduplicate;
 using noalloc::cli::Explain;
 using noalloc::cli::FactsDir;
+using noalloc::cli::ResultsDir;
 using noalloc::cli::Stats;
-using noalloc::sortAndDeduplicate;
 
-/// Writes \p Text, the facts \p Facts, into --facts-dir, whole or not at
-/// all, named after the main file as the facts name it: the same name on
-/// every machine.
-static bool writeFacts(const noalloc::TranslationUnitFacts &Facts,
-                       StringRef Text) {
-  if (std::error_code EC = sys::fs::create_directories(FactsDir)) {
+/// Writes a file of \p Facts's unit into \p Directory, whole or not at all,
+/// named after the main file as the facts name it (the same name on every
+/// machine), with \p Extension.
+static bool writeUnitFile(StringRef Directory,
+                          const noalloc::TranslationUnitFacts &Facts,
+                          StringRef Extension,
+                          function_ref<Error(raw_fd_ostream &)> Write) {
+  if (std::error_code EC = sys::fs::create_directories(Directory)) {
     WithColor::error(errs(), "noalloc")
-        << "cannot create '" << FactsDir << "': " << EC.message() << "\n";
+        << "cannot create '" << Directory << "': " << EC.message() << "\n";
     return false;
   }
   std::string Name = noalloc::relativeTo(Facts.MainFile, Facts.Root);
-  SmallString<256> Path(FactsDir);
+  SmallString<256> Path(Directory);
   sys::path::append(Path, sys::path::filename(Name) + "." +
-                              utohexstr(xxh3_64bits(Name)) + ".facts.json");
-  if (Error E = noalloc::writeFileSafely(Path, [&](raw_fd_ostream &OS) {
-        OS << Text;
-        return Error::success();
-      })) {
+                              utohexstr(xxh3_64bits(Name)) + Extension);
+  if (Error E = noalloc::writeFileSafely(Path, Write)) {
     WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
     return false;
   }
+  return true;
+}
+
+/// --facts-dir and --results-dir: \p Text is the unit's facts as JSON.
+static bool writeUnitFiles(const TranslationUnitResult &R, StringRef Text) {
+  const noalloc::TranslationUnitFacts &Facts = *R.Facts.Facts;
+  if (!FactsDir.empty() &&
+      !writeUnitFile(FactsDir, Facts, ".facts.json", [&](raw_fd_ostream &OS) {
+        OS << Text;
+        return Error::success();
+      }))
+    return false;
+  if (!ResultsDir.empty() &&
+      !writeUnitFile(ResultsDir, Facts, ".noalloc", [&](raw_fd_ostream &OS) {
+        OS << json::Value(noalloc::portableResult(R, Facts.Root, Text));
+        return Error::success();
+      }))
+    return false;
   return true;
 }
 
@@ -71,7 +90,7 @@ void FactsCollector::add(TranslationUnitResult &R) {
   if (!R.Facts.Facts)
     return;
   // The unit's text and keys outside the lock: workers make them at once.
-  bool Serialize = Stats || !FactsDir.empty();
+  bool Serialize = Stats || !FactsDir.empty() || !ResultsDir.empty();
   std::string Text;
   if (Serialize) {
     raw_string_ostream OS(Text);
@@ -84,7 +103,7 @@ void FactsCollector::add(TranslationUnitResult &R) {
   if (Serialize) {
     FactBytes += Text.size();
     ++Written;
-    if (!FactsDir.empty() && !writeFacts(*R.Facts.Facts, Text))
+    if (!writeUnitFiles(R, Text))
       WriteFailed = true;
   }
   Program.add(std::move(*R.Facts.Facts), std::move(Keys));
@@ -97,12 +116,12 @@ void FactsCollector::addOutside(TranslationUnitFacts Facts) {
   Program.add(std::move(Facts));
 }
 
-std::optional<int>
-linkAndReport(std::vector<TranslationUnitResult> &Results,
-              FactsCollector &Facts,
-              ArrayRef<std::string> Files, const RunOptions &Options,
-              std::vector<ClangTidyError> &Errors,
-              std::optional<LinkedRun> &Linked) {
+std::optional<int> linkAndReport(std::vector<TranslationUnitResult> &Results,
+                                 FactsCollector &Facts,
+                                 ArrayRef<std::string> Files,
+                                 const RunOptions &Options,
+                                 std::vector<ClangTidyError> &Errors,
+                                 std::optional<LinkedRun> &Linked) {
   for (TranslationUnitResult &R : Results)
     Facts.add(R);
   if (Facts.WriteFailed)
@@ -114,8 +133,8 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
   auto Provider = makeOptionsProvider(Options);
   auto RunLevel = resolveRunLevelOptions(*Provider, Files);
   if (!RunLevel) {
-    WithColor::error(errs(), "noalloc") << toString(RunLevel.takeError())
-                                        << "\n";
+    WithColor::error(errs(), "noalloc")
+        << toString(RunLevel.takeError()) << "\n";
     return 2;
   }
   auto Run = linkProgram(std::move(Facts.Program), std::move(*RunLevel));
@@ -135,8 +154,7 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
   if (!Explain.empty()) {
     if (!explain(Graph, Explain, outs())) {
       WithColor::error(errs(), "noalloc")
-          << "no function of the analysed code matches '" << Explain
-          << "'\n";
+          << "no function of the analysed code matches '" << Explain << "'\n";
       return 2;
     }
     return 0;

@@ -3,6 +3,7 @@
 #include "ResultCache.h"
 #include "SafeOutput.h"
 #include "facts/BoundedJSON.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -68,8 +69,10 @@ static json::Value toJSON(const clang::tooling::DiagnosticMessage &M) {
   // which copies them before LLVM 20 (LLVMCompat.h).
   for (const auto &File : M.Fix)
     for (const clang::tooling::Replacement &R : File.getValue())
-      Fixes.push_back(json::Array{R.getFilePath(), R.getOffset(), R.getLength(),
-                                  R.getReplacementText()});
+      // Copies: a StringRef in a json::Value is a reference, and a portable
+      // result renames copies of the diagnostics.
+      Fixes.push_back(json::Array{R.getFilePath().str(), R.getOffset(),
+                                  R.getLength(), R.getReplacementText().str()});
   return json::Object{{"message", M.Message},
                       {"file", M.FilePath},
                       {"offset", M.FileOffset},
@@ -180,9 +183,34 @@ static bool pointsIntoFiles(const TranslationUnitResult &Result) {
   return true;
 }
 
-/// A result as stored: everything but the dependency hashes.
+/// Every file name \p E holds (its message's, its notes', its fixes' and its
+/// build directory) passed through \p Rename.
+static void renameFiles(ClangTidyError &E,
+                        function_ref<std::string(StringRef)> Rename) {
+  auto RenameIn = [&](clang::tooling::DiagnosticMessage &M) {
+    M.FilePath = Rename(M.FilePath);
+    llvm::StringMap<clang::tooling::Replacements> Fix;
+    for (const auto &File : M.Fix)
+      for (const clang::tooling::Replacement &R : File.getValue()) {
+        std::string Name = Rename(R.getFilePath());
+        // The same replacements under another name: they cannot conflict.
+        cantFail(Fix[Name].add(clang::tooling::Replacement(
+            Name, R.getOffset(), R.getLength(), R.getReplacementText())));
+      }
+    M.Fix = std::move(Fix);
+  };
+  RenameIn(E.Message);
+  for (auto &Note : E.Notes)
+    RenameIn(Note);
+  E.BuildDirectory = Rename(E.BuildDirectory);
+}
+
+/// A result as stored: everything but the dependency hashes. A portable
+/// result (--results-dir) names files relative to the root of the link that
+/// reads it, \p LinkRoot; a cache entry must not be one (nothing says
+/// whether the files it read have changed).
 static std::optional<TranslationUnitResult>
-resultFromJSON(const json::Object &Top) {
+resultFromJSON(const json::Object &Top, std::optional<StringRef> LinkRoot) {
   const json::Array *Dependencies = Top.getArray("dependencies");
   const json::Array *Diagnostics = Top.getArray("diagnostics");
   auto MainFile = Top.getString("main_file");
@@ -191,8 +219,19 @@ resultFromJSON(const json::Object &Top) {
   std::optional<bool> Compiled = Top.getBoolean("compiled");
   if (!Compiled || MainFile->empty())
     return std::nullopt;
+  bool Portable = false;
+  if (const json::Value *Flag = Top.get("portable")) {
+    if (!Flag->getAsBoolean() || !LinkRoot)
+      return std::nullopt;
+    Portable = *Flag->getAsBoolean();
+  }
+  auto Resolve = [&](StringRef Path) {
+    if (!Portable)
+      return Path.str();
+    return Path == "." ? LinkRoot->str() : resolvedAgainst(Path, *LinkRoot);
+  };
   TranslationUnitResult Result;
-  Result.MainFile = MainFile->str();
+  Result.MainFile = Resolve(*MainFile);
   Result.Compiled = *Compiled;
   for (const json::Value &D : *Dependencies) {
     const json::Array *Pair = D.getAsArray();
@@ -204,6 +243,8 @@ resultFromJSON(const json::Object &Top) {
     std::optional<ClangTidyError> E = errorFromJSON(D);
     if (!E)
       return std::nullopt;
+    if (Portable)
+      renameFiles(*E, Resolve);
     Result.Diagnostics.push_back(std::move(*E));
   }
   const json::Object *Sink = Top.getObject("facts");
@@ -213,7 +254,7 @@ resultFromJSON(const json::Object &Top) {
   if (!Root)
     return std::nullopt;
   if (std::optional<StringRef> Text = Sink->getString("unit")) {
-    auto Facts = factsFromJSON(*Text, *Root);
+    auto Facts = factsFromJSON(*Text, Portable ? *LinkRoot : *Root);
     if (!Facts) {
       consumeError(Facts.takeError());
       return std::nullopt;
@@ -263,7 +304,8 @@ std::optional<TranslationUnitResult> ResultCache::fromEntry(StringRef Text) {
     if (!Now || !Hash || utohexstr(*Now) != *Hash)
       return std::nullopt;
   }
-  std::optional<TranslationUnitResult> Result = resultFromJSON(*Top);
+  std::optional<TranslationUnitResult> Result =
+      resultFromJSON(*Top, std::nullopt);
   if (Result)
     Result->FromCache = true;
   return Result;
@@ -276,29 +318,41 @@ static json::Value factsText(const TranslationUnitFacts &Facts) {
   return std::move(Text);
 }
 
+/// An entry of either kind: \p Facts the facts as text (or null), named
+/// relative to \p Root.
+static json::Object entry(const TranslationUnitResult &Result,
+                          std::string MainFile, json::Array Dependencies,
+                          ArrayRef<ClangTidyError> Diagnostics,
+                          json::Value Facts, std::string Root) {
+  json::Array Found;
+  for (const ClangTidyError &E : Diagnostics)
+    Found.push_back(toJSON(E));
+  return json::Object{{"format", "noalloc-cache"},
+                      {"version", CacheVersion},
+                      {"main_file", std::move(MainFile)},
+                      {"compiled", Result.Compiled},
+                      {"dependencies", std::move(Dependencies)},
+                      {"diagnostics", std::move(Found)},
+                      {"facts", json::Object{{"unit", std::move(Facts)},
+                                             {"root", std::move(Root)}}}};
+}
+
 std::optional<json::Object>
 ResultCache::toEntry(const TranslationUnitResult &Result) {
-  json::Array Dependencies, Diagnostics;
+  json::Array Dependencies;
   for (const std::string &Path : Result.Dependencies) {
     std::optional<uint64_t> Hash = contentHash(Path);
     if (!Hash)
       return std::nullopt; // What cannot be read back cannot be checked.
     Dependencies.push_back(json::Array{Path, utohexstr(*Hash)});
   }
-  for (const ClangTidyError &E : Result.Diagnostics)
-    Diagnostics.push_back(toJSON(E));
-  const FactSink &Sink = Result.Facts;
   // The facts name files relative to their project root; the entry, which
   // belongs to this machine, says which.
-  json::Object Facts{{"unit", Sink.Facts ? factsText(*Sink.Facts) : nullptr},
-                     {"root", Sink.Facts ? Sink.Facts->Root : ""}};
-  return json::Object{{"format", "noalloc-cache"},
-                      {"version", CacheVersion},
-                      {"main_file", Result.MainFile},
-                      {"compiled", Result.Compiled},
-                      {"dependencies", std::move(Dependencies)},
-                      {"diagnostics", std::move(Diagnostics)},
-                      {"facts", std::move(Facts)}};
+  const FactSink &Sink = Result.Facts;
+  return entry(Result, Result.MainFile, std::move(Dependencies),
+               Result.Diagnostics,
+               Sink.Facts ? factsText(*Sink.Facts) : nullptr,
+               Sink.Facts ? Sink.Facts->Root : "");
 }
 
 /// A temporary file renamed into place: readers see all or nothing.
@@ -332,19 +386,35 @@ Error writeResult(StringRef Path, const TranslationUnitResult &Result) {
   return writeEntry(Path, std::move(*Entry));
 }
 
-Expected<TranslationUnitResult> readResult(StringRef Path) {
+json::Object portableResult(const TranslationUnitResult &Result, StringRef Root,
+                            StringRef FactsText) {
+  std::vector<ClangTidyError> Diagnostics = Result.Diagnostics;
+  // The compile directory is often the root itself (a Bazel execution root).
+  auto Relative = [&](StringRef File) {
+    return File == Root ? std::string(".") : relativeTo(File, Root);
+  };
+  for (ClangTidyError &E : Diagnostics)
+    renameFiles(E, Relative);
+  json::Object Entry = entry(Result, Relative(Result.MainFile), json::Array(),
+                             Diagnostics, FactsText.str(), "");
+  Entry["portable"] = true;
+  return Entry;
+}
+
+Expected<TranslationUnitResult> readResult(StringRef Path, StringRef LinkRoot) {
   auto Buffer = MemoryBuffer::getFile(Path);
   if (!Buffer)
     return createStringError(Buffer.getError(), "cannot read '%s': %s",
                              Path.str().c_str(),
                              Buffer.getError().message().c_str());
-  return parseResult((*Buffer)->getBuffer(), Path);
+  return parseResult((*Buffer)->getBuffer(), Path, LinkRoot);
 }
 
-Expected<TranslationUnitResult> parseResult(StringRef Text, StringRef Path) {
+Expected<TranslationUnitResult> parseResult(StringRef Text, StringRef Path,
+                                            StringRef LinkRoot) {
   std::optional<json::Object> Top = parseEntry(Text);
   std::optional<TranslationUnitResult> Result =
-      Top ? resultFromJSON(*Top) : std::nullopt;
+      Top ? resultFromJSON(*Top, LinkRoot) : std::nullopt;
   if (!Result)
     return createStringError(inconvertibleErrorCode(),
                              "'%s' is not a result of this noalloc version, or "

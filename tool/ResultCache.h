@@ -53,10 +53,21 @@ private:
 /// file, in the cache's format, for `noalloc link`.
 llvm::Error writeResult(llvm::StringRef Path,
                         const TranslationUnitResult &Result);
-llvm::Expected<TranslationUnitResult> readResult(llvm::StringRef Path);
+/// A result that any machine can link (--results-dir): its files named
+/// relative to \p Root, as its facts name them, and no hashes of the files
+/// it read, which belong to the machine that parsed it. \p FactsText is
+/// its facts as JSON text.
+llvm::json::Object portableResult(const TranslationUnitResult &Result,
+                                  llvm::StringRef Root,
+                                  llvm::StringRef FactsText);
+/// Reads either kind of result; a portable one's relative paths are
+/// resolved against \p LinkRoot.
+llvm::Expected<TranslationUnitResult> readResult(llvm::StringRef Path,
+                                                 llvm::StringRef LinkRoot);
 /// A result's text as read from \p Path (which errors name).
-llvm::Expected<TranslationUnitResult> parseResult(llvm::StringRef Text,
-                                                  llvm::StringRef Path);
+llvm::Expected<TranslationUnitResult>
+parseResult(llvm::StringRef Text, llvm::StringRef Path,
+            llvm::StringRef LinkRoot = "");
 
 } // namespace noalloc
 

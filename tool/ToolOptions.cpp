@@ -105,11 +105,11 @@ cl::opt<std::string> ExcludeHeaderFilter(
              "applied after --header-filter."),
     cl::init(""), MainAndLink, cl::cat(Category));
 
-cl::opt<std::string> LineFilter(
-    "line-filter",
-    cl::desc(R"(Report only findings on these lines, as clang-tidy's
+cl::opt<std::string>
+    LineFilter("line-filter",
+               cl::desc(R"(Report only findings on these lines, as clang-tidy's
 --line-filter: '[{"name":"a.cpp","lines":[[1,3],[8,8]]},{"name":"b.h"}]'.)"),
-    cl::init(""), MainAndLink, cl::cat(Category));
+               cl::init(""), MainAndLink, cl::cat(Category));
 
 cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
@@ -161,6 +161,14 @@ cl::opt<std::string>
              cl::desc("Also write each translation unit's facts (JSON, see\n"
                       "docs/facts.md) into this directory."),
              cl::init(""), MainAndLink, cl::cat(Category));
+
+cl::opt<std::string> ResultsDir(
+    "results-dir",
+    cl::desc("Also write each translation unit's result (its facts and the\n"
+             "findings of the checks that ran on it) into this directory,\n"
+             "naming files relative to the project root, for 'noalloc link'\n"
+             "on any machine."),
+    cl::init(""), MainAndLink, cl::cat(Category));
 
 cl::opt<bool>
     Stats("timing",
@@ -226,10 +234,10 @@ cl::opt<bool> Fix("fix",
                            "or not at all."),
                   cl::init(false), MainAndLink, cl::cat(Category));
 
-cl::opt<bool> FixErrors(
-    "fix-errors",
-    cl::desc("Apply the fix-its even when a file does not compile."),
-    cl::init(false), MainAndLink, cl::cat(Category));
+cl::opt<bool>
+    FixErrors("fix-errors",
+              cl::desc("Apply the fix-its even when a file does not compile."),
+              cl::init(false), MainAndLink, cl::cat(Category));
 
 cl::opt<bool> FixOutsideProject(
     "fix-outside-project",

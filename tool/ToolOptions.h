@@ -45,6 +45,7 @@ extern llvm::cl::list<std::string> KnowledgeFiles;
 extern llvm::cl::opt<unsigned> Jobs;
 extern llvm::cl::opt<std::string> Explain;
 extern llvm::cl::opt<std::string> FactsDir;
+extern llvm::cl::opt<std::string> ResultsDir;
 extern llvm::cl::opt<bool> Stats;
 extern llvm::cl::opt<std::string> CacheDir;
 extern llvm::cl::opt<bool> NoCache;

@@ -1,14 +1,17 @@
-"""noalloc for Bazel: facts extracted per translation unit, linked per program.
+"""noalloc for Bazel: each translation unit analysed once, linked per program.
 
-`noalloc_facts_aspect` runs noalloc's extraction once for every C or C++
-source that a cc_library, cc_binary or cc_test compiles (following `deps`),
-with the flags Bazel's C++ toolchain compiles it with. Each action's output
-is one directory holding that unit's facts file (docs/facts.md); its inputs
-are the source, the headers it may include and the noalloc binary, so
-Bazel's remote execution and remote cache distribute and share the work.
+`noalloc_facts_aspect` runs noalloc once for every C or C++ source that a
+cc_library, cc_binary or cc_test compiles (following `deps`), with the
+flags Bazel's C++ toolchain compiles it with. Each action's output is one
+directory holding that unit's result (`--results-dir`: its facts,
+docs/facts.md, and the findings of noalloc's checks in it, files named
+relative to the execution root); its inputs are the source, the headers it
+may include and the noalloc binary, so Bazel's remote execution and remote
+cache distribute and share the work.
 
-`noalloc_link` runs `noalloc link` over the facts of its `deps`' transitive
-closure and writes the whole program's report.
+`noalloc_link` runs `noalloc link` over the results of its `deps`'
+transitive closure and writes the whole program's report: the same
+findings as `noalloc -p` over a compilation database of the same units.
 
     bazel build //... --aspects=@noalloc//integrations/bazel:noalloc.bzl%noalloc_facts_aspect \\
         --output_groups=noalloc_facts
@@ -22,7 +25,7 @@ load("@bazel_tools//tools/cpp:toolchain_utils.bzl", "find_cpp_toolchain")
 NoallocFactsInfo = provider(
     doc = "The facts of a target's translation units and of its deps'.",
     fields = {
-        "facts": "depset of directories, each holding one unit's facts file",
+        "facts": "depset of directories, each holding one unit's result (facts and findings)",
         "sources": "depset of the sources and headers the facts name",
     },
 )
@@ -90,15 +93,15 @@ def _facts_directory(ctx, source):
     )
 
 def _extract(ctx, noalloc, cc_toolchain, features, compilation, source, headers):
-    """Declares the action that writes one translation unit's facts."""
+    """Declares the action that writes one translation unit's result."""
     is_cxx = source.extension in _CXX_EXTENSIONS
     facts = _facts_directory(ctx, source)
     args = ctx.actions.args()
     args.add(noalloc)
-    # The facts are the same whatever checks run: only one runs, the one
-    # the link reports with.
-    args.add_all(["--no-cache", "--quiet", "--checks=-*,noalloc-call"])
-    args.add(facts.path, format = "--facts-dir=%s")
+    # noalloc's own checks, with their defaults: the link narrows them
+    # (noalloc_link's `checks`).
+    args.add_all(["--no-cache", "--quiet"])
+    args.add(facts.path, format = "--results-dir=%s")
     args.add(source)
     args.add("--")
     args.add_all(_compile_flags(ctx, cc_toolchain, features, compilation, is_cxx))
@@ -200,7 +203,8 @@ def _noalloc_link_impl(ctx):
     args.add("1" if ctx.attr.fail_on_findings else "0")
     args.add(ctx.file._noalloc)
     args.add("link")
-    args.add(ctx.attr.checks, format = "--checks=%s")
+    if ctx.attr.checks:
+        args.add(ctx.attr.checks, format = "--checks=%s")
     args.add(ctx.attr.format, format = "--format=%s")
     if ctx.attr.format == "sarif":
         args.add("--sarif-root=.")
@@ -227,9 +231,9 @@ noalloc_link = rule(
             doc = "The programs (cc_binary, cc_test) or libraries to report on.",
         ),
         "checks": attr.string(
-            default = "-*,noalloc-call",
-            doc = "noalloc's --checks. From facts, noalloc-call reports every call " +
-                  "that reaches the heap, malloc and std::string included.",
+            default = "",
+            doc = "noalloc's --checks, to narrow what is reported (default: every " +
+                  "check that ran in the extraction, noalloc's defaults).",
         ),
         "format": attr.string(default = "text", values = _FORMATS.keys()),
         "options": attr.string_list(

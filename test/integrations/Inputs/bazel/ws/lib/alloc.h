@@ -1,1 +1,2 @@
 void *grab(int n);
+int *fresh();
