@@ -1,9 +1,9 @@
 //===--- StdTypeCheck.cpp - noalloc-std-type ------------------------------===//
 
 #include "StdTypeCheck.h"
-#include "utils/ASTQueries.h"
 #include "fixes/FixedCapacity.h"
 #include "fixes/LocalStorage.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/TypeLoc.h"
@@ -21,6 +21,7 @@ StdTypeCheck::StdTypeCheck(StringRef Name, tidy::ClangTidyContext *Context)
       FixTarget(Options.get("FixTarget", "auto")),
       DefaultCapacity(Options.get("DefaultCapacity", 0U)),
       StackLimit(Options.getLocalOrGlobal("StackLimit", 4096U)),
+      ReportHeldInPlace(Options.get("ReportHeldInPlace", false)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -30,6 +31,7 @@ void StdTypeCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FixTarget", FixTarget);
   Options.store(Opts, "DefaultCapacity", DefaultCapacity);
   Options.store(Opts, "StackLimit", StackLimit);
+  Options.store(Opts, "ReportHeldInPlace", ReportHeldInPlace);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 

@@ -3,8 +3,8 @@
 #ifndef NOALLOC_CHECKS_STDTYPECHECK_H
 #define NOALLOC_CHECKS_STDTYPECHECK_H
 
-#include "utils/HeapObjectCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/HeapObjectCheck.h"
 
 namespace noalloc {
 
@@ -30,6 +30,7 @@ private:
     return "allocates on the heap";
   }
   bool reportsLibraryCalls() const override { return true; }
+  bool reportsHeldInPlace() const override { return ReportHeldInPlace; }
   Fix fixVariable(const clang::VarDecl *Var, const HeapTypeVerdict &Verdict,
                   clang::ASTContext &Ctx) override;
   Fix fixLibraryCall(const clang::CallExpr *Call,
@@ -45,6 +46,9 @@ private:
   const unsigned DefaultCapacity;
   /// The largest object a fix-it may move onto the stack, in bytes.
   const unsigned StackLimit;
+  /// Report variables the library holds in place too: a MISRA C++:2023
+  /// Rule 21.6.1 audit bans the types, whatever the values.
+  const bool ReportHeldInPlace;
   clang::tidy::utils::IncludeInserter Inserter;
   clang::Preprocessor *PP = nullptr;
 };

@@ -1,8 +1,8 @@
 //===--- HeapObjectCheck.cpp - Objects whose type owns heap memory --------===//
 
 #include "utils/HeapObjectCheck.h"
-#include "utils/ASTQueries.h"
 #include "knowledge/ValueSemantics.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -150,12 +150,19 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
     if (isInInstantiation(Var))
       return;
     HeapTypeVerdict V = verdictFor(Var->getType());
-    // An empty vector, a short string: the library holds it in place.
-    if (V.Use == HeapUse::None || heldInPlace(Var, Ctx, *knowledge()))
+    if (V.Use == HeapUse::None)
       return;
     std::string Name = Var->getName().empty()
                            ? "variable"
                            : "variable " + quoted(Var->getName());
+    // An empty vector, a short string: the library holds it in place.
+    if (heldInPlace(Var, Ctx, *knowledge())) {
+      if (reportsHeldInPlace())
+        report(Var->getLocation(), SM,
+               Name + " of type " + describeType(Var->getType(), Ctx) +
+                   " does not use the heap here, but its type can");
+      return;
+    }
     Fix F = Var->getLocation().isMacroID() ? Fix() : fixVariable(Var, V, Ctx);
     report(Var->getLocation(), SM,
            Name + " of type " + describeType(Var->getType(), Ctx) + " " +
@@ -230,8 +237,7 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Entry || Entry->Effect != FunctionEffect::Allocates)
     return;
   Fix F = Loc.isMacroID() ? Fix() : fixLibraryCall(Call, Ctx);
-  report(Loc, SM,
-         "call to " + FnName + " allocates on the heap", F.Hints);
+  report(Loc, SM, "call to " + FnName + " allocates on the heap", F.Hints);
   for (const std::string &Note : F.Notes)
     diag(Loc, "%0", DiagnosticIDs::Note) << Note;
 }

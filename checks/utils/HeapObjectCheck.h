@@ -32,6 +32,9 @@ protected:
   /// Whether to report calls to knowledge-base std:: functions that
   /// allocate without returning an allocating type (std::make_unique).
   virtual bool reportsLibraryCalls() const { return false; }
+  /// Whether to report a variable the library holds in place (an empty
+  /// std::vector), which does not use the heap, for a type rule.
+  virtual bool reportsHeldInPlace() const { return false; }
   /// Fix-its toward fixed-capacity storage for a reported variable, and
   /// the notes that explain them (or why there is none).
   struct Fix {
