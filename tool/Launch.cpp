@@ -222,8 +222,13 @@ int launchMain(ArrayRef<const char *> Command) {
                                {"file", Source},
                                {"arguments", std::move(Arguments)}}});
   std::string Error;
-  auto Database = tooling::JSONCompilationDatabase::loadFromBuffer(
-      Json, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  // The target a compiler's name gives ('arm-none-eabi-gcc'), as in a
+  // compile_commands.json that clang tooling reads.
+  std::unique_ptr<tooling::CompilationDatabase> Database =
+      tooling::JSONCompilationDatabase::loadFromBuffer(
+          Json, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (Database)
+    Database = tooling::inferTargetAndDriverMode(std::move(Database));
   if (!Database) {
     WithColor::error(errs(), "noalloc") << "launch: " << Error << "\n";
     return 2;

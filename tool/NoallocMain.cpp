@@ -24,15 +24,16 @@
 #include "SafeOutput.h"
 #include "ToolOptions.h"
 #include "VerifyConfig.h"
-#include "utils/LLVMCompat.h"
-#include "utils/Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "utils/LLVMCompat.h"
+#include "utils/Paths.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/WithColor.h"
 #include <csignal>
 
@@ -154,8 +155,8 @@ static void printAnnotated(ArrayRef<ClangTidyError> Annotations) {
 /// Joins, links, filters and prints the results of every unit; the exit
 /// status of the run.
 static int report(std::vector<TranslationUnitResult> &Results,
-                  FactsCollector &Facts,
-                  ArrayRef<std::string> Files, const RunOptions &Options,
+                  FactsCollector &Facts, ArrayRef<std::string> Files,
+                  const RunOptions &Options,
                   const tooling::CompilationDatabase *Database) {
   RunSummary Summary;
   Summary.FilesAnalysed = Files.size();
@@ -166,8 +167,8 @@ static int report(std::vector<TranslationUnitResult> &Results,
 
   // The link step: one call graph for the whole program.
   std::optional<LinkedRun> Linked;
-  if (std::optional<int> Status = linkAndReport(
-          Results, Facts, Files, Options, Errors, Linked))
+  if (std::optional<int> Status =
+          linkAndReport(Results, Facts, Files, Options, Errors, Linked))
     return *Status;
   if (cli::LinkCommand)
     keepLinkedChecks(Errors);
@@ -252,6 +253,10 @@ int main(int argc, const char **argv) {
   // A file size limit (ulimit -f) makes a write fail with EFBIG, reported
   // with its path, instead of killing the process.
   ::signal(SIGXFSZ, SIG_IGN);
+  // As clang-tidy: a compiler named 'arm-none-eabi-gcc' gives its target
+  // to the parse only if the targets are registered
+  // (tooling::inferTargetAndDriverMode).
+  llvm::InitializeAllTargetInfos();
   // A compiler command goes to the compiler untouched: no option parsing,
   // no @file expansion.
   if (argc >= 3 && StringRef(argv[1]) == "launch" &&
@@ -300,9 +305,9 @@ int main(int argc, const char **argv) {
   std::optional<FixLock> Lock;
   std::unique_ptr<tooling::CompilationDatabase> Database;
   if (cli::LinkCommand) {
-    if (std::optional<int> Status =
-            readLaunchedResults(cli::LinkDirectories, Files, Results,
-                                [&](TranslationUnitResult &R) { Facts.add(R); }))
+    if (std::optional<int> Status = readLaunchedResults(
+            cli::LinkDirectories, Files, Results,
+            [&](TranslationUnitResult &R) { Facts.add(R); }))
       return *Status;
     // As the main command does: a broken configuration is an error.
     if (Error E = checkConfiguration(Files, Options)) {
