@@ -22,15 +22,47 @@ bool HeapGraph::matches(const FunctionFacts &F, StringRef Pattern) {
 
 static bool matchesAny(const FunctionFacts &F,
                        const std::vector<std::string> &Patterns) {
-  return llvm::any_of(Patterns, [&](const std::string &P) {
-    return HeapGraph::matches(F, P);
-  });
+  return llvm::any_of(
+      Patterns, [&](const std::string &P) { return HeapGraph::matches(F, P); });
 }
 
 /// One definition seen from two units: an inline function, a template
 /// instantiation.
 static bool sameDefinition(const FunctionFacts &A, const FunctionFacts &B) {
   return A.Where.File == B.Where.File && A.Where.Offset == B.Where.Offset;
+}
+
+/// What the knowledge base says a function does to the heap itself, if it
+/// allocates or releases: the phrase that ends its chains.
+static std::optional<std::pair<Cause, StringRef>>
+heapEffect(const FunctionEntry &E) {
+  switch (E.Effect) {
+  case FunctionEffect::Allocates:
+  case FunctionEffect::Reallocates:
+    return std::make_pair(Cause::Allocation,
+                          StringRef("allocates on the heap"));
+  case FunctionEffect::Releases:
+    return std::make_pair(Cause::Release, StringRef("releases heap memory"));
+  default:
+    return std::nullopt;
+  }
+}
+
+/// A function of the user's code the knowledge base says allocates or
+/// releases is the heap of its program, whatever its body does: FreeRTOS's
+/// pvPortMalloc hands out blocks of a static array, and its callers use the
+/// heap all the same. For the other effects the body decides (a firmware's
+/// own printf that writes to a UART is not glibc's); a library's inline
+/// functions keep their summaries (value semantics live there).
+static void decideKnownHeapFunction(HeapGraph::Node &N,
+                                    const KnowledgeBase &KB) {
+  if (N.Facts.InSystemHeader)
+    return;
+  if (const FunctionEntry *E = KB.function(N.Facts.KnowledgeName))
+    if (auto Effect = heapEffect(*E)) {
+      N.Leaf[unsigned(Effect->first)] = true;
+      N.LeafWhy[unsigned(Effect->first)] = Effect->second.str();
+    }
 }
 
 HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
@@ -56,6 +88,8 @@ HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
       BySignature[N.Facts.Signature].push_back(I);
     if (!N.Facts.Defined)
       decideLeaf(N);
+    else
+      decideKnownHeapFunction(N, KB);
     if (N.Facts.Root && N.Facts.Defined)
       RootNodes.push_back(I);
   }
@@ -97,10 +131,10 @@ void HeapGraph::join(ProgramFacts &Program) {
   std::vector<const ProgramFacts::Unit *> Order;
   for (const ProgramFacts::Unit &U : Program.units())
     Order.push_back(&U);
-  llvm::stable_sort(Order, [](const ProgramFacts::Unit *A,
-                              const ProgramFacts::Unit *B) {
-    return A->MainFile < B->MainFile;
-  });
+  llvm::stable_sort(
+      Order, [](const ProgramFacts::Unit *A, const ProgramFacts::Unit *B) {
+        return A->MainFile < B->MainFile;
+      });
   // Facts stored once for several units: joining the same facts again
   // would change nothing.
   std::vector<bool> Joined(Program.functions().size(), false);
@@ -134,15 +168,14 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
     Known = std::move(F);
   else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
     joinDefinition(Nodes[It->second], std::move(F));
-  else if (!Known.Defined && !Known.Summary.Summarised &&
-           F.Summary.Summarised)
+  else if (!Known.Defined && !Known.Summary.Summarised && F.Summary.Summarised)
     Known.Summary = F.Summary;
   Known.AddressTaken = AddressTaken;
   Known.Root = Root;
   Known.Allowed = Allowed;
   // Each unit sees the declarations it includes.
-  Known.AttributeAt = AttributeBlocked ? std::vector<SourcePoint>()
-                                       : std::move(AttributeAt);
+  Known.AttributeAt =
+      AttributeBlocked ? std::vector<SourcePoint>() : std::move(AttributeAt);
   Known.AttributeBlocked = AttributeBlocked;
 }
 
@@ -227,14 +260,15 @@ void HeapGraph::decideLeaf(Node &N) {
     return;
   }
   if (const FunctionEntry *E = KB.function(F.KnowledgeName)) {
+    if (auto Effect = heapEffect(*E)) {
+      Set(Effect->first, Effect->second);
+      return;
+    }
     switch (E->Effect) {
     case FunctionEffect::Allocates:
     case FunctionEffect::Reallocates:
-      Set(Cause::Allocation, "allocates on the heap");
-      return;
     case FunctionEffect::Releases:
-      Set(Cause::Release, "releases heap memory");
-      return;
+      llvm_unreachable("decided above");
     case FunctionEffect::MayAllocate:
       Set(Cause::Assumed, "may allocate on the heap (" + E->Condition + ")");
       return;
@@ -550,11 +584,9 @@ void HeapGraph::indexFunctions() {
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     const FunctionFacts &F = Nodes[I].Facts;
     if (F.Defined && !F.Where.File.empty())
-      SpansByFile[F.Where.File].push_back(
-          {F.Where.Offset, F.EndOffset, 0, I});
+      SpansByFile[F.Where.File].push_back({F.Where.Offset, F.EndOffset, 0, I});
     for (const Node::Definition &D : Nodes[I].OtherDefinitions)
-      SpansByFile[D.Where.File].push_back(
-          {D.Where.Offset, D.EndOffset, 0, I});
+      SpansByFile[D.Where.File].push_back({D.Where.Offset, D.EndOffset, 0, I});
   }
   for (auto &Entry : SpansByFile) {
     std::vector<Span> &Spans = Entry.second;
@@ -575,10 +607,9 @@ int HeapGraph::functionAt(const SourcePoint &Where) const {
   // The last span starting at or before the point; walk back while an
   // earlier span can still contain it. The first that does is the
   // innermost; its twins (instantiations at the same place) follow it.
-  auto End = llvm::upper_bound(Spans, Where.Offset,
-                               [](unsigned Offset, const Span &S) {
-                                 return Offset < S.Begin;
-                               });
+  auto End = llvm::upper_bound(
+      Spans, Where.Offset,
+      [](unsigned Offset, const Span &S) { return Offset < S.Begin; });
   int Found = -1;
   for (auto I = End; I != Spans.begin();) {
     --I;
