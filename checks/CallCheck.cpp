@@ -130,6 +130,13 @@ void CallCheck::reportInThisUnit(const std::vector<CallFinding> &Findings,
   }
 }
 
+/// noalloc-c-allocation's ReportMayAllocate, which the verdicts follow.
+static bool reportsMayAllocate(const tidy::ClangTidyContext &Context) {
+  const auto &Options = Context.getOptions().CheckOptions;
+  auto It = Options.find("noalloc-c-allocation.ReportMayAllocate");
+  return It != Options.end() && optionIsTrue(It->second.Value);
+}
+
 void CallCheck::onEndOfTranslationUnit() {
   if (!Unit)
     return;
@@ -146,7 +153,8 @@ void CallCheck::onEndOfTranslationUnit() {
   Link.KnowledgeFiles = knowledgeFiles();
   HeapGraph Graph(std::move(Units), *knowledge(), Link);
   ReportOptions Report;
-  Report.Policy = noalloc::Policy::fromOptions(Policy, FailurePaths);
+  Report.Policy = noalloc::Policy::fromOptions(Policy, FailurePaths,
+                                               reportsMayAllocate(*Context));
   Report.CheckEnabled = [this](StringRef Check) {
     return Context->isCheckEnabled(Check);
   };

@@ -41,6 +41,8 @@ StringRef checkReportingSite(SiteKind Kind) {
     return "noalloc-throw";
   case SiteKind::CoroutineFrame:
     return "noalloc-coroutine";
+  case SiteKind::ThreadExit:
+    return "noalloc-call";
   }
   llvm_unreachable("unknown site kind");
 }
@@ -70,8 +72,8 @@ StringRef checkReportingCall(const CallSite &Call,
   case FunctionEffect::Allocates:
   case FunctionEffect::Releases:
   case FunctionEffect::Reallocates:
-    return "noalloc-c-allocation";
   case FunctionEffect::MayAllocate:
+    return "noalloc-c-allocation";
   case FunctionEffect::AllocatesOnFailure:
   case FunctionEffect::None:
     return "";

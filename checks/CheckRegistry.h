@@ -42,8 +42,8 @@ llvm::StringRef checkReportingSite(SiteKind Kind);
 /// on, or "" if only noalloc-call can: an operation on an object of an
 /// owning type is noalloc-std-type's or noalloc-pmr's, a call to a library
 /// function the knowledge base lists (\p Callee) noalloc-std-type's
-/// (std::) or noalloc-c-allocation's, a call in a throw's operand
-/// noalloc-throw's.
+/// (std::) or noalloc-c-allocation's (a may-allocate function only with
+/// its ReportMayAllocate), a call in a throw's operand noalloc-throw's.
 llvm::StringRef checkReportingCall(const CallSite &Call,
                                    const FunctionEntry *Callee);
 

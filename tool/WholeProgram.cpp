@@ -70,6 +70,12 @@ private:
 };
 } // namespace
 
+/// Whether the check-local boolean option \p Key is set to true.
+static bool isTrue(const ClangTidyOptions &Options, StringRef Key) {
+  auto It = Options.CheckOptions.find(Key);
+  return It != Options.CheckOptions.end() && optionIsTrue(It->second.Value);
+}
+
 static void addAll(std::vector<std::string> &To,
                    const std::vector<std::string> &From) {
   for (const std::string &Item : From)
@@ -83,6 +89,7 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
   RunLevelOptions Run;
   OneValuePerRun Unseen("Policy", "lenient");
   OneValuePerRun Failures("FailurePaths", "report");
+  bool ReportMayAllocate = false;
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider.getOptions(File);
     addAll(Run.Link.Roots,
@@ -90,11 +97,9 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
     addAll(Run.Link.AllowedZones,
            optionList(callOption(Effective, "AllowedZones").value_or("")));
     addAll(Run.Link.KnowledgeFiles, knowledgeFilesFor(Effective));
-    auto EveryCall = Effective.CheckOptions.find("noalloc-call.ReportEveryCall");
-    if (EveryCall != Effective.CheckOptions.end())
-      Run.EveryCall |= StringRef(EveryCall->second.Value).equals_insensitive(
-                           "true") ||
-                       EveryCall->second.Value == "1";
+    Run.EveryCall |= isTrue(Effective, "noalloc-call.ReportEveryCall");
+    ReportMayAllocate |=
+        isTrue(Effective, "noalloc-c-allocation.ReportMayAllocate");
     CachedGlobList Checks(Effective.Checks.value_or(""));
     for (const CheckInfo &C : allChecks())
       if (Checks.contains(C.Name))
@@ -107,7 +112,8 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
   for (std::vector<std::string> *List :
        {&Run.Link.Roots, &Run.Link.AllowedZones, &Run.Link.KnowledgeFiles})
     llvm::sort(*List);
-  Run.Policy = Policy::fromOptions(Unseen.value(), Failures.value());
+  Run.Policy =
+      Policy::fromOptions(Unseen.value(), Failures.value(), ReportMayAllocate);
   return Run;
 }
 

@@ -35,6 +35,24 @@
 using namespace clang;
 
 namespace noalloc {
+
+/// A C++ thread_local whose destructor glibc's __cxa_thread_atexit_impl
+/// registers for thread exit, with a calloc'd node (measured 1).
+static bool registersThreadExit(const VarDecl *Var) {
+  return Var->getTLSKind() == VarDecl::TLS_Dynamic &&
+         Var->needsDestruction(Var->getASTContext()) ==
+             QualType::DK_cxx_destructor;
+}
+
+/// Whether the non-local thread_local \p Var is defined in this unit with
+/// a dynamic initialization: its first use runs the unit's thread-local
+/// initialization, every thread_local of the unit at once.
+static bool initializedWithUnit(const VarDecl *Var) {
+  const VarDecl *Definition = Var->getDefinition();
+  return Var->getTLSKind() == VarDecl::TLS_Dynamic && Definition &&
+         Definition->hasInit() && !Definition->hasConstantInitialization();
+}
+
 namespace {
 
 class Extractor;
@@ -123,6 +141,8 @@ public:
   }
 
   void scan(const FunctionDecl *FD);
+  /// A use of a non-local thread_local, or the declaration of a local one.
+  void useThreadLocal(const VarDecl *Var, SourceLocation Loc);
 
 private:
   bool traverseCall(const CallExpr *E, llvm::function_ref<bool()> Traverse);
@@ -230,6 +250,11 @@ public:
   /// Whether the arguments of a call to a function that does not return
   /// are being scanned.
   bool InNoReturnCall = false;
+  /// A non-local thread_local of this unit whose destructor is registered
+  /// for thread exit: the unit's thread-local initialization, which the
+  /// first use of any of its dynamically initialized thread_locals runs,
+  /// registers it.
+  const VarDecl *UnitThreadExit = nullptr;
 
 private:
   std::string absolutePath(StringRef Path) {
@@ -289,6 +314,9 @@ public:
     return true;
   }
   bool TraverseVarDecl(VarDecl *D) {
+    if (!X.UnitThreadExit && !D->isLocalVarDecl() &&
+        D->isThisDeclarationADefinition() && registersThreadExit(D))
+      X.UnitThreadExit = D;
     bool Global = D->hasGlobalStorage() && !D->isLocalVarDecl();
     bool Saved = InGlobalInitializer;
     InGlobalInitializer = Global;
@@ -499,6 +527,8 @@ size_t Extractor::function(const FunctionDecl *FD) {
   F.Allowed = hasAnnotation(Decl, "noalloc::allow");
   F.Signature = signature(Decl);
   F.Constructor = isa<CXXConstructorDecl>(Decl);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Decl))
+    F.CopyOrMove = Ctor->isCopyOrMoveConstructor();
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Decl)) {
     const CXXRecordDecl *Class = Method->getParent();
     const NamedDecl *Named = Class;
@@ -511,7 +541,10 @@ size_t Extractor::function(const FunctionDecl *FD) {
     for (const CXXMethodDecl *O : Overridden)
       F.Overrides.push_back(usr(O));
   } else {
-    F.KnowledgeName = qualifiedName(Decl);
+    // C has no namespaces: __cxxabiv1::__cxa_allocate_exception is
+    // __cxa_allocate_exception.
+    F.KnowledgeName =
+        Decl->isExternC() ? Decl->getNameAsString() : qualifiedName(Decl);
     // __builtin_memcpy is memcpy.
     StringRef Name = F.KnowledgeName;
     if (Decl->getBuiltinID() && Name.consume_front("__builtin_"))
@@ -557,8 +590,8 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
     return;
   SourceLocation FileLoc = SM.getFileLoc(Loc);
   // NOLINT for the check that reports the call itself accepts it too.
-  StringRef Direct =
-      checkReportingCall(C, KB.function(facts(Target).KnowledgeName));
+  StringRef Direct = checkReportingCall(
+      C, KB.function(facts(Target).KnowledgeName, facts(Target).CopyOrMove));
   // A throw accepted where it is written accepts what its operand does.
   SourceLocation DirectLoc =
       C.InThrow && C.Object == ObjectMemory::None ? SM.getFileLoc(EnclosingThrow)
@@ -948,7 +981,29 @@ bool BodyScanner::VisitCoroutineBodyStmt(CoroutineBodyStmt *S) {
   return true;
 }
 
+void BodyScanner::useThreadLocal(const VarDecl *Var, SourceLocation Loc) {
+  bool Local = Var->isLocalVarDecl();
+  // Its own destructor, or that of the unit's whose initialization it runs.
+  const VarDecl *Registered = registersThreadExit(Var) ? Var
+                              : !Local && initializedWithUnit(Var)
+                                  ? X.UnitThreadExit
+                                  : nullptr;
+  if (!Registered)
+    return;
+  std::string Name = Local ? Var->getName().str() : qualifiedName(Var);
+  std::string Description =
+      (Local ? "declares thread_local '" : "uses thread_local '") + Name +
+      "', whose first use in a thread ";
+  if (Registered != Var)
+    Description += "initializes '" + qualifiedName(Registered) + "', which ";
+  Description += "allocates to register its destructor for thread exit";
+  X.addSite(Function, Loc, SiteKind::ThreadExit, std::move(Description))
+      .Variable = Name;
+}
+
 bool BodyScanner::VisitVarDecl(VarDecl *D) {
+  if (D->isLocalVarDecl() && D->getTLSKind() == VarDecl::TLS_Dynamic)
+    useThreadLocal(D, D->getLocation());
   if (!D->hasLocalStorage() || isa<ParmVarDecl>(D) ||
       D->getType()->isReferenceType())
     return true;
@@ -970,6 +1025,9 @@ bool BodyScanner::VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
 }
 
 bool BodyScanner::VisitDeclRefExpr(DeclRefExpr *E) {
+  if (const auto *Var = dyn_cast<VarDecl>(E->getDecl()))
+    if (!Var->isLocalVarDecl() && Var->getTLSKind() == VarDecl::TLS_Dynamic)
+      useThreadLocal(Var, E->getLocation());
   const auto *FD = dyn_cast<FunctionDecl>(E->getDecl());
   if (!FD || Callees.contains(E))
     return true;
@@ -987,6 +1045,7 @@ static LibrarySummary summaryOf(const HeapGraph &Graph, int I) {
   S.Allocates = N.reaches(Cause::Allocation);
   S.Releases = N.reaches(Cause::Release);
   S.Unknown = N.reaches(Cause::Unseen) || N.reaches(Cause::Assumed);
+  S.MayAllocate = N.reaches(Cause::MayAllocate);
   S.AllocatesOnFailure = N.reaches(Cause::Failure);
   S.Exception = Graph.failureException(I);
   return S;

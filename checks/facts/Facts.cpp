@@ -85,7 +85,8 @@ template <> struct EnumNames<SiteKind> {
       {SiteKind::OperatorNew, "operator_new"},
       {SiteKind::OperatorDelete, "operator_delete"},
       {SiteKind::Throw, "throw"},
-      {SiteKind::CoroutineFrame, "coroutine_frame"}};
+      {SiteKind::CoroutineFrame, "coroutine_frame"},
+      {SiteKind::ThreadExit, "thread_exit"}};
 };
 template <> struct EnumNames<ObjectMemory> {
   static constexpr std::pair<ObjectMemory, StringLiteral> Values[] = {
@@ -122,18 +123,16 @@ static bool fromJSON(const json::Value &V, ObjectMemory &M, json::Path Path) {
 }
 
 static json::Value toJSON(const HeapSite &S) {
-  return json::Object{{"kind", enumName(S.Kind)},
-                      {"what", S.Description},
-                      {"at", toJSON(S.Where)},
-                      {"accepted", S.Accepted},
-                      {"exception", S.Exception}};
+  return json::Object{{"kind", enumName(S.Kind)}, {"what", S.Description},
+                      {"at", toJSON(S.Where)},    {"accepted", S.Accepted},
+                      {"exception", S.Exception}, {"variable", S.Variable}};
 }
 
 static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("kind", S.Kind) && O.map("what", S.Description) &&
          O.map("at", S.Where) && O.map("accepted", S.Accepted) &&
-         O.map("exception", S.Exception);
+         O.map("exception", S.Exception) && O.map("variable", S.Variable);
 }
 
 static json::Value toJSON(const CallSite &C) {
@@ -169,13 +168,14 @@ static bool fromJSON(const json::Value &V, PointerFacts &P, json::Path Path) {
 }
 
 /// null when not summarised; else {"allocates", "releases", "unknown",
-/// "allocates_on_failure", "exception"}.
+/// "may_allocate", "allocates_on_failure", "exception"}.
 static json::Value toJSON(const LibrarySummary &S) {
   if (!S.Summarised)
     return nullptr;
   return json::Object{{"allocates", S.Allocates},
                       {"releases", S.Releases},
                       {"unknown", S.Unknown},
+                      {"may_allocate", S.MayAllocate},
                       {"allocates_on_failure", S.AllocatesOnFailure},
                       {"exception", S.Exception}};
 }
@@ -189,6 +189,7 @@ static bool fromJSON(const json::Value &V, LibrarySummary &S,
   S.Summarised = true;
   return O && O.map("allocates", S.Allocates) &&
          O.map("releases", S.Releases) && O.map("unknown", S.Unknown) &&
+         O.map("may_allocate", S.MayAllocate) &&
          O.map("allocates_on_failure", S.AllocatesOnFailure) &&
          O.map("exception", S.Exception);
 }
@@ -215,6 +216,7 @@ static json::Value toJSON(const FunctionFacts &F) {
                       {"address_taken", F.AddressTaken},
                       {"address_escapes", F.AddressEscapes},
                       {"constructor", F.Constructor},
+                      {"copy_or_move", F.CopyOrMove},
                       {"summary", toJSON(F.Summary)},
                       {"signature", F.Signature},
                       {"overrides", F.Overrides},
@@ -236,7 +238,8 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.map("root", F.Root) && O.map("allowed", F.Allowed) &&
       O.map("address_taken", F.AddressTaken) &&
       O.map("address_escapes", F.AddressEscapes) &&
-      O.map("constructor", F.Constructor) && O.map("summary", F.Summary) &&
+      O.map("constructor", F.Constructor) &&
+      O.map("copy_or_move", F.CopyOrMove) && O.map("summary", F.Summary) &&
       O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
       O.map("attribute_at", F.AttributeAt) &&
       O.map("attribute_blocked", F.AttributeBlocked) &&

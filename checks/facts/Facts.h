@@ -41,6 +41,9 @@ enum class SiteKind {
   Throw,
   /// A coroutine whose frame comes from the global operator new.
   CoroutineFrame,
+  /// The first use in a thread of a thread_local variable whose destructor
+  /// is registered for thread exit (__cxa_thread_atexit calloc's a node).
+  ThreadExit,
 };
 
 /// Whether a site of \p Kind allocates (the others only release memory).
@@ -59,6 +62,9 @@ struct HeapSite {
   /// For a throw: the type of the exception object, as the user names it
   /// ('std::bad_alloc'); empty for other kinds.
   std::string Exception;
+  /// For a thread-exit registration: the thread_local variable whose
+  /// destructor is registered ('Log::buffer'); empty for other kinds.
+  std::string Variable;
 };
 
 enum class CallKind {
@@ -146,6 +152,9 @@ struct LibrarySummary {
   /// Reaches code with no body and no knowledge (the library's compiled
   /// part): allocation-free only by assumption.
   bool Unknown = false;
+  /// Reaches a function the knowledge base says allocates on some inputs
+  /// only (effect: may-allocate): printf on first use of stdout.
+  bool MayAllocate = false;
   /// Reaches an allocation only on its failure path: a throw of the
   /// library, a throw helper (std::__throw_length_error).
   bool AllocatesOnFailure = false;
@@ -180,6 +189,8 @@ struct FunctionFacts {
   bool AddressEscapes = false;
   /// A constructor: chains say "constructs 'T'".
   bool Constructor = false;
+  /// A copy or move constructor: the knowledge base's copy-effect applies.
+  bool CopyOrMove = false;
   /// For a library function: what its body may do, decided within the
   /// translation unit. Library internals are not kept: the facts stay
   /// small and chains stop at the entry point the user wrote.
@@ -202,7 +213,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 6;
+  static constexpr unsigned FormatVersion = 7;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
   /// The followed function pointers this unit writes.

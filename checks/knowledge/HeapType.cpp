@@ -129,12 +129,13 @@ std::string typeName(QualType T, const ASTContext &Ctx, bool UserWritten) {
 const FunctionEntry *allocatingLibraryConstructor(const CXXConstructExpr *E,
                                                   const KnowledgeBase &KB) {
   const CXXConstructorDecl *Ctor = E->getConstructor();
-  // Copies of the standard exceptions share their message.
-  if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
-      !Ctor->getASTContext().getSourceManager().isInSystemHeader(
-          Ctor->getLocation()))
+  if (!Ctor || !Ctor->getASTContext().getSourceManager().isInSystemHeader(
+                   Ctor->getLocation()))
     return nullptr;
-  const FunctionEntry *Entry = KB.function(qualifiedName(Ctor));
+  // A copy of a standard exception shares its message: the entry's
+  // copy-effect says so.
+  const FunctionEntry *Entry =
+      KB.function(qualifiedName(Ctor), Ctor->isCopyOrMoveConstructor());
   return Entry && Entry->Effect == FunctionEffect::Allocates ? Entry : nullptr;
 }
 

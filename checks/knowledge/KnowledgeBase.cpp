@@ -72,10 +72,16 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("condition", E.Condition);
     IO.mapOptional("exception", E.Exception);
     IO.mapOptional("replacement", E.Replacement);
+    IO.mapOptional("copy-effect", E.CopyEffect);
   }
   static std::string validate(IO &, noalloc::FunctionEntry &E) {
+    using noalloc::FunctionEffect;
     if (E.Name.empty())
       return "'name' must not be empty";
+    if (E.CopyEffect && *E.CopyEffect != FunctionEffect::None &&
+        *E.CopyEffect != FunctionEffect::Allocates &&
+        *E.CopyEffect != FunctionEffect::Releases)
+      return "'copy-effect' must be 'none', 'allocates' or 'releases'";
     if (E.WhenNullArgument && E.Effect != noalloc::FunctionEffect::Allocates)
       return "'when-null-argument' needs 'effect: allocates'";
     if (E.NothingWhenNullArgument &&
@@ -181,6 +187,12 @@ Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
   for (FunctionEntry &E : File.Functions) {
     E.Name = normalizeName(E.Name);
     std::string Key = E.Name;
+    Copies.erase(Key);
+    if (E.CopyEffect) {
+      FunctionEntry &Copy = Copies[Key];
+      Copy.Name = E.Name;
+      Copy.Effect = *E.CopyEffect;
+    }
     Functions[Key] = std::move(E);
   }
   for (TypeEntry &E : File.Types) {
@@ -209,6 +221,14 @@ Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
 const FunctionEntry *KnowledgeBase::function(StringRef QualifiedName) const {
   auto It = Functions.find(QualifiedName);
   return It == Functions.end() ? nullptr : &It->second;
+}
+
+const FunctionEntry *KnowledgeBase::function(StringRef QualifiedName,
+                                             bool CopyOrMove) const {
+  if (CopyOrMove)
+    if (auto It = Copies.find(QualifiedName); It != Copies.end())
+      return &It->second;
+  return function(QualifiedName);
 }
 
 const ReplacementEntry *

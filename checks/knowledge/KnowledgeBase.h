@@ -55,6 +55,9 @@ struct FunctionEntry {
   /// With AllocatesOnFailure: the exception it throws ('std::system_error').
   std::string Exception;
   std::string Replacement;
+  /// For a constructor: the effect of its copy and move constructors, when
+  /// it differs (a std::runtime_error copy shares the message).
+  std::optional<FunctionEffect> CopyEffect;
 };
 
 struct TypeEntry {
@@ -114,6 +117,10 @@ public:
   llvm::Error addYAML(llvm::StringRef Text, llvm::StringRef FileName);
 
   const FunctionEntry *function(llvm::StringRef QualifiedName) const;
+  /// The entry of a constructor; for a copy or move constructor, its
+  /// copy-effect when the entry gives one.
+  const FunctionEntry *function(llvm::StringRef QualifiedName,
+                                bool CopyOrMove) const;
   const TypeEntry *type(llvm::StringRef QualifiedName) const;
   const ReplacementEntry *replacement(llvm::StringRef QualifiedName) const;
   /// The standard libraries, in the order their entries were first given.
@@ -131,6 +138,8 @@ public:
 
 private:
   llvm::StringMap<FunctionEntry> Functions;
+  /// The copy and move constructors of entries with a copy-effect.
+  llvm::StringMap<FunctionEntry> Copies;
   llvm::StringMap<TypeEntry> Types;
   llvm::StringMap<ReplacementEntry> Replacements;
   std::vector<LibraryEntry> Libraries;

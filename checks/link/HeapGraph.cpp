@@ -58,7 +58,8 @@ static void decideKnownHeapFunction(HeapGraph::Node &N,
                                     const KnowledgeBase &KB) {
   if (N.Facts.InSystemHeader)
     return;
-  if (const FunctionEntry *E = KB.function(N.Facts.KnowledgeName))
+  if (const FunctionEntry *E =
+          KB.function(N.Facts.KnowledgeName, N.Facts.CopyOrMove))
     if (auto Effect = heapEffect(*E)) {
       N.Leaf[unsigned(Effect->first)] = true;
       N.LeafWhy[unsigned(Effect->first)] = Effect->second.str();
@@ -250,6 +251,9 @@ void HeapGraph::decideLeaf(Node &N) {
       Set(Cause::Release, "may release heap memory");
     if (F.Summary.Unknown)
       Set(Cause::Assumed, "calls library code that has no body to analyse");
+    if (F.Summary.MayAllocate)
+      Set(Cause::MayAllocate,
+          "calls library code that may allocate on some inputs");
     if (F.Summary.AllocatesOnFailure)
       SetFailure(F.Summary.Exception, "");
     return;
@@ -259,7 +263,7 @@ void HeapGraph::decideLeaf(Node &N) {
     Set(Cause::Unseen, "is not a known function");
     return;
   }
-  if (const FunctionEntry *E = KB.function(F.KnowledgeName)) {
+  if (const FunctionEntry *E = KB.function(F.KnowledgeName, F.CopyOrMove)) {
     if (auto Effect = heapEffect(*E)) {
       Set(Effect->first, Effect->second);
       return;
@@ -270,7 +274,8 @@ void HeapGraph::decideLeaf(Node &N) {
     case FunctionEffect::Releases:
       llvm_unreachable("decided above");
     case FunctionEffect::MayAllocate:
-      Set(Cause::Assumed, "may allocate on the heap (" + E->Condition + ")");
+      Set(Cause::MayAllocate,
+          "may allocate on the heap (" + E->Condition + ")");
       return;
     case FunctionEffect::AllocatesOnFailure:
       SetFailure(E->Exception, E->Condition);
@@ -397,7 +402,7 @@ void HeapGraph::propagate() {
     }
   for (Cause C : {Cause::Allocation, Cause::Release})
     propagate(C, NormalCallers);
-  for (Cause C : {Cause::Unseen, Cause::Assumed})
+  for (Cause C : {Cause::Unseen, Cause::Assumed, Cause::MayAllocate})
     propagate(C, Callers);
   propagate(Cause::Failure, Callers);
   // What a failure path evaluates, and allocates, is its failure too: for
@@ -425,6 +430,7 @@ static bool seeds(const HeapSite &S, Cause C, bool InLibrary) {
     return Failure;
   case Cause::Unseen:
   case Cause::Assumed:
+  case Cause::MayAllocate:
     return false;
   }
   llvm_unreachable("unknown cause");
@@ -487,7 +493,8 @@ void HeapGraph::propagate(Cause C, const Edges &Callers,
 
 Effect HeapGraph::lattice(int I) const {
   const Node &N = Nodes[I];
-  if (N.reaches(Cause::Allocation))
+  // Some input of a may-allocate function allocates (printf, measured).
+  if (N.reaches(Cause::Allocation) || N.reaches(Cause::MayAllocate))
     return Effect::Allocates;
   if (N.reaches(Cause::Unseen) || N.reaches(Cause::Assumed))
     return Effect::Unknown;
@@ -504,6 +511,8 @@ Cause HeapGraph::decidingCause(int I, Policy P) const {
     return Cause::Allocation;
   if (N.reaches(Cause::Unseen))
     return Cause::Unseen;
+  if (P.countsMayAllocate() && N.reaches(Cause::MayAllocate))
+    return Cause::MayAllocate;
   if (P.isStrict() && N.reaches(Cause::Assumed))
     return Cause::Assumed;
   if (P.Failures == FailurePaths::Report && N.reaches(Cause::Failure))
@@ -519,6 +528,7 @@ Effect HeapGraph::effect(int I, Policy P) const {
   case Cause::Unseen:
     return P.isStrict() ? Effect::Allocates : Effect::Unknown;
   case Cause::Assumed:
+  case Cause::MayAllocate:
     return Effect::Allocates;
   case Cause::Failure:
     return Effect::AllocatesOnFailure;

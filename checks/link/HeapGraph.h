@@ -39,16 +39,27 @@ enum class FailurePaths { Report, Accept };
 struct Policy {
   Strictness Unseen = Strictness::Lenient;
   FailurePaths Failures = FailurePaths::Report;
+  /// noalloc-c-allocation.ReportMayAllocate: the run reports the functions
+  /// the knowledge base says allocate on some inputs (printf).
+  bool ReportMayAllocate = false;
 
   static Policy lenient() { return {}; }
-  static Policy strict() { return {Strictness::Strict, FailurePaths::Report}; }
+  static Policy strict() {
+    return {Strictness::Strict, FailurePaths::Report, false};
+  }
   /// From noalloc-call's options Policy ('lenient', 'strict') and
-  /// FailurePaths ('report', 'accept'); the check rejects other values.
-  static Policy fromOptions(llvm::StringRef Unseen, llvm::StringRef Failures) {
+  /// FailurePaths ('report', 'accept'), which the check validates, and
+  /// noalloc-c-allocation's ReportMayAllocate.
+  static Policy fromOptions(llvm::StringRef Unseen, llvm::StringRef Failures,
+                            bool ReportMayAllocate) {
     return {Unseen == "strict" ? Strictness::Strict : Strictness::Lenient,
-            Failures == "accept" ? FailurePaths::Accept : FailurePaths::Report};
+            Failures == "accept" ? FailurePaths::Accept : FailurePaths::Report,
+            ReportMayAllocate};
   }
   bool isStrict() const { return Unseen == Strictness::Strict; }
+  /// Whether a may-allocate library function counts as allocating: the one
+  /// place that decides it, for the verdicts and the warnings alike.
+  bool countsMayAllocate() const { return isStrict() || ReportMayAllocate; }
 };
 
 /// Why a function may reach the heap, or cannot be shown not to. Each cause
@@ -62,14 +73,16 @@ enum class Cause {
   /// call no known function answers: the run cannot see it.
   Unseen,
   /// Reaches library code that is allocation-free only by assumption: a
-  /// compiled library function without knowledge, a function the knowledge
-  /// base says may allocate on some inputs.
+  /// compiled library function without knowledge.
   Assumed,
+  /// Reaches a function the knowledge base says allocates on some inputs
+  /// only (effect: may-allocate): allocating when the policy counts it.
+  MayAllocate,
   /// Reaches an allocation only on a library's failure path: a throw in
   /// library code, a throw helper (std::__throw_system_error).
   Failure,
 };
-inline constexpr unsigned NumCauses = 5;
+inline constexpr unsigned NumCauses = 6;
 
 struct LinkOptions {
   /// Globs over qualified names (or exact USRs) of roots and allowed zones,

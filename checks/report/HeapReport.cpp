@@ -49,6 +49,7 @@ static std::string leafPhrase(const Node &T, Cause C) {
   switch (C) {
   case Cause::Allocation:
   case Cause::Assumed:
+  case Cause::MayAllocate:
     return "may allocate on the heap";
   case Cause::Release:
     return "may release heap memory";
@@ -241,8 +242,14 @@ bool CallSelector::leftToDirectCheck(const CallSite &Call) const {
   const FunctionEntry *Entry = nullptr;
   if (Call.Kind != CallKind::Indirect)
     if (int Callee = G.find(Call.Callee); Callee >= 0)
-      Entry = KB.function(G.node(Callee).Facts.KnowledgeName);
+      Entry = KB.function(G.node(Callee).Facts.KnowledgeName,
+                          G.node(Callee).Facts.CopyOrMove);
   StringRef Check = checkReportingCall(Call, Entry);
+  // noalloc-c-allocation reports a may-allocate function only when asked.
+  if (Check == "noalloc-c-allocation" &&
+      Entry->Effect == FunctionEffect::MayAllocate &&
+      !Options.Policy.ReportMayAllocate)
+    return false;
   return !Check.empty() && Options.CheckEnabled(Check);
 }
 
@@ -293,6 +300,18 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
   };
   llvm::sort(Heap, InSource);
   llvm::sort(Unseen, InSource);
+}
+
+/// Why the policy \p P counts a leaf of cause \p C as allocating, as the
+/// end of its note; empty when it allocates whatever the policy.
+static std::string countedBecause(Cause C, Policy P) {
+  bool ByPolicy = C == Cause::Unseen || C == Cause::Assumed ||
+                  (C == Cause::MayAllocate && P.isStrict());
+  if (ByPolicy)
+    return " (the strict policy counts it as allocating)";
+  if (C == Cause::MayAllocate)
+    return " (ReportMayAllocate counts it as allocating)";
+  return "";
 }
 
 /// The finding for one selected call of \p Function.
@@ -350,12 +369,28 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
   appendChain(G, Path, Deciding, Window, Finding + 1 + MayBe, F.Notes);
   if (Leaf)
     F.Notes.push_back({quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding) +
-                           (Deciding == Cause::Unseen ||
-                                    Deciding == Cause::Assumed
-                                ? " (the strict policy counts it as "
-                                  "allocating)"
-                                : ""),
+                           countedBecause(Deciding, P),
                        C.Where});
+  return F;
+}
+
+/// The finding for a heap site of \p Function that noalloc-call reports
+/// itself: the first use of a thread_local whose destructor is registered
+/// for thread exit.
+static CallFinding siteFinding(const HeapGraph &G, int Function,
+                               const HeapSite &S) {
+  CallFinding F;
+  F.Check = "noalloc-call";
+  F.Where = S.Where;
+  F.Message = "first use of thread_local " + quoted(S.Variable) +
+              " in a thread may allocate on the heap";
+  std::vector<int> Roots =
+      G.hasRoots() ? rootPath(G, Function) : std::vector<int>();
+  appendShown(
+      ChainWindow(Roots.size() + 2, Roots.size()), 0, Roots.size(),
+      [&](size_t K) { return rootStep(G, Roots, K); }, F.Notes);
+  F.Notes.push_back(
+      {quoted(G.node(Function).Facts.Name) + " " + S.Description, S.Where});
   return F;
 }
 
@@ -397,6 +432,9 @@ std::vector<CallFinding> callFindings(const HeapGraph &G,
   for (int I = 0, E = G.size(); I < E; ++I) {
     if (!isReportedFunction(G, I))
       continue;
+    for (const HeapSite &S : G.node(I).Facts.Sites)
+      if (!S.Accepted && checkReportingSite(S.Kind) == "noalloc-call")
+        Findings.push_back(siteFinding(G, I, S));
     std::vector<Candidate> Heap, Unseen;
     Selector.select(I, Heap, Unseen);
     for (const std::vector<Candidate> *Group : {&Heap, &Unseen}) {
@@ -535,9 +573,10 @@ static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
 /// The words for a point without a site: its strongest cause.
 static std::string pointPhrase(const HeapGraph &G, int I) {
   const Node &N = G.node(I);
-  // What lenient accepts (assumptions about library code) comes last.
+  // What lenient accepts (library code that may allocate on some inputs,
+  // assumptions about library code) comes last.
   for (Cause C : {Cause::Allocation, Cause::Unseen, Cause::Failure,
-                  Cause::Release, Cause::Assumed})
+                  Cause::Release, Cause::MayAllocate, Cause::Assumed})
     if (N.reaches(C))
       return C == Cause::Failure ? failureWords(G, I) : leafPhrase(N, C);
   return "";

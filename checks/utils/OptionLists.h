@@ -13,6 +13,9 @@ namespace noalloc {
 /// parseStringList reads them (trimmed, empty ones dropped).
 std::vector<std::string> optionList(llvm::StringRef Value);
 
+/// Whether a boolean option's value is true, as clang-tidy reads it.
+bool optionIsTrue(llvm::StringRef Value);
+
 } // namespace noalloc
 
 #endif // NOALLOC_CHECKS_UTILS_OPTIONLISTS_H

@@ -6,6 +6,18 @@
  * RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-c-allocation' \
  * RUN:   --config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}' \
  * RUN:   %s -- | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+ * The verdicts follow the warnings: with ReportMayAllocate these functions
+ * allocate, and noalloc-call reports a call that reaches one; without it,
+ * lenient accepts them (the effect, whatever the policy, is allocates).
+ * RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-c-allocation,noalloc-call' \
+ * RUN:   --config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}' \
+ * RUN:   %s -- | FileCheck %s --check-prefixes=CHECK,CALL --implicit-check-not='{{warning|error|note}}:'
+ * RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-c-allocation,noalloc-call' --format=json \
+ * RUN:   --config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}' \
+ * RUN:   %s -- | FileCheck %s --check-prefix=JSON
+ * RUN: %expect-exit 0 %noalloc --checks='-*,noalloc-c-allocation,noalloc-call' %s -- | count 0
+ * RUN: %expect-exit 0 %noalloc --checks='-*,noalloc-c-allocation,noalloc-call' --format=json %s -- \
+ * RUN:   | FileCheck %s --check-prefix=JSON-LENIENT
  * RUN: %oracle %s
  */
 #include <stdio.h>
@@ -29,11 +41,41 @@ int format(char *Out, size_t N, int Precision, double V) {
 int parse(const char *In, double *V) { return sscanf(In, "%lf", V); }
 // CHECK: glibc-input.c:[[@LINE-1]]:47: warning: call to 'sscanf' may allocate on the heap: %ms/%m[ always (measured 2); numeric fields longer than ~1000 characters {{.*}} [noalloc-c-allocation]
 
+/* A caller of one. */
+void emitTwice(FILE *F, int V) {
+  emit(F, V);
+  emit(F, V + 1);
+}
+// CALL: glibc-input.c:[[@LINE-3]]:3: warning: call to 'emit' may allocate on the heap [noalloc-call]
+// CALL: glibc-input.c:[[@LINE-23]]:29: note: 'emit' calls 'fprintf', which may allocate on the heap (on first use of a buffered stream (buffer malloc'd lazily); as snprintf for unusual formats)
+// CALL: glibc-input.c:[[@LINE-4]]:3: note: and 1 more call in 'emitTwice' that may use the heap
+
 /* The negative twin: the same work into caller-provided storage. */
 size_t copyOut(char *Out, const char *In, size_t N) {
   strncpy(Out, In, N);
   return strlen(Out);
 }
+
+// JSON: "name": "emit",
+// JSON: "verdict": "allocates"
+// JSON: "name": "sort",
+// JSON: "verdict": "allocates"
+// JSON: "name": "format",
+// JSON: "verdict": "allocates"
+// JSON: "name": "parse",
+// JSON: "verdict": "allocates"
+// JSON: "name": "emitTwice",
+// JSON: "verdict": "allocates"
+// JSON: "name": "copyOut",
+// JSON: "verdict": "none"
+// JSON-LENIENT: "effect": "allocates",
+// JSON-LENIENT: "name": "emit",
+// JSON-LENIENT: "verdict": "none"
+// JSON-LENIENT: "name": "emitTwice",
+// JSON-LENIENT: "verdict": "none"
+// JSON-LENIENT: "effect": "none",
+// JSON-LENIENT: "name": "copyOut",
+// JSON-LENIENT: "verdict": "none"
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
@@ -43,6 +85,9 @@ ORACLE_MAIN {
   FILE *F = fopen("/dev/null", "w");
   ORACLE_ALLOCATES("fprintf, first write to a stream", emit(F, 1));
   ORACLE_NO_HEAP("fprintf, later writes", emit(F, 2));
+  fclose(F);
+  F = fopen("/dev/null", "w");
+  ORACLE_ALLOCATES("a caller of fprintf, first write to a stream", emitTwice(F, 1));
   fclose(F);
   ORACLE_NO_HEAP("qsort of 10 ints", sort(Small, 10));
   ORACLE_ALLOCATES("qsort of 1000 ints", sort(Large, 1000));

@@ -21,7 +21,8 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   B.call("f", "g").call("f", "ext", ObjectMemory::Heap);
   B.call("g", "malloc", ObjectMemory::MemoryResource, /*Accepted=*/true);
   B.call("g", "f", ObjectMemory::CustomAllocator);
-  B.fn("malloc").Summary = {true, true, false, true, true, "std::bad_alloc"};
+  B.fn("malloc").Summary = {true, true, false,           true,
+                            true, true, "std::bad_alloc"};
   B.fn("f").Root = true;
   B.fn("g").Overrides = {"c:@F@base"};
   B.fn("g").AttributeAt = {{"/src/main.h", 12, 2, 9},
@@ -35,6 +36,8 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   B.fn("g").Calls[1].Nonallocating = true;
   B.fn("f").Calls[0].Kind = CallKind::Block;
   B.fn("f").AddressEscapes = true;
+  B.fn("g").CopyOrMove = true;
+  B.fn("g").Sites[1].Variable = "Log";
   TranslationUnitFacts Original = B.build();
   Original.Pointers.push_back({"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true});
 
@@ -49,6 +52,9 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_TRUE(G.Calls[0].Accepted);
   EXPECT_TRUE(Read->Functions[3].Summary.Unknown);
   EXPECT_TRUE(Read->Functions[3].Summary.AllocatesOnFailure);
+  EXPECT_TRUE(Read->Functions[3].Summary.MayAllocate);
+  EXPECT_TRUE(G.CopyOrMove && !Read->Functions[0].CopyOrMove);
+  EXPECT_EQ(G.Sites[1].Variable, "Log");
   EXPECT_EQ(Read->Functions[3].Summary.Exception, "std::bad_alloc");
   EXPECT_EQ(G.Sites[0].Exception, "std::length_error");
   EXPECT_TRUE(G.Calls[0].InThrow && !G.Calls[0].InNoReturnCall);
@@ -99,19 +105,20 @@ TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
   EXPECT_TRUE(allocates(SiteKind::New));
   EXPECT_TRUE(allocates(SiteKind::Throw));
   EXPECT_TRUE(allocates(SiteKind::CoroutineFrame));
+  EXPECT_TRUE(allocates(SiteKind::ThreadExit));
   EXPECT_FALSE(allocates(SiteKind::Delete));
   EXPECT_FALSE(allocates(SiteKind::OperatorDelete));
 }
 
 TEST(FactsTest, RejectsOtherVersions) {
   std::string Text = text(UnitBuilder().define("f").build());
-  size_t At = Text.find("\"version\":6");
+  size_t At = Text.find("\"version\":7");
   ASSERT_NE(At, std::string::npos);
   Text.replace(At, 11, "\"version\":1");
   auto Read = factsFromJSON(Text);
   ASSERT_FALSE(bool(Read));
   EXPECT_EQ(llvm::toString(Read.takeError()),
-            "facts format version 1, expected 6");
+            "facts format version 1, expected 7");
 }
 
 TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {

@@ -54,7 +54,7 @@ TEST_F(HeapGraphTest, LibraryAssumptionsAreAcceptedOnlyWhenLenient) {
   UnitBuilder B;
   B.define("f").library("vendor_hal_poll").define("g").library("lib_summary");
   B.call("f", "vendor_hal_poll").call("g", "lib_summary");
-  B.fn("lib_summary").Summary = {true, false, true, true, false, ""};
+  B.fn("lib_summary").Summary = {true, false, true, true, false, false, ""};
   HeapGraph G = link({B.build()});
   int F = node(G, "f");
   EXPECT_EQ(G.lattice(F), Effect::Unknown);
@@ -73,6 +73,35 @@ TEST_F(HeapGraphTest, KnowledgeBaseDecidesFunctionsWithoutBodies) {
   HeapGraph G = link({B.build()});
   EXPECT_EQ(G.effect(node(G, "grab"), Policy::strict()), Effect::Allocates);
   EXPECT_EQ(G.effect(node(G, "drop"), Policy::strict()), Effect::Releases);
+  EXPECT_EQ(G.effect(node(G, "copy"), Policy::strict()), Effect::None);
+}
+
+// printf allocates on some inputs: its effect says so whatever the policy;
+// the verdict counts it when the run reports such functions.
+TEST_F(HeapGraphTest, MayAllocateCountsWhenTheRunReportsIt) {
+  UnitBuilder B;
+  B.define("hello").library("printf").call("hello", "printf");
+  HeapGraph G = link({B.build()});
+  int Hello = node(G, "hello");
+  Policy Reporting = Policy::fromOptions("lenient", "report", true);
+  EXPECT_EQ(G.lattice(Hello), Effect::Allocates);
+  EXPECT_EQ(G.effect(Hello, Policy::lenient()), Effect::None);
+  EXPECT_EQ(G.effect(Hello, Reporting), Effect::Allocates);
+  EXPECT_EQ(G.effect(Hello, Policy::strict()), Effect::Allocates);
+  EXPECT_EQ(G.decidingCause(Hello, Reporting), Cause::MayAllocate);
+}
+
+// A copy of a std::runtime_error shares its message (copy-effect: none).
+TEST_F(HeapGraphTest, CopyConstructorsFollowTheCopyEffect) {
+  UnitBuilder B;
+  B.define("make").define("copy");
+  B.library("std::runtime_error::runtime_error");
+  B.fn("std::runtime_error::runtime_error").CopyOrMove = true;
+  B.library("std::logic_error::logic_error");
+  B.call("make", "std::logic_error::logic_error");
+  B.call("copy", "std::runtime_error::runtime_error");
+  HeapGraph G = link({B.build()});
+  EXPECT_EQ(G.effect(node(G, "make"), Policy::strict()), Effect::Allocates);
   EXPECT_EQ(G.effect(node(G, "copy"), Policy::strict()), Effect::None);
 }
 
@@ -236,8 +265,10 @@ TEST_F(HeapGraphTest, OneDefinitionFromTwoUnitsIsNotJoined) {
 TEST_F(HeapGraphTest, FailurePathsAreTheirOwnCause) {
   UnitBuilder B;
   B.define("checked").define("grows").library("at").library("push_back");
-  B.fn("at").Summary = {true, false, false, false, true, "std::out_of_range"};
-  B.fn("push_back").Summary = {true, true, false, false, true, "std::bad_alloc"};
+  B.fn("at").Summary = {
+      true, false, false, false, false, true, "std::out_of_range"};
+  B.fn("push_back").Summary = {true,  true, false,           false,
+                               false, true, "std::bad_alloc"};
   B.call("checked", "at").call("grows", "at").call("grows", "push_back");
   HeapGraph G = link({B.build()});
   int Checked = node(G, "checked");
@@ -286,7 +317,7 @@ TEST_F(HeapGraphTest, ALibraryThrowIsItsFailurePath) {
   B.fn("lib_throw").Sites[0].Exception = "std::length_error";
   // What the library's throw evaluates is part of its failure path; in
   // user code it is not.
-  B.fn("message_ctor").Summary = {true, true, false, false, false, ""};
+  B.fn("message_ctor").Summary = {true, true, false, false, false, false, ""};
   B.call("lib_throw", "message_ctor").call("user_throw", "message_ctor");
   B.fn("lib_throw").Calls[0].InThrow = true;
   B.fn("user_throw").Calls[0].InThrow = true;

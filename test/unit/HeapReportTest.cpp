@@ -39,7 +39,7 @@ TEST_F(HeapReportTest, AtMostOneCallWarningPerFunction) {
 TEST_F(HeapReportTest, CallsOfAnEnabledDirectCheckAreLeftToIt) {
   UnitBuilder B;
   B.define("f").library("push_back").library("malloc");
-  B.fn("push_back").Summary = {true, true, false, false, false, ""};
+  B.fn("push_back").Summary = {true, true, false, false, false, false, ""};
   B.call("f", "push_back", ObjectMemory::Heap);
   B.define("g").call("g", "malloc");
   ReportOptions AllChecks;
@@ -76,7 +76,7 @@ TEST_F(HeapReportTest, ScopedRunsSayWhatTheyCannotSee) {
 TEST_F(HeapReportTest, VerdictsDoNotDependOnChecks) {
   UnitBuilder B;
   B.define("f").library("push_back");
-  B.fn("push_back").Summary = {true, true, false, false, false, ""};
+  B.fn("push_back").Summary = {true, true, false, false, false, false, ""};
   B.call("f", "push_back", ObjectMemory::Heap);
   HeapGraph G({B.build()}, *KB, {});
   std::vector<FunctionSummary> S = functionSummaries(G, Policy::lenient());
@@ -92,7 +92,7 @@ TEST_F(HeapReportTest, ExplainNamesLibraryFunctions) {
   UnitBuilder B;
   B.define("f").library("std::lock_guard<std::mutex>::lock_guard");
   B.fn("std::lock_guard<std::mutex>::lock_guard").Summary = {
-      true, false, false, true, false, ""};
+      true, false, false, true, false, false, ""};
   B.call("f", "std::lock_guard<std::mutex>::lock_guard");
   HeapGraph G({B.build()}, *KB, {});
   std::string Out;
@@ -143,8 +143,9 @@ TEST_F(HeapReportTest, LongChainsShowTheirEndsAndCountTheMiddle) {
 TEST_F(HeapReportTest, FailurePathsSayWhichException) {
   UnitBuilder B;
   B.define("checked").define("grows").library("at").library("push_back");
-  B.fn("at").Summary = {true, false, false, false, true, "std::out_of_range"};
-  B.fn("push_back").Summary = {true, true, false, false, false, ""};
+  B.fn("at").Summary = {
+      true, false, false, false, false, true, "std::out_of_range"};
+  B.fn("push_back").Summary = {true, true, false, false, false, false, ""};
   B.call("checked", "at").call("grows", "at").call("grows", "push_back");
   std::vector<CallFinding> Findings = findings(B.build());
   ASSERT_EQ(Findings.size(), 2u);
