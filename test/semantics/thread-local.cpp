@@ -86,20 +86,9 @@ ORACLE_MAIN {
     ORACLE_NO_HEAP("second use in the same thread", lines());
   });
   inNewThread([] { ORACLE_ALLOCATES("a caller of the first use", linesTwice()); });
-  inNewThread([] {
-    ORACLE_ALLOCATES("first use of a trivially destructible thread_local "
-                     "initialized with the unit", calls());
-  });
-  inNewThread([] {
-    ORACLE_ALLOCATES("a function-local thread_local with a destructor",
-                     localLines());
-  });
-  inNewThread([] {
-    ORACLE_NO_HEAP("a constant-initialized thread_local", constant());
-  });
-  inNewThread([] {
-    ORACLE_NO_HEAP("a function-local thread_local without a destructor",
-                   localTally());
-  });
+  inNewThread([] { ORACLE_ALLOCATES("a trivially destructible thread_local initialized with the unit", calls()); });
+  inNewThread([] { ORACLE_ALLOCATES("a function-local thread_local with a destructor", localLines()); });
+  inNewThread([] { ORACLE_NO_HEAP("a constant-initialized thread_local", constant()); });
+  inNewThread([] { ORACLE_NO_HEAP("a function-local thread_local without a destructor", localTally()); });
 }
 #endif
