@@ -96,16 +96,16 @@ static Error renderText(raw_fd_ostream &OS,
 /// For each finding of a run with roots, the root that reaches it.
 static std::vector<std::string> reachingRoots(ArrayRef<ClangTidyError> Errors,
                                               const LinkedRun *Linked) {
-  std::vector<std::string> Roots;
   if (!Linked || !Linked->Graph->hasRoots())
-    return Roots;
+    return {};
+  std::vector<SourcePoint> Places;
   for (const ClangTidyError &E : Errors) {
     SourcePoint Where;
     Where.File = E.Message.FilePath;
     Where.Offset = E.Message.FileOffset;
-    Roots.push_back(reachingRoot(*Linked->Graph, Where));
+    Places.push_back(std::move(Where));
   }
-  return Roots;
+  return reachingRoots(*Linked->Graph, Places);
 }
 
 /// SARIF, JSON or HTML, from the same findings.

@@ -13,6 +13,7 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -256,22 +257,56 @@ chainInRunOrder(const ClangTidyError &E) {
   return Steps;
 }
 
+namespace {
+
+/// The steps of every code flow of a run, each distinct one (its message,
+/// place and importance) once: run.threadFlowLocations, which the flows
+/// reference by index. Findings on one path share most of their steps.
+class ThreadFlowLocations {
+public:
+  size_t indexOf(const tooling::DiagnosticMessage &Step, bool Essential) {
+    std::string Key = std::string(Essential ? "e" : "i") + Step.FilePath +
+                      '\0' + std::to_string(Step.FileOffset) + '\0' +
+                      Step.Message;
+    auto [It, Inserted] = Index.try_emplace(Key, Steps.size());
+    if (Inserted)
+      Steps.push_back({&Step, Essential});
+    return It->second;
+  }
+  void write(json::OStream &J, SourceFiles &Files, StringRef Root) const {
+    J.attributeArray("threadFlowLocations", [&] {
+      for (const auto &Entry : Steps)
+        J.object([&] {
+          const tooling::DiagnosticMessage &Step = *Entry.first;
+          J.attribute("importance", Entry.second ? "essential" : "important");
+          J.attributeObject("location", [&] {
+            writeMessage(J, Step.Message);
+            writePhysicalLocation(J, Files, Step.FilePath, Step.FileOffset,
+                                  Root);
+          });
+        });
+    });
+  }
+  bool empty() const { return Steps.empty(); }
+
+private:
+  StringMap<size_t> Index;
+  /// The findings' own messages and notes, which outlive the writer.
+  std::vector<std::pair<const tooling::DiagnosticMessage *, bool>> Steps;
+};
+
+} // namespace
+
 static void writeCodeFlow(json::OStream &J, const ClangTidyError &E,
                           ArrayRef<const tooling::DiagnosticMessage *> Chain,
-                          SourceFiles &Files, StringRef Root) {
+                          ThreadFlowLocations &Shared) {
   J.object([&] {
     J.attributeArray("threadFlows", [&] {
       J.object([&] {
         J.attributeArray("locations", [&] {
           for (const tooling::DiagnosticMessage *M : Chain)
             J.object([&] {
-              J.attribute("importance",
-                          M == &E.Message ? "essential" : "important");
-              J.attributeObject("location", [&] {
-                writeMessage(J, M->Message);
-                writePhysicalLocation(J, Files, M->FilePath, M->FileOffset,
-                                      Root);
-              });
+              J.attribute("index", Shared.indexOf(*M, M == &E.Message));
             });
         });
       });
@@ -312,12 +347,13 @@ static std::optional<json::Array> sarifFixes(const ClangTidyError &E,
 
 static void writeSarifResult(json::OStream &J, const ClangTidyError &E,
                              size_t RuleIndex, StringRef Fingerprint,
-                             SourceFiles &Files, StringRef Root) {
+                             SourceFiles &Files, StringRef Root,
+                             ThreadFlowLocations &Shared) {
   J.object([&] {
     std::vector<const tooling::DiagnosticMessage *> Chain = chainInRunOrder(E);
     if (Chain.size() > 1)
       J.attributeArray("codeFlows",
-                       [&] { writeCodeFlow(J, E, Chain, Files, Root); });
+                       [&] { writeCodeFlow(J, E, Chain, Shared); });
     if (auto Fixes = sarifFixes(E, Root))
       J.attribute("fixes", std::move(*Fixes));
     J.attribute("level",
@@ -375,11 +411,14 @@ void writeSarif(ArrayRef<ClangTidyError> Errors, ArrayRef<std::string> Checks,
               json::Object{
                   {"%SRCROOT%",
                    json::Object{{"uri", directoryURI(Options.SourceRoot)}}}});
+        ThreadFlowLocations Shared;
         J.attributeArray("results", [&] {
           for (size_t I = 0; I < Errors.size(); ++I)
             writeSarifResult(J, Errors[I], RuleIndex[Errors[I].DiagnosticName],
-                             Prints[I], Files, Options.SourceRoot);
+                             Prints[I], Files, Options.SourceRoot, Shared);
         });
+        if (!Shared.empty())
+          Shared.write(J, Files, Options.SourceRoot);
         json::Array Rules;
         for (const std::string &Check : RuleIds)
           Rules.push_back(sarifRule(Check, Options.DocsURL));

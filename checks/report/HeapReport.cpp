@@ -3,7 +3,8 @@
 #include "report/HeapReport.h"
 #include "CheckRegistry.h"
 #include <algorithm>
-#include <deque>
+#include <array>
+#include <memory>
 
 using namespace llvm;
 
@@ -82,9 +83,7 @@ static void appendShown(const ChainWindow &Window, size_t Offset, size_t Count,
                         function_ref<ChainStep(size_t)> Step,
                         std::vector<ChainStep> &Notes) {
   for (size_t K = 0; K < Count;) {
-    size_t End = K;
-    while (End < Count && !Window.shows(Offset + End))
-      ++End;
+    size_t End = std::min(Window.nextShown(Offset + K) - Offset, Count);
     if (End - K < 2) {
       Notes.push_back(Step(K++));
       continue;
@@ -94,25 +93,169 @@ static void appendShown(const ChainWindow &Window, size_t Offset, size_t Count,
   }
 }
 
-/// The functions the witness path of \p C from \p Start goes through, one
-/// note each (a call, or the heap site at the end), down to the first
-/// function without a body in user code.
-static std::vector<int> witnessPath(const HeapGraph &G, int Start, Cause C) {
-  std::vector<int> Path;
-  // Each step of a witness path is nearer to its cause; the bound only
-  // guards against a cycle.
-  for (int X = Start;
-       G.node(X).isUserDefinition() && Path.size() < size_t(G.size());) {
-    const Witness &W = G.node(X).witness(C);
-    if (W.Site < 0 && W.Call < 0)
-      break;
-    Path.push_back(X);
-    if (W.Site >= 0)
-      break;
-    X = W.Target;
+namespace {
+
+/// Paths that share their steps, as a forest: each node's next step is its
+/// witness's target, its caller in scoped mode or its parent in a search.
+/// The length of each node's walk, the node near its end and its last node
+/// are settled once for all the walks through it, so a report finds the
+/// ends of a long path without walking it.
+class PathForest {
+public:
+  /// The nodes a window may need at each end of a path: the first steps,
+  /// those around the finding (at the junction of two paths) and the last.
+  static constexpr size_t Margin =
+      ChainWindow::First + ChainWindow::AroundFinding + ChainWindow::Last + 2;
+
+  /// \p OnPath: whether a node is a step of a walk at all; \p Next: the
+  /// step after a node (-1 at the end).
+  PathForest(size_t Size, std::function<bool(int)> OnPath,
+             std::function<int(int)> Next)
+      : OnPath(std::move(OnPath)), NextOf(std::move(Next)),
+        Length(Size, Unsettled), NearEnd(Size, -1), End(Size, -1) {}
+
+  /// The number of steps of the walk from \p X (0 if \p X is on none).
+  size_t length(int X) {
+    if (X < 0 || !OnPath(X))
+      return 0;
+    settle(X);
+    return Length[X];
   }
-  return Path;
-}
+  /// The first node of \p X's walk with at most Margin steps left.
+  int nearEnd(int X) {
+    settle(X);
+    return NearEnd[X];
+  }
+  /// The last node of \p X's walk.
+  int end(int X) {
+    settle(X);
+    return End[X];
+  }
+  int next(int X) const {
+    int N = NextOf(X);
+    return N >= 0 && OnPath(N) ? N : -1;
+  }
+
+private:
+  static constexpr unsigned Unsettled = ~0u, Settling = ~0u - 1;
+
+  /// Walks from \p From to the first settled node, then settles the nodes
+  /// on the way from the end back. A cycle (which a witness never makes)
+  /// ends the walk where it closes.
+  void settle(int From) {
+    std::vector<int> Stack;
+    int X = From;
+    for (; X >= 0 && Length[X] == Unsettled; X = next(X)) {
+      Length[X] = Settling;
+      Stack.push_back(X);
+    }
+    bool Settled = X >= 0 && Length[X] != Settling;
+    unsigned Steps = Settled ? Length[X] : 0;
+    int Near = Settled ? NearEnd[X] : -1, Last = Settled ? End[X] : -1;
+    for (int Y : llvm::reverse(Stack)) {
+      if (++Steps <= Margin)
+        Near = Y;
+      if (Last < 0)
+        Last = Y;
+      Length[Y] = Steps;
+      NearEnd[Y] = Near;
+      End[Y] = Last;
+    }
+  }
+
+  std::function<bool(int)> OnPath;
+  std::function<int(int)> NextOf;
+  std::vector<unsigned> Length;
+  std::vector<int> NearEnd, End;
+};
+
+/// The steps of one walk by position (0: the node it starts from), found
+/// from its two ends: a window asks for its first and last steps only.
+class Walk {
+public:
+  Walk() = default;
+  Walk(PathForest &F, int From) : Forest(&F), Length(F.length(From)) {
+    size_t Ends = std::min(Length, PathForest::Margin);
+    for (int X = From; X >= 0 && Head.size() < Ends; X = F.next(X))
+      Head.push_back(X);
+    if (Length > PathForest::Margin)
+      for (int X = F.nearEnd(From); X >= 0 && Tail.size() < Ends; X = F.next(X))
+        Tail.push_back(X);
+  }
+  size_t size() const { return Length; }
+  int operator[](size_t K) const {
+    if (K < Head.size())
+      return Head[K];
+    if (K + Tail.size() >= Length)
+      return Tail[K + Tail.size() - Length];
+    // The middle of a long path, which no window shows: walked.
+    int X = Head.back();
+    for (size_t I = Head.size() - 1; I < K; ++I)
+      X = Forest->next(X);
+    return X;
+  }
+
+private:
+  PathForest *Forest = nullptr;
+  size_t Length = 0;
+  std::vector<int> Head, Tail;
+};
+
+/// The walks a report cuts its chains from: each cause's witness paths,
+/// how roots reach functions in scoped mode, and where each path ends.
+class ReportPaths {
+public:
+  explicit ReportPaths(const HeapGraph &G) : G(G) {}
+
+  /// The functions the witness path of \p C from \p Start goes through,
+  /// one note each (a call, or the heap site at the end), down to the
+  /// first function without a body in user code.
+  Walk witness(int Start, Cause C) {
+    std::unique_ptr<PathForest> &F = Witnesses[unsigned(C)];
+    if (!F)
+      F = std::make_unique<PathForest>(
+          G.size(),
+          [this, C](int X) {
+            const Witness &W = G.node(X).witness(C);
+            return G.node(X).isUserDefinition() && (W.Site >= 0 || W.Call >= 0);
+          },
+          [this, C](int X) {
+            const Witness &W = G.node(X).witness(C);
+            return W.Site >= 0 ? -1 : W.Target;
+          });
+    return Walk(*F, Start);
+  }
+  /// The function at the end of the witness path of \p C from \p Start,
+  /// through library code too.
+  int end(int Start, Cause C) {
+    std::unique_ptr<PathForest> &F = Ends[unsigned(C)];
+    if (!F)
+      F = std::make_unique<PathForest>(
+          G.size(), [](int) { return true; },
+          [this, C](int X) { return G.node(X).witness(C).Target; });
+    return F->end(Start);
+  }
+  /// Scoped mode: the functions from \p I up to the root that reaches it
+  /// (run order is the other way).
+  Walk fromRoot(int I) { return Walk(scope(), I); }
+  /// The root that reaches \p I in scoped mode.
+  int root(int I) { return scope().end(I); }
+
+private:
+  PathForest &scope() {
+    if (!Scope)
+      Scope = std::make_unique<PathForest>(
+          G.size(), [](int) { return true; },
+          [this](int X) { return G.scopeParent(X); });
+    return *Scope;
+  }
+
+  const HeapGraph &G;
+  std::array<std::unique_ptr<PathForest>, NumCauses> Witnesses, Ends;
+  std::unique_ptr<PathForest> Scope;
+};
+
+} // namespace
 
 /// The note of \p X, a function on the witness path of \p C.
 static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
@@ -135,7 +278,7 @@ static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
 
 /// Appends the notes of the witness path \p Path of \p C, steps \p Offset
 /// on of a chain \p Window shows.
-static void appendChain(const HeapGraph &G, ArrayRef<int> Path, Cause C,
+static void appendChain(const HeapGraph &G, const Walk &Path, Cause C,
                         const ChainWindow &Window, size_t Offset,
                         std::vector<ChainStep> &Notes) {
   appendShown(
@@ -143,64 +286,44 @@ static void appendChain(const HeapGraph &G, ArrayRef<int> Path, Cause C,
       [&](size_t K) { return witnessStep(G, Path[K], C); }, Notes);
 }
 
-/// The function at the end of the witness path of \p C from \p Start.
-static int pathEnd(const HeapGraph &G, int Start, Cause C) {
-  int X = Start;
-  for (size_t Steps = 0; Steps < G.size(); ++Steps) {
-    const Witness &W = G.node(X).witness(C);
-    if (W.Target < 0)
-      return X;
-    X = W.Target;
-  }
-  return X;
-}
-
 /// What \p Target does on its failure path: the words of the function at
 /// the end of the path if it is a leaf that says them, else the exception.
-static std::string failureWords(const HeapGraph &G, int Target) {
-  const Node &End = G.node(pathEnd(G, Target, Cause::Failure));
+static std::string failureWords(const HeapGraph &G, ReportPaths &Paths,
+                                int Target) {
+  const Node &End = G.node(Paths.end(Target, Cause::Failure));
   if (End.Leaf[unsigned(Cause::Failure)])
     return End.LeafWhy[unsigned(Cause::Failure)];
   return failurePhrase(G.failureException(Target), "");
 }
 
-/// The root that reaches \p I in scoped mode.
-static int rootOf(const HeapGraph &G, int I) {
-  while (G.scopeParent(I) >= 0)
-    I = G.scopeParent(I);
-  return I;
+std::vector<std::string> reachingRoots(const HeapGraph &G,
+                                       ArrayRef<SourcePoint> Where) {
+  std::vector<std::string> Roots;
+  ReportPaths Paths(G);
+  for (const SourcePoint &P : Where) {
+    int Function = G.hasRoots() ? G.functionAt(P) : -1;
+    Roots.push_back(Function < 0 || !G.inScope(Function)
+                        ? ""
+                        : G.node(Paths.root(Function)).Facts.Name);
+  }
+  return Roots;
 }
 
-std::string reachingRoot(const HeapGraph &G, const SourcePoint &Where) {
-  int Function = G.hasRoots() ? G.functionAt(Where) : -1;
-  if (Function < 0 || !G.inScope(Function))
-    return "";
-  return G.node(rootOf(G, Function)).Facts.Name;
-}
-
-/// Scoped mode: the functions from the root that reaches \p I down to
-/// \p I.
-static std::vector<int> rootPath(const HeapGraph &G, int I) {
-  std::vector<int> Path;
-  for (int P = I; P >= 0; P = G.scopeParent(P))
-    Path.push_back(P);
-  std::reverse(Path.begin(), Path.end());
-  return Path;
-}
-
-/// Step \p K of how a root reaches a function: the root, then one note per
-/// call.
-static ChainStep rootStep(const HeapGraph &G, ArrayRef<int> Path, size_t K) {
+/// Step \p K of how a root reaches a function (\p Up: from the function
+/// up to the root): the root, then one note per call.
+static ChainStep rootStep(const HeapGraph &G, const Walk &Up, size_t K) {
+  size_t Last = Up.size() - 1;
   if (K == 0) {
-    const Node &Root = G.node(Path.front());
+    const Node &Root = G.node(Up[Last]);
     return {quoted(Root.Facts.Name) +
                 " must not allocate: it is a noalloc root",
             Root.Facts.Where};
   }
-  const Node &Caller = G.node(Path[K - 1]);
-  const CallSite &Via = Caller.Facts.Calls[G.scopeParentCall(Path[K])];
+  int Callee = Up[Last - K];
+  const Node &Caller = G.node(Up[Last - K + 1]);
+  const CallSite &Via = Caller.Facts.Calls[G.scopeParentCall(Callee)];
   return {quoted(Caller.Facts.Name) + " " +
-              callPhrase(Via, G.node(Path[K]).Facts.Constructor),
+              callPhrase(Via, G.node(Callee).Facts.Constructor),
           Via.Where};
 }
 
@@ -315,8 +438,9 @@ static std::string countedBecause(Cause C, Policy P) {
 }
 
 /// The finding for one selected call of \p Function.
-static CallFinding callFinding(const HeapGraph &G, int Function,
-                               const Candidate &Chosen, Policy P) {
+static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
+                               int Function, const Candidate &Chosen,
+                               Policy P) {
   const CallSite &C = G.node(Function).Facts.Calls[Chosen.Call];
   const Node &T = G.node(Chosen.Target);
   Cause Deciding = G.decidingCause(Chosen.Target, P);
@@ -328,16 +452,16 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
                           : "call to ") +
                      quoted(C.CalleeName);
   if (Chosen.Reached == Effect::Unknown) {
-    const Node &End = G.node(pathEnd(G, Chosen.Target, Deciding));
+    const Node &End = G.node(Paths.end(Chosen.Target, Deciding));
     std::string Why =
         End.Facts.USR == "noalloc:unknown"
             ? "a call through a function pointer reaches no known function"
             : quoted(End.Facts.Name) + " " + leafPhrase(End, Deciding);
     F.Message = "cannot show that " +
-                quoted(G.node(rootOf(G, Function)).Facts.Name) +
+                quoted(G.node(Paths.root(Function)).Facts.Name) +
                 " is allocation-free: " + Why;
   } else if (Chosen.Reached == Effect::AllocatesOnFailure) {
-    F.Message = Call + " " + failureWords(G, Chosen.Target);
+    F.Message = Call + " " + failureWords(G, Paths, Chosen.Target);
   } else {
     F.Message = Call + (Chosen.Reached == Effect::Allocates
                             ? " may allocate on the heap"
@@ -345,12 +469,11 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
   }
   // In run order: how the root reaches the function, the finding, which
   // function the call may reach, and its path to the heap.
-  std::vector<int> Roots =
-      G.hasRoots() ? rootPath(G, Function) : std::vector<int>();
+  // Each path is found from its ends: the steps between cost nothing.
+  Walk Roots = G.hasRoots() ? Paths.fromRoot(Function) : Walk();
   bool MayBe = C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName;
-  std::vector<int> Path = T.isUserDefinition()
-                              ? witnessPath(G, Chosen.Target, Deciding)
-                              : std::vector<int>();
+  Walk Path =
+      T.isUserDefinition() ? Paths.witness(Chosen.Target, Deciding) : Walk();
   bool Leaf = !T.isUserDefinition() && Chosen.Reached != Effect::Unknown &&
               !T.Facts.Summary.Summarised &&
               T.Leaf[unsigned(Deciding)]; // The message names unseen code.
@@ -377,15 +500,14 @@ static CallFinding callFinding(const HeapGraph &G, int Function,
 /// The finding for a heap site of \p Function that noalloc-call reports
 /// itself: the first use of a thread_local whose destructor is registered
 /// for thread exit.
-static CallFinding siteFinding(const HeapGraph &G, int Function,
-                               const HeapSite &S) {
+static CallFinding siteFinding(const HeapGraph &G, ReportPaths &Paths,
+                               int Function, const HeapSite &S) {
   CallFinding F;
   F.Check = "noalloc-call";
   F.Where = S.Where;
   F.Message = "first use of thread_local " + quoted(S.Variable) +
               " in a thread may allocate on the heap";
-  std::vector<int> Roots =
-      G.hasRoots() ? rootPath(G, Function) : std::vector<int>();
+  Walk Roots = G.hasRoots() ? Paths.fromRoot(Function) : Walk();
   appendShown(
       ChainWindow(Roots.size() + 2, Roots.size()), 0, Roots.size(),
       [&](size_t K) { return rootStep(G, Roots, K); }, F.Notes);
@@ -429,12 +551,13 @@ std::vector<CallFinding> callFindings(const HeapGraph &G,
                                       const ReportOptions &Options) {
   std::vector<CallFinding> Findings;
   CallSelector Selector(G, KB, Options);
+  ReportPaths Paths(G);
   for (int I = 0, E = G.size(); I < E; ++I) {
     if (!isReportedFunction(G, I))
       continue;
     for (const HeapSite &S : G.node(I).Facts.Sites)
       if (!S.Accepted && checkReportingSite(S.Kind) == "noalloc-call")
-        Findings.push_back(siteFinding(G, I, S));
+        Findings.push_back(siteFinding(G, Paths, I, S));
     std::vector<Candidate> Heap, Unseen;
     Selector.select(I, Heap, Unseen);
     for (const std::vector<Candidate> *Group : {&Heap, &Unseen}) {
@@ -442,7 +565,8 @@ std::vector<CallFinding> callFindings(const HeapGraph &G,
         continue;
       size_t Shown = Options.EveryCall ? Group->size() : 1;
       for (size_t K = 0; K < Shown; ++K)
-        Findings.push_back(callFinding(G, I, (*Group)[K], Options.Policy));
+        Findings.push_back(
+            callFinding(G, Paths, I, (*Group)[K], Options.Policy));
       if (size_t More = Group->size() - Shown) {
         const CallSite &Next = G.node(I).Facts.Calls[(*Group)[Shown].Call];
         Findings.back().Notes.push_back(
@@ -509,6 +633,7 @@ unsigned countUnseenCalls(const HeapGraph &G) {
 
 std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
   std::vector<FunctionSummary> Result;
+  ReportPaths Paths(G);
   for (int I = 0, E = G.size(); I < E; ++I) {
     const Node &N = G.node(I);
     if (!N.isUserDefinition())
@@ -524,7 +649,7 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
     S.MayRelease = S.Answer != Effect::None && S.Answer != Effect::Unknown;
     if (S.Answer != Effect::None) {
       Cause C = G.decidingCause(I, P);
-      std::vector<int> Path = witnessPath(G, I, C);
+      Walk Path = Paths.witness(I, C);
       appendChain(G, Path, C, ChainWindow(Path.size(), 0), 0, S.Chain);
     }
     Result.push_back(std::move(S));
@@ -571,48 +696,116 @@ static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
 }
 
 /// The words for a point without a site: its strongest cause.
-static std::string pointPhrase(const HeapGraph &G, int I) {
+static std::string pointPhrase(const HeapGraph &G, ReportPaths &Paths, int I) {
   const Node &N = G.node(I);
   // What lenient accepts (library code that may allocate on some inputs,
   // assumptions about library code) comes last.
   for (Cause C : {Cause::Allocation, Cause::Unseen, Cause::Failure,
                   Cause::Release, Cause::MayAllocate, Cause::Assumed})
     if (N.reaches(C))
-      return C == Cause::Failure ? failureWords(G, I) : leafPhrase(N, C);
+      return C == Cause::Failure ? failureWords(G, Paths, I) : leafPhrase(N, C);
   return "";
 }
 
-/// The shortest path from \p Start to \p P, as --explain prints it.
-static void printPath(const HeapGraph &G, int Start, const Point &P,
-                      ArrayRef<int> Parent, ArrayRef<int> ParentCall,
-                      raw_ostream &OS) {
-  std::vector<int> Path;
-  for (int I = P.Node; I != Start; I = Parent[I])
-    Path.push_back(I);
-  std::reverse(Path.begin(), Path.end());
-  // One step per call, then the site.
-  auto Step = [&](size_t K) -> ChainStep {
-    if (K == Path.size()) {
-      const HeapSite &Site = G.node(P.Node).Facts.Sites[P.Site];
-      return {quoted(G.node(P.Node).Facts.Name) + " " + Site.Description,
-              Site.Where};
-    }
-    const Node &Caller = G.node(K ? Path[K - 1] : Start),
-               &Callee = G.node(Path[K]);
-    const CallSite &C = Caller.Facts.Calls[ParentCall[Path[K]]];
-    std::string Text = quoted(Caller.Facts.Name) + " " +
-                       callPhrase(C, Callee.Facts.Constructor);
-    if (C.Kind != CallKind::Direct && Callee.Facts.Name != C.CalleeName)
-      Text += ", which may be " + quoted(Callee.Facts.Name);
-    if (P.Site < 0 && Path[K] == P.Node)
-      Text += ", which " + pointPhrase(G, Path[K]);
-    return {Text, C.Where};
-  };
-  size_t Length = Path.size() + (P.Site >= 0);
+/// A step of a path --explain prints: \p Caller calls \p Callee by \p C;
+/// at the end of the path (\p End), what the callee does.
+static ChainStep explainCall(const HeapGraph &G, int Caller, const CallSite &C,
+                             int Callee, bool End, StringRef Why) {
+  const Node &To = G.node(Callee);
+  std::string Text = quoted(G.node(Caller).Facts.Name) + " " +
+                     callPhrase(C, To.Facts.Constructor);
+  if (C.Kind != CallKind::Direct && To.Facts.Name != C.CalleeName)
+    Text += ", which may be " + quoted(To.Facts.Name);
+  if (End)
+    Text += ", which " + Why.str();
+  return {Text, C.Where};
+}
+
+static ChainStep explainSite(const HeapGraph &G, int I, int Site) {
+  const HeapSite &S = G.node(I).Facts.Sites[Site];
+  return {quoted(G.node(I).Facts.Name) + " " + S.Description, S.Where};
+}
+
+/// Prints the steps of a path of \p Length steps that a window shows.
+static void printSteps(size_t Length, function_ref<ChainStep(size_t)> Step,
+                       raw_ostream &OS) {
   std::vector<ChainStep> Steps;
   appendShown(ChainWindow(Length, 0), 0, Length, Step, Steps);
   for (const ChainStep &S : Steps)
     OS << "    " << location(S.Where) << ": " << S.Message << "\n";
+}
+
+/// One function: every heap point it reaches, each by its shortest path,
+/// from a search of its own.
+static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
+                           raw_ostream &OS) {
+  std::vector<int> Parent, ParentCall;
+  std::vector<Point> Points = heapPoints(G, Start, Parent, ParentCall);
+  StringRef Name = G.node(Start).Facts.Name;
+  if (Points.empty()) {
+    OS << quoted(Name) << " does not use the heap\n";
+    return;
+  }
+  OS << quoted(Name) << " may use the heap by " << Points.size()
+     << (Points.size() == 1 ? " path:\n" : " paths:\n");
+  // The search's tree, walked from a point up to the start.
+  PathForest Search(
+      G.size(), [&](int X) { return X != Start; },
+      [&](int X) { return Parent[X]; });
+  int Number = 0;
+  for (const Point &P : Points) {
+    OS << "  path " << ++Number << ":\n";
+    Walk Up(Search, P.Node);
+    size_t Calls = Up.size();
+    auto Step = [&](size_t K) -> ChainStep {
+      if (K == Calls)
+        return explainSite(G, P.Node, P.Site);
+      int Callee = Up[Calls - 1 - K], Caller = K ? Up[Calls - K] : Start;
+      bool End = P.Site < 0 && Callee == P.Node;
+      return explainCall(G, Caller,
+                         G.node(Caller).Facts.Calls[ParentCall[Callee]], Callee,
+                         End, End ? pointPhrase(G, Paths, Callee) : "");
+    };
+    printSteps(Calls + (P.Site >= 0), Step, OS);
+  }
+}
+
+/// One of several functions: its shortest path to each cause it reaches,
+/// as the link step found them (no search of its own).
+static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
+                               int Start, raw_ostream &OS) {
+  const Node &S = G.node(Start);
+  std::vector<Cause> Reached;
+  for (Cause C : {Cause::Allocation, Cause::Unseen, Cause::Failure,
+                  Cause::Release, Cause::MayAllocate, Cause::Assumed})
+    if (S.reaches(C))
+      Reached.push_back(C);
+  if (Reached.empty()) {
+    OS << quoted(S.Facts.Name) << " does not use the heap\n";
+    return;
+  }
+  OS << quoted(S.Facts.Name) << " may use the heap by " << Reached.size()
+     << (Reached.size() == 1 ? " path, the shortest:\n"
+                             : " paths, the shortest of each kind:\n");
+  int Number = 0;
+  for (Cause C : Reached) {
+    OS << "  path " << ++Number << ":\n";
+    Walk Path = Paths.witness(Start, C);
+    auto Step = [&](size_t K) -> ChainStep {
+      int X = Path[K];
+      const Witness &W = G.node(X).witness(C);
+      if (W.Site >= 0)
+        return explainSite(G, X, W.Site);
+      bool End = K + 1 == Path.size();
+      std::string Why;
+      if (End)
+        Why = C == Cause::Failure ? failureWords(G, Paths, W.Target)
+                                  : leafPhrase(G.node(W.Target), C);
+      return explainCall(G, X, G.node(X).Facts.Calls[W.Call], W.Target, End,
+                         Why);
+    };
+    printSteps(Path.size(), Step, OS);
+  }
 }
 
 bool explain(const HeapGraph &G, StringRef Pattern, raw_ostream &OS) {
@@ -624,27 +817,22 @@ bool explain(const HeapGraph &G, StringRef Pattern, raw_ostream &OS) {
     if (Named && HeapGraph::matches(N.Facts, Pattern))
       Matches.push_back(I);
   }
+  ReportPaths Paths(G);
+  // One function: a search from it; several ('*'): the link step's
+  // shortest paths, so the cost is linear in what is printed.
+  bool Several = Matches.size() > 1;
   for (int Start : Matches) {
     const Node &S = G.node(Start);
-    std::vector<int> Parent, ParentCall;
-    std::vector<Point> Points;
-    if (S.isUserDefinition())
-      Points = heapPoints(G, Start, Parent, ParentCall);
-    else if (G.lattice(Start) != Effect::None)
-      OS << quoted(S.Facts.Name) << " is library code that "
-         << pointPhrase(G, Start) << "\n";
-    if (Points.empty()) {
-      if (S.isUserDefinition() || G.lattice(Start) == Effect::None)
-        OS << quoted(S.Facts.Name) << " does not use the heap\n";
-      continue;
-    }
-    OS << quoted(S.Facts.Name) << " may use the heap by " << Points.size()
-       << (Points.size() == 1 ? " path:\n" : " paths:\n");
-    int Number = 0;
-    for (const Point &P : Points) {
-      OS << "  path " << ++Number << ":\n";
-      printPath(G, Start, P, Parent, ParentCall, OS);
-    }
+    if (!S.isUserDefinition())
+      OS << quoted(S.Facts.Name)
+         << (G.lattice(Start) != Effect::None
+                 ? " is library code that " + pointPhrase(G, Paths, Start)
+                 : std::string(" does not use the heap"))
+         << "\n";
+    else if (Several)
+      printShortestPaths(G, Paths, Start, OS);
+    else
+      printEveryPath(G, Paths, Start, OS);
   }
   return !Matches.empty();
 }

@@ -12,6 +12,7 @@
 
 #include "link/HeapGraph.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -40,6 +41,18 @@ public:
   bool shows(size_t Step) const {
     return Step < First || Step + Last >= Length ||
            (Step + AroundFinding >= Finding && Step <= Finding + AroundFinding);
+  }
+  /// The first step from \p Step on that the window shows, or the length:
+  /// a run of steps left out is skipped, not walked.
+  size_t nextShown(size_t Step) const {
+    if (Step >= Length || shows(Step))
+      return std::min(Step, Length);
+    size_t Next = Length;
+    for (size_t Start : {Finding > AroundFinding ? Finding - AroundFinding : 0,
+                         Length > Last ? Length - Last : 0})
+      if (Start > Step)
+        Next = std::min(Next, Start);
+    return Next;
   }
 
 private:
@@ -81,10 +94,12 @@ std::vector<CallFinding> callFindings(const HeapGraph &Graph,
 std::vector<CallFinding> unknownCallFindings(const HeapGraph &Graph,
                                              const ReportOptions &Options);
 
-/// In scoped mode, the name of the root that reaches the function around
-/// \p Where (the root its findings' notes start from); empty without roots
-/// or outside a function.
-std::string reachingRoot(const HeapGraph &Graph, const SourcePoint &Where);
+/// In scoped mode, for each place, the name of the root that reaches the
+/// function around it (the root its findings' notes start from); empty
+/// without roots or outside a function. All at once: each walk up to a root
+/// is shared by the functions on it.
+std::vector<std::string> reachingRoots(const HeapGraph &Graph,
+                                       llvm::ArrayRef<SourcePoint> Where);
 
 /// Calls the run could not follow into a body, for the summary line.
 unsigned countUnseenCalls(const HeapGraph &Graph);
@@ -107,9 +122,12 @@ struct FunctionSummary {
 std::vector<FunctionSummary> functionSummaries(const HeapGraph &Graph,
                                                Policy P);
 
-/// Prints every heap point reachable from the functions matching
-/// \p Pattern (defined ones, library entry points included), each with its
-/// shortest path; returns false if none matches.
+/// Prints, for the one function matching \p Pattern, every heap point it
+/// reaches, each with its shortest path (a search from it); for several
+/// (a glob such as '*'), each one's shortest path to each kind of heap use
+/// it reaches, from the link step's witnesses (no search per function).
+/// Library entry points are named, not descended into. Returns false if
+/// none matches.
 bool explain(const HeapGraph &Graph, llvm::StringRef Pattern,
              llvm::raw_ostream &OS);
 

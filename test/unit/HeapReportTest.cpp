@@ -138,6 +138,73 @@ TEST_F(HeapReportTest, LongChainsShowTheirEndsAndCountTheMiddle) {
   EXPECT_EQ(leftOutSteps("2 steps not shown here"), std::nullopt);
 }
 
+TEST_F(HeapReportTest, ChainsUnderARootAreCutFromTheirEnds) {
+  // f0 (a root) calls f1, ..., f59 allocates; g is out of the root's reach.
+  UnitBuilder B;
+  for (int I = 0; I < 60; ++I)
+    B.define("f" + std::to_string(I));
+  for (int I = 0; I + 1 < 60; ++I)
+    B.call("f" + std::to_string(I), "f" + std::to_string(I + 1));
+  B.site("f59", SiteKind::New).define("g").call("g", "f59");
+  LinkOptions Link;
+  Link.Roots = {"f0"};
+  HeapGraph G = link({B.build()}, Link);
+  std::vector<CallFinding> Findings = callFindings(G, *KB, {});
+  auto Middle = llvm::find_if(Findings, [](const CallFinding &F) {
+    return F.Message == "call to 'f31' may allocate on the heap";
+  });
+  ASSERT_NE(Middle, Findings.end());
+  std::vector<std::string> Notes;
+  for (const ChainStep &Step : Middle->Notes)
+    Notes.push_back(Step.Message);
+  // The root and its first calls, those around the finding (in f30), the
+  // last ones; what is between counted.
+  std::vector<std::string> Expected = {
+      "'f0' must not allocate: it is a noalloc root",
+      "'f0' calls 'f1'",
+      "'f1' calls 'f2'",
+      "'f2' calls 'f3'",
+      "'f3' calls 'f4'",
+      "'f4' calls 'f5'",
+      "'f5' calls 'f6'",
+      "'f6' calls 'f7'",
+      "19 steps not shown",
+      "'f26' calls 'f27'",
+      "'f27' calls 'f28'",
+      "'f28' calls 'f29'",
+      "'f29' calls 'f30'",
+      "'f31' calls 'f32'",
+      "'f32' calls 'f33'",
+      "'f33' calls 'f34'",
+      "'f34' calls 'f35'",
+      "17 steps not shown",
+      "'f52' calls 'f53'",
+      "'f53' calls 'f54'",
+      "'f54' calls 'f55'",
+      "'f55' calls 'f56'",
+      "'f56' calls 'f57'",
+      "'f57' calls 'f58'",
+      "'f58' calls 'f59'",
+      "'f59' allocates with 'new' here"};
+  EXPECT_EQ(Notes, Expected);
+
+  SourcePoint InF40 = G.node(node(G, "f40")).Facts.Calls[0].Where;
+  SourcePoint InG = G.node(node(G, "g")).Facts.Calls[0].Where;
+  EXPECT_EQ(reachingRoots(G, {InF40, InG}),
+            (std::vector<std::string>{"f0", ""}));
+}
+
+TEST_F(HeapReportTest, WindowsSkipWhatTheyLeaveOut) {
+  ChainWindow Window(100, 50);
+  EXPECT_EQ(Window.nextShown(3), 3u);
+  EXPECT_EQ(Window.nextShown(8), 46u);
+  EXPECT_EQ(Window.nextShown(55), 92u);
+  EXPECT_EQ(Window.nextShown(99), 99u);
+  EXPECT_EQ(Window.nextShown(100), 100u);
+  for (size_t Step = 0; Step < 100; ++Step)
+    EXPECT_TRUE(Window.shows(Window.nextShown(Step)));
+}
+
 } // namespace
 
 TEST_F(HeapReportTest, FailurePathsSayWhichException) {

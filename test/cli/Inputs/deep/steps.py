@@ -36,7 +36,9 @@ elif fmt == "function":
 elif fmt == "sarif":
     r = next(r for r in json.loads(text)["runs"][0]["results"]
              if r["message"]["text"].startswith(finding))
-    flow = r["codeFlows"][0]["threadFlows"][0]["locations"]
+    # Each step is a reference into the run's threadFlowLocations.
+    table = json.loads(text)["runs"][0]["threadFlowLocations"]
+    flow = [table[s["index"]] for s in r["codeFlows"][0]["threadFlows"][0]["locations"]]
     steps = [s["location"]["message"]["text"] for s in flow if s["importance"] != "essential"]
 elif fmt == "html":
     article = next(a for a in text.split("<article")[1:]
