@@ -186,4 +186,12 @@ TEST(FactsTest, ContentKeySeesEveryField) {
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Root = true; }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.AttributeBlocked = true; }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Summary.Summarised = true; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Calls[0].Pointer = "p"; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Overrides.push_back("b"); }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.AttributeAt.emplace_back(); }));
+  // A string's end is part of the key: "grow", "grow" is not "growg", "row".
+  EXPECT_TRUE(Changed([](FunctionFacts &G) {
+    G.Name += "g";
+    G.KnowledgeName = "row";
+  }));
 }
