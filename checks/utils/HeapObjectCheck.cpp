@@ -12,6 +12,16 @@ using namespace clang::ast_matchers;
 
 namespace noalloc {
 
+namespace {
+AST_MATCHER_P(CXXConstructExpr, couldBeReportedConstruction,
+              const HeapObjectCheck *, Check) {
+  return Check->mayReportConstruction(Node);
+}
+AST_MATCHER_P(CallExpr, couldBeReportedCall, const HeapObjectCheck *, Check) {
+  return Check->mayReportCall(Node);
+}
+} // namespace
+
 void HeapObjectCheck::registerMatchers(MatchFinder *Finder) {
   if (!knowledge())
     return;
@@ -21,22 +31,60 @@ void HeapObjectCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(fieldDecl(InUserCode, unless(isImplicit())).bind("field"),
                      this);
+  // What check() would report first, the ancestor walk last.
+  Finder->addMatcher(cxxConstructExpr(InUserCode,
+                                      couldBeReportedConstruction(this),
+                                      unless(isInTemplateInstantiation()))
+                         .bind("construct"),
+                     this);
   Finder->addMatcher(
-      cxxConstructExpr(InUserCode, unless(isInTemplateInstantiation()))
-          .bind("construct"),
-      this);
-  Finder->addMatcher(
-      callExpr(InUserCode, unless(isInTemplateInstantiation()),
-               callee(functionDecl(isExpansionInSystemHeader()).bind("fn")))
+      callExpr(InUserCode,
+               callee(functionDecl(isExpansionInSystemHeader()).bind("fn")),
+               couldBeReportedCall(this), unless(isInTemplateInstantiation()))
           .bind("call"),
       this);
 }
 
 HeapTypeVerdict HeapObjectCheck::verdictFor(QualType T) const {
+  auto [It, Inserted] = Verdicts.try_emplace(T.getAsOpaquePtr());
+  if (!Inserted)
+    return It->second;
   HeapTypeVerdict V = classifyType(T, *knowledge());
   if (V.Use == HeapUse::None || !reports(V.Use))
-    return {};
-  return V;
+    V = {};
+  return It->second = V;
+}
+
+bool HeapObjectCheck::isAllocatingStdFunction(const FunctionDecl *Fn) const {
+  auto [It, Inserted] = AllocatingLibraryFunctions.try_emplace(Fn);
+  if (!Inserted)
+    return It->second;
+  std::string Name = qualifiedName(Fn);
+  const FunctionEntry *Entry = StringRef(Name).starts_with("std::")
+                                   ? knowledge()->function(Name)
+                                   : nullptr;
+  return It->second = Entry && Entry->Effect == FunctionEffect::Allocates;
+}
+
+bool HeapObjectCheck::mayReportConstruction(const CXXConstructExpr &E) const {
+  const CXXConstructorDecl *Ctor = E.getConstructor();
+  if (!Ctor || Ctor->isMoveConstructor())
+    return false;
+  if (verdictFor(E.getType()).Use != HeapUse::None)
+    return true;
+  if (!reportsLibraryCalls())
+    return false;
+  auto [It, Inserted] = AllocatingLibraryFunctions.try_emplace(Ctor);
+  if (Inserted)
+    It->second = allocatingLibraryConstructor(&E, *knowledge()) != nullptr;
+  return It->second;
+}
+
+bool HeapObjectCheck::mayReportCall(const CallExpr &E) const {
+  if (E.isPRValue() && verdictFor(E.getType()).Use != HeapUse::None)
+    return true;
+  const auto *Fn = dyn_cast_or_null<FunctionDecl>(E.getCalleeDecl());
+  return Fn && reportsLibraryCalls() && isAllocatingStdFunction(Fn);
 }
 
 /// Whether \p E initializes an object this check reports by itself: a
@@ -227,14 +275,8 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
                ", which " + consequence(V, Ctx));
     return;
   }
-  if (!reportsLibraryCalls())
-    return;
   // Other library functions belong to noalloc-c-allocation.
-  std::string Name = qualifiedName(Fn);
-  if (!StringRef(Name).starts_with("std::"))
-    return;
-  const FunctionEntry *Entry = knowledge()->function(Name);
-  if (!Entry || Entry->Effect != FunctionEffect::Allocates)
+  if (!reportsLibraryCalls() || !isAllocatingStdFunction(Fn))
     return;
   Fix F = Loc.isMacroID() ? Fix() : fixLibraryCall(Call, Ctx);
   report(Loc, SM, "call to " + FnName + " allocates on the heap", F.Hints);

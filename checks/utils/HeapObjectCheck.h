@@ -5,6 +5,7 @@
 
 #include "knowledge/HeapType.h"
 #include "utils/NoallocCheck.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace noalloc {
 
@@ -21,6 +22,11 @@ public:
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus;
   }
+  /// Whether check() could report \p E, from the node alone: the matchers
+  /// ask this before the ancestor walk of isInTemplateInstantiation, the
+  /// costliest of them on template-heavy code.
+  bool mayReportConstruction(const clang::CXXConstructExpr &E) const;
+  bool mayReportCall(const clang::CallExpr &E) const;
 
 protected:
   /// The verdict for \p T if this check reports it, or None.
@@ -52,10 +58,17 @@ protected:
   }
 
 private:
+  /// Whether \p Fn is a std:: function the knowledge base says allocates.
+  bool isAllocatingStdFunction(const clang::FunctionDecl *Fn) const;
   bool initializesReportedDecl(const clang::Expr *E,
                                clang::ASTContext &Ctx) const;
   void reportLibraryConstruction(const clang::CXXConstructExpr *E,
                                  clang::ASTContext &Ctx);
+
+  /// verdictFor by type, and the library functions and constructors seen:
+  /// the prefilters ask for every construction and call of user code.
+  mutable llvm::DenseMap<void *, HeapTypeVerdict> Verdicts;
+  mutable llvm::DenseMap<const clang::Decl *, bool> AllocatingLibraryFunctions;
 };
 
 } // namespace noalloc
