@@ -55,6 +55,10 @@ StringRef checkReportingCall(const CallSite &Call,
   case ObjectMemory::MemoryResource:
   case ObjectMemory::CustomAllocator:
     return "noalloc-pmr";
+  case ObjectMemory::BoundedResource:
+    // Not the heap: what such a call still does (an element that
+    // allocates, a library function noalloc cannot see) is noalloc-call's.
+    return "";
   case ObjectMemory::None:
     break;
   }

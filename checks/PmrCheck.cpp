@@ -1,8 +1,18 @@
 //===--- PmrCheck.cpp - noalloc-pmr ---------------------------------------===//
 
 #include "PmrCheck.h"
+#include "knowledge/ValueSemantics.h"
 
 namespace noalloc {
+
+PmrCheck::PmrCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : HeapObjectCheck(Name, Context),
+      ReportBounded(Options.get("ReportBounded", false)) {}
+
+void PmrCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  HeapObjectCheck::storeOptions(Opts);
+  Options.store(Opts, "ReportBounded", ReportBounded);
+}
 
 bool PmrCheck::reports(HeapUse Use) const {
   return Use == HeapUse::MemoryResource || Use == HeapUse::CustomAllocator;
@@ -13,6 +23,20 @@ std::string PmrCheck::consequence(const HeapTypeVerdict &V,
   if (V.Use == HeapUse::MemoryResource)
     return "allocates from its memory resource, which may be the heap";
   return "allocates through allocator '" + typeName(V.Allocator, Ctx) + "'";
+}
+
+std::optional<std::string>
+PmrCheck::variableConsequence(const clang::VarDecl *Var,
+                              const HeapTypeVerdict &V,
+                              const clang::ASTContext &Ctx) const {
+  std::optional<BoundedResource> Bounded = boundedResource(Var);
+  if (!Bounded)
+    return consequence(V, Ctx);
+  if (!ReportBounded)
+    return std::nullopt;
+  return "allocates from bounded memory resource '" + Bounded->Name +
+         "', which never reaches the heap (it throws 'std::bad_alloc' when "
+         "exhausted)";
 }
 
 } // namespace noalloc

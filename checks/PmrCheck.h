@@ -9,15 +9,24 @@ namespace noalloc {
 
 /// Informational: containers that allocate through a std::pmr memory
 /// resource or a user-provided allocator. Whether that reaches the heap
-/// depends on the resource, which the type does not tell.
+/// depends on the resource, which the type does not tell; a variable over a
+/// bounded resource (a fixed buffer, null_memory_resource() upstream) never
+/// does, and is reported only with ReportBounded.
 class PmrCheck : public HeapObjectCheck {
 public:
-  using HeapObjectCheck::HeapObjectCheck;
+  PmrCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
   bool reports(HeapUse Use) const override;
   std::string consequence(const HeapTypeVerdict &V,
                           const clang::ASTContext &Ctx) const override;
+  std::optional<std::string>
+  variableConsequence(const clang::VarDecl *Var, const HeapTypeVerdict &V,
+                      const clang::ASTContext &Ctx) const override;
+
+  /// Also list variables over a bounded memory resource; off by default.
+  const bool ReportBounded;
 };
 
 } // namespace noalloc

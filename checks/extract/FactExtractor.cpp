@@ -146,7 +146,10 @@ public:
 
 private:
   bool traverseCall(const CallExpr *E, llvm::function_ref<bool()> Traverse);
-  void destroy(QualType T, SourceLocation Loc);
+  void destroy(QualType T, SourceLocation Loc, bool Bounded = false);
+  /// How the object \p E names uses memory: over a bounded resource, or
+  /// as its type says.
+  ObjectMemory objectMemory(const Expr *E);
 
   /// A call of a std::function variable that holds a known function: a
   /// call of that function.
@@ -156,6 +159,8 @@ private:
   size_t Function;
   /// The constructions of variables the library holds in place.
   llvm::DenseSet<const Expr *> InPlaceConstructions;
+  /// The constructions of variables over a bounded memory resource.
+  llvm::DenseSet<const Expr *> BoundedConstructions;
   llvm::DenseSet<const Expr *> Callees;
   llvm::DenseSet<const Expr *> FrameCalls;
 };
@@ -237,6 +242,16 @@ public:
     return It->second;
   }
 
+  /// Whether user code's \p Var allocates only from a bounded memory
+  /// resource, once per variable.
+  bool bounded(const VarDecl *Var) {
+    auto [It, New] = BoundedVars.try_emplace(Var, false);
+    if (New)
+      It->second = !inSystemHeader(Var->getLocation()) &&
+                   boundedResource(Var).has_value();
+    return It->second;
+  }
+
   std::string signature(const FunctionDecl *FD);
   std::string signatureOfType(QualType FunctionType, QualType Class);
   std::string displayName(const FunctionDecl *FD);
@@ -277,6 +292,7 @@ private:
   llvm::DenseMap<FileID, std::string> FileNames;
   llvm::StringSet<> SeenCalls;
   llvm::DenseMap<const VarDecl *, std::optional<InPlace>> InPlaceVars;
+  llvm::DenseMap<const VarDecl *, bool> BoundedVars;
 };
 
 /// Finds every function defined in user code, instantiations included.
@@ -708,10 +724,9 @@ static ObjectMemory memoryOf(QualType T, const KnowledgeBase &KB) {
   llvm_unreachable("unknown heap use");
 }
 
-/// How the object an expression names uses memory, if it is an object
-/// that the object checks report where it is declared: a variable or
-/// member of an owning type, not a reference or a parameter.
-static ObjectMemory namedObjectMemory(const Expr *E, const KnowledgeBase &KB) {
+/// The object an expression names, if the object checks report it where
+/// it is declared: a variable or member, not a reference or a parameter.
+static const ValueDecl *namedObject(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   // s.append(a).append(b): the chain returns the same object.
   while (const auto *Chained = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -725,8 +740,8 @@ static ObjectMemory namedObjectMemory(const Expr *E, const KnowledgeBase &KB) {
   else if (const auto *Member = dyn_cast<MemberExpr>(E))
     D = Member->getMemberDecl();
   if (!D || isa<ParmVarDecl>(D) || !isa<VarDecl, FieldDecl>(D))
-    return ObjectMemory::None;
-  return memoryOf(D->getType(), KB);
+    return nullptr;
+  return D;
 }
 
 /// Library code that creates or destroys an object of \p T: the object
@@ -752,6 +767,15 @@ static CallKind dispatch(const FunctionDecl *&Callee, const Expr *Object) {
     return CallKind::Direct;
   }
   return CallKind::Virtual;
+}
+
+ObjectMemory BodyScanner::objectMemory(const Expr *E) {
+  const ValueDecl *D = namedObject(E);
+  if (!D)
+    return ObjectMemory::None;
+  if (const auto *Var = dyn_cast<VarDecl>(D); Var && X.bounded(Var))
+    return ObjectMemory::BoundedResource;
+  return memoryOf(D->getType(), X.KB);
 }
 
 bool BodyScanner::VisitCallExpr(CallExpr *E) {
@@ -830,18 +854,23 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (!(ME && ME->hasQualifier()))
       Kind = dispatch(Callee, Receiver);
     if (Receiver)
-      Object = namedObjectMemory(Receiver, X.KB);
+      Object = objectMemory(Receiver);
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (callHeldFunction(Op))
       return true;
     if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
       Kind = dispatch(Callee, Op->getArg(0));
-      Object = namedObjectMemory(Op->getArg(0), X.KB);
+      Object = objectMemory(Op->getArg(0));
     }
   }
-  // A library call that returns an owning object.
-  if (Object == ObjectMemory::None && E->isPRValue())
-    Object = libraryObjectMemory(Callee, E->getType(), X);
+  // A library call that returns an owning object: a new one, over the
+  // default resource even when it is made from a bounded one (substr).
+  if ((Object == ObjectMemory::None ||
+       Object == ObjectMemory::BoundedResource) &&
+      E->isPRValue())
+    if (ObjectMemory Made = libraryObjectMemory(Callee, E->getType(), X);
+        Made != ObjectMemory::None || Object == ObjectMemory::None)
+      Object = Made;
   X.addCall(Function, Callee, Loc, Kind, Object);
   return true;
 }
@@ -866,7 +895,9 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
   if (!Ctor || Ctor->isTrivial() || InPlaceConstructions.contains(E))
     return true;
   X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
-            libraryObjectMemory(Ctor, E->getType(), X));
+            BoundedConstructions.contains(E)
+                ? ObjectMemory::BoundedResource
+                : libraryObjectMemory(Ctor, E->getType(), X));
   return true;
 }
 
@@ -883,7 +914,7 @@ bool BodyScanner::VisitCXXNewExpr(CXXNewExpr *E) {
   return true;
 }
 
-void BodyScanner::destroy(QualType T, SourceLocation Loc) {
+void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded) {
   T = X.Ctx.getBaseElementType(T);
   const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
   if (!Class || !Class->hasDefinition() || Class->hasTrivialDestructor())
@@ -892,7 +923,8 @@ void BodyScanner::destroy(QualType T, SourceLocation Loc) {
   if (!Dtor)
     return;
   X.addCall(Function, Dtor, Loc, CallKind::Direct,
-            libraryObjectMemory(Dtor, T, X));
+            Bounded ? ObjectMemory::BoundedResource
+                    : libraryObjectMemory(Dtor, T, X));
 }
 
 bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
@@ -1012,7 +1044,10 @@ bool BodyScanner::VisitVarDecl(VarDecl *D) {
     InPlaceConstructions.insert(D->getInit()->IgnoreImplicit());
     return true;
   }
-  destroy(D->getType(), D->getLocation());
+  bool Bounded = X.bounded(D);
+  if (Bounded)
+    BoundedConstructions.insert(D->getInit()->IgnoreImplicit());
+  destroy(D->getType(), D->getLocation(), Bounded);
   return true;
 }
 
@@ -1048,7 +1083,135 @@ static LibrarySummary summaryOf(const HeapGraph &Graph, int I) {
   S.MayAllocate = N.reaches(Cause::MayAllocate);
   S.AllocatesOnFailure = N.reaches(Cause::Failure);
   S.Exception = Graph.failureException(I);
+  S.Bounded = N.reaches(Cause::Bounded);
   return S;
+}
+
+/// The work of a memory resource, which a bounded resource answers without
+/// the heap.
+static bool isResourceWork(StringRef KnowledgeName) {
+  StringRef Member = KnowledgeName;
+  if (!Member.consume_front("std::pmr::memory_resource::"))
+    return false;
+  Member.consume_front("do_");
+  return Member == "allocate" || Member == "deallocate";
+}
+
+/// The library functions that calls on objects over a bounded memory
+/// resource reach.
+static llvm::StringSet<> boundedEntryPoints(const TranslationUnitFacts &Facts) {
+  llvm::StringSet<> Entries;
+  for (const FunctionFacts &F : Facts.Functions)
+    if (!F.InSystemHeader)
+      for (const CallSite &C : F.Calls)
+        if (C.Object == ObjectMemory::BoundedResource)
+          Entries.insert(C.Callee);
+  return Entries;
+}
+
+/// What the library functions in \p Entries do with the memory resource's
+/// own work left out (the library's calls of it cut), by USR.
+static llvm::StringMap<LibrarySummary>
+summariesWithoutResource(const TranslationUnitFacts &Facts,
+                         const KnowledgeBase &KB,
+                         const llvm::StringSet<> &Entries) {
+  std::vector<TranslationUnitFacts> Local(1);
+  Local[0].MainFile = Facts.MainFile;
+  Local[0].Root = Facts.Root;
+  Local[0].Pointers = Facts.Pointers;
+  Local[0].Functions = Facts.Functions;
+  llvm::StringSet<> Work;
+  for (const FunctionFacts &F : Local[0].Functions)
+    if (isResourceWork(F.KnowledgeName))
+      Work.insert(F.USR);
+  for (FunctionFacts &F : Local[0].Functions)
+    if (F.InSystemHeader)
+      for (CallSite &C : F.Calls)
+        C.Accepted |= Work.contains(C.Callee);
+  HeapGraph Graph(std::move(Local), KB, LinkOptions());
+  llvm::StringMap<LibrarySummary> Summaries;
+  for (const auto &Entry : Entries)
+    if (int I = Graph.find(Entry.getKey()); I >= 0 &&
+                                            Graph.node(I).Facts.Defined &&
+                                            Graph.node(I).Facts.InSystemHeader)
+      Summaries[Entry.getKey()] = summaryOf(Graph, I);
+  return Summaries;
+}
+
+/// A standard memory resource, whose members obtain memory only from its
+/// upstream.
+static bool isResourceClass(StringRef KnowledgeClass) {
+  return KnowledgeClass == "std::pmr::memory_resource" ||
+         isUpstreamResource(KnowledgeClass);
+}
+
+/// What a call of \p Callee on an object over a bounded resource does, if
+/// it uses the resource; none when it does not, or noalloc cannot tell
+/// (the call then stays a call of \p Callee).
+static std::optional<LibrarySummary>
+boundedSummary(const FunctionFacts &Callee,
+               const llvm::StringMap<LibrarySummary> &WithoutResource) {
+  if (!Callee.InSystemHeader)
+    return std::nullopt;
+  LibrarySummary S;
+  S.Summarised = true;
+  if (isResourceClass(Callee.KnowledgeClass)) {
+    S.Bounded = !Callee.Constructor;
+    return S;
+  }
+  auto It = WithoutResource.find(Callee.USR);
+  if (It == WithoutResource.end())
+    return std::nullopt;
+  const LibrarySummary &With = Callee.Summary, &Without = It->second;
+  bool UsesResource = (With.Allocates && !Without.Allocates) ||
+                      (With.Releases && !Without.Releases) ||
+                      (With.Unknown && !Without.Unknown) ||
+                      (With.MayAllocate && !Without.MayAllocate) ||
+                      (With.AllocatesOnFailure && !Without.AllocatesOnFailure);
+  if (!UsesResource)
+    return std::nullopt;
+  S = Without;
+  S.Bounded = true;
+  return S;
+}
+
+/// Calls on objects over a bounded memory resource reach the library
+/// function with the resource's work left out: a function of its own,
+/// 'noalloc:bounded:' and the library function's USR, whose summary says
+/// it allocates from a bounded resource.
+static void
+boundLibraryCalls(std::vector<FunctionFacts> &Functions,
+                  const llvm::StringMap<LibrarySummary> &WithoutResource) {
+  llvm::StringMap<size_t> Index;
+  for (size_t I = 0; I < Functions.size(); ++I)
+    Index.try_emplace(Functions[I].USR, I);
+  std::vector<FunctionFacts> Added;
+  for (size_t I = 0, E = Functions.size(); I < E; ++I) {
+    if (Functions[I].InSystemHeader)
+      continue;
+    for (CallSite &C : Functions[I].Calls) {
+      auto It = Index.find(C.Callee);
+      if (C.Object != ObjectMemory::BoundedResource || It == Index.end())
+        continue;
+      const FunctionFacts &Callee = Functions[It->second];
+      std::optional<LibrarySummary> S = boundedSummary(Callee, WithoutResource);
+      if (!S)
+        continue;
+      std::string USR = "noalloc:bounded:" + Callee.USR;
+      if (!Index.count(USR)) {
+        Index[USR] = E + Added.size();
+        FunctionFacts &B = Added.emplace_back();
+        B.USR = USR;
+        B.Name = Callee.Name;
+        B.Where = Callee.Where;
+        B.InSystemHeader = true;
+        B.Constructor = Callee.Constructor;
+        B.Summary = *S;
+      }
+      C.Callee = USR;
+    }
+  }
+  llvm::append_range(Functions, std::move(Added));
 }
 
 /// Whether the unit's functions may come back from its graph joined by USR
@@ -1070,6 +1233,12 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
     if (!F.InSystemHeader)
       for (const CallSite &C : F.Calls)
         EntryPoints.insert(C.Callee);
+  // Only a unit with calls on objects over a bounded resource pays for a
+  // second graph, and for the copy of its facts it takes.
+  llvm::StringSet<> BoundedEntries = boundedEntryPoints(Facts);
+  llvm::StringMap<LibrarySummary> WithoutResource;
+  if (!BoundedEntries.empty())
+    WithoutResource = summariesWithoutResource(Facts, KB, BoundedEntries);
   // The graph takes the facts and gives them back: a copy would double
   // the unit's facts while its AST is still alive (json: +17 MiB).
   bool Join = joinsByUSR(Facts);
@@ -1106,6 +1275,8 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
     Kept.push_back(std::move(F));
   }
   Facts.Functions = std::move(Kept);
+  if (!BoundedEntries.empty())
+    boundLibraryCalls(Facts.Functions, WithoutResource);
 }
 
 TranslationUnitFacts extractFacts(ASTContext &Ctx,

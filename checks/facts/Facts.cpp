@@ -93,7 +93,8 @@ template <> struct EnumNames<ObjectMemory> {
       {ObjectMemory::None, "none"},
       {ObjectMemory::Heap, "heap"},
       {ObjectMemory::MemoryResource, "memory_resource"},
-      {ObjectMemory::CustomAllocator, "custom_allocator"}};
+      {ObjectMemory::CustomAllocator, "custom_allocator"},
+      {ObjectMemory::BoundedResource, "bounded_resource"}};
 };
 
 template <typename Enum> static StringRef enumName(Enum E) {
@@ -168,7 +169,7 @@ static bool fromJSON(const json::Value &V, PointerFacts &P, json::Path Path) {
 }
 
 /// null when not summarised; else {"allocates", "releases", "unknown",
-/// "may_allocate", "allocates_on_failure", "exception"}.
+/// "may_allocate", "allocates_on_failure", "exception", "bounded"}.
 static json::Value toJSON(const LibrarySummary &S) {
   if (!S.Summarised)
     return nullptr;
@@ -177,7 +178,8 @@ static json::Value toJSON(const LibrarySummary &S) {
                       {"unknown", S.Unknown},
                       {"may_allocate", S.MayAllocate},
                       {"allocates_on_failure", S.AllocatesOnFailure},
-                      {"exception", S.Exception}};
+                      {"exception", S.Exception},
+                      {"bounded", S.Bounded}};
 }
 
 static bool fromJSON(const json::Value &V, LibrarySummary &S,
@@ -191,7 +193,7 @@ static bool fromJSON(const json::Value &V, LibrarySummary &S,
          O.map("releases", S.Releases) && O.map("unknown", S.Unknown) &&
          O.map("may_allocate", S.MayAllocate) &&
          O.map("allocates_on_failure", S.AllocatesOnFailure) &&
-         O.map("exception", S.Exception);
+         O.map("exception", S.Exception) && O.map("bounded", S.Bounded);
 }
 
 static json::Value toJSON(const FunctionFacts &F) {
@@ -311,8 +313,10 @@ static void addSummary(KeyBytes &K, const LibrarySummary &S) {
     K.number(S.Allocates)
         .number(S.Releases)
         .number(S.Unknown)
+        .number(S.MayAllocate)
         .number(S.AllocatesOnFailure)
-        .text(S.Exception);
+        .text(S.Exception)
+        .number(S.Bounded);
 }
 
 static void addSitesAndCalls(KeyBytes &K, const FunctionFacts &F) {

@@ -93,6 +93,11 @@ enum class ObjectMemory {
   MemoryResource,
   /// A user-provided allocator.
   CustomAllocator,
+  /// A std::pmr memory resource that never reaches the heap: its upstream
+  /// is null_memory_resource() (a monotonic_buffer_resource on a fixed
+  /// buffer), or it is a resource, a container or a polymorphic_allocator
+  /// over one (knowledge/ValueSemantics boundedResource).
+  BoundedResource,
 };
 
 struct CallSite {
@@ -160,6 +165,10 @@ struct LibrarySummary {
   bool AllocatesOnFailure = false;
   /// The exception thrown on the shortest such path, if known.
   std::string Exception;
+  /// Allocates from a bounded memory resource, which never reaches the
+  /// heap and throws std::bad_alloc when exhausted: the summary of a call
+  /// on an object over one, the resource's own work left out.
+  bool Bounded = false;
 };
 
 struct FunctionFacts {
@@ -213,7 +222,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 7;
+  static constexpr unsigned FormatVersion = 8;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
   /// The followed function pointers this unit writes.

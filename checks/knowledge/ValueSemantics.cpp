@@ -121,6 +121,138 @@ std::optional<InPlace> heldInPlace(const VarDecl *Var, ASTContext &Ctx,
   return Held;
 }
 
+/// How deep boundedResource follows names: resources over resources,
+/// variables naming variables.
+static constexpr unsigned MaxResourceDepth = 8;
+
+bool isUpstreamResource(StringRef QualifiedName) {
+  return QualifiedName == "std::pmr::monotonic_buffer_resource" ||
+         QualifiedName == "std::pmr::unsynchronized_pool_resource" ||
+         QualifiedName == "std::pmr::synchronized_pool_resource";
+}
+
+static bool isUpstreamResource(const CXXRecordDecl *Class) {
+  return Class && isUpstreamResource(qualifiedName(Class));
+}
+
+static bool isPolymorphicAllocator(QualType T) {
+  const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return Class && qualifiedName(Class) == "std::pmr::polymorphic_allocator";
+}
+
+static bool isMemoryResourcePointer(QualType T) {
+  const CXXRecordDecl *Class = T->getPointeeCXXRecordDecl();
+  return Class && qualifiedName(Class) == "std::pmr::memory_resource";
+}
+
+/// A standard container over a polymorphic_allocator: std::pmr::vector,
+/// std::pmr::string.
+static bool isPmrContainer(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || !StringRef(qualifiedName(Spec)).starts_with("std::"))
+    return false;
+  return llvm::any_of(Spec->getTemplateArgs().asArray(),
+                      [](const TemplateArgument &Arg) {
+                        return Arg.getKind() == TemplateArgument::Type &&
+                               isPolymorphicAllocator(Arg.getAsType());
+                      });
+}
+
+static std::optional<BoundedResource> resourceOf(const Expr *E, unsigned Depth);
+
+/// A variable of a resource type, constructed with a bounded upstream.
+static std::optional<BoundedResource> upstreamBounded(const VarDecl *Var,
+                                                      unsigned Depth) {
+  const auto *Construct =
+      dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  if (!Construct)
+    return std::nullopt;
+  unsigned Written = writtenArguments(Construct);
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  for (unsigned I = 0; I < Written && I < Ctor->getNumParams(); ++I)
+    if (isMemoryResourcePointer(Ctor->getParamDecl(I)->getType()))
+      return resourceOf(Construct->getArg(I), Depth + 1)
+                 ? std::optional<BoundedResource>({Var->getName().str()})
+                 : std::nullopt;
+  return std::nullopt; // The default upstream: the heap.
+}
+
+/// The resource a variable names: a resource object, or a reference, a
+/// const pointer or a polymorphic_allocator, which cannot change.
+static std::optional<BoundedResource> resourceOfVariable(const VarDecl *Var,
+                                                         unsigned Depth) {
+  const VarDecl *Definition = Var->getDefinition();
+  if (isa<ParmVarDecl>(Var) || !Definition || !Definition->getInit() ||
+      Depth > MaxResourceDepth)
+    return std::nullopt;
+  QualType T = Var->getType();
+  if (isUpstreamResource(T->getAsCXXRecordDecl()))
+    return upstreamBounded(Definition, Depth);
+  bool Fixed = T->isReferenceType() || isPolymorphicAllocator(T) ||
+               (T->isPointerType() && T.isConstQualified());
+  if (!Fixed)
+    return std::nullopt;
+  return resourceOf(Definition->getInit(), Depth + 1);
+}
+
+/// The bounded resource \p E evaluates to, if noalloc can show one.
+static std::optional<BoundedResource> resourceOf(const Expr *E,
+                                                 unsigned Depth) {
+  if (!E || Depth > MaxResourceDepth)
+    return std::nullopt;
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    return resourceOf(Cast->getSubExpr(), Depth + 1);
+  // polymorphic_allocator<T>(&arena), or a copy of one.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return isPolymorphicAllocator(E->getType()) && Construct->getNumArgs() == 1
+               ? resourceOf(Construct->getArg(0), Depth + 1)
+               : std::nullopt;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && qualifiedName(Callee) == "std::pmr::null_memory_resource")
+      return BoundedResource{"std::pmr::null_memory_resource()"};
+    return std::nullopt;
+  }
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = AddressOf->getSubExpr()->IgnoreParens();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return resourceOfVariable(Var, Depth + 1);
+  return std::nullopt;
+}
+
+/// A std::pmr container constructed with an allocator argument that is a
+/// bounded resource.
+static std::optional<BoundedResource> containerResource(const VarDecl *Var) {
+  const auto *Construct =
+      dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  if (!Construct)
+    return std::nullopt;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  unsigned Written = writtenArguments(Construct);
+  for (unsigned I = 0; I < Written && I < Ctor->getNumParams(); ++I) {
+    QualType Param = Ctor->getParamDecl(I)->getType();
+    if (isPolymorphicAllocator(Param) || isMemoryResourcePointer(Param))
+      return resourceOf(Construct->getArg(I), 0);
+  }
+  return std::nullopt; // The default resource.
+}
+
+std::optional<BoundedResource> boundedResource(const VarDecl *Var) {
+  if (!Var || isa<ParmVarDecl>(Var) || Var->getType()->isReferenceType() ||
+      !Var->getInit())
+    return std::nullopt;
+  QualType T = Var->getType();
+  if (isUpstreamResource(T->getAsCXXRecordDecl()) || isPolymorphicAllocator(T))
+    return resourceOfVariable(Var, 0);
+  if (isPmrContainer(T))
+    return containerResource(Var);
+  return std::nullopt;
+}
+
 bool doesNothing(const CallExpr *Call, const FunctionEntry &Entry,
                  ASTContext &Ctx) {
   if (!Entry.NothingWhenNullArgument ||

@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include <optional>
+#include <string>
 
 namespace noalloc {
 
@@ -39,6 +40,30 @@ struct InPlace {
 std::optional<InPlace> heldInPlace(const clang::VarDecl *Var,
                                    clang::ASTContext &Ctx,
                                    const KnowledgeBase &KB);
+
+/// A std::pmr memory resource that never reaches the heap.
+struct BoundedResource {
+  /// The resource as the code names it: 'arena',
+  /// 'std::pmr::null_memory_resource()'.
+  std::string Name;
+};
+
+/// Whether \p QualifiedName is a standard memory resource that obtains
+/// memory only from its upstream: std::pmr::monotonic_buffer_resource,
+/// unsynchronized_pool_resource, synchronized_pool_resource.
+bool isUpstreamResource(llvm::StringRef QualifiedName);
+
+/// Whether \p Var allocates only from a bounded memory resource: it is a
+/// monotonic_buffer_resource, unsynchronized_pool_resource or
+/// synchronized_pool_resource whose upstream, given in its construction,
+/// is null_memory_resource() or another bounded resource; or a
+/// std::pmr container or polymorphic_allocator constructed over one (the
+/// resource given by address, by reference, through a const pointer or a
+/// polymorphic_allocator variable). A resource's upstream, and a
+/// container's resource, cannot change after construction. What noalloc
+/// cannot follow (a default upstream, a parameter, a pointer that may be
+/// reassigned) is not bounded.
+std::optional<BoundedResource> boundedResource(const clang::VarDecl *Var);
 
 /// Whether \p Call does nothing: its function does nothing for a null
 /// pointer (the knowledge base's nothing-when-null-argument) and it is

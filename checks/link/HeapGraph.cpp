@@ -256,6 +256,8 @@ void HeapGraph::decideLeaf(Node &N) {
           "calls library code that may allocate on some inputs");
     if (F.Summary.AllocatesOnFailure)
       SetFailure(F.Summary.Exception, "");
+    if (F.Summary.Bounded)
+      Set(Cause::Bounded, boundedPhrase());
     return;
   }
   if (F.USR == UnknownUSR) {
@@ -358,6 +360,11 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
   return Result;
 }
 
+std::string boundedPhrase() {
+  return "uses a bounded memory resource, which never reaches the heap (it "
+         "throws 'std::bad_alloc' when exhausted)";
+}
+
 std::string failurePhrase(StringRef Exception, StringRef Condition) {
   std::string Phrase = "may allocate only when it fails";
   if (!Exception.empty())
@@ -400,7 +407,7 @@ void HeapGraph::propagate() {
       else
         NormalCallers[T].push_back({I, C});
     }
-  for (Cause C : {Cause::Allocation, Cause::Release})
+  for (Cause C : {Cause::Allocation, Cause::Release, Cause::Bounded})
     propagate(C, NormalCallers);
   for (Cause C : {Cause::Unseen, Cause::Assumed, Cause::MayAllocate})
     propagate(C, Callers);
@@ -431,6 +438,7 @@ static bool seeds(const HeapSite &S, Cause C, bool InLibrary) {
   case Cause::Unseen:
   case Cause::Assumed:
   case Cause::MayAllocate:
+  case Cause::Bounded:
     return false;
   }
   llvm_unreachable("unknown cause");
@@ -498,6 +506,8 @@ Effect HeapGraph::lattice(int I) const {
     return Effect::Allocates;
   if (N.reaches(Cause::Unseen) || N.reaches(Cause::Assumed))
     return Effect::Unknown;
+  if (N.reaches(Cause::Bounded))
+    return Effect::Bounded;
   if (N.reaches(Cause::Failure))
     return Effect::AllocatesOnFailure;
   if (N.reaches(Cause::Release))
@@ -515,6 +525,9 @@ Cause HeapGraph::decidingCause(int I, Policy P) const {
     return Cause::MayAllocate;
   if (P.isStrict() && N.reaches(Cause::Assumed))
     return Cause::Assumed;
+  // Bounded use includes its failure path: running out throws.
+  if (N.reaches(Cause::Bounded))
+    return Cause::Bounded;
   if (P.Failures == FailurePaths::Report && N.reaches(Cause::Failure))
     return Cause::Failure;
   return Cause::Release;
@@ -532,6 +545,8 @@ Effect HeapGraph::effect(int I, Policy P) const {
     return Effect::Allocates;
   case Cause::Failure:
     return Effect::AllocatesOnFailure;
+  case Cause::Bounded:
+    return Effect::Bounded;
   case Cause::Release:
     return N.reaches(Cause::Release) ? Effect::Releases : Effect::None;
   }

@@ -22,8 +22,17 @@
 namespace noalloc {
 
 /// What a function may do to the heap, as a lattice: None < Releases <
-/// AllocatesOnFailure < Unknown < Allocates.
-enum class Effect { None, Releases, AllocatesOnFailure, Unknown, Allocates };
+/// AllocatesOnFailure < Bounded < Unknown < Allocates. Bounded: it
+/// allocates from a memory resource that never reaches the heap, and
+/// throws std::bad_alloc (a failure path) when the resource is exhausted.
+enum class Effect {
+  None,
+  Releases,
+  AllocatesOnFailure,
+  Bounded,
+  Unknown,
+  Allocates
+};
 
 /// How code without a body counts: `lenient` accepts what cannot be seen
 /// in library code, `strict` counts everything that cannot be shown
@@ -81,8 +90,11 @@ enum class Cause {
   /// Reaches an allocation only on a library's failure path: a throw in
   /// library code, a throw helper (std::__throw_system_error).
   Failure,
+  /// Allocates from a bounded memory resource: a fixed buffer with
+  /// null_memory_resource() upstream. Not the heap; running out throws.
+  Bounded,
 };
-inline constexpr unsigned NumCauses = 6;
+inline constexpr unsigned NumCauses = 7;
 
 struct LinkOptions {
   /// Globs over qualified names (or exact USRs) of roots and allowed zones,
@@ -106,6 +118,8 @@ struct Witness {
 /// "may allocate only when it fails (throws 'std::system_error')": the
 /// exception if known, else the condition, else nothing.
 std::string failurePhrase(llvm::StringRef Exception, llvm::StringRef Condition);
+/// What a call on an object over a bounded memory resource does.
+std::string boundedPhrase();
 
 class HeapGraph {
 public:

@@ -22,6 +22,8 @@ StringRef effectName(Effect E) {
     return "releases";
   case Effect::AllocatesOnFailure:
     return "allocates-on-failure";
+  case Effect::Bounded:
+    return "bounded";
   case Effect::Unknown:
     return "unknown";
   case Effect::Allocates:
@@ -58,6 +60,8 @@ static std::string leafPhrase(const Node &T, Cause C) {
     return "cannot be seen into";
   case Cause::Failure:
     return failurePhrase("", "");
+  case Cause::Bounded:
+    return boundedPhrase();
   }
   llvm_unreachable("unknown cause");
 }
@@ -390,8 +394,9 @@ std::optional<Candidate> CallSelector::worstTarget(int Call,
       continue;
     Effect E = G.effect(T, Options.Policy);
     // Releasing memory and unseen code matter where nothing may touch the
-    // heap: in code reachable from a root.
-    if (E == Effect::None ||
+    // heap: in code reachable from a root. A bounded memory resource is
+    // not the heap: noalloc-pmr lists it (ReportBounded).
+    if (E == Effect::None || E == Effect::Bounded ||
         ((E == Effect::Releases || E == Effect::Unknown) && !G.hasRoots()))
       continue;
     Candidate Next{Call, T, E};
@@ -644,8 +649,11 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
     S.Where = N.Facts.Where;
     S.Lattice = G.lattice(I);
     S.Answer = G.effect(I, P);
+    // A bounded resource allocates the std::bad_alloc it throws when
+    // exhausted, as a failure path does.
     S.MayAllocate = S.Answer == Effect::Allocates ||
-                    S.Answer == Effect::AllocatesOnFailure;
+                    S.Answer == Effect::AllocatesOnFailure ||
+                    S.Answer == Effect::Bounded;
     S.MayRelease = S.Answer != Effect::None && S.Answer != Effect::Unknown;
     if (S.Answer != Effect::None) {
       Cause C = G.decidingCause(I, P);
@@ -700,8 +708,9 @@ static std::string pointPhrase(const HeapGraph &G, ReportPaths &Paths, int I) {
   const Node &N = G.node(I);
   // What lenient accepts (library code that may allocate on some inputs,
   // assumptions about library code) comes last.
-  for (Cause C : {Cause::Allocation, Cause::Unseen, Cause::Failure,
-                  Cause::Release, Cause::MayAllocate, Cause::Assumed})
+  for (Cause C :
+       {Cause::Allocation, Cause::Unseen, Cause::Bounded, Cause::Failure,
+        Cause::Release, Cause::MayAllocate, Cause::Assumed})
     if (N.reaches(C))
       return C == Cause::Failure ? failureWords(G, Paths, I) : leafPhrase(N, C);
   return "";
@@ -776,8 +785,9 @@ static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
                                int Start, raw_ostream &OS) {
   const Node &S = G.node(Start);
   std::vector<Cause> Reached;
-  for (Cause C : {Cause::Allocation, Cause::Unseen, Cause::Failure,
-                  Cause::Release, Cause::MayAllocate, Cause::Assumed})
+  for (Cause C :
+       {Cause::Allocation, Cause::Unseen, Cause::Bounded, Cause::Failure,
+        Cause::Release, Cause::MayAllocate, Cause::Assumed})
     if (S.reaches(C))
       Reached.push_back(C);
   if (Reached.empty()) {

@@ -211,10 +211,13 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
                    " does not use the heap here, but its type can");
       return;
     }
+    std::optional<std::string> Consequence = variableConsequence(Var, V, Ctx);
+    if (!Consequence)
+      return;
     Fix F = Var->getLocation().isMacroID() ? Fix() : fixVariable(Var, V, Ctx);
     report(Var->getLocation(), SM,
            Name + " of type " + describeType(Var->getType(), Ctx) + " " +
-               consequence(V, Ctx),
+               *Consequence,
            F.Hints);
     for (const std::string &Note : F.Notes)
       diag(Var->getLocation(), "%0", DiagnosticIDs::Note) << Note;

@@ -6,6 +6,7 @@
 #include "knowledge/HeapType.h"
 #include "utils/NoallocCheck.h"
 #include "llvm/ADT/DenseMap.h"
+#include <optional>
 
 namespace noalloc {
 
@@ -35,6 +36,13 @@ protected:
   /// What an object of the verdict's type does, after "... of type 'T'".
   virtual std::string consequence(const HeapTypeVerdict &V,
                                   const clang::ASTContext &Ctx) const = 0;
+  /// What the variable \p Var of a reported type does, after "... of type
+  /// 'T'"; none to leave it unreported. By default, consequence().
+  virtual std::optional<std::string>
+  variableConsequence(const clang::VarDecl *Var, const HeapTypeVerdict &V,
+                      const clang::ASTContext &Ctx) const {
+    return consequence(V, Ctx);
+  }
   /// Whether to report calls to knowledge-base std:: functions that
   /// allocate without returning an allocating type (std::make_unique).
   virtual bool reportsLibraryCalls() const { return false; }

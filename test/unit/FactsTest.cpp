@@ -21,8 +21,9 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   B.call("f", "g").call("f", "ext", ObjectMemory::Heap);
   B.call("g", "malloc", ObjectMemory::MemoryResource, /*Accepted=*/true);
   B.call("g", "f", ObjectMemory::CustomAllocator);
-  B.fn("malloc").Summary = {true, true, false,           true,
-                            true, true, "std::bad_alloc"};
+  B.call("f", "malloc", ObjectMemory::BoundedResource);
+  B.fn("malloc").Summary = {
+      true, true, false, true, true, true, "std::bad_alloc", /*Bounded=*/true};
   B.fn("f").Root = true;
   B.fn("g").Overrides = {"c:@F@base"};
   B.fn("g").AttributeAt = {{"/src/main.h", 12, 2, 9},
@@ -56,6 +57,8 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_TRUE(G.CopyOrMove && !Read->Functions[0].CopyOrMove);
   EXPECT_EQ(G.Sites[1].Variable, "Log");
   EXPECT_EQ(Read->Functions[3].Summary.Exception, "std::bad_alloc");
+  EXPECT_TRUE(Read->Functions[3].Summary.Bounded);
+  EXPECT_EQ(Read->Functions[0].Calls[2].Object, ObjectMemory::BoundedResource);
   EXPECT_EQ(G.Sites[0].Exception, "std::length_error");
   EXPECT_TRUE(G.Calls[0].InThrow && !G.Calls[0].InNoReturnCall);
   EXPECT_TRUE(G.Calls[1].InNoReturnCall && !G.Calls[1].InThrow);
@@ -112,13 +115,13 @@ TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
 
 TEST(FactsTest, RejectsOtherVersions) {
   std::string Text = text(UnitBuilder().define("f").build());
-  size_t At = Text.find("\"version\":7");
+  size_t At = Text.find("\"version\":8");
   ASSERT_NE(At, std::string::npos);
   Text.replace(At, 11, "\"version\":1");
   auto Read = factsFromJSON(Text);
   ASSERT_FALSE(bool(Read));
   EXPECT_EQ(llvm::toString(Read.takeError()),
-            "facts format version 1, expected 7");
+            "facts format version 1, expected 8");
 }
 
 TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {

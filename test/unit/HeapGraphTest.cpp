@@ -284,6 +284,45 @@ TEST_F(HeapGraphTest, FailurePathsAreTheirOwnCause) {
   EXPECT_EQ(G.effect(node(G, "grows"), Policy::lenient()), Effect::Allocates);
 }
 
+// A call on an object over a bounded memory resource: its own point of the
+// lattice, above a failure path (running out throws), below unseen code and
+// allocation on another path of the same function.
+TEST_F(HeapGraphTest, BoundedResourcesAreTheirOwnPoint) {
+  UnitBuilder B;
+  B.define("arena").define("mixed").define("unseen").define("failing");
+  B.library("bounded_push_back").library("push_back").library("at");
+  B.define("missing", /*Defined=*/false);
+  B.fn("bounded_push_back").Summary = {true,
+                                       false,
+                                       false,
+                                       false,
+                                       false,
+                                       true,
+                                       "std::length_error",
+                                       /*Bounded=*/true};
+  B.fn("push_back").Summary = {true, true, false, false, false, false, ""};
+  B.fn("at").Summary = {
+      true, false, false, false, false, true, "std::out_of_range"};
+  for (const char *F : {"arena", "mixed", "unseen", "failing"})
+    B.call(F, "bounded_push_back", ObjectMemory::BoundedResource);
+  B.call("mixed", "push_back").call("unseen", "missing").call("failing", "at");
+  HeapGraph G = link({B.build()});
+  Policy Accept;
+  Accept.Failures = FailurePaths::Accept;
+  int Arena = node(G, "arena");
+  EXPECT_EQ(G.lattice(Arena), Effect::Bounded);
+  for (Policy P : {Policy::lenient(), Policy::strict(), Accept}) {
+    EXPECT_EQ(G.effect(Arena, P), Effect::Bounded);
+    EXPECT_EQ(G.decidingCause(Arena, P), Cause::Bounded);
+    EXPECT_EQ(G.effect(node(G, "failing"), P), Effect::Bounded);
+    // The twin: a real allocation on another path wins.
+    EXPECT_EQ(G.effect(node(G, "mixed"), P), Effect::Allocates);
+  }
+  EXPECT_EQ(G.lattice(node(G, "unseen")), Effect::Unknown);
+  EXPECT_EQ(G.effect(node(G, "unseen"), Policy::lenient()), Effect::Unknown);
+  EXPECT_EQ(G.effect(node(G, "unseen"), Policy::strict()), Effect::Allocates);
+}
+
 // A library function whose throw evaluates allocating code that calls it
 // back: the witnesses of the failure path form a cycle, and asking for the
 // exception still returns.

@@ -53,6 +53,41 @@ TEST_F(HeapReportTest, CallsOfAnEnabledDirectCheckAreLeftToIt) {
   EXPECT_EQ(Findings[1].Message, "call to 'malloc' may allocate on the heap");
 }
 
+// A bounded memory resource is not the heap: noalloc-call says nothing of
+// it, whichever checks run, and its verdict says 'bounded'.
+TEST_F(HeapReportTest, BoundedResourcesAreNotReported) {
+  UnitBuilder B;
+  B.define("frame").library("bounded_push_back");
+  B.define("grows").library("push_back");
+  B.fn("bounded_push_back").Summary = {true,  false, false, false,
+                                       false, false, "",    /*Bounded=*/true};
+  B.fn("push_back").Summary = {true, true, false, false, false, false, ""};
+  B.call("frame", "bounded_push_back", ObjectMemory::BoundedResource);
+  B.call("grows", "push_back", ObjectMemory::BoundedResource);
+  LinkOptions Link;
+  Link.Roots = {"frame", "grows"};
+  ReportOptions CallOnly;
+  CallOnly.CheckEnabled = [](llvm::StringRef C) { return C == "noalloc-call"; };
+  for (const ReportOptions &Options : {ReportOptions(), CallOnly}) {
+    // The twin: what a call on such an object still allocates is reported.
+    std::vector<CallFinding> Findings = findings(B.build(), Options, Link);
+    ASSERT_EQ(Findings.size(), 1u);
+    EXPECT_EQ(Findings[0].Message,
+              "call to 'push_back' may allocate on the heap");
+  }
+  HeapGraph G = link({B.build()}, Link);
+  std::vector<FunctionSummary> Summaries =
+      functionSummaries(G, Policy::lenient());
+  ASSERT_EQ(Summaries.size(), 2u);
+  EXPECT_EQ(effectName(Summaries[0].Answer), "bounded");
+  EXPECT_TRUE(Summaries[0].MayAllocate);
+  ASSERT_EQ(Summaries[0].Chain.size(), 1u);
+  EXPECT_EQ(Summaries[0].Chain[0].Message,
+            "'frame' calls 'bounded_push_back', which uses a bounded memory "
+            "resource, which never reaches the heap (it throws "
+            "'std::bad_alloc' when exhausted)");
+}
+
 TEST_F(HeapReportTest, ScopedRunsSayWhatTheyCannotSee) {
   UnitBuilder B;
   B.define("audio_callback").define("Mixer::mix", /*Defined=*/false);
