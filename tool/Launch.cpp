@@ -151,8 +151,8 @@ readLaunchedResults(ArrayRef<std::string> Inputs,
 /// source into an object (-c), in every spelling of -o; else nothing.
 static std::optional<std::pair<std::string, std::string>>
 sourceAndObject(ArrayRef<const char *> Args) {
-  static constexpr StringLiteral SourceExtensions[] = {".c",   ".cc",  ".cpp",
-                                                       ".cxx", ".c++", ".C"};
+  static constexpr StringLiteral SourceExtensions[] = {
+      ".c", ".cc", ".cpp", ".cxx", ".c++", ".C"};
   std::string Source, Object;
   bool CompileOnly = false;
   for (size_t I = 1; I < Args.size(); ++I) {

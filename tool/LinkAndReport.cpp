@@ -4,9 +4,9 @@
 #include "JoinFindings.h"
 #include "ResultCache.h"
 #include "SafeOutput.h"
+#include "utils/Paths.h"
 #include "ToolOptions.h"
 #include "report/HeapReport.h"
-#include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -20,11 +20,11 @@ using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
 using namespace noalloc;
-using noalloc::sortAndDeduplicate;
 using noalloc::cli::Explain;
 using noalloc::cli::FactsDir;
 using noalloc::cli::ResultsDir;
 using noalloc::cli::Stats;
+using noalloc::sortAndDeduplicate;
 
 /// Writes a file of \p Facts's unit into \p Directory, whole or not at all,
 /// named after the main file as the facts name it (the same name on every
@@ -116,12 +116,12 @@ void FactsCollector::addOutside(TranslationUnitFacts Facts) {
   Program.add(std::move(Facts));
 }
 
-std::optional<int> linkAndReport(std::vector<TranslationUnitResult> &Results,
-                                 FactsCollector &Facts,
-                                 ArrayRef<std::string> Files,
-                                 const RunOptions &Options,
-                                 std::vector<ClangTidyError> &Errors,
-                                 std::optional<LinkedRun> &Linked) {
+std::optional<int>
+linkAndReport(std::vector<TranslationUnitResult> &Results,
+              FactsCollector &Facts,
+              ArrayRef<std::string> Files, const RunOptions &Options,
+              std::vector<ClangTidyError> &Errors,
+              std::optional<LinkedRun> &Linked) {
   for (TranslationUnitResult &R : Results)
     Facts.add(R);
   if (Facts.WriteFailed)
@@ -133,8 +133,8 @@ std::optional<int> linkAndReport(std::vector<TranslationUnitResult> &Results,
   auto Provider = makeOptionsProvider(Options);
   auto RunLevel = resolveRunLevelOptions(*Provider, Files);
   if (!RunLevel) {
-    WithColor::error(errs(), "noalloc")
-        << toString(RunLevel.takeError()) << "\n";
+    WithColor::error(errs(), "noalloc") << toString(RunLevel.takeError())
+                                        << "\n";
     return 2;
   }
   auto Run = linkProgram(std::move(Facts.Program), std::move(*RunLevel));
@@ -154,7 +154,8 @@ std::optional<int> linkAndReport(std::vector<TranslationUnitResult> &Results,
   if (!Explain.empty()) {
     if (!explain(Graph, Explain, outs())) {
       WithColor::error(errs(), "noalloc")
-          << "no function of the analysed code matches '" << Explain << "'\n";
+          << "no function of the analysed code matches '" << Explain
+          << "'\n";
       return 2;
     }
     return 0;

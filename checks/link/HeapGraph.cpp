@@ -22,8 +22,9 @@ bool HeapGraph::matches(const FunctionFacts &F, StringRef Pattern) {
 
 static bool matchesAny(const FunctionFacts &F,
                        const std::vector<std::string> &Patterns) {
-  return llvm::any_of(
-      Patterns, [&](const std::string &P) { return HeapGraph::matches(F, P); });
+  return llvm::any_of(Patterns, [&](const std::string &P) {
+    return HeapGraph::matches(F, P);
+  });
 }
 
 /// One definition seen from two units: an inline function, a template
@@ -48,6 +49,12 @@ heapEffect(const FunctionEntry &E) {
   }
 }
 
+/// Marks \p N as a cause of \p C itself, for the reason \p Why.
+static void setLeaf(HeapGraph::Node &N, Cause C, StringRef Why) {
+  N.Leaf[unsigned(C)] = true;
+  N.LeafWhy[unsigned(C)] = Why.str();
+}
+
 /// A function of the user's code the knowledge base says allocates or
 /// releases is the heap of its program, whatever its body does: FreeRTOS's
 /// pvPortMalloc hands out blocks of a static array, and its callers use the
@@ -60,10 +67,8 @@ static void decideKnownHeapFunction(HeapGraph::Node &N,
     return;
   if (const FunctionEntry *E =
           KB.function(N.Facts.KnowledgeName, N.Facts.CopyOrMove))
-    if (auto Effect = heapEffect(*E)) {
-      N.Leaf[unsigned(Effect->first)] = true;
-      N.LeafWhy[unsigned(Effect->first)] = Effect->second.str();
-    }
+    if (auto Effect = heapEffect(*E))
+      setLeaf(N, Effect->first, Effect->second);
 }
 
 HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
@@ -132,10 +137,10 @@ void HeapGraph::join(ProgramFacts &Program) {
   std::vector<const ProgramFacts::Unit *> Order;
   for (const ProgramFacts::Unit &U : Program.units())
     Order.push_back(&U);
-  llvm::stable_sort(
-      Order, [](const ProgramFacts::Unit *A, const ProgramFacts::Unit *B) {
-        return A->MainFile < B->MainFile;
-      });
+  llvm::stable_sort(Order, [](const ProgramFacts::Unit *A,
+                              const ProgramFacts::Unit *B) {
+    return A->MainFile < B->MainFile;
+  });
   // Facts stored once for several units: joining the same facts again
   // would change nothing.
   std::vector<bool> Joined(Program.functions().size(), false);
@@ -169,14 +174,15 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
     Known = std::move(F);
   else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
     joinDefinition(Nodes[It->second], std::move(F));
-  else if (!Known.Defined && !Known.Summary.Summarised && F.Summary.Summarised)
+  else if (!Known.Defined && !Known.Summary.Summarised &&
+           F.Summary.Summarised)
     Known.Summary = F.Summary;
   Known.AddressTaken = AddressTaken;
   Known.Root = Root;
   Known.Allowed = Allowed;
   // Each unit sees the declarations it includes.
-  Known.AttributeAt =
-      AttributeBlocked ? std::vector<SourcePoint>() : std::move(AttributeAt);
+  Known.AttributeAt = AttributeBlocked ? std::vector<SourcePoint>()
+                                       : std::move(AttributeAt);
   Known.AttributeBlocked = AttributeBlocked;
 }
 
@@ -236,10 +242,7 @@ int HeapGraph::find(StringRef USR) const {
 
 void HeapGraph::decideLeaf(Node &N) {
   const FunctionFacts &F = N.Facts;
-  auto Set = [&](Cause C, StringRef Why) {
-    N.Leaf[unsigned(C)] = true;
-    N.LeafWhy[unsigned(C)] = Why.str();
-  };
+  auto Set = [&](Cause C, StringRef Why) { setLeaf(N, C, Why); };
   auto SetFailure = [&](StringRef Exception, StringRef Condition) {
     Set(Cause::Failure, failurePhrase(Exception, Condition));
     N.LeafException = Exception.str();
@@ -609,9 +612,11 @@ void HeapGraph::indexFunctions() {
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     const FunctionFacts &F = Nodes[I].Facts;
     if (F.Defined && !F.Where.File.empty())
-      SpansByFile[F.Where.File].push_back({F.Where.Offset, F.EndOffset, 0, I});
+      SpansByFile[F.Where.File].push_back(
+          {F.Where.Offset, F.EndOffset, 0, I});
     for (const Node::Definition &D : Nodes[I].OtherDefinitions)
-      SpansByFile[D.Where.File].push_back({D.Where.Offset, D.EndOffset, 0, I});
+      SpansByFile[D.Where.File].push_back(
+          {D.Where.Offset, D.EndOffset, 0, I});
   }
   for (auto &Entry : SpansByFile) {
     std::vector<Span> &Spans = Entry.second;
@@ -632,9 +637,10 @@ int HeapGraph::functionAt(const SourcePoint &Where) const {
   // The last span starting at or before the point; walk back while an
   // earlier span can still contain it. The first that does is the
   // innermost; its twins (instantiations at the same place) follow it.
-  auto End = llvm::upper_bound(
-      Spans, Where.Offset,
-      [](unsigned Offset, const Span &S) { return Offset < S.Begin; });
+  auto End = llvm::upper_bound(Spans, Where.Offset,
+                               [](unsigned Offset, const Span &S) {
+                                 return Offset < S.Begin;
+                               });
   int Found = -1;
   for (auto I = End; I != Spans.begin();) {
     --I;
