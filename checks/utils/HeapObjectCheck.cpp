@@ -192,78 +192,83 @@ void HeapObjectCheck::reportLibraryConstruction(const CXXConstructExpr *E,
 
 void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var"))
+    return checkVariable(Var, Ctx);
+  if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field"))
+    return checkField(Field, Ctx);
+  if (const auto *E = Result.Nodes.getNodeAs<CXXConstructExpr>("construct"))
+    return checkConstruction(E, Ctx);
+  checkCall(Result.Nodes.getNodeAs<CallExpr>("call"),
+            Result.Nodes.getNodeAs<FunctionDecl>("fn"), Ctx);
+}
 
-  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var")) {
-    if (isInInstantiation(Var))
-      return;
-    HeapTypeVerdict V = verdictFor(Var->getType());
-    if (V.Use == HeapUse::None)
-      return;
-    std::string Name = Var->getName().empty()
-                           ? "variable"
-                           : "variable " + quoted(Var->getName());
-    // An empty vector, a short string: the library holds it in place.
-    if (heldInPlace(Var, Ctx, *knowledge())) {
-      if (reportsHeldInPlace())
-        report(Var->getLocation(), SM,
-               Name + " of type " + describeType(Var->getType(), Ctx) +
-                   " does not use the heap here, but its type can");
-      return;
-    }
-    std::optional<std::string> Consequence = variableConsequence(Var, V, Ctx);
-    if (!Consequence)
-      return;
-    Fix F = Var->getLocation().isMacroID() ? Fix() : fixVariable(Var, V, Ctx);
-    report(Var->getLocation(), SM,
-           Name + " of type " + describeType(Var->getType(), Ctx) + " " +
-               *Consequence,
-           F.Hints);
-    for (const std::string &Note : F.Notes)
-      diag(Var->getLocation(), "%0", DiagnosticIDs::Note) << Note;
+void HeapObjectCheck::checkVariable(const VarDecl *Var, ASTContext &Ctx) {
+  if (isInInstantiation(Var))
+    return;
+  HeapTypeVerdict V = verdictFor(Var->getType());
+  if (V.Use == HeapUse::None)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Name = Var->getName().empty()
+                         ? "variable"
+                         : "variable " + quoted(Var->getName());
+  // An empty vector, a short string: the library holds it in place.
+  if (heldInPlace(Var, Ctx, *knowledge())) {
+    if (reportsHeldInPlace())
+      report(Var->getLocation(), SM,
+             Name + " of type " + describeType(Var->getType(), Ctx) +
+                 " does not use the heap here, but its type can");
     return;
   }
-
-  if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field")) {
-    if (isInInstantiation(Field))
-      return;
-    HeapTypeVerdict V = verdictFor(Field->getType());
-    if (V.Use == HeapUse::None)
-      return;
-    report(Field->getLocation(), SM,
-           "member " + quoted(Field->getName()) + " of type " +
-               describeType(Field->getType(), Ctx) + " " + consequence(V, Ctx));
+  std::optional<std::string> Consequence = variableConsequence(Var, V, Ctx);
+  if (!Consequence)
     return;
-  }
+  Fix F = Var->getLocation().isMacroID() ? Fix() : fixVariable(Var, V, Ctx);
+  report(Var->getLocation(), SM,
+         Name + " of type " + describeType(Var->getType(), Ctx) + " " +
+             *Consequence,
+         F.Hints);
+  for (const std::string &Note : F.Notes)
+    diag(Var->getLocation(), "%0", DiagnosticIDs::Note) << Note;
+}
 
-  if (const auto *Construct =
-          Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    // Moving hands over the buffer; it does not allocate.
-    if (!Ctor || Ctor->isMoveConstructor())
-      return;
-    HeapTypeVerdict V = verdictFor(Construct->getType());
-    if (V.Use == HeapUse::None) {
-      reportLibraryConstruction(Construct, Ctx);
-      return;
-    }
-    if (initializesReportedDecl(Construct, Ctx))
-      return;
-    // Implicit special members copy or build members reported already.
-    if (const auto *Fn =
-            dyn_cast_or_null<FunctionDecl>(enclosingDecl(Construct, Ctx)))
-      if (Fn->isImplicit())
-        return;
-    report(Construct->getBeginLoc(), SM,
-           "construction of " +
-               quoted(typeName(Construct->getType(), Ctx,
-                               /*UserWritten=*/false)) +
-               " " + consequence(V, Ctx));
+void HeapObjectCheck::checkField(const FieldDecl *Field, ASTContext &Ctx) {
+  if (isInInstantiation(Field))
     return;
-  }
+  HeapTypeVerdict V = verdictFor(Field->getType());
+  if (V.Use == HeapUse::None)
+    return;
+  report(Field->getLocation(), Ctx.getSourceManager(),
+         "member " + quoted(Field->getName()) + " of type " +
+             describeType(Field->getType(), Ctx) + " " + consequence(V, Ctx));
+}
 
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+void HeapObjectCheck::checkConstruction(const CXXConstructExpr *Construct,
+                                        ASTContext &Ctx) {
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  // Moving hands over the buffer; it does not allocate.
+  if (!Ctor || Ctor->isMoveConstructor())
+    return;
+  HeapTypeVerdict V = verdictFor(Construct->getType());
+  if (V.Use == HeapUse::None)
+    return reportLibraryConstruction(Construct, Ctx);
+  if (initializesReportedDecl(Construct, Ctx))
+    return;
+  // Implicit special members copy or build members reported already.
+  if (const auto *Fn =
+          dyn_cast_or_null<FunctionDecl>(enclosingDecl(Construct, Ctx)))
+    if (Fn->isImplicit())
+      return;
+  report(Construct->getBeginLoc(), Ctx.getSourceManager(),
+         "construction of " +
+             quoted(typeName(Construct->getType(), Ctx,
+                             /*UserWritten=*/false)) +
+             " " + consequence(V, Ctx));
+}
+
+void HeapObjectCheck::checkCall(const CallExpr *Call, const FunctionDecl *Fn,
+                                ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = callLocation(Call);
   std::string FnName = quoted(qualifiedName(Fn));
   // Only a prvalue is a new object; append() returns a reference.

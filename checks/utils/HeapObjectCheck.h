@@ -66,6 +66,13 @@ protected:
   }
 
 private:
+  /// One handler per node kind the matchers bind.
+  void checkVariable(const clang::VarDecl *Var, clang::ASTContext &Ctx);
+  void checkField(const clang::FieldDecl *Field, clang::ASTContext &Ctx);
+  void checkConstruction(const clang::CXXConstructExpr *Construct,
+                         clang::ASTContext &Ctx);
+  void checkCall(const clang::CallExpr *Call, const clang::FunctionDecl *Fn,
+                 clang::ASTContext &Ctx);
   /// Whether \p Fn is a std:: function the knowledge base says allocates.
   bool isAllocatingStdFunction(const clang::FunctionDecl *Fn) const;
   bool initializesReportedDecl(const clang::Expr *E,
