@@ -248,6 +248,64 @@ static int verifyEveryConfig(const RunOptions &Options, StringRef AnyFile) {
   return verifyConfig(Options, Files);
 }
 
+/// The units of `noalloc link`: the results that the launcher or the Bazel
+/// aspect wrote, read back.
+static std::optional<int>
+readLinkedUnits(const RunOptions &Options, std::vector<std::string> &Files,
+                std::vector<TranslationUnitResult> &Results,
+                FactsCollector &Facts, std::optional<FixLock> &Lock) {
+  if (std::optional<int> Status =
+          readLaunchedResults(cli::LinkDirectories, Files, Results,
+                              [&](TranslationUnitResult &R) { Facts.add(R); }))
+    return Status;
+  // As the main command does: a broken configuration is an error.
+  if (Error E = checkConfiguration(Files, Options)) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  return lockForFix(Files, Lock);
+}
+
+/// The units of the compilation database, analysed here (or read from the
+/// cache), and the facts of the program's other units.
+static std::optional<int>
+analyzeDatabaseUnits(const RunOptions &Options, const char *Argv0,
+                     std::vector<std::string> &Files,
+                     std::vector<TranslationUnitResult> &Results,
+                     FactsCollector &Facts, std::optional<FixLock> &Lock,
+                     std::unique_ptr<tooling::CompilationDatabase> &Database) {
+  Expected<Compilations> Run = loadCompilations();
+  if (!Run) {
+    WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";
+    return 2;
+  }
+  if (std::optional<int> Status = lockForFix(Run->Files, Lock))
+    return Status;
+  if (std::optional<int> Status =
+          analyzeSources(*Run, Options, Argv0, Results,
+                         [&](TranslationUnitResult &R) { Facts.add(R); }))
+    return Status;
+  // --annotate marks only what clang checks: the units of the run.
+  if (cli::Annotate == cli::AnnotateMode::Off)
+    for (TranslationUnitFacts &Other : factsOutsideTheRun(*Run, Options, Argv0))
+      Facts.addOutside(std::move(Other));
+  Files = std::move(Run->Files);
+  Database = std::move(Run->Database);
+  return std::nullopt;
+}
+
+/// `noalloc link` takes no option that only a parse can honour.
+static std::optional<int> rejectLinkOptions() {
+  if (std::optional<int> Status = rejectAnalysisOnlyOptions())
+    return Status;
+  if (cli::Annotate == cli::AnnotateMode::Off)
+    return std::nullopt;
+  WithColor::error(errs(), "noalloc")
+      << "link: '--annotate' parses the units again with their compile "
+         "commands; run 'noalloc -p <build-dir> --annotate'\n";
+  return 2;
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   // A file size limit (ulimit -f) makes a write fail with EFBIG, reported
@@ -273,14 +331,8 @@ int main(int argc, const char **argv) {
     return launchMain(Command);
   }
   if (cli::LinkCommand)
-    if (std::optional<int> Status = rejectAnalysisOnlyOptions())
+    if (std::optional<int> Status = rejectLinkOptions())
       return *Status;
-  if (cli::LinkCommand && cli::Annotate != cli::AnnotateMode::Off) {
-    WithColor::error(errs(), "noalloc")
-        << "link: '--annotate' parses the units again with their compile "
-           "commands; run 'noalloc -p <build-dir> --annotate'\n";
-    return 2;
-  }
 
   auto ParsedOptions = makeRunOptions();
   if (!ParsedOptions) {
@@ -304,37 +356,11 @@ int main(int argc, const char **argv) {
   FactsCollector Facts;
   std::optional<FixLock> Lock;
   std::unique_ptr<tooling::CompilationDatabase> Database;
-  if (cli::LinkCommand) {
-    if (std::optional<int> Status = readLaunchedResults(
-            cli::LinkDirectories, Files, Results,
-            [&](TranslationUnitResult &R) { Facts.add(R); }))
-      return *Status;
-    // As the main command does: a broken configuration is an error.
-    if (Error E = checkConfiguration(Files, Options)) {
-      WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
-      return 2;
-    }
-    if (std::optional<int> Status = lockForFix(Files, Lock))
-      return *Status;
-  } else {
-    Expected<Compilations> Run = loadCompilations();
-    if (!Run) {
-      WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";
-      return 2;
-    }
-    if (std::optional<int> Status = lockForFix(Run->Files, Lock))
-      return *Status;
-    if (std::optional<int> Status =
-            analyzeSources(*Run, Options, argv[0], Results,
-                           [&](TranslationUnitResult &R) { Facts.add(R); }))
-      return *Status;
-    // --annotate marks only what clang checks: the units of the run.
-    if (cli::Annotate == cli::AnnotateMode::Off)
-      for (TranslationUnitFacts &Other :
-           factsOutsideTheRun(*Run, Options, argv[0]))
-        Facts.addOutside(std::move(Other));
-    Files = std::move(Run->Files);
-    Database = std::move(Run->Database);
-  }
+  std::optional<int> Status =
+      cli::LinkCommand ? readLinkedUnits(Options, Files, Results, Facts, Lock)
+                       : analyzeDatabaseUnits(Options, argv[0], Files, Results,
+                                              Facts, Lock, Database);
+  if (Status)
+    return *Status;
   return report(Results, Facts, Files, Options, Database.get());
 }
