@@ -173,11 +173,9 @@ sourceAndObject(ArrayRef<const char *> Args) {
   return std::make_pair(Source, Object);
 }
 
-int launchMain(ArrayRef<const char *> Command) {
-  if (Command.empty()) {
-    WithColor::error(errs(), "noalloc") << "launch: no compiler given\n";
-    return 2;
-  }
+/// Runs the compiler as the build asked; its exit status, or 2 when it
+/// cannot be found.
+static int runCompiler(ArrayRef<const char *> Command) {
   auto Compiler = sys::findProgramByName(Command[0]);
   if (!Compiler) {
     WithColor::error(errs(), "noalloc")
@@ -185,8 +183,40 @@ int launchMain(ArrayRef<const char *> Command) {
     return 2;
   }
   std::vector<StringRef> Args(Command.begin(), Command.end());
-  int Status = sys::ExecuteAndWait(*Compiler, Args);
-  if (Status != 0)
+  return sys::ExecuteAndWait(*Compiler, Args);
+}
+
+/// A compilation database of the one command, run in the current
+/// directory.
+static Expected<std::unique_ptr<tooling::CompilationDatabase>>
+databaseOfCommand(StringRef Source, ArrayRef<const char *> Arguments) {
+  SmallString<256> Directory;
+  sys::fs::current_path(Directory);
+  json::Array Args;
+  for (StringRef A : Arguments)
+    Args.push_back(A);
+  std::string Json;
+  raw_string_ostream(Json) << json::Value(
+      json::Array{json::Object{{"directory", Directory},
+                               {"file", Source},
+                               {"arguments", std::move(Args)}}});
+  std::string Error;
+  // The target a compiler's name gives ('arm-none-eabi-gcc'), as in a
+  // compile_commands.json that clang tooling reads.
+  std::unique_ptr<tooling::CompilationDatabase> Database =
+      tooling::JSONCompilationDatabase::loadFromBuffer(
+          Json, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database)
+    return createStringError(inconvertibleErrorCode(), Error);
+  return tooling::inferTargetAndDriverMode(std::move(Database));
+}
+
+int launchMain(ArrayRef<const char *> Command) {
+  if (Command.empty()) {
+    WithColor::error(errs(), "noalloc") << "launch: no compiler given\n";
+    return 2;
+  }
+  if (int Status = runCompiler(Command))
     return Status;
 
   // The flags as the compiler saw them: @response-files expanded.
@@ -210,31 +240,14 @@ int launchMain(ArrayRef<const char *> Command) {
     WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
     return 2;
   }
-
-  SmallString<256> Directory;
-  sys::fs::current_path(Directory);
-  json::Array Arguments;
-  for (StringRef A : Expanded)
-    Arguments.push_back(A);
-  std::string Json;
-  raw_string_ostream(Json) << json::Value(
-      json::Array{json::Object{{"directory", Directory},
-                               {"file", Source},
-                               {"arguments", std::move(Arguments)}}});
-  std::string Error;
-  // The target a compiler's name gives ('arm-none-eabi-gcc'), as in a
-  // compile_commands.json that clang tooling reads.
-  std::unique_ptr<tooling::CompilationDatabase> Database =
-      tooling::JSONCompilationDatabase::loadFromBuffer(
-          Json, Error, tooling::JSONCommandLineSyntax::AutoDetect);
-  if (Database)
-    Database = tooling::inferTargetAndDriverMode(std::move(Database));
+  auto Database = databaseOfCommand(Source, Expanded);
   if (!Database) {
-    WithColor::error(errs(), "noalloc") << "launch: " << Error << "\n";
+    WithColor::error(errs(), "noalloc")
+        << "launch: " << toString(Database.takeError()) << "\n";
     return 2;
   }
   TranslationUnitResult Result =
-      analyzeTranslationUnit(*Database, Source, Options);
+      analyzeTranslationUnit(**Database, Source, Options);
   if (!Result.Compiled)
     WithColor::warning(errs(), "noalloc")
         << "'" << Source << "' compiles, but not for the analysis; "
