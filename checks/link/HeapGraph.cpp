@@ -10,8 +10,6 @@ using namespace llvm;
 
 namespace noalloc {
 
-static constexpr StringLiteral UnknownUSR = "noalloc:unknown";
-
 bool HeapGraph::matches(const FunctionFacts &F, StringRef Pattern) {
   if (Pattern == F.USR || Pattern == F.Name)
     return true;

@@ -121,6 +121,10 @@ std::string failurePhrase(llvm::StringRef Exception, llvm::StringRef Condition);
 /// What a call on an object over a bounded memory resource does.
 std::string boundedPhrase();
 
+/// The node a call reaches when no function of the program answers it: an
+/// indirect call nothing known is stored into, a call through a block.
+inline constexpr llvm::StringLiteral UnknownUSR = "noalloc:unknown";
+
 class HeapGraph {
 public:
   struct Node {
@@ -149,6 +153,8 @@ public:
     bool isUserDefinition() const {
       return Facts.Defined && !Facts.InSystemHeader;
     }
+    /// The stand-in for the unseen targets of a call (UnknownUSR).
+    bool isUnknownTargets() const { return Facts.USR == UnknownUSR; }
   };
 
   HeapGraph(std::vector<TranslationUnitFacts> Units, const KnowledgeBase &KB,

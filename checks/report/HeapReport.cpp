@@ -261,6 +261,31 @@ private:
 
 } // namespace
 
+/// "'f' calls 'g'": \p Caller's call \p C of \p T, with the function an
+/// indirect call may be and, at the end of a path, what \p T does (\p Why).
+/// A call that no function of the program answers says what noalloc
+/// cannot see instead.
+static std::string callStep(const Node &Caller, const CallSite &C,
+                            const Node &T, StringRef Why) {
+  std::string Step = quoted(Caller.Facts.Name) + " ";
+  if (T.isUnknownTargets()) {
+    if (C.Kind == CallKind::Indirect)
+      return Step + "calls through function pointer " + quoted(C.CalleeName) +
+             " whose targets noalloc cannot see";
+    if (C.Kind == CallKind::Block)
+      return Step + "calls through block " + quoted(C.CalleeName) +
+             " whose code noalloc cannot see";
+    return Step + "calls " + quoted(C.CalleeName) +
+           ", whose code noalloc cannot see";
+  }
+  Step += callPhrase(C, T.Facts.Constructor);
+  if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
+    Step += ", which may be " + quoted(T.Facts.Name);
+  if (!Why.empty())
+    Step += ", which " + Why.str();
+  return Step;
+}
+
 /// The note of \p X, a function on the witness path of \p C.
 static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
   const Node &N = G.node(X);
@@ -271,13 +296,8 @@ static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
   }
   const CallSite &Call = N.Facts.Calls[W.Call];
   const Node &T = G.node(W.Target);
-  std::string Step =
-      quoted(N.Facts.Name) + " " + callPhrase(Call, T.Facts.Constructor);
-  if (Call.Kind != CallKind::Direct && T.Facts.Name != Call.CalleeName)
-    Step += ", which may be " + quoted(T.Facts.Name);
-  if (!T.isUserDefinition())
-    Step += ", which " + leafPhrase(T, C);
-  return {Step, Call.Where};
+  return {callStep(N, Call, T, T.isUserDefinition() ? "" : leafPhrase(T, C)),
+          Call.Where};
 }
 
 /// Appends the notes of the witness path \p Path of \p C, steps \p Offset
@@ -458,10 +478,13 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
                      quoted(C.CalleeName);
   if (Chosen.Reached == Effect::Unknown) {
     const Node &End = G.node(Paths.end(Chosen.Target, Deciding));
-    std::string Why =
-        End.Facts.USR == "noalloc:unknown"
-            ? "a call through a function pointer reaches no known function"
-            : quoted(End.Facts.Name) + " " + leafPhrase(End, Deciding);
+    std::string Why;
+    if (T.isUnknownTargets())
+      Why = callStep(G.node(Function), C, T, "");
+    else if (End.isUnknownTargets())
+      Why = "a call through a pointer reaches code noalloc cannot see";
+    else
+      Why = quoted(End.Facts.Name) + " " + leafPhrase(End, Deciding);
     F.Message = "cannot show that " +
                 quoted(G.node(Paths.root(Function)).Facts.Name) +
                 " is allocation-free: " + Why;
@@ -476,7 +499,8 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
   // function the call may reach, and its path to the heap.
   // Each path is found from its ends: the steps between cost nothing.
   Walk Roots = G.hasRoots() ? Paths.fromRoot(Function) : Walk();
-  bool MayBe = C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName;
+  bool MayBe = C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName &&
+               !T.isUnknownTargets();
   Walk Path =
       T.isUserDefinition() ? Paths.witness(Chosen.Target, Deciding) : Walk();
   bool Leaf = !T.isUserDefinition() && Chosen.Reached != Effect::Unknown &&
@@ -496,9 +520,12 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
          T.Facts.Where});
   appendChain(G, Path, Deciding, Window, Finding + 1 + MayBe, F.Notes);
   if (Leaf)
-    F.Notes.push_back({quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding) +
-                           countedBecause(Deciding, P),
-                       C.Where});
+    F.Notes.push_back(
+        {(T.isUnknownTargets()
+              ? callStep(G.node(Function), C, T, "")
+              : quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding)) +
+             countedBecause(Deciding, P),
+         C.Where});
   return F;
 }
 
@@ -720,14 +747,7 @@ static std::string pointPhrase(const HeapGraph &G, ReportPaths &Paths, int I) {
 /// at the end of the path (\p End), what the callee does.
 static ChainStep explainCall(const HeapGraph &G, int Caller, const CallSite &C,
                              int Callee, bool End, StringRef Why) {
-  const Node &To = G.node(Callee);
-  std::string Text = quoted(G.node(Caller).Facts.Name) + " " +
-                     callPhrase(C, To.Facts.Constructor);
-  if (C.Kind != CallKind::Direct && To.Facts.Name != C.CalleeName)
-    Text += ", which may be " + quoted(To.Facts.Name);
-  if (End)
-    Text += ", which " + Why.str();
-  return {Text, C.Where};
+  return {callStep(G.node(Caller), C, G.node(Callee), End ? Why : ""), C.Where};
 }
 
 static ChainStep explainSite(const HeapGraph &G, int I, int Site) {
