@@ -152,7 +152,7 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
         << "root or allowed-zone pattern '" << Pattern
         << "' matches no function of the analysed code\n";
   if (!Explain.empty()) {
-    if (!explain(Graph, Explain, outs())) {
+    if (!explain(Graph, Explain, Linked->Options.Policy, outs())) {
       WithColor::error(errs(), "noalloc")
           << "no function of the analysed code matches '" << Explain
           << "'\n";

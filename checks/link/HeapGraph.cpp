@@ -518,19 +518,11 @@ Effect HeapGraph::lattice(int I) const {
 
 Cause HeapGraph::decidingCause(int I, Policy P) const {
   const Node &N = Nodes[I];
-  if (N.reaches(Cause::Allocation))
-    return Cause::Allocation;
-  if (N.reaches(Cause::Unseen))
-    return Cause::Unseen;
-  if (P.countsMayAllocate() && N.reaches(Cause::MayAllocate))
-    return Cause::MayAllocate;
-  if (P.isStrict() && N.reaches(Cause::Assumed))
-    return Cause::Assumed;
   // Bounded use includes its failure path: running out throws.
-  if (N.reaches(Cause::Bounded))
-    return Cause::Bounded;
-  if (P.Failures == FailurePaths::Report && N.reaches(Cause::Failure))
-    return Cause::Failure;
+  for (Cause C : {Cause::Allocation, Cause::Unseen, Cause::MayAllocate,
+                  Cause::Assumed, Cause::Bounded, Cause::Failure})
+    if (P.counts(C) && N.reaches(C))
+      return C;
   return Cause::Release;
 }
 

@@ -43,6 +43,8 @@ enum class Strictness { Lenient, Strict };
 /// reported, as its own kind, or accepted as allocation-free.
 enum class FailurePaths { Report, Accept };
 
+enum class Cause;
+
 /// How the answers are given: applied when an answer is asked for, never
 /// baked into the graph.
 struct Policy {
@@ -69,6 +71,9 @@ struct Policy {
   /// Whether a may-allocate library function counts as allocating: the one
   /// place that decides it, for the verdicts and the warnings alike.
   bool countsMayAllocate() const { return isStrict() || ReportMayAllocate; }
+  /// Whether a path of cause \p C counts towards the answer, or is accepted
+  /// as allocation-free: for the verdicts, the warnings and --explain.
+  bool counts(Cause C) const;
 };
 
 /// Why a function may reach the heap, or cannot be shown not to. Each cause
@@ -95,6 +100,19 @@ enum class Cause {
   Bounded,
 };
 inline constexpr unsigned NumCauses = 7;
+
+inline bool Policy::counts(Cause C) const {
+  switch (C) {
+  case Cause::Assumed:
+    return isStrict();
+  case Cause::MayAllocate:
+    return countsMayAllocate();
+  case Cause::Failure:
+    return Failures == FailurePaths::Report;
+  default:
+    return true;
+  }
+}
 
 struct LinkOptions {
   /// Globs over qualified names (or exact USRs) of roots and allowed zones,

@@ -730,18 +730,71 @@ static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
   return Points;
 }
 
-/// The words for a point without a site: its strongest cause.
-static std::string pointPhrase(const HeapGraph &G, ReportPaths &Paths, int I) {
-  const Node &N = G.node(I);
-  // What lenient accepts (library code that may allocate on some inputs,
-  // assumptions about library code) comes last.
-  for (Cause C :
-       {Cause::Allocation, Cause::Unseen, Cause::Bounded, Cause::Failure,
-        Cause::Release, Cause::MayAllocate, Cause::Assumed})
+/// The causes --explain names, strongest first; what lenient accepts
+/// (library code that may allocate on some inputs, assumptions about
+/// library code) comes last.
+static constexpr Cause ExplainOrder[] = {
+    Cause::Allocation, Cause::Unseen,      Cause::Bounded, Cause::Failure,
+    Cause::Release,    Cause::MayAllocate, Cause::Assumed};
+
+/// The cause \p N stands for when it is a heap point without a site: the
+/// strongest one it reaches that \p P counts, else the strongest it reaches
+/// (which \p P accepts); and whether \p P counts it.
+static std::pair<Cause, bool> pointCause(const Node &N, Policy P) {
+  for (Cause C : ExplainOrder)
+    if (N.reaches(C) && P.counts(C))
+      return {C, true};
+  for (Cause C : ExplainOrder)
     if (N.reaches(C))
-      return C == Cause::Failure ? failureWords(G, Paths, I) : leafPhrase(N, C);
-  return "";
+      return {C, false};
+  return {Cause::Release, false};
 }
+
+/// The words for a point without a site: its cause under \p P.
+static std::string pointPhrase(const HeapGraph &G, ReportPaths &Paths, int I,
+                               Policy P) {
+  Cause C = pointCause(G.node(I), P).first;
+  return C == Cause::Failure ? failureWords(G, Paths, I)
+                             : leafPhrase(G.node(I), C);
+}
+
+namespace {
+/// The paths of each cause a policy accepts, which --explain leaves out
+/// (the verdict is the policy's) and counts, naming the option that would
+/// count them.
+class AcceptedPaths {
+public:
+  void add(Cause C) { ++Count[unsigned(C)]; }
+  void print(raw_ostream &OS) const {
+    for (Cause C : ExplainOrder)
+      if (size_t N = Count[unsigned(C)]) {
+        auto [What, Option] = accepted(C);
+        OS << "  not shown: " << N << (N == 1 ? " path to " : " paths to ")
+           << What << ", accepted by the run's policy ('" << Option
+           << "' counts " << (N == 1 ? "it" : "them") << ")\n";
+      }
+  }
+
+private:
+  /// What a policy may accept, and the option that counts it.
+  static std::pair<StringRef, StringRef> accepted(Cause C) {
+    switch (C) {
+    case Cause::Assumed:
+      return {"library code that has no body to analyse",
+              "noalloc-call.Policy: strict"};
+    case Cause::MayAllocate:
+      return {"library code that may allocate on some inputs",
+              "noalloc-c-allocation.ReportMayAllocate: true"};
+    case Cause::Failure:
+      return {"library code that may allocate only when it fails",
+              "noalloc-call.FailurePaths: report"};
+    default:
+      llvm_unreachable("counted under every policy");
+    }
+  }
+  std::array<size_t, NumCauses> Count{};
+};
+} // namespace
 
 /// A step of a path --explain prints: \p Caller calls \p Callee by \p C;
 /// at the end of the path (\p End), what the callee does.
@@ -764,59 +817,68 @@ static void printSteps(size_t Length, function_ref<ChainStep(size_t)> Step,
     OS << "    " << location(S.Where) << ": " << S.Message << "\n";
 }
 
-/// One function: every heap point it reaches, each by its shortest path,
-/// from a search of its own.
+/// One function: every heap point it reaches that \p P counts, each by its
+/// shortest path, from a search of its own.
 static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
-                           raw_ostream &OS) {
+                           Policy P, raw_ostream &OS) {
   std::vector<int> Parent, ParentCall;
-  std::vector<Point> Points = heapPoints(G, Start, Parent, ParentCall);
-  StringRef Name = G.node(Start).Facts.Name;
-  if (Points.empty()) {
-    OS << quoted(Name) << " does not use the heap\n";
-    return;
+  std::vector<Point> Points;
+  AcceptedPaths Accepted;
+  for (const Point &X : heapPoints(G, Start, Parent, ParentCall)) {
+    // A site in user code counts under every policy.
+    auto [C, Counted] = pointCause(G.node(X.Node), P);
+    if (X.Site >= 0 || Counted)
+      Points.push_back(X);
+    else
+      Accepted.add(C);
   }
-  OS << quoted(Name) << " may use the heap by " << Points.size()
-     << (Points.size() == 1 ? " path:\n" : " paths:\n");
+  StringRef Name = G.node(Start).Facts.Name;
+  if (Points.empty())
+    OS << quoted(Name) << " does not use the heap\n";
+  else
+    OS << quoted(Name) << " may use the heap by " << Points.size()
+       << (Points.size() == 1 ? " path:\n" : " paths:\n");
   // The search's tree, walked from a point up to the start.
   PathForest Search(
       G.size(), [&](int X) { return X != Start; },
       [&](int X) { return Parent[X]; });
   int Number = 0;
-  for (const Point &P : Points) {
+  for (const Point &Pt : Points) {
     OS << "  path " << ++Number << ":\n";
-    Walk Up(Search, P.Node);
+    Walk Up(Search, Pt.Node);
     size_t Calls = Up.size();
     auto Step = [&](size_t K) -> ChainStep {
       if (K == Calls)
-        return explainSite(G, P.Node, P.Site);
+        return explainSite(G, Pt.Node, Pt.Site);
       int Callee = Up[Calls - 1 - K], Caller = K ? Up[Calls - K] : Start;
-      bool End = P.Site < 0 && Callee == P.Node;
+      bool End = Pt.Site < 0 && Callee == Pt.Node;
       return explainCall(G, Caller,
                          G.node(Caller).Facts.Calls[ParentCall[Callee]], Callee,
-                         End, End ? pointPhrase(G, Paths, Callee) : "");
+                         End, End ? pointPhrase(G, Paths, Callee, P) : "");
     };
-    printSteps(Calls + (P.Site >= 0), Step, OS);
+    printSteps(Calls + (Pt.Site >= 0), Step, OS);
   }
+  Accepted.print(OS);
 }
 
-/// One of several functions: its shortest path to each cause it reaches,
-/// as the link step found them (no search of its own).
+/// One of several functions: its shortest path to each cause it reaches
+/// that \p P counts, as the link step found them (no search of its own).
 static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
-                               int Start, raw_ostream &OS) {
+                               int Start, Policy P, raw_ostream &OS) {
   const Node &S = G.node(Start);
   std::vector<Cause> Reached;
-  for (Cause C :
-       {Cause::Allocation, Cause::Unseen, Cause::Bounded, Cause::Failure,
-        Cause::Release, Cause::MayAllocate, Cause::Assumed})
-    if (S.reaches(C))
+  AcceptedPaths Accepted;
+  for (Cause C : ExplainOrder)
+    if (S.reaches(C) && P.counts(C))
       Reached.push_back(C);
-  if (Reached.empty()) {
+    else if (S.reaches(C))
+      Accepted.add(C);
+  if (Reached.empty())
     OS << quoted(S.Facts.Name) << " does not use the heap\n";
-    return;
-  }
-  OS << quoted(S.Facts.Name) << " may use the heap by " << Reached.size()
-     << (Reached.size() == 1 ? " path, the shortest:\n"
-                             : " paths, the shortest of each kind:\n");
+  else
+    OS << quoted(S.Facts.Name) << " may use the heap by " << Reached.size()
+       << (Reached.size() == 1 ? " path, the shortest:\n"
+                               : " paths, the shortest of each kind:\n");
   int Number = 0;
   for (Cause C : Reached) {
     OS << "  path " << ++Number << ":\n";
@@ -836,9 +898,26 @@ static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
     };
     printSteps(Path.size(), Step, OS);
   }
+  Accepted.print(OS);
 }
 
-bool explain(const HeapGraph &G, StringRef Pattern, raw_ostream &OS) {
+/// A library function named by the pattern: what it does, as an entry
+/// point, and whether the policy accepts it.
+static void printLibraryFunction(const HeapGraph &G, ReportPaths &Paths,
+                                 int Start, Policy P, raw_ostream &OS) {
+  const Node &S = G.node(Start);
+  OS << quoted(S.Facts.Name);
+  if (G.lattice(Start) == Effect::None) {
+    OS << " does not use the heap\n";
+    return;
+  }
+  OS << " is library code that " << pointPhrase(G, Paths, Start, P);
+  if (!pointCause(S, P).second)
+    OS << ", accepted by the run's policy";
+  OS << "\n";
+}
+
+bool explain(const HeapGraph &G, StringRef Pattern, Policy P, raw_ostream &OS) {
   std::vector<int> Matches;
   for (int I = 0, E = G.size(); I < E; ++I) {
     const Node &N = G.node(I);
@@ -852,17 +931,12 @@ bool explain(const HeapGraph &G, StringRef Pattern, raw_ostream &OS) {
   // shortest paths, so the cost is linear in what is printed.
   bool Several = Matches.size() > 1;
   for (int Start : Matches) {
-    const Node &S = G.node(Start);
-    if (!S.isUserDefinition())
-      OS << quoted(S.Facts.Name)
-         << (G.lattice(Start) != Effect::None
-                 ? " is library code that " + pointPhrase(G, Paths, Start)
-                 : std::string(" does not use the heap"))
-         << "\n";
+    if (!G.node(Start).isUserDefinition())
+      printLibraryFunction(G, Paths, Start, P, OS);
     else if (Several)
-      printShortestPaths(G, Paths, Start, OS);
+      printShortestPaths(G, Paths, Start, P, OS);
     else
-      printEveryPath(G, Paths, Start, OS);
+      printEveryPath(G, Paths, Start, P, OS);
   }
   return !Matches.empty();
 }

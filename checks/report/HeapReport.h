@@ -126,9 +126,11 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &Graph,
 /// reaches, each with its shortest path (a search from it); for several
 /// (a glob such as '*'), each one's shortest path to each kind of heap use
 /// it reaches, from the link step's witnesses (no search per function).
-/// Library entry points are named, not descended into. Returns false if
-/// none matches.
-bool explain(const HeapGraph &Graph, llvm::StringRef Pattern,
+/// Only what \p P counts is shown, so that the paths agree with the
+/// verdict; what it accepts is counted, with the option that would count
+/// it. Library entry points are named, not descended into. Returns false
+/// if none matches.
+bool explain(const HeapGraph &Graph, llvm::StringRef Pattern, Policy P,
              llvm::raw_ostream &OS);
 
 llvm::StringRef effectName(Effect E);

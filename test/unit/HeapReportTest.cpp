@@ -132,10 +132,41 @@ TEST_F(HeapReportTest, ExplainNamesLibraryFunctions) {
   HeapGraph G({B.build()}, *KB, {});
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  EXPECT_TRUE(explain(G, "std::lock_guard*", OS));
+  EXPECT_TRUE(explain(G, "std::lock_guard*", Policy::strict(), OS));
   EXPECT_EQ(Out, "'std::lock_guard<std::mutex>::lock_guard' is library code "
                  "that calls library code that has no body to analyse\n");
-  EXPECT_FALSE(explain(G, "nothing*", OS));
+  Out.clear();
+  EXPECT_TRUE(explain(G, "std::lock_guard*", Policy::lenient(), OS));
+  EXPECT_EQ(Out, "'std::lock_guard<std::mutex>::lock_guard' is library code "
+                 "that calls library code that has no body to analyse, "
+                 "accepted by the run's policy\n");
+  EXPECT_FALSE(explain(G, "nothing*", Policy::lenient(), OS));
+}
+
+TEST_F(HeapReportTest, ExplainAgreesWithTheVerdict) {
+  // 'f' reaches library code without a body only: 'none' under lenient,
+  // 'allocates' under strict; --explain lists the path only where it counts.
+  UnitBuilder B;
+  B.define("f").library("lib");
+  B.fn("lib").Summary = {true, false, false, true, false, false, ""};
+  B.call("f", "lib");
+  HeapGraph G({B.build()}, *KB, {});
+  ASSERT_EQ(functionSummaries(G, Policy::lenient())[0].Answer, Effect::None);
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  EXPECT_TRUE(explain(G, "f", Policy::lenient(), OS));
+  EXPECT_EQ(Out, "'f' does not use the heap\n"
+                 "  not shown: 1 path to library code that has no body to "
+                 "analyse, accepted by the run's policy ('noalloc-call.Policy: "
+                 "strict' counts it)\n");
+  Out.clear();
+  EXPECT_TRUE(explain(G, "f", Policy::strict(), OS));
+  EXPECT_TRUE(
+      llvm::StringRef(Out).starts_with("'f' may use the heap by 1 path:\n"));
+  EXPECT_TRUE(llvm::StringRef(Out).ends_with(
+      ": 'f' calls 'lib', which calls library code that has no body to "
+      "analyse\n"));
+  EXPECT_FALSE(llvm::StringRef(Out).contains("not shown"));
 }
 
 TEST_F(HeapReportTest, LongChainsShowTheirEndsAndCountTheMiddle) {
