@@ -9,6 +9,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include <variant>
 
 using namespace clang;
 
@@ -114,49 +115,70 @@ FixItHint declareObject(const VarDecl *Var, StringRef Type, StringRef Init) {
 
 } // namespace
 
-LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
-                              unsigned StackLimit) {
-  LocalStorageFix Fix;
-  // Only malloc and calloc: valloc and friends promise an alignment.
-  StringRef Allocator = Malloc->getDirectCallee()->getName();
-  if (Allocator != "malloc" && Allocator != "calloc")
-    return Fix;
-  const VarDecl *Var = initializedVariable(Malloc, Ctx);
-  const Stmt *Body = Var ? bodyOf(Var) : nullptr;
-  if (!Var || !Body || !Var->getType()->isPointerType() ||
-      Malloc->getBeginLoc().isMacroID())
-    return Fix;
-  std::optional<llvm::APSInt> Bytes;
-  bool Zeroed = Malloc->getDirectCallee()->getName() == "calloc";
-  if (Zeroed && Malloc->getNumArgs() == 2) {
-    auto Count = Malloc->getArg(0)->getIntegerConstantExpr(Ctx);
-    auto Size = Malloc->getArg(1)->getIntegerConstantExpr(Ctx);
-    if (Count && Size)
-      Bytes = llvm::APSInt(*Count * *Size);
-  } else if (!Zeroed && Malloc->getNumArgs() == 1) {
-    Bytes = Malloc->getArg(0)->getIntegerConstantExpr(Ctx);
+namespace {
+
+/// The factors of a size as written: `n * sizeof(int)` is `n` and
+/// `sizeof(int)`; a product spelled inside a macro is one factor.
+void appendFactors(const Expr *E, std::vector<const Expr *> &Factors) {
+  const auto *Product = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  if (Product && Product->getOpcode() == BO_Mul &&
+      Product->getOperatorLoc().isFileID()) {
+    appendFactors(Product->getLHS(), Factors);
+    appendFactors(Product->getRHS(), Factors);
+    return;
   }
-  if (!Bytes)
-    return Fix;
-  QualType Element = Var->getType()->getPointeeType();
-  if (Element->isVoidType() || Element->isIncompleteType() ||
-      Element.isConstQualified()) {
-    Fix.Note = "no fix: a '" + Var->getType().getAsString() +
-               "' could hold anything, so the alignment it needs is unknown";
-    return Fix;
-  }
+  Factors.push_back(E);
+}
+
+bool isLiteral(const Expr *E) {
+  return isa<IntegerLiteral>(E->IgnoreParenImpCasts()) &&
+         E->getBeginLoc().isFileID();
+}
+
+/// The element count of a local array for \p Factors bytes (their product,
+/// \p Count elements of \p Element), spelled as the user wrote the size:
+/// `malloc(BLOCK)` of chars is `BLOCK` elements and `calloc(N, sizeof(int))`
+/// of ints `N`, so that the fix keeps the macro or the constant; a size of
+/// literals only is the number itself.
+std::string countSpelling(std::vector<const Expr *> Factors, uint64_t Count,
+                          QualType Element, StringRef ElementName,
+                          ASTContext &Ctx) {
   uint64_t Size = Ctx.getTypeSizeInChars(Element).getQuantity();
-  uint64_t N = Bytes->getZExtValue();
-  if (Size == 0 || N == 0 || N % Size != 0)
-    return Fix;
-  if (N > StackLimit) {
-    Fix.Note = "no fix: " + std::to_string(N) +
-               " bytes are more than StackLimit (" +
-               std::to_string(StackLimit) + ") allows on the stack";
-    return Fix;
+  auto IsElementSize = [&](const Expr *E) {
+    std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx);
+    return V && *V == Size &&
+           (isa<UnaryExprOrTypeTraitExpr>(E->IgnoreParenImpCasts()) ||
+            isLiteral(E));
+  };
+  // The factor that is the element's size goes: what is left counts them.
+  auto Each = llvm::find_if(Factors, IsElementSize);
+  bool Divided = Size == 1 || Each != Factors.end();
+  if (Size != 1 && Each != Factors.end())
+    Factors.erase(Each);
+  if (llvm::all_of(Factors, isLiteral))
+    return std::to_string(Count);
+  std::string Product;
+  for (const Expr *F : Factors) {
+    std::string Text = text(F->getSourceRange(), Ctx);
+    if (Text.empty())
+      return std::to_string(Count);
+    bool Compound =
+        isa<BinaryOperator, ConditionalOperator>(F->IgnoreImpCasts());
+    if (Compound && (Factors.size() > 1 || !Divided))
+      Text = "(" + Text + ")";
+    Product += (Product.empty() ? "" : " * ") + Text;
   }
-  // Every use: exactly one free(p), the rest indexing or passing the
-  // pointer; no reassignment, no return, no realloc.
+  if (Divided)
+    return Product;
+  return (Factors.size() > 1 ? "(" + Product + ")" : Product) + " / sizeof(" +
+         ElementName.str() + ")";
+}
+
+/// The one `free(Var)` of \p Body, or why a local array cannot take the
+/// place of what \p Var points to.
+std::variant<const CallExpr *, std::string>
+onlyFree(const VarDecl *Var, const Stmt *Body, ASTContext &Ctx) {
+  std::string Name = "'" + Var->getName().str() + "'";
   References Refs(Var);
   Refs.TraverseStmt(const_cast<Stmt *>(Body));
   const CallExpr *Free = nullptr;
@@ -164,16 +186,14 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
     DynTypedNode Parent = parentOf(Ref, Ctx);
     if (const auto *Call = Parent.get<CallExpr>()) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      StringRef Name =
+      StringRef Called =
           Callee && Callee->getIdentifier() ? Callee->getName() : "";
-      if (Name == "free") {
-        if (Free)
-          return Fix;
+      if (Called == "free" && Free)
+        return Name + " is freed more than once";
+      if (Called == "free")
         Free = Call;
-        continue;
-      }
-      if (Name == "realloc" || Name == "reallocarray")
-        return Fix;
+      if (Called == "realloc" || Called == "reallocarray")
+        return Name + " is passed to '" + Called.str() + "'";
       continue;
     }
     if (Parent.get<ArraySubscriptExpr>() || Parent.get<MemberExpr>())
@@ -187,23 +207,84 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
     if (Parent.get<IfStmt>())
       continue;
     // Returned, assigned, stored: it may outlive the function.
-    Fix.Note = "no fix: '" + Var->getName().str() +
-               "' may outlive the function (returned, assigned or stored)";
-    return Fix;
+    return Name + " may outlive the function (returned, assigned or stored)";
   }
-  if (!Free || Free->getBeginLoc().isMacroID()) {
-    Fix.Note = "no fix: '" + Var->getName().str() +
-               "' is not freed in the same function";
-    return Fix;
+  if (!Free || Free->getBeginLoc().isMacroID())
+    return Name + " is not freed in the same function";
+  return Free;
+}
+
+/// The bytes `malloc(N)` or `calloc(n, size)` asks for, if constant, and
+/// the factors they are written as.
+std::optional<uint64_t> constantBytes(const CallExpr *Call, ASTContext &Ctx,
+                                      std::vector<const Expr *> &Factors) {
+  uint64_t Bytes = 1;
+  for (const Expr *Arg : Call->arguments()) {
+    std::optional<llvm::APSInt> V = Arg->getIntegerConstantExpr(Ctx);
+    if (!V)
+      return std::nullopt;
+    Bytes *= V->getZExtValue();
+    appendFactors(Arg, Factors);
   }
-  CharSourceRange FreeStatement = statementRange(Free, Ctx);
-  if (FreeStatement.isInvalid())
+  return Bytes;
+}
+
+} // namespace
+
+LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
+                              unsigned StackLimit) {
+  LocalStorageFix Fix;
+  // Only malloc and calloc: valloc and friends promise an alignment.
+  StringRef Allocator = Malloc->getDirectCallee()->getName();
+  bool Zeroed = Allocator == "calloc";
+  if ((Allocator != "malloc" && !Zeroed) ||
+      Malloc->getNumArgs() != (Zeroed ? 2u : 1u))
     return Fix;
+  auto NoFix = [&](const std::string &Why) {
+    Fix.Note = "no fix: " + Why;
+    return Fix;
+  };
+  // The fix's shape: `T *p = malloc(...)` in a function. Other uses
+  // (assigned to a global, returned, passed on) are not candidates.
+  const VarDecl *Var = initializedVariable(Malloc, Ctx);
+  const Stmt *Body = Var ? bodyOf(Var) : nullptr;
+  if (!Var || !Body || !Var->getType()->isPointerType())
+    return Fix;
+  if (Malloc->getBeginLoc().isMacroID())
+    return NoFix("the call is written in a macro");
+  std::vector<const Expr *> Factors;
+  std::optional<uint64_t> Bytes = constantBytes(Malloc, Ctx, Factors);
+  if (!Bytes)
+    return NoFix("the number of bytes is not a constant");
+  QualType Element = Var->getType()->getPointeeType();
+  if (Element->isVoidType() || Element->isIncompleteType() ||
+      Element.isConstQualified())
+    return NoFix("a '" + Var->getType().getAsString() +
+                 "' could hold anything, so the alignment it needs is unknown");
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
   std::string ElementName = Element.getUnqualifiedType().getAsString(Policy);
+  uint64_t Size = Ctx.getTypeSizeInChars(Element).getQuantity();
+  uint64_t N = *Bytes;
+  if (Size == 0 || N == 0 || N % Size != 0)
+    return NoFix(std::to_string(N) + " bytes are not a whole number of '" +
+                 ElementName + "' elements");
+  if (N > StackLimit)
+    return NoFix(std::to_string(N) + " bytes are more than StackLimit (" +
+                 std::to_string(StackLimit) + ") allows on the stack");
+  auto Free = onlyFree(Var, Body, Ctx);
+  if (const std::string *Why = std::get_if<std::string>(&Free))
+    return NoFix(*Why);
+  CharSourceRange FreeStatement =
+      statementRange(std::get<const CallExpr *>(Free), Ctx);
+  if (FreeStatement.isInvalid())
+    return NoFix("'free(" + Var->getName().str() +
+                 ")' is not a statement of its own");
   std::string Storage = Var->getName().str() + "_storage";
+  std::string Declared =
+      ElementName + " " + Storage + "[" +
+      countSpelling(Factors, N / Size, Element, ElementName, Ctx) + "]";
   std::string Array =
-      ElementName + " " + Storage + "[" + std::to_string(N / Size) + "]" +
+      Declared +
       (Zeroed ? (Ctx.getLangOpts().CPlusPlus ? "{}" : " = {0}") : "") + ";";
   // The declaration's own line, indented like it.
   const SourceManager &SM = Ctx.getSourceManager();
@@ -215,9 +296,8 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
       CharSourceRange::getTokenRange(Var->getInit()->getSourceRange()),
       Storage));
   Fix.Hints.push_back(FixItHint::CreateRemoval(FreeStatement));
-  Fix.Note = "replace with a local array '" + ElementName + " " + Storage +
-             "[" + std::to_string(N / Size) +
-             "]': it is freed in the same function";
+  Fix.Note = "replace with a local array '" + Declared +
+             "': it is freed in the same function";
   return Fix;
 }
 

@@ -98,7 +98,8 @@ ROOT int heldFunction() {
 static int allocating(int x) {
   void *p = malloc(x);
   // DIRECT: value-semantics.cpp:[[@LINE-1]]:13: warning: call to 'malloc' allocates on the heap [noalloc-c-allocation]
-  // CALL: value-semantics.cpp:[[@LINE-2]]:13: warning: call to 'malloc' may allocate on the heap [noalloc-call]
+  // DIRECT: value-semantics.cpp:[[@LINE-2]]:13: note: no fix: the number of bytes is not a constant
+  // CALL: value-semantics.cpp:[[@LINE-3]]:13: warning: call to 'malloc' may allocate on the heap [noalloc-call]
   free(p);
   // DIRECT: value-semantics.cpp:[[@LINE-1]]:3: warning: call to 'free' releases heap memory [noalloc-c-allocation]
   return x;

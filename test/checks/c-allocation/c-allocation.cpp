@@ -15,8 +15,10 @@
 void family(std::size_t n) {
   void *a = malloc(n);
   // CHECK: c-allocation.cpp:[[@LINE-1]]:13: warning: call to 'malloc' allocates on the heap [noalloc-c-allocation]
+  // CHECK: c-allocation.cpp:[[@LINE-2]]:13: note: no fix: the number of bytes is not a constant
   void *b = std::calloc(n, 4);
   // CHECK: c-allocation.cpp:[[@LINE-1]]:13: warning: call to 'calloc' allocates on the heap [noalloc-c-allocation]
+  // CHECK: c-allocation.cpp:[[@LINE-2]]:13: note: no fix: the number of bytes is not a constant
   a = realloc(a, 2 * n);
   // CHECK: c-allocation.cpp:[[@LINE-1]]:7: warning: call to 'realloc' reallocates heap memory [noalloc-c-allocation]
   void *c = aligned_alloc(64, 256);
