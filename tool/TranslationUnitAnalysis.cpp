@@ -80,9 +80,11 @@ parseClangTidyFile(llvm::MemoryBufferRef Config) {
 class ConfigFilesProvider : public FileOptionsProvider {
 public:
   template <typename... Args>
-  ConfigFilesProvider(bool Restrict, Args &&...A)
+  ConfigFilesProvider(bool Restrict,
+                      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files,
+                      Args &&...A)
       : FileOptionsProvider(std::forward<Args>(A)...), Restrict(Restrict) {
-    FS = llvm::vfs::getRealFileSystem();
+    FS = Files ? std::move(Files) : llvm::vfs::getRealFileSystem();
   }
 
   std::vector<OptionsSource> getRawOptions(StringRef FileName) override {
@@ -104,7 +106,8 @@ private:
 } // namespace
 
 std::unique_ptr<ClangTidyOptionsProvider>
-makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc) {
+makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
   // .noalloc.yaml first: in a directory with both, it is noalloc's.
   std::vector<std::pair<
       std::string,
@@ -120,7 +123,8 @@ makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc) {
       });
   Handlers.emplace_back(".clang-tidy", parseClangTidyFile);
   return std::make_unique<ConfigFilesProvider>(
-      RestrictToNoalloc, Options.Global, Options.Defaults, Options.Overrides, std::move(Handlers));
+      RestrictToNoalloc, std::move(FS), Options.Global, Options.Defaults,
+      Options.Overrides, std::move(Handlers));
 }
 
 llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
@@ -390,17 +394,20 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
           checkInputs(Database, File))
     return std::move(*Failed);
   double Start = threadSeconds();
+  // A file system of its own: each compile command sets its working
+  // directory, and translation units are analysed on several threads.
+  // The options are found through it: clang-tidy asks for those of the
+  // main file as the command names it, relative to that directory.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Shared(
+      llvm::vfs::createPhysicalFileSystem().release());
   // No alpha analyzer checks, no module headers, no custom checks.
-  ClangTidyContext Context(makeOptionsProvider(Options));
+  ClangTidyContext Context(makeOptionsProvider(Options, true, Shared));
   ClangTidyDiagnosticConsumer Consumer(Context);
   std::unique_ptr<DiagnosticsEngine> Engine =
       compat::connectDiagnostics(Context, Consumer);
 
-  // A file system of its own: each compile command sets its working
-  // directory, and translation units are analysed on several threads.
   tooling::ClangTool Tool(Database, {File.str()},
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
+                          std::make_shared<PCHContainerOperations>(), Shared);
   adjustForParsing(Tool);
   SmallString<256> Absolute(File);
   llvm::sys::fs::make_absolute(Absolute);

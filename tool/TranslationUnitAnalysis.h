@@ -46,9 +46,13 @@ struct RunOptions {
 /// Makes the clang-tidy options provider of a run: built-in defaults, then
 /// the .clang-tidy files above each source, then the command line. Check
 /// globs are restricted to noalloc's checks unless --verify-config needs
-/// them as written (\p RestrictToNoalloc false).
-std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc = true);
+/// them as written (\p RestrictToNoalloc false). A relative file name is
+/// taken in the working directory of \p FS (the real one if null): a
+/// unit's, which its compile command sets, names its main file as the
+/// command does.
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> makeOptionsProvider(
+    const RunOptions &Options, bool RestrictToNoalloc = true,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = nullptr);
 
 /// Checks, before any analysis, the configuration files above \p Sources
 /// (.noalloc.yaml, .clang-tidy) and every knowledge file they name: a broken
