@@ -556,6 +556,9 @@ size_t Extractor::function(const FunctionDecl *FD) {
     collectOverrides(Method, Overridden);
     for (const CXXMethodDecl *O : Overridden)
       F.Overrides.push_back(usr(O));
+    // A pure virtual destructor runs: every derived destructor calls it.
+    F.PureVirtual =
+        Method->isPureVirtual() && !isa<CXXDestructorDecl>(Method);
   } else {
     // C has no namespaces: __cxxabiv1::__cxa_allocate_exception is
     // __cxa_allocate_exception.

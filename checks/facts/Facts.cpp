@@ -222,6 +222,7 @@ static json::Value toJSON(const FunctionFacts &F) {
                       {"summary", toJSON(F.Summary)},
                       {"signature", F.Signature},
                       {"overrides", F.Overrides},
+                      {"pure_virtual", F.PureVirtual},
                       {"attribute_at", std::move(AttributeAt)},
                       {"attribute_blocked", F.AttributeBlocked},
                       {"sites", std::move(Sites)},
@@ -243,6 +244,7 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.map("constructor", F.Constructor) &&
       O.map("copy_or_move", F.CopyOrMove) && O.map("summary", F.Summary) &&
       O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
+      O.map("pure_virtual", F.PureVirtual) &&
       O.map("attribute_at", F.AttributeAt) &&
       O.map("attribute_blocked", F.AttributeBlocked) &&
       O.map("sites", F.Sites) && O.map("calls", F.Calls);
@@ -345,7 +347,7 @@ std::string contentKey(const FunctionFacts &F) {
   K.number(F.Root).number(F.Allowed).number(F.AddressTaken);
   K.number(F.AddressEscapes).number(F.Constructor);
   addSummary(K, F.Summary);
-  K.text(F.Signature).texts(F.Overrides);
+  K.text(F.Signature).texts(F.Overrides).number(F.PureVirtual);
   K.number(F.AttributeAt.size());
   for (const SourcePoint &P : F.AttributeAt)
     K.point(P);

@@ -208,6 +208,9 @@ struct FunctionFacts {
   std::string Signature;
   /// USRs of the virtual functions this one overrides, transitively.
   std::vector<std::string> Overrides;
+  /// A pure virtual function ('= 0'), not a destructor: a virtual call
+  /// runs one of its overriders, never it.
+  bool PureVirtual = false;
   /// Where a function-effect attribute ([[clang::nonallocating]]) goes in
   /// each of its declarations in user code, for --annotate: after the
   /// parameters, qualifiers and exception specification.
@@ -222,7 +225,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 8;
+  static constexpr unsigned FormatVersion = 9;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
   /// The followed function pointers this unit writes.

@@ -336,6 +336,14 @@ std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
   return Result;
 }
 
+void HeapGraph::dropPureVirtuals(std::vector<int> &Targets) const {
+  // Without an overrider in the program, the one that runs is in code the
+  // run cannot see: the pure function stands for it.
+  if (llvm::all_of(Targets, [&](int T) { return node(T).Facts.PureVirtual; }))
+    return;
+  llvm::erase_if(Targets, [&](int T) { return node(T).Facts.PureVirtual; });
+}
+
 std::vector<int> HeapGraph::targets(const CallSite &Call) const {
   std::vector<int> Result;
   if (Call.Kind == CallKind::Indirect) {
@@ -351,6 +359,7 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
       auto O = Overriders.find(Call.Callee);
       if (O != Overriders.end())
         Result.insert(Result.end(), O->second.begin(), O->second.end());
+      dropPureVirtuals(Result);
     }
   }
   // A call that nothing answers ends at the unknown node, and so does a call

@@ -260,6 +260,9 @@ private:
   void joinPointers(const std::vector<ProgramFacts::Unit> &Units);
   /// The pointer \p Call reads, if followed and written with functions only.
   const Pointer *followedPointer(const CallSite &Call) const;
+  /// A virtual call's targets without its pure virtual functions, unless
+  /// they are all there is.
+  void dropPureVirtuals(std::vector<int> &Targets) const;
   std::vector<int> indirectTargets(const CallSite &Call) const;
 
   const KnowledgeBase &KB;

@@ -115,13 +115,16 @@ TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
 
 TEST(FactsTest, RejectsOtherVersions) {
   std::string Text = text(UnitBuilder().define("f").build());
-  size_t At = Text.find("\"version\":8");
+  std::string Version =
+      "\"version\":" + std::to_string(TranslationUnitFacts::FormatVersion);
+  size_t At = Text.find(Version);
   ASSERT_NE(At, std::string::npos);
-  Text.replace(At, 11, "\"version\":1");
+  Text.replace(At, Version.size(), "\"version\":1");
   auto Read = factsFromJSON(Text);
   ASSERT_FALSE(bool(Read));
   EXPECT_EQ(llvm::toString(Read.takeError()),
-            "facts format version 1, expected 8");
+            "facts format version 1, expected " +
+                std::to_string(TranslationUnitFacts::FormatVersion));
 }
 
 TEST(FactsTest, RejectsUnknownSiteKindsAndFileIndices) {
