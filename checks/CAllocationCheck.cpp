@@ -39,15 +39,24 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
         return E.Effect != FunctionEffect::MayAllocate || ReportMayAllocate;
       });
   // The compiler's builtin of a library function is that function:
-  // __builtin_malloc allocates like malloc.
-  for (size_t I = 0, E = Names.size(); I < E; ++I) {
-    Names.push_back("::__builtin_" + Names[I]);
-    Names[I] = "::" + Names[I];
+  // __builtin_malloc allocates like malloc. A function with C linkage is
+  // the library's whatever namespace declares it (libraryFunctionName).
+  std::vector<std::string> Qualified;
+  for (const std::string &Name : Names) {
+    Qualified.push_back("::" + Name);
+    Qualified.push_back("::__builtin_" + Name);
   }
-  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
+  std::vector<StringRef> QualifiedRefs(Qualified.begin(), Qualified.end());
+  std::vector<StringRef> CNames;
+  for (const std::string &Name : Names)
+    if (!StringRef(Name).contains("::"))
+      CNames.push_back(Name);
   Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()),
-               callee(functionDecl(hasAnyName(NameRefs)).bind("fn")))
+      callExpr(
+          unless(isExpansionInSystemHeader()),
+          callee(functionDecl(anyOf(hasAnyName(QualifiedRefs),
+                                    allOf(isExternC(), hasAnyName(CNames))))
+                     .bind("fn")))
           .bind("call"),
       this);
 }
@@ -55,10 +64,7 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
 void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  std::string Qualified = qualifiedName(Fn);
-  StringRef Name = Qualified;
-  Name.consume_front("__builtin_");
-  const FunctionEntry *Entry = knowledge()->function(Name);
+  const FunctionEntry *Entry = knowledge()->function(libraryFunctionName(Fn));
   // noalloc-new-delete owns the global operator new and delete.
   if (!Entry || Fn->isReplaceableGlobalAllocationFunction() ||
       doesNothing(Call, *Entry, *Result.Context))

@@ -560,14 +560,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
     F.PureVirtual =
         Method->isPureVirtual() && !isa<CXXDestructorDecl>(Method);
   } else {
-    // C has no namespaces: __cxxabiv1::__cxa_allocate_exception is
-    // __cxa_allocate_exception.
-    F.KnowledgeName =
-        Decl->isExternC() ? Decl->getNameAsString() : qualifiedName(Decl);
-    // __builtin_memcpy is memcpy.
-    StringRef Name = F.KnowledgeName;
-    if (Decl->getBuiltinID() && Name.consume_front("__builtin_"))
-      F.KnowledgeName = Name.str();
+    F.KnowledgeName = libraryFunctionName(Decl);
   }
   return I;
 }

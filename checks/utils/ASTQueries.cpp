@@ -25,6 +25,15 @@ std::string qualifiedName(const NamedDecl *D) {
   return Name;
 }
 
+std::string libraryFunctionName(const FunctionDecl *FD) {
+  std::string Name =
+      FD->isExternC() ? FD->getNameAsString() : qualifiedName(FD);
+  StringRef Library = Name;
+  if (FD->getBuiltinID() && Library.consume_front("__builtin_"))
+    return Library.str();
+  return Name;
+}
+
 DynTypedNode parentSkippingConversions(const Expr *&E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   while (true) {

@@ -23,6 +23,14 @@ namespace noalloc {
 /// namespaces such as std::__cxx11.
 std::string qualifiedName(const clang::NamedDecl *D);
 
+/// The name the knowledge base lists the non-member function \p FD under:
+/// a function with C linkage by its own name, whatever namespace declares
+/// it (C has none: '__cxxabiv1::__cxa_allocate_exception' and
+/// 'namespace n { extern "C" void *malloc(size_t); }' are libc's), a
+/// library builtin by its library function ('__builtin_malloc' is
+/// 'malloc'), anything else by its qualified name.
+std::string libraryFunctionName(const clang::FunctionDecl *FD);
+
 /// The nearest parent of \p E that is not parentheses or an implicit
 /// conversion (array decay excepted); \p E becomes the last node skipped.
 clang::DynTypedNode parentSkippingConversions(const clang::Expr *&E,
