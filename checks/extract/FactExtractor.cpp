@@ -154,6 +154,9 @@ private:
   /// A call of a std::function variable that holds a known function: a
   /// call of that function.
   bool callHeldFunction(const CXXOperatorCallExpr *E);
+  /// An assignment of a member held in place, which only the implicit
+  /// assignment operators write (memberHeldInPlace): it uses no heap.
+  bool assignsMemberInPlace(const CallExpr *E, const FunctionDecl *Callee);
 
   Extractor &X;
   size_t Function;
@@ -242,6 +245,14 @@ public:
     return It->second;
   }
 
+  /// memberHeldInPlace, once per member.
+  bool inPlace(const FieldDecl *Field) {
+    auto [It, New] = InPlaceMembers.try_emplace(Field, false);
+    if (New)
+      It->second = memberHeldInPlace(Field, Ctx, KB);
+    return It->second;
+  }
+
   /// Whether user code's \p Var allocates only from a bounded memory
   /// resource, once per variable.
   bool bounded(const VarDecl *Var) {
@@ -293,6 +304,7 @@ private:
   llvm::StringSet<> SeenCalls;
   llvm::DenseMap<const VarDecl *, std::optional<InPlace>> InPlaceVars;
   llvm::DenseMap<const VarDecl *, bool> BoundedVars;
+  llvm::DenseMap<const FieldDecl *, bool> InPlaceMembers;
 };
 
 /// Finds every function defined in user code, instantiations included.
@@ -673,14 +685,17 @@ TranslationUnitFacts Extractor::run() {
 //===----------------------------------------------------------------------===//
 
 void BodyScanner::scan(const FunctionDecl *FD) {
+  // A member held in place is made, copied and destroyed without the heap.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      TraverseStmt(Init->getInit());
+      if (!Init->getMember() || !X.inPlace(Init->getMember()))
+        TraverseStmt(Init->getInit());
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD)) {
     // Members and bases are destroyed after the body.
     const CXXRecordDecl *Class = Dtor->getParent();
     for (const FieldDecl *Field : Class->fields())
-      destroy(Field->getType(), Dtor->getLocation());
+      if (!X.inPlace(Field))
+        destroy(Field->getType(), Dtor->getLocation());
     for (const CXXBaseSpecifier &Base : Class->bases())
       destroy(Base.getType(), Dtor->getLocation());
   }
@@ -842,6 +857,9 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
         doesNothing(E, *Entry, X.Ctx))
       return true;
 
+  if (assignsMemberInPlace(E, Callee))
+    return true;
+
   CallKind Kind = CallKind::Direct;
   ObjectMemory Object = ObjectMemory::None;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -869,6 +887,23 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
       Object = Made;
   X.addCall(Function, Callee, Loc, Kind, Object);
   return true;
+}
+
+bool BodyScanner::assignsMemberInPlace(const CallExpr *E,
+                                       const FunctionDecl *Callee) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || !(Method->isCopyAssignmentOperator() ||
+                   Method->isMoveAssignmentOperator()))
+    return false;
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    Object = Member->getImplicitObjectArgument();
+  else if (isa<CXXOperatorCallExpr>(E) && E->getNumArgs() > 0)
+    Object = E->getArg(0);
+  const auto *ME =
+      Object ? dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  return Field && X.inPlace(Field);
 }
 
 bool BodyScanner::callHeldFunction(const CXXOperatorCallExpr *E) {

@@ -32,18 +32,23 @@ namespace {
 
 class UseScanner : public RecursiveASTVisitor<UseScanner> {
 public:
-  UseScanner(const VarDecl *Var, const ReplacementEntry &R, bool StringLike,
-             ASTContext &Ctx)
-      : Var(Var), R(R), StringLike(StringLike), Ctx(Ctx) {}
+  UseScanner(const ValueDecl *Object, const ReplacementEntry &R,
+             bool StringLike, ASTContext &Ctx)
+      : Object(Object), R(R), StringLike(StringLike), Ctx(Ctx) {}
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (E->getDecl() == Var)
+    if (E->getDecl() == Object)
+      classify(E);
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (E->getMemberDecl() == Object)
       classify(E);
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *E) {
     for (const LambdaCapture &C : E->captures())
-      if (C.capturesVariable() && C.getCapturedVar() == Var)
+      if (C.capturesVariable() && C.getCapturedVar() == Object)
         escape("a lambda captures it");
     return true;
   }
@@ -138,7 +143,7 @@ private:
   bool givesSameType(const CallExpr *Call) {
     return Call &&
            Ctx.hasSameUnqualifiedType(Call->getType().getNonReferenceType(),
-                                      Var->getType().getNonReferenceType());
+                                      Object->getType().getNonReferenceType());
   }
 
   /// Classifies the uses of \p Call's result as uses of the variable,
@@ -205,7 +210,7 @@ private:
     escape("it is used as a whole (passed, returned or assigned)");
   }
 
-  const VarDecl *Var;
+  const ValueDecl *Object;
   const ReplacementEntry &R;
   bool StringLike;
   ASTContext &Ctx;
@@ -223,6 +228,31 @@ Uses summarizeUses(const VarDecl *Var, const FunctionDecl *Fn,
       if (Init->isWritten())
         Scanner.TraverseStmt(Init->getInit());
   Scanner.TraverseStmt(Fn->getBody());
+  return Scanner.Result;
+}
+
+Uses summarizeMemberUses(const FieldDecl *Field,
+                         const ReplacementEntry &Replacement, bool StringLike,
+                         ASTContext &Ctx) {
+  UseScanner Scanner(Field, Replacement, StringLike, Ctx);
+  const RecordDecl *Class = Field->getParent();
+  for (const FieldDecl *Member : Class->fields())
+    if (const Expr *Init = Member->getInClassInitializer())
+      Scanner.TraverseStmt(const_cast<Expr *>(Init));
+  // Implicit members copy or move it as a whole, which keeps what every
+  // object holds; the written ones are the class's own uses.
+  for (const Decl *D : Class->decls()) {
+    const auto *Fn = dyn_cast<FunctionDecl>(D);
+    const FunctionDecl *Definition = nullptr;
+    if (!Fn || Fn->isImplicit() || Fn->isDefaulted() ||
+        !Fn->hasBody(Definition))
+      continue;
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten() && Init->getMember() != Field)
+          Scanner.TraverseStmt(Init->getInit());
+    Scanner.TraverseStmt(Definition->getBody());
+  }
   return Scanner.Result;
 }
 

@@ -48,6 +48,14 @@ Uses summarizeUses(const clang::VarDecl *Var, const clang::FunctionDecl *Fn,
                    const ReplacementEntry &Replacement, bool StringLike,
                    clang::ASTContext &Ctx);
 
+/// Classifies every use of the member \p Field in its class's own code:
+/// the bodies and written member initializers of the member functions
+/// defined in this unit, and the members' in-class initializers (its own
+/// initial value is not a use).
+Uses summarizeMemberUses(const clang::FieldDecl *Field,
+                         const ReplacementEntry &Replacement, bool StringLike,
+                         clang::ASTContext &Ctx);
+
 /// Elements a vector starts with: the constant count or the initializer
 /// list's length. \p FillValue is set when the constructor also takes a
 /// value (which std::array cannot).

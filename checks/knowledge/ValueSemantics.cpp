@@ -67,16 +67,13 @@ static std::optional<InPlace> callableInPlace(const Expr *Arg,
   return InPlace{Lambda->getCallOperator()};
 }
 
-/// Whether \p Var's initial value is one \p Lib holds in place.
-static std::optional<InPlace>
-initialValueInPlace(const VarDecl *Var,
-                    const ClassTemplateSpecializationDecl *Spec,
-                    StringRef Template, const LibraryEntry &Lib,
-                    const ASTContext &Ctx) {
+/// Whether \p Init, an initial value of an object of \p Spec (a variable's
+/// or a member's), is one \p Lib holds in place.
+static std::optional<InPlace> initialValueInPlace(
+    const Expr *Init, const ClassTemplateSpecializationDecl *Spec,
+    StringRef Template, const LibraryEntry &Lib, const ASTContext &Ctx) {
   const auto *Construct =
-      Var->getInit()
-          ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
-          : nullptr;
+      Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
   if (!Construct)
     return std::nullopt;
   unsigned Written = writtenArguments(Construct);
@@ -95,15 +92,21 @@ initialValueInPlace(const VarDecl *Var,
   return std::nullopt;
 }
 
-std::optional<InPlace> heldInPlace(const VarDecl *Var, ASTContext &Ctx,
-                                   const KnowledgeBase &KB) {
-  const auto *Fn =
-      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  if (!Var->isLocalVarDecl() || Var->isStaticLocal() || !Fn ||
-      !Fn->getBody() || Var->getType()->isReferenceType())
-    return std::nullopt;
+namespace {
+/// An object of an allocating library type with replacement member lists
+/// (whose uses noalloc can classify), and its library.
+struct InPlaceCandidate {
+  const ClassTemplateSpecializationDecl *Spec;
+  std::string Template;
+  const ReplacementEntry *Replacement;
+  const LibraryEntry *Library;
+};
+} // namespace
+
+static std::optional<InPlaceCandidate>
+inPlaceCandidate(QualType T, const ASTContext &Ctx, const KnowledgeBase &KB) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Var->getType()->getAsCXXRecordDecl());
+      T->getAsCXXRecordDecl());
   const LibraryEntry *Lib = standardLibrary(Ctx, KB);
   if (!Spec || !Lib)
     return std::nullopt;
@@ -111,14 +114,117 @@ std::optional<InPlace> heldInPlace(const VarDecl *Var, ASTContext &Ctx,
   const ReplacementEntry *R = KB.replacement(Template);
   if (!R)
     return std::nullopt;
-  std::optional<InPlace> Held =
-      initialValueInPlace(Var, Spec, Template, *Lib, Ctx);
+  return InPlaceCandidate{Spec, std::move(Template), R, Lib};
+}
+
+/// The function whose automatic variable \p Var is, if noalloc can see
+/// all its uses there: it has a body, and \p Var is not a reference.
+static const FunctionDecl *owningFunction(const VarDecl *Var) {
+  const auto *Fn =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Var->isLocalVarDecl() || Var->isStaticLocal() || !Fn || !Fn->getBody() ||
+      Var->getType()->isReferenceType())
+    return nullptr;
+  return Fn;
+}
+
+std::optional<InPlace> heldInPlace(const VarDecl *Var, ASTContext &Ctx,
+                                   const KnowledgeBase &KB) {
+  const FunctionDecl *Fn = owningFunction(Var);
+  if (!Fn)
+    return std::nullopt;
+  std::optional<InPlaceCandidate> C = inPlaceCandidate(Var->getType(), Ctx, KB);
+  if (!C)
+    return std::nullopt;
+  std::optional<InPlace> Held = initialValueInPlace(
+      Var->getInit(), C->Spec, C->Template, *C->Library, Ctx);
   if (!Held)
     return std::nullopt;
-  Uses U = summarizeUses(Var, Fn, *R, Template == "std::basic_string", Ctx);
+  Uses U = summarizeUses(Var, Fn, *C->Replacement,
+                         C->Template == "std::basic_string", Ctx);
   if (U.Escapes || U.Grows)
     return std::nullopt;
   return Held;
+}
+
+bool movedInto(const VarDecl *Var, ASTContext &Ctx, const KnowledgeBase &KB) {
+  const FunctionDecl *Fn = owningFunction(Var);
+  if (!Fn || !Var->getInit())
+    return false;
+  const auto *Construct =
+      dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  std::optional<InPlaceCandidate> C = inPlaceCandidate(Var->getType(), Ctx, KB);
+  if (!Construct || !Construct->getConstructor()->isMoveConstructor() || !C)
+    return false;
+  Uses U = summarizeUses(Var, Fn, *C->Replacement,
+                         C->Template == "std::basic_string", Ctx);
+  return !U.Escapes && !U.Grows;
+}
+
+/// Whether only the code of \p Field's class, all of it defined in this
+/// unit, can use the member: it is private, and the class has no friends,
+/// nested classes or member templates (code noalloc would have to follow
+/// elsewhere), and no member function declared here but defined in
+/// another unit.
+static bool onlyClassCodeUses(const FieldDecl *Field) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Class || Field->getAccess() != AS_private || Class->isUnion() ||
+      Class->isLambda() || Class->isDependentContext() || Class->hasFriends() ||
+      isa<ClassTemplateSpecializationDecl>(Class))
+    return false;
+  for (const Decl *D : Class->decls()) {
+    const auto *Nested = dyn_cast<CXXRecordDecl>(D);
+    if (isa<FunctionTemplateDecl>(D) || (Nested && !Nested->isImplicit()))
+      return false;
+    const auto *Method = dyn_cast<CXXMethodDecl>(D);
+    if (Method && !Method->isImplicit() && !Method->isDefaulted() &&
+        !Method->isDeleted() && !Method->hasBody())
+      return false;
+  }
+  return true;
+}
+
+/// Whether every constructor of \p Field's class starts the member with a
+/// value \p C's library holds in place. Implicit and defaulted
+/// constructors copy or move such a value, or start from the default.
+static bool constructedInPlace(const FieldDecl *Field,
+                               const InPlaceCandidate &C,
+                               const ASTContext &Ctx) {
+  auto InPlaceValue = [&](const Expr *Init) {
+    if (!Init)
+      return llvm::is_contained(C.Library->EmptyInPlace, C.Template);
+    return initialValueInPlace(Init, C.Spec, C.Template, *C.Library, Ctx)
+        .has_value();
+  };
+  if (!InPlaceValue(Field->getInClassInitializer()))
+    return false;
+  const auto *Class = cast<CXXRecordDecl>(Field->getParent());
+  for (const CXXConstructorDecl *Ctor : Class->ctors()) {
+    const FunctionDecl *Definition = nullptr;
+    if (Ctor->isImplicit() || Ctor->isDefaulted() || !Ctor->hasBody(Definition))
+      continue;
+    for (const CXXCtorInitializer *Init :
+         cast<CXXConstructorDecl>(Definition)->inits())
+      if (Init->isWritten() && Init->getMember() == Field &&
+          !InPlaceValue(Init->getInit()))
+        return false;
+  }
+  return true;
+}
+
+bool memberHeldInPlace(const FieldDecl *Field, ASTContext &Ctx,
+                       const KnowledgeBase &KB) {
+  if (!onlyClassCodeUses(Field))
+    return false;
+  std::optional<InPlaceCandidate> C =
+      inPlaceCandidate(Field->getType(), Ctx, KB);
+  // What a member std::function holds is not followed to its calls.
+  if (!C || C->Template == "std::function" ||
+      !constructedInPlace(Field, *C, Ctx))
+    return false;
+  Uses U = summarizeMemberUses(Field, *C->Replacement,
+                               C->Template == "std::basic_string", Ctx);
+  return !U.Escapes && !U.Grows;
 }
 
 /// How deep boundedResource follows names: resources over resources,
@@ -224,15 +330,34 @@ static std::optional<BoundedResource> resourceOf(const Expr *E,
   return std::nullopt;
 }
 
+static std::optional<BoundedResource> boundedResource(const VarDecl *Var,
+                                                      unsigned Depth);
+
+/// The variable \p E names, looking through std::move and casts.
+static const VarDecl *namedVariable(const Expr *E) {
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (Call->isCallToStdMove() && Call->getNumArgs() == 1)
+      E = Call->getArg(0)->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
 /// A std::pmr container constructed with an allocator argument that is a
-/// bounded resource.
-static std::optional<BoundedResource> containerResource(const VarDecl *Var) {
+/// bounded resource, or moved from a container over one (moving takes the
+/// allocator along; copying does not: select_on_container_copy_construction
+/// gives the copy the default resource).
+static std::optional<BoundedResource> containerResource(const VarDecl *Var,
+                                                        unsigned Depth) {
   const auto *Construct =
       dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
   if (!Construct)
     return std::nullopt;
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   unsigned Written = writtenArguments(Construct);
+  if (Ctor->isMoveConstructor() && Written == 1)
+    if (const VarDecl *From = namedVariable(Construct->getArg(0)))
+      return boundedResource(From, Depth + 1);
   for (unsigned I = 0; I < Written && I < Ctor->getNumParams(); ++I) {
     QualType Param = Ctor->getParamDecl(I)->getType();
     if (isPolymorphicAllocator(Param) || isMemoryResourcePointer(Param))
@@ -241,16 +366,25 @@ static std::optional<BoundedResource> containerResource(const VarDecl *Var) {
   return std::nullopt; // The default resource.
 }
 
-std::optional<BoundedResource> boundedResource(const VarDecl *Var) {
-  if (!Var || isa<ParmVarDecl>(Var) || Var->getType()->isReferenceType() ||
-      !Var->getInit())
+/// boundedResource, \p Depth names deep.
+static std::optional<BoundedResource> boundedResource(const VarDecl *Var,
+                                                      unsigned Depth) {
+  if (!Var || isa<ParmVarDecl>(Var) || !Var->getInit() ||
+      Depth > MaxResourceDepth)
     return std::nullopt;
   QualType T = Var->getType();
+  // A reference names one object for its whole life.
+  if (T->isReferenceType())
+    return boundedResource(namedVariable(Var->getInit()), Depth + 1);
   if (isUpstreamResource(T->getAsCXXRecordDecl()) || isPolymorphicAllocator(T))
-    return resourceOfVariable(Var, 0);
+    return resourceOfVariable(Var, Depth);
   if (isPmrContainer(T))
-    return containerResource(Var);
+    return containerResource(Var, Depth);
   return std::nullopt;
+}
+
+std::optional<BoundedResource> boundedResource(const VarDecl *Var) {
+  return boundedResource(Var, 0);
 }
 
 bool doesNothing(const CallExpr *Call, const FunctionEntry &Entry,

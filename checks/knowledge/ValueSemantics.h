@@ -41,6 +41,23 @@ std::optional<InPlace> heldInPlace(const clang::VarDecl *Var,
                                    clang::ASTContext &Ctx,
                                    const KnowledgeBase &KB);
 
+/// Whether the local variable \p Var of an allocating library type with
+/// replacement member lists is made by moving another object of its type
+/// and its function only reads it: it allocates nothing (moving hands the
+/// memory over), though destroying it releases what it took over.
+bool movedInto(const clang::VarDecl *Var, clang::ASTContext &Ctx,
+               const KnowledgeBase &KB);
+
+/// Whether every object of \p Field's class holds the member \p Field in
+/// place, so that neither constructing, copying, assigning nor destroying
+/// it uses the heap: a private member of an allocating library type that
+/// every constructor starts empty (or with a short literal string) and that
+/// the class's own code, all of it in this unit, only reads. A class whose
+/// code noalloc cannot see whole (friends, nested classes, member
+/// templates, a member function defined elsewhere) does not qualify.
+bool memberHeldInPlace(const clang::FieldDecl *Field, clang::ASTContext &Ctx,
+                       const KnowledgeBase &KB);
+
 /// A std::pmr memory resource that never reaches the heap.
 struct BoundedResource {
   /// The resource as the code names it: 'arena',
@@ -59,10 +76,11 @@ bool isUpstreamResource(llvm::StringRef QualifiedName);
 /// is null_memory_resource() or another bounded resource; or a
 /// std::pmr container or polymorphic_allocator constructed over one (the
 /// resource given by address, by reference, through a const pointer or a
-/// polymorphic_allocator variable). A resource's upstream, and a
+/// polymorphic_allocator variable), or moved from such a container; or a
+/// local reference to any of these. A resource's upstream, and a
 /// container's resource, cannot change after construction. What noalloc
 /// cannot follow (a default upstream, a parameter, a pointer that may be
-/// reassigned) is not bounded.
+/// reassigned, a copy, which gets the default resource) is not bounded.
 std::optional<BoundedResource> boundedResource(const clang::VarDecl *Var);
 
 /// Whether \p Call does nothing: its function does nothing for a null

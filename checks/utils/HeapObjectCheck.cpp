@@ -190,6 +190,14 @@ void HeapObjectCheck::reportLibraryConstruction(const CXXConstructExpr *E,
              " allocates on the heap");
 }
 
+void HeapObjectCheck::reportHeldInPlace(const ValueDecl *Object, StringRef Name,
+                                        ASTContext &Ctx) {
+  if (reportsHeldInPlace())
+    report(Object->getLocation(), Ctx.getSourceManager(),
+           Name.str() + " of type " + describeType(Object->getType(), Ctx) +
+               " does not use the heap here, but its type can");
+}
+
 void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var"))
@@ -214,10 +222,15 @@ void HeapObjectCheck::checkVariable(const VarDecl *Var, ASTContext &Ctx) {
                          : "variable " + quoted(Var->getName());
   // An empty vector, a short string: the library holds it in place.
   if (heldInPlace(Var, Ctx, *knowledge())) {
-    if (reportsHeldInPlace())
-      report(Var->getLocation(), SM,
-             Name + " of type " + describeType(Var->getType(), Ctx) +
-                 " does not use the heap here, but its type can");
+    reportHeldInPlace(Var, Name, Ctx);
+    return;
+  }
+  // Moving hands the memory over: destroying it is its only heap use.
+  if (V.Use == HeapUse::Heap && movedInto(Var, Ctx, *knowledge())) {
+    report(Var->getLocation(), SM,
+           Name + " of type " + describeType(Var->getType(), Ctx) +
+               " allocates nothing, moved into and only read, but "
+               "releases heap memory");
     return;
   }
   std::optional<std::string> Consequence = variableConsequence(Var, V, Ctx);
@@ -238,9 +251,14 @@ void HeapObjectCheck::checkField(const FieldDecl *Field, ASTContext &Ctx) {
   HeapTypeVerdict V = verdictFor(Field->getType());
   if (V.Use == HeapUse::None)
     return;
+  std::string Name = "member " + quoted(Field->getName());
+  if (memberHeldInPlace(Field, Ctx, *knowledge())) {
+    reportHeldInPlace(Field, Name, Ctx);
+    return;
+  }
   report(Field->getLocation(), Ctx.getSourceManager(),
-         "member " + quoted(Field->getName()) + " of type " +
-             describeType(Field->getType(), Ctx) + " " + consequence(V, Ctx));
+         Name + " of type " + describeType(Field->getType(), Ctx) + " " +
+             consequence(V, Ctx));
 }
 
 void HeapObjectCheck::checkConstruction(const CXXConstructExpr *Construct,

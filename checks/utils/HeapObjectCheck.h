@@ -79,6 +79,10 @@ private:
                                clang::ASTContext &Ctx) const;
   void reportLibraryConstruction(const clang::CXXConstructExpr *E,
                                  clang::ASTContext &Ctx);
+  /// A variable or member \p Name the library holds in place, reported
+  /// only when reportsHeldInPlace().
+  void reportHeldInPlace(const clang::ValueDecl *Object, llvm::StringRef Name,
+                         clang::ASTContext &Ctx);
 
   /// verdictFor by type, and the library functions and constructors seen:
   /// the prefilters ask for every construction and call of user code.
