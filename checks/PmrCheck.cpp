@@ -26,10 +26,14 @@ std::string PmrCheck::consequence(const HeapTypeVerdict &V,
 }
 
 std::optional<std::string>
-PmrCheck::variableConsequence(const clang::VarDecl *Var,
-                              const HeapTypeVerdict &V,
-                              const clang::ASTContext &Ctx) const {
-  std::optional<BoundedResource> Bounded = boundedResource(Var);
+PmrCheck::objectConsequence(const clang::ValueDecl *Object,
+                            const HeapTypeVerdict &V,
+                            const clang::ASTContext &Ctx) const {
+  std::optional<BoundedResource> Bounded;
+  if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(Object))
+    Bounded = boundedResource(Var);
+  else if (const auto *Field = llvm::dyn_cast<clang::FieldDecl>(Object))
+    Bounded = boundedResource(Field);
   if (!Bounded)
     return consequence(V, Ctx);
   if (!ReportBounded)

@@ -22,10 +22,11 @@ private:
   std::string consequence(const HeapTypeVerdict &V,
                           const clang::ASTContext &Ctx) const override;
   std::optional<std::string>
-  variableConsequence(const clang::VarDecl *Var, const HeapTypeVerdict &V,
-                      const clang::ASTContext &Ctx) const override;
+  objectConsequence(const clang::ValueDecl *Object, const HeapTypeVerdict &V,
+                    const clang::ASTContext &Ctx) const override;
 
-  /// Also list variables over a bounded memory resource; off by default.
+  /// Also list variables and members over a bounded memory resource; off
+  /// by default.
   const bool ReportBounded;
 };
 

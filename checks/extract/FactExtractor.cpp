@@ -253,13 +253,13 @@ public:
     return It->second;
   }
 
-  /// Whether user code's \p Var allocates only from a bounded memory
-  /// resource, once per variable.
-  bool bounded(const VarDecl *Var) {
-    auto [It, New] = BoundedVars.try_emplace(Var, false);
+  /// Whether user code's variable or member \p Object allocates only from
+  /// a bounded memory resource, once per declaration.
+  template <typename VarOrField> bool bounded(const VarOrField *Object) {
+    auto [It, New] = BoundedObjects.try_emplace(Object, false);
     if (New)
-      It->second = !inSystemHeader(Var->getLocation()) &&
-                   boundedResource(Var).has_value();
+      It->second = !inSystemHeader(Object->getLocation()) &&
+                   boundedResource(Object).has_value();
     return It->second;
   }
 
@@ -303,7 +303,7 @@ private:
   llvm::DenseMap<FileID, std::string> FileNames;
   llvm::StringSet<> SeenCalls;
   llvm::DenseMap<const VarDecl *, std::optional<InPlace>> InPlaceVars;
-  llvm::DenseMap<const VarDecl *, bool> BoundedVars;
+  llvm::DenseMap<const ValueDecl *, bool> BoundedObjects;
   llvm::DenseMap<const FieldDecl *, bool> InPlaceMembers;
 };
 
@@ -684,18 +684,31 @@ TranslationUnitFacts Extractor::run() {
 // BodyScanner
 //===----------------------------------------------------------------------===//
 
+/// The construction a member initializer runs: its own, or the in-class
+/// initializer's.
+static const Expr *constructionOf(const Expr *Init) {
+  if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Init))
+    Init = Default->getExpr();
+  return Init->IgnoreImplicit();
+}
+
 void BodyScanner::scan(const FunctionDecl *FD) {
   // A member held in place is made, copied and destroyed without the heap.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (!Init->getMember() || !X.inPlace(Init->getMember()))
-        TraverseStmt(Init->getInit());
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      const FieldDecl *Member = Init->getMember();
+      if (Member && X.inPlace(Member))
+        continue;
+      if (Member && X.bounded(Member))
+        BoundedConstructions.insert(constructionOf(Init->getInit()));
+      TraverseStmt(Init->getInit());
+    }
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD)) {
     // Members and bases are destroyed after the body.
     const CXXRecordDecl *Class = Dtor->getParent();
     for (const FieldDecl *Field : Class->fields())
       if (!X.inPlace(Field))
-        destroy(Field->getType(), Dtor->getLocation());
+        destroy(Field->getType(), Dtor->getLocation(), X.bounded(Field));
     for (const CXXBaseSpecifier &Base : Class->bases())
       destroy(Base.getType(), Dtor->getLocation());
   }
@@ -785,6 +798,8 @@ ObjectMemory BodyScanner::objectMemory(const Expr *E) {
   if (!D)
     return ObjectMemory::None;
   if (const auto *Var = dyn_cast<VarDecl>(D); Var && X.bounded(Var))
+    return ObjectMemory::BoundedResource;
+  if (const auto *Field = dyn_cast<FieldDecl>(D); Field && X.bounded(Field))
     return ObjectMemory::BoundedResource;
   return memoryOf(D->getType(), X.KB);
 }

@@ -266,12 +266,14 @@ static bool isPmrContainer(QualType T) {
 }
 
 static std::optional<BoundedResource> resourceOf(const Expr *E, unsigned Depth);
+static std::optional<BoundedResource> boundedMember(const FieldDecl *Field,
+                                                    unsigned Depth);
 
-/// A variable of a resource type, constructed with a bounded upstream.
-static std::optional<BoundedResource> upstreamBounded(const VarDecl *Var,
-                                                      unsigned Depth) {
-  const auto *Construct =
-      dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+/// An object of a resource type named \p Name, constructed by \p Init with
+/// a bounded upstream.
+static std::optional<BoundedResource>
+upstreamBounded(const Expr *Init, StringRef Name, unsigned Depth) {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
   if (!Construct)
     return std::nullopt;
   unsigned Written = writtenArguments(Construct);
@@ -279,7 +281,7 @@ static std::optional<BoundedResource> upstreamBounded(const VarDecl *Var,
   for (unsigned I = 0; I < Written && I < Ctor->getNumParams(); ++I)
     if (isMemoryResourcePointer(Ctor->getParamDecl(I)->getType()))
       return resourceOf(Construct->getArg(I), Depth + 1)
-                 ? std::optional<BoundedResource>({Var->getName().str()})
+                 ? std::optional<BoundedResource>({Name.str()})
                  : std::nullopt;
   return std::nullopt; // The default upstream: the heap.
 }
@@ -294,7 +296,7 @@ static std::optional<BoundedResource> resourceOfVariable(const VarDecl *Var,
     return std::nullopt;
   QualType T = Var->getType();
   if (isUpstreamResource(T->getAsCXXRecordDecl()))
-    return upstreamBounded(Definition, Depth);
+    return upstreamBounded(Definition->getInit(), Var->getName(), Depth);
   bool Fixed = T->isReferenceType() || isPolymorphicAllocator(T) ||
                (T->isPointerType() && T.isConstQualified());
   if (!Fixed)
@@ -327,6 +329,11 @@ static std::optional<BoundedResource> resourceOf(const Expr *E,
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       return resourceOfVariable(Var, Depth + 1);
+  // A member of the object being constructed or used: 'this->arena'.
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+        Field && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return boundedMember(Field, Depth + 1);
   return std::nullopt;
 }
 
@@ -347,10 +354,9 @@ static const VarDecl *namedVariable(const Expr *E) {
 /// bounded resource, or moved from a container over one (moving takes the
 /// allocator along; copying does not: select_on_container_copy_construction
 /// gives the copy the default resource).
-static std::optional<BoundedResource> containerResource(const VarDecl *Var,
+static std::optional<BoundedResource> containerResource(const Expr *Init,
                                                         unsigned Depth) {
-  const auto *Construct =
-      dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
   if (!Construct)
     return std::nullopt;
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
@@ -379,8 +385,90 @@ static std::optional<BoundedResource> boundedResource(const VarDecl *Var,
   if (isUpstreamResource(T->getAsCXXRecordDecl()) || isPolymorphicAllocator(T))
     return resourceOfVariable(Var, Depth);
   if (isPmrContainer(T))
-    return containerResource(Var, Depth);
+    return containerResource(Var->getInit(), Depth);
   return std::nullopt;
+}
+
+/// The bounded resource an object of type \p T named \p Name uses when
+/// \p Init, a member's initial value, constructs it.
+static std::optional<BoundedResource> boundedInitialValue(const Expr *Init,
+                                                          QualType T,
+                                                          StringRef Name,
+                                                          unsigned Depth) {
+  if (!Init)
+    return std::nullopt;
+  if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Init))
+    Init = Default->getExpr();
+  if (isUpstreamResource(T->getAsCXXRecordDecl()))
+    return upstreamBounded(Init, Name, Depth);
+  if (isPolymorphicAllocator(T))
+    return resourceOf(Init, Depth + 1);
+  if (isPmrContainer(T))
+    return containerResource(Init, Depth);
+  return std::nullopt;
+}
+
+/// Whether an implicit or defaulted copy constructor can copy objects of
+/// \p Class: a std::pmr container member's copy gets the default
+/// resource. A memory resource member cannot be copied, which deletes it.
+static bool copiesImplicitly(const CXXRecordDecl *Class) {
+  for (const CXXConstructorDecl *Ctor : Class->ctors())
+    if (Ctor->isCopyConstructor() && !Ctor->isImplicit())
+      return Ctor->isDefaulted() && !Ctor->isDeleted();
+  return llvm::none_of(Class->fields(), [](const FieldDecl *F) {
+    return isUpstreamResource(F->getType()->getAsCXXRecordDecl());
+  });
+}
+
+/// Whether every object of \p Field's class constructs the member over a
+/// bounded resource: every constructor, each defined in this unit, gives
+/// it one (written, or the in-class initializer), and none copies it
+/// (moving takes the allocator along). Whatever the class's code does
+/// afterwards, a resource's upstream and a container's resource cannot
+/// change (polymorphic_allocator does not propagate on assignment).
+static std::optional<BoundedResource> boundedMember(const FieldDecl *Field,
+                                                    unsigned Depth) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Class || Class->isDependentContext() || Class->isUnion() ||
+      Depth > MaxResourceDepth || copiesImplicitly(Class))
+    return std::nullopt;
+  QualType T = Field->getType();
+  std::optional<BoundedResource> InClass = boundedInitialValue(
+      Field->getInClassInitializer(), T, Field->getName(), Depth);
+  // Without a bounded in-class initializer, an implicit default
+  // constructor starts it from the default resource.
+  if (!InClass && !Class->hasUserDeclaredConstructor())
+    return std::nullopt;
+  std::optional<BoundedResource> Bounded = InClass;
+  for (const CXXConstructorDecl *Ctor : Class->ctors()) {
+    const FunctionDecl *Definition = nullptr;
+    if (Ctor->isImplicit() || Ctor->isDeleted() ||
+        (Ctor->isDefaulted() && !Ctor->isDefaultConstructor()))
+      continue;
+    if (Ctor->isDefaulted()) {
+      if (!InClass)
+        return std::nullopt;
+      continue;
+    }
+    if (!Ctor->hasBody(Definition))
+      return std::nullopt; // Defined elsewhere: it may start it otherwise.
+    const Expr *Written = nullptr;
+    for (const CXXCtorInitializer *Init :
+         cast<CXXConstructorDecl>(Definition)->inits())
+      if (Init->isWritten() && Init->getMember() == Field)
+        Written = Init->getInit();
+    std::optional<BoundedResource> Here =
+        Written ? boundedInitialValue(Written, T, Field->getName(), Depth)
+                : InClass;
+    if (!Here)
+      return std::nullopt;
+    Bounded = Here;
+  }
+  return Bounded;
+}
+
+std::optional<BoundedResource> boundedResource(const FieldDecl *Field) {
+  return boundedMember(Field, 0);
 }
 
 std::optional<BoundedResource> boundedResource(const VarDecl *Var) {

@@ -83,6 +83,14 @@ bool isUpstreamResource(llvm::StringRef QualifiedName);
 /// reassigned, a copy, which gets the default resource) is not bounded.
 std::optional<BoundedResource> boundedResource(const clang::VarDecl *Var);
 
+/// Whether the member \p Field allocates only from a bounded memory
+/// resource in every object of its class: a resource, std::pmr container or
+/// polymorphic_allocator that every constructor (each defined in this
+/// unit; none that copies it) builds as boundedResource says, over
+/// null_memory_resource(), a bounded variable or another such member of
+/// the same object ('this->arena').
+std::optional<BoundedResource> boundedResource(const clang::FieldDecl *Field);
+
 /// Whether \p Call does nothing: its function does nothing for a null
 /// pointer (the knowledge base's nothing-when-null-argument) and it is
 /// given a null pointer constant there: free(NULL).

@@ -233,7 +233,7 @@ void HeapObjectCheck::checkVariable(const VarDecl *Var, ASTContext &Ctx) {
                "releases heap memory");
     return;
   }
-  std::optional<std::string> Consequence = variableConsequence(Var, V, Ctx);
+  std::optional<std::string> Consequence = objectConsequence(Var, V, Ctx);
   if (!Consequence)
     return;
   Fix F = Var->getLocation().isMacroID() ? Fix() : fixVariable(Var, V, Ctx);
@@ -256,9 +256,12 @@ void HeapObjectCheck::checkField(const FieldDecl *Field, ASTContext &Ctx) {
     reportHeldInPlace(Field, Name, Ctx);
     return;
   }
+  std::optional<std::string> Consequence = objectConsequence(Field, V, Ctx);
+  if (!Consequence)
+    return;
   report(Field->getLocation(), Ctx.getSourceManager(),
          Name + " of type " + describeType(Field->getType(), Ctx) + " " +
-             consequence(V, Ctx));
+             *Consequence);
 }
 
 void HeapObjectCheck::checkConstruction(const CXXConstructExpr *Construct,

@@ -36,11 +36,12 @@ protected:
   /// What an object of the verdict's type does, after "... of type 'T'".
   virtual std::string consequence(const HeapTypeVerdict &V,
                                   const clang::ASTContext &Ctx) const = 0;
-  /// What the variable \p Var of a reported type does, after "... of type
-  /// 'T'"; none to leave it unreported. By default, consequence().
+  /// What the variable or member \p Object of a reported type does, after
+  /// "... of type 'T'"; none to leave it unreported. By default,
+  /// consequence().
   virtual std::optional<std::string>
-  variableConsequence(const clang::VarDecl *Var, const HeapTypeVerdict &V,
-                      const clang::ASTContext &Ctx) const {
+  objectConsequence(const clang::ValueDecl *Object, const HeapTypeVerdict &V,
+                    const clang::ASTContext &Ctx) const {
     return consequence(V, Ctx);
   }
   /// Whether to report calls to knowledge-base std:: functions that

@@ -15,7 +15,11 @@
 //   but releases what it took over); copying a non-empty one allocates.
 // - A std::pmr container moved from one over a bounded resource keeps the
 //   resource; a copy gets the default resource and reaches the heap; a
-//   local reference names the same container.
+//   local reference names the same container. A member that every
+//   constructor builds over a bounded arena, of a class that cannot be
+//   copied, is bounded in every object ('bounded'; running out throws
+//   std::bad_alloc, 1 block); its twins, over an arena with the default
+//   upstream or in a class whose copy gets the default resource, allocate.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-std-type,noalloc-pmr' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=DIRECT --implicit-check-not='{{warning|error|note}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-std-type,noalloc-pmr' %s -- -std=c++17 -stdlib=libc++ \
@@ -30,7 +34,7 @@
 // RUN:   | FileCheck %s --check-prefix=JSON
 // Members held in place are reported when asked for, as such locals are
 // (members are reported without roots).
-// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-std-type' \
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-std-type,noalloc-pmr' \
 // RUN:   --config='{CheckOptions: {noalloc-std-type.ReportHeldInPlace: true}}' %s -- -std=c++17 -DROOT= \
 // RUN:   | FileCheck %s --check-prefix=HELD
 // RUN: %oracle %s -- -std=c++17
@@ -142,6 +146,69 @@ ROOT int referencedPmr(int N) {
   return (int)R.size();
 }
 
+// A member over a member arena with no upstream: every object of the class
+// builds it so, and cannot be copied (a memory resource cannot).
+class Frame {
+  std::byte Buffer[256];
+  std::pmr::monotonic_buffer_resource Arena{Buffer, sizeof Buffer,
+                                            std::pmr::null_memory_resource()};
+  std::pmr::vector<int> Values{&Arena};
+
+public:
+  void add(int X) { Values.push_back(X); }
+  int count() const { return (int)Values.size(); }
+};
+ROOT int boundedMember(int N) {
+  Frame F;
+  for (int I = 0; I < N; ++I)
+    F.add(I);
+  return F.count();
+}
+// Its twin: the arena's default upstream takes over when it runs out.
+class Spilling {
+  std::byte Buffer[256];
+  std::pmr::monotonic_buffer_resource Arena{Buffer, sizeof Buffer};
+  std::pmr::vector<int> Values{&Arena};
+  // HELD: objects.cpp:[[@LINE-1]]:25: warning: member 'Values' of type 'std::pmr::vector<int>' allocates from its memory resource, which may be the heap [noalloc-pmr]
+  // CALL: objects.cpp:[[@LINE-5]]:7: warning: call to '{{std::vector<int, std::pmr::polymorphic_allocator<int>>::~vector|std::pmr::monotonic_buffer_resource::~monotonic_buffer_resource}}' may release heap memory [noalloc-call]
+
+public:
+  void add(int X) { Values.push_back(X); }
+  // CALL: objects.cpp:[[@LINE-1]]:28: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate on the heap [noalloc-call]
+  int count() const { return (int)Values.size(); }
+};
+ROOT int spillingMember(int N) {
+  Spilling F;
+  // CALL: objects.cpp:[[@LINE-1]]:12: warning: call to 'Spilling::~Spilling' may release heap memory [noalloc-call]
+  for (int I = 0; I < N; ++I)
+    F.add(I);
+  // CALL: objects.cpp:[[@LINE-1]]:7: warning: call to 'Spilling::add' may allocate on the heap [noalloc-call]
+  return F.count();
+}
+// Its other twin: a class that can be copied, and the copy of the member
+// gets the default resource.
+class Copyable {
+  // CALL: objects.cpp:[[@LINE-1]]:7: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::vector' may allocate on the heap [noalloc-call]
+  std::pmr::vector<int> Values{std::pmr::null_memory_resource()};
+  // HELD: objects.cpp:[[@LINE-1]]:25: warning: member 'Values' of type 'std::pmr::vector<int>' allocates from its memory resource, which may be the heap [noalloc-pmr]
+
+public:
+  void add(int X) { Values.push_back(X); }
+  // CALL: objects.cpp:[[@LINE-1]]:28: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate on the heap [noalloc-call]
+  int count() const { return (int)Values.size(); }
+};
+ROOT int copiedMember(int N) {
+  Copyable F;
+  // CALL: objects.cpp:[[@LINE-1]]:12: warning: call to 'Copyable::~Copyable' may release heap memory [noalloc-call]
+  Copyable G = F;
+  // CALL: objects.cpp:[[@LINE-1]]:12: warning: call to 'Copyable::~Copyable' may release heap memory [noalloc-call]
+  // CALL: objects.cpp:[[@LINE-2]]:16: warning: call to 'Copyable::Copyable' may allocate on the heap [noalloc-call]
+  for (int I = 0; I < N; ++I)
+    G.add(I);
+  // CALL: objects.cpp:[[@LINE-1]]:7: warning: call to 'Copyable::add' may allocate on the heap [noalloc-call]
+  return G.count();
+}
+
 // JSON: "name": "quietMember",
 // JSON-NEXT: "usr": {{.*}}
 // JSON-NEXT: "verdict": "none"
@@ -172,6 +239,15 @@ ROOT int referencedPmr(int N) {
 // JSON: "name": "referencedPmr",
 // JSON-NEXT: "usr": {{.*}}
 // JSON-NEXT: "verdict": "bounded"
+// JSON: "name": "boundedMember",
+// JSON-NEXT: "usr": {{.*}}
+// JSON-NEXT: "verdict": "bounded"
+// JSON: "name": "spillingMember",
+// JSON-NEXT: "usr": {{.*}}
+// JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "copiedMember",
+// JSON-NEXT: "usr": {{.*}}
+// JSON-NEXT: "verdict": "allocates"
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
@@ -189,5 +265,14 @@ ORACLE_MAIN {
   ORACLE_ALLOCATES("a copy of a pmr vector on a bounded arena", copiedPmr(16));
   ORACLE_NO_HEAP("a reference to a pmr vector on a bounded arena",
                  referencedPmr(16));
+  ORACLE_NO_HEAP("a member over a bounded member arena", boundedMember(16));
+  ORACLE_ALLOCATES("a member over a bounded member arena that runs out",
+                   boundedMember(1000));
+  ORACLE_NO_HEAP("a member over a default-upstream arena, within it",
+                 spillingMember(16));
+  ORACLE_ALLOCATES("a member over a default-upstream arena that runs out",
+                   spillingMember(1000));
+  ORACLE_ALLOCATES("a copy of a member over null_memory_resource()",
+                   copiedMember(16));
 }
 #endif
