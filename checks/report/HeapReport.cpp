@@ -437,13 +437,18 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
       (Worst->Reached == Effect::Unknown ? Unseen : Heap).push_back(*Worst);
   }
   // A call that allocates comes before one that allocates only when it
-  // fails: the first warning shows the function's answer.
+  // fails, and both before one that only releases: the first warning shows
+  // the function's answer.
+  auto Weaker = [](const Candidate &C) {
+    return C.Reached == Effect::Releases             ? 2
+           : C.Reached == Effect::AllocatesOnFailure ? 1
+                                                     : 0;
+  };
   auto InSource = [&](const Candidate &A, const Candidate &B) {
-    bool FailsA = A.Reached == Effect::AllocatesOnFailure;
-    bool FailsB = B.Reached == Effect::AllocatesOnFailure;
-    return std::tie(FailsA, Calls[A.Call].Where.File,
+    int WeakerA = Weaker(A), WeakerB = Weaker(B);
+    return std::tie(WeakerA, Calls[A.Call].Where.File,
                     Calls[A.Call].Where.Offset, A.Call) <
-           std::tie(FailsB, Calls[B.Call].Where.File,
+           std::tie(WeakerB, Calls[B.Call].Where.File,
                     Calls[B.Call].Where.Offset, B.Call);
   };
   llvm::sort(Heap, InSource);

@@ -28,6 +28,10 @@
 // RUN:   %s -- -std=c++17 | FileCheck %s --check-prefix=CALL --implicit-check-not='{{warning|error}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config='{CheckOptions: {noalloc-call.ReportEveryCall: true}}' \
 // RUN:   %s -- -std=c++17 -stdlib=libc++ | FileCheck %s --check-prefix=CALL --implicit-check-not='{{warning|error}}:'
+// One warning per function shows its answer: grownMember's is the call
+// that allocates, not the destructor before it that releases.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=FIRST
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=JSON
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -std=c++17 -stdlib=libc++ \
@@ -86,8 +90,12 @@ ROOT int growingMember() {
 ROOT int grownMember() {
   Growing G;
   // CALL: objects.cpp:[[@LINE-1]]:11: warning: call to 'Growing::~Growing' may release heap memory [noalloc-call]
+  // FIRST-NOT: objects.cpp:[[@LINE-2]]:11: warning
   G.add(1);
   // CALL: objects.cpp:[[@LINE-1]]:5: warning: call to 'Growing::add' may allocate on the heap [noalloc-call]
+  // FIRST: objects.cpp:[[@LINE-2]]:5: warning: call to 'Growing::add' may allocate on the heap [noalloc-call]
+  // FIRST: objects.cpp:{{[0-9]+}}:10: note: 'grownMember' must not allocate: it is a noalloc root
+  // FIRST: objects.cpp:[[@LINE-7]]:11: note: and 1 more call in 'grownMember' that may use the heap
   return G.count();
 }
 

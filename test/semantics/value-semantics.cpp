@@ -33,8 +33,8 @@ ROOT int grownVector() {
   std::vector<int> v;
   // DIRECT: value-semantics.cpp:[[@LINE-1]]:20: warning: variable 'v' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
   // DIRECT: value-semantics.cpp:[[@LINE-2]]:20: note: {{.*}}capacity 1 from the elements it is given
-  // CALL: value-semantics.cpp:[[@LINE-3]]:20: warning: call to 'std::vector<int>::~vector' may release heap memory [noalloc-call]
   v.push_back(1);
+  // CALL: value-semantics.cpp:[[@LINE-1]]:5: warning: call to 'std::vector<int>::push_back' may allocate on the heap [noalloc-call]
   return (int)v.size();
 }
 // Empty, but it escapes: what it is given to may grow it.
@@ -44,8 +44,8 @@ ROOT int escapingVector() {
   std::vector<int> v;
   // DIRECT: value-semantics.cpp:[[@LINE-1]]:20: warning: variable 'v' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
   // DIRECT: value-semantics.cpp:[[@LINE-2]]:20: note: no fix: 'v' escapes: it is used as a whole (passed, returned or assigned)
-  // CALL: value-semantics.cpp:[[@LINE-3]]:20: warning: call to 'std::vector<int>::~vector' may release heap memory [noalloc-call]
   fill(v);
+  // CALL: value-semantics.cpp:[[@LINE-1]]:3: warning: call to 'fill' may allocate on the heap [noalloc-call]
   return (int)v.size();
 }
 
@@ -59,7 +59,7 @@ ROOT int longString() {
   std::string s = "12345678901234567890123";
   // DIRECT: value-semantics.cpp:[[@LINE-1]]:15: warning: variable 's' of type 'std::string' allocates on the heap [noalloc-std-type]
   // DIRECT: value-semantics.cpp:[[@LINE-2]]:15: note: replace with 'std::string_view': it is only read, and its characters are a literal's
-  // CALL: value-semantics.cpp:[[@LINE-3]]:15: warning: call to 'std::string::~basic_string' may release heap memory [noalloc-call]
+  // CALL: value-semantics.cpp:[[@LINE-3]]:19: warning: call to 'std::string::basic_string' may allocate on the heap [noalloc-call]
   return (int)s.size();
 }
 // 16 characters: libstdc++'s buffer holds 15, libc++'s 22.
@@ -67,7 +67,7 @@ ROOT int mediumString() {
   std::string s = "1234567890123456";
   // DIRECT-GNU: value-semantics.cpp:[[@LINE-1]]:15: warning: variable 's' of type 'std::string' allocates on the heap [noalloc-std-type]
   // DIRECT-GNU: value-semantics.cpp:[[@LINE-2]]:15: note: replace with 'std::string_view': it is only read, and its characters are a literal's
-  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:15: warning: call to 'std::string::~basic_string' may release heap memory [noalloc-call]
+  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:19: warning: call to 'std::string::basic_string' may allocate on the heap [noalloc-call]
   return (int)s.size();
 }
 // 22 characters: libc++'s buffer holds them.
@@ -75,7 +75,7 @@ ROOT int fullString() {
   std::string s = "1234567890123456789012";
   // DIRECT-GNU: value-semantics.cpp:[[@LINE-1]]:15: warning: variable 's' of type 'std::string' allocates on the heap [noalloc-std-type]
   // DIRECT-GNU: value-semantics.cpp:[[@LINE-2]]:15: note: replace with 'std::string_view': it is only read, and its characters are a literal's
-  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:15: warning: call to 'std::string::~basic_string' may release heap memory [noalloc-call]
+  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:19: warning: call to 'std::string::basic_string' may allocate on the heap [noalloc-call]
   return (int)s.size();
 }
 // A short string that grows.
@@ -83,7 +83,7 @@ ROOT int grownString() {
   std::string s = "abc";
   // DIRECT: value-semantics.cpp:[[@LINE-1]]:15: warning: variable 's' of type 'std::string' allocates on the heap [noalloc-std-type]
   // DIRECT: value-semantics.cpp:[[@LINE-2]]:15: note: no fix: the length of 's' cannot be bounded; choose N for one of 'etl::string<N>', 'boost::static_strings::static_string<N>'
-  // CALL: value-semantics.cpp:[[@LINE-3]]:15: warning: call to 'std::string::~basic_string' may release heap memory [noalloc-call]
+  // CALL: value-semantics.cpp:[[@LINE-3]]:19: warning: call to 'std::string::basic_string' may allocate on the heap [noalloc-call]
   s += "1234567890123456789012345";
   return (int)s.size();
 }
