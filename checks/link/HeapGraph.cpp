@@ -344,6 +344,8 @@ void HeapGraph::dropPureVirtuals(std::vector<int> &Targets) const {
   llvm::erase_if(Targets, [&](int T) { return node(T).Facts.PureVirtual; });
 }
 
+// Reads the call's kind, Nonallocating, Callee and Pointer only (and the
+// graph, complete by then): what dispatchKey names.
 std::vector<int> HeapGraph::targets(const CallSite &Call) const {
   std::vector<int> Result;
   if (Call.Kind == CallKind::Indirect) {
@@ -384,52 +386,60 @@ std::string failurePhrase(StringRef Exception, StringRef Condition) {
   return Phrase;
 }
 
+/// What targets() reads of \p Call, as a name: calls with the same name
+/// reach the same functions.
+static std::string dispatchKey(const CallSite &Call) {
+  std::string Key;
+  Key += char('0' + unsigned(Call.Kind));
+  Key += Call.Nonallocating ? 'n' : '-';
+  Key += Call.Callee;
+  Key += '\0';
+  Key += Call.Pointer;
+  return Key;
+}
+
 void HeapGraph::resolveCalls() {
-  Callees.assign(Nodes.size(), {});
-  for (int I = 0, E = Nodes.size(); I < E; ++I) {
-    if (Nodes[I].Facts.Allowed)
-      continue;
-    const std::vector<CallSite> &Calls = Nodes[I].Facts.Calls;
-    for (int C = 0, CE = Calls.size(); C < CE; ++C) {
-      if (Calls[C].Accepted)
-        continue;
-      for (int T : targets(Calls[C]))
-        if (!Nodes[T].Facts.Allowed)
-          Callees[I].push_back({T, C});
-    }
-  }
+  Targets = CallTargets(Nodes.size());
+  for (int I = 0, E = Nodes.size(); I < E; ++I)
+    for (const CallSite &Call : Nodes[I].Facts.Calls)
+      Targets.add(I, dispatchKey(Call), [&] { return targets(Call); });
+  Targets.index([&](const CallTargets::Call &C) { return follows(C); },
+                [&](int T) { return follows(T); });
+}
+
+bool HeapGraph::follows(const CallTargets::Call &Call) const {
+  const FunctionFacts &F = Nodes[Call.Function].Facts;
+  return !F.Allowed && !F.Calls[Call.Index].Accepted;
+}
+
+bool HeapGraph::isFailureCall(const CallTargets::Call &Call) const {
+  const FunctionFacts &F = Nodes[Call.Function].Facts;
+  const CallSite &Site = F.Calls[Call.Index];
+  return F.InSystemHeader && (Site.InThrow || Site.InNoReturnCall);
 }
 
 void HeapGraph::propagate() {
-  // Reverse edges. What library code evaluates only to throw, or to call a
-  // function that does not return, belongs to its failure path: those
-  // edges carry no allocation (the throw, or the call, itself reaches the
-  // failure).
-  Edges Callers(Nodes.size()), NormalCallers(Nodes.size());
-  std::vector<std::array<int, 3>> FailureCalls;
-  for (int I = 0, E = Nodes.size(); I < E; ++I)
-    for (auto [T, C] : Callees[I]) {
-      const CallSite &Call = Nodes[I].Facts.Calls[C];
-      Callers[T].push_back({I, C});
-      if ((Call.InThrow || Call.InNoReturnCall) &&
-          Nodes[I].Facts.InSystemHeader)
-        FailureCalls.push_back({I, C, T});
-      else
-        NormalCallers[T].push_back({I, C});
-    }
+  // What library code evaluates only to throw, or to call a function that
+  // does not return, belongs to its failure path: those calls carry no
+  // allocation (the throw, or the call, itself reaches the failure).
   for (Cause C : {Cause::Allocation, Cause::Release, Cause::Bounded})
-    propagate(C, NormalCallers);
+    propagate(C, /*ThroughFailureCalls=*/false);
   for (Cause C : {Cause::Unseen, Cause::Assumed, Cause::MayAllocate})
-    propagate(C, Callers);
-  propagate(Cause::Failure, Callers);
+    propagate(C, /*ThroughFailureCalls=*/true);
+  propagate(Cause::Failure, /*ThroughFailureCalls=*/true);
   // What a failure path evaluates, and allocates, is its failure too: for
   // the functions no throw explains already.
   std::map<int, Witness> Evaluated;
-  for (auto [I, C, T] : FailureCalls)
-    if (Nodes[T].reaches(Cause::Allocation))
-      Evaluated.try_emplace(I, Witness{-1, C, T, 1});
+  for (int I = 0, E = Nodes.size(); I < E; ++I)
+    for (int C = 0, CE = Nodes[I].Facts.Calls.size(); C < CE; ++C)
+      if (follows({I, C}) && isFailureCall({I, C}) && !Evaluated.count(I))
+        for (int T : targets(I, C))
+          if (follows(T) && Nodes[T].reaches(Cause::Allocation)) {
+            Evaluated.try_emplace(I, Witness{-1, C, T, 1});
+            break;
+          }
   if (!Evaluated.empty())
-    propagate(Cause::Failure, Callers, Evaluated);
+    propagate(Cause::Failure, /*ThroughFailureCalls=*/true, Evaluated);
 }
 
 /// Whether a site of a function is a seed of \p C: a throw in library
@@ -454,7 +464,7 @@ static bool seeds(const HeapSite &S, Cause C, bool InLibrary) {
   llvm_unreachable("unknown cause");
 }
 
-void HeapGraph::propagate(Cause C, const Edges &Callers,
+void HeapGraph::propagate(Cause C, bool ThroughFailureCalls,
                           const std::map<int, Witness> &Seeds) {
   unsigned K = unsigned(C);
   // Breadth first from the seeds: each node keeps its shortest witness.
@@ -482,25 +492,41 @@ void HeapGraph::propagate(Cause C, const Edges &Callers,
   }
   // Level by level, so that the witness each node keeps does not depend on
   // the order the translation units came in: among the calls of equal
-  // length, the first in the source wins.
+  // length, the first in the source wins, then the target first by USR.
   auto Earlier = [&](const Witness &A, const Witness &B, const Node &N) {
     const SourcePoint &PA = N.Facts.Calls[A.Call].Where;
     const SourcePoint &PB = N.Facts.Calls[B.Call].Where;
-    return std::tie(PA.File, PA.Offset, Nodes[A.Target].Facts.USR) <
-           std::tie(PB.File, PB.Offset, Nodes[B.Target].Facts.USR);
+    return std::tie(PA.File, PA.Offset, Nodes[A.Target].Facts.USR, A.Call) <
+           std::tie(PB.File, PB.Offset, Nodes[B.Target].Facts.USR, B.Call);
   };
+  // A list of targets is reached once, by the first level that settles one
+  // of them: every caller through it is settled then.
+  std::vector<bool> ListReached(Targets.lists(), false);
   while (!Frontier.empty()) {
-    std::map<int, Witness> Next;
+    // The lists this level reaches, each by its target first by USR.
+    std::map<unsigned, int> Reached;
     for (int T : Frontier)
-      for (auto [Caller, Call] : Callers[T]) {
-        const Node &N = Nodes[Caller];
-        if (N.Why[K].found())
+      for (unsigned L : Targets.listsReaching(T)) {
+        if (ListReached[L])
           continue;
-        Witness W{-1, Call, T, Nodes[T].Why[K].Distance + 1};
-        auto [It, Inserted] = Next.try_emplace(Caller, W);
+        auto [It, Inserted] = Reached.try_emplace(L, T);
+        if (!Inserted && Nodes[T].Facts.USR < Nodes[It->second].Facts.USR)
+          It->second = T;
+      }
+    std::map<int, Witness> Next;
+    for (auto [L, T] : Reached) {
+      ListReached[L] = true;
+      for (const CallTargets::Call &Through : Targets.callsThrough(L)) {
+        const Node &N = Nodes[Through.Function];
+        if (N.Why[K].found() ||
+            (!ThroughFailureCalls && isFailureCall(Through)))
+          continue;
+        Witness W{-1, Through.Index, T, Nodes[T].Why[K].Distance + 1};
+        auto [It, Inserted] = Next.try_emplace(Through.Function, W);
         if (!Inserted && Earlier(W, It->second, N))
           It->second = W;
       }
+    }
     Frontier.clear();
     for (auto &[Caller, W] : Next) {
       Nodes[Caller].Why[K] = W;
@@ -580,6 +606,7 @@ std::vector<int> HeapGraph::reachable(const std::vector<int> &From,
                                       std::vector<int> *ParentCall) const {
   std::vector<int> Order;
   std::vector<bool> Seen(Nodes.size(), false);
+  std::vector<bool> Walked(Targets.lists(), false);
   if (Parent)
     Parent->assign(Nodes.size(), -1);
   if (ParentCall)
@@ -594,15 +621,22 @@ std::vector<int> HeapGraph::reachable(const std::vector<int> &From,
     int I = Queue.front();
     Queue.pop_front();
     Order.push_back(I);
-    for (auto [T, C] : Callees[I])
-      if (!Seen[T]) {
-        Seen[T] = true;
-        if (Parent)
-          (*Parent)[T] = I;
-        if (ParentCall)
-          (*ParentCall)[T] = C;
-        Queue.push_back(T);
-      }
+    for (int C = 0, CE = Nodes[I].Facts.Calls.size(); C < CE; ++C) {
+      // A list walked once has all its targets seen.
+      unsigned L = Targets.listOf(I, C);
+      if (!follows({I, C}) || Walked[L])
+        continue;
+      Walked[L] = true;
+      for (int T : Targets.members(L))
+        if (follows(T) && !Seen[T]) {
+          Seen[T] = true;
+          if (Parent)
+            (*Parent)[T] = I;
+          if (ParentCall)
+            (*ParentCall)[T] = C;
+          Queue.push_back(T);
+        }
+    }
   }
   return Order;
 }

@@ -15,6 +15,7 @@
 #include "facts/Facts.h"
 #include "facts/ProgramFacts.h"
 #include "knowledge/KnowledgeBase.h"
+#include "link/CallTargets.h"
 #include "llvm/ADT/StringMap.h"
 #include <array>
 #include <map>
@@ -187,6 +188,15 @@ public:
   /// The functions \p Call may reach; the unknown node if none, nothing
   /// for a call through a pointer of [[clang::nonallocating]] type.
   std::vector<int> targets(const CallSite &Call) const;
+  /// The same for call \p Index of node \p Function, resolved once: calls
+  /// that dispatch the same way share the list (see CallTargets).
+  llvm::ArrayRef<int> targets(int Function, int Index) const {
+    return Targets.of(Function, Index);
+  }
+  /// Every call's targets, as lists shared by the calls that dispatch the
+  /// same way: what a report decides from a call's targets alone, it can
+  /// decide once per list.
+  const CallTargets &callTargets() const { return Targets; }
   /// Whether \p Target is stored into the pointer the indirect \p Call
   /// reads, which noalloc follows.
   bool storedInto(const CallSite &Call, int Target) const;
@@ -242,13 +252,19 @@ private:
   void joinFunction(FunctionFacts &F);
   void decideLeaf(Node &N);
   static void joinDefinition(Node &N, FunctionFacts Other);
-  /// (node, call) pairs: the calls of a node, or the callers.
-  using Edges = std::vector<std::vector<std::pair<int, int>>>;
   void resolveCalls();
+  /// Whether the analysis follows \p Call: not accepted, not made in an
+  /// allowed zone; and \p Target: not an allowed zone.
+  bool follows(const CallTargets::Call &Call) const;
+  bool follows(int Target) const { return !Nodes[Target].Facts.Allowed; }
+  /// Whether \p Call is library code's, evaluated only on its failure path
+  /// (to throw, or as an argument of a call that does not return).
+  bool isFailureCall(const CallTargets::Call &Call) const;
   void propagate();
-  /// \p Seeds: witnesses of \p C for nodes that are no leaf and have no
-  /// site of it.
-  void propagate(Cause C, const Edges &Callers,
+  /// \p ThroughFailureCalls: whether \p C propagates through calls that
+  /// isFailureCall. \p Seeds: witnesses of \p C for nodes that are no leaf
+  /// and have no site of it.
+  void propagate(Cause C, bool ThroughFailureCalls,
                  const std::map<int, Witness> &Seeds = {});
   void indexFunctions();
   /// A followed pointer of the program: what every unit stores into it.
@@ -276,10 +292,10 @@ private:
   /// escapes, or a pointer they are stored into is copied.
   std::vector<bool> Escaping;
   std::vector<int> RootNodes;
-  /// For each node, the targets of its calls and through which call, as
-  /// the analysis follows them: no accepted call, no allowed zone. Resolved
-  /// once: --explain='*' walks them from every function.
-  Edges Callees;
+  /// The targets of every call, resolved once, and indexed both ways for
+  /// what the analysis follows: --explain='*' walks them from every
+  /// function.
+  CallTargets Targets{0};
   /// For scoped mode: the reachable nodes and how each was reached.
   std::vector<bool> InScope;
   std::vector<int> ScopeParent;

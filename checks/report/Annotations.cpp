@@ -50,13 +50,15 @@ private:
   }
 
   bool callsAreFollowed(int I) const {
-    for (const CallSite &Call : Graph.node(I).Facts.Calls) {
+    const std::vector<CallSite> &Calls = Graph.node(I).Facts.Calls;
+    for (int C = 0, CE = Calls.size(); C < CE; ++C) {
+      const CallSite &Call = Calls[C];
       // clang accepts a call through a pointer of nonallocating type.
       if (Call.Kind == CallKind::Indirect && Call.Nonallocating)
         continue;
       if (Call.Kind == CallKind::Indirect || Call.Kind == CallKind::Block)
         return false;
-      for (int T : Graph.targets(Call)) {
+      for (int T : Graph.targets(I, C)) {
         // clang infers no virtual function: each needs the attribute.
         bool Followed = Call.Kind == CallKind::Virtual
                             ? writable(T)

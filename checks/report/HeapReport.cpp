@@ -371,16 +371,24 @@ public:
   /// The calls of \p Function through which it reaches the heap, and those
   /// through which it reaches code nobody can see, in source order.
   void select(int Function, std::vector<Candidate> &Heap,
-              std::vector<Candidate> &Unseen) const;
+              std::vector<Candidate> &Unseen);
 
 private:
+  /// The target that makes a call worst, and what it reaches.
+  struct Worst {
+    int Target;
+    Effect Reached;
+  };
   bool leftToDirectCheck(const CallSite &Call) const;
-  /// The target that makes \p Call worst, or -1.
-  std::optional<Candidate> worstTarget(int Call, const CallSite &C) const;
+  /// The target that makes a call through the list \p List worst, if
+  /// any: the same for every call through it, so found once.
+  std::optional<Worst> worstTarget(unsigned List);
 
   const HeapGraph &G;
   const KnowledgeBase &KB;
   const ReportOptions &Options;
+  /// worstTarget's answers, by list.
+  std::vector<std::optional<std::optional<Worst>>> WorstOfList;
 };
 
 } // namespace
@@ -400,16 +408,20 @@ bool CallSelector::leftToDirectCheck(const CallSite &Call) const {
   return !Check.empty() && Options.CheckEnabled(Check);
 }
 
-std::optional<Candidate> CallSelector::worstTarget(int Call,
-                                                   const CallSite &C) const {
-  std::optional<Candidate> Best;
-  auto Rank = [&](const Candidate &A) {
+std::optional<CallSelector::Worst> CallSelector::worstTarget(unsigned List) {
+  if (WorstOfList.empty())
+    WorstOfList.resize(G.callTargets().lists());
+  std::optional<std::optional<Worst>> &Known = WorstOfList[List];
+  if (Known)
+    return *Known;
+  std::optional<Worst> Best;
+  auto Rank = [&](const Worst &A) {
     const Node &T = G.node(A.Target);
     Cause Deciding = G.decidingCause(A.Target, Options.Policy);
     return std::make_tuple(-int(A.Reached), T.witness(Deciding).Distance,
                            StringRef(T.Facts.USR));
   };
-  for (int T : G.targets(C)) {
+  for (int T : G.callTargets().members(List)) {
     if (G.node(T).Facts.Allowed)
       continue;
     Effect E = G.effect(T, Options.Policy);
@@ -419,22 +431,25 @@ std::optional<Candidate> CallSelector::worstTarget(int Call,
     if (E == Effect::None || E == Effect::Bounded ||
         ((E == Effect::Releases || E == Effect::Unknown) && !G.hasRoots()))
       continue;
-    Candidate Next{Call, T, E};
+    Worst Next{T, E};
     if (!Best || Rank(Next) < Rank(*Best))
       Best = Next;
   }
+  Known = Best;
   return Best;
 }
 
 void CallSelector::select(int Function, std::vector<Candidate> &Heap,
-                          std::vector<Candidate> &Unseen) const {
+                          std::vector<Candidate> &Unseen) {
   const std::vector<CallSite> &Calls = G.node(Function).Facts.Calls;
   for (int I = 0, E = Calls.size(); I < E; ++I) {
     const CallSite &C = Calls[I];
     if (C.Accepted || C.Where.File.empty() || leftToDirectCheck(C))
       continue;
-    if (std::optional<Candidate> Worst = worstTarget(I, C))
-      (Worst->Reached == Effect::Unknown ? Unseen : Heap).push_back(*Worst);
+    if (std::optional<Worst> W =
+            worstTarget(G.callTargets().listOf(Function, I)))
+      (W->Reached == Effect::Unknown ? Unseen : Heap)
+          .push_back({I, W->Target, W->Reached});
   }
   // A call that allocates comes before one that allocates only when it
   // fails, and both before one that only releases: the first warning shows
@@ -626,10 +641,12 @@ std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
   for (int I = 0, E = G.size(); I < E; ++I) {
     if (!isReportedFunction(G, I))
       continue;
-    for (const CallSite &C : G.node(I).Facts.Calls) {
+    const std::vector<CallSite> &Calls = G.node(I).Facts.Calls;
+    for (int K = 0, KE = Calls.size(); K < KE; ++K) {
+      const CallSite &C = Calls[K];
       if (C.Accepted || C.Where.File.empty())
         continue;
-      std::vector<int> Ts = G.targets(C);
+      ArrayRef<int> Ts = G.targets(I, K);
       if (Ts.size() != 1 || !G.node(Ts[0]).Opaque)
         continue;
       CallFinding F;
@@ -654,16 +671,23 @@ std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
 }
 
 unsigned countUnseenCalls(const HeapGraph &G) {
+  const CallTargets &Targets = G.callTargets();
+  // Whether a list reaches unseen code, once per list: -1 not known yet.
+  std::vector<signed char> Unseen(Targets.lists(), -1);
+  auto ReachesUnseen = [&](unsigned L) {
+    if (Unseen[L] < 0)
+      Unseen[L] = llvm::any_of(Targets.members(L), [&](int T) {
+        return G.node(T).Leaf[unsigned(Cause::Unseen)];
+      });
+    return Unseen[L] == 1;
+  };
   unsigned Count = 0;
   for (int I = 0, E = G.size(); I < E; ++I) {
     const Node &N = G.node(I);
     if (!N.isUserDefinition())
       continue;
-    for (const CallSite &C : N.Facts.Calls)
-      if (llvm::any_of(G.targets(C), [&](int T) {
-            return G.node(T).Leaf[unsigned(Cause::Unseen)];
-          }))
-        ++Count;
+    for (int C = 0, CE = N.Facts.Calls.size(); C < CE; ++C)
+      Count += ReachesUnseen(Targets.listOf(I, C));
   }
   return Count;
 }

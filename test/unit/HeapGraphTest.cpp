@@ -413,3 +413,60 @@ TEST_F(HeapGraphTest, HeaderFunctionsStoredOnceLinkAsBefore) {
   EXPECT_EQ(Inl, 0);
   EXPECT_EQ(node(G, "usera"), 1);
 }
+
+// A virtual call reaches every override: made from N places with N
+// overrides, its targets are one list that every call shares (2N entries,
+// not N*N), and each caller's witness is the one a list per call gives:
+// the call first in the source, then the override first by USR.
+TEST_F(HeapGraphTest, CallsThatDispatchAlikeShareTheirTargets) {
+  const int N = 50;
+  UnitBuilder B;
+  B.define("run");
+  for (int I = 0; I < N; ++I) {
+    std::string Override = "over" + std::to_string(I);
+    B.define(Override).fn(Override).Overrides = {"c:@F@run"};
+    // Every override but the first two ends in an allocation one call away.
+    if (I >= 2)
+      B.define("grow" + std::to_string(I))
+          .site("grow" + std::to_string(I), SiteKind::New)
+          .call(Override, "grow" + std::to_string(I));
+  }
+  B.site("over1", SiteKind::New).site("over0", SiteKind::New);
+  for (int I = 0; I < N; ++I) {
+    std::string Caller = "caller" + std::to_string(I);
+    B.define(Caller).call(Caller, "run");
+    B.fn(Caller).Calls.back().Kind = CallKind::Virtual;
+  }
+  // A direct call before the virtual one, as near the heap: it wins.
+  B.define("direct").call("direct", "over1").call("direct", "run");
+  B.fn("direct").Calls.back().Kind = CallKind::Virtual;
+  HeapGraph G = link({B.build()});
+  const CallTargets &Targets = G.callTargets();
+  size_t Entries = 0;
+  for (unsigned L = 0; L < Targets.lists(); ++L)
+    Entries += Targets.members(L).size();
+  EXPECT_LT(Entries, size_t(4 * N));
+  for (int I = 0; I < N; ++I) {
+    int Caller = node(G, "caller" + std::to_string(I));
+    EXPECT_EQ(G.targets(Caller, 0).size(), size_t(N + 1));
+    EXPECT_EQ(G.targets(Caller, 0).vec(),
+              G.targets(G.node(Caller).Facts.Calls[0]));
+    const Witness &W = G.node(Caller).witness(Cause::Allocation);
+    EXPECT_EQ(W.Distance, 1u);
+    // "c:@F@over0" < "c:@F@over1": both allocate themselves.
+    EXPECT_EQ(W.Target, node(G, "over0"));
+  }
+  const Witness &Direct = G.node(node(G, "direct")).witness(Cause::Allocation);
+  EXPECT_EQ(Direct.Call, 0);
+  EXPECT_EQ(Direct.Target, node(G, "over1"));
+  // Negative twin: with no override allocating itself, the witness is two
+  // calls long and goes through the first override by USR that allocates.
+  B.fn("over0").Sites.clear();
+  B.fn("over1").Sites.clear();
+  HeapGraph H = link({B.build()});
+  const Witness &Far = H.node(node(H, "caller0")).witness(Cause::Allocation);
+  EXPECT_EQ(Far.Distance, 2u);
+  // "c:@F@over10" is the first by USR of over2 ... over49.
+  EXPECT_EQ(Far.Target, node(H, "over10"));
+  EXPECT_EQ(H.node(node(H, "direct")).witness(Cause::Allocation).Call, 1);
+}
