@@ -5,6 +5,8 @@
 #include "utils/OptionLists.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -47,12 +49,17 @@ namespace {
 /// and an error naming both places if another file differs.
 class OneValuePerRun {
 public:
+  using Source = std::pair<std::string, std::string>;
+
   OneValuePerRun(StringRef Name, StringRef Default)
       : Name(Name), Default(Default) {}
 
-  Error add(ClangTidyOptionsProvider &Provider, StringRef File) {
-    std::pair<std::string, std::string> Here =
-        optionSource(Provider, File, Name, Default);
+  /// The value that applies to \p File, and where it was set.
+  Source sourceFor(ClangTidyOptionsProvider &Provider, StringRef File) const {
+    return optionSource(Provider, File, Name, Default);
+  }
+  /// \p Here: sourceFor a file of the run.
+  Error add(const Source &Here) {
     if (Found && Found->first != Here.first)
       return createStringError(
           inconvertibleErrorCode(),
@@ -83,6 +90,23 @@ static void addAll(std::vector<std::string> &To,
       To.push_back(Item);
 }
 
+/// Joins the options \p Effective of one directory into \p Run.
+static void joinOptions(const ClangTidyOptions &Effective, RunLevelOptions &Run,
+                        bool &ReportMayAllocate) {
+  addAll(Run.Link.Roots,
+         optionList(callOption(Effective, "Roots").value_or("")));
+  addAll(Run.Link.AllowedZones,
+         optionList(callOption(Effective, "AllowedZones").value_or("")));
+  addAll(Run.Link.KnowledgeFiles, knowledgeFilesFor(Effective));
+  Run.EveryCall |= isTrue(Effective, "noalloc-call.ReportEveryCall");
+  ReportMayAllocate |=
+      isTrue(Effective, "noalloc-c-allocation.ReportMayAllocate");
+  CachedGlobList Checks(Effective.Checks.value_or(""));
+  for (const CheckInfo &C : allChecks())
+    if (Checks.contains(C.Name))
+      Run.EnabledChecks.insert(C.Name.str());
+}
+
 Expected<RunLevelOptions>
 resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
                        ArrayRef<std::string> Files) {
@@ -90,23 +114,24 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
   OneValuePerRun Unseen("Policy", "lenient");
   OneValuePerRun Failures("FailurePaths", "report");
   bool ReportMayAllocate = false;
+  // Files of one directory read the same configuration files: each
+  // directory's options are read and joined once (joining them again
+  // changes nothing), the policies checked for every file, in order.
+  StringMap<std::array<OneValuePerRun::Source, 2>> ByDirectory;
   for (const std::string &File : Files) {
-    ClangTidyOptions Effective = Provider.getOptions(File);
-    addAll(Run.Link.Roots,
-           optionList(callOption(Effective, "Roots").value_or("")));
-    addAll(Run.Link.AllowedZones,
-           optionList(callOption(Effective, "AllowedZones").value_or("")));
-    addAll(Run.Link.KnowledgeFiles, knowledgeFilesFor(Effective));
-    Run.EveryCall |= isTrue(Effective, "noalloc-call.ReportEveryCall");
-    ReportMayAllocate |=
-        isTrue(Effective, "noalloc-c-allocation.ReportMayAllocate");
-    CachedGlobList Checks(Effective.Checks.value_or(""));
-    for (const CheckInfo &C : allChecks())
-      if (Checks.contains(C.Name))
-        Run.EnabledChecks.insert(C.Name.str());
-    for (OneValuePerRun *Option : {&Unseen, &Failures})
-      if (Error E = Option->add(Provider, File))
-        return std::move(E);
+    SmallString<256> Directory(File);
+    sys::fs::make_absolute(Directory);
+    sys::path::remove_filename(Directory);
+    auto [Known, New] = ByDirectory.try_emplace(Directory);
+    if (New) {
+      Known->second = {Unseen.sourceFor(Provider, File),
+                       Failures.sourceFor(Provider, File)};
+      joinOptions(Provider.getOptions(File), Run, ReportMayAllocate);
+    }
+    if (Error E = Unseen.add(Known->second[0]))
+      return std::move(E);
+    if (Error E = Failures.add(Known->second[1]))
+      return std::move(E);
   }
   // Deterministic whatever the order of the files.
   for (std::vector<std::string> *List :
@@ -130,11 +155,10 @@ Expected<LinkedRun> linkProgram(ProgramFacts Program,
   return std::move(Run);
 }
 
-static tooling::DiagnosticMessage message(const std::string &Text,
-                                          const SourcePoint &Where) {
+static tooling::DiagnosticMessage message(std::string Text, SourcePoint Where) {
   tooling::DiagnosticMessage M;
-  M.Message = Text;
-  M.FilePath = Where.File;
+  M.Message = std::move(Text);
+  M.FilePath = std::move(Where.File);
   M.FileOffset = Where.Offset;
   return M;
 }
@@ -161,13 +185,18 @@ void reportFromLinkedProgram(const LinkedRun &Run,
     Findings = callFindings(Graph, *Run.Knowledge, Report);
   if (Run.Options.enabled("noalloc-unknown-call"))
     llvm::append_range(Findings, unknownCallFindings(Graph, Report));
-  for (const CallFinding &F : Findings) {
+  // Moved, not copied, and into room made once: a ClangTidyError is
+  // copied when its vector grows.
+  Errors.reserve(Errors.size() + Findings.size());
+  for (CallFinding &F : Findings) {
     if (Run.RunFiles && !Run.RunFiles->count(F.Where.File))
       continue;
     ClangTidyError E(F.Check, ClangTidyError::Warning, "", false);
-    E.Message = message(F.Message, F.Where);
-    for (const ChainStep &Step : F.Notes)
-      E.Notes.push_back(message(Step.Message, Step.Where));
+    E.Message = message(std::move(F.Message), std::move(F.Where));
+    E.Notes.reserve(F.Notes.size());
+    for (ChainStep &Step : F.Notes)
+      E.Notes.push_back(
+          message(std::move(Step.Message), std::move(Step.Where)));
     Errors.push_back(std::move(E));
   }
 }

@@ -34,7 +34,9 @@ struct RunLevelOptions {
 
 /// Merges the configurations of \p Files: roots, allowed zones and
 /// knowledge files are joined; two different policies are an error that
-/// names both places.
+/// names both places. \p Provider gives the files of one directory the same
+/// options, as clang-tidy's configuration files do: each directory is read
+/// once.
 llvm::Expected<RunLevelOptions>
 resolveRunLevelOptions(clang::tidy::ClangTidyOptionsProvider &Provider,
                        llvm::ArrayRef<std::string> Files);
