@@ -198,6 +198,7 @@ void reportFromLinkedProgram(const LinkedRun &Run,
       E.Notes.push_back(
           message(std::move(Step.Message), std::move(Step.Where)));
     Errors.push_back(std::move(E));
+    F = CallFinding(); // What is left of it: its notes' room.
   }
 }
 

@@ -50,7 +50,7 @@ heapEffect(const FunctionEntry &E) {
 /// Marks \p N as a cause of \p C itself, for the reason \p Why.
 static void setLeaf(HeapGraph::Node &N, Cause C, StringRef Why) {
   N.Leaf[unsigned(C)] = true;
-  N.LeafWhy[unsigned(C)] = Why.str();
+  N.words().Why[unsigned(C)] = Why.str();
 }
 
 /// A function of the user's code the knowledge base says allocates or
@@ -140,7 +140,9 @@ void HeapGraph::join(ProgramFacts &Program) {
     return A->MainFile < B->MainFile;
   });
   // Facts stored once for several units: joining the same facts again
-  // would change nothing.
+  // would change nothing. At most one node each, and the unknown node: the
+  // nodes are the link's largest part, and would double as they grow.
+  Nodes.reserve(Program.functions().size() + 1);
   std::vector<bool> Joined(Program.functions().size(), false);
   for (const ProgramFacts::Unit *U : Order)
     for (unsigned I : U->Functions)
@@ -243,7 +245,7 @@ void HeapGraph::decideLeaf(Node &N) {
   auto Set = [&](Cause C, StringRef Why) { setLeaf(N, C, Why); };
   auto SetFailure = [&](StringRef Exception, StringRef Condition) {
     Set(Cause::Failure, failurePhrase(Exception, Condition));
-    N.LeafException = Exception.str();
+    N.words().Exception = Exception.str();
   };
   if (F.Summary.Summarised) {
     if (F.Summary.Allocates)
@@ -589,7 +591,7 @@ std::string HeapGraph::failureException(int I) const {
     if (W.Site >= 0)
       return N.Facts.Sites[W.Site].Exception;
     if (W.Target < 0)
-      return N.LeafException;
+      return N.leafException().str();
     // A failure path that evaluates allocating code ends there: its target
     // may owe its own failure witness to this very node (a cycle). Every
     // other step is one closer, so the walk ends.

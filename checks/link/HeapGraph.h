@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringMap.h"
 #include <array>
 #include <map>
+#include <memory>
 
 namespace noalloc {
 
@@ -156,16 +157,31 @@ public:
       unsigned EndOffset;
     };
     std::vector<Definition> OtherDefinitions;
-    /// For functions without a body: which causes they are themselves,
-    /// and why, in a few words ("allocates on the heap").
+    /// For functions without a body: which causes they are themselves.
     std::array<bool, NumCauses> Leaf{};
-    std::array<std::string, NumCauses> LeafWhy;
-    /// For a leaf that allocates on failure: the exception, if known.
-    std::string LeafException;
+    /// Why a leaf is each cause it is, in a few words ("allocates on the
+    /// heap"), and for one that allocates on failure the exception, if
+    /// known. Made for leaves only: most nodes have none.
+    struct LeafWords {
+      std::array<std::string, NumCauses> Why;
+      std::string Exception;
+    };
+    std::unique_ptr<LeafWords> Words;
     std::array<Witness, NumCauses> Why;
     /// No body, no summary and no knowledge: noalloc cannot tell.
     bool Opaque = false;
 
+    llvm::StringRef leafWhy(Cause C) const {
+      return Words ? llvm::StringRef(Words->Why[unsigned(C)]) : "";
+    }
+    llvm::StringRef leafException() const {
+      return Words ? llvm::StringRef(Words->Exception) : "";
+    }
+    LeafWords &words() {
+      if (!Words)
+        Words = std::make_unique<LeafWords>();
+      return *Words;
+    }
     bool reaches(Cause C) const { return Why[unsigned(C)].found(); }
     const Witness &witness(Cause C) const { return Why[unsigned(C)]; }
     /// A function whose code the user wrote and the run has.

@@ -47,8 +47,8 @@ static std::string callPhrase(const CallSite &C, bool Constructor) {
 
 /// What a function at the end of a path does for \p C, in a few words.
 static std::string leafPhrase(const Node &T, Cause C) {
-  if (!T.LeafWhy[unsigned(C)].empty())
-    return T.LeafWhy[unsigned(C)];
+  if (!T.leafWhy(C).empty())
+    return T.leafWhy(C).str();
   switch (C) {
   case Cause::Allocation:
   case Cause::Assumed:
@@ -316,7 +316,7 @@ static std::string failureWords(const HeapGraph &G, ReportPaths &Paths,
                                 int Target) {
   const Node &End = G.node(Paths.end(Target, Cause::Failure));
   if (End.Leaf[unsigned(Cause::Failure)])
-    return End.LeafWhy[unsigned(Cause::Failure)];
+    return End.leafWhy(Cause::Failure).str();
   return failurePhrase(G.failureException(Target), "");
 }
 
