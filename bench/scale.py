@@ -9,6 +9,12 @@ directories that you fetched yourself, named on the command line.
                                 known layout (json, etl, lua: a compilation
                                 database is written for it, outside the tree)
   scale.py generated N...       programs of N translation units (generate.py)
+  scale.py link N... [--baseline NOALLOC]
+                                `noalloc link` alone over the facts of those
+                                programs, written once (--work keeps them):
+                                CPU and peak RSS per output format, the load
+                                average; --baseline runs another binary in
+                                turn and compares the reports byte for byte
   scale.py pathological [CASE=SIZE...]
                                 deep chains, dense graphs, mutual recursion,
                                 huge files, macro explosions; every output
@@ -26,6 +32,7 @@ the largest process's); noalloc runs once over all of them with -j1, so its
 peak RSS is what one worker holds. Times are wall-clock seconds of one run.
 """
 import argparse
+import filecmp
 import glob
 import json
 import os
@@ -292,6 +299,48 @@ def measure_generated(n, args, work):
     return result
 
 
+def facts_of_generated(n, args, work):
+    """The --facts-dir files of the generated program of n units, made once
+    for every run that uses the same --work directory."""
+    directory = os.path.join(work, "gen-%d" % n)
+    facts = os.path.join(directory, "facts")
+    if not os.path.isdir(facts) or len(os.listdir(facts)) != n:
+        generate.write_program(directory, n, seed=n)
+        subprocess.run(["rm", "-rf", facts])
+        run([args.noalloc, "-j2", "--no-cache", "-p", directory, "--facts-dir", facts])
+    return directory, facts
+
+
+def measure_link(n, args, work):
+    """`noalloc link` over the facts files of a generated program, in each
+    report format; with --baseline, the other binary right after, on the
+    same load, and whether the two reports are the same bytes."""
+    directory, facts = facts_of_generated(n, args, work)
+    binaries = [("noalloc", args.noalloc)]
+    if args.baseline:
+        binaries.append(("baseline", os.path.abspath(args.baseline)))
+    results = []
+    for fmt in ("text", "json", "sarif"):
+        reports = []
+        for name, binary in binaries:
+            load = os.getloadavg()[0]
+            report = os.path.join(directory, "link-%s.%s" % (name, fmt))
+            with open(report, "wb") as f:
+                wall, rss, _, _ = run([binary, "link", "--format=" + fmt, facts],
+                                      cwd=directory, stdout=f)
+            r = {"units": n, "binary": name, "format": fmt, "wall_s": wall,
+                 "cpu_s": CPU[0], "rss_mb": rss, "load": load}
+            print("link N=%-6d %-8s %-5s %7.2f s wall %7.2f s CPU %6.0f MiB (load %.1f)"
+                  % (n, name, fmt, wall, CPU[0], rss, load))
+            results.append(r)
+            reports.append(report)
+        if len(reports) == 2:
+            same = filecmp.cmp(reports[0], reports[1], shallow=False)
+            print("  %s reports %s" % (fmt, "identical" if same else "DIFFER"))
+        sys.stdout.flush()
+    return results
+
+
 FORMATS = [("text", []), ("json", ["--format=json"]), ("sarif", ["--format=sarif"]),
            ("html", ["--format=html"]), ("explain", ["--explain=*"])]
 
@@ -400,12 +449,15 @@ def measure_determinism(args, work):
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["real", "generated", "pathological", "determinism"])
+    parser.add_argument("mode", choices=["real", "generated", "link", "pathological",
+                                         "determinism"])
     parser.add_argument("items", nargs="*")
     parser.add_argument("--noalloc", default=os.path.join(ROOT, "build", "tool", "noalloc"))
     parser.add_argument("--units", type=int, default=0)
     parser.add_argument("--work", default="")
     parser.add_argument("--json", default="")
+    parser.add_argument("--baseline", default="",
+                        help="link mode: another noalloc to compare with")
     parser.add_argument("--timeout", type=float, default=300.0,
                         help="per run, pathological mode (seconds)")
     args = parser.parse_args()
@@ -421,6 +473,9 @@ def main():
     elif args.mode == "generated":
         for n in args.items or ["100", "1000", "10000"]:
             results.append(measure_generated(int(n), args, work))
+    elif args.mode == "link":
+        for n in args.items or ["1000", "3000"]:
+            results += measure_link(int(n), args, work)
     elif args.mode == "determinism":
         results = measure_determinism(args, work)
     else:
