@@ -49,7 +49,8 @@ static bool writeUnitFile(StringRef Directory,
   return true;
 }
 
-/// --facts-dir and --results-dir: \p Text is the unit's facts as JSON.
+/// --facts-dir and --results-dir: \p Text is the unit's facts as JSON (if
+/// --facts-dir is given).
 static bool writeUnitFiles(const TranslationUnitResult &R, StringRef Text) {
   const noalloc::TranslationUnitFacts &Facts = *R.Facts.Facts;
   if (!FactsDir.empty() &&
@@ -60,7 +61,7 @@ static bool writeUnitFiles(const TranslationUnitResult &R, StringRef Text) {
     return false;
   if (!ResultsDir.empty() &&
       !writeUnitFile(ResultsDir, Facts, ".noalloc", [&](raw_fd_ostream &OS) {
-        OS << json::Value(noalloc::portableResult(R, Facts.Root, Text));
+        OS << noalloc::portableResult(R, Facts.Root);
         return Error::success();
       }))
     return false;
@@ -90,7 +91,7 @@ void FactsCollector::add(TranslationUnitResult &R) {
   if (!R.Facts.Facts)
     return;
   // The unit's text and keys outside the lock: workers make them at once.
-  bool Serialize = Stats || !FactsDir.empty() || !ResultsDir.empty();
+  bool Serialize = Stats || !FactsDir.empty();
   std::string Text;
   if (Serialize) {
     raw_string_ostream OS(Text);
@@ -103,9 +104,9 @@ void FactsCollector::add(TranslationUnitResult &R) {
   if (Serialize) {
     FactBytes += Text.size();
     ++Written;
-    if (!writeUnitFiles(R, Text))
-      WriteFailed = true;
   }
+  if (!writeUnitFiles(R, Text))
+    WriteFailed = true;
   Program.add(std::move(*R.Facts.Facts), std::move(Keys));
   R.Facts.Facts.reset();
 }

@@ -3,6 +3,7 @@
 #include "ResultCache.h"
 #include "SafeOutput.h"
 #include "facts/BoundedJSON.h"
+#include "facts/CompactFacts.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -17,9 +18,9 @@ using clang::tidy::ClangTidyError;
 
 namespace noalloc {
 
-// 4: the facts as one string of JSON text (parsed once, when the entry is
-// used, instead of as part of the entry and again as facts).
-static constexpr int CacheVersion = 5;
+// 6: the facts in the compact form after the entry's line of JSON, not as
+// JSON text in a JSON string; units that did not compile are kept too.
+static constexpr int CacheVersion = 6;
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)) {}
@@ -205,12 +206,46 @@ static void renameFiles(ClangTidyError &E,
   E.BuildDirectory = Rename(E.BuildDirectory);
 }
 
+namespace {
+/// An entry's two parts: one line of JSON (everything but the facts) and,
+/// after it, the facts in the compact form, which the line's "facts" says
+/// the size and the root of (or null: none).
+struct EntryParts {
+  json::Object Top;
+  StringRef Facts;
+};
+} // namespace
+
+/// The facts of \p Entry into \p Sink; relative paths resolved against
+/// \p LinkRoot if given, else the root the entry names.
+static bool readFacts(const EntryParts &Entry,
+                      std::optional<StringRef> LinkRoot, FactSink &Sink) {
+  const json::Value *About = Entry.Top.get("facts");
+  if (!About)
+    return false;
+  if (About->getAsNull())
+    return Entry.Facts.empty();
+  const json::Object *O = About->getAsObject();
+  std::optional<StringRef> Root = O ? O->getString("root") : std::nullopt;
+  std::optional<int64_t> Size = O ? O->getInteger("size") : std::nullopt;
+  if (!Root || !Size || uint64_t(*Size) != Entry.Facts.size())
+    return false;
+  auto Facts = decodeFacts(Entry.Facts, LinkRoot ? *LinkRoot : *Root);
+  if (!Facts) {
+    consumeError(Facts.takeError());
+    return false;
+  }
+  Sink.Facts = std::move(*Facts);
+  return true;
+}
+
 /// A result as stored: everything but the dependency hashes. A portable
 /// result (--results-dir) names files relative to the root of the link that
 /// reads it, \p LinkRoot; a cache entry must not be one (nothing says
 /// whether the files it read have changed).
 static std::optional<TranslationUnitResult>
-resultFromJSON(const json::Object &Top, std::optional<StringRef> LinkRoot) {
+resultFromEntry(const EntryParts &Entry, std::optional<StringRef> LinkRoot) {
+  const json::Object &Top = Entry.Top;
   const json::Array *Dependencies = Top.getArray("dependencies");
   const json::Array *Diagnostics = Top.getArray("diagnostics");
   auto MainFile = Top.getString("main_file");
@@ -247,27 +282,15 @@ resultFromJSON(const json::Object &Top, std::optional<StringRef> LinkRoot) {
       renameFiles(*E, Resolve);
     Result.Diagnostics.push_back(std::move(*E));
   }
-  const json::Object *Sink = Top.getObject("facts");
-  if (!Sink)
-    return std::nullopt;
-  std::optional<StringRef> Root = Sink->getString("root");
-  if (!Root)
-    return std::nullopt;
-  if (std::optional<StringRef> Text = Sink->getString("unit")) {
-    auto Facts = factsFromJSON(*Text, Portable ? *LinkRoot : *Root);
-    if (!Facts) {
-      consumeError(Facts.takeError());
-      return std::nullopt;
-    }
-    Result.Facts.Facts = std::move(*Facts);
-  }
-  if (!pointsIntoFiles(Result))
+  if (!readFacts(Entry, Portable ? LinkRoot : std::nullopt, Result.Facts) ||
+      !pointsIntoFiles(Result))
     return std::nullopt;
   return Result;
 }
 
-static std::optional<json::Object> parseEntry(StringRef Text) {
-  Expected<json::Value> Parsed = parseJSON(Text);
+static std::optional<EntryParts> parseEntry(StringRef Text) {
+  auto [Line, Facts] = Text.split('\n');
+  Expected<json::Value> Parsed = parseJSON(Line);
   if (!Parsed) {
     consumeError(Parsed.takeError());
     return std::nullopt;
@@ -276,7 +299,7 @@ static std::optional<json::Object> parseEntry(StringRef Text) {
   if (!Top || Top->getString("format") != "noalloc-cache" ||
       Top->getInteger("version") != CacheVersion)
     return std::nullopt;
-  return std::move(*Top);
+  return EntryParts{std::move(*Top), Facts};
 }
 
 std::optional<TranslationUnitResult> ResultCache::lookup(StringRef Key) {
@@ -288,10 +311,10 @@ std::optional<TranslationUnitResult> ResultCache::lookup(StringRef Key) {
 
 std::optional<TranslationUnitResult> ResultCache::fromEntry(StringRef Text) {
   // Anything unexpected is a miss: the entry is rebuilt and overwritten.
-  std::optional<json::Object> Top = parseEntry(Text);
-  if (!Top)
+  std::optional<EntryParts> Entry = parseEntry(Text);
+  if (!Entry)
     return std::nullopt;
-  const json::Array *Dependencies = Top->getArray("dependencies");
+  const json::Array *Dependencies = Entry->Top.getArray("dependencies");
   if (!Dependencies)
     return std::nullopt;
   for (const json::Value &D : *Dependencies) {
@@ -305,39 +328,40 @@ std::optional<TranslationUnitResult> ResultCache::fromEntry(StringRef Text) {
       return std::nullopt;
   }
   std::optional<TranslationUnitResult> Result =
-      resultFromJSON(*Top, std::nullopt);
+      resultFromEntry(*Entry, std::nullopt);
   if (Result)
     Result->FromCache = true;
   return Result;
 }
 
-/// Facts are most of an entry: as text, a lookup reads them as one string.
-static json::Value factsText(const TranslationUnitFacts &Facts) {
-  std::string Text;
-  raw_string_ostream(Text) << toJSON(Facts);
-  return std::move(Text);
-}
-
-/// An entry of either kind: \p Facts the facts as text (or null), named
-/// relative to \p Root.
-static json::Object entry(const TranslationUnitResult &Result,
-                          std::string MainFile, json::Array Dependencies,
-                          ArrayRef<ClangTidyError> Diagnostics,
-                          json::Value Facts, std::string Root) {
+static json::Array toJSON(ArrayRef<ClangTidyError> Diagnostics) {
   json::Array Found;
   for (const ClangTidyError &E : Diagnostics)
     Found.push_back(toJSON(E));
-  return json::Object{{"format", "noalloc-cache"},
-                      {"version", CacheVersion},
-                      {"main_file", std::move(MainFile)},
-                      {"compiled", Result.Compiled},
-                      {"dependencies", std::move(Dependencies)},
-                      {"diagnostics", std::move(Found)},
-                      {"facts", json::Object{{"unit", std::move(Facts)},
-                                             {"root", std::move(Root)}}}};
+  return Found;
 }
 
-std::optional<json::Object>
+/// An entry of either kind, as written: \p Line (its main file,
+/// dependencies and diagnostics) with the fields every entry has, then the
+/// facts in the compact form, named relative to \p Root.
+static std::string entryText(const TranslationUnitResult &Result,
+                             json::Object Line, std::string Root) {
+  std::string Facts;
+  json::Value About = nullptr;
+  if (const std::optional<TranslationUnitFacts> &F = Result.Facts.Facts) {
+    Facts = encodeFacts(*F);
+    About = json::Object{{"root", std::move(Root)}, {"size", Facts.size()}};
+  }
+  Line["format"] = "noalloc-cache";
+  Line["version"] = CacheVersion;
+  Line["compiled"] = Result.Compiled;
+  Line["facts"] = std::move(About);
+  std::string Text;
+  raw_string_ostream(Text) << json::Value(std::move(Line)) << '\n' << Facts;
+  return Text;
+}
+
+std::optional<std::string>
 ResultCache::toEntry(const TranslationUnitResult &Result) {
   json::Array Dependencies;
   for (const std::string &Path : Result.Dependencies) {
@@ -349,45 +373,55 @@ ResultCache::toEntry(const TranslationUnitResult &Result) {
   // The facts name files relative to their project root; the entry, which
   // belongs to this machine, says which.
   const FactSink &Sink = Result.Facts;
-  return entry(Result, Result.MainFile, std::move(Dependencies),
-               Result.Diagnostics,
-               Sink.Facts ? factsText(*Sink.Facts) : nullptr,
-               Sink.Facts ? Sink.Facts->Root : "");
+  return entryText(Result,
+                   json::Object{{"main_file", Result.MainFile},
+                                {"dependencies", std::move(Dependencies)},
+                                {"diagnostics", toJSON(Result.Diagnostics)}},
+                   Sink.Facts ? Sink.Facts->Root : "");
 }
 
 /// A temporary file renamed into place: readers see all or nothing.
-static Error writeEntry(StringRef Path, json::Object Entry) {
+static Error writeEntry(StringRef Path, StringRef Text) {
   return writeFileSafely(Path, [&](raw_fd_ostream &OS) {
-    OS << json::Value(std::move(Entry));
+    OS << Text;
     return Error::success();
   });
 }
 
+/// Whether \p Result can be replayed while the files it read are the same.
+/// A unit that does not compile can, its errors and its failure kept,
+/// unless nothing says what it read (it crashed, or its source is missing)
+/// or a file it includes was not found: that file may appear.
+static bool replayable(const TranslationUnitResult &Result) {
+  return Result.Compiled ||
+         (!Result.Dependencies.empty() && !Result.MissingFile);
+}
+
 void ResultCache::store(StringRef Key, const TranslationUnitResult &Result) {
-  if (!Result.Compiled || Directory.empty())
+  if (!replayable(Result) || Directory.empty())
     return;
-  std::optional<json::Object> Entry = toEntry(Result);
+  std::optional<std::string> Entry = toEntry(Result);
   if (!Entry)
     return;
   std::string Path = entryPath(Key);
   if (sys::fs::create_directories(sys::path::parent_path(Path)))
     return;
-  if (Error E = writeEntry(Path, std::move(*Entry)))
+  if (Error E = writeEntry(Path, *Entry))
     consumeError(std::move(E));
 }
 
 Error writeResult(StringRef Path, const TranslationUnitResult &Result) {
   ResultCache Hasher("");
-  std::optional<json::Object> Entry = Hasher.toEntry(Result);
+  std::optional<std::string> Entry = Hasher.toEntry(Result);
   if (!Entry)
     return createStringError(inconvertibleErrorCode(),
                              "a file of '%s' cannot be read back",
                              Result.MainFile.c_str());
-  return writeEntry(Path, std::move(*Entry));
+  return writeEntry(Path, *Entry);
 }
 
-json::Object portableResult(const TranslationUnitResult &Result, StringRef Root,
-                            StringRef FactsText) {
+std::string portableResult(const TranslationUnitResult &Result,
+                           StringRef Root) {
   std::vector<ClangTidyError> Diagnostics = Result.Diagnostics;
   // The compile directory is often the root itself (a Bazel execution root).
   auto Relative = [&](StringRef File) {
@@ -395,10 +429,12 @@ json::Object portableResult(const TranslationUnitResult &Result, StringRef Root,
   };
   for (ClangTidyError &E : Diagnostics)
     renameFiles(E, Relative);
-  json::Object Entry = entry(Result, Relative(Result.MainFile), json::Array(),
-                             Diagnostics, FactsText.str(), "");
-  Entry["portable"] = true;
-  return Entry;
+  return entryText(Result,
+                   json::Object{{"main_file", Relative(Result.MainFile)},
+                                {"dependencies", json::Array()},
+                                {"diagnostics", toJSON(Diagnostics)},
+                                {"portable", true}},
+                   "");
 }
 
 Expected<TranslationUnitResult> readResult(StringRef Path, StringRef LinkRoot) {
@@ -412,9 +448,9 @@ Expected<TranslationUnitResult> readResult(StringRef Path, StringRef LinkRoot) {
 
 Expected<TranslationUnitResult> parseResult(StringRef Text, StringRef Path,
                                             StringRef LinkRoot) {
-  std::optional<json::Object> Top = parseEntry(Text);
+  std::optional<EntryParts> Entry = parseEntry(Text);
   std::optional<TranslationUnitResult> Result =
-      Top ? resultFromJSON(*Top, LinkRoot) : std::nullopt;
+      Entry ? resultFromEntry(*Entry, LinkRoot) : std::nullopt;
   if (!Result)
     return createStringError(inconvertibleErrorCode(),
                              "'%s' is not a result of this noalloc version, or "

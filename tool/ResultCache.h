@@ -5,6 +5,8 @@
 // compile command, the effective options, the knowledge base and the noalloc
 // binary. The entry also lists every file the parse read with a hash of its
 // contents, so an edited header invalidates every unit that includes it. A
+// unit that does not compile is kept too, and replayed as failing. An entry
+// is a line of JSON, then the facts in the compact form (CompactFacts.h). A
 // stale or unreadable entry is a miss; entries are written whole (temporary
 // file and rename), so concurrent runs are safe.
 //
@@ -32,12 +34,12 @@ public:
   std::optional<TranslationUnitResult> lookup(llvm::StringRef Key);
   /// The result an entry's text holds if every file it read is unchanged.
   std::optional<TranslationUnitResult> fromEntry(llvm::StringRef Text);
-  /// Stores \p Result; results of files that did not compile are not kept.
+  /// Stores \p Result; a unit that did not compile too, unless a file it
+  /// includes was not found.
   void store(llvm::StringRef Key, const TranslationUnitResult &Result);
 
   /// The stored form of \p Result, with the hash of every file it read.
-  std::optional<llvm::json::Object>
-  toEntry(const TranslationUnitResult &Result);
+  std::optional<std::string> toEntry(const TranslationUnitResult &Result);
 
 private:
   std::optional<uint64_t> contentHash(llvm::StringRef Path);
@@ -55,11 +57,9 @@ llvm::Error writeResult(llvm::StringRef Path,
                         const TranslationUnitResult &Result);
 /// A result that any machine can link (--results-dir): its files named
 /// relative to \p Root, as its facts name them, and no hashes of the files
-/// it read, which belong to the machine that parsed it. \p FactsText is
-/// its facts as JSON text.
-llvm::json::Object portableResult(const TranslationUnitResult &Result,
-                                  llvm::StringRef Root,
-                                  llvm::StringRef FactsText);
+/// it read, which belong to the machine that parsed it.
+std::string portableResult(const TranslationUnitResult &Result,
+                           llvm::StringRef Root);
 /// Reads either kind of result; a portable one's relative paths are
 /// resolved against \p LinkRoot.
 llvm::Expected<TranslationUnitResult> readResult(llvm::StringRef Path,

@@ -17,6 +17,8 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -186,7 +188,7 @@ public:
         Sink(Sink) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory, Dependencies,
+    return std::make_unique<Action>(ConsumerFactory, Dependencies, MissingFile,
                                     KnowledgeFiles, Sink, Marks);
   }
 
@@ -241,6 +243,25 @@ private:
     std::vector<std::string> &Files;
   };
 
+  /// Notes an #include or #embed whose file was not found: no dependency
+  /// says when it appears (a generated header), so the cache keeps no
+  /// result of such a parse.
+  class MissingFileRecorder : public PPCallbacks {
+  public:
+    explicit MissingFileRecorder(bool &Missing) : Missing(Missing) {}
+    bool FileNotFound(StringRef) override {
+      Missing = true;
+      return false;
+    }
+    bool EmbedFileNotFound(StringRef) override {
+      Missing = true;
+      return false;
+    }
+
+  private:
+    bool &Missing;
+  };
+
   /// Extracts the unit's facts, whatever checks run: the facts say what
   /// is there, and the link step decides what is reported.
   class FactsRecorder : public ASTConsumer {
@@ -266,13 +287,16 @@ private:
   class Action : public ASTFrontendAction {
   public:
     Action(ClangTidyASTConsumerFactory &Factory,
-           std::vector<std::string> &Dependencies,
+           std::vector<std::string> &Dependencies, bool &MissingFile,
            const std::vector<std::string> &KnowledgeFiles, FactSink &Sink,
            PhaseMarks &Marks)
         : Factory(Factory), Dependencies(Dependencies),
-          KnowledgeFiles(KnowledgeFiles), Sink(Sink), Marks(Marks) {}
+          MissingFile(MissingFile), KnowledgeFiles(KnowledgeFiles), Sink(Sink),
+          Marks(Marks) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
+      CI.getPreprocessor().addPPCallbacks(
+          std::make_unique<MissingFileRecorder>(MissingFile));
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.ParseEnd));
       Consumers.push_back(std::make_unique<UserCodeScope>());
@@ -288,6 +312,7 @@ private:
   private:
     ClangTidyASTConsumerFactory &Factory;
     std::vector<std::string> &Dependencies;
+    bool &MissingFile;
     const std::vector<std::string> &KnowledgeFiles;
     FactSink &Sink;
     PhaseMarks &Marks;
@@ -299,6 +324,7 @@ private:
 
 public:
   std::vector<std::string> Dependencies;
+  bool MissingFile = false;
   PhaseMarks Marks;
 };
 
@@ -414,6 +440,8 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   Tool.appendArgumentsAdjuster(compat::commandProgress(
       Absolute.str().str(), Database.getCompileCommands(Absolute).size()));
   Tool.setDiagnosticConsumer(&Consumer);
+  // The summary names the files that do not compile, from the cache too.
+  Tool.setPrintErrorMessage(false);
   TranslationUnitResult Result;
   Result.MainFile = File.str();
   ScopedFactSink Sink(Result.Facts);
@@ -442,6 +470,7 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   }
   Result.Compiled = Succeeded || (TidyError && !CompilerError);
   Result.Dependencies = std::move(Factory.Dependencies);
+  Result.MissingFile = Factory.MissingFile;
   if (const PhaseMarks &M = Factory.Marks; M.FactsEnd > 0) {
     Result.Time.Parse = M.ParseEnd - Start;
     Result.Time.Checks = M.ChecksEnd - M.ParseEnd;

@@ -27,6 +27,8 @@ struct TranslationUnitResult {
   FactSink Facts;
   /// Every file the parse read, by absolute path: what the cache checks.
   std::vector<std::string> Dependencies;
+  /// An #include or #embed named a file that was not found.
+  bool MissingFile = false;
   bool FromCache = false;
   /// Where the parse's time went, in CPU seconds of the worker (--timing):
   /// the frontend, the checks (AST matching), the fact extraction, and all

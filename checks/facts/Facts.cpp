@@ -4,7 +4,6 @@
 #include "facts/BoundedJSON.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/xxhash.h"
 
 using namespace llvm;
 
@@ -269,93 +268,6 @@ json::Value toJSON(const TranslationUnitFacts &Facts) {
                       {"files", std::move(Files)},
                       {"functions", std::move(Functions)},
                       {"pointers", std::move(Pointers)}};
-}
-
-namespace {
-/// The bytes a function's facts are hashed over: every field the JSON
-/// format writes, each string preceded by its length, so that no two
-/// different facts give the same bytes. Writing the facts as
-/// JSON to hash them cost more than extracting them (json, one unit:
-/// 0.71 of 9.64 billion instructions).
-class KeyBytes {
-public:
-  explicit KeyBytes(std::string &Out) : Out(Out) { Out.clear(); }
-  KeyBytes &number(uint64_t N) {
-    char Bytes[sizeof N];
-    for (char &B : Bytes) {
-      B = char(N & 0xff);
-      N >>= 8;
-    }
-    Out.append(Bytes, sizeof Bytes);
-    return *this;
-  }
-  KeyBytes &text(StringRef S) {
-    number(S.size());
-    Out.append(S.data(), S.size());
-    return *this;
-  }
-  KeyBytes &point(const SourcePoint &P) {
-    return text(P.File).number(P.Offset).number(P.Line).number(P.Column);
-  }
-  KeyBytes &texts(const std::vector<std::string> &List) {
-    number(List.size());
-    for (const std::string &S : List)
-      text(S);
-    return *this;
-  }
-
-private:
-  std::string &Out;
-};
-} // namespace
-
-static void addSummary(KeyBytes &K, const LibrarySummary &S) {
-  K.number(S.Summarised);
-  if (S.Summarised) // Written as null otherwise.
-    K.number(S.Allocates)
-        .number(S.Releases)
-        .number(S.Unknown)
-        .number(S.MayAllocate)
-        .number(S.AllocatesOnFailure)
-        .text(S.Exception)
-        .number(S.Bounded);
-}
-
-static void addSitesAndCalls(KeyBytes &K, const FunctionFacts &F) {
-  K.number(F.Sites.size());
-  for (const HeapSite &S : F.Sites) {
-    K.number(unsigned(S.Kind) << 1 | unsigned(S.Accepted)).point(S.Where);
-    K.text(S.Description).text(S.Exception);
-  }
-  K.number(F.Calls.size());
-  for (const CallSite &C : F.Calls) {
-    // The kinds in the low bytes, then one bit per flag.
-    K.number(unsigned(C.Kind) | unsigned(C.Object) << 8 |
-             unsigned(C.Accepted) << 16 | unsigned(C.InThrow) << 17 |
-             unsigned(C.InNoReturnCall) << 18 |
-             unsigned(C.Nonallocating) << 19);
-    K.point(C.Where).text(C.Callee).text(C.CalleeName).text(C.Pointer);
-  }
-}
-
-std::string contentKey(const FunctionFacts &F) {
-  static thread_local std::string Bytes;
-  KeyBytes K(Bytes);
-  K.text(F.USR).text(F.Name).point(F.Where).number(F.EndOffset);
-  K.number(F.Defined).number(F.InSystemHeader);
-  K.text(F.KnowledgeName).text(F.KnowledgeClass);
-  K.number(F.Root).number(F.Allowed).number(F.AddressTaken);
-  K.number(F.AddressEscapes).number(F.Constructor);
-  addSummary(K, F.Summary);
-  K.text(F.Signature).texts(F.Overrides).number(F.PureVirtual);
-  K.number(F.AttributeAt.size());
-  for (const SourcePoint &P : F.AttributeAt)
-    K.point(P);
-  K.number(F.AttributeBlocked);
-  addSitesAndCalls(K, F);
-  XXH128_hash_t Hash = xxh3_128bits(arrayRefFromStringRef(Bytes));
-  return F.USR + '\0' + utohexstr(Hash.high64, true, 16) +
-         utohexstr(Hash.low64, true, 16);
 }
 
 /// Replaces "#N" with the file table's entry N; false if out of range.

@@ -171,6 +171,9 @@ struct LibrarySummary {
   bool Bounded = false;
 };
 
+/// A field added here is written and read in two places: the JSON format
+/// (Facts.cpp) and the compact form that contentKey also hashes
+/// (mapFunction, CompactFacts.cpp).
 struct FunctionFacts {
   /// Cross-translation-unit identity; internal linkage adds the main file.
   std::string USR;
@@ -240,7 +243,8 @@ struct TranslationUnitFacts {
 llvm::json::Value toJSON(const TranslationUnitFacts &Facts);
 /// The function's USR and a hash of all its facts (every field, paths
 /// absolute): equal for the same function seen from two units, and for
-/// nothing else.
+/// nothing else. Hashed over the compact form's walk of the fields
+/// (CompactFacts.cpp).
 std::string contentKey(const FunctionFacts &F);
 /// Relative paths in \p Text are resolved against \p Root.
 llvm::Expected<TranslationUnitFacts> factsFromJSON(llvm::StringRef Text,

@@ -1,6 +1,7 @@
 //===--- FactsTest.cpp - The facts format round-trips and rejects ---------===//
 
 #include "TestFacts.h"
+#include "facts/CompactFacts.h"
 #include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
 
@@ -12,7 +13,8 @@ static std::string text(const TranslationUnitFacts &Facts) {
   return Text;
 }
 
-TEST(FactsTest, RoundTripKeepsEverything) {
+/// A unit that sets every field of the facts somewhere.
+static TranslationUnitFacts everyField() {
   UnitBuilder B;
   B.define("f").define("g").define("ext", false).library("malloc");
   B.site("f", SiteKind::New).site("f", SiteKind::Delete, /*Accepted=*/true);
@@ -38,10 +40,15 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   B.fn("f").Calls[0].Kind = CallKind::Block;
   B.fn("f").AddressEscapes = true;
   B.fn("g").CopyOrMove = true;
+  B.fn("g").PureVirtual = true;
   B.fn("g").Sites[1].Variable = "Log";
-  TranslationUnitFacts Original = B.build();
-  Original.Pointers.push_back({"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true});
+  TranslationUnitFacts Facts = B.build();
+  Facts.Pointers.push_back({"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true});
+  return Facts;
+}
 
+TEST(FactsTest, RoundTripKeepsEverything) {
+  TranslationUnitFacts Original = everyField();
   auto Read = factsFromJSON(text(Original));
   ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
   // Written again, the facts are the same bytes.
@@ -55,6 +62,7 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_TRUE(Read->Functions[3].Summary.AllocatesOnFailure);
   EXPECT_TRUE(Read->Functions[3].Summary.MayAllocate);
   EXPECT_TRUE(G.CopyOrMove && !Read->Functions[0].CopyOrMove);
+  EXPECT_TRUE(G.PureVirtual && !Read->Functions[0].PureVirtual);
   EXPECT_EQ(G.Sites[1].Variable, "Log");
   EXPECT_EQ(Read->Functions[3].Summary.Exception, "std::bad_alloc");
   EXPECT_TRUE(Read->Functions[3].Summary.Bounded);
@@ -102,6 +110,48 @@ TEST(FactsTest, FilesUnderTheRootAreRelative) {
   EXPECT_NE(text(UnitBuilder("/home/a/p/src/main.cpp").define("f").build())
                 .find("\"/home/a/p/src/main.cpp\""),
             std::string::npos);
+}
+
+// The compact form (the result cache's) keeps what JSON keeps, names files
+// under the root relative to it, and refuses any damage.
+TEST(FactsTest, CompactFormRoundTrips) {
+  TranslationUnitFacts Original = everyField();
+  std::string Bytes = encodeFacts(Original);
+  auto Read = decodeFacts(Bytes, "");
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(text(Original), text(*Read));
+  for (size_t I = 0; I < Original.Functions.size(); ++I)
+    EXPECT_EQ(contentKey(Original.Functions[I]),
+              contentKey(Read->Functions[I]));
+  // Under a root, files are written relative to it and resolved where read.
+  Original.Root = "/src";
+  std::string Relative = encodeFacts(Original);
+  EXPECT_EQ(Relative.find("/src/"), std::string::npos);
+  auto Moved = decodeFacts(Relative, "/elsewhere");
+  ASSERT_TRUE(bool(Moved)) << llvm::toString(Moved.takeError());
+  EXPECT_EQ(Moved->MainFile, "/elsewhere/main.cpp");
+  EXPECT_EQ(Moved->Functions[1].AttributeAt[0].File, "/elsewhere/main.h");
+}
+
+TEST(FactsTest, CompactFormRefusesDamage) {
+  std::string Bytes = encodeFacts(everyField());
+  for (size_t Size = 0; Size < Bytes.size(); ++Size) {
+    auto Read = decodeFacts(llvm::StringRef(Bytes).take_front(Size), "");
+    ASSERT_FALSE(bool(Read)) << "truncated to " << Size;
+    consumeError(Read.takeError());
+  }
+  auto Longer = decodeFacts(Bytes + "x", "");
+  ASSERT_FALSE(bool(Longer));
+  consumeError(Longer.takeError());
+  // Every byte changed in turn: an error or other facts, never a crash.
+  for (size_t I = 0; I < Bytes.size(); ++I) {
+    std::string Changed = Bytes;
+    Changed[I] = char(0xff);
+    auto Read = decodeFacts(Changed, "");
+    if (!Read)
+      consumeError(Read.takeError());
+  }
+  EXPECT_TRUE(bool(decodeFacts(Bytes, "")));
 }
 
 TEST(FactsTest, SiteKindsSayWhetherTheyAllocate) {
@@ -195,6 +245,13 @@ TEST(FactsTest, ContentKeySeesEveryField) {
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Calls[0].Pointer = "p"; }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.Overrides.push_back("b"); }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.AttributeAt.emplace_back(); }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.CopyOrMove = true; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.PureVirtual = true; }));
+  FunctionFacts WithSite = headerFunction();
+  WithSite.Sites.emplace_back();
+  FunctionFacts Named = WithSite;
+  Named.Sites.back().Variable = "Log";
+  EXPECT_NE(contentKey(WithSite), contentKey(Named));
   // A string's end is part of the key: "grow", "grow" is not "growg", "row".
   EXPECT_TRUE(Changed([](FunctionFacts &G) {
     G.Name += "g";

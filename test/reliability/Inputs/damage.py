@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Damages every noalloc result (cache entry or launcher result) under DIR.
+"""Damages every noalloc result (cache entry or launcher result) under DIR:
+its first line, the JSON (the facts after it are left as they are).
 
 usage: damage.py DIR deep | level=N | offset=N | compiled=VALUE
 deep: 200,000 nested '['; level/offset: every diagnostic's level or offset;
@@ -17,10 +18,12 @@ for root, _, files in os.walk(directory):
             continue
         path = os.path.join(root, name)
         if mode == "deep":
-            text = "[" * 200000
+            text = b"[" * 200000
         else:
             key, value = mode.split("=", 1)
-            entry = json.load(open(path))
+            # A line of JSON, then the facts in binary, kept as they are.
+            line, facts = open(path, "rb").read().split(b"\n", 1)
+            entry = json.loads(line)
             if key == "compiled":
                 entry["compiled"] = json.loads(value)
             for diagnostic in entry["diagnostics"]:
@@ -28,8 +31,8 @@ for root, _, files in os.walk(directory):
                     diagnostic["level"] = int(value)
                 elif key == "offset":
                     diagnostic["message"]["offset"] = int(value)
-            text = json.dumps(entry)
-        with open(path, "w") as f:
+            text = json.dumps(entry, separators=(",", ":")).encode() + b"\n" + facts
+        with open(path, "wb") as f:
             f.write(text)
         damaged += 1
 if damaged == 0:

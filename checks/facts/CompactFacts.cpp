@@ -1,0 +1,298 @@
+//===--- CompactFacts.cpp - Facts as length-prefixed binary ---------------===//
+
+#include "facts/CompactFacts.h"
+#include "utils/Paths.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/LEB128.h"
+#include "llvm/Support/xxhash.h"
+
+using namespace llvm;
+
+namespace noalloc {
+
+//===----------------------------------------------------------------------===//
+// The fields, once: IO writes them (a const FunctionFacts) or reads them.
+//===----------------------------------------------------------------------===//
+
+template <typename IO, typename Summary>
+static void mapSummary(IO &Io, Summary &S) {
+  Io.flag(S.Summarised);
+  Io.flag(S.Allocates);
+  Io.flag(S.Releases);
+  Io.flag(S.Unknown);
+  Io.flag(S.MayAllocate);
+  Io.flag(S.AllocatesOnFailure);
+  Io.text(S.Exception);
+  Io.flag(S.Bounded);
+}
+
+template <typename IO, typename Site> static void mapSite(IO &Io, Site &S) {
+  Io.enumeration(S.Kind, SiteKind::ThreadExit);
+  Io.text(S.Description);
+  Io.point(S.Where);
+  Io.flag(S.Accepted);
+  Io.text(S.Exception);
+  Io.text(S.Variable);
+}
+
+template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
+  Io.enumeration(C.Kind, CallKind::Block);
+  Io.text(C.Callee);
+  Io.text(C.CalleeName);
+  Io.point(C.Where);
+  Io.flag(C.Accepted);
+  Io.enumeration(C.Object, ObjectMemory::BoundedResource);
+  Io.flag(C.InThrow);
+  Io.flag(C.InNoReturnCall);
+  Io.text(C.Pointer);
+  Io.flag(C.Nonallocating);
+}
+
+template <typename IO, typename Function>
+static void mapFunction(IO &Io, Function &F) {
+  Io.text(F.USR);
+  Io.text(F.Name);
+  Io.point(F.Where);
+  Io.number(F.EndOffset);
+  Io.flag(F.Defined);
+  Io.flag(F.InSystemHeader);
+  Io.text(F.KnowledgeName);
+  Io.text(F.KnowledgeClass);
+  Io.flag(F.Root);
+  Io.flag(F.Allowed);
+  Io.flag(F.AddressTaken);
+  Io.flag(F.AddressEscapes);
+  Io.flag(F.Constructor);
+  Io.flag(F.CopyOrMove);
+  mapSummary(Io, F.Summary);
+  Io.text(F.Signature);
+  Io.list(F.Overrides, [&](auto &S) { Io.text(S); });
+  Io.flag(F.PureVirtual);
+  Io.list(F.AttributeAt, [&](auto &P) { Io.point(P); });
+  Io.flag(F.AttributeBlocked);
+  Io.list(F.Sites, [&](auto &S) { mapSite(Io, S); });
+  Io.list(F.Calls, [&](auto &C) { mapCall(Io, C); });
+}
+
+template <typename IO, typename Pointer>
+static void mapPointer(IO &Io, Pointer &P) {
+  Io.text(P.USR);
+  Io.list(P.Functions, [&](auto &S) { Io.text(S); });
+  Io.flag(P.OtherWrites);
+  Io.flag(P.Copied);
+}
+
+//===----------------------------------------------------------------------===//
+// Writing
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Numbers as ULEB128, strings and lists with their size first: no two
+/// different values give the same bytes.
+class ByteWriter {
+public:
+  explicit ByteWriter(std::string &Out) : Out(Out) {}
+  void number(uint64_t N) {
+    uint8_t Bytes[16];
+    unsigned Size = encodeULEB128(N, Bytes);
+    Out.append(reinterpret_cast<const char *>(Bytes), Size);
+  }
+  void flag(bool B) { number(B); }
+  template <typename Enum> void enumeration(Enum E, Enum) {
+    number(uint64_t(E));
+  }
+  void text(StringRef S) {
+    number(S.size());
+    Out.append(S.data(), S.size());
+  }
+  template <typename T, typename Item>
+  void list(const std::vector<T> &List, Item Write) {
+    number(List.size());
+    for (const T &X : List)
+      Write(X);
+  }
+
+protected:
+  std::string &Out;
+};
+
+/// The bytes contentKey hashes: a point by its path, absolute.
+class KeyWriter : public ByteWriter {
+public:
+  using ByteWriter::ByteWriter;
+  void point(const SourcePoint &P) {
+    text(P.File);
+    number(P.Offset);
+    number(P.Line);
+    number(P.Column);
+  }
+};
+
+/// The compact form: a point by its index into the unit's file table.
+class FactsWriter : public ByteWriter {
+public:
+  using ByteWriter::ByteWriter;
+  void point(const SourcePoint &P) {
+    auto [It, New] = Index.try_emplace(P.File, unsigned(Files.size()));
+    if (New)
+      Files.push_back(P.File);
+    number(It->second);
+    number(P.Offset);
+    number(P.Line);
+    number(P.Column);
+  }
+  /// The files in the order of their indices.
+  std::vector<std::string> Files;
+
+private:
+  StringMap<unsigned> Index;
+};
+} // namespace
+
+std::string contentKey(const FunctionFacts &F) {
+  static thread_local std::string Bytes;
+  Bytes.clear();
+  KeyWriter Key(Bytes);
+  mapFunction(Key, F);
+  XXH128_hash_t Hash = xxh3_128bits(arrayRefFromStringRef(Bytes));
+  return F.USR + '\0' + utohexstr(Hash.high64, true, 16) +
+         utohexstr(Hash.low64, true, 16);
+}
+
+/// Names the compact form and its version: the facts' format version, since
+/// both follow the fields of Facts.h.
+static constexpr StringLiteral Magic = "noalloc-compact-facts";
+
+std::string encodeFacts(const TranslationUnitFacts &Facts) {
+  // The file table comes first but is complete only after the rest.
+  std::string Body;
+  FactsWriter W(Body);
+  W.list(Facts.Functions, [&](const FunctionFacts &F) { mapFunction(W, F); });
+  W.list(Facts.Pointers, [&](const PointerFacts &P) { mapPointer(W, P); });
+  std::string Out;
+  ByteWriter Head(Out);
+  Head.text(Magic);
+  Head.number(TranslationUnitFacts::FormatVersion);
+  Head.text(relativeTo(Facts.MainFile, Facts.Root));
+  Head.list(W.Files, [&](const std::string &File) {
+    Head.text(relativeTo(File, Facts.Root));
+  });
+  return Out + Body;
+}
+
+//===----------------------------------------------------------------------===//
+// Reading
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Reads what ByteWriter and FactsWriter wrote; past the end, or a value out
+/// of range, it fails and reads zeros and empty strings from then on.
+class FactsReader {
+public:
+  explicit FactsReader(StringRef Bytes) : Rest(Bytes) {}
+  bool failed() const { return Failed; }
+  bool atEnd() const { return Rest.empty(); }
+
+  uint64_t number() {
+    if (Failed)
+      return 0;
+    unsigned Size = 0;
+    const char *Error = nullptr;
+    uint64_t N =
+        decodeULEB128(Rest.bytes_begin(), &Size, Rest.bytes_end(), &Error);
+    if (Error)
+      return fail();
+    Rest = Rest.drop_front(Size);
+    return N;
+  }
+  void number(unsigned &N) {
+    uint64_t Value = number();
+    N = Value > UINT32_MAX ? fail() : unsigned(Value);
+  }
+  void flag(bool &B) {
+    uint64_t Value = number();
+    B = Value > 1 ? fail() : Value;
+  }
+  template <typename Enum> void enumeration(Enum &E, Enum Last) {
+    uint64_t Value = number();
+    E = Value > uint64_t(Last) ? Enum(fail()) : Enum(Value);
+  }
+  void text(std::string &S) {
+    uint64_t Size = number();
+    if (Size > Rest.size()) {
+      fail();
+      return;
+    }
+    S.assign(Rest.data(), Size);
+    Rest = Rest.drop_front(Size);
+  }
+  /// Each item takes a byte at least: a count larger than what is left is
+  /// damage, found before anything is allocated for it.
+  template <typename T, typename Item>
+  void list(std::vector<T> &List, Item Read) {
+    uint64_t Count = number();
+    if (Count > Rest.size()) {
+      fail();
+      return;
+    }
+    List.clear();
+    List.reserve(Count);
+    for (uint64_t I = 0; I < Count && !Failed; ++I)
+      Read(List.emplace_back());
+  }
+  void point(SourcePoint &P) {
+    uint64_t File = number();
+    if (File >= Files.size()) {
+      fail();
+      return;
+    }
+    P.File = Files[File];
+    number(P.Offset);
+    number(P.Line);
+    number(P.Column);
+  }
+  /// The unit's file table, resolved, for point().
+  std::vector<std::string> Files;
+
+private:
+  uint64_t fail() {
+    Failed = true;
+    Rest = StringRef();
+    return 0;
+  }
+  StringRef Rest;
+  bool Failed = false;
+};
+} // namespace
+
+Expected<TranslationUnitFacts> decodeFacts(StringRef Bytes,
+                                           StringRef ProjectRoot) {
+  FactsReader R(Bytes);
+  std::string Name;
+  R.text(Name);
+  if (Name != Magic)
+    return createStringError(inconvertibleErrorCode(),
+                             "not noalloc facts in the compact form");
+  if (uint64_t Version = R.number();
+      Version != TranslationUnitFacts::FormatVersion)
+    return createStringError(
+        inconvertibleErrorCode(), "facts format version %llu, expected %u",
+        (unsigned long long)Version, TranslationUnitFacts::FormatVersion);
+  TranslationUnitFacts Facts;
+  Facts.Root = ProjectRoot.str();
+  R.text(Facts.MainFile);
+  Facts.MainFile = resolvedAgainst(Facts.MainFile, ProjectRoot);
+  R.list(R.Files, [&](std::string &File) {
+    R.text(File);
+    File = resolvedAgainst(File, ProjectRoot);
+  });
+  R.list(Facts.Functions, [&](FunctionFacts &F) { mapFunction(R, F); });
+  R.list(Facts.Pointers, [&](PointerFacts &P) { mapPointer(R, P); });
+  if (R.failed() || !R.atEnd())
+    return createStringError(inconvertibleErrorCode(),
+                             "damaged facts in the compact form");
+  return Facts;
+}
+
+} // namespace noalloc

@@ -1,0 +1,33 @@
+//===--- CompactFacts.h - Facts as length-prefixed binary -----------------===//
+//
+// The result cache and the launcher's results hold a unit's facts in this
+// form, read back on every warm run. As JSON they were parsed into a tree,
+// mapped field by field and freed again: most of a warm run's CPU. Here a
+// number is a ULEB128, a string its length and its bytes, a list its count
+// and its items, and a point names its file by an index into the unit's
+// table: one pass over the bytes, nothing to unescape. The same walk over
+// the fields gives the bytes contentKey hashes (a point by its path), so one
+// list of fields is written, read and hashed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_FACTS_COMPACTFACTS_H
+#define NOALLOC_CHECKS_FACTS_COMPACTFACTS_H
+
+#include "facts/Facts.h"
+
+namespace noalloc {
+
+/// \p Facts in the compact form, files named relative to Facts.Root as the
+/// JSON format names them.
+std::string encodeFacts(const TranslationUnitFacts &Facts);
+
+/// Facts that encodeFacts wrote, relative paths resolved against
+/// \p ProjectRoot; anything else (truncated, damaged, another format
+/// version) is an error.
+llvm::Expected<TranslationUnitFacts> decodeFacts(llvm::StringRef Bytes,
+                                                 llvm::StringRef ProjectRoot);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_FACTS_COMPACTFACTS_H
