@@ -14,6 +14,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/WithColor.h"
 #include <memory>
 
@@ -28,7 +29,6 @@ std::optional<int> rejectAnalysisOnlyOptions() {
   const cl::Option *AnalysisOnly[] = {&cli::BuildPath,
                                       std::addressof(cli::ExtraArgs),
                                       std::addressof(cli::ExtraArgsBefore),
-                                      &cli::Jobs,
                                       &cli::CacheDir,
                                       &cli::NoCache,
                                       &cli::Config,
@@ -131,18 +131,35 @@ readLaunchedResults(ArrayRef<std::string> Inputs,
   }
   llvm::sort(Paths);
   std::string Root = linkRoot();
-  for (const std::string &Path : Paths) {
-    auto Result = StringRef(Path).ends_with(".noalloc")
-                      ? readResult(Path, Root)
-                      : readFactsFile(Path, Root);
-    if (!Result) {
-      WithColor::error(errs(), "noalloc")
-          << toString(Result.takeError()) << "\n";
-      return 2;
+  auto Read = [&](const std::string &Path) {
+    return StringRef(Path).ends_with(".noalloc") ? readResult(Path, Root)
+                                                 : readFactsFile(Path, Root);
+  };
+  // Parsing the files is most of a link: in parallel, a window at a time so
+  // that only a few units' facts wait to be merged, kept in the paths' order.
+  ThreadPoolStrategy Strategy = hardware_concurrency(cli::Jobs);
+  DefaultThreadPool Pool(Strategy);
+  size_t BatchSize = 4 * size_t(Strategy.compute_thread_count());
+  for (size_t First = 0; First < Paths.size(); First += BatchSize) {
+    size_t Count = std::min(BatchSize, Paths.size() - First);
+    std::vector<std::optional<Expected<TranslationUnitResult>>> Batch(Count);
+    for (size_t I = 0; I < Count; ++I)
+      Pool.async([&, I] { Batch[I].emplace(Read(Paths[First + I])); });
+    Pool.wait();
+    for (std::optional<Expected<TranslationUnitResult>> &Result : Batch) {
+      if (!*Result) {
+        WithColor::error(errs(), "noalloc")
+            << toString(Result->takeError()) << "\n";
+        // Consume the rest of the window's errors before returning.
+        for (auto &Other : Batch)
+          if (&Other != &Result && !*Other)
+            consumeError(Other->takeError());
+        return 2;
+      }
+      Files.push_back((*Result)->MainFile);
+      Results.push_back(std::move(**Result));
+      Done(Results.back());
     }
-    Files.push_back(Result->MainFile);
-    Results.push_back(std::move(*Result));
-    Done(Results.back());
   }
   return std::nullopt;
 }

@@ -31,10 +31,12 @@
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/WithColor.h"
+#include <chrono>
 #include <csignal>
 
 using namespace clang;
@@ -254,10 +256,17 @@ static std::optional<int>
 readLinkedUnits(const RunOptions &Options, std::vector<std::string> &Files,
                 std::vector<TranslationUnitResult> &Results,
                 FactsCollector &Facts, std::optional<FixLock> &Lock) {
+  auto Start = std::chrono::steady_clock::now();
   if (std::optional<int> Status =
           readLaunchedResults(cli::LinkDirectories, Files, Results,
                               [&](TranslationUnitResult &R) { Facts.add(R); }))
     return Status;
+  if (cli::Stats)
+    errs() << "noalloc: reading " << Results.size() << " link inputs: "
+           << format("%.3f", std::chrono::duration<double>(
+                                 std::chrono::steady_clock::now() - Start)
+                                 .count())
+           << " s\n";
   // As the main command does: a broken configuration is an error.
   if (Error E = checkConfiguration(Files, Options)) {
     WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
