@@ -70,21 +70,46 @@ static bool writeUnitFiles(const TranslationUnitResult &R, StringRef Text) {
 
 namespace noalloc {
 
-/// Several programs in one database define the same function (each test's
-/// 'main'); their definitions are joined, and the user should know.
-static void warnAboutMultipleDefinitions(const HeapGraph &Graph) {
-  std::vector<int> Joined = Graph.multiplyDefined();
+/// Says once that the link joined \p Joined's bodies: \p What of the first
+/// ("is defined in 2 places"), \p Others of the rest ("in several
+/// places"), then \p Taken ("each is taken as ...").
+static void warnJoined(const HeapGraph &Graph, const std::vector<int> &Joined,
+                       const Twine &What, StringRef Others, StringRef Taken) {
   if (Joined.empty())
     return;
-  const HeapGraph::Node &First = Graph.node(Joined.front());
   auto &OS = WithColor::warning(errs(), "noalloc");
-  OS << "'" << First.Facts.Name << "' is defined in "
-     << First.OtherDefinitions.size() + 1 << " places";
+  OS << "'" << Graph.node(Joined.front()).Facts.Name << "' " << What;
   if (size_t More = Joined.size() - 1)
     OS << ", and " << More << (More == 1 ? " more function" : " more functions")
-       << " in several places";
-  OS << ": each is taken as any of its definitions; analyse one program "
-        "per run for exact answers\n";
+       << " " << Others;
+  OS << ": " << Taken << "\n";
+}
+
+/// Several programs in one database define the same function (each test's
+/// 'main'); their definitions are joined, and the user should know. So
+/// are the versions of a definition the units preprocess apart (a static
+/// inline function under '#ifdef NO_HEAP' that one unit defines), each
+/// unit's own.
+static void warnAboutMultipleDefinitions(const HeapGraph &Graph) {
+  std::vector<int> Defined = Graph.multiplyDefined();
+  if (!Defined.empty())
+    warnJoined(
+        Graph, Defined,
+        "is defined in " +
+            Twine(Graph.node(Defined.front()).OtherDefinitions.size() + 1) +
+            " places",
+        "in several places",
+        "each is taken as any of its definitions; analyse one "
+        "program per run for exact answers");
+  std::vector<int> Compiled = Graph.multiplyCompiled();
+  if (!Compiled.empty()) {
+    const FunctionFacts &First = Graph.node(Compiled.front()).Facts;
+    warnJoined(Graph, Compiled,
+               "(" + First.Where.File + ":" + Twine(First.Where.Line) +
+                   ") is compiled into different bodies by the units that "
+                   "include it",
+               "as well", "each call is taken as reaching any of them");
+  }
 }
 
 void FactsCollector::add(TranslationUnitResult &R) {

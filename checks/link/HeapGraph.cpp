@@ -4,6 +4,7 @@
 #include "llvm/Support/GlobPattern.h"
 #include <deque>
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace llvm;
@@ -131,7 +132,8 @@ void HeapGraph::join(ProgramFacts &Program) {
   // in any translation unit hold for the function. Among definitions (an
   // inline function in every unit that includes it) the first unit's, in
   // the order of the main files, so the result does not depend on the
-  // order the units came in.
+  // order the units came in, with the sites and calls that other units
+  // compiled into the same definition (joinVersion).
   std::vector<const ProgramFacts::Unit *> Order;
   for (const ProgramFacts::Unit &U : Program.units())
     Order.push_back(&U);
@@ -174,6 +176,8 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
     Known = std::move(F);
   else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
     joinDefinition(Nodes[It->second], std::move(F));
+  else if (Known.Defined && F.Defined)
+    joinVersion(Nodes[It->second], std::move(F));
   else if (!Known.Defined && !Known.Summary.Summarised &&
            F.Summary.Summarised)
     Known.Summary = F.Summary;
@@ -216,6 +220,55 @@ void HeapGraph::joinDefinition(Node &N, FunctionFacts Other) {
   N.OtherDefinitions.push_back({Other.Where, Other.EndOffset});
   llvm::append_range(N.Facts.Sites, std::move(Other.Sites));
   llvm::append_range(N.Facts.Calls, std::move(Other.Calls));
+}
+
+void HeapGraph::joinVersion(Node &N, FunctionFacts Other) {
+  // The same text preprocessed apart: facts stored apart for other
+  // reasons (a root seen by one unit) add nothing here.
+  auto SiteKey = [](const HeapSite &S) {
+    return std::make_tuple(S.Where.File, S.Where.Offset, unsigned(S.Kind),
+                           S.Description);
+  };
+  auto CallKey = [](const CallSite &C) {
+    return std::make_tuple(C.Where.File, C.Where.Offset, unsigned(C.Kind),
+                           C.Callee, C.Pointer);
+  };
+  std::set<decltype(SiteKey(HeapSite()))> Sites;
+  for (const HeapSite &S : N.Facts.Sites)
+    Sites.insert(SiteKey(S));
+  std::set<decltype(CallKey(CallSite()))> Calls;
+  for (const CallSite &C : N.Facts.Calls)
+    Calls.insert(CallKey(C));
+  size_t KnownSites = Sites.size(), KnownCalls = Calls.size();
+  std::set<decltype(SiteKey(HeapSite()))> OtherSites;
+  for (const HeapSite &S : Other.Sites)
+    OtherSites.insert(SiteKey(S));
+  std::set<decltype(CallKey(CallSite()))> OtherCalls;
+  for (const CallSite &C : Other.Calls)
+    OtherCalls.insert(CallKey(C));
+  // Another version: it has what the joined facts lack, or lacks some.
+  bool Added = false;
+  for (HeapSite &S : Other.Sites)
+    if (Sites.insert(SiteKey(S)).second) {
+      N.Facts.Sites.push_back(std::move(S));
+      Added = true;
+    }
+  for (CallSite &C : Other.Calls)
+    if (Calls.insert(CallKey(C)).second) {
+      N.Facts.Calls.push_back(std::move(C));
+      Added = true;
+    }
+  if (Added || OtherSites.size() != KnownSites ||
+      OtherCalls.size() != KnownCalls)
+    ++N.OtherVersions;
+}
+
+std::vector<int> HeapGraph::multiplyCompiled() const {
+  std::vector<int> Found;
+  for (int I = 0, E = Nodes.size(); I < E; ++I)
+    if (Nodes[I].OtherVersions)
+      Found.push_back(I);
+  return Found;
 }
 
 std::vector<int> HeapGraph::multiplyDefined() const {

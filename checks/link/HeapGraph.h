@@ -157,6 +157,12 @@ public:
       unsigned EndOffset;
     };
     std::vector<Definition> OtherDefinitions;
+    /// One definition compiled into different bodies by the units that
+    /// include it (a static inline function under '#ifdef NO_HEAP' that
+    /// one unit defines): how many times another unit's version
+    /// differed. Their sites and calls are joined into Facts: each unit
+    /// runs its own.
+    unsigned OtherVersions = 0;
     /// For functions without a body: which causes they are themselves.
     std::array<bool, NumCauses> Leaf{};
     /// Why a leaf is each cause it is, in a few words ("allocates on the
@@ -247,6 +253,9 @@ public:
   std::vector<std::string> unmatchedPatterns() const;
   /// Functions defined at more than one place, each taken as any of them.
   std::vector<int> multiplyDefined() const;
+  /// Functions defined once but compiled into different bodies by the
+  /// units that include them, each taken as any of its versions.
+  std::vector<int> multiplyCompiled() const;
 
   /// Nodes reachable from \p From, not through allowed zones or accepted
   /// calls, in breadth-first order; \p Parent and \p ParentCall record how
@@ -268,6 +277,7 @@ private:
   void joinFunction(FunctionFacts &F);
   void decideLeaf(Node &N);
   static void joinDefinition(Node &N, FunctionFacts Other);
+  static void joinVersion(Node &N, FunctionFacts Other);
   void resolveCalls();
   /// Whether the analysis follows \p Call: not accepted, not made in an
   /// allowed zone; and \p Target: not an allowed zone.

@@ -262,6 +262,27 @@ TEST_F(HeapGraphTest, OneDefinitionFromTwoUnitsIsNotJoined) {
   EXPECT_EQ(G.node(node(G, "inl")).Facts.Sites.size(), 1u);
 }
 
+// One definition the units compile apart (a static inline function under
+// an '#ifdef' that one unit defines): each unit runs its own version, so
+// its sites and calls are joined, whichever unit comes first.
+TEST_F(HeapGraphTest, VersionsOfOneDefinitionAreJoined) {
+  UnitBuilder Quiet("/p/x.h"), Heap("/p/x.h");
+  Quiet.define("inl").define("quiet_user").call("quiet_user", "inl");
+  Heap.define("inl").site("inl", SiteKind::New);
+  Heap.define("heap_user").call("heap_user", "inl");
+  for (bool Swap : {false, true}) {
+    HeapGraph G = Swap ? link({Heap.build(), Quiet.build()})
+                       : link({Quiet.build(), Heap.build()});
+    EXPECT_EQ(G.lattice(node(G, "heap_user")), Effect::Allocates);
+    EXPECT_EQ(G.multiplyCompiled().size(), 1u);
+    EXPECT_TRUE(G.multiplyDefined().empty());
+  }
+  // The same version twice is no other version.
+  HeapGraph G = link({Heap.build(), Heap.build()});
+  EXPECT_TRUE(G.multiplyCompiled().empty());
+  EXPECT_EQ(G.node(node(G, "inl")).Facts.Sites.size(), 1u);
+}
+
 TEST_F(HeapGraphTest, FailurePathsAreTheirOwnCause) {
   UnitBuilder B;
   B.define("checked").define("grows").library("at").library("push_back");

@@ -1,0 +1,2 @@
+#include "buffer.h"
+void *other_heap_buffer(void) { return get_buffer(32); }
