@@ -137,10 +137,13 @@ void HeapGraph::join(ProgramFacts &Program) {
   std::vector<const ProgramFacts::Unit *> Order;
   for (const ProgramFacts::Unit &U : Program.units())
     Order.push_back(&U);
-  llvm::stable_sort(Order, [](const ProgramFacts::Unit *A,
-                              const ProgramFacts::Unit *B) {
-    return A->MainFile < B->MainFile;
-  });
+  // Units of one main file in the order they came: their addresses, in one
+  // vector. (Not stable_sort: libstdc++ 12's get_temporary_buffer is
+  // deprecated, and clang 22 said so on every build.)
+  llvm::sort(Order,
+             [](const ProgramFacts::Unit *A, const ProgramFacts::Unit *B) {
+               return std::tie(A->MainFile, A) < std::tie(B->MainFile, B);
+             });
   // Facts stored once for several units: joining the same facts again
   // would change nothing. At most one node each, and the unknown node: the
   // nodes are the link's largest part, and would double as they grow.
