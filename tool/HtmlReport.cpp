@@ -164,9 +164,11 @@ void HtmlPage::writeSummary() {
   OS << "<p id=\"summary\">";
   text(S.line().empty() ? "no file compiled" : S.line());
   OS << "</p>\n";
-  if (unsigned Unseen = Options.UnseenCalls)
-    OS << "<p class=\"unseen\">" << Unseen << (Unseen == 1 ? " call" : " calls")
-       << " into code no analysed file defines could not be followed</p>\n";
+  if (!Options.UnseenCalls.empty()) {
+    OS << "<p class=\"unseen\">";
+    text(Options.UnseenCalls);
+    OS << "</p>\n";
+  }
   if (!S.Failed.empty()) {
     OS << "<div class=\"failed\"><p>" << S.Failed.size()
        << (S.Failed.size() == 1 ? " file does" : " files do")

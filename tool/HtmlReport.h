@@ -18,9 +18,9 @@ namespace noalloc {
 
 struct HtmlOptions {
   RunSummary Summary;
-  /// Calls into code no analysed file defines, as the text report counts
-  /// them.
-  unsigned UnseenCalls = 0;
+  /// The calls the run could not follow, as the text report says it
+  /// ("6 calls through function pointers ..."); empty when none.
+  std::string UnseenCalls;
   /// The base of the checks' documentation pages; no links when empty.
   std::string DocsURL;
   /// Paths are shown relative to it.

@@ -213,9 +213,8 @@ static int report(std::vector<TranslationUnitResult> &Results,
           Errors, Linked ? &*Linked : nullptr, Options, Files.front(), Summary))
     return *Status;
   if (!cli::Quiet && Linked)
-    if (unsigned Unseen = countUnseenCalls(*Linked->Graph))
-      errs() << "noalloc: " << Unseen << (Unseen == 1 ? " call" : " calls")
-             << " into code no analysed file defines could not be followed\n";
+    if (UnseenCalls Unseen = countUnseenCalls(*Linked->Graph); Unseen.total())
+      errs() << "noalloc: " << Unseen.describe() << "\n";
   if (cli::Fix || cli::FixErrors)
     if (std::optional<int> Status =
             applyFixes(Fixes, Files, Summary.Failed, cli::FixErrors,

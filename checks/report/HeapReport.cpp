@@ -670,24 +670,56 @@ std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
   return Findings;
 }
 
-unsigned countUnseenCalls(const HeapGraph &G) {
-  const CallTargets &Targets = G.callTargets();
-  // Whether a list reaches unseen code, once per list: -1 not known yet.
-  std::vector<signed char> Unseen(Targets.lists(), -1);
-  auto ReachesUnseen = [&](unsigned L) {
-    if (Unseen[L] < 0)
-      Unseen[L] = llvm::any_of(Targets.members(L), [&](int T) {
-        return G.node(T).Leaf[unsigned(Cause::Unseen)];
-      });
-    return Unseen[L] == 1;
+std::string UnseenCalls::describe() const {
+  auto Calls = [](unsigned N) {
+    return std::to_string(N) + (N == 1 ? " call" : " calls");
   };
-  unsigned Count = 0;
+  const char *IntoUndefined = " into code no analysed file defines";
+  std::string ThroughPointers =
+      Pointers == 1
+          ? " through a function pointer whose targets noalloc cannot see"
+          : " through function pointers whose targets noalloc cannot see";
+  if (!Pointers)
+    return Undefined
+               ? Calls(Undefined) + IntoUndefined + " could not be followed"
+               : "";
+  if (!Undefined)
+    return Calls(Pointers) + ThroughPointers + " could not be followed";
+  return Calls(total()) +
+         " could not be followed: " + std::to_string(Undefined) +
+         IntoUndefined + ", " + std::to_string(Pointers) + ThroughPointers;
+}
+
+UnseenCalls countUnseenCalls(const HeapGraph &G) {
+  const CallTargets &Targets = G.callTargets();
+  // What a list reaches, once per list: -1 not known yet, 0 nothing
+  // unseen, 1 a function no file defines, 2 the unknown targets of a
+  // pointer (which wins: the call is through a pointer).
+  std::vector<signed char> Unseen(Targets.lists(), -1);
+  auto Reaches = [&](unsigned L) {
+    if (Unseen[L] < 0) {
+      Unseen[L] = 0;
+      for (int T : Targets.members(L))
+        if (G.node(T).Leaf[unsigned(Cause::Unseen)])
+          Unseen[L] = std::max<signed char>(
+              Unseen[L], G.node(T).isUnknownTargets() ? 2 : 1);
+    }
+    return Unseen[L];
+  };
+  UnseenCalls Count;
   for (int I = 0, E = G.size(); I < E; ++I) {
     const Node &N = G.node(I);
     if (!N.isUserDefinition())
       continue;
     for (int C = 0, CE = N.Facts.Calls.size(); C < CE; ++C)
-      Count += ReachesUnseen(Targets.listOf(I, C));
+      switch (Reaches(Targets.listOf(I, C))) {
+      case 1:
+        ++Count.Undefined;
+        break;
+      case 2:
+        ++Count.Pointers;
+        break;
+      }
   }
   return Count;
 }

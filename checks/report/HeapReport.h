@@ -102,7 +102,19 @@ std::vector<std::string> reachingRoots(const HeapGraph &Graph,
                                        llvm::ArrayRef<SourcePoint> Where);
 
 /// Calls the run could not follow into a body, for the summary line.
-unsigned countUnseenCalls(const HeapGraph &Graph);
+/// What countUnseenCalls counts, by kind.
+struct UnseenCalls {
+  /// Into functions no analysed file defines.
+  unsigned Undefined = 0;
+  /// Through function pointers no function of the program is stored into.
+  unsigned Pointers = 0;
+  unsigned total() const { return Undefined + Pointers; }
+  /// The summary line, without "noalloc: ": "6 calls through function
+  /// pointers whose targets noalloc cannot see could not be followed";
+  /// empty when there are none.
+  std::string describe() const;
+};
+UnseenCalls countUnseenCalls(const HeapGraph &Graph);
 
 struct FunctionSummary {
   std::string Name;

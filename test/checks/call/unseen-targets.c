@@ -84,3 +84,18 @@ int ROOT tick(const struct config *c) {
  * SARIF: 37:44 {{.*}} 'mount' calls through function pointer 'c->read' whose targets noalloc cannot see
  * SARIF-NOT: an unknown function
  */
+
+/* The summary line names what it could not follow: here a pointer, not
+ * code no file defines (as it said before); with both, each counted.
+ * RUN: %expect-exit 1 %noalloc --no-cache --checks='-*,noalloc-call' %s -- 2>&1 >/dev/null \
+ * RUN:   | FileCheck %s --check-prefix=SUMMARY
+ * SUMMARY: noalloc: 1 call through a function pointer whose targets noalloc cannot see could not be followed
+ * RUN: %expect-exit 1 %noalloc --no-cache --checks='-*,noalloc-call' %s -- -DUNDEFINED_TOO 2>&1 >/dev/null \
+ * RUN:   | FileCheck %s --check-prefix=BOTH
+ * BOTH: noalloc: 3 calls could not be followed: 1 into code no analysed file defines, 2 through function pointers whose targets noalloc cannot see
+ */
+#ifdef UNDEFINED_TOO
+/* A function no analysed file defines, and a second unseen pointer call. */
+int vendor_poll(void);
+int poll_all(const struct config *c) { return vendor_poll() + c->read(1, 1); }
+#endif
