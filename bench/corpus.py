@@ -12,7 +12,7 @@ commit is pinned here, so two runs see the same code.
 
 Each project ends up as DIR/src/NAME (the source) and DIR/build/NAME, a
 directory with compile_commands.json: CMake's, or one written from a
-recipe in bench/scale.py (json, etl, lua). A project that cannot be
+recipe in bench/scale.py (json, etl, lua, littlefs). A project that cannot be
 checked out or configured here is skipped, with the reason.
 """
 import argparse
@@ -66,6 +66,13 @@ PROJECTS = {
              ("scale", "json")),
     "etl": ("ETLCPP/etl", "6d14a73e2ee0a8aa9f8c5c6ae737d42cd0631c09",  # 20.41.0
             ("scale", "etl")),
+    # Embedded code where the expected answer is known (bench/README.md,
+    # "Newcomer trial").
+    "littlefs": ("littlefs-project/littlefs",
+                 "adad0fbbcf5382c20978d07f94f9c13be9041c1b",  # v2.11.2
+                 ("scale", "littlefs")),
+    "printf": ("eyalroz/printf", "92c735948e33633b141209240b3e414b86b869bf",  # v6.4.0
+               ("cmake", ["-DPRINTF_BUILD_TESTS=OFF"])),
 }
 
 # Sources that a project's build takes from another project's checkout

@@ -6,7 +6,7 @@ directories that you fetched yourself, named on the command line.
 
   scale.py real PROJECT...      PROJECT is NAME=PATH: a build directory with
                                 compile_commands.json, or a source tree of a
-                                known layout (json, etl, lua: a compilation
+                                known layout (json, etl, lua, littlefs: a compilation
                                 database is written for it, outside the tree)
   scale.py generated N...       programs of N translation units (generate.py)
   scale.py link N... [--baseline NOALLOC]
@@ -24,7 +24,8 @@ directories that you fetched yourself, named on the command line.
 
 Common options: --noalloc PATH, --units K (at most K units per project,
 spread over the list), --work DIR (scratch, default a temporary directory),
---json FILE (all numbers, machine-readable).
+--json FILE (all numbers, machine-readable). real --compare-plugin also runs
+the tool on each unit alone and compares its diagnostics with the plugin's.
 
 Each tool sees the same units with the same flags. -fsyntax-only and
 clang-tidy run one process per unit (their times add up, their peak RSS is
@@ -98,7 +99,15 @@ def recipe_lua(src, directory):
     return "clang-22", flags, files
 
 
-RECIPES = {"json": recipe_json, "etl": recipe_etl, "lua": recipe_lua}
+def recipe_littlefs(src, directory):
+    # Its Makefile's flags, the library and the block devices.
+    flags = ["-std=c99", "-I" + src, "-Wall", "-Wextra", "-pedantic"]
+    files = [os.path.join(src, f) for f in ("lfs.c", "lfs_util.c")]
+    return "clang-22", flags, files + sorted(glob.glob(os.path.join(src, "bd", "*.c")))
+
+
+RECIPES = {"json": recipe_json, "etl": recipe_etl, "lua": recipe_lua,
+           "littlefs": recipe_littlefs}
 
 
 def database_for(name, path, work):
@@ -152,6 +161,20 @@ def syntax_only_argv(entry):
 
 
 FINDINGS = re.compile(r"noalloc: (\d+) findings? in")
+DIAGNOSTIC = re.compile(r"^(.+?):(\d+):(\d+): (warning|error|note): (.*)$")
+
+
+def diagnostics(text, directory):
+    """The set of diagnostic lines of a run, each file name absolute
+    (clang-tidy names a header as the compile command found it,
+    './lfs_util.h', relative to the command's directory)."""
+    found = set()
+    for line in text.splitlines():
+        m = DIAGNOSTIC.match(line)
+        if m:
+            path = os.path.normpath(os.path.join(directory, m.group(1)))
+            found.add("%s:%s:%s: %s: %s" % ((path,) + m.groups()[1:]))
+    return found
 
 
 def findings_of(text):
@@ -196,13 +219,22 @@ def measure_project(name, directory, args, work):
         syntax_cpu += CPU[0]
         syntax_rss = max(syntax_rss, rss)
     tidy_t, tidy_cpu, tidy_rss = 0.0, 0.0, 0.0
-    for f in files:
-        t, rss, _, _ = run(["clang-tidy-22", "--quiet", "--load=" + plugin,
-                            "--checks=-*,noalloc-*,-noalloc-unknown-call",
-                            "-p", directory, f])
+    plugin_warnings, differing = 0, []
+    for e in entries:
+        t, rss, _, tidy = run(["clang-tidy-22", "--quiet", "--load=" + plugin,
+                               "--checks=-*,noalloc-*,-noalloc-unknown-call",
+                               "-p", directory, e["file"]], stdout=None)
         tidy_t += t
         tidy_cpu += CPU[0]
         tidy_rss = max(tidy_rss, rss)
+        plugin_warnings += sum(1 for d in diagnostics(tidy, e["directory"])
+                               if ": warning: " in d)
+        if args.compare_plugin:
+            # The plugin links one unit: the tool on that unit alone.
+            _, _, _, alone = run([args.noalloc, "-j1", "--no-cache", "-p", directory,
+                                  e["file"]], stdout=None)
+            if diagnostics(alone, e["directory"]) != diagnostics(tidy, e["directory"]):
+                differing.append(e["file"])
     common = ["-p", directory] + files
     t1, rss1, status, text = run([args.noalloc, "-j1", "--no-cache"] + common, stdout=None)
     cpu1 = CPU[0]
@@ -231,7 +263,10 @@ def measure_project(name, directory, args, work):
         "warm_cpu_s": warm_cpu, "warm_rss_mb": warm_rss,
         "findings": findings_of(text), "timing": timing_lines(timing),
         "warnings": warnings, "heap_using_functions": heap_functions,
+        "plugin_warnings": plugin_warnings,
     }
+    if args.compare_plugin:
+        result["plugin_differs_on"] = differing
     print_project(result)
     return result
 
@@ -254,6 +289,13 @@ def print_project(r):
         print("  %d warnings for %d user functions that may use the heap: %.2f per function"
               % (r["warnings"], r["heap_using_functions"],
                  r["warnings"] / r["heap_using_functions"]))
+    print("  plugin: %d warnings (a header's findings once per unit that includes it)"
+          % r["plugin_warnings"])
+    if "plugin_differs_on" in r:
+        print("  tool on each unit alone and plugin: %s" %
+              ("the same diagnostics on all %d units" % r["units"]
+               if not r["plugin_differs_on"] else
+               "different diagnostics on " + ", ".join(r["plugin_differs_on"])))
     for line in r["timing"]:
         print("  " + line)
     sys.stdout.flush()
@@ -458,6 +500,9 @@ def main():
     parser.add_argument("--json", default="")
     parser.add_argument("--baseline", default="",
                         help="link mode: another noalloc to compare with")
+    parser.add_argument("--compare-plugin", action="store_true",
+                        help="real mode: also run the tool on each unit alone and "
+                             "compare its diagnostics with the plugin's")
     parser.add_argument("--timeout", type=float, default=300.0,
                         help="per run, pathological mode (seconds)")
     args = parser.parse_args()
