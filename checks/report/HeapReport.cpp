@@ -825,14 +825,22 @@ namespace {
 /// count them.
 class AcceptedPaths {
 public:
-  void add(Cause C) { ++Count[unsigned(C)]; }
+  /// A path of cause \p C that ends in the library function \p End.
+  void add(Cause C, StringRef End) {
+    ++Count[unsigned(C)];
+    std::vector<std::string> &Seen = Ends[unsigned(C)];
+    if (!End.empty() && !llvm::is_contained(Seen, End))
+      Seen.push_back(End.str());
+  }
   void print(raw_ostream &OS) const {
     for (Cause C : ExplainOrder)
       if (size_t N = Count[unsigned(C)]) {
         auto [What, Option] = accepted(C);
         OS << "  not shown: " << N << (N == 1 ? " path to " : " paths to ")
-           << What << ", accepted by the run's policy ('" << Option
-           << "' counts " << (N == 1 ? "it" : "them") << ")\n";
+           << What;
+        printEnds(Ends[unsigned(C)], OS);
+        OS << ", accepted by the run's policy ('" << Option << "' counts "
+           << (N == 1 ? "it" : "them") << ")\n";
       }
   }
 
@@ -853,7 +861,25 @@ private:
       llvm_unreachable("counted under every policy");
     }
   }
+  /// " ('printf', '__assert_fail' and 2 more)": what the paths end in,
+  /// so that the reader knows what the policy accepted.
+  static void printEnds(const std::vector<std::string> &Names,
+                        raw_ostream &OS) {
+    if (Names.empty())
+      return;
+    const size_t Shown = 3;
+    OS << " (";
+    for (size_t I = 0; I < Names.size() && I < Shown; ++I)
+      OS << (I == 0                                           ? ""
+             : I + 1 == Names.size() && Names.size() <= Shown ? " and "
+                                                              : ", ")
+         << quoted(Names[I]);
+    if (Names.size() > Shown)
+      OS << " and " << Names.size() - Shown << " more";
+    OS << ")";
+  }
   std::array<size_t, NumCauses> Count{};
+  std::array<std::vector<std::string>, NumCauses> Ends;
 };
 } // namespace
 
@@ -891,7 +917,7 @@ static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
     if (X.Site >= 0 || Counted)
       Points.push_back(X);
     else
-      Accepted.add(C);
+      Accepted.add(C, G.node(X.Node).Facts.Name);
   }
   StringRef Name = G.node(Start).Facts.Name;
   if (Points.empty())
@@ -922,6 +948,17 @@ static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
   Accepted.print(OS);
 }
 
+/// The library function the witness path of \p C from \p Start ends in.
+static StringRef witnessEnd(const HeapGraph &G, ReportPaths &Paths, int Start,
+                            Cause C) {
+  Walk Path = Paths.witness(Start, C);
+  if (Path.size() == 0)
+    return "";
+  const Witness &W = G.node(Path[Path.size() - 1]).witness(C);
+  return W.Site < 0 && W.Target >= 0 ? StringRef(G.node(W.Target).Facts.Name)
+                                     : StringRef();
+}
+
 /// One of several functions: its shortest path to each cause it reaches
 /// that \p P counts, as the link step found them (no search of its own).
 static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
@@ -933,7 +970,7 @@ static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
     if (S.reaches(C) && P.counts(C))
       Reached.push_back(C);
     else if (S.reaches(C))
-      Accepted.add(C);
+      Accepted.add(C, witnessEnd(G, Paths, Start, C));
   if (Reached.empty())
     OS << quoted(S.Facts.Name) << " does not use the heap\n";
   else

@@ -157,8 +157,8 @@ TEST_F(HeapReportTest, ExplainAgreesWithTheVerdict) {
   EXPECT_TRUE(explain(G, "f", Policy::lenient(), OS));
   EXPECT_EQ(Out, "'f' does not use the heap\n"
                  "  not shown: 1 path to library code that has no body to "
-                 "analyse, accepted by the run's policy ('noalloc-call.Policy: "
-                 "strict' counts it)\n");
+                 "analyse ('lib'), accepted by the run's policy "
+                 "('noalloc-call.Policy: strict' counts it)\n");
   Out.clear();
   EXPECT_TRUE(explain(G, "f", Policy::strict(), OS));
   EXPECT_TRUE(
@@ -167,6 +167,32 @@ TEST_F(HeapReportTest, ExplainAgreesWithTheVerdict) {
       ": 'f' calls 'lib', which calls library code that has no body to "
       "analyse\n"));
   EXPECT_FALSE(llvm::StringRef(Out).contains("not shown"));
+}
+
+// The accepted paths name what they end in: the reader learns which
+// library functions the policy accepted, three at most.
+TEST_F(HeapReportTest, ExplainNamesWhatThePolicyAccepted) {
+  UnitBuilder B;
+  B.define("two").define("four");
+  for (const char *Lib : {"lib_a", "lib_b", "lib_c", "lib_d"}) {
+    B.library(Lib);
+    B.fn(Lib).Summary = {true, false, false, true, false, false, ""};
+    B.call("four", Lib);
+  }
+  B.call("two", "lib_a").call("two", "lib_b");
+  HeapGraph G({B.build()}, *KB, {});
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  EXPECT_TRUE(explain(G, "two", Policy::lenient(), OS));
+  EXPECT_TRUE(llvm::StringRef(Out).contains(
+      "  not shown: 2 paths to library code that has no body to analyse "
+      "('lib_a' and 'lib_b'), accepted"));
+  Out.clear();
+  EXPECT_TRUE(explain(G, "four", Policy::lenient(), OS));
+  EXPECT_TRUE(llvm::StringRef(Out).contains(
+      "  not shown: 4 paths to library code that has no body to analyse "
+      "('lib_a', 'lib_b', 'lib_c' and 1 more), accepted"))
+      << Out;
 }
 
 TEST_F(HeapReportTest, LongChainsShowTheirEndsAndCountTheMiddle) {

@@ -34,29 +34,29 @@ void locked() {
 }
 
 // LENIENT: 'poll' does not use the heap
-// LENIENT-NEXT: not shown: 1 path to library code that has no body to analyse, accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
+// LENIENT-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 // STRICT: 'poll' may use the heap by 1 path:
 // STRICT-NEXT: path 1:
 // STRICT-NEXT: explain-policy.cpp:29:21: 'poll' calls 'vendor_poll', which has no body to analyse
 // STRICT-NOT: not shown
 //
 // ALL: 'poll' does not use the heap
-// ALL-NEXT: not shown: 1 path to library code that has no body to analyse, accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
+// ALL-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 // ALL-NEXT: 'report' does not use the heap
-// ALL-NEXT: not shown: 1 path to library code that may allocate on some inputs, accepted by the run's policy ('noalloc-c-allocation.ReportMayAllocate: true' counts it)
-// ALL-NEXT: not shown: 1 path to library code that has no body to analyse, accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
+// ALL-NEXT: not shown: 1 path to library code that may allocate on some inputs ('printf'), accepted by the run's policy ('noalloc-c-allocation.ReportMayAllocate: true' counts it)
+// ALL-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 // ALL-NEXT: 'locked' may use the heap by 1 path, the shortest:
 // ALL-NEXT: path 1:
 // ALL-NEXT: explain-policy.cpp:32:31: 'locked' constructs 'std::lock_guard<std::mutex>', which may allocate only when it fails (throws 'std::system_error')
-// ALL-NEXT: not shown: 1 path to library code that may allocate on some inputs, accepted by the run's policy ('noalloc-c-allocation.ReportMayAllocate: true' counts it)
+// ALL-NEXT: not shown: 1 path to library code that may allocate on some inputs ('std::lock_guard<std::mutex>::lock_guard'), accepted by the run's policy ('noalloc-c-allocation.ReportMayAllocate: true' counts it)
 //
 // MAYALLOCATE: 'report' may use the heap by 1 path:
 // MAYALLOCATE-NEXT: path 1:
 // MAYALLOCATE-NEXT: explain-policy.cpp:30:17: 'report' calls 'printf', which may allocate on the heap (on first use of stdout{{.*}}
-// MAYALLOCATE-NEXT: not shown: 1 path to library code that has no body to analyse, accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
+// MAYALLOCATE-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 //
 // ACCEPT: 'locked' does not use the heap
-// ACCEPT-NEXT: not shown: 1 path to library code that may allocate only when it fails, accepted by the run's policy ('noalloc-call.FailurePaths: report' counts it)
+// ACCEPT-NEXT: not shown: 1 path to library code that may allocate only when it fails ('std::lock_guard<std::mutex>::lock_guard'), accepted by the run's policy ('noalloc-call.FailurePaths: report' counts it)
 // REPORT: 'locked' may use the heap by 1 path:
 // REPORT-NEXT: path 1:
 // REPORT-NEXT: explain-policy.cpp:32:31: 'locked' constructs 'std::lock_guard<std::mutex>', which may allocate only when it fails (throws 'std::system_error')
