@@ -2,6 +2,7 @@
 
 #include "NewDeleteCheck.h"
 #include "fixes/LocalStorage.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -41,7 +42,7 @@ AST_MATCHER(CXXDeleteExpr, deleteUsesGlobalHeap) {
 bool isCoroutineFrameCall(const CallExpr *Call, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*Call);
   for (int Depth = 0; Depth < 4; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return false;
     if (const auto *Body = Parents[0].get<CoroutineBodyStmt>())

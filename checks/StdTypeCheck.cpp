@@ -4,6 +4,7 @@
 #include "fixes/FixedCapacity.h"
 #include "fixes/LocalStorage.h"
 #include "utils/ASTQueries.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/TypeLoc.h"
@@ -364,7 +365,7 @@ static const Expr *argumentFor(const Expr *Use, const FunctionDecl *Fn,
 /// ('Holder h = text;'): a second user-defined conversion, from the
 /// std::string to the view, would not be allowed there.
 static bool isImplicitConversion(const Expr *Use, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(*Use);
+  auto Parents = parentsOf(*Use, Ctx);
   const auto *Cast =
       Parents.size() == 1 ? Parents[0].get<ImplicitCastExpr>() : nullptr;
   return Cast && Cast->getCastKind() == CK_ConstructorConversion;

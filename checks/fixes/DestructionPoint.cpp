@@ -1,9 +1,9 @@
 //===--- DestructionPoint.cpp - Where an owner's object is destroyed ------===//
 
 #include "fixes/DestructionPoint.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -20,7 +20,7 @@ std::pair<const CompoundStmt *, const Stmt *> blockOf(DynTypedNode Node,
                                                       ASTContext &Ctx) {
   const Stmt *Statement = Node.get<Stmt>();
   while (true) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = parentsOf(Node, Ctx);
     if (Parents.size() != 1)
       return {nullptr, nullptr};
     if (const auto *Block = Parents[0].get<CompoundStmt>())

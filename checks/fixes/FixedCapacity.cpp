@@ -2,9 +2,9 @@
 
 #include "fixes/FixedCapacity.h"
 #include "utils/ASTQueries.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/HeaderSearch.h"
@@ -72,7 +72,7 @@ private:
     uint64_t Times = 1;
     DynTypedNode Node = DynTypedNode::create(*E);
     while (true) {
-      auto Parents = Ctx.getParents(Node);
+      auto Parents = parentsOf(Node, Ctx);
       if (Parents.empty())
         return Times;
       const DynTypedNode &P = Parents[0];
@@ -221,6 +221,8 @@ private:
 Uses summarizeUses(const VarDecl *Var, const FunctionDecl *Fn,
                    const ReplacementEntry &Replacement, bool StringLike,
                    ASTContext &Ctx) {
+  // Parents of Fn's code without clang's map, if Fn is an instantiation.
+  indexDeclaration(*Fn, Ctx);
   UseScanner Scanner(Var, Replacement, StringLike, Ctx);
   // A constructor's parameters are also used by its member initializers.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
@@ -236,6 +238,7 @@ Uses summarizeMemberUses(const FieldDecl *Field,
                          ASTContext &Ctx) {
   UseScanner Scanner(Field, Replacement, StringLike, Ctx);
   const RecordDecl *Class = Field->getParent();
+  indexDeclaration(*Class, Ctx);
   for (const FieldDecl *Member : Class->fields())
     if (const Expr *Init = Member->getInClassInitializer())
       Scanner.TraverseStmt(const_cast<Expr *>(Init));

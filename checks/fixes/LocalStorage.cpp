@@ -3,9 +3,9 @@
 #include "fixes/LocalStorage.h"
 #include "fixes/DestructionPoint.h"
 #include "utils/ASTQueries.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -20,7 +20,7 @@ namespace {
 const VarDecl *initializedVariable(const Expr *E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   while (true) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = parentsOf(Node, Ctx);
     if (Parents.size() != 1)
       return nullptr;
     if (const auto *Var = Parents[0].get<VarDecl>())

@@ -2,12 +2,12 @@
 
 #include "utils/ASTQueries.h"
 #include "utils/LLVMCompat.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
 
@@ -37,7 +37,7 @@ std::string libraryFunctionName(const FunctionDecl *FD) {
 DynTypedNode parentSkippingConversions(const Expr *&E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   while (true) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = parentsOf(Node, Ctx);
     if (Parents.size() != 1)
       return DynTypedNode();
     const auto *P = Parents[0].get<Expr>();
@@ -179,7 +179,7 @@ std::optional<SourceLocation> functionAttributeLocation(const FunctionDecl *D) {
 bool isInThrowOperand(const Expr *E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   while (true) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return false;
     const auto *Parent = Parents[0].get<Stmt>();

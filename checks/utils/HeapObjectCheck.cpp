@@ -3,6 +3,7 @@
 #include "utils/HeapObjectCheck.h"
 #include "knowledge/ValueSemantics.h"
 #include "utils/ASTQueries.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -20,6 +21,11 @@ AST_MATCHER_P(CXXConstructExpr, couldBeReportedConstruction,
 AST_MATCHER_P(CallExpr, couldBeReportedCall, const HeapObjectCheck *, Check) {
   return Check->mayReportCall(Node);
 }
+/// isInTemplateInstantiation() without its walk over the ancestors (and
+/// without clang's parent map of the whole unit that the walk builds).
+AST_MATCHER(Stmt, inInstantiatedCode) {
+  return noalloc::isInInstantiatedCode(Node, Finder->getASTContext());
+}
 } // namespace
 
 void HeapObjectCheck::registerMatchers(MatchFinder *Finder) {
@@ -31,16 +37,16 @@ void HeapObjectCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(fieldDecl(InUserCode, unless(isImplicit())).bind("field"),
                      this);
-  // What check() would report first, the ancestor walk last.
+  // What check() would report first, the instantiation test last.
   Finder->addMatcher(cxxConstructExpr(InUserCode,
                                       couldBeReportedConstruction(this),
-                                      unless(isInTemplateInstantiation()))
+                                      unless(inInstantiatedCode()))
                          .bind("construct"),
                      this);
   Finder->addMatcher(
       callExpr(InUserCode,
                callee(functionDecl(isExpansionInSystemHeader()).bind("fn")),
-               couldBeReportedCall(this), unless(isInTemplateInstantiation()))
+               couldBeReportedCall(this), unless(inInstantiatedCode()))
           .bind("call"),
       this);
 }
@@ -100,7 +106,7 @@ bool HeapObjectCheck::initializesReportedDecl(const Expr *E,
   while (true) {
     // An in-class initializer has two parents: its member and the
     // constructors' CXXDefaultInitExpr.
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = parentsOf(Node, Ctx);
     for (const DynTypedNode &Parent : Parents) {
       if (const auto *Var = Parent.get<VarDecl>())
         return !isa<ParmVarDecl>(Var) && Reported(Var->getType());
@@ -148,7 +154,7 @@ bool HeapObjectCheck::initializesReportedDecl(const Expr *E,
 static const Decl *enclosingDecl(const Expr *E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   while (true) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     if (const auto *D = Parents[0].get<Decl>())

@@ -24,8 +24,8 @@ public:
     return LO.CPlusPlus;
   }
   /// Whether check() could report \p E, from the node alone: the matchers
-  /// ask this before the ancestor walk of isInTemplateInstantiation, the
-  /// costliest of them on template-heavy code.
+  /// ask this before whether \p E is in an instantiation, which builds the
+  /// unit's ParentIndex.
   bool mayReportConstruction(const clang::CXXConstructExpr &E) const;
   bool mayReportCall(const clang::CallExpr &E) const;
 

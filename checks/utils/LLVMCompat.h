@@ -42,6 +42,16 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 
+// RecursiveASTVisitor::TraverseTypeLoc's parameters after the TypeLoc, for
+// an override: LLVM 22 added whether to traverse the qualifier.
+#if LLVM_VERSION_MAJOR >= 22
+#define NOALLOC_TYPELOC_TRAVERSAL_PARAMS , bool TraverseQualifier = true
+#define NOALLOC_TYPELOC_TRAVERSAL_ARGS , TraverseQualifier
+#else
+#define NOALLOC_TYPELOC_TRAVERSAL_PARAMS
+#define NOALLOC_TYPELOC_TRAVERSAL_ARGS
+#endif
+
 // A structured binding of a StringMap entry, 'for (auto &[Key, Value] : Map)',
 // binds a copy of the value before LLVM 20 (its std::get returns it by
 // value): whatever refers into Value dies with the iteration. Where

@@ -1,0 +1,333 @@
+//===--- ParentIndex.cpp - Parents of the nodes noalloc reports on --------===//
+//
+// clang's parent map records every node of the unit: the system headers,
+// every template instantiation (most of a template-heavy unit), every
+// TypeLoc, 17 MiB on a json unit. noalloc's matchers leave instantiations
+// out and ask about user code. This index walks the same
+// RecursiveASTVisitor traversal as clang's map (so the same parents) and
+// records (TypeLocs as parents only), in two passes over the unit:
+//   1. everything outside instantiations and system headers;
+//   2. of the instantiations of user code, only the nodes they share with
+//      the code of pass 1 (a default argument an instantiation's call
+//      uses), which get their other parents and count as instantiated, as
+//      the isInTemplateInstantiation() matcher has it. A shared node's
+//      parents come in another order than in clang's map: pass 1's first.
+// The code of an instantiation is recorded when asked about (a function
+// the fact extractor walks, a `new` in a member of a class template).
+//
+//===----------------------------------------------------------------------===//
+
+#include "utils/ParentIndex.h"
+#include "utils/LLVMCompat.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PointerUnion.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <optional>
+
+using namespace clang;
+
+namespace noalloc {
+namespace {
+
+using ParentVector = llvm::SmallVector<DynTypedNode, 2>;
+/// One node's parents: a declaration or a statement, else a list (several
+/// parents, or a TypeLoc or another node kind without a pointer).
+using Parents = llvm::PointerUnion<const Decl *, const Stmt *, ParentVector *>;
+
+/// Nodes with a pointer identity (declarations, statements, attributes)
+/// and their parents. TypeLocs and NestedNameSpecifierLocs are parents
+/// here but have none: recording them cost a third of the index, and only
+/// a walk that climbs out of a type (a decltype) asks.
+struct ParentMap {
+  ParentMap() = default;
+  ParentMap(const ParentMap &) = delete;
+  ParentMap &operator=(const ParentMap &) = delete;
+  ~ParentMap();
+  /// The entry of \p Node (which has a pointer): a new one when \p
+  /// Create, else null if none.
+  Parents *entry(const DynTypedNode &Node, bool Create);
+  /// Adds \p Parent to \p P, once (as clang's parent map does).
+  static void add(Parents &P, const DynTypedNode &Parent);
+
+  llvm::DenseMap<const void *, Parents> PointerParents;
+};
+
+class Index {
+public:
+  explicit Index(ASTContext &Ctx);
+
+  std::optional<DynTypedNodeList> find(const DynTypedNode &Node);
+  /// find() after recording the instantiations that may hold \p Node:
+  /// those of templates of its file, then all of them.
+  std::optional<DynTypedNodeList> findInstantiated(const DynTypedNode &Node);
+  bool isInstantiated(const Stmt &S) const {
+    return !Outside.PointerParents.count(&S) || Shared.count(&S);
+  }
+  void addScope(Decl *D);
+
+  /// Pass 1: the code outside instantiations and system headers.
+  ParentMap Outside;
+  /// Its nodes that an instantiation shares (pass 2).
+  llvm::DenseSet<const void *> Shared;
+  /// Declarations inside instantiations that addScope() recorded.
+  ParentMap Scopes;
+  llvm::DenseSet<const Decl *> ScopeRoots;
+  /// The outermost instantiations pass 1 left out.
+  std::vector<Decl *> Instantiations;
+
+private:
+  /// The files whose instantiations are in Scopes (all: an invalid one).
+  llvm::DenseSet<FileID> InstantiatedFiles;
+  const SourceManager &SM;
+};
+
+/// The matcher's isTemplateInstantiation() on the three kinds it tests.
+bool isInstantiation(const Decl *D) {
+  TemplateSpecializationKind Kind;
+  if (const auto *Fn = dyn_cast<FunctionDecl>(D))
+    Kind = Fn->getTemplateSpecializationKind();
+  else if (const auto *Var = dyn_cast<VarDecl>(D))
+    Kind = Var->getTemplateSpecializationKind();
+  else if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
+    Kind = Record->getTemplateSpecializationKind();
+  else
+    return false;
+  return Kind == TSK_ImplicitInstantiation ||
+         Kind == TSK_ExplicitInstantiationDefinition;
+}
+
+/// clang's ParentMapContext::ParentMap::ASTVisitor, recording only what
+/// the current pass records.
+class Builder : public RecursiveASTVisitor<Builder> {
+  using Base = RecursiveASTVisitor<Builder>;
+
+public:
+  /// What the traversal records.
+  enum class Pass { Outside, Shared, Scope };
+
+  Builder(Index &I, const SourceManager &SM, Pass P) : I(I), SM(SM), P(P) {}
+
+  /// Passes 1 and 2 over the unit.
+  void build(ASTContext &Ctx) {
+    TraverseAST(Ctx);
+    P = Pass::Shared;
+    for (Decl *D : I.Instantiations) {
+      Stack.clear();
+      TraverseDecl(D);
+    }
+  }
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (P == Pass::Outside && isInstantiation(D)) {
+      I.Instantiations.push_back(D);
+      return true;
+    }
+    if (P == Pass::Outside && isSystemTopLevel(D))
+      return true;
+    return traverse(DynTypedNode::create(*D),
+                    [&] { return Base::TraverseDecl(D); });
+  }
+  bool TraverseTypeLoc(TypeLoc TL NOALLOC_TYPELOC_TRAVERSAL_PARAMS) {
+    if (!TL)
+      return true;
+    return traverse(DynTypedNode::create(TL), [&] {
+      return Base::TraverseTypeLoc(TL NOALLOC_TYPELOC_TRAVERSAL_ARGS);
+    });
+  }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc NNS) {
+    if (!NNS)
+      return true;
+    return traverse(DynTypedNode::create(NNS),
+                    [&] { return Base::TraverseNestedNameSpecifierLoc(NNS); });
+  }
+  bool TraverseAttr(Attr *A) {
+    if (!A)
+      return true;
+    return traverse(DynTypedNode::create(*A),
+                    [&] { return Base::TraverseAttr(A); });
+  }
+  // Statements through these two, so that the traversal keeps its queue.
+  bool dataTraverseStmtPre(Stmt *S) {
+    record(DynTypedNode::create(*S));
+    Stack.push_back(DynTypedNode::create(*S));
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *) {
+    Stack.pop_back();
+    return true;
+  }
+
+private:
+  template <typename Fn> bool traverse(const DynTypedNode &Node, Fn Inner) {
+    record(Node);
+    Stack.push_back(Node);
+    bool Result = Inner();
+    Stack.pop_back();
+    return Result;
+  }
+
+  void record(const DynTypedNode &Node) {
+    if (Stack.empty() || !Node.getMemoizationData())
+      return;
+    if (P == Pass::Outside)
+      return ParentMap::add(*I.Outside.entry(Node, /*Create=*/true),
+                            Stack.back());
+    if (P == Pass::Scope)
+      return ParentMap::add(*I.Scopes.entry(Node, /*Create=*/true),
+                            Stack.back());
+    if (Parents *Known = I.Outside.entry(Node, /*Create=*/false)) {
+      ParentMap::add(*Known, Stack.back());
+      I.Shared.insert(Node.getMemoizationData());
+    }
+  }
+
+  /// A declaration of a system header at namespace scope: nothing in it
+  /// is reported, its instantiations included.
+  bool isSystemTopLevel(const Decl *D) const {
+    const DeclContext *DC = D->getLexicalDeclContext();
+    return DC && DC->getRedeclContext()->isFileContext() &&
+           SM.isInSystemHeader(D->getLocation());
+  }
+
+  Index &I;
+  const SourceManager &SM;
+  Pass P;
+  llvm::SmallVector<DynTypedNode, 16> Stack;
+};
+
+Index::Index(ASTContext &Ctx) : SM(Ctx.getSourceManager()) {
+  Builder(*this, SM, Builder::Pass::Outside).build(Ctx);
+}
+
+void Index::addScope(Decl *D) {
+  if (Outside.PointerParents.count(D) || !ScopeRoots.insert(D).second)
+    return;
+  Builder(*this, SM, Builder::Pass::Scope).TraverseDecl(D);
+}
+
+std::optional<DynTypedNodeList>
+Index::findInstantiated(const DynTypedNode &Node) {
+  SourceLocation Loc = Node.getSourceRange().getBegin();
+  FileID File =
+      Loc.isValid() ? SM.getFileID(SM.getExpansionLoc(Loc)) : FileID();
+  for (FileID Scope : {File, FileID()}) {
+    if (!InstantiatedFiles.insert(Scope).second)
+      continue;
+    for (Decl *D : Instantiations)
+      if (Scope.isInvalid() ||
+          SM.getFileID(SM.getExpansionLoc(D->getLocation())) == Scope)
+        addScope(D);
+    if (std::optional<DynTypedNodeList> Parents = find(Node))
+      return Parents;
+  }
+  return std::nullopt;
+}
+
+ParentMap::~ParentMap() {
+  for (auto &Entry : PointerParents)
+    delete dyn_cast<ParentVector *>(Entry.second);
+}
+
+Parents *ParentMap::entry(const DynTypedNode &Node, bool Create) {
+  const void *Key = Node.getMemoizationData();
+  if (Create)
+    return &PointerParents[Key];
+  auto It = PointerParents.find(Key);
+  return It == PointerParents.end() ? nullptr : &It->second;
+}
+
+void ParentMap::add(Parents &P, const DynTypedNode &Parent) {
+  if (P.isNull()) {
+    if (const auto *D = Parent.get<Decl>())
+      P = D;
+    else if (const auto *S = Parent.get<Stmt>())
+      P = S;
+    else
+      P = new ParentVector(1, Parent);
+    return;
+  }
+  auto *Vector = dyn_cast<ParentVector *>(P);
+  if (!Vector) {
+    const auto *D = dyn_cast<const Decl *>(P);
+    Vector =
+        new ParentVector(1, D ? DynTypedNode::create(*D)
+                              : DynTypedNode::create(*cast<const Stmt *>(P)));
+    P = Vector;
+  }
+  // Only nodes with a pointer compare equal (as in clang's map).
+  if (!Parent.getMemoizationData() || !llvm::is_contained(*Vector, Parent))
+    Vector->push_back(Parent);
+}
+
+std::optional<DynTypedNodeList> Index::find(const DynTypedNode &Node) {
+  if (Node.get<TranslationUnitDecl>())
+    return DynTypedNodeList(ArrayRef<DynTypedNode>());
+  if (!Node.getMemoizationData())
+    return std::nullopt;
+  const Parents *P = Outside.entry(Node, /*Create=*/false);
+  if (!P)
+    P = Scopes.entry(Node, /*Create=*/false);
+  if (!P)
+    return std::nullopt;
+  if (const auto *D = dyn_cast<const Decl *>(*P))
+    return DynTypedNodeList(DynTypedNode::create(*D));
+  if (const auto *S = dyn_cast<const Stmt *>(*P))
+    return DynTypedNodeList(DynTypedNode::create(*S));
+  return DynTypedNodeList(ArrayRef<DynTypedNode>(*cast<ParentVector *>(*P)));
+}
+
+/// The index of the unit being analysed on this thread (each worker
+/// thread analyses one unit at a time), dropped with its ASTContext.
+struct Current {
+  const ASTContext *Ctx = nullptr;
+  std::unique_ptr<Index> I;
+};
+thread_local Current CurrentIndex;
+
+Index &indexFor(ASTContext &Ctx) {
+  if (CurrentIndex.Ctx != &Ctx) {
+    CurrentIndex.I.reset();
+    CurrentIndex.I = std::make_unique<Index>(Ctx);
+    CurrentIndex.Ctx = &Ctx;
+    Ctx.AddDeallocation(
+        [](void *Dying) {
+          if (CurrentIndex.Ctx == Dying)
+            CurrentIndex = Current();
+        },
+        &Ctx);
+  }
+  return *CurrentIndex.I;
+}
+
+} // namespace
+
+DynTypedNodeList parentsOf(const DynTypedNode &Node, ASTContext &Ctx) {
+  Index &I = indexFor(Ctx);
+  if (std::optional<DynTypedNodeList> Parents = I.find(Node))
+    return *Parents;
+  if (Node.getMemoizationData())
+    if (std::optional<DynTypedNodeList> Parents = I.findInstantiated(Node))
+      return *Parents;
+  // A TypeLoc, or code of a system header: rare questions.
+  return Ctx.getParents(Node);
+}
+
+bool isInInstantiatedCode(const Stmt &S, ASTContext &Ctx) {
+  return indexFor(Ctx).isInstantiated(S);
+}
+
+void indexDeclaration(const Decl &D, ASTContext &Ctx) {
+  indexFor(Ctx).addScope(const_cast<Decl *>(&D));
+}
+
+} // namespace noalloc

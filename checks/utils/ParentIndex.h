@@ -1,0 +1,41 @@
+//===--- ParentIndex.h - Parents of the nodes noalloc reports on ----------===//
+
+#ifndef NOALLOC_CHECKS_UTILS_PARENTINDEX_H
+#define NOALLOC_CHECKS_UTILS_PARENTINDEX_H
+
+#include "clang/AST/ParentMapContext.h"
+
+namespace clang {
+class Decl;
+class Stmt;
+} // namespace clang
+
+namespace noalloc {
+
+/// The parents of \p Node, as ASTContext::getParents gives them. Answered
+/// from an index of the code noalloc reports on (outside template
+/// instantiations and the declarations of system headers) that costs a
+/// fraction of clang's parent map of the whole unit, extended to the
+/// instantiations of user code when asked about them; for other nodes,
+/// clang's map, built on the first such question.
+clang::DynTypedNodeList parentsOf(const clang::DynTypedNode &Node,
+                                  clang::ASTContext &Ctx);
+template <typename T>
+clang::DynTypedNodeList parentsOf(const T &Node, clang::ASTContext &Ctx) {
+  return parentsOf(clang::DynTypedNode::create(Node), Ctx);
+}
+
+/// Makes parentsOf answer from the index for the nodes of \p D too: a
+/// function of an instantiation whose code is about to be walked (the
+/// fact extractor's, say), instead of building clang's parent map.
+void indexDeclaration(const clang::Decl &D, clang::ASTContext &Ctx);
+
+/// Whether \p S is part of a template instantiation, as clang's
+/// isInTemplateInstantiation() matcher says (a statement a template shares
+/// with its instantiations is), without walking its ancestors. Also true
+/// of user code inside a declaration of a system header.
+bool isInInstantiatedCode(const clang::Stmt &S, clang::ASTContext &Ctx);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_UTILS_PARENTINDEX_H
