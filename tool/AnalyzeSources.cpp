@@ -1,8 +1,8 @@
 //===--- AnalyzeSources.cpp - Every translation unit of a run -------------===//
 
 #include "AnalyzeSources.h"
-#include <set>
 #include "NoallocConfig.h"
+#include "ProgramIdentity.h"
 #include "Progress.h"
 #include "ResultCache.h"
 #include "ToolOptions.h"
@@ -18,6 +18,7 @@
 #include "llvm/Support/xxhash.h"
 #include <atomic>
 #include <chrono>
+#include <set>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -32,18 +33,18 @@ using cli::NoCache;
 using cli::Quiet;
 using cli::Stats;
 
-/// Identifies this noalloc binary and its inputs other than the sources: a
-/// rebuilt binary or an edited knowledge file makes every entry stale.
-static std::string runFingerprint(const char *Argv0) {
-  std::string Data;
-  std::string Executable =
-      sys::fs::getMainExecutable(Argv0, (void *)&runFingerprint);
-  if (auto Buffer = MemoryBuffer::getFile(Executable, false, false))
-    Data += utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
-  for (const std::string &Path : KnowledgeFiles)
-    if (auto Buffer = MemoryBuffer::getFile(Path))
-      Data += Path + utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
-  return Data;
+/// Identifies this noalloc and its inputs other than the sources: a rebuilt
+/// binary or library, or an edited knowledge file, makes every entry stale.
+/// Computed once per run.
+static const std::string &runFingerprint(const char *Argv0) {
+  static const std::string Fingerprint = [Argv0] {
+    std::string Data = programIdentity(Argv0);
+    for (const std::string &Path : KnowledgeFiles)
+      if (auto Buffer = MemoryBuffer::getFile(Path))
+        Data += Path + utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+    return Data;
+  }();
+  return Fingerprint;
 }
 
 /// Everything that determines a translation unit's result except the
@@ -95,7 +96,7 @@ std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
   std::set<std::string> InRun;
   for (const std::string &File : Run.Files)
     InRun.insert(normalizedPath(File));
-  std::string Fingerprint = runFingerprint(Argv0);
+  const std::string &Fingerprint = runFingerprint(Argv0);
   std::vector<std::string> Others;
   for (const std::string &File : Run.Database->getAllFiles())
     if (!InRun.count(normalizedPath(File)))
@@ -162,7 +163,7 @@ analyzeSources(const Compilations &Run, const RunOptions &Options,
   }
 
   std::unique_ptr<ResultCache> Cache = openCache();
-  std::string Fingerprint = Cache ? runFingerprint(Argv0) : "";
+  StringRef Fingerprint = Cache ? StringRef(runFingerprint(Argv0)) : "";
 
   Results.resize(Files.size());
   std::atomic<unsigned> Finished = 0, Cached = 0;
