@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include <cstring>
 #include <vector>
@@ -68,12 +69,16 @@ struct LoadedObjects {
 } // namespace
 
 /// dl_iterate_phdr's callback: the executable comes first, then the shared
-/// libraries; the vDSO, which has no file, is the kernel's.
+/// libraries. Only LLVM's and clang's decide what noalloc finds: the C and
+/// C++ runtimes, a preloaded library (valgrind's, a malloc) or the vDSO
+/// change no result, and would make a run under them miss every entry.
 static int addObject(dl_phdr_info *Info, size_t, void *Data) {
   auto &Objects = *static_cast<LoadedObjects *>(Data);
   bool IsExecutable = Objects.Ids.empty();
   std::string Name = Info->dlpi_name ? Info->dlpi_name : "";
-  if (!IsExecutable && Name.find('/') == std::string::npos)
+  StringRef Base = sys::path::filename(Name);
+  if (!IsExecutable && !Base.starts_with("libLLVM") &&
+      !Base.starts_with("libclang"))
     return 0;
   std::string Id = buildId(*Info);
   if (Id.empty())

@@ -16,8 +16,9 @@
 namespace noalloc {
 
 /// The identity of the running program: the GNU build id of the executable
-/// and of every shared library loaded with it, or, for an object that has
-/// none, the hash of its file's contents. \p Argv0 finds the executable.
+/// and of the LLVM and clang shared libraries loaded with it, or, for an
+/// object that has none, the hash of its file's contents. \p Argv0 finds
+/// the executable.
 std::string programIdentity(const char *Argv0);
 
 } // namespace noalloc
