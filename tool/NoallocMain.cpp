@@ -73,6 +73,8 @@ static int listChecks(const RunOptions &Options) {
   return 0;
 }
 
+static constexpr llvm::StringLiteral UnknownCallCheck = "noalloc-unknown-call";
+
 /// `noalloc link --checks=...` narrows what is reported: the launcher ran
 /// the checks already.
 static void keepLinkedChecks(std::vector<ClangTidyError> &Errors) {
@@ -80,9 +82,33 @@ static void keepLinkedChecks(std::vector<ClangTidyError> &Errors) {
     return;
   GlobList Enabled(cli::Checks);
   llvm::erase_if(Errors, [&](const ClangTidyError &E) {
+    // Counted for the summary line first (takeUnfollowedCalls).
     return !StringRef(E.DiagnosticName).starts_with("clang-") &&
+           E.DiagnosticName != UnknownCallCheck &&
            !Enabled.contains(E.DiagnosticName);
   });
+}
+
+/// The calls the run could not follow, for the summary line: the
+/// noalloc-unknown-call findings that the run's filters keep (roots,
+/// allowed zones, NOLINT, header and line filters; not a baseline, which
+/// accepts findings but follows no call), counted whether or not the check
+/// is on, then dropped when it is off. So the line and the check's list
+/// agree.
+static UnseenCalls takeUnfollowedCalls(std::vector<ClangTidyError> &Errors,
+                                       const LinkedRun &Linked) {
+  UnseenCalls Count;
+  for (const ClangTidyError &E : Errors)
+    if (E.DiagnosticName == UnknownCallCheck)
+      Count.add(E.Message.Message);
+  bool Listed = Linked.Options.enabled(UnknownCallCheck) &&
+                (!cli::LinkCommand || cli::Checks.empty() ||
+                 GlobList(cli::Checks).contains(UnknownCallCheck));
+  if (!Listed)
+    llvm::erase_if(Errors, [](const ClangTidyError &E) {
+      return E.DiagnosticName == UnknownCallCheck;
+    });
+  return Count;
 }
 
 /// The summary line and the files that do not compile, on standard error.
@@ -176,6 +202,8 @@ static int report(std::vector<TranslationUnitResult> &Results,
     keepLinkedChecks(Errors);
   applyHeaderFilters(Errors, Options, Files);
   applyLineFilter(Errors, Options.Global);
+  if (Linked)
+    Summary.Unfollowed = takeUnfollowedCalls(Errors, *Linked);
   if (std::optional<int> Status = applyBaseline(Errors))
     return *Status;
   unsigned AsErrors = markWarningsAsErrors(Errors, Options, Files.front());
@@ -212,9 +240,8 @@ static int report(std::vector<TranslationUnitResult> &Results,
   if (std::optional<int> Status = printReport(
           Errors, Linked ? &*Linked : nullptr, Options, Files.front(), Summary))
     return *Status;
-  if (!cli::Quiet && Linked)
-    if (UnseenCalls Unseen = countUnseenCalls(*Linked->Graph); Unseen.total())
-      errs() << "noalloc: " << Unseen.describe() << "\n";
+  if (!cli::Quiet && Summary.Unfollowed.total())
+    errs() << "noalloc: " << Summary.Unfollowed.describe() << "\n";
   if (cli::Fix || cli::FixErrors)
     if (std::optional<int> Status =
             applyFixes(Fixes, Files, Summary.Failed, cli::FixErrors,

@@ -115,9 +115,8 @@ static void writeStructuredReport(ArrayRef<ClangTidyError> Errors,
                                   const RunSummary &Summary, raw_ostream &OS) {
   SourceFiles Sources;
   if (Format == OutputFormat::Html) {
-    HtmlOptions Html{
-        Summary, Linked ? countUnseenCalls(*Linked->Graph).describe() : "",
-        DocsURL, sourceRoot(Errors), reachingRoots(Errors, Linked)};
+    HtmlOptions Html{Summary, Summary.Unfollowed.describe(), DocsURL,
+                     sourceRoot(Errors), reachingRoots(Errors, Linked)};
     writeHtml(Errors, Html, Sources, OS);
   } else if (Format == OutputFormat::Sarif) {
     auto Provider = makeOptionsProvider(Options);

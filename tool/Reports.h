@@ -59,6 +59,9 @@ struct RunSummary {
   size_t FilesAnalysed = 0;
   /// The files that do not compile.
   std::vector<std::string> Failed;
+  /// The calls the run could not follow: the noalloc-unknown-call
+  /// findings the run's filters keep, whether or not the check is on.
+  UnseenCalls Unfollowed;
 
   /// "3 findings in 7 files": the files with findings, or with none, the
   /// files analysed. Empty when no file compiled: "0 findings" would claim

@@ -183,8 +183,9 @@ void reportFromLinkedProgram(const LinkedRun &Run,
   std::vector<CallFinding> Findings;
   if (Run.Options.enabled("noalloc-call"))
     Findings = callFindings(Graph, *Run.Knowledge, Report);
-  if (Run.Options.enabled("noalloc-unknown-call"))
-    llvm::append_range(Findings, unknownCallFindings(Graph, Report));
+  // Enabled or not: the summary line counts them after the same filters
+  // (takeUnfollowedCalls), then drops them if the check is off.
+  llvm::append_range(Findings, unknownCallFindings(Graph, Report));
   // Moved, not copied, and into room made once: a ClangTidyError is
   // copied when its vector grows.
   Errors.reserve(Errors.size() + Findings.size());

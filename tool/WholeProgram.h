@@ -60,7 +60,9 @@ llvm::Expected<LinkedRun> linkProgram(ProgramFacts Program,
 
 /// Drops direct findings in allowed zones or, with roots, outside their
 /// reach, and adds the findings of noalloc-call and noalloc-unknown-call
-/// (the caller sorts and de-duplicates).
+/// (the caller sorts and de-duplicates). noalloc-unknown-call's are added
+/// even when it is off, for the summary line: the caller counts and drops
+/// them after its filters.
 void reportFromLinkedProgram(const LinkedRun &Run,
                              std::vector<clang::tidy::ClangTidyError> &Errors);
 

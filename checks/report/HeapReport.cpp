@@ -635,9 +635,65 @@ std::vector<CallFinding> callFindings(const HeapGraph &G,
   return Findings;
 }
 
+namespace {
+/// The first target of a call that noalloc cannot see into (no body, no
+/// summary, no knowledge), or -1: found once per list of targets, which
+/// the calls that dispatch alike share (N calls of a method with N
+/// overriders read N targets, not N * N).
+class OpaqueTargets {
+public:
+  explicit OpaqueTargets(const HeapGraph &G)
+      : G(G), OfList(G.callTargets().lists(), -2) {}
+
+  int of(int I, int K) {
+    unsigned L = G.callTargets().listOf(I, K);
+    if (OfList[L] == -2) {
+      OfList[L] = -1;
+      for (int T : G.callTargets().members(L))
+        if (G.node(T).Opaque) {
+          OfList[L] = T;
+          break;
+        }
+    }
+    return OfList[L];
+  }
+
+private:
+  const HeapGraph &G;
+  std::vector<int> OfList; // -2: not known yet
+};
+} // namespace
+
+/// The words of a call through a pointer or block that no function of the
+/// program answers, and only of those: the summary line counts them apart
+/// (UnseenCalls::add).
+static constexpr llvm::StringLiteral ReachesNothing = " reaches no ";
+
+/// The words of a call into code noalloc cannot see: the call itself when
+/// its one target is that code, else the target it may reach.
+static std::string unfollowedMessage(const HeapGraph &G, const CallSite &C,
+                                     int I, int K, int Target) {
+  static constexpr const char *CannotTell =
+      "; noalloc cannot tell whether it allocates";
+  if (G.targets(I, K).size() > 1)
+    return (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
+           quoted(C.CalleeName) + " may reach " +
+           quoted(G.node(Target).Facts.Name) +
+           ", which has no body or knowledge-base entry" + CannotTell;
+  if (C.Kind == CallKind::Block)
+    return "call through block " + quoted(C.CalleeName) + ReachesNothing.str() +
+           "known function" + CannotTell;
+  if (C.Kind == CallKind::Indirect)
+    return "call through " + quoted(C.CalleeName) + ReachesNothing.str() +
+           "function whose address is taken" + CannotTell;
+  return "call to " + quoted(C.CalleeName) +
+         " has no body or knowledge-base entry" + CannotTell;
+}
+
 std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
                                              const ReportOptions &Options) {
   std::vector<CallFinding> Findings;
+  OpaqueTargets Opaque(G);
   for (int I = 0, E = G.size(); I < E; ++I) {
     if (!isReportedFunction(G, I))
       continue;
@@ -646,23 +702,13 @@ std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
       const CallSite &C = Calls[K];
       if (C.Accepted || C.Where.File.empty())
         continue;
-      ArrayRef<int> Ts = G.targets(I, K);
-      if (Ts.size() != 1 || !G.node(Ts[0]).Opaque)
+      int Target = Opaque.of(I, K);
+      if (Target < 0)
         continue;
       CallFinding F;
       F.Check = "noalloc-unknown-call";
       F.Where = C.Where;
-      F.Message = C.Kind == CallKind::Block
-                      ? "call through block " + quoted(C.CalleeName) +
-                            " reaches no known function; noalloc cannot "
-                            "tell whether it allocates"
-                  : C.Kind == CallKind::Indirect
-                      ? "call through " + quoted(C.CalleeName) +
-                            " reaches no function whose address is taken; "
-                            "noalloc cannot tell whether it allocates"
-                      : "call to " + quoted(C.CalleeName) +
-                            " has no body or knowledge-base entry; noalloc "
-                            "cannot tell whether it allocates";
+      F.Message = unfollowedMessage(G, C, I, K, Target);
       Findings.push_back(std::move(F));
     }
   }
@@ -690,38 +736,11 @@ std::string UnseenCalls::describe() const {
          IntoUndefined + ", " + std::to_string(Pointers) + ThroughPointers;
 }
 
-UnseenCalls countUnseenCalls(const HeapGraph &G) {
-  const CallTargets &Targets = G.callTargets();
-  // What a list reaches, once per list: -1 not known yet, 0 nothing
-  // unseen, 1 a function no file defines, 2 the unknown targets of a
-  // pointer (which wins: the call is through a pointer).
-  std::vector<signed char> Unseen(Targets.lists(), -1);
-  auto Reaches = [&](unsigned L) {
-    if (Unseen[L] < 0) {
-      Unseen[L] = 0;
-      for (int T : Targets.members(L))
-        if (G.node(T).Leaf[unsigned(Cause::Unseen)])
-          Unseen[L] = std::max<signed char>(
-              Unseen[L], G.node(T).isUnknownTargets() ? 2 : 1);
-    }
-    return Unseen[L];
-  };
-  UnseenCalls Count;
-  for (int I = 0, E = G.size(); I < E; ++I) {
-    const Node &N = G.node(I);
-    if (!N.isUserDefinition())
-      continue;
-    for (int C = 0, CE = N.Facts.Calls.size(); C < CE; ++C)
-      switch (Reaches(Targets.listOf(I, C))) {
-      case 1:
-        ++Count.Undefined;
-        break;
-      case 2:
-        ++Count.Pointers;
-        break;
-      }
-  }
-  return Count;
+void UnseenCalls::add(llvm::StringRef UnknownCallMessage) {
+  if (UnknownCallMessage.contains(ReachesNothing))
+    ++Pointers;
+  else
+    ++Undefined;
 }
 
 std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {

@@ -89,8 +89,10 @@ std::vector<CallFinding> callFindings(const HeapGraph &Graph,
                                       const KnowledgeBase &KB,
                                       const ReportOptions &Options);
 
-/// noalloc-unknown-call: each call whose only target has no body, no
-/// summary and no knowledge.
+/// noalloc-unknown-call: each call that may reach a function with no body,
+/// no summary and no knowledge (its only target, or one of a virtual or
+/// indirect call's), in a function noalloc-call looks at, not accepted, one
+/// per place. The tool's summary line counts these same calls.
 std::vector<CallFinding> unknownCallFindings(const HeapGraph &Graph,
                                              const ReportOptions &Options);
 
@@ -101,20 +103,23 @@ std::vector<CallFinding> unknownCallFindings(const HeapGraph &Graph,
 std::vector<std::string> reachingRoots(const HeapGraph &Graph,
                                        llvm::ArrayRef<SourcePoint> Where);
 
-/// Calls the run could not follow into a body, for the summary line.
-/// What countUnseenCalls counts, by kind.
+/// The calls the run could not follow, for the summary line: the
+/// noalloc-unknown-call findings the run keeps, counted by kind.
 struct UnseenCalls {
-  /// Into functions no analysed file defines.
+  /// Into functions with no body or knowledge (no analysed file defines
+  /// them).
   unsigned Undefined = 0;
-  /// Through function pointers no function of the program is stored into.
+  /// Through function pointers (or blocks) no function of the program
+  /// answers.
   unsigned Pointers = 0;
   unsigned total() const { return Undefined + Pointers; }
+  /// Counts one noalloc-unknown-call finding, of the kind its message says.
+  void add(llvm::StringRef UnknownCallMessage);
   /// The summary line, without "noalloc: ": "6 calls through function
   /// pointers whose targets noalloc cannot see could not be followed";
   /// empty when there are none.
   std::string describe() const;
 };
-UnseenCalls countUnseenCalls(const HeapGraph &Graph);
 
 struct FunctionSummary {
   std::string Name;
