@@ -558,12 +558,8 @@ size_t Extractor::function(const FunctionDecl *FD) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Decl))
     F.CopyOrMove = Ctor->isCopyOrMoveConstructor();
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Decl)) {
-    const CXXRecordDecl *Class = Method->getParent();
-    const NamedDecl *Named = Class;
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-      Named = Spec->getSpecializedTemplate();
-    F.KnowledgeClass = qualifiedName(Named);
-    F.KnowledgeName = F.KnowledgeClass + "::" + Method->getNameAsString();
+    F.KnowledgeClass = knowledgeClass(Method);
+    F.KnowledgeName = knowledgeName(Method);
     llvm::SmallPtrSet<const CXXMethodDecl *, 4> Overridden;
     collectOverrides(Method, Overridden);
     for (const CXXMethodDecl *O : Overridden)
@@ -572,7 +568,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
     F.PureVirtual =
         Method->isPureVirtual() && !isa<CXXDestructorDecl>(Method);
   } else {
-    F.KnowledgeName = libraryFunctionName(Decl);
+    F.KnowledgeName = knowledgeName(Decl);
   }
   return I;
 }

@@ -34,6 +34,20 @@ std::string libraryFunctionName(const FunctionDecl *FD) {
   return Name;
 }
 
+std::string knowledgeClass(const CXXMethodDecl *Method) {
+  const CXXRecordDecl *Class = Method->getParent();
+  const NamedDecl *Named = Class;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+    Named = Spec->getSpecializedTemplate();
+  return qualifiedName(Named);
+}
+
+std::string knowledgeName(const FunctionDecl *FD) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
+    return knowledgeClass(Method) + "::" + Method->getNameAsString();
+  return libraryFunctionName(FD);
+}
+
 DynTypedNode parentSkippingConversions(const Expr *&E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   while (true) {

@@ -14,6 +14,7 @@ class CallExpr;
 class Decl;
 class Expr;
 class FunctionDecl;
+class CXXMethodDecl;
 class NamedDecl;
 } // namespace clang
 
@@ -30,6 +31,16 @@ std::string qualifiedName(const clang::NamedDecl *D);
 /// library builtin by its library function ('__builtin_malloc' is
 /// 'malloc'), anything else by its qualified name.
 std::string libraryFunctionName(const clang::FunctionDecl *FD);
+
+/// The class a member function \p Method is listed under in the knowledge
+/// base: its class template for a member of a specialization
+/// ('std::basic_ostream', not 'std::basic_ostream<char>').
+std::string knowledgeClass(const clang::CXXMethodDecl *Method);
+
+/// The name the knowledge base lists \p FD under: 'Class::member' for a
+/// member function (knowledgeClass), libraryFunctionName for the others.
+/// The facts and the checks look functions up by this one name.
+std::string knowledgeName(const clang::FunctionDecl *FD);
 
 /// The nearest parent of \p E that is not parentheses or an implicit
 /// conversion (array decay excepted); \p E becomes the last node skipped.

@@ -65,7 +65,9 @@ bool HeapObjectCheck::isAllocatingStdFunction(const FunctionDecl *Fn) const {
   auto [It, Inserted] = AllocatingLibraryFunctions.try_emplace(Fn);
   if (!Inserted)
     return It->second;
-  std::string Name = qualifiedName(Fn);
+  // The name the facts use, so that noalloc-call leaves to this check
+  // exactly the calls it reports (checkReportingCall).
+  std::string Name = knowledgeName(Fn);
   const FunctionEntry *Entry = StringRef(Name).starts_with("std::")
                                    ? knowledge()->function(Name)
                                    : nullptr;
