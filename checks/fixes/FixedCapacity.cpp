@@ -36,6 +36,11 @@ public:
              bool StringLike, ASTContext &Ctx)
       : Object(Object), R(R), StringLike(StringLike), Ctx(Ctx) {}
 
+  /// Whether a scan also walks the code that templates instantiate (the
+  /// code that runs), not only what is written.
+  bool EveryInstantiation = false;
+  bool shouldVisitTemplateInstantiations() const { return EveryInstantiation; }
+
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (E->getDecl() == Object)
       classify(E);
@@ -44,6 +49,16 @@ public:
   bool VisitMemberExpr(MemberExpr *E) {
     if (E->getMemberDecl() == Object)
       classify(E);
+    return true;
+  }
+  /// 'auto &[v] = s': the binding names the member with no expression of
+  /// its own, and its uses are the binding's.
+  bool VisitDecompositionDecl(DecompositionDecl *D) {
+    for (const BindingDecl *B : D->bindings())
+      if (const auto *M = dyn_cast_or_null<MemberExpr>(
+              B->getBinding() ? B->getBinding()->IgnoreImplicit() : nullptr);
+          M && M->getMemberDecl() == Object)
+        escape("a structured binding names it");
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *E) {
@@ -163,6 +178,12 @@ private:
 
   void classify(const Expr *E) {
     DynTypedNode Parent = parentOf(E);
+    // In a template, a member of a dependent type: 'Items.size()'.
+    if (const auto *D = Parent.get<CXXDependentScopeMemberExpr>()) {
+      const Expr *DE = D;
+      member(D->getMember().getAsString(), parentOf(DE).get<CallExpr>());
+      return;
+    }
     if (const auto *M = Parent.get<MemberExpr>()) {
       const Expr *ME = M;
       const auto *Call = parentOf(ME).get<CallExpr>();
@@ -256,6 +277,23 @@ Uses summarizeMemberUses(const FieldDecl *Field,
           Scanner.TraverseStmt(Init->getInit());
     Scanner.TraverseStmt(Definition->getBody());
   }
+  return Scanner.Result;
+}
+
+Uses summarizeUsesIn(const ValueDecl *Object, const Stmt *Code,
+                     const ReplacementEntry &Replacement, bool StringLike,
+                     ASTContext &Ctx) {
+  UseScanner Scanner(Object, Replacement, StringLike, Ctx);
+  Scanner.TraverseStmt(const_cast<Stmt *>(Code));
+  return Scanner.Result;
+}
+
+Uses summarizeMemberUsesInUnit(const FieldDecl *Field,
+                               const ReplacementEntry &Replacement,
+                               bool StringLike, ASTContext &Ctx) {
+  UseScanner Scanner(Field, Replacement, StringLike, Ctx);
+  Scanner.EveryInstantiation = true;
+  Scanner.TraverseDecl(Ctx.getTranslationUnitDecl());
   return Scanner.Result;
 }
 

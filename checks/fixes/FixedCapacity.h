@@ -56,6 +56,20 @@ Uses summarizeMemberUses(const clang::FieldDecl *Field,
                          const ReplacementEntry &Replacement, bool StringLike,
                          clang::ASTContext &Ctx);
 
+/// Classifies the uses of \p Object in \p Code alone; in a template's
+/// code, a member of a dependent type is classified by its name.
+Uses summarizeUsesIn(const clang::ValueDecl *Object, const clang::Stmt *Code,
+                     const ReplacementEntry &Replacement, bool StringLike,
+                     clang::ASTContext &Ctx);
+
+/// Classifies every use of the member \p Field anywhere in this unit,
+/// the code templates instantiate included (implicit members, which copy
+/// or move it whole, are not uses), as summarizeMemberUses does in its
+/// class's code; a structured binding that names it escapes.
+Uses summarizeMemberUsesInUnit(const clang::FieldDecl *Field,
+                               const ReplacementEntry &Replacement,
+                               bool StringLike, clang::ASTContext &Ctx);
+
 /// Elements a vector starts with: the constant count or the initializer
 /// list's length. \p FillValue is set when the constructor also takes a
 /// value (which std::array cannot).

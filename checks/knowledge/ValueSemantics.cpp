@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -161,16 +162,139 @@ bool movedInto(const VarDecl *Var, ASTContext &Ctx, const KnowledgeBase &KB) {
   return !U.Escapes && !U.Grows;
 }
 
+namespace {
+/// Whether code names a declaration called \p Name, whatever it resolves
+/// to (in a template, 'this->Items' and 'other.Items' may not resolve
+/// before instantiation), or binds members by structure ('auto &[a] = *this'
+/// names none).
+class NameFinder : public RecursiveASTVisitor<NameFinder> {
+public:
+  NameFinder(DeclarationName Name, const ValueDecl *Resolved)
+      : Name(Name), Resolved(Resolved) {}
+  bool Found = false;
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    return E->getMemberDecl() == Resolved ||
+           note(E->getMemberDecl()->getDeclName());
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    return note(E->getMember());
+  }
+  bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
+    return note(E->getName());
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    return note(E->getDecl()->getDeclName());
+  }
+  bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
+    return note(E->getDeclName());
+  }
+  bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *E) {
+    return note(E->getName());
+  }
+  bool VisitDecompositionDecl(DecompositionDecl *) {
+    Found = true;
+    return false;
+  }
+
+private:
+  bool note(DeclarationName N) {
+    Found = Found || N == Name;
+    return !Found;
+  }
+  DeclarationName Name;
+  const ValueDecl *Resolved;
+};
+} // namespace
+
+/// Whether \p S names \p Name other than as the member \p Resolved.
+static bool mentions(const Stmt *S, DeclarationName Name,
+                     const ValueDecl *Resolved = nullptr) {
+  if (!S)
+    return false;
+  NameFinder Finder(Name, Resolved);
+  Finder.TraverseStmt(const_cast<Stmt *>(S));
+  return Finder.Found;
+}
+
+/// Whether \p Method, a member function of a class template's
+/// specialization that this unit does not instantiate, only reads \p Field
+/// wherever another unit instantiates it: its template's definition is
+/// here, does not initialize the member (a constructor starts it as the
+/// in-class initializer or its default constructor does), and uses it only
+/// through \p C's read members ('Items.size()'), named as the template's
+/// own member, never otherwise.
+static bool onlyReads(const CXXMethodDecl *Method, const FieldDecl *Field,
+                      const InPlaceCandidate &C, ASTContext &Ctx) {
+  const FunctionDecl *Pattern = Method->getInstantiatedFromMemberFunction();
+  const FunctionDecl *Definition = nullptr;
+  const auto *Spec = cast<ClassTemplateSpecializationDecl>(Method->getParent());
+  const FieldDecl *Own = nullptr;
+  for (const FieldDecl *F :
+       Spec->getSpecializedTemplate()->getTemplatedDecl()->fields())
+    if (F->getDeclName() == Field->getDeclName())
+      Own = F;
+  if (Method->getTemplateSpecializationKind() != TSK_ImplicitInstantiation ||
+      !Pattern || !Pattern->hasBody(Definition) || !Own)
+    return false;
+  DeclarationName Name = Field->getDeclName();
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if ((Init->getMember() && Init->getMember()->getDeclName() == Name) ||
+          mentions(Init->getInit(), Name))
+        return false;
+  if (mentions(Definition->getBody(), Name, Own))
+    return false;
+  Uses U = summarizeUsesIn(Own, Definition->getBody(), *C.Replacement,
+                           C.Template == "std::basic_string", Ctx);
+  return !U.Escapes && !U.Grows;
+}
+
+/// For \p Class, a specialization of a class template: whether the code
+/// other units may instantiate for it is its template's, all of it here
+/// (an implicit instantiation of the primary template, which has no
+/// friends, nested classes or member templates), and nothing of that code
+/// but \p Field's own initializer names \p Field.
+static bool templateCodeHere(const ClassTemplateSpecializationDecl *Spec,
+                             const FieldDecl *Field) {
+  if (Spec->getSpecializationKind() != TSK_ImplicitInstantiation ||
+      !isa<ClassTemplateDecl *>(Spec->getSpecializedTemplateOrPartial()))
+    return false;
+  const CXXRecordDecl *Pattern =
+      Spec->getSpecializedTemplate()->getTemplatedDecl();
+  if (!Pattern || !Pattern->hasDefinition() || Pattern->hasFriends())
+    return false;
+  // Noalloc reads the specialization's in-class initializer, which the
+  // first constructor that uses it instantiates.
+  if (Field->hasInClassInitializer() && !Field->getInClassInitializer())
+    return false;
+  for (const Decl *D : Pattern->decls()) {
+    const auto *Nested = dyn_cast<CXXRecordDecl>(D);
+    if (isa<FunctionTemplateDecl>(D) || (Nested && !Nested->isImplicit()))
+      return false;
+    const auto *Other = dyn_cast<FieldDecl>(D);
+    if (Other && Other->getDeclName() != Field->getDeclName() &&
+        mentions(Other->getInClassInitializer(), Field->getDeclName()))
+      return false;
+  }
+  return true;
+}
+
 /// Whether only the code of \p Field's class, all of it defined in this
 /// unit, can use the member: it is private, and the class has no friends,
 /// nested classes or member templates (code noalloc would have to follow
 /// elsewhere), and no member function declared here but defined in
-/// another unit.
-static bool onlyClassCodeUses(const FieldDecl *Field) {
+/// another unit. For a class template's specialization, each member
+/// function this unit does not instantiate is its template's, here, and
+/// only reads the member (onlyReads).
+static bool onlyClassCodeUses(const FieldDecl *Field, const InPlaceCandidate &C,
+                              ASTContext &Ctx) {
   const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
   if (!Class || Field->getAccess() != AS_private || Class->isUnion() ||
-      Class->isLambda() || Class->isDependentContext() || Class->hasFriends() ||
-      isa<ClassTemplateSpecializationDecl>(Class))
+      Class->isLambda() || Class->isDependentContext() || Class->hasFriends())
+    return false;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class);
+  if (Spec && !templateCodeHere(Spec, Field))
     return false;
   for (const Decl *D : Class->decls()) {
     const auto *Nested = dyn_cast<CXXRecordDecl>(D);
@@ -178,10 +302,28 @@ static bool onlyClassCodeUses(const FieldDecl *Field) {
       return false;
     const auto *Method = dyn_cast<CXXMethodDecl>(D);
     if (Method && !Method->isImplicit() && !Method->isDefaulted() &&
-        !Method->isDeleted() && !Method->hasBody())
+        !Method->isDeleted() && !Method->hasBody() &&
+        !(Spec && onlyReads(Method, Field, C, Ctx)))
       return false;
   }
   return true;
+}
+
+/// Whether no other unit can use \p Field, whatever its access: its class
+/// has no linkage other units see (an unnamed namespace, a local class of a
+/// function that is not inline, a template argument of either), so every
+/// use, and every constructor and member function that can run, is code of
+/// this unit (summarizeMemberUsesInUnit reads it all). Not an aggregate,
+/// which braces initialize member by member with no constructor.
+static bool everyUseInUnit(const FieldDecl *Field) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Class || Class->isUnion() || Class->isLambda() ||
+      Class->isDependentContext() || Class->isExternallyVisible() ||
+      !Class->hasDefinition() || Class->isAggregate())
+    return false;
+  // A template's in-class initializer is instantiated with its first use:
+  // until then noalloc cannot read it.
+  return !Field->hasInClassInitializer() || Field->getInClassInitializer();
 }
 
 /// Whether every constructor of \p Field's class starts the member with a
@@ -212,18 +354,49 @@ static bool constructedInPlace(const FieldDecl *Field,
   return true;
 }
 
+/// The member of \p Spec, a specialization of the class template whose
+/// member \p Field is, that \p Field declares.
+static const FieldDecl *memberOf(const ClassTemplateSpecializationDecl *Spec,
+                                 const FieldDecl *Field) {
+  for (const FieldDecl *F : Spec->fields())
+    if (F->getDeclName() == Field->getDeclName())
+      return F;
+  return nullptr;
+}
+
 bool memberHeldInPlace(const FieldDecl *Field, ASTContext &Ctx,
                        const KnowledgeBase &KB) {
-  if (!onlyClassCodeUses(Field))
-    return false;
+  // A class template's own member: held in place when every
+  // specialization this unit instantiates holds it.
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (const ClassTemplateDecl *Template =
+          Class ? Class->getDescribedClassTemplate() : nullptr) {
+    bool Any = false;
+    for (const ClassTemplateSpecializationDecl *Spec :
+         Template->specializations()) {
+      if (!Spec->hasDefinition())
+        continue;
+      const FieldDecl *Member = memberOf(Spec, Field);
+      if (!Member || !memberHeldInPlace(Member, Ctx, KB))
+        return false;
+      Any = true;
+    }
+    return Any;
+  }
   std::optional<InPlaceCandidate> C =
       inPlaceCandidate(Field->getType(), Ctx, KB);
   // What a member std::function holds is not followed to its calls.
-  if (!C || C->Template == "std::function" ||
+  if (!C || C->Template == "std::function")
+    return false;
+  bool ClassCodeOnly = onlyClassCodeUses(Field, *C, Ctx);
+  if ((!ClassCodeOnly && !everyUseInUnit(Field)) ||
       !constructedInPlace(Field, *C, Ctx))
     return false;
-  Uses U = summarizeMemberUses(Field, *C->Replacement,
-                               C->Template == "std::basic_string", Ctx);
+  bool StringLike = C->Template == "std::basic_string";
+  Uses U =
+      ClassCodeOnly
+          ? summarizeMemberUses(Field, *C->Replacement, StringLike, Ctx)
+          : summarizeMemberUsesInUnit(Field, *C->Replacement, StringLike, Ctx);
   return !U.Escapes && !U.Grows;
 }
 

@@ -50,11 +50,16 @@ bool movedInto(const clang::VarDecl *Var, clang::ASTContext &Ctx,
 
 /// Whether every object of \p Field's class holds the member \p Field in
 /// place, so that neither constructing, copying, assigning nor destroying
-/// it uses the heap: a private member of an allocating library type that
-/// every constructor starts empty (or with a short literal string) and that
-/// the class's own code, all of it in this unit, only reads. A class whose
-/// code noalloc cannot see whole (friends, nested classes, member
-/// templates, a member function defined elsewhere) does not qualify.
+/// it uses the heap: a member of an allocating library type that every
+/// constructor starts empty (or with a short literal string) and that all
+/// the code able to use it only reads: for a private member, the class's
+/// own code, all of it in this unit (a class template's specialization:
+/// its template's code, for the members this unit does not instantiate);
+/// for a class no other unit can name, any code of this unit. A class
+/// whose code noalloc cannot see whole (friends, nested classes, member
+/// templates, a member function defined elsewhere) does not qualify. For a
+/// class template's own member: whether every specialization this unit
+/// instantiates holds it.
 bool memberHeldInPlace(const clang::FieldDecl *Field, clang::ASTContext &Ctx,
                        const KnowledgeBase &KB);
 
