@@ -790,6 +790,12 @@ static CallKind dispatch(const FunctionDecl *&Callee, const Expr *Object) {
 }
 
 ObjectMemory BodyScanner::objectMemory(const Expr *E) {
+  // A parameter's object is its caller's: left to noalloc-call, unless
+  // every caller gives one over a bounded resource.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    if (const auto *Parm = dyn_cast<ParmVarDecl>(Ref->getDecl());
+        Parm && X.bounded(Parm))
+      return ObjectMemory::BoundedResource;
   const ValueDecl *D = namedObject(E);
   if (!D)
     return ObjectMemory::None;

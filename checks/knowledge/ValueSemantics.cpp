@@ -545,11 +545,78 @@ static std::optional<BoundedResource> containerResource(const Expr *Init,
   return std::nullopt; // The default resource.
 }
 
+namespace {
+/// The calls of one function in the whole unit, the code templates
+/// instantiate included, and whether anything else names it (its address
+/// taken, a reference to it).
+class CallsOf : public RecursiveASTVisitor<CallsOf> {
+public:
+  explicit CallsOf(const FunctionDecl *Fn) : Fn(Fn->getCanonicalDecl()) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitCallExpr(CallExpr *E) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(E->getCallee()->IgnoreParenImpCasts());
+    if (Ref && Ref->getDecl()->getCanonicalDecl() == Fn)
+      Calls.push_back(E);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    Names += E->getDecl()->getCanonicalDecl() == Fn;
+    return true;
+  }
+
+  const FunctionDecl *Fn;
+  std::vector<const CallExpr *> Calls;
+  /// Every name of the function: one per call when nothing else names it.
+  size_t Names = 0;
+};
+} // namespace
+
+/// A reference parameter \p Parm of a function that only this unit can
+/// call (internal linkage, not a member, not a template, its address never
+/// taken): bounded when every call passes a variable boundedResource shows
+/// bounded, or the parameter itself (a recursive call).
+static std::optional<BoundedResource> boundedParameter(const ParmVarDecl *Parm,
+                                                       unsigned Depth) {
+  const auto *Fn = dyn_cast_or_null<FunctionDecl>(Parm->getDeclContext());
+  QualType T = Parm->getType();
+  if (!Fn || !T->isLValueReferenceType() || isa<CXXMethodDecl>(Fn) ||
+      Fn->isExternallyVisible() || Fn->isTemplated() ||
+      Fn->isTemplateInstantiation() || Depth > MaxResourceDepth)
+    return std::nullopt;
+  QualType Object = T.getNonReferenceType();
+  if (!isPmrContainer(Object) && !isPolymorphicAllocator(Object) &&
+      !isUpstreamResource(Object->getAsCXXRecordDecl()))
+    return std::nullopt;
+  CallsOf Uses(Fn);
+  Uses.TraverseDecl(Fn->getASTContext().getTranslationUnitDecl());
+  if (Uses.Calls.empty() || Uses.Names != Uses.Calls.size())
+    return std::nullopt;
+  unsigned Index = Parm->getFunctionScopeIndex();
+  std::optional<BoundedResource> Bounded;
+  for (const CallExpr *Call : Uses.Calls) {
+    if (Index >= Call->getNumArgs() ||
+        isa<CXXDefaultArgExpr>(Call->getArg(Index)))
+      return std::nullopt;
+    const VarDecl *Var = namedVariable(Call->getArg(Index));
+    if (Var == Parm)
+      continue;
+    std::optional<BoundedResource> Here =
+        Var ? boundedResource(Var, Depth + 1) : std::nullopt;
+    if (!Here)
+      return std::nullopt;
+    Bounded = Here;
+  }
+  return Bounded;
+}
+
 /// boundedResource, \p Depth names deep.
 static std::optional<BoundedResource> boundedResource(const VarDecl *Var,
                                                       unsigned Depth) {
-  if (!Var || isa<ParmVarDecl>(Var) || !Var->getInit() ||
-      Depth > MaxResourceDepth)
+  if (const auto *Parm = dyn_cast_or_null<ParmVarDecl>(Var))
+    return boundedParameter(Parm, Depth);
+  if (!Var || !Var->getInit() || Depth > MaxResourceDepth)
     return std::nullopt;
   QualType T = Var->getType();
   // A reference names one object for its whole life.

@@ -82,10 +82,13 @@ bool isUpstreamResource(llvm::StringRef QualifiedName);
 /// std::pmr container or polymorphic_allocator constructed over one (the
 /// resource given by address, by reference, through a const pointer or a
 /// polymorphic_allocator variable), or moved from such a container; or a
-/// local reference to any of these. A resource's upstream, and a
-/// container's resource, cannot change after construction. What noalloc
-/// cannot follow (a default upstream, a parameter, a pointer that may be
-/// reassigned, a copy, which gets the default resource) is not bounded.
+/// local reference to any of these; or a reference parameter of a function
+/// only this unit can call (internal linkage, not a member or a template,
+/// its address never taken) that every call gives such a variable. A
+/// resource's upstream, and a container's resource, cannot change after
+/// construction. What noalloc cannot follow (a default upstream, another
+/// parameter, a pointer that may be reassigned, a copy, which gets the
+/// default resource) is not bounded.
 std::optional<BoundedResource> boundedResource(const clang::VarDecl *Var);
 
 /// Whether the member \p Field allocates only from a bounded memory
