@@ -323,10 +323,24 @@ public:
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->isThisDeclarationADefinition() && FD->hasBody() &&
-        !FD->isDependentContext() && !FD->isInvalidDecl())
+    if (FD->isDependentContext() || FD->isInvalidDecl())
+      return true;
+    if ((FD->isThisDeclarationADefinition() && FD->hasBody()) ||
+        isUnseenOverride(FD))
       X.function(FD);
     return true;
+  }
+
+  /// An override declared here and defined in another file: a virtual call
+  /// may reach it, so the link must know it exists, bodiless.
+  static bool isUnseenOverride(const FunctionDecl *FD) {
+    const auto *M = dyn_cast<CXXMethodDecl>(FD);
+    if (!M || M->size_overridden_methods() == 0 || M->isImplicit() ||
+        M->isPureVirtual() || M->hasBody() || M != M->getCanonicalDecl())
+      return false;
+    // A class template's member that is not instantiated yet has its body.
+    const FunctionDecl *Pattern = M->getTemplateInstantiationPattern();
+    return !(Pattern && Pattern->hasBody());
   }
 
   /// Functions whose address a global initializer takes: handler tables.
