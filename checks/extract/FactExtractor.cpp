@@ -157,6 +157,8 @@ private:
   /// An assignment of a member held in place, which only the implicit
   /// assignment operators write (memberHeldInPlace): it uses no heap.
   bool assignsMemberInPlace(const CallExpr *E, const FunctionDecl *Callee);
+  void addIndirectCall(const CallExpr *E);
+  bool handledAsBuiltin(const CallExpr *E, const FunctionDecl *Callee);
 
   Extractor &X;
   size_t Function;
@@ -820,62 +822,70 @@ ObjectMemory BodyScanner::objectMemory(const Expr *E) {
   return memoryOf(D->getType(), X.KB);
 }
 
-bool BodyScanner::VisitCallExpr(CallExpr *E) {
-  if (FrameCalls.contains(E))
-    return true;
-  const FunctionDecl *Callee = E->getDirectCallee();
-  SourceLocation Loc = E->getExprLoc();
-  if (!Callee) {
-    QualType T = E->getCallee()->getType();
-    QualType Class;
-    if (const auto *Ptr = T->getAs<PointerType>())
-      T = Ptr->getPointeeType();
-    else if (const auto *Block = T->getAs<BlockPointerType>())
-      T = Block->getPointeeType();
-    if (const auto *Bin =
-            dyn_cast<BinaryOperator>(E->getCallee()->IgnoreParens())) {
-      // (object.*member)(): the member pointer's function type.
-      if (const auto *MP =
-              Bin->getRHS()->getType()->getAs<MemberPointerType>()) {
-        T = MP->getPointeeType();
-        if (const Type *C = compat::memberPointerClass(MP))
-          Class = QualType(C, 0);
-      }
+/// A call through a pointer, a block or a member pointer: its function type
+/// (and class) says which functions it may reach.
+void BodyScanner::addIndirectCall(const CallExpr *E) {
+  QualType T = E->getCallee()->getType();
+  QualType Class;
+  if (const auto *Ptr = T->getAs<PointerType>())
+    T = Ptr->getPointeeType();
+  else if (const auto *Block = T->getAs<BlockPointerType>())
+    T = Block->getPointeeType();
+  if (const auto *Bin =
+          dyn_cast<BinaryOperator>(E->getCallee()->IgnoreParens())) {
+    // (object.*member)(): the member pointer's function type.
+    if (const auto *MP = Bin->getRHS()->getType()->getAs<MemberPointerType>()) {
+      T = MP->getPointeeType();
+      if (const Type *C = compat::memberPointerClass(MP))
+        Class = QualType(C, 0);
     }
-    if (T->isFunctionType())
-      X.addIndirectCall(Function, E, T, Class);
-    return true;
   }
-  Callees.insert(E->getCallee()->IgnoreParenImpCasts());
+  if (T->isFunctionType())
+    X.addIndirectCall(Function, E, T, Class);
+}
 
-  if (Callee->isReplaceableGlobalAllocationFunction()) {
-    bool New = Callee->getOverloadedOperator() == OO_New ||
-               Callee->getOverloadedOperator() == OO_Array_New;
+/// Handles a call of 'operator new'/'delete' or of a builtin; true when the
+/// call needs nothing more (a heap site, or the compiler's own builtin).
+bool BodyScanner::handledAsBuiltin(const CallExpr *E,
+                                   const FunctionDecl *Callee) {
+  SourceLocation Loc = E->getExprLoc();
+  auto AddOperator = [&](bool New) {
     X.addSite(Function, Loc,
               New ? SiteKind::OperatorNew : SiteKind::OperatorDelete,
               New ? "calls 'operator new'" : "calls 'operator delete'");
     return true;
+  };
+  if (Callee->isReplaceableGlobalAllocationFunction())
+    return AddOperator(Callee->getOverloadedOperator() == OO_New ||
+                       Callee->getOverloadedOperator() == OO_Array_New);
+  unsigned Builtin = Callee->getBuiltinID();
+  if (!Builtin)
+    return false;
+  if (Builtin == Builtin::BI__builtin_operator_new ||
+      Builtin == Builtin::BI__builtin_operator_delete)
+    return AddOperator(Builtin == Builtin::BI__builtin_operator_new);
+  // The compiler's own builtins (__builtin_expect, __builtin_va_end,
+  // __builtin_isnan) are not calls. Library functions are, under their
+  // library name: malloc declared implicitly, __builtin_malloc and
+  // __builtin_memcpy, as far as the knowledge base knows them.
+  std::string BuiltinName(X.Ctx.BuiltinInfo.getName(Builtin));
+  StringRef Name = BuiltinName;
+  Name.consume_front("__builtin_");
+  return !X.Ctx.BuiltinInfo.isPredefinedLibFunction(Builtin) &&
+         !X.KB.function(Name);
+}
+
+bool BodyScanner::VisitCallExpr(CallExpr *E) {
+  if (FrameCalls.contains(E))
+    return true;
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee) {
+    addIndirectCall(E);
+    return true;
   }
-  if (unsigned Builtin = Callee->getBuiltinID()) {
-    if (Builtin == Builtin::BI__builtin_operator_new ||
-        Builtin == Builtin::BI__builtin_operator_delete) {
-      bool New = Builtin == Builtin::BI__builtin_operator_new;
-      X.addSite(Function, Loc,
-                New ? SiteKind::OperatorNew : SiteKind::OperatorDelete,
-                New ? "calls 'operator new'" : "calls 'operator delete'");
-      return true;
-    }
-    // The compiler's own builtins (__builtin_expect, __builtin_va_end,
-    // __builtin_isnan) are not calls. Library functions are, under their
-    // library name: malloc declared implicitly, __builtin_malloc and
-    // __builtin_memcpy, as far as the knowledge base knows them.
-    std::string BuiltinName(X.Ctx.BuiltinInfo.getName(Builtin));
-    StringRef Name = BuiltinName;
-    Name.consume_front("__builtin_");
-    if (!X.Ctx.BuiltinInfo.isPredefinedLibFunction(Builtin) &&
-        !X.KB.function(Name))
-      return true;
-  }
+  Callees.insert(E->getCallee()->IgnoreParenImpCasts());
+  if (handledAsBuiltin(E, Callee))
+    return true;
 
   X.convertLambda(E);
 
@@ -916,7 +926,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (ObjectMemory Made = libraryObjectMemory(Callee, E->getType(), X);
         Made != ObjectMemory::None || Object == ObjectMemory::None)
       Object = Made;
-  X.addCall(Function, Callee, Loc, Kind, Object);
+  X.addCall(Function, Callee, E->getExprLoc(), Kind, Object);
   return true;
 }
 
