@@ -296,27 +296,37 @@ int HeapGraph::find(StringRef USR) const {
   return It == ByUSR.end() ? -1 : It->second;
 }
 
+/// \p N fails with \p Exception, allocating on that path only.
+static void setFailureLeaf(HeapGraph::Node &N, StringRef Exception,
+                           StringRef Condition) {
+  setLeaf(N, Cause::Failure, failurePhrase(Exception, Condition));
+  N.words().Exception = Exception.str();
+}
+
+/// A library function its unit summarised from its body: each effect the
+/// summary found.
+static void setSummaryLeaves(HeapGraph::Node &N, const LibrarySummary &S) {
+  if (S.Allocates)
+    setLeaf(N, Cause::Allocation, "may allocate on the heap");
+  if (S.Releases)
+    setLeaf(N, Cause::Release, "may release heap memory");
+  if (S.Unknown)
+    setLeaf(N, Cause::Assumed,
+            "calls library code that has no body to analyse");
+  if (S.MayAllocate)
+    setLeaf(N, Cause::MayAllocate,
+            "calls library code that may allocate on some inputs");
+  if (S.AllocatesOnFailure)
+    setFailureLeaf(N, S.Exception, "");
+  if (S.Bounded)
+    setLeaf(N, Cause::Bounded, boundedPhrase());
+}
+
 void HeapGraph::decideLeaf(Node &N) {
   const FunctionFacts &F = N.Facts;
   auto Set = [&](Cause C, StringRef Why) { setLeaf(N, C, Why); };
-  auto SetFailure = [&](StringRef Exception, StringRef Condition) {
-    Set(Cause::Failure, failurePhrase(Exception, Condition));
-    N.words().Exception = Exception.str();
-  };
   if (F.Summary.Summarised) {
-    if (F.Summary.Allocates)
-      Set(Cause::Allocation, "may allocate on the heap");
-    if (F.Summary.Releases)
-      Set(Cause::Release, "may release heap memory");
-    if (F.Summary.Unknown)
-      Set(Cause::Assumed, "calls library code that has no body to analyse");
-    if (F.Summary.MayAllocate)
-      Set(Cause::MayAllocate,
-          "calls library code that may allocate on some inputs");
-    if (F.Summary.AllocatesOnFailure)
-      SetFailure(F.Summary.Exception, "");
-    if (F.Summary.Bounded)
-      Set(Cause::Bounded, boundedPhrase());
+    setSummaryLeaves(N, F.Summary);
     return;
   }
   if (F.USR == UnknownUSR) {
@@ -339,7 +349,7 @@ void HeapGraph::decideLeaf(Node &N) {
           "may allocate on the heap (" + E->Condition + ")");
       return;
     case FunctionEffect::AllocatesOnFailure:
-      SetFailure(E->Exception, E->Condition);
+      setFailureLeaf(N, E->Exception, E->Condition);
       return;
     case FunctionEffect::None:
       return;
