@@ -250,6 +250,13 @@ static bool onlyReads(const CXXMethodDecl *Method, const FieldDecl *Field,
   return !U.Escapes && !U.Grows;
 }
 
+/// A member template or a nested class: code that may use a member and
+/// that noalloc would have to follow elsewhere.
+static bool holdsCodeElsewhere(const Decl *D) {
+  const auto *Nested = dyn_cast<CXXRecordDecl>(D);
+  return isa<FunctionTemplateDecl>(D) || (Nested && !Nested->isImplicit());
+}
+
 /// For \p Class, a specialization of a class template: whether the code
 /// other units may instantiate for it is its template's, all of it here
 /// (an implicit instantiation of the primary template, which has no
@@ -269,8 +276,7 @@ static bool templateCodeHere(const ClassTemplateSpecializationDecl *Spec,
   if (Field->hasInClassInitializer() && !Field->getInClassInitializer())
     return false;
   for (const Decl *D : Pattern->decls()) {
-    const auto *Nested = dyn_cast<CXXRecordDecl>(D);
-    if (isa<FunctionTemplateDecl>(D) || (Nested && !Nested->isImplicit()))
+    if (holdsCodeElsewhere(D))
       return false;
     const auto *Other = dyn_cast<FieldDecl>(D);
     if (Other && Other->getDeclName() != Field->getDeclName() &&
@@ -297,8 +303,7 @@ static bool onlyClassCodeUses(const FieldDecl *Field, const InPlaceCandidate &C,
   if (Spec && !templateCodeHere(Spec, Field))
     return false;
   for (const Decl *D : Class->decls()) {
-    const auto *Nested = dyn_cast<CXXRecordDecl>(D);
-    if (isa<FunctionTemplateDecl>(D) || (Nested && !Nested->isImplicit()))
+    if (holdsCodeElsewhere(D))
       return false;
     const auto *Method = dyn_cast<CXXMethodDecl>(D);
     if (Method && !Method->isImplicit() && !Method->isDefaulted() &&
