@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LibraryGraph.h"
+#include "SafeOutput.h"
 #include "knowledge/KnowledgeBase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -25,6 +26,7 @@
 #include "llvm/Support/xxhash.h"
 #include <cstdlib>
 #include <map>
+#include <optional>
 
 using namespace llvm;
 using namespace noalloc;
@@ -315,6 +317,46 @@ unsigned reportContradictions(const std::map<std::string, Merged> &Names,
   return Count;
 }
 
+// Every overload and symbol version of a name, joined: the strongest
+// effect wins, with its reason.
+std::map<std::string, Merged> mergeByName(ArrayRef<ExportVerdict> Verdicts,
+                                          bool PrintEach) {
+  std::map<std::string, Merged> Names;
+  for (const ExportVerdict &V : Verdicts) {
+    std::string Name = knowledgeName(V.Symbol);
+    if (PrintEach)
+      outs() << V.Symbol << '\t' << Name << '\t' << V.Library << '\t'
+             << reachName(V.Effect) << '\t' << V.Why << '\n';
+    if (Name.empty())
+      continue;
+    Merged &M = Names[Name];
+    if (reachRank(V.Effect) > reachRank(M.Effect) || M.Library.empty())
+      M = {V.Effect, V.Why, V.Library};
+  }
+  return Names;
+}
+
+void printSummary(const std::map<std::string, Merged> &Names,
+                  std::optional<unsigned> Contradicting) {
+  std::map<Reach, unsigned> Totals;
+  for (const auto &N : Names)
+    ++Totals[N.second.Effect];
+  errs() << "noalloc-libscan: " << Names.size()
+         << " functions: " << Totals[Reach::Allocates]
+         << " reach the allocator, " << Totals[Reach::FailsOnly]
+         << " only when throwing, " << Totals[Reach::Releases]
+         << " only release, " << Totals[Reach::Unknown]
+         << " unknown (indirect calls), " << Totals[Reach::None] << " none";
+  if (Contradicting)
+    errs() << "; " << *Contradicting << " contradict the knowledge base";
+  errs() << "\n";
+}
+
+int fail(Error E) {
+  WithColor::error(errs(), "noalloc-libscan") << toString(std::move(E)) << "\n";
+  return 2;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -328,58 +370,26 @@ int main(int argc, char **argv) {
   if (System)
     for (std::string &P : systemLibraries())
       Paths.push_back(P);
-  if (Paths.empty()) {
-    WithColor::error(errs(), "noalloc-libscan") << "no library given\n";
-    return 2;
-  }
+  if (Paths.empty())
+    return fail(createStringError("no library given"));
   auto KB = KnowledgeBase::get(
       std::vector<std::string>(Knowledge.begin(), Knowledge.end()));
-  if (!KB) {
-    WithColor::error(errs(), "noalloc-libscan")
-        << toString(KB.takeError()) << "\n";
-    return 2;
-  }
+  if (!KB)
+    return fail(KB.takeError());
   auto Result = scan(Paths, **KB);
-  if (!Result) {
-    WithColor::error(errs(), "noalloc-libscan")
-        << toString(Result.takeError()) << "\n";
-    return 2;
-  }
-  std::map<std::string, Merged> Names; // every overload and symbol version
-  for (const ExportVerdict &V : *Result) {
-    std::string Name = knowledgeName(V.Symbol);
-    if (Verdicts)
-      outs() << V.Symbol << '\t' << Name << '\t' << V.Library << '\t'
-             << reachName(V.Effect) << '\t' << V.Why << '\n';
-    if (Name.empty())
-      continue;
-    Merged &M = Names[Name];
-    if (reachRank(V.Effect) > reachRank(M.Effect) || M.Library.empty())
-      M = {V.Effect, V.Why, V.Library};
-  }
-  unsigned Found = Contradictions ? reportContradictions(Names, **KB) : 0;
-  if (!Output.empty()) {
-    std::error_code EC;
-    raw_fd_ostream OS(Output, EC);
-    if (EC) {
-      WithColor::error(errs(), "noalloc-libscan")
-          << "cannot write '" << Output << "': " << EC.message() << "\n";
-      return 2;
-    }
-    writeYAML(OS, Names, **KB, Paths);
-  }
-  outs().flush(); // the summary comes last
-  std::map<Reach, unsigned> Totals;
-  for (const auto &N : Names)
-    ++Totals[N.second.Effect];
-  errs() << "noalloc-libscan: " << Names.size()
-         << " functions: " << Totals[Reach::Allocates]
-         << " reach the allocator, " << Totals[Reach::FailsOnly]
-         << " only when throwing, " << Totals[Reach::Releases]
-         << " only release, " << Totals[Reach::Unknown]
-         << " unknown (indirect calls), " << Totals[Reach::None] << " none";
+  if (!Result)
+    return fail(Result.takeError());
+  std::map<std::string, Merged> Names = mergeByName(*Result, Verdicts);
+  std::optional<unsigned> Found;
   if (Contradictions)
-    errs() << "; " << Found << " contradict the knowledge base";
-  errs() << "\n";
-  return Found ? 1 : 0;
+    Found = reportContradictions(Names, **KB);
+  if (!Output.empty())
+    if (Error E = writeFileSafely(Output, [&](raw_fd_ostream &OS) {
+          writeYAML(OS, Names, **KB, Paths);
+          return Error::success();
+        }))
+      return fail(std::move(E));
+  outs().flush(); // the summary comes last
+  printSummary(Names, Found);
+  return Found.value_or(0) ? 1 : 0;
 }
