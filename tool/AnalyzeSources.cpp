@@ -6,6 +6,7 @@
 #include "Progress.h"
 #include "ResultCache.h"
 #include "ToolOptions.h"
+#include "knowledge/DerivedKnowledge.h"
 #include "utils/NoallocCheck.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
@@ -39,9 +40,8 @@ using cli::Stats;
 static const std::string &runFingerprint(const char *Argv0) {
   static const std::string Fingerprint = [Argv0] {
     std::string Data = programIdentity(Argv0);
-    for (const std::string &Path : KnowledgeFiles)
-      if (auto Buffer = MemoryBuffer::getFile(Path))
-        Data += Path + utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+    for (const std::string &Entry : KnowledgeFiles)
+      Data += knowledgeIdentity(Entry);
     return Data;
   }();
   return Fingerprint;
@@ -64,12 +64,11 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
   ClangTidyOptions Effective =
       makeOptionsProvider(Options)->getOptions(Absolute);
   Data += '\0' + configurationAsText(Effective);
-  // The contents of knowledge files named in the configuration.
+  // The contents of the knowledge the configuration names.
   if (auto It = Effective.CheckOptions.find("KnowledgeFiles");
       It != Effective.CheckOptions.end()) {
-    for (const std::string &P : optionList(It->second.Value))
-      if (auto Buffer = MemoryBuffer::getFile(P))
-        Data += utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+    for (const std::string &Entry : optionList(It->second.Value))
+      Data += knowledgeIdentity(Entry);
   }
   return utohexstr(xxh3_64bits(Data), /*LowerCase=*/true, 16) +
          utohexstr(xxh3_64bits(Data + "noalloc"), true, 16);

@@ -1,6 +1,7 @@
 //===--- NoallocConfig.cpp - .noalloc.yaml --------------------------------===//
 
 #include "NoallocConfig.h"
+#include "knowledge/DerivedKnowledge.h"
 #include "knowledge/YAMLInput.h"
 #include "utils/LLVMCompat.h"
 #include "llvm/ADT/StringSet.h"
@@ -101,7 +102,8 @@ parseNoallocConfig(MemoryBufferRef Config) {
     std::vector<std::string> Paths;
     for (const std::string &K : File.Knowledge) {
       SmallString<256> Path(K);
-      compat::makeAbsolute(Directory, Path);
+      if (K != SystemLibraries)
+        compat::makeAbsolute(Directory, Path);
       Paths.push_back(std::string(Path));
     }
     Set("KnowledgeFiles", join(Paths, ";"));

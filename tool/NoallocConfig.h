@@ -5,7 +5,7 @@
 // tool and the plugin read the same settings:
 //
 //   checks: '-*,noalloc-call,noalloc-new-delete'
-//   knowledge: [rtos.yaml]          # relative to this file
+//   knowledge: [rtos.yaml, libhal.a, "@system"]  # relative to this file
 //   roots: ['Audio::process']
 //   allowed-zones: ['*_init']
 //   policy: strict                  # or lenient

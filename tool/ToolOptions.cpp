@@ -141,7 +141,9 @@ cl::opt<bool> VerifyConfig(
 
 cl::list<std::string> KnowledgeFiles(
     "knowledge",
-    cl::desc("A knowledge-base YAML file to add to the built-in one\n"
+    cl::desc("A knowledge-base YAML file to add to the built-in one, or a\n"
+             "library (.so, .a, .o; @system: libc, libm, libstdc++,\n"
+             "libgcc_s) whose machine code says what its functions do\n"
              "(repeatable); same as the KnowledgeFiles check option."),
     MainAndLink, cl::cat(Category));
 

@@ -1,8 +1,10 @@
 //===--- KnowledgeBase.cpp - What library code does with the heap ---------===//
 
 #include "knowledge/KnowledgeBase.h"
+#include "knowledge/DerivedKnowledge.h"
 #include "knowledge/YAMLInput.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -242,6 +244,22 @@ const TypeEntry *KnowledgeBase::type(StringRef QualifiedName) const {
   return It == Types.end() ? nullptr : &It->second;
 }
 
+// After the YAML files: what they list is left out, and their `none`
+// entries let the scan follow past an indirect call.
+Error KnowledgeBase::addDerived(ArrayRef<std::string> Entries) {
+  std::vector<std::string> Paths;
+  for (const std::string &Entry : Entries)
+    for (std::string &Path : libraryFiles(Entry))
+      Paths.push_back(std::move(Path));
+  auto Verdicts = scanLibraries(Paths, *this);
+  if (!Verdicts)
+    return Verdicts.takeError();
+  std::string Text;
+  raw_string_ostream OS(Text);
+  writeDerivedYAML(OS, mergeByName(*Verdicts), *this, Paths);
+  return addYAML(Text, "<knowledge derived from " + join(Entries, ", ") + ">");
+}
+
 Expected<std::shared_ptr<const KnowledgeBase>>
 KnowledgeBase::get(ArrayRef<std::string> UserFiles) {
   static std::mutex Mutex;
@@ -258,7 +276,12 @@ KnowledgeBase::get(ArrayRef<std::string> UserFiles) {
   for (const EmbeddedFile *F = DefaultKnowledgeFiles; F->Name; ++F)
     if (Error E = KB->addYAML(F->Text, F->Name))
       return std::move(E);
+  std::vector<std::string> Libraries;
   for (const std::string &Path : UserFiles) {
+    if (namesLibrary(Path)) {
+      Libraries.push_back(Path);
+      continue;
+    }
     auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
     if (!Buffer)
       return createStringError(
@@ -267,6 +290,9 @@ KnowledgeBase::get(ArrayRef<std::string> UserFiles) {
     if (Error E = KB->addYAML((*Buffer)->getBuffer(), Path))
       return std::move(E);
   }
+  if (!Libraries.empty())
+    if (Error E = KB->addDerived(Libraries))
+      return std::move(E);
   Loaded.emplace(std::move(Key), KB);
   return KB;
 }

@@ -109,12 +109,16 @@ struct ReplacementEntry {
 class KnowledgeBase {
 public:
   /// The default knowledge plus \p UserFiles, loaded once per distinct list
-  /// and shared between checks and threads.
+  /// and shared between checks and threads. An entry naming compiled
+  /// libraries (DerivedKnowledge.h) adds what their machine code shows.
   static llvm::Expected<std::shared_ptr<const KnowledgeBase>>
   get(llvm::ArrayRef<std::string> UserFiles);
 
   /// Parses one YAML file's text into this knowledge base.
   llvm::Error addYAML(llvm::StringRef Text, llvm::StringRef FileName);
+  /// Adds what the exports of these libraries do, for the functions this
+  /// knowledge base does not list.
+  llvm::Error addDerived(llvm::ArrayRef<std::string> Entries);
 
   const FunctionEntry *function(llvm::StringRef QualifiedName) const;
   /// The entry of a constructor; for a copy or move constructor, its

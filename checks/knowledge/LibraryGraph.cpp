@@ -1,6 +1,6 @@
 //===--- LibraryGraph.cpp - Direct-call graph of compiled libraries -------===//
 
-#include "LibraryGraph.h"
+#include "knowledge/LibraryGraph.h"
 #include "utils/LLVMCompat.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -323,7 +323,8 @@ Error LibraryGraph::addFile(StringRef Path) {
   std::string Library = sys::path::filename(Path).str();
   auto Bin = createBinary((*Buf)->getMemBufferRef());
   if (!Bin)
-    return Bin.takeError();
+    return createStringError("cannot read '%s': %s", Path.str().c_str(),
+                             toString(Bin.takeError()).c_str());
   if (auto *Ar = dyn_cast<Archive>(Bin->get())) {
     Error Err = Error::success();
     for (const Archive::Child &C : Ar->children(Err)) {

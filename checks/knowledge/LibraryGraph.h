@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef NOALLOC_TOOL_LIBSCAN_LIBRARYGRAPH_H
-#define NOALLOC_TOOL_LIBSCAN_LIBRARYGRAPH_H
+#ifndef NOALLOC_KNOWLEDGE_LIBRARYGRAPH_H
+#define NOALLOC_KNOWLEDGE_LIBRARYGRAPH_H
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -75,4 +75,4 @@ const char *reachName(Reach R);
 } // namespace libscan
 } // namespace noalloc
 
-#endif // NOALLOC_TOOL_LIBSCAN_LIBRARYGRAPH_H
+#endif // NOALLOC_KNOWLEDGE_LIBRARYGRAPH_H
