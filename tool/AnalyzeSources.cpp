@@ -74,8 +74,7 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
          utohexstr(xxh3_64bits(Data + "noalloc"), true, 16);
 }
 
-/// The result cache of this run, or null with --no-cache.
-static std::unique_ptr<ResultCache> openCache() {
+std::unique_ptr<ResultCache> openResultCache() {
   if (NoCache)
     return nullptr;
   std::string Directory =
@@ -85,22 +84,58 @@ static std::unique_ptr<ResultCache> openCache() {
   return std::make_unique<ResultCache>(Directory);
 }
 
-std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
-                                                     const RunOptions &Options,
-                                                     const char *Argv0) {
-  std::vector<TranslationUnitFacts> Facts;
-  std::unique_ptr<ResultCache> Cache = openCache();
-  if (!Cache)
-    return Facts;
+std::vector<std::string> unitKeys(const Compilations &Run,
+                                  const RunOptions &Options,
+                                  const char *Argv0) {
+  const std::string &Fingerprint = runFingerprint(Argv0);
+  std::vector<std::string> Keys;
+  for (const std::string &File : Run.Files)
+    Keys.push_back(cacheKey(*Run.Database, File, Options, Fingerprint));
+  return Keys;
+}
+
+/// The database's files that \p Run does not analyse, sorted.
+static std::vector<std::string> filesOutside(const Compilations &Run) {
   std::set<std::string> InRun;
   for (const std::string &File : Run.Files)
     InRun.insert(normalizedPath(File));
-  const std::string &Fingerprint = runFingerprint(Argv0);
   std::vector<std::string> Others;
   for (const std::string &File : Run.Database->getAllFiles())
     if (!InRun.count(normalizedPath(File)))
       Others.push_back(File);
   llvm::sort(Others);
+  return Others;
+}
+
+std::optional<std::string> wholeRunKey(const Compilations &Run,
+                                       const RunOptions &Options,
+                                       const char *Argv0,
+                                       ArrayRef<std::string> UnitKeys,
+                                       const ResultCache &Cache) {
+  std::string Data;
+  for (const std::string &Key : UnitKeys)
+    Data += Key + '\0';
+  Data += "outside";
+  const std::string &Fingerprint = runFingerprint(Argv0);
+  for (const std::string &File : filesOutside(Run)) {
+    std::string Key = cacheKey(*Run.Database, File, Options, Fingerprint);
+    // Its facts would join the link when its entry is fresh.
+    if (Cache.hasEntry(Key))
+      return std::nullopt;
+    Data += '\0' + Key;
+  }
+  return Data;
+}
+
+std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
+                                                     const RunOptions &Options,
+                                                     const char *Argv0,
+                                                     ResultCache *Cache) {
+  std::vector<TranslationUnitFacts> Facts;
+  if (!Cache)
+    return Facts;
+  const std::string &Fingerprint = runFingerprint(Argv0);
+  std::vector<std::string> Others = filesOutside(Run);
   // Reading and checking an entry is most of a warm run: in parallel,
   // kept in the files' order.
   std::vector<std::optional<TranslationUnitFacts>> Found(Others.size());
@@ -144,26 +179,27 @@ static void printPhaseTimes(ArrayRef<TranslationUnitResult> Results) {
                    Sum.Total - Sum.Parse - Sum.Checks - Sum.Facts);
 }
 
-std::optional<int>
-analyzeSources(const Compilations &Run, const RunOptions &Options,
-               const char *Argv0, std::vector<TranslationUnitResult> &Results,
-               llvm::function_ref<void(TranslationUnitResult &)> Done) {
-  const std::vector<std::string> &Files = Run.Files;
-  const tooling::CompilationDatabase &Database = *Run.Database;
-  if (Error E = checkConfiguration(Files, Options)) {
+std::optional<int> checkSources(const Compilations &Run,
+                                const RunOptions &Options) {
+  if (Error E = checkConfiguration(Run.Files, Options)) {
     WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
     return 2;
   }
-  if (Files.empty()) {
+  if (Run.Files.empty()) {
     WithColor::error(errs(), "noalloc")
         << "no source files: name them, or give -p <build-dir> with a "
            "compile_commands.json that lists some\n";
     return 2;
   }
+  return std::nullopt;
+}
 
-  std::unique_ptr<ResultCache> Cache = openCache();
-  StringRef Fingerprint = Cache ? StringRef(runFingerprint(Argv0)) : "";
-
+void analyzeSources(const Compilations &Run, const RunOptions &Options,
+                    ResultCache *Cache, ArrayRef<std::string> Keys,
+                    std::vector<TranslationUnitResult> &Results,
+                    llvm::function_ref<void(TranslationUnitResult &)> Done) {
+  const std::vector<std::string> &Files = Run.Files;
+  const tooling::CompilationDatabase &Database = *Run.Database;
   Results.resize(Files.size());
   std::atomic<unsigned> Finished = 0, Cached = 0;
   // Nanoseconds spent in the cache (keys, lookups, stores), for --timing.
@@ -189,11 +225,9 @@ analyzeSources(const Compilations &Run, const RunOptions &Options,
     });
     for (size_t I : Order)
       Pool.async([&, I] {
-        std::string Key;
         if (Cache) {
           auto Start = std::chrono::steady_clock::now();
-          Key = cacheKey(Database, Files[I], Options, Fingerprint);
-          auto Hit = Cache->lookup(Key);
+          auto Hit = Cache->lookup(Keys[I]);
           CacheTime += Since(Start);
           if (Hit) {
             Results[I] = std::move(*Hit);
@@ -207,7 +241,7 @@ analyzeSources(const Compilations &Run, const RunOptions &Options,
         Results[I] = analyzeTranslationUnit(Database, Files[I], Options);
         if (Cache) {
           auto Start = std::chrono::steady_clock::now();
-          Cache->store(Key, Results[I]);
+          Cache->store(Keys[I], Results[I]);
           CacheTime += Since(Start);
         }
         Done(Results[I]);
@@ -224,7 +258,6 @@ analyzeSources(const Compilations &Run, const RunOptions &Options,
            << " s in the cache (all workers)\n";
     printPhaseTimes(Results);
   }
-  return std::nullopt;
 }
 
 } // namespace noalloc

@@ -5,19 +5,44 @@
 
 #include "RunConfiguration.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <memory>
 #include <optional>
 
 namespace noalloc {
 
-/// Parses (or finds in the result cache) every source of \p Run, largest
-/// first, -j at a time, with progress on the terminal; \p Done sees each
-/// result as soon as it is complete, on the worker's thread (the run's
-/// facts are collected there, not held per unit). Returns an exit status
-/// when the run ends here.
-std::optional<int>
-analyzeSources(const Compilations &Run, const RunOptions &Options,
-               const char *Argv0, std::vector<TranslationUnitResult> &Results,
-               llvm::function_ref<void(TranslationUnitResult &)> Done);
+class ResultCache;
+
+/// The result cache of a run, or null with --no-cache.
+std::unique_ptr<ResultCache> openResultCache();
+
+/// An exit status if the run cannot start: a broken configuration, no
+/// source files.
+std::optional<int> checkSources(const Compilations &Run,
+                                const RunOptions &Options);
+
+/// The result cache's key of each unit of \p Run, in its order: everything
+/// that determines the unit's result except the files it reads.
+std::vector<std::string> unitKeys(const Compilations &Run,
+                                  const RunOptions &Options, const char *Argv0);
+
+/// What determines the results of the whole run except the files its units
+/// read and the command line (ReportCache.h): \p UnitKeys and the keys of
+/// the database's other units; none if one of those has an entry in
+/// \p Cache, whose facts would join the link.
+std::optional<std::string> wholeRunKey(const Compilations &Run,
+                                       const RunOptions &Options,
+                                       const char *Argv0,
+                                       llvm::ArrayRef<std::string> UnitKeys,
+                                       const ResultCache &Cache);
+
+/// Parses (or finds in \p Cache, under \p Keys) every source of \p Run,
+/// largest first, -j at a time, with progress on the terminal; \p Done
+/// sees each result as soon as it is complete, on the worker's thread (the
+/// run's facts are collected there, not held per unit).
+void analyzeSources(const Compilations &Run, const RunOptions &Options,
+                    ResultCache *Cache, llvm::ArrayRef<std::string> Keys,
+                    std::vector<TranslationUnitResult> &Results,
+                    llvm::function_ref<void(TranslationUnitResult &)> Done);
 
 /// The facts of the database's other units, from the result cache of an
 /// earlier run: so that a run over some files (pre-commit, an editor) still
@@ -25,7 +50,8 @@ analyzeSources(const Compilations &Run, const RunOptions &Options,
 /// prove fresh are used; none without a cache.
 std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
                                                      const RunOptions &Options,
-                                                     const char *Argv0);
+                                                     const char *Argv0,
+                                                     ResultCache *Cache);
 
 } // namespace noalloc
 

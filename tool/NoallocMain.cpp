@@ -19,7 +19,9 @@
 #include "Launch.h"
 #include "LinkAndReport.h"
 #include "PrintReport.h"
+#include "ReportCache.h"
 #include "ReportFilters.h"
+#include "ResultCache.h"
 #include "RunConfiguration.h"
 #include "SafeOutput.h"
 #include "ToolOptions.h"
@@ -301,31 +303,72 @@ readLinkedUnits(const RunOptions &Options, std::vector<std::string> &Files,
   return lockForFix(Files, Lock);
 }
 
+namespace {
+/// The units of a run and what is known of them.
+struct RunUnits {
+  std::vector<std::string> Files;
+  std::vector<TranslationUnitResult> Results;
+  FactsCollector Facts;
+  std::optional<FixLock> Lock;
+  std::unique_ptr<tooling::CompilationDatabase> Database;
+  std::unique_ptr<ResultCache> Cache;
+  /// The run's output is kept and replayed (ReportCache.h).
+  std::unique_ptr<ReportCache> Report;
+};
+} // namespace
+
+/// The report cache of \p Run, or null.
+static std::unique_ptr<ReportCache>
+openReportCache(const Compilations &Run, const RunOptions &Options,
+                const char *Argv0, ArrayRef<std::string> Arguments,
+                ResultCache &Cache, ArrayRef<std::string> Keys) {
+  if (!ReportCache::allowed())
+    return nullptr;
+  std::optional<std::string> UnitsKey =
+      wholeRunKey(Run, Options, Argv0, Keys, Cache);
+  if (!UnitsKey)
+    return nullptr;
+  return ReportCache::open(Cache, *UnitsKey, Arguments);
+}
+
 /// The units of the compilation database, analysed here (or read from the
-/// cache), and the facts of the program's other units.
-static std::optional<int>
-analyzeDatabaseUnits(const RunOptions &Options, const char *Argv0,
-                     std::vector<std::string> &Files,
-                     std::vector<TranslationUnitResult> &Results,
-                     FactsCollector &Facts, std::optional<FixLock> &Lock,
-                     std::unique_ptr<tooling::CompilationDatabase> &Database) {
+/// cache), and the facts of the program's other units; or an exit status,
+/// the stored output's when nothing changed since it was kept.
+static std::optional<int> analyzeDatabaseUnits(const RunOptions &Options,
+                                               const char *Argv0,
+                                               ArrayRef<std::string> Arguments,
+                                               RunUnits &Units) {
   Expected<Compilations> Run = loadCompilations();
   if (!Run) {
     WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";
     return 2;
   }
-  if (std::optional<int> Status = lockForFix(Run->Files, Lock))
+  if (std::optional<int> Status = lockForFix(Run->Files, Units.Lock))
     return Status;
-  if (std::optional<int> Status =
-          analyzeSources(*Run, Options, Argv0, Results,
-                         [&](TranslationUnitResult &R) { Facts.add(R); }))
+  if (std::optional<int> Status = checkSources(*Run, Options))
     return Status;
+  Units.Cache = openResultCache();
+  std::vector<std::string> Keys;
+  if (Units.Cache) {
+    Keys = unitKeys(*Run, Options, Argv0);
+    Units.Report =
+        openReportCache(*Run, Options, Argv0, Arguments, *Units.Cache, Keys);
+  }
+  if (Units.Report) {
+    if (std::optional<int> Status = Units.Report->replay()) {
+      Units.Report.reset();
+      return Status;
+    }
+  }
+  analyzeSources(*Run, Options, Units.Cache.get(), Keys, Units.Results,
+                 [&](TranslationUnitResult &R) { Units.Facts.add(R); });
   // --annotate marks only what clang checks: the units of the run.
   if (cli::Annotate == cli::AnnotateMode::Off)
-    for (TranslationUnitFacts &Other : factsOutsideTheRun(*Run, Options, Argv0))
-      Facts.addOutside(std::move(Other));
-  Files = std::move(Run->Files);
-  Database = std::move(Run->Database);
+    for (TranslationUnitFacts &Other :
+         factsOutsideTheRun(*Run, Options, Argv0, Units.Cache.get()))
+      Units.Facts.addOutside(std::move(Other));
+  Units.Files = std::move(Run->Files);
+  Units.Database = std::move(Run->Database);
   return std::nullopt;
 }
 
@@ -343,6 +386,8 @@ static std::optional<int> rejectLinkOptions() {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  // The command line as given, which the report cache's key holds.
+  std::vector<std::string> Arguments(argv + 1, argv + argc);
   // A file size limit (ulimit -f) makes a write fail with EFBIG, reported
   // with its path, instead of killing the process.
   ::signal(SIGXFSZ, SIG_IGN);
@@ -386,16 +431,19 @@ int main(int argc, const char **argv) {
   if (cli::ListChecks)
     return listChecks(Options);
 
-  std::vector<std::string> Files;
-  std::vector<TranslationUnitResult> Results;
-  FactsCollector Facts;
-  std::optional<FixLock> Lock;
-  std::unique_ptr<tooling::CompilationDatabase> Database;
+  RunUnits Units;
   std::optional<int> Status =
-      cli::LinkCommand ? readLinkedUnits(Options, Files, Results, Facts, Lock)
-                       : analyzeDatabaseUnits(Options, argv[0], Files, Results,
-                                              Facts, Lock, Database);
+      cli::LinkCommand
+          ? readLinkedUnits(Options, Units.Files, Units.Results, Units.Facts,
+                            Units.Lock)
+          : analyzeDatabaseUnits(Options, argv[0], Arguments, Units);
   if (Status)
     return *Status;
-  return report(Results, Facts, Files, Options, Database.get());
+  // What the analysis prints is nothing in a run that can be kept (no
+  // terminal, no --timing): the link and the report print it all.
+  if (Units.Report && !Units.Report->capture())
+    Units.Report.reset();
+  int Exit = report(Units.Results, Units.Facts, Units.Files, Options,
+                    Units.Database.get());
+  return Units.Report ? Units.Report->finish(Exit, Units.Results) : Exit;
 }

@@ -41,6 +41,10 @@ std::string ResultCache::entryPath(StringRef Key) const {
   return std::string(Path);
 }
 
+bool ResultCache::hasEntry(StringRef Key) const {
+  return sys::fs::exists(entryPath(Key));
+}
+
 std::optional<uint64_t> ResultCache::contentHash(StringRef Path) {
   {
     std::lock_guard<std::mutex> Lock(Mutex);
@@ -388,11 +392,10 @@ static Error writeEntry(StringRef Path, StringRef Text) {
   });
 }
 
-/// Whether \p Result can be replayed while the files it read are the same.
 /// A unit that does not compile can, its errors and its failure kept,
 /// unless nothing says what it read (it crashed, or its source is missing)
 /// or a file it includes was not found: that file may appear.
-static bool replayable(const TranslationUnitResult &Result) {
+bool ResultCache::replayable(const TranslationUnitResult &Result) {
   return Result.Compiled ||
          (!Result.Dependencies.empty() && !Result.MissingFile);
 }

@@ -41,8 +41,17 @@ public:
   /// The stored form of \p Result, with the hash of every file it read.
   std::optional<std::string> toEntry(const TranslationUnitResult &Result);
 
-private:
+  /// Whether an entry is stored under \p Key, fresh or not.
+  bool hasEntry(llvm::StringRef Key) const;
+  /// The hash of \p Path's contents, computed once per run; none if it is
+  /// not a regular file that can be read.
   std::optional<uint64_t> contentHash(llvm::StringRef Path);
+  /// Whether \p Result can be replayed while the files it read are the
+  /// same (what store() keeps).
+  static bool replayable(const TranslationUnitResult &Result);
+  llvm::StringRef directory() const { return Directory; }
+
+private:
   std::string entryPath(llvm::StringRef Key) const;
 
   std::string Directory;
