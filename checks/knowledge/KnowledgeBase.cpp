@@ -2,12 +2,10 @@
 
 #include "knowledge/KnowledgeBase.h"
 #include "knowledge/DerivedKnowledge.h"
-#include "knowledge/YAMLInput.h"
+#include "knowledge/KnowledgeFile.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/YAMLTraits.h"
 #include <map>
 #include <mutex>
 
@@ -16,16 +14,11 @@ using namespace llvm;
 namespace noalloc {
 namespace {
 
-struct KnowledgeFile {
-  std::vector<FunctionEntry> Functions;
-  std::vector<TypeEntry> Types;
-  std::vector<ReplacementEntry> Replacements;
-  std::vector<LibraryEntry> Libraries;
-};
-
-struct EmbeddedFile {
+/// A default knowledge file, compiled from its YAML at build time
+/// (CompileKnowledge.cpp): nothing is parsed at run time.
+struct BuiltinFile {
   const char *Name;
-  const char *Text;
+  KnowledgeFile (*Make)();
 };
 
 // Generated from knowledge/*.yaml at build time.
@@ -33,138 +26,6 @@ struct EmbeddedFile {
 
 } // namespace
 } // namespace noalloc
-
-LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::FunctionEntry)
-LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::TypeEntry)
-LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::ReplacementEntry)
-LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::ReplacementTemplate)
-LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::LibraryEntry)
-
-namespace llvm {
-namespace yaml {
-
-template <> struct ScalarEnumerationTraits<noalloc::FunctionEffect> {
-  static void enumeration(IO &IO, noalloc::FunctionEffect &Value) {
-    using noalloc::FunctionEffect;
-    IO.enumCase(Value, "allocates", FunctionEffect::Allocates);
-    IO.enumCase(Value, "releases", FunctionEffect::Releases);
-    IO.enumCase(Value, "reallocates", FunctionEffect::Reallocates);
-    IO.enumCase(Value, "may-allocate", FunctionEffect::MayAllocate);
-    IO.enumCase(Value, "allocates-on-failure",
-                FunctionEffect::AllocatesOnFailure);
-    IO.enumCase(Value, "none", FunctionEffect::None);
-  }
-};
-
-template <> struct ScalarEnumerationTraits<noalloc::TypeEffect> {
-  static void enumeration(IO &IO, noalloc::TypeEffect &Value) {
-    using noalloc::TypeEffect;
-    IO.enumCase(Value, "allocates", TypeEffect::Allocates);
-    IO.enumCase(Value, "wraps", TypeEffect::Wraps);
-    IO.enumCase(Value, "none", TypeEffect::None);
-  }
-};
-
-template <> struct MappingTraits<noalloc::FunctionEntry> {
-  static void mapping(IO &IO, noalloc::FunctionEntry &E) {
-    IO.mapRequired("name", E.Name);
-    IO.mapRequired("effect", E.Effect);
-    IO.mapOptional("when-null-argument", E.WhenNullArgument);
-    IO.mapOptional("nothing-when-null-argument", E.NothingWhenNullArgument);
-    IO.mapOptional("condition", E.Condition);
-    IO.mapOptional("exception", E.Exception);
-    IO.mapOptional("replacement", E.Replacement);
-    IO.mapOptional("copy-effect", E.CopyEffect);
-  }
-  static std::string validate(IO &, noalloc::FunctionEntry &E) {
-    using noalloc::FunctionEffect;
-    if (E.Name.empty())
-      return "'name' must not be empty";
-    if (E.CopyEffect && *E.CopyEffect != FunctionEffect::None &&
-        *E.CopyEffect != FunctionEffect::Allocates &&
-        *E.CopyEffect != FunctionEffect::Releases)
-      return "'copy-effect' must be 'none', 'allocates' or 'releases'";
-    if (E.WhenNullArgument && E.Effect != noalloc::FunctionEffect::Allocates)
-      return "'when-null-argument' needs 'effect: allocates'";
-    if (E.NothingWhenNullArgument &&
-        E.Effect != noalloc::FunctionEffect::Releases)
-      return "'nothing-when-null-argument' needs 'effect: releases'";
-    if (E.Effect == noalloc::FunctionEffect::MayAllocate && E.Condition.empty())
-      return "'effect: may-allocate' needs a 'condition'";
-    bool OnFailure = E.Effect == noalloc::FunctionEffect::AllocatesOnFailure;
-    if (OnFailure && E.Exception.empty() && E.Condition.empty())
-      return "'effect: allocates-on-failure' needs an 'exception' or a "
-             "'condition'";
-    if (!OnFailure && !E.Exception.empty())
-      return "'exception' needs 'effect: allocates-on-failure'";
-    return "";
-  }
-};
-
-template <> struct MappingTraits<noalloc::TypeEntry> {
-  static void mapping(IO &IO, noalloc::TypeEntry &E) {
-    IO.mapRequired("name", E.Name);
-    IO.mapRequired("effect", E.Effect);
-    IO.mapOptional("allocator-argument", E.AllocatorArgument);
-    IO.mapOptional("replacement", E.Replacement);
-  }
-  static std::string validate(IO &, noalloc::TypeEntry &E) {
-    return E.Name.empty() ? "'name' must not be empty" : "";
-  }
-};
-
-template <> struct MappingTraits<noalloc::ReplacementTemplate> {
-  static void mapping(IO &IO, noalloc::ReplacementTemplate &T) {
-    IO.mapRequired("library", T.Library);
-    IO.mapRequired("template", T.Template);
-    IO.mapRequired("header", T.Header);
-  }
-  static std::string validate(IO &, noalloc::ReplacementTemplate &T) {
-    StringRef Header = T.Header;
-    if (!(Header.starts_with("<") && Header.ends_with(">")) &&
-        !(Header.starts_with("\"") && Header.ends_with("\"")))
-      return "'header' must be written <name> or \"name\"";
-    return "";
-  }
-};
-
-template <> struct MappingTraits<noalloc::ReplacementEntry> {
-  static void mapping(IO &IO, noalloc::ReplacementEntry &E) {
-    IO.mapRequired("type", E.Type);
-    IO.mapOptional("read-members", E.ReadMembers);
-    IO.mapOptional("growth-members", E.GrowthMembers);
-    IO.mapOptional("fixed-size", E.FixedSize);
-    IO.mapOptional("view", E.View);
-    IO.mapOptional("targets", E.Targets);
-  }
-};
-
-template <> struct MappingTraits<noalloc::LibraryEntry> {
-  static void mapping(IO &IO, noalloc::LibraryEntry &E) {
-    IO.mapRequired("name", E.Name);
-    IO.mapRequired("macro", E.Macro);
-    IO.mapOptional("empty-in-place", E.EmptyInPlace);
-    IO.mapOptional("string-capacity", E.StringCapacity);
-    IO.mapOptional("function-buffer", E.FunctionBuffer);
-  }
-  static std::string validate(IO &, noalloc::LibraryEntry &E) {
-    if (E.Name.empty())
-      return "'name' must not be empty";
-    return E.Macro.empty() ? "'macro' must not be empty" : "";
-  }
-};
-
-template <> struct MappingTraits<noalloc::KnowledgeFile> {
-  static void mapping(IO &IO, noalloc::KnowledgeFile &F) {
-    IO.mapOptional("functions", F.Functions);
-    IO.mapOptional("types", F.Types);
-    IO.mapOptional("replacements", F.Replacements);
-    IO.mapOptional("libraries", F.Libraries);
-  }
-};
-
-} // namespace yaml
-} // namespace llvm
 
 namespace noalloc {
 
@@ -181,11 +42,20 @@ normalizeNames(const std::vector<std::string> &Names) {
   return Result;
 }
 
-Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
-  KnowledgeFile File;
-  if (Error E = readYAML(MemoryBufferRef(Text, FileName), File,
-                         "invalid knowledge file '" + FileName.str() + "'"))
-    return E;
+namespace {
+/// A knowledge base's tables, which a file's entries are merged into.
+struct Tables {
+  StringMap<FunctionEntry> &Functions;
+  StringMap<FunctionEntry> &Copies;
+  StringMap<TypeEntry> &Types;
+  StringMap<ReplacementEntry> &Replacements;
+  std::vector<LibraryEntry> &Libraries;
+};
+} // namespace
+
+/// Adds \p File's entries to \p T, replacing those of the same name.
+static void addFile(KnowledgeFile File, Tables T) {
+  auto &[Functions, Copies, Types, Replacements, Libraries] = T;
   for (FunctionEntry &E : File.Functions) {
     E.Name = normalizeName(E.Name);
     std::string Key = E.Name;
@@ -217,6 +87,13 @@ Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
     else
       Libraries.push_back(std::move(E));
   }
+}
+
+Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
+  KnowledgeFile File;
+  if (Error E = readKnowledgeFile(Text, FileName, File))
+    return E;
+  addFile(std::move(File), {Functions, Copies, Types, Replacements, Libraries});
   return Error::success();
 }
 
@@ -273,9 +150,9 @@ KnowledgeBase::get(ArrayRef<std::string> UserFiles) {
     return It->second;
 
   auto KB = std::make_shared<KnowledgeBase>();
-  for (const EmbeddedFile *F = DefaultKnowledgeFiles; F->Name; ++F)
-    if (Error E = KB->addYAML(F->Text, F->Name))
-      return std::move(E);
+  for (const BuiltinFile *F = DefaultKnowledgeFiles; F->Name; ++F)
+    addFile(F->Make(), {KB->Functions, KB->Copies, KB->Types, KB->Replacements,
+                        KB->Libraries});
   std::vector<std::string> Libraries;
   for (const std::string &Path : UserFiles) {
     if (namesLibrary(Path)) {
