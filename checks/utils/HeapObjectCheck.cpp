@@ -74,6 +74,71 @@ bool HeapObjectCheck::isAllocatingStdFunction(const FunctionDecl *Fn) const {
   return It->second = Entry && Entry->Effect == FunctionEffect::Allocates;
 }
 
+bool HeapObjectCheck::reportsLibraryCall(const CallExpr *Call) const {
+  const FunctionDecl *Fn = Call->getDirectCallee();
+  return Fn && reportsLibraryCalls() && isAllocatingStdFunction(Fn);
+}
+
+/// The link before \p Call in a chain: the call whose returned reference
+/// \p Call works on ('os << a' in 'os << a << b', 'os.put(a)' in
+/// 'os.put(a).put(b)', the inner 'std::getline(is, a)' of
+/// 'std::getline(std::getline(is, a), b)').
+static const CallExpr *innerChainLink(const CallExpr *Call) {
+  const Expr *Operand = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Operand = Member->getImplicitObjectArgument();
+  else if (Call->getNumArgs() > 0)
+    Operand = Call->getArg(0);
+  if (!Operand)
+    return nullptr;
+  const auto *Inner = dyn_cast<CallExpr>(Operand->IgnoreParenImpCasts());
+  // A new object is not a chain: 'std::make_unique<A>(std::make_unique<B>())'
+  // allocates twice.
+  return Inner && Inner->isLValue() ? Inner : nullptr;
+}
+
+/// The link after \p Call in its chain, if any.
+static const CallExpr *outerChainLink(const CallExpr *Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  while (true) {
+    auto Parents = parentsOf(Node, Ctx);
+    if (Parents.size() != 1)
+      return nullptr;
+    const Expr *P = Parents[0].get<Expr>();
+    if (const auto *Outer = dyn_cast_or_null<CallExpr>(P))
+      return innerChainLink(Outer) == Call ? Outer : nullptr;
+    if (!isa_and_nonnull<ImplicitCastExpr, ParenExpr, MemberExpr>(P))
+      return nullptr;
+    Node = Parents[0];
+  }
+}
+
+bool HeapObjectCheck::laterInReportedChain(const CallExpr *Call) const {
+  for (const CallExpr *Inner = innerChainLink(Call); Inner;
+       Inner = innerChainLink(Inner))
+    if (reportsLibraryCall(Inner))
+      return true;
+  return false;
+}
+
+void HeapObjectCheck::noteLaterLinks(const CallExpr *Call, ASTContext &Ctx) {
+  unsigned Later = 0;
+  SourceLocation First;
+  for (const CallExpr *Outer = outerChainLink(Call, Ctx); Outer;
+       Outer = outerChainLink(Outer, Ctx)) {
+    if (!reportsLibraryCall(Outer))
+      continue;
+    if (Later++ == 0)
+      First = Ctx.getSourceManager().getFileLoc(callLocation(Outer));
+  }
+  if (Later > 0)
+    diag(First,
+         "and %0 more %plural{1:call|:calls}0 in this chain that "
+         "%plural{1:allocates|:allocate}0 on the heap",
+         DiagnosticIDs::Note)
+        << Later;
+}
+
 bool HeapObjectCheck::mayReportConstruction(const CXXConstructExpr &E) const {
   const CXXConstructorDecl *Ctor = E.getConstructor();
   if (!Ctor || Ctor->isMoveConstructor())
@@ -315,10 +380,14 @@ void HeapObjectCheck::checkCall(const CallExpr *Call, const FunctionDecl *Fn,
   // Other library functions belong to noalloc-c-allocation.
   if (!reportsLibraryCalls() || !isAllocatingStdFunction(Fn))
     return;
+  // 'os << a << b << c' is one finding, at its first allocating link.
+  if (laterInReportedChain(Call))
+    return;
   Fix F = Loc.isMacroID() ? Fix() : fixLibraryCall(Call, Ctx);
   report(Loc, SM, "call to " + FnName + " allocates on the heap", F.Hints);
   for (const std::string &Note : F.Notes)
     diag(Loc, "%0", DiagnosticIDs::Note) << Note;
+  noteLaterLinks(Call, Ctx);
 }
 
 } // namespace noalloc

@@ -76,6 +76,13 @@ private:
                  clang::ASTContext &Ctx);
   /// Whether \p Fn is a std:: function the knowledge base says allocates.
   bool isAllocatingStdFunction(const clang::FunctionDecl *Fn) const;
+  /// Whether \p Call calls such a function and this check reports it.
+  bool reportsLibraryCall(const clang::CallExpr *Call) const;
+  /// Whether a link before \p Call in its chain ('os << a << b') is
+  /// reported: the chain is one finding, at its first such link.
+  bool laterInReportedChain(const clang::CallExpr *Call) const;
+  /// A note counting the reported links after \p Call in its chain.
+  void noteLaterLinks(const clang::CallExpr *Call, clang::ASTContext &Ctx);
   bool initializesReportedDecl(const clang::Expr *E,
                                clang::ASTContext &Ctx) const;
   void reportLibraryConstruction(const clang::CXXConstructExpr *E,

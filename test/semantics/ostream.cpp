@@ -59,6 +59,22 @@ void putOne(std::ostream &os) { os.put('x'); }
 void writeThree(std::ostream &os) { os.write("abc", 3); }
 // CALL: ostream.cpp:[[@LINE-1]]:40: warning: call to 'std::basic_ostream<char>::write' may allocate on the heap [noalloc-call]
 // BOTH: ostream.cpp:[[@LINE-2]]:37: warning: call to 'std::basic_ostream<char>::write' allocates on the heap [noalloc-std-type]
+// A chain is one finding of noalloc-std-type, at its first inserter, with
+// the others counted in a note; its twin, one statement per inserter, has
+// one finding each.
+void putChain(std::ostream &os, int a, double b, int c) { os << a << b << c; }
+// CALL: ostream.cpp:[[@LINE-1]]:62: warning: call to 'std::basic_ostream<char>::operator<<' may allocate on the heap [noalloc-call]
+// BOTH: ostream.cpp:[[@LINE-2]]:62: warning: call to 'std::basic_ostream<char>::operator<<' allocates on the heap [noalloc-std-type]
+// BOTH: ostream.cpp:[[@LINE-3]]:67: note: and 2 more calls in this chain that allocate on the heap
+void putApart(std::ostream &os, int a, double b, int c) {
+  os << a;
+  // CALL: ostream.cpp:[[@LINE-1]]:6: warning: call to 'std::basic_ostream<char>::operator<<' may allocate on the heap [noalloc-call]
+  // BOTH: ostream.cpp:[[@LINE-2]]:6: warning: call to 'std::basic_ostream<char>::operator<<' allocates on the heap [noalloc-std-type]
+  os << b;
+  // BOTH: ostream.cpp:[[@LINE-1]]:6: warning: call to 'std::basic_ostream<char>::operator<<' allocates on the heap [noalloc-std-type]
+  os << c;
+  // BOTH: ostream.cpp:[[@LINE-1]]:6: warning: call to 'std::basic_ostream<char>::operator<<' allocates on the heap [noalloc-std-type]
+}
 
 // The twins: the stream's state, read or set.
 void setWidth(std::ostream &os) { os.width(8); }
@@ -81,6 +97,10 @@ bool isGood(const std::ostream &os) { return os.good(); }
 // JSON: "name": "putOne",
 // JSON: "verdict": "allocates"
 // JSON: "name": "writeThree",
+// JSON: "verdict": "allocates"
+// JSON: "name": "putChain",
+// JSON: "verdict": "allocates"
+// JSON: "name": "putApart",
 // JSON: "verdict": "allocates"
 // JSON: "name": "setWidth",
 // JSON: "verdict": "none"
@@ -111,8 +131,9 @@ struct FixedBuffer : std::streambuf {
 ORACLE_MAIN {
   std::string Long(40, 'x'), Two("ab");
   const char *LongText = Long.c_str();
-  std::ostringstream S1, S2, S3, S4, S5, S6, S7, S8, S9;
-  for (std::ostringstream *S : {&S1, &S2, &S3, &S4, &S6, &S7, &S8, &S9})
+  std::ostringstream S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11;
+  for (std::ostringstream *S :
+       {&S1, &S2, &S3, &S4, &S6, &S7, &S8, &S9, &S10, &S11})
     *S << std::string(InPlace, 'x');
   ORACLE_ALLOCATES("an int past a std::ostringstream's buffer", putInt(S1, 42));
   ORACLE_ALLOCATES("a double past it", putDouble(S2, 1.5));
@@ -123,6 +144,8 @@ ORACLE_MAIN {
   ORACLE_ALLOCATES("std::endl past it", putLine(S7));
   ORACLE_ALLOCATES("put past it", putOne(S8));
   ORACLE_ALLOCATES("write past it", writeThree(S9));
+  ORACLE_ALLOCATES("a chain past it", putChain(S10, 1, 2.5, 3));
+  ORACLE_ALLOCATES("the same apart past it", putApart(S11, 1, 2.5, 3));
 #ifdef _LIBCPP_VERSION
   std::ofstream File("/dev/null");
   ORACLE_ALLOCATES("the first write to a std::ofstream (libc++)", putInt(File, 42));
@@ -139,6 +162,8 @@ ORACLE_MAIN {
   ORACLE_NO_HEAP("std::endl into it", putLine(Own));
   ORACLE_NO_HEAP("put into it", putOne(Own));
   ORACLE_NO_HEAP("write into it", writeThree(Own));
+  ORACLE_NO_HEAP("a chain into it", putChain(Own, 1, 2.5, 3));
+  ORACLE_NO_HEAP("the same apart into it", putApart(Own, 1, 2.5, 3));
   ORACLE_NO_HEAP("width", setWidth(S1));
   ORACLE_NO_HEAP("good", (void)isGood(S1));
 }

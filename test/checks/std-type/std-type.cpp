@@ -128,3 +128,12 @@ void referToString(const std::string &s) {
   (void)alias;
   (void)view;
 }
+
+// A call on the reference the call before returns is one finding
+// (test/semantics/ostream.cpp); a new object made from another is not:
+// both allocate.
+std::unique_ptr<std::unique_ptr<int>> nested() {
+  return std::make_unique<std::unique_ptr<int>>(std::make_unique<int>(1));
+}
+// CHECK: std-type.cpp:[[@LINE-2]]:10: warning: call to 'std::make_unique' allocates on the heap [noalloc-std-type]
+// CHECK: std-type.cpp:[[@LINE-3]]:49: warning: call to 'std::make_unique' allocates on the heap [noalloc-std-type]
