@@ -133,9 +133,10 @@ const FunctionEntry *allocatingLibraryConstructor(const CXXConstructExpr *E,
                    Ctor->getLocation()))
     return nullptr;
   // A copy of a standard exception shares its message: the entry's
-  // copy-effect says so.
+  // copy-effect says so. The name the facts look it up by
+  // ('std::basic_istream::sentry::sentry').
   const FunctionEntry *Entry =
-      KB.function(qualifiedName(Ctor), Ctor->isCopyOrMoveConstructor());
+      KB.function(knowledgeName(Ctor), Ctor->isCopyOrMoveConstructor());
   return Entry && Entry->Effect == FunctionEffect::Allocates ? Entry : nullptr;
 }
 

@@ -34,17 +34,44 @@ std::string libraryFunctionName(const FunctionDecl *FD) {
   return Name;
 }
 
-std::string knowledgeClass(const CXXMethodDecl *Method) {
-  const CXXRecordDecl *Class = Method->getParent();
-  const NamedDecl *Named = Class;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+/// \p Record's name with each class template specialization on the way
+/// named by its template ('std::basic_istream::sentry'), as noalloc-libscan
+/// names the symbols.
+static std::string knowledgeRecordName(const CXXRecordDecl *Record) {
+  const NamedDecl *Named = Record;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
     Named = Spec->getSpecializedTemplate();
-  return qualifiedName(Named);
+  const auto *Outer = dyn_cast<CXXRecordDecl>(Record->getDeclContext());
+  if (!Outer || !Record->getIdentifier())
+    return qualifiedName(Named);
+  return knowledgeRecordName(Outer) + "::" + Named->getNameAsString();
+}
+
+std::string knowledgeClass(const CXXMethodDecl *Method) {
+  return knowledgeRecordName(Method->getParent());
+}
+
+/// The stream a standard non-member inserter or extractor writes or reads
+/// ('std::operator>>(std::istream &, std::string &)'), or null.
+static const CXXRecordDecl *streamOfOperator(const FunctionDecl *FD) {
+  OverloadedOperatorKind Op = FD->getOverloadedOperator();
+  if ((Op != OO_LessLess && Op != OO_GreaterGreater) ||
+      isa<CXXMethodDecl>(FD) || FD->getNumParams() != 2 ||
+      !FD->isInStdNamespace())
+    return nullptr;
+  QualType Stream = FD->getParamDecl(0)->getType();
+  return Stream->isReferenceType()
+             ? Stream->getPointeeType()->getAsCXXRecordDecl()
+             : nullptr;
 }
 
 std::string knowledgeName(const FunctionDecl *FD) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
     return knowledgeClass(Method) + "::" + Method->getNameAsString();
+  // Listed with the stream's member operators: 'std::operator>>' alone
+  // also names std::byte's shift.
+  if (const CXXRecordDecl *Stream = streamOfOperator(FD))
+    return knowledgeRecordName(Stream) + "::" + FD->getNameAsString();
   return libraryFunctionName(FD);
 }
 

@@ -33,13 +33,17 @@ std::string qualifiedName(const clang::NamedDecl *D);
 std::string libraryFunctionName(const clang::FunctionDecl *FD);
 
 /// The class a member function \p Method is listed under in the knowledge
-/// base: its class template for a member of a specialization
-/// ('std::basic_ostream', not 'std::basic_ostream<char>').
+/// base: its class template for a member of a specialization, and so for
+/// the classes around it ('std::basic_ostream', not
+/// 'std::basic_ostream<char>'; 'std::basic_istream::sentry').
 std::string knowledgeClass(const clang::CXXMethodDecl *Method);
 
 /// The name the knowledge base lists \p FD under: 'Class::member' for a
-/// member function (knowledgeClass), libraryFunctionName for the others.
-/// The facts and the checks look functions up by this one name.
+/// member function (knowledgeClass) and for a standard non-member
+/// 'operator<<' or 'operator>>' on a stream, listed with the stream's own
+/// ('std::basic_istream::operator>>' for 'std::operator>>(std::istream &,
+/// std::string &)'), libraryFunctionName for the others. The facts and the
+/// checks look functions up by this one name.
 std::string knowledgeName(const clang::FunctionDecl *FD);
 
 /// The nearest parent of \p E that is not parentheses or an implicit

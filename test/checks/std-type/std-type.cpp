@@ -137,3 +137,15 @@ std::unique_ptr<std::unique_ptr<int>> nested() {
 }
 // CHECK: std-type.cpp:[[@LINE-2]]:10: warning: call to 'std::make_unique' allocates on the heap [noalloc-std-type]
 // CHECK: std-type.cpp:[[@LINE-3]]:49: warning: call to 'std::make_unique' allocates on the heap [noalloc-std-type]
+
+// A standard operator>> on a stream is an extractor, listed with the
+// stream's members (test/semantics/istream.cpp); std::byte's shift is
+// not, nor is a program's own extractor: no finding.
+#include <cstddef>
+#include <istream>
+std::byte halfByte(std::byte b) { return b >> 1; }
+struct Reading {
+  int Value;
+};
+std::istream &operator>>(std::istream &is, Reading &r) { return is; }
+void readReading(std::istream &is, Reading &r) { is >> r; }
