@@ -4,8 +4,7 @@
 // Policy: strict, which counts every unlisted library function as
 // allocating. Before, the strict run reported each of them ("has no body
 // to analyse (the strict policy counts it as allocating)"). A failing
-// assert does allocate (glibc formats its message with asprintf: measured
-// 2) and stays unlisted: __assert_fail does not return.
+// assert does allocate, on its failure path (test/semantics/assert-failure.c).
 // RUN: %noalloc --checks='-*,noalloc-call' \
 // RUN:   --config="{CheckOptions: {Roots: 'last_error;block_signals;mask_all;stop', Policy: strict}}" %s -- \
 // RUN:   2>&1 | FileCheck %s --check-prefix=QUIET --implicit-check-not='{{warning|error}}:'
