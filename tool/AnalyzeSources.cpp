@@ -19,6 +19,7 @@
 #include "llvm/Support/xxhash.h"
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <set>
 
 using namespace clang;
@@ -64,12 +65,15 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
   ClangTidyOptions Effective =
       makeOptionsProvider(Options)->getOptions(Absolute);
   Data += '\0' + configurationAsText(Effective);
-  // The contents of the knowledge the configuration names.
-  if (auto It = Effective.CheckOptions.find("KnowledgeFiles");
-      It != Effective.CheckOptions.end()) {
-    for (const std::string &Entry : optionList(It->second.Value))
+  // The contents of the knowledge the configuration names, global or a
+  // check's own (noalloc-call's shapes the facts), by option name.
+  std::map<std::string, std::string> Lists;
+  for (const auto &[Key, Value] : Effective.CheckOptions)
+    if (Key == "KnowledgeFiles" || Key.ends_with(".KnowledgeFiles"))
+      Lists[Key.str()] = Value.Value;
+  for (const auto &[Key, List] : Lists)
+    for (const std::string &Entry : optionList(List))
       Data += knowledgeIdentity(Entry);
-  }
   return utohexstr(xxh3_64bits(Data), /*LowerCase=*/true, 16) +
          utohexstr(xxh3_64bits(Data + "noalloc"), true, 16);
 }
