@@ -2,6 +2,7 @@
 
 #include "CAllocationCheck.h"
 #include "utils/ASTQueries.h"
+#include "utils/CalleeOnce.h"
 #include "fixes/LocalStorage.h"
 #include "knowledge/ValueSemantics.h"
 #include "clang/AST/Expr.h"
@@ -52,11 +53,11 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
     if (!StringRef(Name).contains("::"))
       CNames.push_back(Name);
   Finder->addMatcher(
-      callExpr(
-          unless(isExpansionInSystemHeader()),
-          callee(functionDecl(anyOf(hasAnyName(QualifiedRefs),
-                                    allOf(isExternC(), hasAnyName(CNames))))
-                     .bind("fn")))
+      callExpr(unless(isExpansionInSystemHeader()),
+               calleeOnce(
+                   functionDecl(anyOf(hasAnyName(QualifiedRefs),
+                                      allOf(isExternC(), hasAnyName(CNames)))),
+                   "fn"))
           .bind("call"),
       this);
 }

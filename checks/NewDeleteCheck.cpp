@@ -2,6 +2,7 @@
 
 #include "NewDeleteCheck.h"
 #include "fixes/LocalStorage.h"
+#include "utils/CalleeOnce.h"
 #include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -73,7 +74,7 @@ void NewDeleteCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       callExpr(NotInSystemHeader,
-               callee(functionDecl(isGlobalHeapFunction()).bind("fn")))
+               calleeOnce(functionDecl(isGlobalHeapFunction()), "fn"))
           .bind("call"),
       this);
 }

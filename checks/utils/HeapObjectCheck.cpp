@@ -3,6 +3,7 @@
 #include "utils/HeapObjectCheck.h"
 #include "knowledge/ValueSemantics.h"
 #include "utils/ASTQueries.h"
+#include "utils/CalleeOnce.h"
 #include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -45,7 +46,7 @@ void HeapObjectCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(
       callExpr(InUserCode,
-               callee(functionDecl(isExpansionInSystemHeader()).bind("fn")),
+               calleeOnce(functionDecl(isExpansionInSystemHeader()), "fn"),
                couldBeReportedCall(this), unless(inInstantiatedCode()))
           .bind("call"),
       this);
