@@ -239,6 +239,15 @@ public:
       facts(function(Op)).Signature = signatureOfType(Pointee, QualType());
   }
 
+  /// The knowledge base's entry under \p FD's qualified name, once per
+  /// function (naming it costs more than the rest of a call's facts).
+  const FunctionEntry *entryByName(const FunctionDecl *FD) {
+    auto [It, New] = NamedEntries.try_emplace(FD, nullptr);
+    if (New)
+      It->second = KB.function(qualifiedName(FD));
+    return It->second;
+  }
+
   /// heldInPlace, once per variable.
   const std::optional<InPlace> &inPlace(const VarDecl *Var) {
     auto It = InPlaceVars.find(Var);
@@ -267,6 +276,15 @@ public:
 
   std::string signature(const FunctionDecl *FD);
   std::string signatureOfType(QualType FunctionType, QualType Class);
+  /// The spelling of \p T's canonical type, once per type: the functions
+  /// of a unit share their parameter types.
+  const std::string &canonicalName(QualType T) {
+    QualType Canonical = T.getCanonicalType();
+    auto [It, New] = CanonicalNames.try_emplace(Canonical.getAsOpaquePtr());
+    if (New)
+      It->second = Canonical.getAsString();
+    return It->second;
+  }
   std::string displayName(const FunctionDecl *FD);
 
   ASTContext &Ctx;
@@ -307,6 +325,8 @@ private:
   llvm::DenseMap<const VarDecl *, std::optional<InPlace>> InPlaceVars;
   llvm::DenseMap<const ValueDecl *, bool> BoundedObjects;
   llvm::DenseMap<const FieldDecl *, bool> InPlaceMembers;
+  llvm::DenseMap<const FunctionDecl *, const FunctionEntry *> NamedEntries;
+  llvm::DenseMap<void *, std::string> CanonicalNames;
 };
 
 /// Finds every function defined in user code, instantiations included.
@@ -459,16 +479,17 @@ std::string Extractor::displayName(const FunctionDecl *FD) {
 
 std::string Extractor::signatureOfType(QualType FunctionType, QualType Class) {
   const auto *Proto = FunctionType->getAs<FunctionProtoType>();
-  std::string S;
   if (!Proto)
-    return FunctionType.getCanonicalType().getAsString();
-  S = Proto->getReturnType().getCanonicalType().getAsString() + " ";
+    return canonicalName(FunctionType);
+  std::string S = canonicalName(Proto->getReturnType()) + " ";
   if (!Class.isNull())
-    S += Class.getCanonicalType().getAsString() + "::";
+    S += canonicalName(Class) + "::";
   S += "(";
-  for (unsigned I = 0; I < Proto->getNumParams(); ++I)
-    S += (I ? ", " : "") +
-         Proto->getParamType(I).getCanonicalType().getAsString();
+  for (unsigned I = 0; I < Proto->getNumParams(); ++I) {
+    if (I)
+      S += ", ";
+    S += canonicalName(Proto->getParamType(I));
+  }
   return S + (Proto->isVariadic() ? ", ...)" : ")");
 }
 
@@ -891,7 +912,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
 
   // realpath(path, buffer): the allocating form needs a null argument;
   // free(NULL) does nothing.
-  if (const FunctionEntry *Entry = X.KB.function(qualifiedName(Callee)))
+  if (const FunctionEntry *Entry = X.entryByName(Callee))
     if ((Entry->WhenNullArgument &&
          *Entry->WhenNullArgument < E->getNumArgs() &&
          isCertainlyNonNull(E->getArg(*Entry->WhenNullArgument))) ||
