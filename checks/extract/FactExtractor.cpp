@@ -31,6 +31,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 #include <optional>
+#include <tuple>
 
 using namespace clang;
 
@@ -321,7 +322,15 @@ private:
   llvm::DenseMap<const Decl *, size_t> Index;
   std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
   llvm::DenseMap<FileID, std::string> FileNames;
-  llvm::StringSet<> SeenCalls;
+  /// One pointer per distinct string: a call's key compares no text.
+  const char *intern(StringRef S) {
+    return Interned.insert(S).first->getKeyData();
+  }
+
+  llvm::StringSet<> Interned;
+  /// The calls written so far: caller, file, offset and callee (interned).
+  llvm::DenseSet<std::tuple<size_t, const char *, unsigned, const char *>>
+      SeenCalls;
   llvm::DenseMap<const VarDecl *, std::optional<InPlace>> InPlaceVars;
   llvm::DenseMap<const ValueDecl *, bool> BoundedObjects;
   llvm::DenseMap<const FieldDecl *, bool> InPlaceMembers;
@@ -641,8 +650,8 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
   // Implicit code can be visited twice (a default member initializer, by
   // the constructor and by the member): one call is one fact.
   if (!SeenCalls
-           .insert(std::to_string(Caller) + "@" + C.Where.File + "@" +
-                   std::to_string(C.Where.Offset) + "@" + C.Callee)
+           .insert(
+               {Caller, intern(C.Where.File), C.Where.Offset, intern(C.Callee)})
            .second)
     return;
   SourceLocation FileLoc = SM.getFileLoc(Loc);
