@@ -5,6 +5,7 @@
 #include "JoinFindings.h"
 #include "utils/Paths.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
 
@@ -58,11 +59,16 @@ void applyHeaderFilters(std::vector<ClangTidyError> &Errors,
   StringSet<> Mains;
   for (const std::string &F : MainFiles)
     Mains.insert(normalizedPath(F));
+  // The regular expressions once per file, not once per finding.
+  StringMap<bool> Filtered;
   llvm::erase_if(Errors, [&](const ClangTidyError &E) {
     StringRef File = E.Message.FilePath;
     if (!isFinding(E) || File.empty() || Mains.contains(File))
       return false;
-    return !Include.match(File) || (Excluding && Exclude.match(File));
+    auto [It, New] = Filtered.try_emplace(File, false);
+    if (New)
+      It->second = !Include.match(File) || (Excluding && Exclude.match(File));
+    return It->second;
   });
 }
 
