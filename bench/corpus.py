@@ -66,6 +66,11 @@ PROJECTS = {
              ("scale", "json")),
     "etl": ("ETLCPP/etl", "6d14a73e2ee0a8aa9f8c5c6ae737d42cd0631c09",  # 20.41.0
             ("scale", "etl")),
+    # A service-style C++17 library: an event loop, TCP server and client,
+    # timers, task queues, an asynchronous logger (newcomer trial).
+    "trantor": ("an-tao/trantor", "63a4e5e164e219dc3bf30cdbfa1462ae5602fa97",  # v1.5.28
+                ("cmake", ["-DBUILD_TESTING=ON", "-DTRANTOR_USE_TLS=none",
+                           "-DBUILD_C-ARES=OFF"])),
     # Embedded code where the expected answer is known (bench/README.md,
     # "Newcomer trial").
     "littlefs": ("littlefs-project/littlefs",

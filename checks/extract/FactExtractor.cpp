@@ -312,6 +312,8 @@ private:
     return normalizedPath(Abs);
   }
   std::string usr(const NamedDecl *D);
+  /// '<file>@<offset>' of \p D, the file relative to the project root.
+  std::string place(const Decl *D);
   void addPointers();
   /// Where --annotate writes a function-effect attribute (see Facts.h).
   void attributePoints(const FunctionDecl *FD, FunctionFacts &F);
@@ -430,6 +432,12 @@ SourcePoint Extractor::point(SourceLocation Loc) {
   return P;
 }
 
+std::string Extractor::place(const Decl *D) {
+  // The file as the written facts name it: the same on every machine.
+  SourcePoint At = point(D->getLocation());
+  return relativeTo(At.File, Facts.Root) + "@" + std::to_string(At.Offset);
+}
+
 std::string Extractor::usr(const NamedDecl *D) {
   llvm::SmallString<128> Buf;
   if (index::generateUSRForDecl(D, Buf))
@@ -440,13 +448,15 @@ std::string Extractor::usr(const NamedDecl *D) {
   // lambda included by three units is one node, a static function of two
   // .cpp files two.
   const auto *Method = dyn_cast<CXXMethodDecl>(D);
-  if (!D->isExternallyVisible() ||
-      (Method && Method->getParent()->isLambda())) {
-    // The file as the written facts name it: the same on every machine.
-    SourcePoint At = point(D->getLocation());
-    USR += "@" + relativeTo(At.File, Facts.Root) + "@" +
-           std::to_string(At.Offset);
-  }
+  if (!D->isExternallyVisible() || (Method && Method->getParent()->isLambda()))
+    USR += "@" + place(D);
+  // A template's specializations for two lambdas of one function, or for
+  // two units' static functions, share clang's USR and D's place: the
+  // places of those arguments tell them apart.
+  llvm::SmallVector<const NamedDecl *, 2> Arguments;
+  unlinkedTemplateArguments(D, Arguments);
+  for (const NamedDecl *Argument : Arguments)
+    USR += "@" + place(Argument);
   return USR;
 }
 

@@ -10,6 +10,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -204,6 +206,94 @@ private:
   Token Tok;
 };
 } // namespace
+
+namespace {
+/// unlinkedTemplateArguments' walk over declarations and types.
+class UnlinkedArguments {
+public:
+  explicit UnlinkedArguments(SmallVectorImpl<const NamedDecl *> &Out)
+      : Out(Out) {}
+
+  /// The template arguments of \p D, if it is a specialization, and of
+  /// every declaration around it.
+  void contexts(const Decl *D, unsigned Depth) {
+    if (Depth > MaxDepth || !Visited.insert(D).second)
+      return;
+    const auto *C = dyn_cast<DeclContext>(D);
+    for (C = C ? C : D->getDeclContext(); C; C = C->getParent()) {
+      ArrayRef<TemplateArgument> Args;
+      if (const auto *FD = dyn_cast<FunctionDecl>(C)) {
+        if (const TemplateArgumentList *List =
+                FD->getTemplateSpecializationArgs())
+          Args = List->asArray();
+      } else if (const auto *S = dyn_cast<ClassTemplateSpecializationDecl>(C))
+        Args = S->getTemplateArgs().asArray();
+      for (const TemplateArgument &A : Args)
+        argument(A, Depth + 1);
+    }
+  }
+
+private:
+  static constexpr unsigned MaxDepth = 8;
+
+  void add(const NamedDecl *D) {
+    // A specialization is told apart by its own arguments.
+    const auto *Class = dyn_cast<CXXRecordDecl>(D);
+    if (Class && Class->getTemplateSpecializationKind() != TSK_Undeclared)
+      return;
+    const auto *Tag = dyn_cast<TagDecl>(D);
+    bool Unnamed =
+        Tag && !Tag->getIdentifier() && !Tag->getTypedefNameForAnonDecl();
+    if ((Unnamed || !D->isExternallyVisible()) && !llvm::is_contained(Out, D))
+      Out.push_back(D);
+  }
+
+  void argument(const TemplateArgument &A, unsigned Depth) {
+    switch (A.getKind()) {
+    case TemplateArgument::Type:
+      type(A.getAsType(), Depth);
+      break;
+    case TemplateArgument::Declaration:
+      add(A.getAsDecl());
+      break;
+    case TemplateArgument::Pack:
+      for (const TemplateArgument &P : A.pack_elements())
+        argument(P, Depth);
+      break;
+    default:
+      break;
+    }
+  }
+
+  void type(QualType T, unsigned Depth) {
+    if (T.isNull() || Depth > MaxDepth)
+      return;
+    T = T.getCanonicalType();
+    if (QualType Pointee = T->getPointeeType(); !Pointee.isNull())
+      return type(Pointee, Depth + 1);
+    if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+      return type(Array->getElementType(), Depth + 1);
+    if (const auto *Function = T->getAs<FunctionProtoType>()) {
+      type(Function->getReturnType(), Depth + 1);
+      for (QualType Param : Function->getParamTypes())
+        type(Param, Depth + 1);
+      return;
+    }
+    if (const TagDecl *Tag = T->getAsTagDecl()) {
+      add(Tag);
+      contexts(Tag, Depth + 1);
+    }
+  }
+
+  SmallVectorImpl<const NamedDecl *> &Out;
+  llvm::SmallPtrSet<const Decl *, 8> Visited;
+};
+} // namespace
+
+void unlinkedTemplateArguments(const Decl *D,
+                               SmallVectorImpl<const NamedDecl *> &Out) {
+  UnlinkedArguments(Out).contexts(D, 0);
+}
 
 std::optional<SourceLocation> functionAttributeLocation(const FunctionDecl *D) {
   const TypeSourceInfo *TSI = D->getTypeSourceInfo();

@@ -5,6 +5,7 @@
 
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
 
@@ -64,6 +65,18 @@ clang::SourceLocation callLocation(const clang::CallExpr *Call);
 /// True if \p D belongs to an implicit template instantiation, whose code the
 /// user did not write as such.
 bool isInInstantiation(const clang::Decl *D);
+
+/// The declarations that the template arguments of \p D and of the
+/// templates around it name and that clang's USRs do not tell apart:
+/// lambdas and other unnamed classes (spelled as their enclosing function
+/// and '@Sa'), and whatever has no linkage or internal linkage (local
+/// classes, static functions and variables, anonymous namespaces), through
+/// pointers, references, arrays, function types and nested template
+/// arguments, each once. 'run<lambda 1>' and 'run<lambda 2>' of one
+/// function share a USR and a definition, and so do two units'
+/// 'call<&cb>' for their own 'static void cb()': these tell them apart.
+void unlinkedTemplateArguments(
+    const clang::Decl *D, llvm::SmallVectorImpl<const clang::NamedDecl *> &Out);
 
 /// Where a function-effect attribute ([[clang::nonallocating]]) goes in the
 /// declaration \p D, as clang's grammar puts it: after the parameter list,
