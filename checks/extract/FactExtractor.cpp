@@ -210,11 +210,11 @@ public:
   }
 
   void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
-               CallKind Kind, ObjectMemory Object) {
-    addCall(Caller, function(Callee), Loc, Kind, Object);
+               CallKind Kind, ObjectMemory Object, bool ObjectOutside = false) {
+    addCall(Caller, function(Callee), Loc, Kind, Object, ObjectOutside);
   }
-  void addCall(size_t Caller, size_t Target, SourceLocation Loc,
-               CallKind Kind, ObjectMemory Object);
+  void addCall(size_t Caller, size_t Target, SourceLocation Loc, CallKind Kind,
+               ObjectMemory Object, bool ObjectOutside = false);
   void addIndirectCall(size_t Caller, const CallExpr *E, QualType Function,
                        QualType Class);
   /// Marks \p FD address-taken by \p Reference: a reference to it, or a
@@ -648,13 +648,15 @@ size_t Extractor::method(const ObjCMethodDecl *MD) {
 }
 
 void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
-                        CallKind Kind, ObjectMemory Object) {
+                        CallKind Kind, ObjectMemory Object,
+                        bool ObjectOutside) {
   CallSite C;
   C.Kind = Kind;
   C.Callee = facts(Target).USR;
   C.CalleeName = facts(Target).Name;
   C.Where = point(Loc);
   C.Object = Object;
+  C.ObjectOutside = ObjectOutside;
   C.InThrow = EnclosingThrow.isValid();
   C.InNoReturnCall = InNoReturnCall;
   // Implicit code can be visited twice (a default member initializer, by
@@ -820,6 +822,14 @@ static const ValueDecl *namedObject(const Expr *E) {
   return D;
 }
 
+/// Whether the object \p E names is declared outside any function: a
+/// member, a global or a static member (CallSite::ObjectOutside).
+static bool declaredOutside(const Expr *E) {
+  const ValueDecl *D = namedObject(E);
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  return D && (!Var || !Var->getParentFunctionOrMethod());
+}
+
 /// Library code that creates or destroys an object of \p T: the object
 /// is the owning type's, reported by the object checks.
 ObjectMemory libraryObjectMemory(const Decl *Callee, QualType T,
@@ -943,21 +953,25 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
 
   CallKind Kind = CallKind::Direct;
   ObjectMemory Object = ObjectMemory::None;
+  const Expr *Receiver = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const auto *ME = dyn_cast<MemberExpr>(E->getCallee()->IgnoreParens());
-    const Expr *Receiver = Member->getImplicitObjectArgument();
+    Receiver = Member->getImplicitObjectArgument();
     if (!(ME && ME->hasQualifier()))
       Kind = dispatch(Callee, Receiver);
-    if (Receiver)
-      Object = objectMemory(Receiver);
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (callHeldFunction(Op))
       return true;
     if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
-      Kind = dispatch(Callee, Op->getArg(0));
-      Object = objectMemory(Op->getArg(0));
+      Receiver = Op->getArg(0);
+      Kind = dispatch(Callee, Receiver);
     }
   }
+  if (Receiver)
+    Object = objectMemory(Receiver);
+  bool Outside = Object != ObjectMemory::None &&
+                 Object != ObjectMemory::BoundedResource &&
+                 declaredOutside(Receiver);
   // A library call that returns an owning object: a new one, over the
   // default resource even when it is made from a bounded one (substr).
   if ((Object == ObjectMemory::None ||
@@ -966,7 +980,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (ObjectMemory Made = libraryObjectMemory(Callee, E->getType(), X);
         Made != ObjectMemory::None || Object == ObjectMemory::None)
       Object = Made;
-  X.addCall(Function, Callee, E->getExprLoc(), Kind, Object);
+  X.addCall(Function, Callee, E->getExprLoc(), Kind, Object, Outside);
   return true;
 }
 

@@ -43,6 +43,7 @@ template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
   Io.point(C.Where);
   Io.flag(C.Accepted);
   Io.enumeration(C.Object, ObjectMemory::BoundedResource);
+  Io.flag(C.ObjectOutside);
   Io.flag(C.InThrow);
   Io.flag(C.InNoReturnCall);
   Io.text(C.Pointer);

@@ -136,12 +136,17 @@ static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
 }
 
 static json::Value toJSON(const CallSite &C) {
-  return json::Object{
-      {"kind", kindName(C.Kind)}, {"callee", C.Callee},
-      {"name", C.CalleeName},     {"at", toJSON(C.Where)},
-      {"accepted", C.Accepted},   {"object", enumName(C.Object)},
-      {"in_throw", C.InThrow},    {"in_noreturn_call", C.InNoReturnCall},
-      {"pointer", C.Pointer},     {"nonallocating", C.Nonallocating}};
+  return json::Object{{"kind", kindName(C.Kind)},
+                      {"callee", C.Callee},
+                      {"name", C.CalleeName},
+                      {"at", toJSON(C.Where)},
+                      {"accepted", C.Accepted},
+                      {"object", enumName(C.Object)},
+                      {"object_outside", C.ObjectOutside},
+                      {"in_throw", C.InThrow},
+                      {"in_noreturn_call", C.InNoReturnCall},
+                      {"pointer", C.Pointer},
+                      {"nonallocating", C.Nonallocating}};
 }
 
 static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
@@ -149,6 +154,7 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
   return O && O.map("kind", C.Kind) && O.map("callee", C.Callee) &&
          O.map("name", C.CalleeName) && O.map("at", C.Where) &&
          O.map("accepted", C.Accepted) && O.map("object", C.Object) &&
+         O.map("object_outside", C.ObjectOutside) &&
          O.map("in_throw", C.InThrow) &&
          O.map("in_noreturn_call", C.InNoReturnCall) &&
          O.map("pointer", C.Pointer) && O.map("nonallocating", C.Nonallocating);

@@ -114,6 +114,11 @@ struct CallSite {
   bool Accepted = false;
   /// The object the call operates on, if its type owns memory.
   ObjectMemory Object = ObjectMemory::None;
+  /// The object (a variable or member the object checks report where it
+  /// is declared) is declared outside any function: a member, a global or
+  /// a static member. With roots, that declaration is no code a root
+  /// reaches and its finding is dropped: noalloc-call reports the call.
+  bool ObjectOutside = false;
   /// Evaluated only to make the object a throw-expression throws: the
   /// construction in 'throw std::runtime_error(m)', the calls in its
   /// arguments.
@@ -228,7 +233,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 9;
+  static constexpr unsigned FormatVersion = 10;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
   /// The followed function pointers this unit writes.

@@ -394,6 +394,10 @@ private:
 } // namespace
 
 bool CallSelector::leftToDirectCheck(const CallSite &Call) const {
+  // With roots, a member's or a global's declaration is no code a root
+  // reaches, and its finding is dropped: the call is noalloc-call's.
+  if (Call.ObjectOutside && G.hasRoots())
+    return false;
   const FunctionEntry *Entry = nullptr;
   if (Call.Kind != CallKind::Indirect)
     if (int Callee = G.find(Call.Callee); Callee >= 0)

@@ -33,6 +33,7 @@ static TranslationUnitFacts everyField() {
   B.fn("ext").AttributeBlocked = true;
   B.fn("g").Sites[0].Exception = "std::length_error";
   B.fn("g").Calls[0].InThrow = true;
+  B.fn("g").Calls[0].ObjectOutside = true;
   B.fn("g").Calls[1].InNoReturnCall = true;
   B.fn("g").Calls[1].Kind = CallKind::Indirect;
   B.fn("g").Calls[1].Pointer = "c:@onTick";
@@ -69,6 +70,7 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_EQ(Read->Functions[0].Calls[2].Object, ObjectMemory::BoundedResource);
   EXPECT_EQ(G.Sites[0].Exception, "std::length_error");
   EXPECT_TRUE(G.Calls[0].InThrow && !G.Calls[0].InNoReturnCall);
+  EXPECT_TRUE(G.Calls[0].ObjectOutside && !G.Calls[1].ObjectOutside);
   EXPECT_TRUE(G.Calls[1].InNoReturnCall && !G.Calls[1].InThrow);
   EXPECT_FALSE(Read->Functions[0].Summary.Summarised);
   EXPECT_EQ(Read->Functions[0].Where.File, "/src/main.cpp");
