@@ -111,9 +111,11 @@ else:
     lit_config.note("%s is missing: the HTML rendering tests are UNSUPPORTED; "
                     "scripts/install-test-deps installs it" % chromium)
 # Each call adds its own fresh --user-data-dir. A screenshot waits for every
-# tile to be drawn: a loaded machine otherwise leaves some blank.
+# tile to be drawn: a loaded machine otherwise leaves some blank. A browser
+# that hangs is killed after 120 s and started again (run-chromium.py).
 config.substitutions.append(
     ("%chromium",
-     "timeout 120 %s --headless --no-sandbox --disable-gpu --disable-quic "
+     "%s %s 120 %s --headless --no-sandbox --disable-gpu --disable-quic "
      "--no-first-run --disable-background-networking --disable-component-update "
-     "--disable-sync --run-all-compositor-stages-before-draw" % chromium))
+     "--disable-sync --run-all-compositor-stages-before-draw"
+     % (python, os.path.join(config.test_source_root, "run-chromium.py"), chromium)))
