@@ -207,6 +207,10 @@ def heap_use(args, common, cache):
 
 def measure_project(name, directory, args, work):
     entries = load_entries(directory, args.units)
+    if not entries:
+        print("scale.py: error: %s: no C or C++ translation unit in %s/compile_commands.json"
+              % (name, directory), file=sys.stderr)
+        sys.exit(2)
     files = [e["file"] for e in entries]
     plugin = os.path.join(os.path.dirname(os.path.dirname(args.noalloc)),
                           "checks", "NoallocTidyPlugin.so")
