@@ -147,7 +147,14 @@ public:
 
 private:
   bool traverseCall(const CallExpr *E, llvm::function_ref<bool()> Traverse);
-  void destroy(QualType T, SourceLocation Loc, bool Bounded = false);
+  /// Destroys an object of type \p T; \p Member: a member of the class
+  /// whose destructor is scanned.
+  void destroy(QualType T, SourceLocation Loc, bool Bounded = false,
+               bool Member = false);
+  /// Where the object \p E names is declared, if not in the scanned
+  /// function: outside any function (a member, a global, a static member:
+  /// an invalid location) or in an enclosing one (a lambda's capture).
+  std::optional<SourceLocation> declaredOutside(const Expr *E) const;
   /// How the object \p E names uses memory: over a bounded resource, or
   /// as its type says.
   ObjectMemory objectMemory(const Expr *E);
@@ -163,10 +170,13 @@ private:
 
   Extractor &X;
   size_t Function;
+  const FunctionDecl *Scanned = nullptr;
   /// The constructions of variables the library holds in place.
   llvm::DenseSet<const Expr *> InPlaceConstructions;
   /// The constructions of variables over a bounded memory resource.
   llvm::DenseSet<const Expr *> BoundedConstructions;
+  /// The constructions of members by a constructor's initializers.
+  llvm::DenseSet<const Expr *> MemberConstructions;
   llvm::DenseSet<const Expr *> Callees;
   llvm::DenseSet<const Expr *> FrameCalls;
 };
@@ -210,11 +220,15 @@ public:
   }
 
   void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
-               CallKind Kind, ObjectMemory Object, bool ObjectOutside = false) {
+               CallKind Kind, ObjectMemory Object,
+               std::optional<SourceLocation> ObjectOutside = std::nullopt) {
     addCall(Caller, function(Callee), Loc, Kind, Object, ObjectOutside);
   }
+  /// \p ObjectOutside: the object is declared outside the caller, at that
+  /// location (invalid for a member or a global; CallSite::ObjectOutside).
   void addCall(size_t Caller, size_t Target, SourceLocation Loc, CallKind Kind,
-               ObjectMemory Object, bool ObjectOutside = false);
+               ObjectMemory Object,
+               std::optional<SourceLocation> ObjectOutside = std::nullopt);
   void addIndirectCall(size_t Caller, const CallExpr *E, QualType Function,
                        QualType Class);
   /// Marks \p FD address-taken by \p Reference: a reference to it, or a
@@ -649,14 +663,16 @@ size_t Extractor::method(const ObjCMethodDecl *MD) {
 
 void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
                         CallKind Kind, ObjectMemory Object,
-                        bool ObjectOutside) {
+                        std::optional<SourceLocation> ObjectOutside) {
   CallSite C;
   C.Kind = Kind;
   C.Callee = facts(Target).USR;
   C.CalleeName = facts(Target).Name;
   C.Where = point(Loc);
   C.Object = Object;
-  C.ObjectOutside = ObjectOutside;
+  C.ObjectOutside = ObjectOutside.has_value();
+  if (ObjectOutside && ObjectOutside->isValid())
+    C.ObjectDeclared = point(*ObjectOutside);
   C.InThrow = EnclosingThrow.isValid();
   C.InNoReturnCall = InNoReturnCall;
   // Implicit code can be visited twice (a default member initializer, by
@@ -747,14 +763,16 @@ static const Expr *constructionOf(const Expr *Init) {
 }
 
 void BodyScanner::scan(const FunctionDecl *FD) {
+  Scanned = FD;
   // A member held in place is made, copied and destroyed without the heap.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
       const FieldDecl *Member = Init->getMember();
       if (Member && X.inPlace(Member))
         continue;
-      if (Member && X.bounded(Member))
-        BoundedConstructions.insert(constructionOf(Init->getInit()));
+      if (Member)
+        (X.bounded(Member) ? BoundedConstructions : MemberConstructions)
+            .insert(constructionOf(Init->getInit()));
       TraverseStmt(Init->getInit());
     }
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD)) {
@@ -762,7 +780,8 @@ void BodyScanner::scan(const FunctionDecl *FD) {
     const CXXRecordDecl *Class = Dtor->getParent();
     for (const FieldDecl *Field : Class->fields())
       if (!X.inPlace(Field))
-        destroy(Field->getType(), Dtor->getLocation(), X.bounded(Field));
+        destroy(Field->getType(), Dtor->getLocation(), X.bounded(Field),
+                /*Member=*/true);
     for (const CXXBaseSpecifier &Base : Class->bases())
       destroy(Base.getType(), Dtor->getLocation());
   }
@@ -822,12 +841,21 @@ static const ValueDecl *namedObject(const Expr *E) {
   return D;
 }
 
-/// Whether the object \p E names is declared outside any function: a
-/// member, a global or a static member (CallSite::ObjectOutside).
-static bool declaredOutside(const Expr *E) {
+std::optional<SourceLocation>
+BodyScanner::declaredOutside(const Expr *E) const {
   const ValueDecl *D = namedObject(E);
-  const auto *Var = dyn_cast_or_null<VarDecl>(D);
-  return D && (!Var || !Var->getParentFunctionOrMethod());
+  if (!D)
+    return std::nullopt;
+  const auto *Var = dyn_cast<VarDecl>(D);
+  const DeclContext *Owner = Var ? Var->getParentFunctionOrMethod() : nullptr;
+  if (!Owner)
+    return SourceLocation();
+  // A lambda's or a block's capture is declared in an enclosing function.
+  const auto *OwnerDecl = dyn_cast<Decl>(Owner);
+  if (!OwnerDecl || !Scanned ||
+      OwnerDecl->getCanonicalDecl() == Scanned->getCanonicalDecl())
+    return std::nullopt;
+  return Var->getLocation();
 }
 
 /// Library code that creates or destroys an object of \p T: the object
@@ -969,9 +997,9 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   }
   if (Receiver)
     Object = objectMemory(Receiver);
-  bool Outside = Object != ObjectMemory::None &&
-                 Object != ObjectMemory::BoundedResource &&
-                 declaredOutside(Receiver);
+  std::optional<SourceLocation> Outside;
+  if (Object != ObjectMemory::None && Object != ObjectMemory::BoundedResource)
+    Outside = declaredOutside(Receiver);
   // A library call that returns an owning object: a new one, over the
   // default resource even when it is made from a bounded one (substr).
   if ((Object == ObjectMemory::None ||
@@ -1020,10 +1048,18 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
   const CXXConstructorDecl *Ctor = E->getConstructor();
   if (!Ctor || Ctor->isTrivial() || InPlaceConstructions.contains(E))
     return true;
-  X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
-            BoundedConstructions.contains(E)
-                ? ObjectMemory::BoundedResource
-                : libraryObjectMemory(Ctor, E->getType(), X));
+  if (BoundedConstructions.contains(E)) {
+    X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
+              ObjectMemory::BoundedResource);
+    return true;
+  }
+  // A member a constructor makes is declared outside it (ObjectOutside).
+  ObjectMemory Object = libraryObjectMemory(Ctor, E->getType(), X);
+  std::optional<SourceLocation> Outside;
+  if (Object != ObjectMemory::None && MemberConstructions.contains(E))
+    Outside = SourceLocation();
+  X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct, Object,
+            Outside);
   return true;
 }
 
@@ -1040,7 +1076,8 @@ bool BodyScanner::VisitCXXNewExpr(CXXNewExpr *E) {
   return true;
 }
 
-void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded) {
+void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded,
+                          bool Member) {
   T = X.Ctx.getBaseElementType(T);
   const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
   if (!Class || !Class->hasDefinition() || Class->hasTrivialDestructor())
@@ -1048,9 +1085,17 @@ void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded) {
   const CXXDestructorDecl *Dtor = Class->getDestructor();
   if (!Dtor)
     return;
-  X.addCall(Function, Dtor, Loc, CallKind::Direct,
-            Bounded ? ObjectMemory::BoundedResource
-                    : libraryObjectMemory(Dtor, T, X));
+  if (Bounded) {
+    X.addCall(Function, Dtor, Loc, CallKind::Direct,
+              ObjectMemory::BoundedResource);
+    return;
+  }
+  // A member a destructor destroys is declared outside it (ObjectOutside).
+  ObjectMemory Object = libraryObjectMemory(Dtor, T, X);
+  std::optional<SourceLocation> Outside;
+  if (Member && Object != ObjectMemory::None)
+    Outside = SourceLocation();
+  X.addCall(Function, Dtor, Loc, CallKind::Direct, Object, Outside);
 }
 
 bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {

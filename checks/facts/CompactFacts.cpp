@@ -44,6 +44,12 @@ template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
   Io.flag(C.Accepted);
   Io.enumeration(C.Object, ObjectMemory::BoundedResource);
   Io.flag(C.ObjectOutside);
+  // Only a captured variable has a declaration point: no empty file in the
+  // table for the others.
+  bool Declared = !C.ObjectDeclared.File.empty();
+  Io.flag(Declared);
+  if (Declared)
+    Io.point(C.ObjectDeclared);
   Io.flag(C.InThrow);
   Io.flag(C.InNoReturnCall);
   Io.text(C.Pointer);

@@ -136,17 +136,20 @@ static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
 }
 
 static json::Value toJSON(const CallSite &C) {
-  return json::Object{{"kind", kindName(C.Kind)},
-                      {"callee", C.Callee},
-                      {"name", C.CalleeName},
-                      {"at", toJSON(C.Where)},
-                      {"accepted", C.Accepted},
-                      {"object", enumName(C.Object)},
-                      {"object_outside", C.ObjectOutside},
-                      {"in_throw", C.InThrow},
-                      {"in_noreturn_call", C.InNoReturnCall},
-                      {"pointer", C.Pointer},
-                      {"nonallocating", C.Nonallocating}};
+  json::Object O{{"kind", kindName(C.Kind)},
+                 {"callee", C.Callee},
+                 {"name", C.CalleeName},
+                 {"at", toJSON(C.Where)},
+                 {"accepted", C.Accepted},
+                 {"object", enumName(C.Object)},
+                 {"object_outside", C.ObjectOutside},
+                 {"in_throw", C.InThrow},
+                 {"in_noreturn_call", C.InNoReturnCall},
+                 {"pointer", C.Pointer},
+                 {"nonallocating", C.Nonallocating}};
+  if (!C.ObjectDeclared.File.empty())
+    O["object_declared"] = toJSON(C.ObjectDeclared);
+  return O;
 }
 
 static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
@@ -155,6 +158,7 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
          O.map("name", C.CalleeName) && O.map("at", C.Where) &&
          O.map("accepted", C.Accepted) && O.map("object", C.Object) &&
          O.map("object_outside", C.ObjectOutside) &&
+         O.mapOptional("object_declared", C.ObjectDeclared) &&
          O.map("in_throw", C.InThrow) &&
          O.map("in_noreturn_call", C.InNoReturnCall) &&
          O.map("pointer", C.Pointer) && O.map("nonallocating", C.Nonallocating);
@@ -323,7 +327,9 @@ Expected<TranslationUnitFacts> factsFromJSON(StringRef Text,
     for (HeapSite &S : F.Sites)
       Valid &= applyFileTable(S.Where, Files);
     for (CallSite &C : F.Calls)
-      Valid &= applyFileTable(C.Where, Files);
+      Valid &= applyFileTable(C.Where, Files) &&
+               (C.ObjectDeclared.File.empty() ||
+                applyFileTable(C.ObjectDeclared, Files));
   }
   if (!Valid)
     return createStringError(inconvertibleErrorCode(),

@@ -115,10 +115,16 @@ struct CallSite {
   /// The object the call operates on, if its type owns memory.
   ObjectMemory Object = ObjectMemory::None;
   /// The object (a variable or member the object checks report where it
-  /// is declared) is declared outside any function: a member, a global or
-  /// a static member. With roots, that declaration is no code a root
+  /// is declared) is declared outside the caller: a member (a constructor's
+  /// initializer and a destructor's implicit destruction of one included),
+  /// a global, a static member, or a variable of an enclosing function that
+  /// a lambda captures. With roots, that declaration is no code a root
   /// reaches and its finding is dropped: noalloc-call reports the call.
   bool ObjectOutside = false;
+  /// With ObjectOutside, for a captured variable: where it is declared.
+  /// The call is noalloc-call's only when that declaration's finding is
+  /// dropped (no root reaches the enclosing function). Empty otherwise.
+  SourcePoint ObjectDeclared;
   /// Evaluated only to make the object a throw-expression throws: the
   /// construction in 'throw std::runtime_error(m)', the calls in its
   /// arguments.
@@ -233,7 +239,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 10;
+  static constexpr unsigned FormatVersion = 11;
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
   /// The followed function pointers this unit writes.

@@ -395,8 +395,10 @@ private:
 
 bool CallSelector::leftToDirectCheck(const CallSite &Call) const {
   // With roots, a member's or a global's declaration is no code a root
-  // reaches, and its finding is dropped: the call is noalloc-call's.
-  if (Call.ObjectOutside && G.hasRoots())
+  // reaches, and its finding is dropped: the call is noalloc-call's. So is
+  // a captured variable's when no root reaches the function declaring it.
+  if (Call.ObjectOutside && G.hasRoots() &&
+      (Call.ObjectDeclared.File.empty() || !G.isReported(Call.ObjectDeclared)))
     return false;
   const FunctionEntry *Entry = nullptr;
   if (Call.Kind != CallKind::Indirect)

@@ -34,6 +34,7 @@ static TranslationUnitFacts everyField() {
   B.fn("g").Sites[0].Exception = "std::length_error";
   B.fn("g").Calls[0].InThrow = true;
   B.fn("g").Calls[0].ObjectOutside = true;
+  B.fn("g").Calls[0].ObjectDeclared = {"/src/main.h", 40, 3, 20};
   B.fn("g").Calls[1].InNoReturnCall = true;
   B.fn("g").Calls[1].Kind = CallKind::Indirect;
   B.fn("g").Calls[1].Pointer = "c:@onTick";
@@ -71,6 +72,9 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_EQ(G.Sites[0].Exception, "std::length_error");
   EXPECT_TRUE(G.Calls[0].InThrow && !G.Calls[0].InNoReturnCall);
   EXPECT_TRUE(G.Calls[0].ObjectOutside && !G.Calls[1].ObjectOutside);
+  EXPECT_EQ(G.Calls[0].ObjectDeclared.File, "/src/main.h");
+  EXPECT_EQ(G.Calls[0].ObjectDeclared.Offset, 40u);
+  EXPECT_TRUE(G.Calls[1].ObjectDeclared.File.empty());
   EXPECT_TRUE(G.Calls[1].InNoReturnCall && !G.Calls[1].InThrow);
   EXPECT_FALSE(Read->Functions[0].Summary.Summarised);
   EXPECT_EQ(Read->Functions[0].Where.File, "/src/main.cpp");
