@@ -714,6 +714,12 @@ void Extractor::addIndirectCall(size_t Caller, const CallExpr *E,
                      CharSourceRange::getTokenRange(Callee->getSourceRange()),
                      SM, Ctx.getLangOpts())
                      .str();
+  // Written in a macro ('TCP_EVENT_ACCEPT(...)' expanding to
+  // '(lpcb)->accept(...)'), it has no text of its own: as clang prints it.
+  if (C.CalleeName.empty()) {
+    llvm::raw_string_ostream OS(C.CalleeName);
+    Callee->printPretty(OS, nullptr, Ctx.getPrintingPolicy());
+  }
   if (C.CalleeName.empty() || C.CalleeName.size() > 60)
     C.CalleeName = "a function pointer";
   C.Where = point(Loc);

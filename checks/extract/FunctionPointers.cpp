@@ -114,8 +114,17 @@ public:
       Harmless.insert(Read);
     return true;
   }
+  // A condition only tests the pointer. C converts no condition to bool
+  // ('if (cb)' reads 'cb' as a scalar), so the tests are named here.
+  bool VisitIfStmt(IfStmt *S) { return condition(S->getCond()); }
+  bool VisitWhileStmt(WhileStmt *S) { return condition(S->getCond()); }
+  bool VisitDoStmt(DoStmt *S) { return condition(S->getCond()); }
+  bool VisitForStmt(ForStmt *S) { return condition(S->getCond()); }
+  bool VisitConditionalOperator(ConditionalOperator *E) {
+    return condition(E->getCond());
+  }
   bool VisitBinaryOperator(BinaryOperator *E) {
-    if (E->isEqualityOp() || E->isRelationalOp()) {
+    if (E->isEqualityOp() || E->isRelationalOp() || E->isLogicalOp()) {
       harmless(E->getLHS());
       harmless(E->getRHS());
     } else if (E->getOpcode() == BO_Assign) {
@@ -199,6 +208,11 @@ public:
   PointerStores Result;
 
 private:
+  bool condition(const Expr *E) {
+    if (E)
+      harmless(E);
+    return true;
+  }
   void harmless(const Expr *E) {
     if (const auto *Read = dyn_cast<ImplicitCastExpr>(E->IgnoreParens()))
       Harmless.insert(Read);

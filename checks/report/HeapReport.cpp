@@ -343,12 +343,15 @@ static ChainStep rootStep(const HeapGraph &G, const Walk &Up, size_t K) {
                 " must not allocate: it is a noalloc root",
             Root.Facts.Where};
   }
-  int Callee = Up[Last - K];
+  const Node &Callee = G.node(Up[Last - K]);
   const Node &Caller = G.node(Up[Last - K + 1]);
-  const CallSite &Via = Caller.Facts.Calls[G.scopeParentCall(Callee)];
-  return {quoted(Caller.Facts.Name) + " " +
-              callPhrase(Via, G.node(Callee).Facts.Constructor),
-          Via.Where};
+  const CallSite &Via = Caller.Facts.Calls[G.scopeParentCall(Up[Last - K])];
+  std::string Step = quoted(Caller.Facts.Name) + " " +
+                     callPhrase(Via, Callee.Facts.Constructor);
+  // As on the path to the heap: which function the pointer holds.
+  if (Via.Kind != CallKind::Direct && Callee.Facts.Name != Via.CalleeName)
+    Step += ", which may be " + quoted(Callee.Facts.Name);
+  return {Step, Via.Where};
 }
 
 namespace {

@@ -55,7 +55,7 @@ int ROOT tick(const struct config *c) {
  * SCOPED: unseen-targets.c:42:11: warning: call to 'malloc' may allocate on the heap [noalloc-call]
  * SCOPED: unseen-targets.c:48:10: note: 'tick' must not allocate: it is a noalloc root
  * SCOPED: unseen-targets.c:49:21: note: 'tick' calls 'dispatch'
- * SCOPED: unseen-targets.c:46:29: note: 'dispatch' calls through 'handler'
+ * SCOPED: unseen-targets.c:46:29: note: 'dispatch' calls through 'handler', which may be 'fill'
  * SCOPED: unseen-targets.c:42:11: note: 'malloc' allocates on the heap
  * SCOPED: unseen-targets.c:46:29: warning: call through 'handler' may allocate on the heap [noalloc-call]
  * SCOPED: unseen-targets.c:48:10: note: 'tick' must not allocate: it is a noalloc root
