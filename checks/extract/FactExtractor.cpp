@@ -486,6 +486,18 @@ static std::string qualifiedParent(const FunctionDecl *FD,
   return Name + "::";
 }
 
+namespace {
+/// Names a lambda in a template argument by its file's name, as a lambda
+/// itself is named ('run<(lambda at main.cpp:4:7)>'): no absolute path in
+/// a message or in facts that are the same on every machine.
+class FileNameOnly : public PrintingCallbacks {
+public:
+  std::string remapPath(StringRef Path) const override {
+    return llvm::sys::path::filename(Path).str();
+  }
+};
+} // namespace
+
 std::string Extractor::displayName(const FunctionDecl *FD) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
     if (Method->getParent()->isLambda()) {
@@ -493,9 +505,11 @@ std::string Extractor::displayName(const FunctionDecl *FD) {
       return "lambda at " + llvm::sys::path::filename(P.File).str() + ":" +
              std::to_string(P.Line) + ":" + std::to_string(P.Column);
     }
+  static const FileNameOnly FileName;
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
   compat::suppressInlineNamespaces(Policy);
   Policy.SuppressUnwrittenScope = true;
+  Policy.Callbacks = &FileName;
   std::string Name;
   llvm::raw_string_ostream OS(Name);
   // Constructor and operator template arguments are deduced, not written.

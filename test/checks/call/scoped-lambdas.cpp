@@ -32,7 +32,7 @@
 template <class F> void drain(F &f) { f(); }
 // SCOPED: scoped-lambdas.cpp:[[@LINE-1]]:39: warning: call to 'lambda at scoped-lambdas.cpp:[[RECORD:[0-9]+]]:14' may allocate on the heap [noalloc-call]
 // NOROOTS: scoped-lambdas.cpp:[[@LINE-2]]:39: warning: call to 'lambda at scoped-lambdas.cpp:{{[0-9]+}}:14' may allocate on the heap [noalloc-call]
-// SCOPED: note: 'drain<(lambda at {{.*}}scoped-lambdas.cpp:[[RECORD]]:14)>' must not allocate: it is a noalloc root
+// SCOPED: note: 'drain<(lambda at scoped-lambdas.cpp:[[RECORD]]:14)>' must not allocate: it is a noalloc root
 // SCOPED: note: 'lambda at scoped-lambdas.cpp:[[RECORD]]:14' calls 'std::vector<int>::push_back', which may allocate on the heap
 
 // A root that calls a lambda growing a variable of a function no root
@@ -42,10 +42,10 @@ void record() {
   // ALL: scoped-lambdas.cpp:[[@LINE-1]]:20: warning: variable 'events' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
   auto add = [&events]() { events.push_back(1); };
   // SCOPED: scoped-lambdas.cpp:[[@LINE-1]]:35: warning: call to 'std::vector<int>::push_back' may allocate on the heap [noalloc-call]
-  // SCOPED: note: 'drain<(lambda at {{.*}}scoped-lambdas.cpp:[[@LINE-2]]:14)>' must not allocate: it is a noalloc root
-  // SCOPED: note: 'drain<(lambda at {{.*}}scoped-lambdas.cpp:[[@LINE-3]]:14)>' calls 'lambda at scoped-lambdas.cpp:[[@LINE-3]]:14'
+  // SCOPED: note: 'drain<(lambda at scoped-lambdas.cpp:[[@LINE-2]]:14)>' must not allocate: it is a noalloc root
+  // SCOPED: note: 'drain<(lambda at scoped-lambdas.cpp:[[@LINE-3]]:14)>' calls 'lambda at scoped-lambdas.cpp:[[@LINE-3]]:14'
   drain(add);
-  // NOROOTS: scoped-lambdas.cpp:[[@LINE-1]]:3: warning: call to 'drain<(lambda at {{.*}})>' may allocate on the heap [noalloc-call]
+  // NOROOTS: scoped-lambdas.cpp:[[@LINE-1]]:3: warning: call to 'drain<(lambda at scoped-lambdas.cpp:{{[0-9]+}}:14)>' may allocate on the heap [noalloc-call]
 }
 
 // A root lambda.
