@@ -511,7 +511,9 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
     if (T.isUnknownTargets())
       Why = callStep(G.node(Function), C, T, "");
     else if (End.isUnknownTargets())
-      Why = "a call through a pointer reaches code noalloc cannot see";
+      // The call names the function the notes' chain starts from.
+      Why = Call + " reaches a call through a pointer whose targets noalloc "
+                   "cannot see";
     else
       Why = quoted(End.Facts.Name) + " " + leafPhrase(End, Deciding);
     F.Message = "cannot show that " +

@@ -62,7 +62,7 @@ int ROOT tick(const struct config *c) {
  * SCOPED: unseen-targets.c:49:21: note: 'tick' calls 'dispatch'
  * SCOPED: unseen-targets.c:41:12: note: 'handler' may be 'fill', which is stored into it
  * SCOPED: unseen-targets.c:42:11: note: 'fill' calls 'malloc', which allocates on the heap
- * SCOPED: unseen-targets.c:49:10: warning: cannot show that 'tick' is allocation-free: a call through a pointer reaches code noalloc cannot see [noalloc-call]
+ * SCOPED: unseen-targets.c:49:10: warning: cannot show that 'tick' is allocation-free: call to 'mount' reaches a call through a pointer whose targets noalloc cannot see [noalloc-call]
  * SCOPED: unseen-targets.c:48:10: note: 'tick' must not allocate: it is a noalloc root
  * SCOPED: unseen-targets.c:37:44: note: 'mount' calls through function pointer 'c->read' whose targets noalloc cannot see
  * SCOPED: unseen-targets.c:49:21: warning: call to 'dispatch' may allocate on the heap [noalloc-call]
