@@ -12,7 +12,7 @@ commit is pinned here, so two runs see the same code.
 
 Each project ends up as DIR/src/NAME (the source) and DIR/build/NAME, a
 directory with compile_commands.json: CMake's, or one written from a
-recipe in bench/scale.py (json, etl, lua, littlefs). A project that cannot be
+recipe in bench/scale.py (json, etl, lua, littlefs, lwip). A project that cannot be
 checked out or configured here is skipped, with the reason.
 """
 import argparse
@@ -76,6 +76,10 @@ PROJECTS = {
     "littlefs": ("littlefs-project/littlefs",
                  "adad0fbbcf5382c20978d07f94f9c13be9041c1b",  # v2.11.2
                  ("scale", "littlefs")),
+    # A TCP/IP stack for microcontrollers, in C, with lwIP's unix port and
+    # example application (newcomer trial): its own pools, no malloc.
+    "lwip": ("lwip-tcpip/lwip", "77dcd25a72509eb83f72b033d219b1d40cd8eb95",  # STABLE-2_2_1_RELEASE
+             ("scale", "lwip")),
     "printf": ("eyalroz/printf", "92c735948e33633b141209240b3e414b86b869bf",  # v6.4.0
                ("cmake", ["-DPRINTF_BUILD_TESTS=OFF"])),
 }

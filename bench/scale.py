@@ -6,7 +6,7 @@ directories that you fetched yourself, named on the command line.
 
   scale.py real PROJECT...      PROJECT is NAME=PATH: a build directory with
                                 compile_commands.json, or a source tree of a
-                                known layout (json, etl, lua, littlefs: a compilation
+                                known layout (json, etl, lua, littlefs, lwip: a compilation
                                 database is written for it, outside the tree)
   scale.py generated N...       programs of N translation units (generate.py)
   scale.py link N... [--baseline NOALLOC]
@@ -39,6 +39,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -106,8 +107,33 @@ def recipe_littlefs(src, directory):
     return "clang-22", flags, files + sorted(glob.glob(os.path.join(src, "bd", "*.c")))
 
 
+def recipe_lwip(src, directory):
+    # The units of CMake's example_app for the unix port (its flags but
+    # -Werror), without the host tool makefsdata, a second program that
+    # includes core/*.c: one program per run. The application's
+    # configuration is the one lwIP's CMake asks the user to copy.
+    shutil.copy(os.path.join(src, "contrib", "examples", "example_app", "lwipcfg.h.example"),
+                os.path.join(directory, "lwipcfg.h"))
+    flags = ["-DLWIP_DEBUG=1", "-I" + os.path.join(src, "src", "include"),
+             "-I" + os.path.join(src, "contrib"),
+             "-I" + os.path.join(src, "contrib", "ports", "unix", "port", "include"),
+             "-I" + os.path.join(src, "contrib", "examples", "example_app"),
+             "-I" + directory, "-Wall", "-Wextra", "-pedantic"]
+    skip = ("makefsdata", "fsdata.c", "slipif.c", "ethernetif.c", "cgi_example",
+            "examples_fsdata.c", "genfiles_example", "post_example", "pcapif.c",
+            "vdeif.c")
+    files = [f for f in glob.glob(os.path.join(src, "src", "**", "*.c"), recursive=True)
+             if not any(part in skip for part in f[len(src):].split(os.sep))]
+    for pattern in ("addons/ipv6_static_routing/*.c", "addons/tcp_isn/*.c", "apps/*/*.c",
+                    "examples/*/*.c", "examples/*/*/*.c", "ports/unix/port/*.c",
+                    "ports/unix/port/netif/*.c", "ports/unix/example_app/*.c"):
+        files += [f for f in glob.glob(os.path.join(src, "contrib", pattern))
+                  if not any(part in skip for part in f[len(src):].split(os.sep))]
+    return "clang-22", flags, sorted(files)
+
+
 RECIPES = {"json": recipe_json, "etl": recipe_etl, "lua": recipe_lua,
-           "littlefs": recipe_littlefs}
+           "littlefs": recipe_littlefs, "lwip": recipe_lwip}
 
 
 def database_for(name, path, work):
