@@ -65,13 +65,8 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
   ClangTidyOptions Effective =
       makeOptionsProvider(Options)->getOptions(Absolute);
   Data += '\0' + configurationAsText(Effective);
-  // The contents of the knowledge the configuration names, global or a
-  // check's own (noalloc-call's shapes the facts), by option name.
-  std::map<std::string, std::string> Lists;
-  for (const auto &[Key, Value] : Effective.CheckOptions)
-    if (Key == "KnowledgeFiles" || Key.ends_with(".KnowledgeFiles"))
-      Lists[Key.str()] = Value.Value;
-  for (const auto &[Key, List] : Lists)
+  // The contents of the knowledge the configuration names.
+  for (const auto &[Key, List] : knowledgeLists(Effective))
     for (const std::string &Entry : optionList(List))
       Data += knowledgeIdentity(Entry);
   return utohexstr(xxh3_64bits(Data), /*LowerCase=*/true, 16) +

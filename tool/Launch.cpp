@@ -8,6 +8,7 @@
 #include "utils/Paths.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -110,8 +111,43 @@ static std::optional<int> collectLinkInputs(ArrayRef<std::string> Inputs,
   return std::nullopt;
 }
 
+namespace {
+/// The knowledge of each unit's configuration where the link runs, read
+/// once per directory (configuration files apply to a directory).
+class LinkKnowledge {
+public:
+  explicit LinkKnowledge(const RunOptions &Options)
+      : Provider(makeOptionsProvider(Options)) {}
+
+  /// Whether \p R's facts were made with the knowledge its unit has here.
+  bool current(const TranslationUnitResult &R) {
+    if (!R.Facts.Facts)
+      return true;
+    SmallString<256> File(R.MainFile);
+    sys::fs::make_absolute(File);
+    auto [It, New] = ByDirectory.try_emplace(sys::path::parent_path(File), "");
+    if (New)
+      It->second = unitKnowledge(Provider->getOptions(File));
+    return It->second == R.Facts.Facts->Knowledge;
+  }
+
+private:
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+  StringMap<std::string> ByDirectory;
+};
+} // namespace
+
+/// The error for the link input \p Path of the unit \p MainFile.
+static void reportStaleKnowledge(StringRef Path, StringRef MainFile) {
+  WithColor::error(errs(), "noalloc")
+      << "link: '" << Path << "' was analysed with other knowledge than '"
+      << MainFile
+      << "' has here (a knowledge file changed, or its configuration names "
+         "others); analyse it again\n";
+}
+
 std::optional<int>
-readLaunchedResults(ArrayRef<std::string> Inputs,
+readLaunchedResults(const RunOptions &Options, ArrayRef<std::string> Inputs,
                     std::vector<std::string> &Files,
                     std::vector<TranslationUnitResult> &Results,
                     function_ref<void(TranslationUnitResult &)> Done) {
@@ -139,6 +175,8 @@ readLaunchedResults(ArrayRef<std::string> Inputs,
   // that only a few units' facts wait to be merged, kept in the paths' order.
   ThreadPoolStrategy Strategy = hardware_concurrency(cli::Jobs);
   DefaultThreadPool Pool(Strategy);
+  LinkKnowledge Knowledge(Options);
+  bool Stale = false;
   size_t BatchSize = 4 * size_t(Strategy.compute_thread_count());
   for (size_t First = 0; First < Paths.size(); First += BatchSize) {
     size_t Count = std::min(BatchSize, Paths.size() - First);
@@ -146,7 +184,8 @@ readLaunchedResults(ArrayRef<std::string> Inputs,
     for (size_t I = 0; I < Count; ++I)
       Pool.async([&, I] { Batch[I].emplace(Read(Paths[First + I])); });
     Pool.wait();
-    for (std::optional<Expected<TranslationUnitResult>> &Result : Batch) {
+    for (size_t I = 0; I < Count; ++I) {
+      std::optional<Expected<TranslationUnitResult>> &Result = Batch[I];
       if (!*Result) {
         WithColor::error(errs(), "noalloc")
             << toString(Result->takeError()) << "\n";
@@ -156,11 +195,18 @@ readLaunchedResults(ArrayRef<std::string> Inputs,
             consumeError(Other->takeError());
         return 2;
       }
+      if (!Knowledge.current(**Result)) {
+        reportStaleKnowledge(Paths[First + I], (*Result)->MainFile);
+        Stale = true;
+        continue;
+      }
       Files.push_back((*Result)->MainFile);
       Results.push_back(std::move(**Result));
       Done(Results.back());
     }
   }
+  if (Stale)
+    return 2;
   return std::nullopt;
 }
 

@@ -28,9 +28,12 @@ std::optional<int> rejectAnalysisOnlyOptions();
 
 /// `noalloc link DIR...`: the results the launcher left beside the object
 /// files, joined as if this run had parsed them; \p Done sees each result
-/// as it is read.
+/// as it is read. Results whose facts were made with other knowledge than
+/// the configuration of their unit names here (\p Options) are an error
+/// naming each.
 std::optional<int>
-readLaunchedResults(llvm::ArrayRef<std::string> Directories,
+readLaunchedResults(const RunOptions &Options,
+                    llvm::ArrayRef<std::string> Directories,
                     std::vector<std::string> &Files,
                     std::vector<TranslationUnitResult> &Results,
                     llvm::function_ref<void(TranslationUnitResult &)> Done);

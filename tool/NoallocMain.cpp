@@ -286,7 +286,7 @@ readLinkedUnits(const RunOptions &Options, std::vector<std::string> &Files,
                 FactsCollector &Facts, std::optional<FixLock> &Lock) {
   auto Start = std::chrono::steady_clock::now();
   if (std::optional<int> Status =
-          readLaunchedResults(cli::LinkDirectories, Files, Results,
+          readLaunchedResults(Options, cli::LinkDirectories, Files, Results,
                               [&](TranslationUnitResult &R) { Facts.add(R); }))
     return Status;
   if (cli::Stats)

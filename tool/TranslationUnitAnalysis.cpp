@@ -3,6 +3,7 @@
 #include "TranslationUnitAnalysis.h"
 #include "CheckRegistry.h"
 #include "NoallocConfig.h"
+#include "knowledge/DerivedKnowledge.h"
 #include "knowledge/KnowledgeBase.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoallocCheck.h"
@@ -22,12 +23,14 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/xxhash.h"
 #include <mutex>
 
 using namespace clang;
@@ -143,6 +146,25 @@ makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc,
       Options.Overrides, std::move(Handlers));
 }
 
+std::map<std::string, std::string>
+knowledgeLists(const ClangTidyOptions &Effective) {
+  std::map<std::string, std::string> Lists;
+  for (const auto &[Key, Value] : Effective.CheckOptions)
+    if (Key == "KnowledgeFiles" || Key.ends_with(".KnowledgeFiles"))
+      Lists[Key.str()] = Value.Value;
+  return Lists;
+}
+
+std::string unitKnowledge(const ClangTidyOptions &Effective) {
+  std::string Data;
+  for (const auto &[Key, List] : knowledgeLists(Effective)) {
+    Data += Key + '\0';
+    for (const std::string &Entry : optionList(List))
+      Data += knowledgeContents(Entry) + '\0';
+  }
+  return llvm::utohexstr(llvm::xxh3_64bits(Data), /*LowerCase=*/true, 16);
+}
+
 llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
                                const RunOptions &Options) {
   if (llvm::Error E = validateNoallocConfigs(Sources))
@@ -156,10 +178,9 @@ llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
     llvm::sys::fs::make_absolute(Absolute);
     if (!Directories.insert(llvm::sys::path::parent_path(Absolute)).second)
       continue;
-    ClangTidyOptions Effective = Provider->getOptions(Absolute);
-    for (const auto &[Key, Value] : Effective.CheckOptions)
-      if (Key == "KnowledgeFiles" || Key.ends_with(".KnowledgeFiles"))
-        Lists.insert(Value.Value);
+    for (const auto &[Key, List] :
+         knowledgeLists(Provider->getOptions(Absolute)))
+      Lists.insert(List);
   }
   for (const auto &List : Lists)
     if (auto KB = KnowledgeBase::get(optionList(List.getKey())); !KB)
@@ -483,6 +504,9 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
                  E.DiagnosticName == "clang-tidy-nolint";
   }
   Result.Compiled = Succeeded || (TidyError && !CompilerError);
+  if (Result.Facts.Facts)
+    Result.Facts.Facts->Knowledge =
+        unitKnowledge(Context.getOptionsForFile(File));
   Result.Dependencies = std::move(Factory.Dependencies);
   Result.MissingFile = Factory.MissingFile;
   if (const PhaseMarks &M = Factory.Marks; M.FactsEnd > 0) {

@@ -182,6 +182,7 @@ std::string encodeFacts(const TranslationUnitFacts &Facts) {
   Head.text(Magic);
   Head.number(TranslationUnitFacts::FormatVersion);
   Head.text(relativeTo(Facts.MainFile, Facts.Root));
+  Head.text(Facts.Knowledge);
   Head.list(W.Files, [&](const std::string &File) {
     Head.text(relativeTo(File, Facts.Root));
   });
@@ -290,6 +291,7 @@ Expected<TranslationUnitFacts> decodeFacts(StringRef Bytes,
   Facts.Root = ProjectRoot.str();
   R.text(Facts.MainFile);
   Facts.MainFile = resolvedAgainst(Facts.MainFile, ProjectRoot);
+  R.text(Facts.Knowledge);
   R.list(R.Files, [&](std::string &File) {
     R.text(File);
     File = resolvedAgainst(File, ProjectRoot);

@@ -275,6 +275,7 @@ json::Value toJSON(const TranslationUnitFacts &Facts) {
   return json::Object{{"format", "noalloc-facts"},
                       {"version", TranslationUnitFacts::FormatVersion},
                       {"main_file", relativeTo(Facts.MainFile, Facts.Root)},
+                      {"knowledge_identity", Facts.Knowledge},
                       {"files", std::move(Files)},
                       {"functions", std::move(Functions)},
                       {"pointers", std::move(Pointers)}};
@@ -311,7 +312,8 @@ Expected<TranslationUnitFacts> factsFromJSON(StringRef Text,
   std::vector<std::string> Files;
   json::Path::Root Root("facts");
   json::ObjectMapper O(*Parsed, Root);
-  if (!O || !O.map("main_file", Facts.MainFile) || !O.map("files", Files) ||
+  if (!O || !O.map("main_file", Facts.MainFile) ||
+      !O.map("knowledge_identity", Facts.Knowledge) || !O.map("files", Files) ||
       !O.map("functions", Facts.Functions) ||
       !O.map("pointers", Facts.Pointers))
     return Root.getError();

@@ -239,8 +239,12 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 11;
+  static constexpr unsigned FormatVersion = 12;
   std::string MainFile;
+  /// What identifies the knowledge the unit was analysed with (the
+  /// contents of the knowledge files its configuration names, not their
+  /// paths): the link refuses facts made with other knowledge than its own.
+  std::string Knowledge;
   std::vector<FunctionFacts> Functions;
   /// The followed function pointers this unit writes.
   std::vector<PointerFacts> Pointers;

@@ -4,6 +4,7 @@
 #include "knowledge/KnowledgeBase.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Demangle/Demangle.h"
@@ -15,6 +16,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include <cstdlib>
+#include <mutex>
 
 using namespace llvm;
 using namespace noalloc::libscan;
@@ -41,9 +43,8 @@ std::vector<std::string> systemLibraries() {
   return Found;
 }
 
-// What identifies a library's contents: its GNU build-id, or for a file
-// without one (an archive) its path, size and time.
-std::string libraryIdentity(StringRef Path) {
+// "build-id:" and a library's GNU build-id; empty if it has none.
+std::string buildId(StringRef Path) {
   if (auto Bin = object::createBinary(Path)) {
     if (auto *Obj = dyn_cast<object::ObjectFile>(Bin->getBinary())) {
       object::BuildIDRef ID = object::getBuildID(Obj);
@@ -53,6 +54,14 @@ std::string libraryIdentity(StringRef Path) {
   } else {
     consumeError(Bin.takeError());
   }
+  return "";
+}
+
+// What identifies a library's contents: its GNU build-id, or for a file
+// without one (an archive) its path, size and time.
+std::string libraryIdentity(StringRef Path) {
+  if (std::string ID = buildId(Path); !ID.empty())
+    return ID;
   sys::fs::file_status St;
   if (sys::fs::status(Path, St))
     return "";
@@ -201,15 +210,46 @@ std::vector<std::string> libraryFiles(StringRef Entry) {
   return {Entry.str()};
 }
 
-std::string knowledgeIdentity(StringRef Entry) {
-  std::string Identity = Entry.str();
-  if (namesLibrary(Entry)) {
-    for (const std::string &Path : libraryFiles(Entry))
-      Identity += '|' + libraryIdentity(Path);
-  } else if (auto Buffer = MemoryBuffer::getFile(Entry)) {
-    Identity += '|' + utohexstr(xxh3_64bits((*Buffer)->getBuffer()));
+/// A library file's contents: its GNU build-id, else a hash of its bytes.
+static std::string libraryContents(StringRef Path) {
+  if (std::string ID = buildId(Path); !ID.empty())
+    return ID;
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false);
+  return Buffer ? "xxh3:" + utohexstr(xxh3_64bits((*Buffer)->getBuffer()))
+                : "missing";
+}
+
+static std::string computeContents(StringRef Entry) {
+  if (!namesLibrary(Entry)) {
+    auto Buffer = MemoryBuffer::getFile(Entry);
+    return Buffer ? utohexstr(xxh3_64bits((*Buffer)->getBuffer())) : "missing";
   }
-  return Identity;
+  std::string Contents;
+  for (const std::string &Path : libraryFiles(Entry))
+    Contents += '|' + libraryContents(Path);
+  return Contents;
+}
+
+std::string knowledgeContents(StringRef Entry) {
+  // Once per process, whichever thread asks first: a run reads its
+  // knowledge once, so every unit sees the same, and each library is read
+  // once rather than once per unit.
+  static std::mutex Mutex;
+  static StringMap<std::string> Known;
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    auto It = Known.find(Entry);
+    if (It != Known.end())
+      return It->second;
+  }
+  std::string Contents = computeContents(Entry);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return Known.try_emplace(Entry, std::move(Contents)).first->second;
+}
+
+std::string knowledgeIdentity(StringRef Entry) {
+  return Entry.str() + '|' + knowledgeContents(Entry);
 }
 
 DerivedByName

@@ -37,9 +37,13 @@ bool namesLibrary(llvm::StringRef Entry);
 /// The library files an entry stands for (`@system`: those found here).
 std::vector<std::string> libraryFiles(llvm::StringRef Entry);
 
-/// What identifies the contents of the knowledge an entry names: a YAML
-/// file's text hash, each library's build-id (or path, size and time). A
-/// result cached under one identity is stale under another.
+/// What identifies the contents of the knowledge an entry names, without
+/// its path: a YAML file's text hash, each library's build-id (or the hash
+/// of its bytes). Computed once per process (safe from any thread).
+std::string knowledgeContents(llvm::StringRef Entry);
+
+/// The entry and its contents (knowledgeContents). A result cached under
+/// one identity is stale under another.
 std::string knowledgeIdentity(llvm::StringRef Entry);
 
 /// The name the knowledge base uses for an exported symbol: `malloc`,
