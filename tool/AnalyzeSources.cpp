@@ -6,6 +6,7 @@
 #include "Progress.h"
 #include "ResultCache.h"
 #include "ToolOptions.h"
+#include "facts/ProgramFacts.h"
 #include "knowledge/DerivedKnowledge.h"
 #include "utils/NoallocCheck.h"
 #include "utils/Paths.h"
@@ -35,10 +36,9 @@ using cli::NoCache;
 using cli::Quiet;
 using cli::Stats;
 
-/// Identifies this noalloc and its inputs other than the sources: a rebuilt
-/// binary or library, or an edited knowledge file, makes every entry stale.
-/// Computed once per run.
-static const std::string &runFingerprint(const char *Argv0) {
+// A rebuilt binary or library, or an edited knowledge file, makes every
+// entry stale.
+const std::string &runFingerprint(const char *Argv0) {
   static const std::string Fingerprint = [Argv0] {
     std::string Data = programIdentity(Argv0);
     for (const std::string &Entry : KnowledgeFiles)
@@ -240,6 +240,9 @@ void analyzeSources(const Compilations &Run, const RunOptions &Options,
         Results[I] = analyzeTranslationUnit(Database, Files[I], Options);
         if (Cache) {
           auto Start = std::chrono::steady_clock::now();
+          // Kept with the facts: a warm run reads them instead.
+          if (const auto &F = Results[I].Facts.Facts)
+            Results[I].FactKeys = ProgramFacts::keysOf(*F);
           Cache->store(Keys[I], Results[I]);
           CacheTime += Since(Start);
         }

@@ -12,6 +12,10 @@ namespace noalloc {
 
 class ResultCache;
 
+/// Identifies this noalloc and its inputs other than the sources (the
+/// binary and libraries, the --knowledge files); computed once per run.
+const std::string &runFingerprint(const char *Argv0);
+
 /// The result cache of a run, or null with --no-cache.
 std::unique_ptr<ResultCache> openResultCache();
 

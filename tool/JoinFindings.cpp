@@ -4,7 +4,7 @@
 #include "utils/Paths.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
-#include <set>
+#include <numeric>
 #include <tuple>
 
 using namespace clang;
@@ -38,14 +38,20 @@ static auto identity(const ClangTidyError &E) {
 }
 
 void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
-  std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
-  llvm::erase_if(Errors, [&](const ClangTidyError &E) {
-    return !Seen.insert(identity(E)).second;
+  // Positions are sorted, not the findings, which are large to move; of
+  // equal findings the first stays: the position breaks ties.
+  std::vector<size_t> Order(Errors.size());
+  std::iota(Order.begin(), Order.end(), size_t(0));
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    auto KeyA = identity(Errors[A]), KeyB = identity(Errors[B]);
+    return KeyA < KeyB || (KeyA == KeyB && A < B);
   });
-  // What is left is unique under this order: llvm::sort is deterministic.
-  llvm::sort(Errors, [](const ClangTidyError &A, const ClangTidyError &B) {
-    return identity(A) < identity(B);
-  });
+  std::vector<ClangTidyError> Sorted;
+  Sorted.reserve(Errors.size());
+  for (size_t I : Order)
+    if (Sorted.empty() || identity(Sorted.back()) != identity(Errors[I]))
+      Sorted.push_back(std::move(Errors[I]));
+  Errors = std::move(Sorted);
 }
 
 std::vector<ClangTidyError>

@@ -122,7 +122,10 @@ void FactsCollector::add(TranslationUnitResult &R) {
     raw_string_ostream OS(Text);
     OS << toJSON(*R.Facts.Facts);
   }
-  std::vector<std::string> Keys = ProgramFacts::keysOf(*R.Facts.Facts);
+  std::vector<std::string> Keys =
+      R.FactKeys.size() == R.Facts.Facts->Functions.size()
+          ? std::move(R.FactKeys)
+          : ProgramFacts::keysOf(*R.Facts.Facts);
   std::lock_guard<std::mutex> Lock(Mutex);
   for (const FunctionFacts &F : R.Facts.Facts->Functions)
     RunFiles.insert(F.Where.File);

@@ -19,6 +19,7 @@
 #include "Launch.h"
 #include "LinkAndReport.h"
 #include "PrintReport.h"
+#include "RenderCache.h"
 #include "ReportCache.h"
 #include "ReportFilters.h"
 #include "ResultCache.h"
@@ -187,7 +188,8 @@ static void printAnnotated(ArrayRef<ClangTidyError> Annotations) {
 static int report(std::vector<TranslationUnitResult> &Results,
                   FactsCollector &Facts, ArrayRef<std::string> Files,
                   const RunOptions &Options,
-                  const tooling::CompilationDatabase *Database) {
+                  const tooling::CompilationDatabase *Database,
+                  RenderCache *Rendered) {
   RunSummary Summary;
   Summary.FilesAnalysed = Files.size();
   for (const TranslationUnitResult &R : Results)
@@ -239,8 +241,9 @@ static int report(std::vector<TranslationUnitResult> &Results,
       WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
       return 2;
     }
-  if (std::optional<int> Status = printReport(
-          Errors, Linked ? &*Linked : nullptr, Options, Files.front(), Summary))
+  if (std::optional<int> Status =
+          printReport(Errors, Linked ? &*Linked : nullptr, Options,
+                      Files.front(), Summary, Rendered))
     return *Status;
   if (!cli::Quiet && Summary.Unfollowed.total())
     errs() << "noalloc: " << Summary.Unfollowed.describe() << "\n";
@@ -443,7 +446,11 @@ int main(int argc, const char **argv) {
   // terminal, no --timing): the link and the report print it all.
   if (Units.Report && !Units.Report->capture())
     Units.Report.reset();
+  // The text of each file's findings is kept beside the units' results.
+  std::optional<RenderCache> Rendered;
+  if (Units.Cache)
+    Rendered.emplace(*Units.Cache, runFingerprint(argv[0]));
   int Exit = report(Units.Results, Units.Facts, Units.Files, Options,
-                    Units.Database.get());
+                    Units.Database.get(), Rendered ? &*Rendered : nullptr);
   return Units.Report ? Units.Report->finish(Exit, Units.Results) : Exit;
 }

@@ -2,6 +2,7 @@
 
 #include "PrintReport.h"
 #include "HtmlReport.h"
+#include "RenderCache.h"
 #include "Reports.h"
 #include "SafeOutput.h"
 #include "ToolOptions.h"
@@ -10,6 +11,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include <unistd.h>
 
@@ -136,7 +138,8 @@ static void writeStructuredReport(ArrayRef<ClangTidyError> Errors,
 std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
                                const LinkedRun *Linked,
                                const RunOptions &Options, StringRef AnyFile,
-                               const RunSummary &Summary) {
+                               const RunSummary &Summary,
+                               RenderCache *Rendered) {
   std::string Destination = Output.empty() ? "-" : Output.getValue();
   Error E = Error::success();
   if (Format == OutputFormat::Text) {
@@ -146,6 +149,10 @@ std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
     // Fixes are applied apart (applyFixes): checked first, written safely.
     E = writeFileSafely(Destination, [&](raw_fd_ostream &OS) {
       return renderText(OS, [&] {
+        // Where standard output is now: colours are not kept.
+        if (PrintContext.getOptions().UseColor.value_or(
+                sys::Process::StandardOutHasColors()))
+          Rendered = nullptr;
         // One file's findings at a time: clang's SourceManager finds a
         // file by scanning all it has loaded, so one renderer for the
         // findings of 10,000 files is quadratic.
@@ -155,8 +162,15 @@ std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
           while (N < Rest.size() &&
                  Rest[N].Message.FilePath == Rest.front().Message.FilePath)
             ++N;
-          handleErrors(Rest.take_front(N), PrintContext, FB_NoFix,
-                       WarningsAsErrors, vfs::getRealFileSystem());
+          ArrayRef<ClangTidyError> File = Rest.take_front(N);
+          auto Render = [&] {
+            handleErrors(File, PrintContext, FB_NoFix, WarningsAsErrors,
+                         vfs::getRealFileSystem());
+          };
+          if (Rendered)
+            Rendered->print(File, Render);
+          else
+            Render();
           Rest = Rest.drop_front(N);
         }
       });

@@ -11,13 +11,17 @@
 
 namespace noalloc {
 
+class RenderCache;
+
 /// Prints the findings in the --format chosen, to standard output or
 /// --output. \p AnyFile is a source of the run, for its options; the HTML
-/// page shows \p Summary. Returns an exit status on error.
+/// page shows \p Summary. Text without colours is printed through
+/// \p Rendered, if given. Returns an exit status on error.
 std::optional<int>
 printReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
             const LinkedRun *Linked, const RunOptions &Options,
-            llvm::StringRef AnyFile, const RunSummary &Summary);
+            llvm::StringRef AnyFile, const RunSummary &Summary,
+            RenderCache *Rendered = nullptr);
 
 } // namespace noalloc
 

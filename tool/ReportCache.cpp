@@ -227,16 +227,6 @@ static void forwardOnCrash(void *) {
     copyFile(Streams.Temporary[1], Streams.Saved[1]);
 }
 
-/// An unnamed temporary file, or -1.
-static int temporaryFile() {
-  SmallString<128> Name;
-  int FD;
-  if (sys::fs::createTemporaryFile("noalloc-output", "txt", FD, Name))
-    return -1;
-  sys::fs::remove(Name);
-  return FD;
-}
-
 static void flushStreams() {
   outs().flush();
   errs().flush();
@@ -245,8 +235,8 @@ static void flushStreams() {
 }
 
 bool ReportCache::capture() {
-  int Out = temporaryFile();
-  int Err = Combined ? Out : temporaryFile();
+  int Out = unnamedTemporaryFile();
+  int Err = Combined ? Out : unnamedTemporaryFile();
   if (Out < 0 || Err < 0) {
     for (int FD : {Out, Err})
       if (FD >= 0)
@@ -266,27 +256,14 @@ bool ReportCache::capture() {
   return true;
 }
 
-/// What \p FD holds.
-static std::string readAll(int FD) {
-  std::string Text;
-  char Buffer[65536];
-  off_t Offset = 0;
-  ssize_t N;
-  while ((N = ::pread(FD, Buffer, sizeof Buffer, Offset)) > 0) {
-    Text.append(Buffer, N);
-    Offset += N;
-  }
-  return Text;
-}
-
 int ReportCache::finish(int Status, ArrayRef<TranslationUnitResult> Results) {
   flushStreams();
   ::dup2(Streams.Saved[0], STDOUT_FILENO);
   ::dup2(Streams.Saved[1], STDERR_FILENO);
   CapturedStreams Done = Streams;
   Streams = CapturedStreams();
-  std::string Out = readAll(Done.Temporary[0]);
-  std::string Err = Combined ? "" : readAll(Done.Temporary[1]);
+  std::string Out = readWholeFile(Done.Temporary[0]);
+  std::string Err = Combined ? "" : readWholeFile(Done.Temporary[1]);
   for (int FD : {Done.Saved[0], Done.Saved[1], Done.Temporary[0]})
     ::close(FD);
   if (!Combined)

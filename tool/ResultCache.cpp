@@ -3,6 +3,7 @@
 #include "ResultCache.h"
 #include "SafeOutput.h"
 #include "facts/BoundedJSON.h"
+#include "facts/ByteCoding.h"
 #include "facts/CompactFacts.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,9 +19,14 @@ using clang::tidy::ClangTidyError;
 
 namespace noalloc {
 
-// 6: the facts in the compact form after the entry's line of JSON, not as
-// JSON text in a JSON string; units that did not compile are kept too.
-static constexpr int CacheVersion = 6;
+// The launcher's and --results-dir's results: a line of JSON, then the
+// facts in the compact form. 6: the facts in the compact form, not as JSON
+// text in a JSON string; units that did not compile are kept too.
+static constexpr int ResultVersion = 6;
+// The cache's entries: all in the compact form (ByteCoding.h). 7: the
+// dependencies and diagnostics too (their line of JSON was most of reading
+// an entry).
+static constexpr int CacheVersion = 7;
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)) {}
@@ -37,7 +43,7 @@ std::string ResultCache::defaultDirectory() {
 
 std::string ResultCache::entryPath(StringRef Key) const {
   SmallString<256> Path(Directory);
-  sys::path::append(Path, Key.take_front(2), Key + ".json");
+  sys::path::append(Path, Key.take_front(2), Key + ".entry");
   return std::string(Path);
 }
 
@@ -301,7 +307,7 @@ static std::optional<EntryParts> parseEntry(StringRef Text) {
   }
   json::Object *Top = Parsed->getAsObject();
   if (!Top || Top->getString("format") != "noalloc-cache" ||
-      Top->getInteger("version") != CacheVersion)
+      Top->getInteger("version") != ResultVersion)
     return std::nullopt;
   return EntryParts{std::move(*Top), Facts};
 }
@@ -311,31 +317,6 @@ std::optional<TranslationUnitResult> ResultCache::lookup(StringRef Key) {
   if (!Buffer)
     return std::nullopt;
   return fromEntry((*Buffer)->getBuffer());
-}
-
-std::optional<TranslationUnitResult> ResultCache::fromEntry(StringRef Text) {
-  // Anything unexpected is a miss: the entry is rebuilt and overwritten.
-  std::optional<EntryParts> Entry = parseEntry(Text);
-  if (!Entry)
-    return std::nullopt;
-  const json::Array *Dependencies = Entry->Top.getArray("dependencies");
-  if (!Dependencies)
-    return std::nullopt;
-  for (const json::Value &D : *Dependencies) {
-    const json::Array *Pair = D.getAsArray();
-    if (!Pair || Pair->size() != 2)
-      return std::nullopt;
-    auto Path = (*Pair)[0].getAsString();
-    auto Hash = (*Pair)[1].getAsString();
-    std::optional<uint64_t> Now = Path ? contentHash(*Path) : std::nullopt;
-    if (!Now || !Hash || utohexstr(*Now) != *Hash)
-      return std::nullopt;
-  }
-  std::optional<TranslationUnitResult> Result =
-      resultFromEntry(*Entry, std::nullopt);
-  if (Result)
-    Result->FromCache = true;
-  return Result;
 }
 
 static json::Array toJSON(ArrayRef<ClangTidyError> Diagnostics) {
@@ -357,7 +338,7 @@ static std::string entryText(const TranslationUnitResult &Result,
     About = json::Object{{"root", std::move(Root)}, {"size", Facts.size()}};
   }
   Line["format"] = "noalloc-cache";
-  Line["version"] = CacheVersion;
+  Line["version"] = ResultVersion;
   Line["compiled"] = Result.Compiled;
   Line["facts"] = std::move(About);
   std::string Text;
@@ -365,11 +346,12 @@ static std::string entryText(const TranslationUnitResult &Result,
   return Text;
 }
 
-std::optional<std::string>
-ResultCache::toEntry(const TranslationUnitResult &Result) {
+/// A launcher's result: the JSON form, with the hash of every file it read.
+static std::optional<std::string>
+resultText(ResultCache &Hasher, const TranslationUnitResult &Result) {
   json::Array Dependencies;
   for (const std::string &Path : Result.Dependencies) {
-    std::optional<uint64_t> Hash = contentHash(Path);
+    std::optional<uint64_t> Hash = Hasher.contentHash(Path);
     if (!Hash)
       return std::nullopt; // What cannot be read back cannot be checked.
     Dependencies.push_back(json::Array{Path, utohexstr(*Hash)});
@@ -382,6 +364,170 @@ ResultCache::toEntry(const TranslationUnitResult &Result) {
                                 {"dependencies", std::move(Dependencies)},
                                 {"diagnostics", toJSON(Result.Diagnostics)}},
                    Sink.Facts ? Sink.Facts->Root : "");
+}
+
+//===----------------------------------------------------------------------===//
+// The cache's entries, in the compact form
+//===----------------------------------------------------------------------===//
+
+static constexpr StringLiteral EntryMagic = "noalloc-cache";
+
+/// The fields the JSON form keeps: message, place and fix-its.
+static void writeMessage(ByteWriter &W,
+                         const clang::tooling::DiagnosticMessage &M) {
+  W.text(M.Message);
+  W.text(M.FilePath);
+  W.number(M.FileOffset);
+  size_t Count = 0;
+  for (const auto &File : M.Fix)
+    Count += File.getValue().size();
+  W.number(Count);
+  for (const auto &File : M.Fix)
+    for (const clang::tooling::Replacement &R : File.getValue()) {
+      W.text(R.getFilePath());
+      W.number(R.getOffset());
+      W.number(R.getLength());
+      W.text(R.getReplacementText());
+    }
+}
+
+static bool readMessage(ByteReader &R, clang::tooling::DiagnosticMessage &M) {
+  R.text(M.Message);
+  R.text(M.FilePath);
+  R.number(M.FileOffset);
+  for (uint64_t I = 0, Count = R.count(); I < Count; ++I) {
+    StringRef File = R.text();
+    unsigned Offset = 0, Length = 0;
+    R.number(Offset);
+    R.number(Length);
+    StringRef Text = R.text();
+    if (R.failed())
+      return false;
+    if (Error E = M.Fix[File].add(
+            clang::tooling::Replacement(File, Offset, Length, Text))) {
+      consumeError(std::move(E));
+      return false;
+    }
+  }
+  return !R.failed();
+}
+
+static void writeError(ByteWriter &W, const ClangTidyError &E) {
+  W.text(E.DiagnosticName);
+  W.number(E.DiagLevel);
+  W.text(E.BuildDirectory);
+  writeMessage(W, E.Message);
+  W.number(E.Notes.size());
+  for (const clang::tooling::DiagnosticMessage &Note : E.Notes)
+    writeMessage(W, Note);
+}
+
+static std::optional<ClangTidyError> readError(ByteReader &R) {
+  StringRef Check = R.text();
+  uint64_t Level = R.number();
+  StringRef BuildDirectory = R.text();
+  // Only the levels a finding can have: the report indexes tables by it.
+  if (R.failed() || Check.empty() ||
+      (Level != ClangTidyError::Remark && Level != ClangTidyError::Warning &&
+       Level != ClangTidyError::Error))
+    return std::nullopt;
+  ClangTidyError E(Check, ClangTidyError::Level(Level), BuildDirectory,
+                   /*IsWarningAsError=*/false);
+  if (!readMessage(R, E.Message))
+    return std::nullopt;
+  for (uint64_t I = 0, Count = R.count(); I < Count; ++I)
+    if (!readMessage(R, E.Notes.emplace_back()))
+      return std::nullopt;
+  if (R.failed())
+    return std::nullopt;
+  return E;
+}
+
+std::optional<std::string>
+ResultCache::toEntry(const TranslationUnitResult &Result) {
+  std::string Out;
+  ByteWriter W(Out);
+  W.text(EntryMagic);
+  W.number(CacheVersion);
+  W.text(Result.MainFile);
+  W.flag(Result.Compiled);
+  W.number(Result.Dependencies.size());
+  for (const std::string &Path : Result.Dependencies) {
+    std::optional<uint64_t> Hash = contentHash(Path);
+    if (!Hash)
+      return std::nullopt; // What cannot be read back cannot be checked.
+    W.text(Path);
+    W.number(*Hash);
+  }
+  W.list(Result.Diagnostics,
+         [&](const ClangTidyError &E) { writeError(W, E); });
+  // The facts name files relative to their project root; the entry, which
+  // belongs to this machine, says which.
+  const std::optional<TranslationUnitFacts> &Facts = Result.Facts.Facts;
+  W.flag(Facts.has_value());
+  if (Facts) {
+    W.text(Facts->Root);
+    W.text(encodeFacts(*Facts));
+    // Each function's key after its USR (the hash of its facts), if known.
+    bool Keyed = Result.FactKeys.size() == Facts->Functions.size();
+    W.flag(Keyed);
+    for (size_t I = 0; Keyed && I < Facts->Functions.size(); ++I)
+      W.text(StringRef(Result.FactKeys[I])
+                 .drop_front(Facts->Functions[I].USR.size()));
+  }
+  return Out;
+}
+
+/// The facts at \p R into \p Result, if the entry has them.
+static bool readEntryFacts(ByteReader &R, TranslationUnitResult &Result) {
+  bool HasFacts = false;
+  R.flag(HasFacts);
+  if (!HasFacts)
+    return !R.failed();
+  StringRef Root = R.text();
+  StringRef Bytes = R.text();
+  if (R.failed())
+    return false;
+  auto Facts = decodeFacts(Bytes, Root);
+  if (!Facts) {
+    consumeError(Facts.takeError());
+    return false;
+  }
+  bool Keyed = false;
+  R.flag(Keyed);
+  for (size_t I = 0; Keyed && I < Facts->Functions.size(); ++I)
+    Result.FactKeys.push_back(Facts->Functions[I].USR + R.text().str());
+  Result.Facts.Facts = std::move(*Facts);
+  return !R.failed();
+}
+
+std::optional<TranslationUnitResult> ResultCache::fromEntry(StringRef Text) {
+  // Anything unexpected is a miss: the entry is rebuilt and overwritten.
+  ByteReader R(Text);
+  if (R.text() != EntryMagic || R.number() != CacheVersion)
+    return std::nullopt;
+  TranslationUnitResult Result;
+  R.text(Result.MainFile);
+  R.flag(Result.Compiled);
+  // The files it read first: the first that changed ends the reading.
+  for (uint64_t I = 0, Count = R.count(); I < Count; ++I) {
+    StringRef Path = R.text();
+    uint64_t Hash = R.number();
+    if (R.failed() || contentHash(Path) != Hash)
+      return std::nullopt;
+    Result.Dependencies.push_back(Path.str());
+  }
+  for (uint64_t I = 0, Count = R.count(); I < Count; ++I) {
+    std::optional<ClangTidyError> E = readError(R);
+    if (!E)
+      return std::nullopt;
+    Result.Diagnostics.push_back(std::move(*E));
+  }
+  if (!readEntryFacts(R, Result) || R.failed() || !R.atEnd() ||
+      Result.MainFile.empty() || !pointsIntoFiles(Result))
+    return std::nullopt;
+  Result.FromCache = true;
+  return Result;
 }
 
 /// A temporary file renamed into place: readers see all or nothing.
@@ -415,7 +561,7 @@ void ResultCache::store(StringRef Key, const TranslationUnitResult &Result) {
 
 Error writeResult(StringRef Path, const TranslationUnitResult &Result) {
   ResultCache Hasher("");
-  std::optional<std::string> Entry = Hasher.toEntry(Result);
+  std::optional<std::string> Entry = resultText(Hasher, Result);
   if (!Entry)
     return createStringError(inconvertibleErrorCode(),
                              "a file of '%s' cannot be read back",

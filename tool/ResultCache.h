@@ -6,9 +6,10 @@
 // binary. The entry also lists every file the parse read with a hash of its
 // contents, so an edited header invalidates every unit that includes it. A
 // unit that does not compile is kept too, and replayed as failing. An entry
-// is a line of JSON, then the facts in the compact form (CompactFacts.h). A
-// stale or unreadable entry is a miss; entries are written whole (temporary
-// file and rename), so concurrent runs are safe.
+// is in the compact form (ByteCoding.h, CompactFacts.h), read in one pass;
+// the launcher's results are a line of JSON, then the facts in the compact
+// form. A stale or unreadable entry is a miss; entries are written whole
+// (temporary file and rename), so concurrent runs are safe.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,7 +39,8 @@ public:
   /// includes was not found.
   void store(llvm::StringRef Key, const TranslationUnitResult &Result);
 
-  /// The stored form of \p Result, with the hash of every file it read.
+  /// The stored form of \p Result, with the hash of every file it read
+  /// (none if one cannot be read).
   std::optional<std::string> toEntry(const TranslationUnitResult &Result);
 
   /// Whether an entry is stored under \p Key, fresh or not.

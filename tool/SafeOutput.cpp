@@ -127,4 +127,25 @@ Error writeFileSafely(StringRef Path,
   return Error::success();
 }
 
+int unnamedTemporaryFile() {
+  SmallString<128> Name;
+  int FD;
+  if (sys::fs::createTemporaryFile("noalloc-output", "txt", FD, Name))
+    return -1;
+  sys::fs::remove(Name);
+  return FD;
+}
+
+std::string readWholeFile(int FD) {
+  std::string Text;
+  char Buffer[65536];
+  off_t Offset = 0;
+  ssize_t N;
+  while ((N = ::pread(FD, Buffer, sizeof Buffer, Offset)) > 0) {
+    Text.append(Buffer, N);
+    Offset += N;
+  }
+  return Text;
+}
+
 } // namespace noalloc

@@ -31,6 +31,12 @@ int fileDescriptor(llvm::raw_fd_ostream &OS);
 /// exists and is not a regular file. A missing file is its own target.
 llvm::Expected<std::string> resolveOutputTarget(llvm::StringRef Path);
 
+/// An unnamed temporary file open for reading and writing, or -1.
+int unnamedTemporaryFile();
+
+/// What the file open as \p FD holds, from its start.
+std::string readWholeFile(int FD);
+
 /// Standard output's pending error, if any, as an error naming it (and
 /// cleared, so that LLVM does not abort at exit).
 llvm::Error takeStandardOutputError();

@@ -26,6 +26,10 @@ struct TranslationUnitResult {
   /// The unit's facts, whatever checks ran; none if it did not compile far
   /// enough.
   FactSink Facts;
+  /// The keys its facts' functions are stored under in the program
+  /// (ProgramFacts::keysOf), when known: made before the result is cached,
+  /// read back with it. Empty: made when the facts join the program.
+  std::vector<std::string> FactKeys;
   /// Every file the parse read, by absolute path: what the cache checks.
   std::vector<std::string> Dependencies;
   /// An #include or #embed named a file that was not found.

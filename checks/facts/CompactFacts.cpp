@@ -1,10 +1,10 @@
 //===--- CompactFacts.cpp - Facts as length-prefixed binary ---------------===//
 
 #include "facts/CompactFacts.h"
+#include "facts/ByteCoding.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/LEB128.h"
 #include "llvm/Support/xxhash.h"
 
 using namespace llvm;
@@ -95,35 +95,6 @@ static void mapPointer(IO &Io, Pointer &P) {
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// Numbers as ULEB128, strings and lists with their size first: no two
-/// different values give the same bytes.
-class ByteWriter {
-public:
-  explicit ByteWriter(std::string &Out) : Out(Out) {}
-  void number(uint64_t N) {
-    uint8_t Bytes[16];
-    unsigned Size = encodeULEB128(N, Bytes);
-    Out.append(reinterpret_cast<const char *>(Bytes), Size);
-  }
-  void flag(bool B) { number(B); }
-  template <typename Enum> void enumeration(Enum E, Enum) {
-    number(uint64_t(E));
-  }
-  void text(StringRef S) {
-    number(S.size());
-    Out.append(S.data(), S.size());
-  }
-  template <typename T, typename Item>
-  void list(const std::vector<T> &List, Item Write) {
-    number(List.size());
-    for (const T &X : List)
-      Write(X);
-  }
-
-protected:
-  std::string &Out;
-};
-
 /// The bytes contentKey hashes: a point by its path, absolute.
 class KeyWriter : public ByteWriter {
 public:
@@ -194,61 +165,10 @@ std::string encodeFacts(const TranslationUnitFacts &Facts) {
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// Reads what ByteWriter and FactsWriter wrote; past the end, or a value out
-/// of range, it fails and reads zeros and empty strings from then on.
-class FactsReader {
+/// Reads what FactsWriter wrote.
+class FactsReader : public ByteReader {
 public:
-  explicit FactsReader(StringRef Bytes) : Rest(Bytes) {}
-  bool failed() const { return Failed; }
-  bool atEnd() const { return Rest.empty(); }
-
-  uint64_t number() {
-    if (Failed)
-      return 0;
-    unsigned Size = 0;
-    const char *Error = nullptr;
-    uint64_t N =
-        decodeULEB128(Rest.bytes_begin(), &Size, Rest.bytes_end(), &Error);
-    if (Error)
-      return fail();
-    Rest = Rest.drop_front(Size);
-    return N;
-  }
-  void number(unsigned &N) {
-    uint64_t Value = number();
-    N = Value > UINT32_MAX ? fail() : unsigned(Value);
-  }
-  void flag(bool &B) {
-    uint64_t Value = number();
-    B = Value > 1 ? fail() : Value;
-  }
-  template <typename Enum> void enumeration(Enum &E, Enum Last) {
-    uint64_t Value = number();
-    E = Value > uint64_t(Last) ? Enum(fail()) : Enum(Value);
-  }
-  void text(std::string &S) {
-    uint64_t Size = number();
-    if (Size > Rest.size()) {
-      fail();
-      return;
-    }
-    S.assign(Rest.data(), Size);
-    Rest = Rest.drop_front(Size);
-  }
-  /// Each item takes a byte at least: a count larger than what is left is
-  /// damage, found before anything is allocated for it.
-  template <typename T, typename Item>
-  void list(std::vector<T> &List, Item Read) {
-    uint64_t Count = number();
-    if (Count > Rest.size()) {
-      fail();
-      return;
-    }
-    List.clear();
-    List.reserve(Count);
-    for (uint64_t I = 0; I < Count && !Failed; ++I)
-      Read(List.emplace_back());
-  }
+  using ByteReader::ByteReader;
   void point(SourcePoint &P) {
     uint64_t File = number();
     if (File >= Files.size()) {
@@ -262,15 +182,6 @@ public:
   }
   /// The unit's file table, resolved, for point().
   std::vector<std::string> Files;
-
-private:
-  uint64_t fail() {
-    Failed = true;
-    Rest = StringRef();
-    return 0;
-  }
-  StringRef Rest;
-  bool Failed = false;
 };
 } // namespace
 
