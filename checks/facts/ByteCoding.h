@@ -56,14 +56,20 @@ public:
   uint64_t number() {
     if (Failed)
       return 0;
-    unsigned Size = 0;
-    const char *Error = nullptr;
-    uint64_t N = llvm::decodeULEB128(Rest.bytes_begin(), &Size,
-                                     Rest.bytes_end(), &Error);
-    if (Error)
-      return fail();
-    Rest = Rest.drop_front(Size);
-    return N;
+    // Decoded here: llvm::decodeULEB128 shifts by 64 or more (undefined)
+    // when zero groups follow the tenth byte.
+    uint64_t N = 0;
+    for (size_t I = 0; I < Rest.size() && I < 10; ++I) {
+      uint64_t Group = uint8_t(Rest[I]) & 0x7f;
+      if (I == 9 && Group > 1)
+        break;
+      N |= Group << (7 * I);
+      if (!(uint8_t(Rest[I]) & 0x80)) {
+        Rest = Rest.drop_front(I + 1);
+        return N;
+      }
+    }
+    return fail();
   }
   void number(unsigned &N) {
     uint64_t Value = number();

@@ -1,6 +1,7 @@
 //===--- FactsTest.cpp - The facts format round-trips and rejects ---------===//
 
 #include "TestFacts.h"
+#include "facts/ByteCoding.h"
 #include "facts/CompactFacts.h"
 #include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
@@ -263,4 +264,36 @@ TEST(FactsTest, ContentKeySeesEveryField) {
     G.Name += "g";
     G.KnowledgeName = "row";
   }));
+}
+
+TEST(ByteCodingTest, NumbersUpTo64Bits) {
+  std::string Bytes;
+  ByteWriter W(Bytes);
+  W.number(UINT64_MAX);
+  W.number(300);
+  EXPECT_EQ(Bytes.size(), 12u);
+  ByteReader R(Bytes);
+  EXPECT_EQ(R.number(), UINT64_MAX);
+  EXPECT_EQ(R.number(), 300u);
+  EXPECT_FALSE(R.failed());
+  EXPECT_TRUE(R.atEnd());
+}
+
+TEST(ByteCodingTest, NumbersPastSixtyFourBitsAreDamage) {
+  // Eleven bytes (zero groups after the tenth): not a 64-bit number.
+  std::string Long(10, '\x80');
+  Long += '\x00';
+  ByteReader R(Long);
+  EXPECT_EQ(R.number(), 0u);
+  EXPECT_TRUE(R.failed());
+  // The tenth byte holds bit 63 only.
+  std::string Wide(9, '\xff');
+  Wide += '\x02';
+  ByteReader W(Wide);
+  W.number();
+  EXPECT_TRUE(W.failed());
+  // Cut short.
+  ByteReader Short(llvm::StringRef("\x80\x80", 2));
+  Short.number();
+  EXPECT_TRUE(Short.failed());
 }
