@@ -26,6 +26,8 @@ namespace noalloc {
 
 std::optional<int> rejectAnalysisOnlyOptions() {
   // The launcher analysed each unit with the configuration files it found.
+  // --knowledge is not among them: it names the knowledge the units were
+  // analysed with, which their facts must match (readLaunchedResults).
   // (cl::list overloads '&'.)
   const cl::Option *AnalysisOnly[] = {&cli::BuildPath,
                                       std::addressof(cli::ExtraArgs),
@@ -33,7 +35,6 @@ std::optional<int> rejectAnalysisOnlyOptions() {
                                       &cli::CacheDir,
                                       &cli::NoCache,
                                       &cli::Config,
-                                      std::addressof(cli::KnowledgeFiles),
                                       &cli::HeaderFilter};
   for (const cl::Option *O : AnalysisOnly)
     if (O->getNumOccurrences()) {
@@ -137,13 +138,26 @@ private:
 };
 } // namespace
 
-/// The error for the link input \p Path of the unit \p MainFile.
-static void reportStaleKnowledge(StringRef Path, StringRef MainFile) {
-  WithColor::error(errs(), "noalloc")
-      << "link: '" << Path << "' was analysed with other knowledge than '"
-      << MainFile
-      << "' has here (a knowledge file changed, or its configuration names "
-         "others); analyse it again\n";
+/// The errors for the link inputs (path, unit) analysed with other
+/// knowledge; a knowledge file that cannot be read here is the one error
+/// instead (the units' knowledge here is then not known).
+static int
+reportStaleKnowledge(const RunOptions &Options,
+                     ArrayRef<std::pair<std::string, std::string>> Stale) {
+  std::vector<std::string> MainFiles;
+  for (const auto &Unit : Stale)
+    MainFiles.push_back(Unit.second);
+  if (Error E = checkConfiguration(MainFiles, Options)) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  for (const auto &[Path, MainFile] : Stale)
+    WithColor::error(errs(), "noalloc")
+        << "link: '" << Path << "' was analysed with other knowledge than '"
+        << MainFile
+        << "' has here (a knowledge file changed, or its configuration "
+           "names others); analyse it again\n";
+  return 2;
 }
 
 std::optional<int>
@@ -176,7 +190,7 @@ readLaunchedResults(const RunOptions &Options, ArrayRef<std::string> Inputs,
   ThreadPoolStrategy Strategy = hardware_concurrency(cli::Jobs);
   DefaultThreadPool Pool(Strategy);
   LinkKnowledge Knowledge(Options);
-  bool Stale = false;
+  std::vector<std::pair<std::string, std::string>> Stale;
   size_t BatchSize = 4 * size_t(Strategy.compute_thread_count());
   for (size_t First = 0; First < Paths.size(); First += BatchSize) {
     size_t Count = std::min(BatchSize, Paths.size() - First);
@@ -196,8 +210,7 @@ readLaunchedResults(const RunOptions &Options, ArrayRef<std::string> Inputs,
         return 2;
       }
       if (!Knowledge.current(**Result)) {
-        reportStaleKnowledge(Paths[First + I], (*Result)->MainFile);
-        Stale = true;
+        Stale.emplace_back(Paths[First + I], (*Result)->MainFile);
         continue;
       }
       Files.push_back((*Result)->MainFile);
@@ -205,8 +218,8 @@ readLaunchedResults(const RunOptions &Options, ArrayRef<std::string> Inputs,
       Done(Results.back());
     }
   }
-  if (Stale)
-    return 2;
+  if (!Stale.empty())
+    return reportStaleKnowledge(Options, Stale);
   return std::nullopt;
 }
 
