@@ -9,6 +9,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/WithColor.h"
 #include <set>
 
@@ -172,6 +174,35 @@ private:
 };
 } // namespace
 
+/// --exclude: leaves out the sources whose absolute path matches one of
+/// the regular expressions, as run-clang-tidy's file regex searches paths.
+/// An error for a malformed regex, or when no source is left.
+static Error excludeSources(std::vector<std::string> &Files) {
+  std::vector<Regex> Patterns;
+  for (const std::string &Pattern : cli::Exclude) {
+    std::string Problem;
+    if (!Patterns.emplace_back(Pattern).isValid(Problem))
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid --exclude regex '" + Pattern +
+                                   "': " + Problem);
+  }
+  if (Patterns.empty())
+    return Error::success();
+  size_t Before = Files.size();
+  llvm::erase_if(Files, [&](const std::string &File) {
+    SmallString<256> Absolute(File);
+    sys::fs::make_absolute(Absolute);
+    return llvm::any_of(Patterns, [&](const Regex &R) {
+      return R.match(sys::path::convert_to_slash(Absolute));
+    });
+  });
+  if (Files.empty() && Before)
+    return createStringError(inconvertibleErrorCode(),
+                             "--exclude leaves out every source (" +
+                                 std::to_string(Before) + ")");
+  return Error::success();
+}
+
 Expected<Compilations> loadCompilations() {
   Compilations Run;
   Run.Files.assign(cli::Sources.begin(), cli::Sources.end());
@@ -192,6 +223,8 @@ Expected<Compilations> loadCompilations() {
         inconvertibleErrorCode(),
         "no source files: name them, or give -p <build-dir>");
   }
+  if (Error E = excludeSources(Run.Files))
+    return std::move(E);
   auto Adjusted = std::make_unique<tooling::ArgumentsAdjustingCompilations>(
       std::move(Run.Database));
   Adjusted->appendArgumentsAdjuster(tooling::combineAdjusters(

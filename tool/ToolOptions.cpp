@@ -64,6 +64,12 @@ cl::list<std::string> ExtraArgsBefore(
     cl::desc("Additional argument to prepend to the compiler command line"),
     MainAndLink, cl::cat(Category));
 
+cl::list<std::string> Exclude(
+    "exclude", cl::value_desc("regex"),
+    cl::desc("Leave out the translation units whose absolute path matches\n"
+             "this regular expression (repeatable)."),
+    cl::cat(Category));
+
 cl::list<std::string> LinkDirectories(cl::Positional,
                                       cl::desc("<build-dir or file>..."),
                                       cl::ZeroOrMore, cl::sub(LinkCommand),

@@ -23,6 +23,7 @@ extern llvm::cl::list<std::string> Sources;
 extern llvm::cl::opt<std::string> BuildPath;
 extern llvm::cl::list<std::string> ExtraArgs;
 extern llvm::cl::list<std::string> ExtraArgsBefore;
+extern llvm::cl::list<std::string> Exclude;
 // `noalloc link DIR...`.
 extern llvm::cl::list<std::string> LinkDirectories;
 // `noalloc launch <compiler> <args>...`.
