@@ -150,7 +150,7 @@ private:
   /// Destroys an object of type \p T; \p Member: a member of the class
   /// whose destructor is scanned.
   void destroy(QualType T, SourceLocation Loc, bool Bounded = false,
-               bool Member = false);
+               const FieldDecl *Member = nullptr);
   /// Where the object \p E names is declared, if not in the scanned
   /// function: outside any function (a member, a global, a static member:
   /// an invalid location) or in an enclosing one (a lambda's capture).
@@ -175,8 +175,9 @@ private:
   llvm::DenseSet<const Expr *> InPlaceConstructions;
   /// The constructions of variables over a bounded memory resource.
   llvm::DenseSet<const Expr *> BoundedConstructions;
-  /// The constructions of members by a constructor's initializers.
-  llvm::DenseSet<const Expr *> MemberConstructions;
+  /// The constructions of members by a constructor's initializers, each
+  /// with its member when the constructor does not write the initializer.
+  llvm::DenseMap<const Expr *, const FieldDecl *> MemberConstructions;
   llvm::DenseSet<const Expr *> Callees;
   llvm::DenseSet<const Expr *> FrameCalls;
 };
@@ -311,6 +312,9 @@ public:
   /// Whether the arguments of a call to a function that does not return
   /// are being scanned.
   bool InNoReturnCall = false;
+  /// The member whose construction or destruction, written nowhere, is
+  /// being recorded (CallSite::Member); null otherwise.
+  const FieldDecl *ImplicitMember = nullptr;
   /// A non-local thread_local of this unit whose destructor is registered
   /// for thread exit: the unit's thread-local initialization, which the
   /// first use of any of its dynamically initialized thread_locals runs,
@@ -689,6 +693,10 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
     C.ObjectDeclared = point(*ObjectOutside);
   C.InThrow = EnclosingThrow.isValid();
   C.InNoReturnCall = InNoReturnCall;
+  if (ImplicitMember) {
+    C.Member = ImplicitMember->getNameAsString();
+    C.MemberType = typeName(ImplicitMember->getType(), Ctx);
+  }
   // Implicit code can be visited twice (a default member initializer, by
   // the constructor and by the member): one call is one fact.
   if (!SeenCalls
@@ -790,9 +798,11 @@ void BodyScanner::scan(const FunctionDecl *FD) {
       const FieldDecl *Member = Init->getMember();
       if (Member && X.inPlace(Member))
         continue;
-      if (Member)
-        (X.bounded(Member) ? BoundedConstructions : MemberConstructions)
-            .insert(constructionOf(Init->getInit()));
+      if (Member && X.bounded(Member))
+        BoundedConstructions.insert(constructionOf(Init->getInit()));
+      else if (Member)
+        MemberConstructions[constructionOf(Init->getInit())] =
+            Init->isWritten() ? nullptr : Member;
       TraverseStmt(Init->getInit());
     }
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD)) {
@@ -800,8 +810,7 @@ void BodyScanner::scan(const FunctionDecl *FD) {
     const CXXRecordDecl *Class = Dtor->getParent();
     for (const FieldDecl *Field : Class->fields())
       if (!X.inPlace(Field))
-        destroy(Field->getType(), Dtor->getLocation(), X.bounded(Field),
-                /*Member=*/true);
+        destroy(Field->getType(), Dtor->getLocation(), X.bounded(Field), Field);
     for (const CXXBaseSpecifier &Base : Class->bases())
       destroy(Base.getType(), Dtor->getLocation());
   }
@@ -1076,8 +1085,12 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
   // A member a constructor makes is declared outside it (ObjectOutside).
   ObjectMemory Object = libraryObjectMemory(Ctor, E->getType(), X);
   std::optional<SourceLocation> Outside;
-  if (Object != ObjectMemory::None && MemberConstructions.contains(E))
+  auto Member = MemberConstructions.find(E);
+  if (Object != ObjectMemory::None && Member != MemberConstructions.end())
     Outside = SourceLocation();
+  llvm::SaveAndRestore Implicit(
+      X.ImplicitMember,
+      Member != MemberConstructions.end() ? Member->second : nullptr);
   X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct, Object,
             Outside);
   return true;
@@ -1097,7 +1110,7 @@ bool BodyScanner::VisitCXXNewExpr(CXXNewExpr *E) {
 }
 
 void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded,
-                          bool Member) {
+                          const FieldDecl *Member) {
   T = X.Ctx.getBaseElementType(T);
   const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
   if (!Class || !Class->hasDefinition() || Class->hasTrivialDestructor())
@@ -1115,6 +1128,7 @@ void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded,
   std::optional<SourceLocation> Outside;
   if (Member && Object != ObjectMemory::None)
     Outside = SourceLocation();
+  llvm::SaveAndRestore Implicit(X.ImplicitMember, Member);
   X.addCall(Function, Dtor, Loc, CallKind::Direct, Object, Outside);
 }
 

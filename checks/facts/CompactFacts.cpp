@@ -50,6 +50,8 @@ template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
   Io.flag(Declared);
   if (Declared)
     Io.point(C.ObjectDeclared);
+  Io.text(C.Member);
+  Io.text(C.MemberType);
   Io.flag(C.InThrow);
   Io.flag(C.InNoReturnCall);
   Io.text(C.Pointer);

@@ -149,6 +149,10 @@ static json::Value toJSON(const CallSite &C) {
                  {"nonallocating", C.Nonallocating}};
   if (!C.ObjectDeclared.File.empty())
     O["object_declared"] = toJSON(C.ObjectDeclared);
+  if (!C.Member.empty()) {
+    O["member"] = C.Member;
+    O["member_type"] = C.MemberType;
+  }
   return O;
 }
 
@@ -159,6 +163,8 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
          O.map("accepted", C.Accepted) && O.map("object", C.Object) &&
          O.map("object_outside", C.ObjectOutside) &&
          O.mapOptional("object_declared", C.ObjectDeclared) &&
+         O.mapOptional("member", C.Member) &&
+         O.mapOptional("member_type", C.MemberType) &&
          O.map("in_throw", C.InThrow) &&
          O.map("in_noreturn_call", C.InNoReturnCall) &&
          O.map("pointer", C.Pointer) && O.map("nonallocating", C.Nonallocating);

@@ -125,6 +125,12 @@ struct CallSite {
   /// The call is noalloc-call's only when that declaration's finding is
   /// dropped (no root reaches the enclosing function). Empty otherwise.
   SourcePoint ObjectDeclared;
+  /// The member a constructor makes without an initializer of its own (an
+  /// in-class one, or none) or a destructor destroys after its body, and
+  /// its type as written ('name_', 'std::string'): the call is not in the
+  /// code, so the report names the member. Empty otherwise.
+  std::string Member;
+  std::string MemberType;
   /// Evaluated only to make the object a throw-expression throws: the
   /// construction in 'throw std::runtime_error(m)', the calls in its
   /// arguments.
@@ -239,7 +245,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 12;
+  static constexpr unsigned FormatVersion = 13;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

@@ -32,8 +32,23 @@ StringRef effectName(Effect E) {
   llvm_unreachable("unknown effect");
 }
 
+/// A member's construction or destruction that no code writes, named by
+/// the member: "destruction of member 'name_' ('std::string')" (\p Verb:
+/// "destroys member ..."); empty for any other call.
+static std::string memberPhrase(const CallSite &C, bool Verb) {
+  if (C.Member.empty())
+    return "";
+  bool Destroys = StringRef(C.CalleeName).rsplit("::").second.starts_with("~");
+  StringRef Action = Destroys ? (Verb ? "destroys" : "destruction of")
+                              : (Verb ? "constructs" : "construction of");
+  return Action.str() + " member " + quoted(C.Member) + " (" +
+         quoted(C.MemberType) + ")";
+}
+
 /// "calls 'f'", or for a constructor "constructs 'std::string'".
 static std::string callPhrase(const CallSite &C, bool Constructor) {
+  if (std::string Member = memberPhrase(C, /*Verb=*/true); !Member.empty())
+    return Member;
   if (Constructor) {
     StringRef Name = C.CalleeName;
     size_t Scope = Name.rfind("::");
@@ -501,10 +516,12 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
   CallFinding F;
   F.Check = "noalloc-call";
   F.Where = C.Where;
-  std::string Call = (C.Kind == CallKind::Indirect || C.Kind == CallKind::Block
-                          ? "call through "
-                          : "call to ") +
-                     quoted(C.CalleeName);
+  std::string Call = memberPhrase(C, /*Verb=*/false);
+  if (Call.empty())
+    Call = (C.Kind == CallKind::Indirect || C.Kind == CallKind::Block
+                ? "call through "
+                : "call to ") +
+           quoted(C.CalleeName);
   if (Chosen.Reached == Effect::Unknown) {
     const Node &End = G.node(Paths.end(Chosen.Target, Deciding));
     std::string Why;

@@ -40,13 +40,13 @@ struct Named {
   ~Named();
 };
 Named::~Named() {}
-// SCOPED: scoped-constructors.cpp:[[@LINE-1]]:8: warning: call to 'std::string::~basic_string' may release heap memory [noalloc-call]
+// SCOPED: scoped-constructors.cpp:[[@LINE-1]]:8: warning: destruction of member 'name_' ('std::string') may release heap memory [noalloc-call]
 // SCOPED: note: 'Named::~Named' must not allocate: it is a noalloc root
 
 struct Defaulted {
   std::string text_ = "longer than any short-string buffer holds";
   // ALL: scoped-constructors.cpp:[[@LINE-1]]:15: warning: member 'text_' of type 'std::string' allocates on the heap [noalloc-std-type]
-  // SCOPED: scoped-constructors.cpp:[[@LINE-2]]:23: warning: call to 'std::string::basic_string' may allocate on the heap [noalloc-call]
+  // SCOPED: scoped-constructors.cpp:[[@LINE-2]]:23: warning: construction of member 'text_' ('std::string') may allocate on the heap [noalloc-call]
   // SCOPED: note: 'Defaulted::Defaulted' must not allocate: it is a noalloc root
   Defaulted();
 };
