@@ -643,6 +643,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
   F.Allowed = hasAnnotation(Decl, "noalloc::allow");
   F.Signature = signature(Decl);
   F.Constructor = isa<CXXConstructorDecl>(Decl);
+  F.Implicit = Decl->isImplicit();
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Decl))
     F.CopyOrMove = Ctor->isCopyOrMoveConstructor();
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Decl)) {

@@ -74,6 +74,7 @@ static void mapFunction(IO &Io, Function &F) {
   Io.flag(F.AddressEscapes);
   Io.flag(F.Constructor);
   Io.flag(F.CopyOrMove);
+  Io.flag(F.Implicit);
   mapSummary(Io, F.Summary);
   Io.text(F.Signature);
   Io.list(F.Overrides, [&](auto &S) { Io.text(S); });

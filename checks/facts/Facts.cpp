@@ -220,28 +220,31 @@ static json::Value toJSON(const FunctionFacts &F) {
   json::Array AttributeAt;
   for (const SourcePoint &P : F.AttributeAt)
     AttributeAt.push_back(toJSON(P));
-  return json::Object{{"usr", F.USR},
-                      {"name", F.Name},
-                      {"at", toJSON(F.Where)},
-                      {"end", F.EndOffset},
-                      {"defined", F.Defined},
-                      {"system", F.InSystemHeader},
-                      {"knowledge", F.KnowledgeName},
-                      {"class", F.KnowledgeClass},
-                      {"root", F.Root},
-                      {"allowed", F.Allowed},
-                      {"address_taken", F.AddressTaken},
-                      {"address_escapes", F.AddressEscapes},
-                      {"constructor", F.Constructor},
-                      {"copy_or_move", F.CopyOrMove},
-                      {"summary", toJSON(F.Summary)},
-                      {"signature", F.Signature},
-                      {"overrides", F.Overrides},
-                      {"pure_virtual", F.PureVirtual},
-                      {"attribute_at", std::move(AttributeAt)},
-                      {"attribute_blocked", F.AttributeBlocked},
-                      {"sites", std::move(Sites)},
-                      {"calls", std::move(Calls)}};
+  json::Object O{{"usr", F.USR},
+                 {"name", F.Name},
+                 {"at", toJSON(F.Where)},
+                 {"end", F.EndOffset},
+                 {"defined", F.Defined},
+                 {"system", F.InSystemHeader},
+                 {"knowledge", F.KnowledgeName},
+                 {"class", F.KnowledgeClass},
+                 {"root", F.Root},
+                 {"allowed", F.Allowed},
+                 {"address_taken", F.AddressTaken},
+                 {"address_escapes", F.AddressEscapes},
+                 {"constructor", F.Constructor},
+                 {"copy_or_move", F.CopyOrMove},
+                 {"summary", toJSON(F.Summary)},
+                 {"signature", F.Signature},
+                 {"overrides", F.Overrides},
+                 {"pure_virtual", F.PureVirtual},
+                 {"attribute_at", std::move(AttributeAt)},
+                 {"attribute_blocked", F.AttributeBlocked},
+                 {"sites", std::move(Sites)},
+                 {"calls", std::move(Calls)}};
+  if (F.Implicit)
+    O["implicit"] = true;
+  return O;
 }
 
 static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
@@ -257,7 +260,8 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.map("address_taken", F.AddressTaken) &&
       O.map("address_escapes", F.AddressEscapes) &&
       O.map("constructor", F.Constructor) &&
-      O.map("copy_or_move", F.CopyOrMove) && O.map("summary", F.Summary) &&
+      O.map("copy_or_move", F.CopyOrMove) &&
+      O.mapOptional("implicit", F.Implicit) && O.map("summary", F.Summary) &&
       O.map("signature", F.Signature) && O.map("overrides", F.Overrides) &&
       O.map("pure_virtual", F.PureVirtual) &&
       O.map("attribute_at", F.AttributeAt) &&

@@ -220,6 +220,10 @@ struct FunctionFacts {
   bool Constructor = false;
   /// A copy or move constructor: the knowledge base's copy-effect applies.
   bool CopyOrMove = false;
+  /// Declared by the compiler (an implicit constructor, destructor or
+  /// assignment): no code of its own, so noalloc-call reports the calls of
+  /// it, not its calls, unless it is a root.
+  bool Implicit = false;
   /// For a library function: what its body may do, decided within the
   /// translation unit. Library internals are not kept: the facts stay
   /// small and chains stop at the entry point the user wrote.
@@ -245,7 +249,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 13;
+  static constexpr unsigned FormatVersion = 14;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

@@ -620,10 +620,13 @@ static void keepOnePerLocation(std::vector<CallFinding> &Findings) {
   Findings = std::move(Kept);
 }
 
-/// Whether noalloc-call looks at \p I's calls at all.
+/// Whether noalloc-call looks at \p I's calls at all. A function the
+/// compiler declared (Channel's implicit constructor) has no code of its
+/// own: the call of it is the one warning, its calls the notes.
 static bool isReportedFunction(const HeapGraph &G, int I) {
   const Node &N = G.node(I);
-  return N.isUserDefinition() && !N.Facts.Allowed && G.inScope(I);
+  return N.isUserDefinition() && !N.Facts.Allowed && G.inScope(I) &&
+         (!N.Facts.Implicit || llvm::is_contained(G.roots(), I));
 }
 
 std::vector<CallFinding> callFindings(const HeapGraph &G,

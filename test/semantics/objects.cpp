@@ -74,7 +74,6 @@ ROOT int quietMember() {
 class Growing {
   std::vector<int> Values;
   // HELD: objects.cpp:[[@LINE-1]]:20: warning: member 'Values' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
-  // CALL: objects.cpp:[[@LINE-3]]:7: warning: destruction of member 'Values' ('std::vector<int>') may release heap memory [noalloc-call]
 
 public:
   Growing() {}
@@ -178,7 +177,6 @@ class Spilling {
   std::pmr::monotonic_buffer_resource Arena{Buffer, sizeof Buffer};
   std::pmr::vector<int> Values{&Arena};
   // HELD: objects.cpp:[[@LINE-1]]:25: warning: member 'Values' of type 'std::pmr::vector<int>' allocates from its memory resource, which may be the heap [noalloc-pmr]
-  // CALL: objects.cpp:[[@LINE-5]]:7: warning: destruction of member {{'Values' \('std::pmr::vector<int>'\)|'Arena' \('std::pmr::monotonic_buffer_resource'\)}} may release heap memory [noalloc-call]
 
 public:
   void add(int X) { Values.push_back(X); }
@@ -196,7 +194,6 @@ ROOT int spillingMember(int N) {
 // Its other twin: a class that can be copied, and the copy of the member
 // gets the default resource.
 class Copyable {
-  // CALL: objects.cpp:[[@LINE-1]]:7: warning: construction of member 'Values' ('std::pmr::vector<int>') may allocate on the heap [noalloc-call]
   std::pmr::vector<int> Values{std::pmr::null_memory_resource()};
   // HELD: objects.cpp:[[@LINE-1]]:25: warning: member 'Values' of type 'std::pmr::vector<int>' allocates from its memory resource, which may be the heap [noalloc-pmr]
 

@@ -43,14 +43,10 @@ ROOT void close(std::FILE *stream) { Journal j{{stream}}; }
 // CHECK: releases.cpp:[[@LINE-3]]:46: note: 'close' calls 'Journal::~Journal'
 // CHECK: releases.cpp:[[@LINE-7]]:8: note: 'Journal::~Journal' destroys member 'file' ('File')
 // CHECK: releases.cpp:[[@LINE-10]]:13: note: 'fclose' releases heap memory
-// CHECK: releases.cpp:[[@LINE-9]]:8: warning: destruction of member 'file' ('File') may release heap memory [noalloc-call]
+// CHECK: releases.cpp:[[@LINE-6]]:46: warning: call to 'Journal::~Journal' may release heap memory [noalloc-call]
 // CHECK: releases.cpp:[[@LINE-7]]:11: note: 'close' must not allocate: it is a noalloc root
-// CHECK: releases.cpp:[[@LINE-8]]:46: note: 'close' calls 'Journal::~Journal'
+// CHECK: releases.cpp:[[@LINE-11]]:8: note: 'Journal::~Journal' destroys member 'file' ('File')
 // CHECK: releases.cpp:[[@LINE-14]]:13: note: 'File::~File' calls 'fclose', which releases heap memory
-// CHECK: releases.cpp:[[@LINE-10]]:46: warning: call to 'Journal::~Journal' may release heap memory [noalloc-call]
-// CHECK: releases.cpp:[[@LINE-11]]:11: note: 'close' must not allocate: it is a noalloc root
-// CHECK: releases.cpp:[[@LINE-15]]:8: note: 'Journal::~Journal' destroys member 'file' ('File')
-// CHECK: releases.cpp:[[@LINE-18]]:13: note: 'File::~File' calls 'fclose', which releases heap memory
 
 // The same through a std::unique_ptr with a deleter, destroyed by the
 // implicit destructor of the class that holds it.
@@ -61,13 +57,10 @@ struct Log {
   std::unique_ptr<std::FILE, Closer> stream;
 };
 ROOT void closeLog(std::FILE *stream) { Log log{decltype(Log::stream)(stream)}; }
-// CHECK: releases.cpp:[[@LINE-4]]:8: warning: destruction of member 'stream' ('std::unique_ptr<std::FILE, Closer>') may release heap memory [noalloc-call]
+// CHECK: releases.cpp:[[@LINE-1]]:45: warning: call to 'Log::~Log' may release heap memory [noalloc-call]
 // CHECK: releases.cpp:[[@LINE-2]]:11: note: 'closeLog' must not allocate: it is a noalloc root
-// CHECK: releases.cpp:[[@LINE-3]]:45: note: 'closeLog' calls 'Log::~Log'
-// CHECK: releases.cpp:[[@LINE-4]]:45: warning: call to 'Log::~Log' may release heap memory [noalloc-call]
-// CHECK: releases.cpp:[[@LINE-5]]:11: note: 'closeLog' must not allocate: it is a noalloc root
-// CHECK: releases.cpp:[[@LINE-9]]:8: note: 'Log::~Log' destroys member 'stream' ('std::unique_ptr<std::FILE, Closer>'), which may release heap memory
-// CHECK: releases.cpp:[[@LINE-7]]:49: note: and 1 more call in 'closeLog' that may use the heap
+// CHECK: releases.cpp:[[@LINE-6]]:8: note: 'Log::~Log' destroys member 'stream' ('std::unique_ptr<std::FILE, Closer>'), which may release heap memory
+// CHECK: releases.cpp:[[@LINE-4]]:49: note: and 1 more call in 'closeLog' that may use the heap
 
 // The twins: giving up ownership and reading release nothing.
 ROOT Buffer *disown(std::unique_ptr<Buffer> &p) { return p.release(); }

@@ -139,16 +139,12 @@ void local() {
 // CHECK: chains.cpp:48:12: warning: call to 'lambda at chains.cpp:46:15' may allocate on the heap [noalloc-call]
 // CHECK: chains.cpp:46:27: note: 'lambda at chains.cpp:46:15' calls 'level5'
 // CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:59:8: warning: construction of member 'buffer' ('Buffer') may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:55:19: note: 'Buffer::Buffer' allocates with 'new[]' here
 // CHECK: chains.cpp:63:11: warning: call to 'Channel::Channel' may allocate on the heap [noalloc-call]
 // CHECK: chains.cpp:59:8: note: 'Channel::Channel' constructs member 'buffer' ('Buffer')
 // CHECK: chains.cpp:55:19: note: 'Buffer::Buffer' allocates with 'new[]' here
 // CHECK: chains.cpp:66:26: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
 // CHECK: chains.cpp:55:19: note: 'Buffer::Buffer' allocates with 'new[]' here
 // CHECK: chains.cpp:67:26: warning: call to 'level5' may allocate on the heap [noalloc-call]
-// CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
-// CHECK: chains.cpp:70:12: warning: call to 'level5' may allocate on the heap [noalloc-call]
 // CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
 // CHECK: chains.cpp:72:29: warning: call to 'Defaults::Defaults' may allocate on the heap [noalloc-call]
 // CHECK: chains.cpp:70:12: note: 'Defaults::Defaults' calls 'level5'
