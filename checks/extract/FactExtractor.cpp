@@ -1,24 +1,25 @@
 //===--- FactExtractor.cpp - Parse once, keep the facts -------------------===//
 
 #include "extract/FactExtractor.h"
-#include "extract/FunctionPointers.h"
 #include "CheckRegistry.h"
-#include "utils/ASTQueries.h"
-#include "utils/Paths.h"
-#include "link/HeapGraph.h"
+#include "extract/CallableSlots.h"
+#include "extract/FunctionPointers.h"
+#include "extract/Suppressions.h"
 #include "knowledge/HeapType.h"
 #include "knowledge/ValueSemantics.h"
-#include "extract/Suppressions.h"
+#include "link/HeapGraph.h"
+#include "utils/ASTQueries.h"
 #include "utils/LLVMCompat.h"
+#include "utils/Paths.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclObjC.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprObjC.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/AST/ExprObjC.h"
 #include "clang/AST/StmtObjC.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
@@ -27,9 +28,9 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/Support/SaveAndRestore.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SaveAndRestore.h"
 #include <optional>
 #include <tuple>
 
@@ -232,6 +233,14 @@ public:
                std::optional<SourceLocation> ObjectOutside = std::nullopt);
   void addIndirectCall(size_t Caller, const CallExpr *E, QualType Function,
                        QualType Class);
+  /// The call of a std::function slot \p E, besides the call of its
+  /// operator(): a call of what is stored into the slot.
+  void addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
+                       CallableSlot Slot);
+  /// The operator() of a std::function whose targets are followed: what
+  /// it does besides calling them, throw std::bad_function_call when it is
+  /// empty ('noalloc:empty-std-function').
+  size_t emptyFunction();
   /// Marks \p FD address-taken by \p Reference: a reference to it, or a
   /// lambda's conversion to a function pointer.
   void takeAddress(const FunctionDecl *FD, const Expr *Reference) {
@@ -333,11 +342,17 @@ private:
   /// '<file>@<offset>' of \p D, the file relative to the project root.
   std::string place(const Decl *D);
   void addPointers();
+  /// The name of \p Slot in the facts: "noalloc:callable:" and its USR, or
+  /// "noalloc:callable-parameter:", its index, ':' and its function's USR.
+  std::string callableKey(CallableSlot Slot);
+  void addCallables();
   /// Where --annotate writes a function-effect attribute (see Facts.h).
   void attributePoints(const FunctionDecl *FD, FunctionFacts &F);
 
   Suppressions Suppress;
   PointerStores Pointers;
+  CallableStores Callables;
+  std::optional<size_t> EmptyFunction;
   TranslationUnitFacts Facts;
   llvm::DenseMap<const Decl *, size_t> Index;
   std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
@@ -767,10 +782,67 @@ void Extractor::addPointers() {
   }
 }
 
+std::string Extractor::callableKey(CallableSlot Slot) {
+  if (Slot.Index < 0)
+    return "noalloc:callable:" + usr(cast<NamedDecl>(Slot.Decl));
+  return "noalloc:callable-parameter:" + std::to_string(Slot.Index) + ":" +
+         usr(cast<NamedDecl>(Slot.Decl));
+}
+
+/// The std::function slots the unit writes, with what is stored.
+void Extractor::addCallables() {
+  for (const auto &[Slot, Stores] : Callables.Slots) {
+    PointerFacts P;
+    P.USR = callableKey(Slot);
+    P.OtherWrites = !Stores.Unfollowed.empty();
+    P.Unfollowed = Stores.Unfollowed;
+    for (const FunctionDecl *FD : Stores.Functions)
+      P.Functions.push_back(facts(function(FD)).USR);
+    for (CallableSlot Source : Stores.Sources)
+      P.Sources.push_back(callableKey(Source));
+    Facts.Pointers.push_back(std::move(P));
+  }
+}
+
+void Extractor::addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
+                                CallableSlot Slot) {
+  CallSite C;
+  C.Kind = CallKind::Indirect;
+  C.Callee = "noalloc:callable";
+  C.Pointer = callableKey(Slot);
+  C.CalleeName = Lexer::getSourceText(CharSourceRange::getTokenRange(
+                                          E->getArg(0)->getSourceRange()),
+                                      SM, Ctx.getLangOpts())
+                     .str();
+  if (C.CalleeName.empty() || C.CalleeName.size() > 60)
+    C.CalleeName = "a std::function";
+  SourceLocation Loc = E->getExprLoc();
+  C.Where = point(Loc);
+  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
+               Suppress.covers(SM.getFileLoc(Loc), "noalloc-unknown-call");
+  facts(Caller).Calls.push_back(std::move(C));
+}
+
+size_t Extractor::emptyFunction() {
+  if (!EmptyFunction) {
+    EmptyFunction = Facts.Functions.size();
+    FunctionFacts &F = Facts.Functions.emplace_back();
+    F.USR = "noalloc:empty-std-function";
+    F.Name = "std::function::operator()";
+    F.InSystemHeader = true;
+    F.Summary.Summarised = true;
+    F.Summary.AllocatesOnFailure = true;
+    F.Summary.Exception = "std::bad_function_call";
+  }
+  return *EmptyFunction;
+}
+
 TranslationUnitFacts Extractor::run() {
   Pointers = collectPointerStores(Ctx);
+  Callables = collectCallableStores(Ctx);
   DefinitionFinder(*this).TraverseDecl(Ctx.getTranslationUnitDecl());
   addPointers();
+  addCallables();
   while (!Worklist.empty()) {
     auto [FD, I] = Worklist.back();
     Worklist.pop_back();
@@ -1012,6 +1084,9 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   CallKind Kind = CallKind::Direct;
   ObjectMemory Object = ObjectMemory::None;
   const Expr *Receiver = nullptr;
+  // A call of a followed std::function: its targets are a call of their
+  // own, the operator() only fails when it is empty.
+  std::optional<size_t> Empty;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const auto *ME = dyn_cast<MemberExpr>(E->getCallee()->IgnoreParens());
     Receiver = Member->getImplicitObjectArgument();
@@ -1020,6 +1095,10 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (callHeldFunction(Op))
       return true;
+    if (std::optional<CallableSlot> Slot = calledCallable(Op, X.SM)) {
+      X.addCallableCall(Function, Op, *Slot);
+      Empty = X.emptyFunction();
+    }
     if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
       Receiver = Op->getArg(0);
       Kind = dispatch(Callee, Receiver);
@@ -1038,7 +1117,10 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (ObjectMemory Made = libraryObjectMemory(Callee, E->getType(), X);
         Made != ObjectMemory::None || Object == ObjectMemory::None)
       Object = Made;
-  X.addCall(Function, Callee, E->getExprLoc(), Kind, Object, Outside);
+  if (Empty)
+    X.addCall(Function, *Empty, E->getExprLoc(), Kind, Object, Outside);
+  else
+    X.addCall(Function, Callee, E->getExprLoc(), Kind, Object, Outside);
   return true;
 }
 

@@ -174,13 +174,16 @@ static json::Value toJSON(const PointerFacts &P) {
   return json::Object{{"usr", P.USR},
                       {"functions", P.Functions},
                       {"other_writes", P.OtherWrites},
-                      {"copied", P.Copied}};
+                      {"copied", P.Copied},
+                      {"sources", P.Sources},
+                      {"unfollowed", P.Unfollowed}};
 }
 
 static bool fromJSON(const json::Value &V, PointerFacts &P, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("usr", P.USR) && O.map("functions", P.Functions) &&
-         O.map("other_writes", P.OtherWrites) && O.map("copied", P.Copied);
+         O.map("other_writes", P.OtherWrites) && O.map("copied", P.Copied) &&
+         O.map("sources", P.Sources) && O.map("unfollowed", P.Unfollowed);
 }
 
 /// null when not summarised; else {"allocates", "releases", "unknown",

@@ -163,6 +163,12 @@ struct PointerFacts {
   /// another variable, passed to a function): the functions stored into it
   /// may be in any pointer of their type.
   bool Copied = false;
+  /// For a std::function slot (USR "noalloc:callable:..."): the slots whose
+  /// value is stored into it ('cb_ = cb', the parameter 'cb').
+  std::vector<std::string> Sources;
+  /// For a std::function slot: why something noalloc does not follow may be
+  /// in it ("'cb_': it is passed by reference to 'reset'"), or empty.
+  std::string Unfollowed;
 };
 
 /// What a library function's body may do, as far as its translation unit

@@ -1,6 +1,7 @@
 //===--- HeapGraph.cpp - The linked program and its heap effects ----------===//
 
 #include "link/HeapGraph.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/GlobPattern.h"
 #include <deque>
 #include <map>
@@ -200,6 +201,9 @@ void HeapGraph::joinPointers(const std::vector<ProgramFacts::Unit> &Units) {
       Pointer &Joined = Pointers[P.USR];
       Joined.OtherWrites |= P.OtherWrites;
       Joined.Copied |= P.Copied;
+      llvm::append_range(Joined.Sources, P.Sources);
+      if (Joined.Unfollowed.empty())
+        Joined.Unfollowed = P.Unfollowed;
       for (const std::string &USR : P.Functions)
         if (int I = find(USR); I >= 0)
           Joined.Functions.push_back(I);
@@ -372,6 +376,59 @@ void HeapGraph::decideLeaf(Node &N) {
     Set(Cause::Unseen, "is defined in no analysed file");
 }
 
+static bool isCallable(StringRef Key) {
+  return Key.starts_with("noalloc:callable");
+}
+
+HeapGraph::CallableTargets HeapGraph::callableTargets(StringRef Key) const {
+  CallableTargets Result;
+  auto Unfollowed = [&](std::string Why) {
+    if (Result.Unfollowed.empty())
+      Result.Unfollowed = std::move(Why);
+  };
+  // Breadth first: the nearest reason is the one given.
+  std::vector<std::string> Queue{Key.str()};
+  llvm::StringSet<> Seen{Key};
+  for (size_t Next = 0; Next < Queue.size(); ++Next) {
+    StringRef Slot = Queue[Next];
+    // A function whose address is taken is called where noalloc does not
+    // see the arguments.
+    StringRef Parameter = Slot;
+    if (Parameter.consume_front("noalloc:callable-parameter:")) {
+      auto [Index, USR] = Parameter.split(':');
+      int F = find(USR);
+      unsigned N = 0;
+      if (F >= 0 && Nodes[F].Facts.AddressTaken && !Index.getAsInteger(10, N))
+        Unfollowed("parameter " + std::to_string(N + 1) + " of '" +
+                   Nodes[F].Facts.Name +
+                   "': its address is taken, and what it is called with "
+                   "through a pointer is not followed");
+    }
+    auto It = Pointers.find(Slot);
+    if (It == Pointers.end())
+      continue; // Nothing is stored into it: no call gives it anything.
+    llvm::append_range(Result.Functions, It->second.Functions);
+    if (!It->second.Unfollowed.empty())
+      Unfollowed(It->second.Unfollowed);
+    for (const std::string &Source : It->second.Sources)
+      if (Seen.insert(Source).second)
+        Queue.push_back(Source);
+  }
+  llvm::sort(Result.Functions);
+  Result.Functions.erase(
+      std::unique(Result.Functions.begin(), Result.Functions.end()),
+      Result.Functions.end());
+  if (Result.Functions.empty())
+    Unfollowed("nothing the analysed code stores into it is known");
+  return Result;
+}
+
+std::string HeapGraph::unfollowedCallable(const CallSite &Call) const {
+  if (Call.Kind != CallKind::Indirect || !isCallable(Call.Pointer))
+    return "";
+  return callableTargets(Call.Pointer).Unfollowed;
+}
+
 const HeapGraph::Pointer *
 HeapGraph::followedPointer(const CallSite &Call) const {
   if (Call.Kind != CallKind::Indirect || Call.Pointer.empty())
@@ -384,12 +441,23 @@ HeapGraph::followedPointer(const CallSite &Call) const {
 }
 
 bool HeapGraph::storedInto(const CallSite &Call, int Target) const {
+  if (Call.Kind == CallKind::Indirect && isCallable(Call.Pointer))
+    return llvm::is_contained(callableTargets(Call.Pointer).Functions, Target);
   const Pointer *P = followedPointer(Call);
   return P && llvm::is_contained(P->Functions, Target);
 }
 
 std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
   std::vector<int> Result;
+  if (isCallable(Call.Pointer)) {
+    // What is stored into the std::function, and the unknown node for
+    // what noalloc does not follow.
+    CallableTargets Callable = callableTargets(Call.Pointer);
+    Result = std::move(Callable.Functions);
+    if (!Callable.Unfollowed.empty())
+      Result.push_back(ByUSR.lookup(UnknownUSR));
+    return Result;
+  }
   auto Same = BySignature.find(Call.Callee);
   const Pointer *P = followedPointer(Call);
   if (!P)

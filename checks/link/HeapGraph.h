@@ -222,6 +222,9 @@ public:
   /// Whether \p Target is stored into the pointer the indirect \p Call
   /// reads, which noalloc follows.
   bool storedInto(const CallSite &Call, int Target) const;
+  /// For a call of a std::function slot: why noalloc cannot tell all it
+  /// may hold ("'cb_': it is passed by reference to 'reset'"), or "".
+  std::string unfollowedCallable(const CallSite &Call) const;
 
   /// The lattice value: what the function may do, whatever the policy.
   Effect lattice(int I) const;
@@ -298,7 +301,17 @@ private:
     std::vector<int> Functions;
     bool OtherWrites = false;
     bool Copied = false;
+    /// For a std::function slot: the slots stored into it, and why
+    /// something unfollowed may be in it.
+    std::vector<std::string> Sources;
+    std::string Unfollowed;
   };
+  /// What a std::function slot may hold, across the slots stored into it.
+  struct CallableTargets {
+    std::vector<int> Functions;
+    std::string Unfollowed;
+  };
+  CallableTargets callableTargets(llvm::StringRef Key) const;
   void joinPointers(const std::vector<ProgramFacts::Unit> &Units);
   /// The pointer \p Call reads, if followed and written with functions only.
   const Pointer *followedPointer(const CallSite &Call) const;

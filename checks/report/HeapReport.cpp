@@ -280,10 +280,13 @@ private:
 /// indirect call may be and, at the end of a path, what \p T does (\p Why).
 /// A call that no function of the program answers says what noalloc
 /// cannot see instead.
-static std::string callStep(const Node &Caller, const CallSite &C,
-                            const Node &T, StringRef Why) {
+static std::string callStep(const HeapGraph &G, const Node &Caller,
+                            const CallSite &C, const Node &T, StringRef Why) {
   std::string Step = quoted(Caller.Facts.Name) + " ";
   if (T.isUnknownTargets()) {
+    if (std::string Unfollowed = G.unfollowedCallable(C); !Unfollowed.empty())
+      return Step + "calls the std::function " + quoted(C.CalleeName) +
+             ", and noalloc cannot see all it may hold (" + Unfollowed + ")";
     if (C.Kind == CallKind::Indirect)
       return Step + "calls through function pointer " + quoted(C.CalleeName) +
              " whose targets noalloc cannot see";
@@ -311,7 +314,7 @@ static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
   }
   const CallSite &Call = N.Facts.Calls[W.Call];
   const Node &T = G.node(W.Target);
-  return {callStep(N, Call, T, T.isUserDefinition() ? "" : leafPhrase(T, C)),
+  return {callStep(G, N, Call, T, T.isUserDefinition() ? "" : leafPhrase(T, C)),
           Call.Where};
 }
 
@@ -526,7 +529,7 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
     const Node &End = G.node(Paths.end(Chosen.Target, Deciding));
     std::string Why;
     if (T.isUnknownTargets())
-      Why = callStep(G.node(Function), C, T, "");
+      Why = callStep(G, G.node(Function), C, T, "");
     else if (End.isUnknownTargets())
       // The call names the function the notes' chain starts from.
       Why = Call + " reaches a call through a pointer whose targets noalloc "
@@ -570,7 +573,7 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
   if (Leaf)
     F.Notes.push_back(
         {(T.isUnknownTargets()
-              ? callStep(G.node(Function), C, T, "")
+              ? callStep(G, G.node(Function), C, T, "")
               : quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding)) +
              countedBecause(Deciding, P),
          C.Where});
@@ -937,7 +940,8 @@ private:
 /// at the end of the path (\p End), what the callee does.
 static ChainStep explainCall(const HeapGraph &G, int Caller, const CallSite &C,
                              int Callee, bool End, StringRef Why) {
-  return {callStep(G.node(Caller), C, G.node(Callee), End ? Why : ""), C.Where};
+  return {callStep(G, G.node(Caller), C, G.node(Callee), End ? Why : ""),
+          C.Where};
 }
 
 static ChainStep explainSite(const HeapGraph &G, int I, int Site) {

@@ -222,10 +222,10 @@ TEST_F(HeapGraphTest, FollowedPointersReachWhatIsStoredIntoThem) {
   Through.Pointer = "c:@other";
   A.fn("other").Calls.push_back(Through);
   TranslationUnitFacts Quiet = A.build();
-  Quiet.Pointers.push_back({"c:@tick", {"c:@F@quiet"}, false, false});
-  Quiet.Pointers.push_back({"c:@other", {"c:@F@quiet"}, false, false});
+  Quiet.Pointers.push_back({"c:@tick", {"c:@F@quiet"}, false, false, {}, ""});
+  Quiet.Pointers.push_back({"c:@other", {"c:@F@quiet"}, false, false, {}, ""});
   TranslationUnitFacts Loud = B.build();
-  Loud.Pointers.push_back({"c:@other", {"c:@F@loud"}, false, false});
+  Loud.Pointers.push_back({"c:@other", {"c:@F@loud"}, false, false, {}, ""});
   HeapGraph G = link({Quiet, Loud});
   EXPECT_EQ(G.lattice(node(G, "caller")), Effect::None);
   EXPECT_EQ(G.lattice(node(G, "other")), Effect::Allocates);
@@ -240,10 +240,10 @@ TEST_F(HeapGraphTest, FollowedPointersReachWhatIsStoredIntoThem) {
   EXPECT_EQ(Caller({Quiet}), Effect::Allocates);
   Quiet.Functions[1].AddressEscapes = false;
   // A pointer another unit writes unseen may hold anything.
-  Loud.Pointers[0] = {"c:@tick", {}, true, false};
+  Loud.Pointers[0] = {"c:@tick", {}, true, false, {}, ""};
   EXPECT_EQ(Caller({Quiet, Loud}), Effect::Allocates);
   // A copied pointer's functions may be anywhere.
-  Loud.Pointers[0] = {"c:@other", {"c:@F@loud"}, false, true};
+  Loud.Pointers[0] = {"c:@other", {"c:@F@loud"}, false, true, {}, ""};
   EXPECT_EQ(Caller({Quiet, Loud}), Effect::Allocates);
   // A pointer of nonallocating type is trusted; a block reaches nothing known.
   Through.Nonallocating = true;

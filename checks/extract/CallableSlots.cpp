@@ -1,0 +1,446 @@
+//===--- CallableSlots.cpp - What each std::function of user code may hold ===//
+
+#include "extract/CallableSlots.h"
+#include "utils/ASTQueries.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace noalloc {
+
+CallableStores::Stores &CallableStores::of(CallableSlot S) {
+  auto [It, New] = Index.try_emplace({S.Decl, S.Index}, Slots.size());
+  if (New)
+    Slots.push_back({S, Stores()});
+  return Slots[It->second].second;
+}
+
+namespace {
+
+bool isStdFunction(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  return Spec && Spec->getSpecializedTemplate()->getName() == "function" &&
+         Spec->isInStdNamespace();
+}
+
+/// std::move(x), std::forward<T>(x): the expression is x's.
+bool isMoveOrForward(const CallExpr *E) {
+  const FunctionDecl *FD = E->getDirectCallee();
+  return FD && E->getNumArgs() == 1 && FD->isInStdNamespace() &&
+         FD->getIdentifier() &&
+         (FD->getName() == "move" || FD->getName() == "forward");
+}
+
+/// \p E without what does not change which object or callable it is:
+/// parentheses, conversions, temporaries, std::move, default arguments.
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
+      E = Default->getExpr();
+    else if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(E))
+      E = Default->getExpr();
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && isMoveOrForward(Call))
+      E = Call->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+/// The slot \p D is, if it is a std::function of user code.
+std::optional<CallableSlot> slotOfDecl(const ValueDecl *D,
+                                       const SourceManager &SM) {
+  if (!D || !isa<VarDecl, FieldDecl>(D) || !isStdFunction(D->getType()) ||
+      SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+    return std::nullopt;
+  for (const DeclContext *C = D->getDeclContext(); isa<RecordDecl>(C);
+       C = C->getParent())
+    if (cast<RecordDecl>(C)->isUnion())
+      return std::nullopt;
+  if (const auto *Parm = dyn_cast<ParmVarDecl>(D)) {
+    const auto *FD = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+    if (!FD)
+      return std::nullopt;
+    return CallableSlot{FD->getCanonicalDecl(),
+                        int(Parm->getFunctionScopeIndex())};
+  }
+  return CallableSlot{D->getCanonicalDecl(), -1};
+}
+
+/// The slot a stripped expression names, and the reference naming it.
+std::optional<CallableSlot> slotOf(const Expr *E, const SourceManager &SM,
+                                   const Expr **Ref = nullptr) {
+  const ValueDecl *D = nullptr;
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    D = DRE->getDecl();
+  else if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  std::optional<CallableSlot> S = slotOfDecl(D, SM);
+  if (S && Ref)
+    *Ref = E;
+  return S;
+}
+
+std::string nameOf(const Decl *D) {
+  if (const auto *N = dyn_cast<NamedDecl>(D))
+    return "'" + N->getNameAsString() + "'";
+  return "it";
+}
+
+class SlotCollector : public RecursiveASTVisitor<SlotCollector> {
+public:
+  explicit SlotCollector(ASTContext &Ctx)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D || isa<TranslationUnitDecl>(D))
+      return RecursiveASTVisitor::TraverseDecl(D);
+    if (const auto *DC = dyn_cast<DeclContext>(D);
+        DC && DC->isDependentContext())
+      return true;
+    // Library code stores into no slot of user code, but its
+    // instantiations call user code: make_shared<Timer>(cb) passes 'cb'
+    // to Timer's constructor where noalloc does not see it.
+    bool Library = SM.isInSystemHeader(SM.getFileLoc(D->getLocation()));
+    if (Library &&
+        !isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl, ClassTemplateDecl,
+             FunctionTemplateDecl>(D) &&
+        !isInInstantiation(D))
+      return true;
+    bool Outer = InLibrary;
+    InLibrary = Library;
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    InLibrary = Outer;
+    return Result;
+  }
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (!InLibrary && Init->getAnyMember())
+      if (auto S = slotOfDecl(Init->getAnyMember(), SM))
+        store(*S, Init->getInit());
+    return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
+  }
+
+  // Parents are visited before their children: each tells what the
+  // references below it do before the references are visited.
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (InLibrary || FD->isDependentContext())
+      return true;
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    std::string Why;
+    if (Method && Method->getParent()->isLambda())
+      Why = "a lambda may be called from library code";
+    else if (Method && Method->size_overridden_methods())
+      Why = "a virtual call through its base reaches '" +
+            FD->getNameAsString() + "'";
+    if (!Why.empty())
+      for (const ParmVarDecl *Parm : FD->parameters())
+        if (isStdFunction(Parm->getType()))
+          unfollowed(
+              {FD->getCanonicalDecl(), int(Parm->getFunctionScopeIndex())},
+              Why);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *E);
+  bool VisitCXXConstructExpr(CXXConstructExpr *E);
+  bool VisitLambdaExpr(LambdaExpr *E) {
+    if (InLibrary)
+      return true;
+    const CXXMethodDecl *Op = E->getCallOperator();
+    for (const ParmVarDecl *Parm : Op->parameters())
+      if (isStdFunction(Parm->getType()))
+        unfollowed({Op->getCanonicalDecl(), int(Parm->getFunctionScopeIndex())},
+                   "a lambda may be called from library code");
+    // A capture by reference writes nothing: the body names the variable.
+    for (const Expr *Init : E->capture_inits())
+      if (Init && isa<DeclRefExpr>(Init->IgnoreParens()))
+        Claimed.insert(Init->IgnoreParens());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *D) {
+    if (InLibrary || !D->getInit())
+      return true;
+    if (auto S = slotOfDecl(D, SM)) {
+      store(*S, D->getInit());
+      if (D->getType()->isReferenceType())
+        writableAlias(D->getType(), D->getInit(), "bound to a reference");
+    }
+    return true;
+  }
+  bool VisitFieldDecl(FieldDecl *D) {
+    if (!InLibrary && D->hasInClassInitializer() && D->getInClassInitializer())
+      if (auto S = slotOfDecl(D, SM))
+        store(*S, D->getInClassInitializer());
+    return true;
+  }
+  bool VisitInitListExpr(InitListExpr *E) {
+    if (InLibrary || !E->isSemanticForm())
+      return true;
+    const RecordDecl *Record = E->getType()->getAsRecordDecl();
+    if (!Record || Record->isUnion())
+      return true;
+    unsigned I = 0;
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
+      I = Class->getNumBases();
+    for (const FieldDecl *Field : Record->fields()) {
+      if (Field->isBitField() && !Field->getDeclName())
+        continue;
+      if (I >= E->getNumInits())
+        break;
+      if (auto S = slotOfDecl(Field, SM))
+        store(*S, E->getInit(I));
+      ++I;
+    }
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *E) {
+    if (!InLibrary && E->getOpcode() == UO_AddrOf)
+      if (auto S = slotOf(strip(E->getSubExpr()), SM))
+        unfollowed(*S, "its address is taken");
+    return true;
+  }
+  // Any other use (returned by reference, bound to a pointer) may write it.
+  bool VisitDeclRefExpr(DeclRefExpr *E) { return unclaimed(E); }
+  bool VisitMemberExpr(MemberExpr *E) { return unclaimed(E); }
+
+  CallableStores Result;
+
+private:
+  bool unclaimed(const Expr *E) {
+    if (InLibrary || Claimed.contains(E))
+      return true;
+    if (auto S = slotOf(E, SM)) {
+      PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(E->getExprLoc()));
+      unfollowed(*S,
+                 "it is used at " +
+                     (P.isValid()
+                          ? llvm::sys::path::filename(P.getFilename()).str() +
+                                ":" + std::to_string(P.getLine())
+                          : std::string("a place")) +
+                     " where noalloc does not follow what it holds");
+    }
+    return true;
+  }
+  void unfollowed(CallableSlot S, const std::string &Why) {
+    CallableStores::Stores &Stores = Result.of(S);
+    if (Stores.Unfollowed.empty())
+      Stores.Unfollowed =
+          (S.Index >= 0 ? "parameter " + std::to_string(S.Index + 1) + " of "
+                        : std::string()) +
+          nameOf(S.Decl) + ": " + Why;
+  }
+  /// \p Arg, bound to a reference of type \p T: if \p T can write it, what
+  /// is stored through the reference is not followed.
+  void writableAlias(QualType T, const Expr *Arg, StringRef How) {
+    if (!T->isReferenceType() || T.getNonReferenceType().isConstQualified())
+      return;
+    const Expr *Ref = nullptr;
+    if (auto S = slotOf(strip(Arg), SM, &Ref)) {
+      Claimed.insert(Ref);
+      unfollowed(*S, "it is " + How.str());
+    }
+  }
+  /// The arguments \p Args of a call of \p Callee (\p Skip of them before
+  /// its first parameter).
+  void arguments(const FunctionDecl *Callee, ArrayRef<const Expr *> Args);
+  void store(CallableSlot S, const Expr *Value);
+  void storeCallable(CallableSlot S, const Expr *Callable);
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  bool InLibrary = false;
+  llvm::DenseSet<const Expr *> Claimed;
+};
+
+void SlotCollector::arguments(const FunctionDecl *Callee,
+                              ArrayRef<const Expr *> Args) {
+  bool UserCallee = !SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation()));
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    if (I >= Callee->getNumParams())
+      break; // Variadic: the reference stays unclaimed.
+    QualType T = Callee->getParamDecl(I)->getType();
+    CallableSlot Param{Callee->getCanonicalDecl(), int(I)};
+    if (InLibrary) {
+      if (UserCallee && isStdFunction(T))
+        unfollowed(Param, "'" + Callee->getNameAsString() +
+                              "' is called from library code");
+      continue;
+    }
+    if (UserCallee && isStdFunction(T))
+      store(Param, Args[I]);
+    writableAlias(T, Args[I],
+                  "passed by reference to '" + Callee->getNameAsString() + "'");
+    // Given by value or by const reference: read.
+    const Expr *Ref = nullptr;
+    if (slotOf(strip(Args[I]), SM, &Ref))
+      Claimed.insert(Ref);
+  }
+}
+
+bool SlotCollector::VisitCallExpr(CallExpr *E) {
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee || isMoveOrForward(E))
+    return true;
+  ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    Object = Member->getImplicitObjectArgument();
+  } else if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
+             !Args.empty()) {
+    Object = Args.front();
+    Args = Args.drop_front();
+  }
+  const Expr *Ref = nullptr;
+  std::optional<CallableSlot> S =
+      Object && !InLibrary ? slotOf(strip(Object), SM, &Ref) : std::nullopt;
+  if (!S)
+    return arguments(Callee, Args), true;
+  Claimed.insert(Ref);
+  const auto *Method = cast<CXXMethodDecl>(Callee);
+  if (Method->getOverloadedOperator() == OO_Equal && Args.size() == 1)
+    store(*S, Args.front());
+  else if (!Method->isConst())
+    unfollowed(*S, "'" + Method->getNameAsString() + "' changes it");
+  else
+    arguments(Callee, Args);
+  return true;
+}
+
+bool SlotCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  if (!Ctor)
+    return true;
+  ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
+  if (isStdFunction(E->getType())) {
+    // A copy or a move reads its source (a move leaves it empty); the
+    // context stores the new object.
+    const Expr *Ref = nullptr;
+    if (!InLibrary && Args.size() == 1 && slotOf(strip(Args[0]), SM, &Ref))
+      Claimed.insert(Ref);
+    return true;
+  }
+  arguments(Ctor, Args);
+  return true;
+}
+
+void SlotCollector::store(CallableSlot S, const Expr *Value) {
+  CallableStores::Stores &Stores = Result.of(S);
+  const Expr *E = strip(Value);
+  if (!E || E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+      isa<ImplicitValueInitExpr>(E))
+    return;
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
+    store(S, Choice->getTrueExpr());
+    store(S, Choice->getFalseExpr());
+    return;
+  }
+  if (const auto *List = dyn_cast<InitListExpr>(E);
+      List && List->getNumInits() <= 1) {
+    if (List->getNumInits() == 1)
+      store(S, List->getInit(0));
+    return;
+  }
+  if (!isStdFunction(E->getType()))
+    return storeCallable(S, E); // operator=(F &&)
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 0 ||
+        isa<CXXDefaultArgExpr>(Construct->getArg(0)))
+      return; // Empty.
+    const Expr *Arg = Construct->getArg(0);
+    if (isStdFunction(Arg->getType()) || Arg->getType()->isNullPtrType())
+      return store(S, Arg);
+    return storeCallable(S, Arg);
+  }
+  const Expr *Ref = nullptr;
+  if (auto Source = slotOf(E, SM, &Ref)) {
+    Claimed.insert(Ref);
+    if (!(*Source == S))
+      Stores.Sources.push_back(*Source);
+    return;
+  }
+  unfollowed(S, "it is given a std::function that noalloc does not follow");
+}
+
+/// The one call operator of a class that is not a template, or null.
+static const CXXMethodDecl *callOperator(const CXXRecordDecl *Class) {
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  if (Class->isLambda())
+    return Class->isGenericLambda() ? nullptr : Class->getLambdaCallOperator();
+  const CXXMethodDecl *Found = nullptr;
+  for (const CXXMethodDecl *M : Class->methods())
+    if (M->getOverloadedOperator() == OO_Call) {
+      if (Found)
+        return nullptr;
+      Found = M;
+    }
+  return Found;
+}
+
+void SlotCollector::storeCallable(CallableSlot S, const Expr *Callable) {
+  CallableStores::Stores &Stores = Result.of(S);
+  const Expr *E = strip(Callable);
+  if (const auto *Op = dyn_cast<UnaryOperator>(E);
+      Op && Op->getOpcode() == UO_AddrOf)
+    E = strip(Op->getSubExpr());
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *FD = Call->getDirectCallee();
+        FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+        FD->getName() == "bind" && Call->getNumArgs() > 0)
+      return storeCallable(S, Call->getArg(0));
+  const FunctionDecl *Target = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    Target = dyn_cast<FunctionDecl>(Ref->getDecl());
+  else if (const CXXRecordDecl *Class =
+               E->getType().getNonReferenceType()->getAsCXXRecordDecl())
+    Target = callOperator(Class);
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Target);
+  if (!Target || (Method && Method->isVirtual())) {
+    std::string Type =
+        E->getType().getNonReferenceType().getAsString(Ctx.getPrintingPolicy());
+    unfollowed(S, "it is given a '" + (Type.size() > 60 ? "callable" : Type) +
+                      "' whose code noalloc does not follow");
+    return;
+  }
+  Stores.Functions.insert(Target->getCanonicalDecl());
+}
+
+} // namespace
+
+CallableStores collectCallableStores(ASTContext &Ctx) {
+  SlotCollector Collector(Ctx);
+  if (Ctx.getLangOpts().CPlusPlus)
+    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(Collector.Result);
+}
+
+std::optional<CallableSlot> calledCallable(const CXXOperatorCallExpr *E,
+                                           const SourceManager &SM) {
+  if (E->getOperator() != OO_Call || E->getNumArgs() == 0)
+    return std::nullopt;
+  return slotOf(strip(E->getArg(0)), SM);
+}
+
+} // namespace noalloc
