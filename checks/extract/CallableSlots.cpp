@@ -1,6 +1,7 @@
 //===--- CallableSlots.cpp - What each std::function of user code may hold ===//
 
 #include "extract/CallableSlots.h"
+#include "extract/FunctionPointers.h"
 #include "utils/ASTQueries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -22,7 +23,7 @@ CallableStores::Stores &CallableStores::of(CallableSlot S) {
   return Slots[It->second].second;
 }
 
-namespace {
+namespace {} // namespace
 
 bool isStdFunction(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -30,6 +31,8 @@ bool isStdFunction(QualType T) {
   return Spec && Spec->getSpecializedTemplate()->getName() == "function" &&
          Spec->isInStdNamespace();
 }
+
+namespace {
 
 /// std::move(x), std::forward<T>(x): the expression is x's.
 bool isMoveOrForward(const CallExpr *E) {
@@ -115,29 +118,12 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
 
+  // What library code passes to user functions, the extractor sees.
   bool TraverseDecl(Decl *D) {
-    if (!D || isa<TranslationUnitDecl>(D))
-      return RecursiveASTVisitor::TraverseDecl(D);
-    if (const auto *DC = dyn_cast<DeclContext>(D);
-        DC && DC->isDependentContext())
-      return true;
-    // Library code stores into no slot of user code, but its
-    // instantiations call user code: make_shared<Timer>(cb) passes 'cb'
-    // to Timer's constructor where noalloc does not see it.
-    bool Library = SM.isInSystemHeader(SM.getFileLoc(D->getLocation()));
-    if (Library &&
-        !isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl, ClassTemplateDecl,
-             FunctionTemplateDecl>(D) &&
-        !isInInstantiation(D))
-      return true;
-    bool Outer = InLibrary;
-    InLibrary = Library;
-    bool Result = RecursiveASTVisitor::TraverseDecl(D);
-    InLibrary = Outer;
-    return Result;
+    return skipsStores(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
   }
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
-    if (!InLibrary && Init->getAnyMember())
+    if (Init->getAnyMember())
       if (auto S = slotOfDecl(Init->getAnyMember(), SM))
         store(*S, Init->getInit());
     return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
@@ -146,7 +132,7 @@ public:
   // Parents are visited before their children: each tells what the
   // references below it do before the references are visited.
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (InLibrary || FD->isDependentContext())
+    if (FD->isDependentContext())
       return true;
     const auto *Method = dyn_cast<CXXMethodDecl>(FD);
     std::string Why;
@@ -166,8 +152,6 @@ public:
   bool VisitCallExpr(CallExpr *E);
   bool VisitCXXConstructExpr(CXXConstructExpr *E);
   bool VisitLambdaExpr(LambdaExpr *E) {
-    if (InLibrary)
-      return true;
     const CXXMethodDecl *Op = E->getCallOperator();
     for (const ParmVarDecl *Parm : Op->parameters())
       if (isStdFunction(Parm->getType()))
@@ -180,7 +164,7 @@ public:
     return true;
   }
   bool VisitVarDecl(VarDecl *D) {
-    if (InLibrary || !D->getInit())
+    if (!D->getInit())
       return true;
     if (auto S = slotOfDecl(D, SM)) {
       store(*S, D->getInit());
@@ -190,13 +174,13 @@ public:
     return true;
   }
   bool VisitFieldDecl(FieldDecl *D) {
-    if (!InLibrary && D->hasInClassInitializer() && D->getInClassInitializer())
+    if (D->hasInClassInitializer() && D->getInClassInitializer())
       if (auto S = slotOfDecl(D, SM))
         store(*S, D->getInClassInitializer());
     return true;
   }
   bool VisitInitListExpr(InitListExpr *E) {
-    if (InLibrary || !E->isSemanticForm())
+    if (!E->isSemanticForm())
       return true;
     const RecordDecl *Record = E->getType()->getAsRecordDecl();
     if (!Record || Record->isUnion())
@@ -216,7 +200,7 @@ public:
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *E) {
-    if (!InLibrary && E->getOpcode() == UO_AddrOf)
+    if (E->getOpcode() == UO_AddrOf)
       if (auto S = slotOf(strip(E->getSubExpr()), SM))
         unfollowed(*S, "its address is taken");
     return true;
@@ -229,7 +213,7 @@ public:
 
 private:
   bool unclaimed(const Expr *E) {
-    if (InLibrary || Claimed.contains(E))
+    if (Claimed.contains(E))
       return true;
     if (auto S = slotOf(E, SM)) {
       PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(E->getExprLoc()));
@@ -262,15 +246,13 @@ private:
       unfollowed(*S, "it is " + How.str());
     }
   }
-  /// The arguments \p Args of a call of \p Callee (\p Skip of them before
-  /// its first parameter).
+  /// The arguments \p Args of a call of \p Callee.
   void arguments(const FunctionDecl *Callee, ArrayRef<const Expr *> Args);
   void store(CallableSlot S, const Expr *Value);
   void storeCallable(CallableSlot S, const Expr *Callable);
 
   ASTContext &Ctx;
   const SourceManager &SM;
-  bool InLibrary = false;
   llvm::DenseSet<const Expr *> Claimed;
 };
 
@@ -282,12 +264,6 @@ void SlotCollector::arguments(const FunctionDecl *Callee,
       break; // Variadic: the reference stays unclaimed.
     QualType T = Callee->getParamDecl(I)->getType();
     CallableSlot Param{Callee->getCanonicalDecl(), int(I)};
-    if (InLibrary) {
-      if (UserCallee && isStdFunction(T))
-        unfollowed(Param, "'" + Callee->getNameAsString() +
-                              "' is called from library code");
-      continue;
-    }
     if (UserCallee && isStdFunction(T))
       store(Param, Args[I]);
     writableAlias(T, Args[I],
@@ -314,7 +290,7 @@ bool SlotCollector::VisitCallExpr(CallExpr *E) {
   }
   const Expr *Ref = nullptr;
   std::optional<CallableSlot> S =
-      Object && !InLibrary ? slotOf(strip(Object), SM, &Ref) : std::nullopt;
+      Object ? slotOf(strip(Object), SM, &Ref) : std::nullopt;
   if (!S)
     return arguments(Callee, Args), true;
   Claimed.insert(Ref);
@@ -337,7 +313,7 @@ bool SlotCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
     // A copy or a move reads its source (a move leaves it empty); the
     // context stores the new object.
     const Expr *Ref = nullptr;
-    if (!InLibrary && Args.size() == 1 && slotOf(strip(Args[0]), SM, &Ref))
+    if (Args.size() == 1 && slotOf(strip(Args[0]), SM, &Ref))
       Claimed.insert(Ref);
     return true;
   }

@@ -48,6 +48,9 @@ struct CallableStores {
   Stores &of(CallableSlot S);
 };
 
+/// Whether \p T is a std::function or a reference to one.
+bool isStdFunction(clang::QualType T);
+
 /// What the user code of the unit stores into its std::function slots.
 CallableStores collectCallableStores(clang::ASTContext &Ctx);
 

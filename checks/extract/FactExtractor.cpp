@@ -160,6 +160,9 @@ private:
   /// as its type says.
   ObjectMemory objectMemory(const Expr *E);
 
+  /// The name of the parameter \p E names, if it is of a std::pmr type and
+  /// not shown bounded; "" otherwise.
+  std::string unboundedParameter(const Expr *E);
   /// A call of a std::function variable that holds a known function: a
   /// call of that function.
   bool callHeldFunction(const CXXOperatorCallExpr *E);
@@ -223,24 +226,35 @@ public:
 
   void addCall(size_t Caller, const FunctionDecl *Callee, SourceLocation Loc,
                CallKind Kind, ObjectMemory Object,
-               std::optional<SourceLocation> ObjectOutside = std::nullopt) {
-    addCall(Caller, function(Callee), Loc, Kind, Object, ObjectOutside);
+               std::optional<SourceLocation> ObjectOutside = std::nullopt,
+               StringRef ObjectParameter = "") {
+    size_t Target = function(Callee);
+    // What library code passes to user code's std::function parameters
+    // (make_shared<Timer>(cb) constructs a Timer) is not followed.
+    if (facts(Caller).InSystemHeader && !facts(Target).InSystemHeader)
+      for (const ParmVarDecl *Parm : Callee->parameters())
+        if (isStdFunction(Parm->getType()))
+          LibraryArguments.try_emplace(
+              {Callee->getCanonicalDecl(), Parm->getFunctionScopeIndex()},
+              facts(Caller).Name);
+    addCall(Caller, Target, Loc, Kind, Object, ObjectOutside, ObjectParameter);
   }
   /// \p ObjectOutside: the object is declared outside the caller, at that
   /// location (invalid for a member or a global; CallSite::ObjectOutside).
   void addCall(size_t Caller, size_t Target, SourceLocation Loc, CallKind Kind,
                ObjectMemory Object,
-               std::optional<SourceLocation> ObjectOutside = std::nullopt);
+               std::optional<SourceLocation> ObjectOutside = std::nullopt,
+               StringRef ObjectParameter = "");
   void addIndirectCall(size_t Caller, const CallExpr *E, QualType Function,
                        QualType Class);
   /// The call of a std::function slot \p E, besides the call of its
   /// operator(): a call of what is stored into the slot.
   void addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
                        CallableSlot Slot);
-  /// The operator() of a std::function whose targets are followed: what
-  /// it does besides calling them, throw std::bad_function_call when it is
-  /// empty ('noalloc:empty-std-function').
-  size_t emptyFunction();
+  /// The operator() \p Call of a std::function whose targets are followed:
+  /// what it does besides calling them, throw std::bad_function_call when
+  /// it is empty ('noalloc:empty-std-function:' and its USR).
+  size_t emptyFunction(const FunctionDecl *Call);
   /// Marks \p FD address-taken by \p Reference: a reference to it, or a
   /// lambda's conversion to a function pointer.
   void takeAddress(const FunctionDecl *FD, const Expr *Reference) {
@@ -346,13 +360,18 @@ private:
   /// "noalloc:callable-parameter:", its index, ':' and its function's USR.
   std::string callableKey(CallableSlot Slot);
   void addCallables();
+  void addLibraryArguments();
   /// Where --annotate writes a function-effect attribute (see Facts.h).
   void attributePoints(const FunctionDecl *FD, FunctionFacts &F);
 
   Suppressions Suppress;
   PointerStores Pointers;
   CallableStores Callables;
-  std::optional<size_t> EmptyFunction;
+  /// The std::function parameters of user code that library code passes
+  /// arguments to, and the first library function that does.
+  llvm::MapVector<std::pair<const FunctionDecl *, unsigned>, std::string>
+      LibraryArguments;
+  llvm::DenseMap<const FunctionDecl *, size_t> EmptyFunctions;
   TranslationUnitFacts Facts;
   llvm::DenseMap<const Decl *, size_t> Index;
   std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
@@ -697,8 +716,10 @@ size_t Extractor::method(const ObjCMethodDecl *MD) {
 
 void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
                         CallKind Kind, ObjectMemory Object,
-                        std::optional<SourceLocation> ObjectOutside) {
+                        std::optional<SourceLocation> ObjectOutside,
+                        StringRef ObjectParameter) {
   CallSite C;
+  C.ObjectParameter = ObjectParameter.str();
   C.Kind = Kind;
   C.Callee = facts(Target).USR;
   C.CalleeName = facts(Target).Name;
@@ -804,6 +825,27 @@ void Extractor::addCallables() {
   }
 }
 
+void Extractor::addLibraryArguments() {
+  for (const auto &[Parameter, Name] : LibraryArguments) {
+    // 'std::allocator::construct', without its template arguments.
+    std::string Caller;
+    unsigned Depth = 0;
+    for (char C : Name) {
+      Depth += C == '<';
+      if (!Depth)
+        Caller += C;
+      Depth -= C == '>' && Depth;
+    }
+    PointerFacts P;
+    P.USR = callableKey({Parameter.first, int(Parameter.second)});
+    P.OtherWrites = true;
+    P.Unfollowed = "parameter " + std::to_string(Parameter.second + 1) +
+                   " of '" + Parameter.first->getNameAsString() +
+                   "': library code ('" + Caller + "') passes it";
+    Facts.Pointers.push_back(std::move(P));
+  }
+}
+
 void Extractor::addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
                                 CallableSlot Slot) {
   CallSite C;
@@ -823,18 +865,21 @@ void Extractor::addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
-size_t Extractor::emptyFunction() {
-  if (!EmptyFunction) {
-    EmptyFunction = Facts.Functions.size();
-    FunctionFacts &F = Facts.Functions.emplace_back();
-    F.USR = "noalloc:empty-std-function";
-    F.Name = "std::function::operator()";
+size_t Extractor::emptyFunction(const FunctionDecl *Call) {
+  auto [It, New] = EmptyFunctions.try_emplace(Call->getCanonicalDecl(),
+                                              Facts.Functions.size());
+  if (New) {
+    FunctionFacts F;
+    F.USR = "noalloc:empty-std-function:" + usr(Call);
+    F.Name = displayName(Call);
+    F.Where = point(Call->getLocation());
     F.InSystemHeader = true;
     F.Summary.Summarised = true;
     F.Summary.AllocatesOnFailure = true;
     F.Summary.Exception = "std::bad_function_call";
+    Facts.Functions.push_back(std::move(F));
   }
-  return *EmptyFunction;
+  return It->second;
 }
 
 TranslationUnitFacts Extractor::run() {
@@ -848,6 +893,7 @@ TranslationUnitFacts Extractor::run() {
     Worklist.pop_back();
     BodyScanner(*this, I).scan(FD);
   }
+  addLibraryArguments();
   return std::move(Facts);
 }
 
@@ -1002,6 +1048,16 @@ ObjectMemory BodyScanner::objectMemory(const Expr *E) {
   return memoryOf(D->getType(), X.KB);
 }
 
+std::string BodyScanner::unboundedParameter(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *Parm = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!Parm || X.bounded(Parm) ||
+      memoryOf(Parm->getType().getNonReferenceType(), X.KB) !=
+          ObjectMemory::MemoryResource)
+    return "";
+  return Parm->getNameAsString();
+}
+
 /// A call through a pointer, a block or a member pointer: its function type
 /// (and class) says which functions it may reach.
 void BodyScanner::addIndirectCall(const CallExpr *E) {
@@ -1097,7 +1153,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
       return true;
     if (std::optional<CallableSlot> Slot = calledCallable(Op, X.SM)) {
       X.addCallableCall(Function, Op, *Slot);
-      Empty = X.emptyFunction();
+      Empty = X.emptyFunction(Callee);
     }
     if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
       Receiver = Op->getArg(0);
@@ -1117,10 +1173,12 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (ObjectMemory Made = libraryObjectMemory(Callee, E->getType(), X);
         Made != ObjectMemory::None || Object == ObjectMemory::None)
       Object = Made;
+  std::string Parameter = Receiver ? unboundedParameter(Receiver) : "";
   if (Empty)
     X.addCall(Function, *Empty, E->getExprLoc(), Kind, Object, Outside);
   else
-    X.addCall(Function, Callee, E->getExprLoc(), Kind, Object, Outside);
+    X.addCall(Function, Callee, E->getExprLoc(), Kind, Object, Outside,
+              Parameter);
   return true;
 }
 

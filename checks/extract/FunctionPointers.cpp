@@ -82,16 +82,7 @@ public:
   bool shouldVisitImplicitCode() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    // Library code writes no pointer of user code by name; a template's
-    // pattern runs only as its instantiations.
-    if (D && !isa<TranslationUnitDecl>(D)) {
-      if (SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
-        return true;
-      if (const auto *DC = dyn_cast<DeclContext>(D);
-          DC && DC->isDependentContext())
-        return true;
-    }
-    return RecursiveASTVisitor::TraverseDecl(D);
+    return skipsStores(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
   }
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
     // 'sizeof table' reads nothing; the size of a variable-length array is
@@ -317,6 +308,15 @@ private:
 };
 
 } // namespace
+
+bool skipsStores(const Decl *D, const SourceManager &SM) {
+  if (!D || isa<TranslationUnitDecl>(D))
+    return false;
+  if (SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+    return true;
+  const auto *DC = dyn_cast<DeclContext>(D);
+  return DC && DC->isDependentContext();
+}
 
 PointerStores collectPointerStores(ASTContext &Ctx) {
   StoreCollector Collector(Ctx);

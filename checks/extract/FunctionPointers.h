@@ -37,6 +37,11 @@ struct PointerStores {
   llvm::DenseSet<const clang::Expr *> Stored;
 };
 
+/// Whether a traversal of the stores of user code skips \p D: library code
+/// (it writes no variable of user code by name) and a template's pattern
+/// (which runs only as its instantiations).
+bool skipsStores(const clang::Decl *D, const clang::SourceManager &SM);
+
 /// What the user code of the unit stores into its followed pointers.
 PointerStores collectPointerStores(clang::ASTContext &Ctx);
 

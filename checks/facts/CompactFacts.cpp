@@ -56,6 +56,7 @@ template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
   Io.flag(C.InNoReturnCall);
   Io.text(C.Pointer);
   Io.flag(C.Nonallocating);
+  Io.text(C.ObjectParameter);
 }
 
 template <typename IO, typename Function>

@@ -146,7 +146,8 @@ static json::Value toJSON(const CallSite &C) {
                  {"in_throw", C.InThrow},
                  {"in_noreturn_call", C.InNoReturnCall},
                  {"pointer", C.Pointer},
-                 {"nonallocating", C.Nonallocating}};
+                 {"nonallocating", C.Nonallocating},
+                 {"object_parameter", C.ObjectParameter}};
   if (!C.ObjectDeclared.File.empty())
     O["object_declared"] = toJSON(C.ObjectDeclared);
   if (!C.Member.empty()) {
@@ -167,7 +168,9 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
          O.mapOptional("member_type", C.MemberType) &&
          O.map("in_throw", C.InThrow) &&
          O.map("in_noreturn_call", C.InNoReturnCall) &&
-         O.map("pointer", C.Pointer) && O.map("nonallocating", C.Nonallocating);
+         O.map("pointer", C.Pointer) &&
+         O.map("nonallocating", C.Nonallocating) &&
+         O.map("object_parameter", C.ObjectParameter);
 }
 
 static json::Value toJSON(const PointerFacts &P) {

@@ -142,6 +142,11 @@ struct CallSite {
   /// read from, when noalloc follows what is stored into it (see
   /// PointerFacts); empty otherwise.
   std::string Pointer;
+  /// The object is the parameter of this name, of a std::pmr type, not
+  /// shown bounded: its memory resource is its callers', which noalloc
+  /// does not follow across units (docs/checks/noalloc-pmr.md); empty
+  /// otherwise.
+  std::string ObjectParameter;
   /// For an indirect call: the pointer's type is [[clang::nonallocating]]
   /// or [[clang::nonblocking]]. clang checks every function converted to
   /// it, so the call is trusted not to allocate.
@@ -255,7 +260,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 14;
+  static constexpr unsigned FormatVersion = 15;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

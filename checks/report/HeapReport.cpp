@@ -577,6 +577,13 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
               : quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding)) +
              countedBecause(Deciding, P),
          C.Where});
+  if (!C.ObjectParameter.empty())
+    F.Notes.push_back(
+        {quoted(C.ObjectParameter) +
+             " is a parameter: its memory resource is its callers', and "
+             "noalloc shows it bounded only in a function that no other unit "
+             "can call, when every call passes a bounded one",
+         C.Where});
   return F;
 }
 
@@ -709,6 +716,10 @@ static std::string unfollowedMessage(const HeapGraph &G, const CallSite &C,
                                      int I, int K, int Target) {
   static constexpr const char *CannotTell =
       "; noalloc cannot tell whether it allocates";
+  if (std::string Unfollowed = G.unfollowedCallable(C);
+      !Unfollowed.empty() && G.node(Target).isUnknownTargets())
+    return "call of the std::function " + quoted(C.CalleeName) +
+           " may run code noalloc cannot see (" + Unfollowed + ")" + CannotTell;
   if (G.targets(I, K).size() > 1)
     return (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
            quoted(C.CalleeName) + " may reach " +

@@ -40,6 +40,7 @@ ROOT int fillShared(std::pmr::vector<int> &v, int n) {
   for (int i = 0; i < n; ++i)
     v.push_back(i);
   // CALL: bounded-parameter.cpp:[[@LINE-1]]:7: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate on the heap [noalloc-call]
+  // CALL: bounded-parameter.cpp:[[@LINE-2]]:7: note: 'v' is a parameter: its memory resource is its callers', and noalloc shows it bounded only in a function that no other unit can call, when every call passes a bounded one
   return (int)v.size();
 }
 
@@ -108,6 +109,8 @@ ORACLE_MAIN {
   ORACLE_NO_HEAP("a caller of fill, within the arena", bounded(16));
   std::pmr::vector<int> heap;
   ORACLE_ALLOCATES("fillAny on the default resource", fillAny(heap, 16));
+  std::pmr::vector<int> shared;
+  ORACLE_ALLOCATES("fillShared, which another unit may give the default resource", fillShared(shared, 16));
   ORACLE_ALLOCATES("a caller of fillAny", onTheHeap(16));
 }
 #endif

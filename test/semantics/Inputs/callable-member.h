@@ -1,6 +1,7 @@
 // A channel whose callbacks other units fill: callable-member.cpp calls
 // them, callable-member-fill.cpp stores them.
 #include <functional>
+#include <memory>
 #include <utility>
 
 struct Channel {
@@ -24,4 +25,20 @@ struct Channel {
   Callback error_;
 };
 
+// A timer std::make_shared builds: library code passes the callback to
+// the constructor, where noalloc does not follow it. Its twin, an alarm,
+// is built by user code only.
+struct Timer {
+  explicit Timer(Channel::Callback cb) : cb_(std::move(cb)) {}
+  void run() { cb_(); }
+  Channel::Callback cb_;
+};
+struct Alarm {
+  explicit Alarm(Channel::Callback cb) : cb_(std::move(cb)) {}
+  void run() { cb_(); }
+  Channel::Callback cb_;
+};
+
 void fill(Channel &c);
+std::shared_ptr<Timer> makeTimer();
+Alarm makeAlarm();
