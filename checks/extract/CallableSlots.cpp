@@ -386,12 +386,15 @@ void SlotCollector::storeCallable(CallableSlot S, const Expr *Callable) {
         FD && FD->isInStdNamespace() && FD->getIdentifier() &&
         FD->getName() == "bind" && Call->getNumArgs() > 0)
       return storeCallable(S, Call->getArg(0));
+  // A function named, or an object whose class has one call operator (a
+  // lambda, 'F &&f' forwarded, a functor).
   const FunctionDecl *Target = nullptr;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     Target = dyn_cast<FunctionDecl>(Ref->getDecl());
-  else if (const CXXRecordDecl *Class =
-               E->getType().getNonReferenceType()->getAsCXXRecordDecl())
-    Target = callOperator(Class);
+  if (!Target)
+    if (const CXXRecordDecl *Class =
+            E->getType().getNonReferenceType()->getAsCXXRecordDecl())
+      Target = callOperator(Class);
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Target);
   if (!Target || (Method && Method->isVirtual())) {
     std::string Type =
