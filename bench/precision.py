@@ -180,10 +180,14 @@ def labels_in(text):
     return found
 
 
-def read_facts(directory):
-    files = glob.glob(os.path.join(directory, "*.facts.json"))
+def read_facts(directory, path):
+    """The facts of the input `path`, among those of the units run with it
+    (an input whose RUN line names other units too)."""
+    files = glob.glob(os.path.join(directory,
+                                   glob.escape(os.path.basename(path)) + ".*.facts.json"))
     if len(files) != 1:
-        raise SystemExit("error: expected one facts file in " + directory)
+        raise SystemExit("error: expected one facts file of %s in %s"
+                         % (os.path.basename(path), directory))
     with open(files[0]) as f:
         return json.load(f)
 
@@ -219,7 +223,7 @@ def ground_truth(path, text, flags, oracle_flags, args, work, skipped):
     if proc.returncode == 2:
         raise SystemExit("error: noalloc failed on the witnesses of %s:\n%s"
                          % (path, proc.stderr))
-    facts = read_facts(facts_dir)
+    facts = read_facts(facts_dir, path)
     block = text.find("#ifdef NOALLOC_ORACLE")
     defined = file_functions(facts, block)
     calls = [c for f in facts["functions"] for c in f.get("calls", [])
@@ -301,7 +305,7 @@ def noalloc_scores(path, text, options, flags, args, work):
     if proc.returncode not in (0, 1):
         raise SystemExit("error: noalloc failed on %s:\n%s" % (path, proc.stderr))
     report = json.loads(proc.stdout)
-    facts = read_facts(facts_dir)
+    facts = read_facts(facts_dir, path)
     verdicts = {f["usr"]: f["verdict"] for f in report["functions"]}
     warned = {mode: warned_functions(report, facts, path, text, mode == "accept")
               for mode in ("report", "accept")}
