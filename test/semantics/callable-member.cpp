@@ -40,9 +40,9 @@ ROOT void alarmEvent(Alarm &a) { a.run(); }
 // CALL: callable-member.cpp:30:37: warning: call to 'Channel::handleRead' may allocate only when it fails (throws 'std::bad_function_call') [noalloc-call]
 // CALL: callable-member.cpp:31:38: warning: call to 'Channel::handleWrite' may allocate on the heap [noalloc-call]
 // CALL: callable-member.h:17:7: note: 'Channel::handleWrite' calls through 'write_', which may be 'Log::record'
-// CALL: callable-member.cpp:32:38: warning: cannot show that 'errorEvent' is allocation-free: a call through a pointer reaches code noalloc cannot see [noalloc-call]
+// CALL: callable-member.cpp:32:38: warning: cannot show that 'errorEvent' is allocation-free: call to 'Channel::handleError' reaches a call through a pointer whose targets noalloc cannot see [noalloc-call]
 // CALL: callable-member.h:21:7: note: 'Channel::handleError' calls the std::function 'error_', and noalloc cannot see all it may hold ('error_': it is given a std::function that noalloc does not follow)
-// CALL: callable-member.cpp:33:36: warning: cannot show that 'timerEvent' is allocation-free: a call through a pointer reaches code noalloc cannot see [noalloc-call]
+// CALL: callable-member.cpp:33:36: warning: cannot show that 'timerEvent' is allocation-free: call to 'Timer::run' reaches a call through a pointer whose targets noalloc cannot see [noalloc-call]
 // CALL: callable-member.h:33:16: note: 'Timer::run' calls the std::function 'cb_', and noalloc cannot see all it may hold (parameter 1 of 'Timer': library code ('std::{{.+}}') passes it)
 // CALL: callable-member.cpp:34:36: warning: call to 'Alarm::run' may allocate only when it fails (throws 'std::bad_function_call') [noalloc-call]
 
