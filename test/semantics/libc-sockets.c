@@ -4,6 +4,21 @@
 // knowledge base lists them 'none': a root that prepares a socket is
 // clean even under Policy: strict, which counts every unlisted library
 // function as allocating. Before, the strict run reported each of them.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json \
+// RUN:   --config="{CheckOptions: {Roots: 'port_of;to_wire;set_nodelay;buffer_size;set_nonblocking;peer_name', Policy: strict}}" %s -- \
+// RUN:   | FileCheck %s --check-prefix=JSON
+// JSON: "name": "port_of",
+// JSON: "verdict": "none"
+// JSON: "name": "to_wire",
+// JSON: "verdict": "none"
+// JSON: "name": "set_nodelay",
+// JSON: "verdict": "none"
+// JSON: "name": "buffer_size",
+// JSON: "verdict": "none"
+// JSON: "name": "set_nonblocking",
+// JSON: "verdict": "none"
+// JSON: "name": "peer_name",
+// JSON: "verdict": "allocates"
 // RUN: %noalloc --checks='-*,noalloc-call' \
 // RUN:   --config="{CheckOptions: {Roots: 'port_of;to_wire;set_nodelay;buffer_size;set_nonblocking', Policy: strict}}" %s -- \
 // RUN:   2>&1 | FileCheck %s --check-prefix=QUIET --implicit-check-not='{{warning|error}}:'
