@@ -192,10 +192,18 @@ def read_facts(directory, path):
         return json.load(f)
 
 
+def main_index(facts):
+    """The main file's index in the file table (0 unless a header of the
+    input comes first)."""
+    files = facts.get("files", [])
+    return files.index(facts["main_file"]) if facts.get("main_file") in files else 0
+
+
 def file_functions(facts, limit):
-    """Functions defined in the main file (index 0) before offset `limit`."""
+    """Functions defined in the main file before offset `limit`."""
+    main = main_index(facts)
     return {f["usr"]: f for f in facts["functions"]
-            if f["defined"] and f["at"][0] == 0 and f["at"][1] < limit}
+            if f["defined"] and f["at"][0] == main and f["at"][1] < limit}
 
 
 def oracle_verdicts(path, flags, work):
@@ -227,7 +235,7 @@ def ground_truth(path, text, flags, oracle_flags, args, work, skipped):
     block = text.find("#ifdef NOALLOC_ORACLE")
     defined = file_functions(facts, block)
     calls = [c for f in facts["functions"] for c in f.get("calls", [])
-             if c["at"] and c["at"][0] == 0]
+             if c["at"] and c["at"][0] == main_index(facts)]
     truth = {}
     for label in labels_in(text):
         if label["line"] not in confirmed:
@@ -274,11 +282,12 @@ def warned_functions(report, facts, path, text, accept):
             and not (accept and FAILS_ONLY in f["message"])]
     points = {(f["line"], f["column"]) for f in here}
     owners = {}
+    main = main_index(facts)
     functions = [f for f in facts["functions"]
-                 if f["defined"] and f["at"][0] == 0]
+                 if f["defined"] and f["at"][0] == main]
     for fn in functions:
         for item in fn.get("sites", []) + fn.get("calls", []):
-            if item["at"] and item["at"][0] == 0:
+            if item["at"] and item["at"][0] == main:
                 owners.setdefault((item["at"][2], item["at"][3]), set()).add(fn["usr"])
     warned = set()
     for line, column in points:
@@ -328,7 +337,7 @@ def clang_effects(path, text, flags, facts, truth, args, work):
     for usr in truth:
         fn = byusr.get(usr)
         points = fn.get("attribute_at", []) if fn else []
-        if not points or fn.get("attribute_blocked") or any(p[0] != 0 for p in points):
+        if not points or fn.get("attribute_blocked") or any(p[0] != main_index(facts) for p in points):
             results[usr] = None
             continue
         with open(copy, "w") as f:
