@@ -12,8 +12,9 @@ using namespace clang::ast_matchers;
 namespace noalloc {
 
 void CoroutineCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
-                                  hasBody(coroutineBodyStmt().bind("body")))
+  // The body first: it rules out most functions.
+  Finder->addMatcher(functionDecl(hasBody(coroutineBodyStmt().bind("body")),
+                                  unless(isExpansionInSystemHeader()))
                          .bind("coroutine"),
                      this);
 }

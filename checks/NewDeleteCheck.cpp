@@ -66,15 +66,16 @@ void NewDeleteCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 void NewDeleteCheck::registerMatchers(MatchFinder *Finder) {
+  // What rules out most nodes first, where the node was written last.
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
-      cxxNewExpr(NotInSystemHeader, newUsesGlobalHeap()).bind("new"), this);
+      cxxNewExpr(newUsesGlobalHeap(), NotInSystemHeader).bind("new"), this);
   Finder->addMatcher(
-      cxxDeleteExpr(NotInSystemHeader, deleteUsesGlobalHeap()).bind("delete"),
+      cxxDeleteExpr(deleteUsesGlobalHeap(), NotInSystemHeader).bind("delete"),
       this);
   Finder->addMatcher(
-      callExpr(NotInSystemHeader,
-               calleeOnce(functionDecl(isGlobalHeapFunction()), "fn"))
+      callExpr(calleeOnce(functionDecl(isGlobalHeapFunction()), "fn"),
+               NotInSystemHeader)
           .bind("call"),
       this);
 }

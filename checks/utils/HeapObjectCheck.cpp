@@ -32,22 +32,24 @@ AST_MATCHER(Stmt, inInstantiatedCode) {
 void HeapObjectCheck::registerMatchers(MatchFinder *Finder) {
   if (!knowledge())
     return;
+  // What rules out most nodes first (the callee is asked once per
+  // function), the instantiation test last. A construction's type is
+  // classified only in user code: the plugin walks the system headers too.
   auto InUserCode = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
-      varDecl(InUserCode, unless(parmVarDecl()), isDefinition()).bind("var"),
+      varDecl(unless(parmVarDecl()), isDefinition(), InUserCode).bind("var"),
       this);
-  Finder->addMatcher(fieldDecl(InUserCode, unless(isImplicit())).bind("field"),
+  Finder->addMatcher(fieldDecl(unless(isImplicit()), InUserCode).bind("field"),
                      this);
-  // What check() would report first, the instantiation test last.
   Finder->addMatcher(cxxConstructExpr(InUserCode,
                                       couldBeReportedConstruction(this),
                                       unless(inInstantiatedCode()))
                          .bind("construct"),
                      this);
   Finder->addMatcher(
-      callExpr(InUserCode,
-               calleeOnce(functionDecl(isExpansionInSystemHeader()), "fn"),
-               couldBeReportedCall(this), unless(inInstantiatedCode()))
+      callExpr(calleeOnce(functionDecl(isExpansionInSystemHeader()), "fn"),
+               couldBeReportedCall(this), InUserCode,
+               unless(inInstantiatedCode()))
           .bind("call"),
       this);
 }
