@@ -7,11 +7,21 @@
 #include "knowledge/ValueSemantics.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace noalloc {
+namespace {
+/// What hasAnyName needs first, without printing the qualified name: that
+/// \p Node's own name ends one of the names, or that it has no identifier
+/// (an operator or a constructor, left to hasAnyName).
+AST_MATCHER_P(FunctionDecl, mayHaveAnyName, llvm::StringSet<>, Last) {
+  const IdentifierInfo *Id = Node.getIdentifier();
+  return !Id || Last.contains(Id->getName());
+}
+} // namespace
 
 CAllocationCheck::CAllocationCheck(StringRef Name,
                                    tidy::ClangTidyContext *Context)
@@ -43,9 +53,14 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
   // __builtin_malloc allocates like malloc. A function with C linkage is
   // the library's whatever namespace declares it (libraryFunctionName).
   std::vector<std::string> Qualified;
+  llvm::StringSet<> Last;
   for (const std::string &Name : Names) {
     Qualified.push_back("::" + Name);
     Qualified.push_back("::__builtin_" + Name);
+    StringRef Own = StringRef(Name).rsplit("::").second;
+    Own = Own.empty() ? StringRef(Name) : Own;
+    Last.insert(Own);
+    Last.insert(("__builtin_" + Own).str());
   }
   std::vector<StringRef> QualifiedRefs(Qualified.begin(), Qualified.end());
   std::vector<StringRef> CNames;
@@ -55,7 +70,8 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
   // The callee first: asked once per function, it rules out most calls.
   Finder->addMatcher(
       callExpr(calleeOnce(
-                   functionDecl(anyOf(hasAnyName(QualifiedRefs),
+                   functionDecl(mayHaveAnyName(std::move(Last)),
+                                anyOf(hasAnyName(QualifiedRefs),
                                       allOf(isExternC(), hasAnyName(CNames)))),
                    "fn"),
                unless(isExpansionInSystemHeader()))
