@@ -15,6 +15,14 @@ bool Suppressions::mayBeCovered(SourceLocation Loc) {
   // A macro's location: the handler reads each file of its expansion.
   if (!Loc.isFileID())
     return true;
+  if (Loc != LastAsked) {
+    LastAsked = Loc;
+    LastAnswer = mayBeCoveredText(Loc);
+  }
+  return LastAnswer;
+}
+
+bool Suppressions::mayBeCoveredText(SourceLocation Loc) {
   const SourceManager &SM = Diags.getSourceManager();
   auto [File, Offset] = SM.getDecomposedLoc(Loc);
   auto [It, New] = Files.try_emplace(File);

@@ -38,11 +38,17 @@ private:
   /// NOLINTBEGIN. The handler's answer costs 2,200 instructions, asked for
   /// every heap site and call (json's unit-json_patch.cpp: 23,000 times).
   bool mayBeCovered(clang::SourceLocation Loc);
+  /// mayBeCovered of a file location, from its file's text.
+  bool mayBeCoveredText(clang::SourceLocation Loc);
 
   clang::DiagnosticsEngine &Diags;
   compat::DiagnosticProbe Probe;
   clang::tidy::NoLintDirectiveHandler Handler;
   llvm::DenseMap<clang::FileID, FileText> Files;
+  /// The last file location asked about and its answer: a call is asked
+  /// about for two or three checks in turn.
+  clang::SourceLocation LastAsked;
+  bool LastAnswer = false;
 };
 
 } // namespace noalloc
