@@ -1,12 +1,10 @@
 //===--- CallableSlots.cpp - What each std::function of user code may hold ===//
 
 #include "extract/CallableSlots.h"
-#include "extract/FunctionPointers.h"
 #include "utils/ASTQueries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -22,8 +20,6 @@ CallableStores::Stores &CallableStores::of(CallableSlot S) {
     Slots.push_back({S, Stores()});
   return Slots[It->second].second;
 }
-
-namespace {} // namespace
 
 bool isStdFunction(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -110,154 +106,107 @@ std::string nameOf(const Decl *D) {
   return "it";
 }
 
-class SlotCollector : public RecursiveASTVisitor<SlotCollector> {
-public:
-  explicit SlotCollector(ASTContext &Ctx)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+} // namespace
 
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
+void CallableSlotCollector::visit(const CXXCtorInitializer *Init) {
+  if (Init->getAnyMember())
+    if (auto S = slotOfDecl(Init->getAnyMember(), SM))
+      store(*S, Init->getInit());
+}
 
-  // What library code passes to user functions, the extractor sees.
-  bool TraverseDecl(Decl *D) {
-    return skipsStores(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
-  }
-  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
-    if (Init->getAnyMember())
-      if (auto S = slotOfDecl(Init->getAnyMember(), SM))
-        store(*S, Init->getInit());
-    return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
-  }
-
-  // Parents are visited before their children: each tells what the
-  // references below it do before the references are visited.
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->isDependentContext())
-      return true;
-    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-    std::string Why;
-    if (Method && Method->getParent()->isLambda())
-      Why = "a lambda may be called from library code";
-    else if (Method && Method->size_overridden_methods())
-      Why = "a virtual call through its base reaches '" +
-            FD->getNameAsString() + "'";
-    if (!Why.empty())
-      for (const ParmVarDecl *Parm : FD->parameters())
-        if (isStdFunction(Parm->getType()))
-          unfollowed(
-              {FD->getCanonicalDecl(), int(Parm->getFunctionScopeIndex())},
-              Why);
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *E);
-  bool VisitCXXConstructExpr(CXXConstructExpr *E);
-  bool VisitLambdaExpr(LambdaExpr *E) {
-    const CXXMethodDecl *Op = E->getCallOperator();
-    for (const ParmVarDecl *Parm : Op->parameters())
+void CallableSlotCollector::visit(const FunctionDecl *FD) {
+  if (FD->isDependentContext())
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  std::string Why;
+  if (Method && Method->getParent()->isLambda())
+    Why = "a lambda may be called from library code";
+  else if (Method && Method->size_overridden_methods())
+    Why = "a virtual call through its base reaches '" + FD->getNameAsString() +
+          "'";
+  if (!Why.empty())
+    for (const ParmVarDecl *Parm : FD->parameters())
       if (isStdFunction(Parm->getType()))
-        unfollowed({Op->getCanonicalDecl(), int(Parm->getFunctionScopeIndex())},
-                   "a lambda may be called from library code");
-    // A capture by reference writes nothing: the body names the variable.
-    for (const Expr *Init : E->capture_inits())
-      if (Init && isa<DeclRefExpr>(Init->IgnoreParens()))
-        Claimed.insert(Init->IgnoreParens());
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *D) {
-    if (!D->getInit())
-      return true;
-    if (auto S = slotOfDecl(D, SM)) {
-      store(*S, D->getInit());
-      if (D->getType()->isReferenceType())
-        writableAlias(D->getType(), D->getInit(), "bound to a reference");
-    }
-    return true;
-  }
-  bool VisitFieldDecl(FieldDecl *D) {
-    if (D->hasInClassInitializer() && D->getInClassInitializer())
-      if (auto S = slotOfDecl(D, SM))
-        store(*S, D->getInClassInitializer());
-    return true;
-  }
-  bool VisitInitListExpr(InitListExpr *E) {
-    if (!E->isSemanticForm())
-      return true;
-    const RecordDecl *Record = E->getType()->getAsRecordDecl();
-    if (!Record || Record->isUnion())
-      return true;
-    unsigned I = 0;
-    if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
-      I = Class->getNumBases();
-    for (const FieldDecl *Field : Record->fields()) {
-      if (Field->isBitField() && !Field->getDeclName())
-        continue;
-      if (I >= E->getNumInits())
-        break;
-      if (auto S = slotOfDecl(Field, SM))
-        store(*S, E->getInit(I));
-      ++I;
-    }
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *E) {
-    if (E->getOpcode() == UO_AddrOf)
-      if (auto S = slotOf(strip(E->getSubExpr()), SM))
-        unfollowed(*S, "its address is taken");
-    return true;
-  }
-  // Any other use (returned by reference, bound to a pointer) may write it.
-  bool VisitDeclRefExpr(DeclRefExpr *E) { return unclaimed(E); }
-  bool VisitMemberExpr(MemberExpr *E) { return unclaimed(E); }
+        unfollowed({FD->getCanonicalDecl(), int(Parm->getFunctionScopeIndex())},
+                   Why);
+}
 
-  CallableStores Result;
+void CallableSlotCollector::visit(const LambdaExpr *E) {
+  const CXXMethodDecl *Op = E->getCallOperator();
+  for (const ParmVarDecl *Parm : Op->parameters())
+    if (isStdFunction(Parm->getType()))
+      unfollowed({Op->getCanonicalDecl(), int(Parm->getFunctionScopeIndex())},
+                 "a lambda may be called from library code");
+  // A capture by reference writes nothing: the body names the variable.
+  for (const Expr *Init : E->capture_inits())
+    if (Init && isa<DeclRefExpr>(Init->IgnoreParens()))
+      Claimed.insert(Init->IgnoreParens());
+}
 
-private:
-  bool unclaimed(const Expr *E) {
-    if (Claimed.contains(E))
-      return true;
-    if (auto S = slotOf(E, SM)) {
-      PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(E->getExprLoc()));
-      unfollowed(*S,
-                 "it is used at " +
-                     (P.isValid()
-                          ? llvm::sys::path::filename(P.getFilename()).str() +
-                                ":" + std::to_string(P.getLine())
-                          : std::string("a place")) +
-                     " where noalloc does not follow what it holds");
-    }
-    return true;
+void CallableSlotCollector::visit(const VarDecl *D) {
+  if (!D->getInit())
+    return;
+  if (auto S = slotOfDecl(D, SM)) {
+    store(*S, D->getInit());
+    if (D->getType()->isReferenceType())
+      writableAlias(D->getType(), D->getInit(), "bound to a reference");
   }
-  void unfollowed(CallableSlot S, const std::string &Why) {
-    CallableStores::Stores &Stores = Result.of(S);
-    if (Stores.Unfollowed.empty())
-      Stores.Unfollowed =
-          (S.Index >= 0 ? "parameter " + std::to_string(S.Index + 1) + " of "
-                        : std::string()) +
-          nameOf(S.Decl) + ": " + Why;
-  }
-  /// \p Arg, bound to a reference of type \p T: if \p T can write it, what
-  /// is stored through the reference is not followed.
-  void writableAlias(QualType T, const Expr *Arg, StringRef How) {
-    if (!T->isReferenceType() || T.getNonReferenceType().isConstQualified())
-      return;
-    const Expr *Ref = nullptr;
-    if (auto S = slotOf(strip(Arg), SM, &Ref)) {
-      Claimed.insert(Ref);
-      unfollowed(*S, "it is " + How.str());
-    }
-  }
-  /// The arguments \p Args of a call of \p Callee.
-  void arguments(const FunctionDecl *Callee, ArrayRef<const Expr *> Args);
-  void store(CallableSlot S, const Expr *Value);
-  void storeCallable(CallableSlot S, const Expr *Callable);
+}
 
-  ASTContext &Ctx;
-  const SourceManager &SM;
-  llvm::DenseSet<const Expr *> Claimed;
-};
+void CallableSlotCollector::visit(const FieldDecl *D) {
+  if (D->hasInClassInitializer() && D->getInClassInitializer())
+    if (auto S = slotOfDecl(D, SM))
+      store(*S, D->getInClassInitializer());
+}
 
-void SlotCollector::arguments(const FunctionDecl *Callee,
-                              ArrayRef<const Expr *> Args) {
+void CallableSlotCollector::fieldInit(const FieldDecl *Field,
+                                      const Expr *Init) {
+  if (auto S = slotOfDecl(Field, SM))
+    store(*S, Init);
+}
+
+void CallableSlotCollector::visit(const UnaryOperator *E) {
+  if (E->getOpcode() == UO_AddrOf)
+    if (auto S = slotOf(strip(E->getSubExpr()), SM))
+      unfollowed(*S, "its address is taken");
+}
+
+void CallableSlotCollector::reference(const Expr *E) {
+  if (Claimed.contains(E))
+    return;
+  if (auto S = slotOf(E, SM)) {
+    PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(E->getExprLoc()));
+    unfollowed(*S, "it is used at " +
+                       (P.isValid()
+                            ? llvm::sys::path::filename(P.getFilename()).str() +
+                                  ":" + std::to_string(P.getLine())
+                            : std::string("a place")) +
+                       " where noalloc does not follow what it holds");
+  }
+}
+
+void CallableSlotCollector::unfollowed(CallableSlot S, const std::string &Why) {
+  CallableStores::Stores &Stores = Result.of(S);
+  if (Stores.Unfollowed.empty())
+    Stores.Unfollowed =
+        (S.Index >= 0 ? "parameter " + std::to_string(S.Index + 1) + " of "
+                      : std::string()) +
+        nameOf(S.Decl) + ": " + Why;
+}
+
+void CallableSlotCollector::writableAlias(QualType T, const Expr *Arg,
+                                          StringRef How) {
+  if (!T->isReferenceType() || T.getNonReferenceType().isConstQualified())
+    return;
+  const Expr *Ref = nullptr;
+  if (auto S = slotOf(strip(Arg), SM, &Ref)) {
+    Claimed.insert(Ref);
+    unfollowed(*S, "it is " + How.str());
+  }
+}
+
+void CallableSlotCollector::arguments(const FunctionDecl *Callee,
+                                      ArrayRef<const Expr *> Args) {
   bool UserCallee = !SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation()));
   for (unsigned I = 0; I < Args.size(); ++I) {
     if (I >= Callee->getNumParams())
@@ -275,10 +224,10 @@ void SlotCollector::arguments(const FunctionDecl *Callee,
   }
 }
 
-bool SlotCollector::VisitCallExpr(CallExpr *E) {
+void CallableSlotCollector::visit(const CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee || isMoveOrForward(E))
-    return true;
+    return;
   ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
   const Expr *Object = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -292,7 +241,7 @@ bool SlotCollector::VisitCallExpr(CallExpr *E) {
   std::optional<CallableSlot> S =
       Object ? slotOf(strip(Object), SM, &Ref) : std::nullopt;
   if (!S)
-    return arguments(Callee, Args), true;
+    return arguments(Callee, Args);
   Claimed.insert(Ref);
   const auto *Method = cast<CXXMethodDecl>(Callee);
   if (Method->getOverloadedOperator() == OO_Equal && Args.size() == 1)
@@ -301,13 +250,12 @@ bool SlotCollector::VisitCallExpr(CallExpr *E) {
     unfollowed(*S, "'" + Method->getNameAsString() + "' changes it");
   else
     arguments(Callee, Args);
-  return true;
 }
 
-bool SlotCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
+void CallableSlotCollector::visit(const CXXConstructExpr *E) {
   const CXXConstructorDecl *Ctor = E->getConstructor();
   if (!Ctor)
-    return true;
+    return;
   ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
   if (isStdFunction(E->getType())) {
     // A copy or a move reads its source (a move leaves it empty); the
@@ -315,13 +263,12 @@ bool SlotCollector::VisitCXXConstructExpr(CXXConstructExpr *E) {
     const Expr *Ref = nullptr;
     if (Args.size() == 1 && slotOf(strip(Args[0]), SM, &Ref))
       Claimed.insert(Ref);
-    return true;
+    return;
   }
   arguments(Ctor, Args);
-  return true;
 }
 
-void SlotCollector::store(CallableSlot S, const Expr *Value) {
+void CallableSlotCollector::store(CallableSlot S, const Expr *Value) {
   CallableStores::Stores &Stores = Result.of(S);
   const Expr *E = strip(Value);
   if (!E || E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
@@ -375,7 +322,8 @@ static const CXXMethodDecl *callOperator(const CXXRecordDecl *Class) {
   return Found;
 }
 
-void SlotCollector::storeCallable(CallableSlot S, const Expr *Callable) {
+void CallableSlotCollector::storeCallable(CallableSlot S,
+                                          const Expr *Callable) {
   CallableStores::Stores &Stores = Result.of(S);
   const Expr *E = strip(Callable);
   if (const auto *Op = dyn_cast<UnaryOperator>(E);
@@ -404,15 +352,6 @@ void SlotCollector::storeCallable(CallableSlot S, const Expr *Callable) {
     return;
   }
   Stores.Functions.insert(Target->getCanonicalDecl());
-}
-
-} // namespace
-
-CallableStores collectCallableStores(ASTContext &Ctx) {
-  SlotCollector Collector(Ctx);
-  if (Ctx.getLangOpts().CPlusPlus)
-    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return std::move(Collector.Result);
 }
 
 std::optional<CallableSlot> calledCallable(const CXXOperatorCallExpr *E,

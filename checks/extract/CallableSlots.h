@@ -15,7 +15,9 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 #include <optional>
 #include <string>
@@ -51,8 +53,47 @@ struct CallableStores {
 /// Whether \p T is a std::function or a reference to one.
 bool isStdFunction(clang::QualType T);
 
-/// What the user code of the unit stores into its std::function slots.
-CallableStores collectCallableStores(clang::ASTContext &Ctx);
+/// What the user code of the unit stores into its std::function slots, from
+/// the nodes of one walk of the unit (StoreWalk.h), parents before their
+/// children: each tells what the references below it do before the
+/// references are visited.
+class CallableSlotCollector {
+public:
+  explicit CallableSlotCollector(clang::ASTContext &Ctx)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+
+  void visit(const clang::CXXCtorInitializer *Init);
+  void visit(const clang::FunctionDecl *FD);
+  void visit(const clang::CallExpr *E);
+  void visit(const clang::CXXConstructExpr *E);
+  void visit(const clang::LambdaExpr *E);
+  void visit(const clang::VarDecl *D);
+  void visit(const clang::FieldDecl *D);
+  /// \p Field of an aggregate, initialized by \p Init ('{.cb = f}').
+  void fieldInit(const clang::FieldDecl *Field, const clang::Expr *Init);
+  void visit(const clang::UnaryOperator *E);
+  /// Any other use of a slot (returned by reference, bound to a pointer)
+  /// may write it.
+  void reference(const clang::Expr *E);
+
+  CallableStores Result;
+
+private:
+  void unfollowed(CallableSlot S, const std::string &Why);
+  /// \p Arg, bound to a reference of type \p T: if \p T can write it, what
+  /// is stored through the reference is not followed.
+  void writableAlias(clang::QualType T, const clang::Expr *Arg,
+                     llvm::StringRef How);
+  /// The arguments \p Args of a call of \p Callee.
+  void arguments(const clang::FunctionDecl *Callee,
+                 llvm::ArrayRef<const clang::Expr *> Args);
+  void store(CallableSlot S, const clang::Expr *Value);
+  void storeCallable(CallableSlot S, const clang::Expr *Callable);
+
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  llvm::DenseSet<const clang::Expr *> Claimed;
+};
 
 /// The slot the call of a std::function \p E ('cb_()', 'cb(x)') calls,
 /// or nothing.

@@ -4,6 +4,7 @@
 #include "CheckRegistry.h"
 #include "extract/CallableSlots.h"
 #include "extract/FunctionPointers.h"
+#include "extract/StoreWalk.h"
 #include "extract/Suppressions.h"
 #include "knowledge/HeapType.h"
 #include "knowledge/ValueSemantics.h"
@@ -883,8 +884,9 @@ size_t Extractor::emptyFunction(const FunctionDecl *Call) {
 }
 
 TranslationUnitFacts Extractor::run() {
-  Pointers = collectPointerStores(Ctx);
-  Callables = collectCallableStores(Ctx);
+  UnitStores Stores = collectStores(Ctx);
+  Pointers = std::move(Stores.Pointers);
+  Callables = std::move(Stores.Callables);
   DefinitionFinder(*this).TraverseDecl(Ctx.getTranslationUnitDecl());
   addPointers();
   addCallables();

@@ -15,6 +15,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
@@ -37,13 +38,48 @@ struct PointerStores {
   llvm::DenseSet<const clang::Expr *> Stored;
 };
 
-/// Whether a traversal of the stores of user code skips \p D: library code
-/// (it writes no variable of user code by name) and a template's pattern
-/// (which runs only as its instantiations).
-bool skipsStores(const clang::Decl *D, const clang::SourceManager &SM);
+/// What the user code of the unit stores into its followed pointers, from
+/// the nodes of one walk of the unit (StoreWalk.h), parents before their
+/// children: each tells what the references below it do before the
+/// references are visited.
+class PointerStoreCollector {
+public:
+  explicit PointerStoreCollector(clang::ASTContext &Ctx)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
 
-/// What the user code of the unit stores into its followed pointers.
-PointerStores collectPointerStores(clang::ASTContext &Ctx);
+  void visit(const clang::CXXCtorInitializer *Init);
+  void visit(const clang::CallExpr *E);
+  /// The condition of an 'if', a loop or '?:', which only tests the
+  /// pointer. C converts no condition to bool ('if (cb)' reads 'cb' as a
+  /// scalar), so the tests are named here.
+  void condition(const clang::Expr *E);
+  void visit(const clang::BinaryOperator *E);
+  void visit(const clang::UnaryOperator *E);
+  void visit(const clang::ImplicitCastExpr *E);
+  void visit(const clang::LambdaExpr *E);
+  void visit(const clang::VarDecl *D);
+  void visit(const clang::FieldDecl *D);
+  /// \p Field of an aggregate, initialized by \p Init ('{.tick = quiet}').
+  void fieldInit(const clang::FieldDecl *Field, const clang::Expr *Init);
+  /// Any other use of a followed pointer (its address taken, a reference
+  /// bound to it) may write it or copy it: nothing is known of it.
+  void reference(const clang::Expr *E, const clang::ValueDecl *D);
+
+  PointerStores Result;
+
+private:
+  void harmless(const clang::Expr *E);
+  void store(const clang::ValueDecl *P, const clang::Expr *Value);
+  bool resolve(const clang::ValueDecl *P, const clang::Expr *Value,
+               PointerStores::Stores &S);
+
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  /// References whose use is known: read, written by a followed store.
+  llvm::DenseSet<const clang::Expr *> Claimed;
+  /// Reads whose value is called or compared, and goes nowhere else.
+  llvm::DenseSet<const clang::Expr *> Harmless;
+};
 
 /// The followed variable or field that the indirect call \p E reads its
 /// pointer from ('cb(x)', '(*cb)(x)', 'ops.tick()', 'table[i]()',

@@ -1,0 +1,29 @@
+//===--- StoreWalk.h - What user code stores into its callables -----------===//
+//
+// One walk of the unit's user code, instantiations and implicit code
+// included, that tells both the function pointers' collector
+// (FunctionPointers.h) and the std::function slots' (CallableSlots.h) what
+// it meets: what is stored into each followed variable, field and slot.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_EXTRACT_STOREWALK_H
+#define NOALLOC_CHECKS_EXTRACT_STOREWALK_H
+
+#include "extract/CallableSlots.h"
+#include "extract/FunctionPointers.h"
+
+namespace noalloc {
+
+struct UnitStores {
+  PointerStores Pointers;
+  CallableStores Callables;
+};
+
+/// What the user code of the unit stores into its followed pointers and,
+/// in C++, into its std::function slots.
+UnitStores collectStores(clang::ASTContext &Ctx);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_EXTRACT_STOREWALK_H
