@@ -30,6 +30,41 @@ bool isStdFunction(QualType T) {
 
 namespace {
 
+/// The slot of what a call of no slot calls (calledStores).
+constexpr int Called = -3;
+
+/// Whether \p T (not a reference) is a standard sequence of std::function.
+bool isFunctionSequence(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() ||
+      Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      !isStdFunction(Spec->getTemplateArgs()[0].getAsType()))
+    return false;
+  StringRef Name = Spec->getSpecializedTemplate()->getName();
+  return Name == "vector" || Name == "deque" || Name == "list" ||
+         Name == "forward_list" || Name == "array";
+}
+
+/// The sequence whose element \p E is ('v[i]', 'v.at(i)', 'v.back()').
+const Expr *elementOf(const Expr *E) {
+  if (!E || !isStdFunction(E->getType()))
+    return nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2
+               ? Op->getArg(0)
+               : nullptr;
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  const auto *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier())
+    return nullptr;
+  StringRef Name = Method->getName();
+  return Name == "at" || Name == "front" || Name == "back"
+             ? Call->getImplicitObjectArgument()
+             : nullptr;
+}
+
 /// std::move(x), std::forward<T>(x): the expression is x's.
 bool isMoveOrForward(const CallExpr *E) {
   const FunctionDecl *FD = E->getDirectCallee();
@@ -69,8 +104,12 @@ const Expr *strip(const Expr *E) {
 /// The slot \p D is, if it is a std::function of user code.
 std::optional<CallableSlot> slotOfDecl(const ValueDecl *D,
                                        const SourceManager &SM) {
-  if (!D || !isa<VarDecl, FieldDecl>(D) || !isStdFunction(D->getType()) ||
+  if (!D || !isa<VarDecl, FieldDecl>(D) ||
       SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+    return std::nullopt;
+  // The elements of a sequence variable or member (not a reference).
+  bool Sequence = !isa<ParmVarDecl>(D) && isFunctionSequence(D->getType());
+  if (!Sequence && !isStdFunction(D->getType()))
     return std::nullopt;
   for (const DeclContext *C = D->getDeclContext(); isa<RecordDecl>(C);
        C = C->getParent())
@@ -83,7 +122,8 @@ std::optional<CallableSlot> slotOfDecl(const ValueDecl *D,
     return CallableSlot{FD->getCanonicalDecl(),
                         int(Parm->getFunctionScopeIndex())};
   }
-  return CallableSlot{D->getCanonicalDecl(), -1};
+  return CallableSlot{D->getCanonicalDecl(),
+                      Sequence ? CallableSlot::Elements : -1};
 }
 
 /// The slot a stripped expression names, and the reference naming it.
@@ -94,6 +134,14 @@ std::optional<CallableSlot> slotOf(const Expr *E, const SourceManager &SM,
     D = DRE->getDecl();
   else if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
     D = ME->getMemberDecl();
+  else if (const Expr *Sequence = elementOf(E)) {
+    std::optional<CallableSlot> S = slotOf(strip(Sequence), SM);
+    if (!S || S->Index != CallableSlot::Elements)
+      return std::nullopt;
+    if (Ref)
+      *Ref = E;
+    return S;
+  }
   std::optional<CallableSlot> S = slotOfDecl(D, SM);
   if (S && Ref)
     *Ref = E;
@@ -144,7 +192,7 @@ void CallableSlotCollector::visit(const LambdaExpr *E) {
 }
 
 void CallableSlotCollector::visit(const VarDecl *D) {
-  if (!D->getInit())
+  if (!D->getInit() || RangeVariables.contains(D))
     return;
   if (auto S = slotOfDecl(D, SM)) {
     store(*S, D->getInit());
@@ -187,10 +235,15 @@ void CallableSlotCollector::reference(const Expr *E) {
 
 void CallableSlotCollector::unfollowed(CallableSlot S, const std::string &Why) {
   CallableStores::Stores &Stores = Result.of(S);
-  if (Stores.Unfollowed.empty())
+  if (!Stores.Unfollowed.empty())
+    return;
+  if (S.Index == Called)
+    Stores.Unfollowed = Why;
+  else
     Stores.Unfollowed =
         (S.Index >= 0 ? "parameter " + std::to_string(S.Index + 1) + " of "
-                      : std::string()) +
+         : S.Index == CallableSlot::Elements ? "the elements of "
+                                             : std::string()) +
         nameOf(S.Decl) + ": " + Why;
 }
 
@@ -242,6 +295,8 @@ void CallableSlotCollector::visit(const CallExpr *E) {
       Object ? slotOf(strip(Object), SM, &Ref) : std::nullopt;
   if (!S)
     return arguments(Callee, Args);
+  if (!isStdFunction(Ref->getType()))
+    return sequenceCall(*S, E, Ref, Args);
   Claimed.insert(Ref);
   const auto *Method = cast<CXXMethodDecl>(Callee);
   if (Method->getOverloadedOperator() == OO_Equal && Args.size() == 1)
@@ -274,6 +329,10 @@ void CallableSlotCollector::store(CallableSlot S, const Expr *Value) {
   if (!E || E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
       isa<ImplicitValueInitExpr>(E))
     return;
+  if (S.Index == CallableSlot::Elements &&
+      (isFunctionSequence(E->getType()) ||
+       isa<CXXStdInitializerListExpr, InitListExpr>(E)))
+    return storeElements(S, E);
   if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
     store(S, Choice->getTrueExpr());
     store(S, Choice->getFalseExpr());
@@ -303,7 +362,129 @@ void CallableSlotCollector::store(CallableSlot S, const Expr *Value) {
       Stores.Sources.push_back(*Source);
     return;
   }
-  unfollowed(S, "it is given a std::function that noalloc does not follow");
+  unfollowed(S,
+             S.Index == Called
+                 ? "it is a std::function that noalloc does not follow"
+                 : "it is given a std::function that noalloc does not follow");
+}
+
+/// A whole sequence \p E stored into the elements \p S: a list, another
+/// sequence slot, or a construction from them.
+void CallableSlotCollector::storeElements(CallableSlot S, const Expr *E) {
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    return storeElements(S, strip(List->getSubExpr()));
+  if (const auto *List = dyn_cast<InitListExpr>(E)) {
+    // std::array's braces hold its array member's.
+    for (const Expr *Init : List->inits())
+      if (isa<InitListExpr>(strip(Init)) && !isStdFunction(Init->getType()))
+        storeElements(S, strip(Init));
+      else
+        store(S, Init);
+    return;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    // A count, elements, a list or a sequence; iterators are not followed.
+    for (const Expr *Arg : Construct->arguments()) {
+      if (isa<CXXDefaultArgExpr>(Arg) || Arg->getType()->isIntegerType())
+        continue;
+      if (isStdFunction(Arg->getType()))
+        store(S, Arg);
+      else if (const Expr *Inner = strip(Arg);
+               isa<CXXStdInitializerListExpr>(Inner) ||
+               isFunctionSequence(Inner->getType()))
+        storeElements(S, Inner);
+      else
+        unfollowed(S, "they are made from something noalloc does not follow");
+    }
+    return;
+  }
+  const Expr *Ref = nullptr;
+  if (auto Source = slotOf(E, SM, &Ref);
+      Source && Source->Index == CallableSlot::Elements) {
+    Claimed.insert(Ref);
+    if (!(*Source == S))
+      Result.of(S).Sources.push_back(*Source);
+    return;
+  }
+  unfollowed(S, "they are given a sequence that noalloc does not follow");
+}
+
+/// A call of a member of the sequence slot \p S, named by \p Ref.
+void CallableSlotCollector::sequenceCall(CallableSlot S, const CallExpr *E,
+                                         const Expr *Ref,
+                                         ArrayRef<const Expr *> Args) {
+  const auto *Method = cast<CXXMethodDecl>(E->getDirectCallee());
+  // 'v[i]': what the element is used for, its user has told.
+  if (elementOf(E)) {
+    if (Claimed.contains(E))
+      Claimed.insert(Ref);
+    return;
+  }
+  Claimed.insert(Ref);
+  StringRef Name = Method->getIdentifier() ? Method->getName() : "";
+  if (Method->getOverloadedOperator() == OO_Equal && Args.size() == 1)
+    store(S, Args.front());
+  else if (Method->isConst())
+    arguments(Method, Args);
+  else if (Name == "push_back" || Name == "push_front" || Name == "insert" ||
+           Name.starts_with("emplace") || Name == "resize" || Name == "assign")
+    addElements(S, Method, Args);
+  else if (Name != "clear" && Name != "pop_back" && Name != "pop_front" &&
+           Name != "erase" && Name != "reserve" && Name != "shrink_to_fit")
+    unfollowed(S, "'" + Method->getNameAsString() + "' may change them");
+}
+
+/// The elements \p Method ('push_back', 'emplace', 'resize') adds.
+void CallableSlotCollector::addElements(CallableSlot S,
+                                        const CXXMethodDecl *Method,
+                                        ArrayRef<const Expr *> Args) {
+  StringRef Name = Method->getName();
+  // 'insert' and 'emplace' take a position first.
+  unsigned First = Name == "insert" || Name == "emplace" ? 1 : 0;
+  if (Name.starts_with("emplace")) {
+    // The arguments of the element's constructor.
+    if (Args.size() == First + 1)
+      store(S, Args[First]);
+    else if (Args.size() > First + 1)
+      unfollowed(S, "'" + Name.str() + "' constructs one from " +
+                        std::to_string(Args.size() - First) + " arguments");
+    return;
+  }
+  for (unsigned I = First; I < Args.size() && I < Method->getNumParams(); ++I) {
+    QualType T = Method->getParamDecl(I)->getType();
+    if (isStdFunction(T))
+      store(S, Args[I]);
+    else if (!T->isIntegerType())
+      unfollowed(S,
+                 "'" + Name.str() + "' adds elements noalloc does not follow");
+  }
+}
+
+/// 'for (auto &h : handlers_)': the variable holds what the elements hold;
+/// a reference that can write them gives them what is stored into it.
+void CallableSlotCollector::visit(const CXXForRangeStmt *S) {
+  const VarDecl *Var = S->getLoopVariable();
+  const Expr *Ref = nullptr;
+  std::optional<CallableSlot> Range =
+      S->getRangeInit() ? slotOf(strip(S->getRangeInit()), SM, &Ref)
+                        : std::nullopt;
+  std::optional<CallableSlot> Each = slotOfDecl(Var, SM);
+  if (!Range || Range->Index != CallableSlot::Elements ||
+      isStdFunction(Ref->getType()) || !Each)
+    return;
+  Claimed.insert(Ref);
+  RangeVariables.insert(Var);
+  Result.of(*Each).Sources.push_back(*Range);
+  QualType T = Var->getType();
+  if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+    Result.of(*Range).Sources.push_back(*Each);
+}
+
+CallableStores::Stores
+CallableSlotCollector::called(const CXXOperatorCallExpr *E) {
+  CallableSlot S{E->getCalleeDecl(), Called};
+  store(S, E->getArg(0));
+  return std::move(Result.of(S));
 }
 
 /// The one call operator of a class that is not a template, or null.
@@ -358,7 +539,16 @@ std::optional<CallableSlot> calledCallable(const CXXOperatorCallExpr *E,
                                            const SourceManager &SM) {
   if (E->getOperator() != OO_Call || E->getNumArgs() == 0)
     return std::nullopt;
-  return slotOf(strip(E->getArg(0)), SM);
+  const Expr *Ref = nullptr;
+  std::optional<CallableSlot> S = slotOf(strip(E->getArg(0)), SM, &Ref);
+  if (S && !isStdFunction(Ref->getType()))
+    return std::nullopt;
+  return S;
+}
+
+CallableStores::Stores calledStores(const CXXOperatorCallExpr *E,
+                                    ASTContext &Ctx) {
+  return CallableSlotCollector(Ctx).called(E);
 }
 
 } // namespace noalloc

@@ -16,6 +16,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
@@ -25,9 +26,12 @@
 
 namespace noalloc {
 
-/// A std::function of user code: a variable or member (Index -1), or
+/// A std::function of user code: a variable or member (Index -1), the
+/// elements of a variable or member that is a sequence of std::function
+/// (Index Elements: 'std::vector<std::function<void()>> handlers_'), or
 /// parameter Index of a function. Decl is canonical.
 struct CallableSlot {
+  static constexpr int Elements = -2;
   const clang::Decl *Decl = nullptr;
   int Index = -1;
   bool operator==(const CallableSlot &O) const {
@@ -72,9 +76,13 @@ public:
   /// \p Field of an aggregate, initialized by \p Init ('{.cb = f}').
   void fieldInit(const clang::FieldDecl *Field, const clang::Expr *Init);
   void visit(const clang::UnaryOperator *E);
+  void visit(const clang::CXXForRangeStmt *S);
   /// Any other use of a slot (returned by reference, bound to a pointer)
   /// may write it.
   void reference(const clang::Expr *E);
+
+  /// What the std::function \p E calls may hold (calledStores).
+  CallableStores::Stores called(const clang::CXXOperatorCallExpr *E);
 
   CallableStores Result;
 
@@ -89,16 +97,31 @@ private:
                  llvm::ArrayRef<const clang::Expr *> Args);
   void store(CallableSlot S, const clang::Expr *Value);
   void storeCallable(CallableSlot S, const clang::Expr *Callable);
+  void storeElements(CallableSlot S, const clang::Expr *Value);
+  void sequenceCall(CallableSlot S, const clang::CallExpr *E,
+                    const clang::Expr *Ref,
+                    llvm::ArrayRef<const clang::Expr *> Args);
+  void addElements(CallableSlot S, const clang::CXXMethodDecl *Method,
+                   llvm::ArrayRef<const clang::Expr *> Args);
 
   clang::ASTContext &Ctx;
   const clang::SourceManager &SM;
   llvm::DenseSet<const clang::Expr *> Claimed;
+  /// The variables of range-for loops over a sequence slot: they hold its
+  /// elements (visit(const CXXForRangeStmt *)).
+  llvm::DenseSet<const clang::VarDecl *> RangeVariables;
 };
 
-/// The slot the call of a std::function \p E ('cb_()', 'cb(x)') calls,
-/// or nothing.
+/// The slot the call of a std::function \p E ('cb_()', 'cb(x)',
+/// 'handlers_[i]()') calls, or nothing.
 std::optional<CallableSlot> calledCallable(const clang::CXXOperatorCallExpr *E,
                                            const clang::SourceManager &SM);
+
+/// What the std::function a call \p E of no slot calls may hold: a
+/// temporary ('std::function<void()>(f)()'), or what noalloc does not
+/// follow, with why ('make()()').
+CallableStores::Stores calledStores(const clang::CXXOperatorCallExpr *E,
+                                    clang::ASTContext &Ctx);
 
 } // namespace noalloc
 

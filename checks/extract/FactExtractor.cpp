@@ -248,10 +248,17 @@ public:
                StringRef ObjectParameter = "");
   void addIndirectCall(size_t Caller, const CallExpr *E, QualType Function,
                        QualType Class);
-  /// The call of a std::function slot \p E, besides the call of its
-  /// operator(): a call of what is stored into the slot.
+  /// The call of a std::function \p E, besides the call of its
+  /// operator(): a call of what is stored into the slot \p Key.
   void addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
-                       CallableSlot Slot);
+                       const std::string &Key);
+  /// The name of \p Slot in the facts: "noalloc:callable:" and its USR,
+  /// "noalloc:callable-elements:" and its sequence's USR, or
+  /// "noalloc:callable-parameter:", its index, ':' and its function's USR.
+  std::string callableKey(CallableSlot Slot);
+  /// The call \p E of a std::function that is no slot: what it may hold,
+  /// as a slot of its own; its key.
+  std::string calledSlot(size_t Caller, const CXXOperatorCallExpr *E);
   /// The operator() \p Call of a std::function whose targets are followed:
   /// what it does besides calling them, throw std::bad_function_call when
   /// it is empty ('noalloc:empty-std-function:' and its USR).
@@ -357,9 +364,7 @@ private:
   /// '<file>@<offset>' of \p D, the file relative to the project root.
   std::string place(const Decl *D);
   void addPointers();
-  /// The name of \p Slot in the facts: "noalloc:callable:" and its USR, or
-  /// "noalloc:callable-parameter:", its index, ':' and its function's USR.
-  std::string callableKey(CallableSlot Slot);
+  PointerFacts slotFacts(std::string Key, const CallableStores::Stores &Stores);
   void addCallables();
   void addLibraryArguments();
   /// Where --annotate writes a function-effect attribute (see Facts.h).
@@ -805,25 +810,42 @@ void Extractor::addPointers() {
 }
 
 std::string Extractor::callableKey(CallableSlot Slot) {
+  if (Slot.Index == CallableSlot::Elements)
+    return "noalloc:callable-elements:" + usr(cast<NamedDecl>(Slot.Decl));
   if (Slot.Index < 0)
     return "noalloc:callable:" + usr(cast<NamedDecl>(Slot.Decl));
   return "noalloc:callable-parameter:" + std::to_string(Slot.Index) + ":" +
          usr(cast<NamedDecl>(Slot.Decl));
 }
 
+PointerFacts Extractor::slotFacts(std::string Key,
+                                  const CallableStores::Stores &Stores) {
+  PointerFacts P;
+  P.USR = std::move(Key);
+  P.OtherWrites = !Stores.Unfollowed.empty();
+  P.Unfollowed = Stores.Unfollowed;
+  for (const FunctionDecl *FD : Stores.Functions)
+    P.Functions.push_back(facts(function(FD)).USR);
+  for (CallableSlot Source : Stores.Sources)
+    P.Sources.push_back(callableKey(Source));
+  return P;
+}
+
 /// The std::function slots the unit writes, with what is stored.
 void Extractor::addCallables() {
-  for (const auto &[Slot, Stores] : Callables.Slots) {
-    PointerFacts P;
-    P.USR = callableKey(Slot);
-    P.OtherWrites = !Stores.Unfollowed.empty();
-    P.Unfollowed = Stores.Unfollowed;
-    for (const FunctionDecl *FD : Stores.Functions)
-      P.Functions.push_back(facts(function(FD)).USR);
-    for (CallableSlot Source : Stores.Sources)
-      P.Sources.push_back(callableKey(Source));
-    Facts.Pointers.push_back(std::move(P));
-  }
+  for (const auto &[Slot, Stores] : Callables.Slots)
+    Facts.Pointers.push_back(slotFacts(callableKey(Slot), Stores));
+}
+
+std::string Extractor::calledSlot(size_t Caller, const CXXOperatorCallExpr *E) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(E->getExprLoc()));
+  std::string Key = "noalloc:callable-call:" +
+                    (P.isValid() ? std::to_string(P.getLine()) + ":" +
+                                       std::to_string(P.getColumn())
+                                 : std::string("0:0")) +
+                    ":" + facts(Caller).USR;
+  Facts.Pointers.push_back(slotFacts(Key, calledStores(E, Ctx)));
+  return Key;
 }
 
 void Extractor::addLibraryArguments() {
@@ -848,11 +870,11 @@ void Extractor::addLibraryArguments() {
 }
 
 void Extractor::addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
-                                CallableSlot Slot) {
+                                const std::string &Key) {
   CallSite C;
   C.Kind = CallKind::Indirect;
   C.Callee = "noalloc:callable";
-  C.Pointer = callableKey(Slot);
+  C.Pointer = Key;
   C.CalleeName = Lexer::getSourceText(CharSourceRange::getTokenRange(
                                           E->getArg(0)->getSourceRange()),
                                       SM, Ctx.getLangOpts())
@@ -1154,7 +1176,14 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (callHeldFunction(Op))
       return true;
     if (std::optional<CallableSlot> Slot = calledCallable(Op, X.SM)) {
-      X.addCallableCall(Function, Op, *Slot);
+      X.addCallableCall(Function, Op, X.callableKey(*Slot));
+      Empty = X.emptyFunction(Callee);
+    } else if (Op->getOperator() == OO_Call &&
+               isStdFunction(Op->getArg(0)->getType()) &&
+               !X.facts(Function).InSystemHeader) {
+      // Not the library's operator(), whose summary holds what its own
+      // unit stores.
+      X.addCallableCall(Function, Op, X.calledSlot(Function, Op));
       Empty = X.emptyFunction(Callee);
     }
     if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {

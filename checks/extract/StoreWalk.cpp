@@ -55,6 +55,7 @@ public:
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return slots(E); }
   bool VisitLambdaExpr(LambdaExpr *E) { return both(E); }
   bool VisitUnaryOperator(UnaryOperator *E) { return both(E); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return slots(S); }
   bool VisitBinaryOperator(BinaryOperator *E) { return pointers(E); }
   bool VisitImplicitCastExpr(ImplicitCastExpr *E) { return pointers(E); }
   bool VisitInitListExpr(InitListExpr *E) {

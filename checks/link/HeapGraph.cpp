@@ -163,6 +163,21 @@ void HeapGraph::join(ProgramFacts &Program) {
   ByUSR[UnknownUSR] = int(Nodes.size()) - 1;
 }
 
+/// A library function each unit summarised alone (its body calls through
+/// pointers, such as std::function's manager, what the unit stores): what
+/// any of them may do, in whatever order the units come.
+static void joinSummary(LibrarySummary &Known, const LibrarySummary &S) {
+  Known.Allocates |= S.Allocates;
+  Known.Releases |= S.Releases;
+  Known.Unknown |= S.Unknown;
+  Known.MayAllocate |= S.MayAllocate;
+  Known.AllocatesOnFailure |= S.AllocatesOnFailure;
+  Known.Bounded |= S.Bounded;
+  if (!S.Exception.empty() &&
+      (Known.Exception.empty() || S.Exception < Known.Exception))
+    Known.Exception = S.Exception;
+}
+
 void HeapGraph::joinFunction(FunctionFacts &F) {
   auto [It, Inserted] = ByUSR.try_emplace(F.USR, int(Nodes.size()));
   if (Inserted) {
@@ -185,6 +200,8 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
   else if (!Known.Defined && !Known.Summary.Summarised &&
            F.Summary.Summarised)
     Known.Summary = F.Summary;
+  else if (!Known.Defined && F.Summary.Summarised)
+    joinSummary(Known.Summary, F.Summary);
   Known.AddressTaken = AddressTaken;
   Known.Root = Root;
   Known.Allowed = Allowed;

@@ -709,6 +709,10 @@ private:
 /// program answers, and only of those: the summary line counts them apart
 /// (UnseenCalls::add).
 static constexpr llvm::StringLiteral ReachesNothing = " reaches no ";
+/// The words that start a call of a std::function noalloc cannot follow
+/// whole, which the summary line also counts apart.
+static constexpr llvm::StringLiteral OfStdFunction =
+    "call of the std::function ";
 
 /// The words of a call into code noalloc cannot see: the call itself when
 /// its one target is that code, else the target it may reach.
@@ -718,7 +722,7 @@ static std::string unfollowedMessage(const HeapGraph &G, const CallSite &C,
       "; noalloc cannot tell whether it allocates";
   if (std::string Unfollowed = G.unfollowedCallable(C);
       !Unfollowed.empty() && G.node(Target).isUnknownTargets())
-    return "call of the std::function " + quoted(C.CalleeName) +
+    return OfStdFunction.str() + quoted(C.CalleeName) +
            " may run code noalloc cannot see (" + Unfollowed + ")" + CannotTell;
   if (G.targets(I, K).size() > 1)
     return (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
@@ -765,24 +769,37 @@ std::string UnseenCalls::describe() const {
   auto Calls = [](unsigned N) {
     return std::to_string(N) + (N == 1 ? " call" : " calls");
   };
-  const char *IntoUndefined = " into code no analysed file defines";
-  std::string ThroughPointers =
-      Pointers == 1
-          ? " through a function pointer whose targets noalloc cannot see"
-          : " through function pointers whose targets noalloc cannot see";
-  if (!Pointers)
-    return Undefined
-               ? Calls(Undefined) + IntoUndefined + " could not be followed"
-               : "";
-  if (!Undefined)
-    return Calls(Pointers) + ThroughPointers + " could not be followed";
-  return Calls(total()) +
-         " could not be followed: " + std::to_string(Undefined) +
-         IntoUndefined + ", " + std::to_string(Pointers) + ThroughPointers;
+  std::vector<std::pair<unsigned, std::string>> Kinds;
+  if (Undefined)
+    Kinds.push_back({Undefined, " into code no analysed file defines"});
+  if (Pointers)
+    Kinds.push_back(
+        {Pointers,
+         Pointers == 1
+             ? " through a function pointer whose targets noalloc cannot see"
+             : " through function pointers whose targets noalloc cannot "
+               "see"});
+  if (Callables)
+    Kinds.push_back(
+        {Callables, Callables == 1
+                        ? " of a std::function that may hold code noalloc "
+                          "cannot see"
+                        : " of std::function objects that may hold code "
+                          "noalloc cannot see"});
+  if (Kinds.empty())
+    return "";
+  if (Kinds.size() == 1)
+    return Calls(Kinds[0].first) + Kinds[0].second + " could not be followed";
+  std::string Line = Calls(total()) + " could not be followed:";
+  for (size_t I = 0; I < Kinds.size(); ++I)
+    Line += (I ? ", " : " ") + std::to_string(Kinds[I].first) + Kinds[I].second;
+  return Line;
 }
 
 void UnseenCalls::add(llvm::StringRef UnknownCallMessage) {
-  if (UnknownCallMessage.contains(ReachesNothing))
+  if (UnknownCallMessage.starts_with(OfStdFunction))
+    ++Callables;
+  else if (UnknownCallMessage.contains(ReachesNothing))
     ++Pointers;
   else
     ++Undefined;

@@ -112,7 +112,9 @@ struct UnseenCalls {
   /// Through function pointers (or blocks) no function of the program
   /// answers.
   unsigned Pointers = 0;
-  unsigned total() const { return Undefined + Pointers; }
+  /// Of std::function objects that may hold what noalloc does not follow.
+  unsigned Callables = 0;
+  unsigned total() const { return Undefined + Pointers + Callables; }
   /// Counts one noalloc-unknown-call finding, of the kind its message says.
   void add(llvm::StringRef UnknownCallMessage);
   /// The summary line, without "noalloc: ": "6 calls through function
