@@ -683,7 +683,10 @@ size_t Extractor::function(const FunctionDecl *FD) {
   F.Allowed = hasAnnotation(Decl, "noalloc::allow");
   F.Signature = signature(Decl);
   F.Constructor = isa<CXXConstructorDecl>(Decl);
-  F.Implicit = Decl->isImplicit();
+  // Declared by the compiler, or defaulted where the user declares it: no
+  // code of its own.
+  const auto *Special = dyn_cast<CXXMethodDecl>(Decl);
+  F.Implicit = Special ? !Special->isUserProvided() : Decl->isImplicit();
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Decl))
     F.CopyOrMove = Ctor->isCopyOrMoveConstructor();
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Decl)) {
@@ -926,11 +929,15 @@ TranslationUnitFacts Extractor::run() {
 //===----------------------------------------------------------------------===//
 
 /// The construction a member initializer runs: its own, or the in-class
-/// initializer's.
+/// initializer's ('v_ = std::vector<int>(16)' makes the member itself).
 static const Expr *constructionOf(const Expr *Init) {
   if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Init))
     Init = Default->getExpr();
-  return Init->IgnoreImplicit();
+  Init = Init->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init);
+      Cast && isa<CXXConstructExpr>(Cast->getSubExpr()->IgnoreImplicit()))
+    return Cast->getSubExpr()->IgnoreImplicit();
+  return Init;
 }
 
 void BodyScanner::scan(const FunctionDecl *FD) {

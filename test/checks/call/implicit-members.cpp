@@ -3,20 +3,27 @@
 // warning, at its own call, with the member as a note; the implicit
 // functions, which have no code of their own, add none (there were three:
 // one in each implicit function, at the class's name and the in-class
-// initializer, and the call). Twins: a constructor and destructor the user
-// writes are functions of their own, each with its one warning; an
-// implicit function named as a root is reported. Every label is the
-// oracle's.
-// RUN: %expect-exit 1 %noalloc --config="{CheckOptions: {Roots: 'run;runWritten'}}" %s -- -std=c++17 2>&1 \
+// initializer, and the call). So does a constructor defaulted where it is
+// declared ('Defaulted() = default;'), which the compiler writes too.
+// Twins: a constructor and destructor the user writes are functions of
+// their own, each with its one warning, besides the warning of the call
+// that reaches them ('runWritten'): a function with code of its own gets
+// at most one, as any function does (docs/checks/noalloc-call.md); an
+// implicit or defaulted function named as a root is reported. Every label
+// is the oracle's.
+// RUN: %expect-exit 1 %noalloc --config="{CheckOptions: {Roots: 'run;runWritten;runDefaulted'}}" %s -- -std=c++17 2>&1 \
 // RUN:   | FileCheck %s --check-prefixes=CHECK,TOOL --implicit-check-not='{{warning|error}}:'
-// The plugin says the same.
-// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call' --config="{CheckOptions: {noalloc-call.Roots: 'run;runWritten'}}" %s -- -std=c++17 \
+// The plugin says the same words.
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call' --config="{CheckOptions: {noalloc-call.Roots: 'run;runWritten;runDefaulted'}}" %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
-// RUN: %expect-exit 1 %noalloc --config="{CheckOptions: {Roots: 'Named::Named;Named::~Named'}}" %s -- -std=c++17 2>&1 \
+// RUN: %expect-exit 1 %noalloc --config="{CheckOptions: {Roots: 'Named::Named;Named::~Named;Defaulted::Defaulted'}}" %s -- -std=c++17 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=ROOT --implicit-check-not='{{warning|error}}:'
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call' --config="{CheckOptions: {noalloc-call.Roots: 'Named::Named;Named::~Named;Defaulted::Defaulted'}}" %s -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=ROOT --implicit-check-not='{{warning|error}}:'
 // RUN: %oracle %s -- -std=c++17
 
 #include <string>
+#include <vector>
 
 struct Named {
   // ROOT: implicit-members.cpp:[[@LINE-1]]:8: warning: destruction of member 'name_' ('std::string') may release heap memory [noalloc-call]
@@ -46,7 +53,20 @@ int runWritten() {
   return W.size();
 }
 
-// TOOL: noalloc: 4 findings in 1 file
+struct Defaulted {
+  std::vector<int> v_ = std::vector<int>(16);
+  // ROOT: implicit-members.cpp:[[@LINE-1]]:25: warning: construction of member 'v_' ('std::vector<int>') may allocate on the heap [noalloc-call]
+  Defaulted() = default;
+  int size() const { return int(v_.size()); }
+};
+int runDefaulted() {
+  Defaulted D;
+  // CHECK: implicit-members.cpp:[[@LINE-1]]:13: warning: call to 'Defaulted::Defaulted' may allocate on the heap [noalloc-call]
+  // CHECK: implicit-members.cpp:{{[0-9]+}}:25: note: 'Defaulted::Defaulted' constructs member 'v_' ('std::vector<int>'), which may allocate on the heap
+  return D.size();
+}
+
+// TOOL: noalloc: 5 findings in 1 file
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
@@ -58,5 +78,8 @@ ORACLE_MAIN {
   Named *N = nullptr;
   ORACLE_ALLOCATES("Named::Named", N = new (Store) Named());
   ORACLE_RELEASES("Named::~Named", N->~Named());
+  ORACLE_ALLOCATES("runDefaulted", runDefaulted());
+  alignas(Defaulted) unsigned char Room[sizeof(Defaulted)];
+  ORACLE_ALLOCATES("Defaulted::Defaulted", new (Room) Defaulted());
 }
 #endif
