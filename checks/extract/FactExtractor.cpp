@@ -29,6 +29,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SaveAndRestore.h"
@@ -723,6 +724,21 @@ size_t Extractor::method(const ObjCMethodDecl *MD) {
   return It->second;
 }
 
+/// \p C's member, to the call in \p Calls at its place that names another
+/// member ("a_,b_").
+static void addMember(std::vector<CallSite> &Calls, const CallSite &C) {
+  if (C.Member.empty())
+    return;
+  for (CallSite &Known : llvm::reverse(Calls)) {
+    if (Known.Where.Offset != C.Where.Offset || Known.Callee != C.Callee ||
+        Known.Where.File != C.Where.File || Known.Member.empty())
+      continue;
+    if (!llvm::is_contained(llvm::split(Known.Member, ','), C.Member))
+      Known.Member += "," + C.Member;
+    return;
+  }
+}
+
 void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
                         CallKind Kind, ObjectMemory Object,
                         std::optional<SourceLocation> ObjectOutside,
@@ -744,12 +760,13 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
     C.MemberType = typeName(ImplicitMember->getType(), Ctx);
   }
   // Implicit code can be visited twice (a default member initializer, by
-  // the constructor and by the member): one call is one fact.
+  // the constructor and by the member): one call is one fact. Members of
+  // one type destroyed at one place are one call that names them all.
   if (!SeenCalls
            .insert(
                {Caller, intern(C.Where.File), C.Where.Offset, intern(C.Callee)})
            .second)
-    return;
+    return addMember(facts(Caller).Calls, C);
   SourceLocation FileLoc = SM.getFileLoc(Loc);
   // NOLINT for the check that reports the call itself accepts it too.
   StringRef Direct = checkReportingCall(

@@ -34,15 +34,21 @@ StringRef effectName(Effect E) {
 
 /// A member's construction or destruction that no code writes, named by
 /// the member: "destruction of member 'name_' ('std::string')" (\p Verb:
-/// "destroys member ..."); empty for any other call.
+/// "destroys member ..."), "of members 'a_' and 'b_'" when several of one
+/// type are made or destroyed at one place; empty for any other call.
 static std::string memberPhrase(const CallSite &C, bool Verb) {
   if (C.Member.empty())
     return "";
   bool Destroys = StringRef(C.CalleeName).rsplit("::").second.starts_with("~");
   StringRef Action = Destroys ? (Verb ? "destroys" : "destruction of")
                               : (Verb ? "constructs" : "construction of");
-  return Action.str() + " member " + quoted(C.Member) + " (" +
-         quoted(C.MemberType) + ")";
+  llvm::SmallVector<StringRef, 2> Names;
+  StringRef(C.Member).split(Names, ',');
+  std::string Members = quoted(Names.front());
+  for (size_t I = 1; I < Names.size(); ++I)
+    Members += (I + 1 == Names.size() ? " and " : ", ") + quoted(Names[I]);
+  return Action.str() + (Names.size() > 1 ? " members " : " member ") +
+         Members + " (" + quoted(C.MemberType) + ")";
 }
 
 /// "calls 'f'", or for a constructor "constructs 'std::string'".
