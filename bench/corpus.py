@@ -12,7 +12,8 @@ commit is pinned here, so two runs see the same code.
 
 Each project ends up as DIR/src/NAME (the source) and DIR/build/NAME, a
 directory with compile_commands.json: CMake's, or one written from a
-recipe in bench/scale.py (json, etl, lua, littlefs, lwip). A project that cannot be
+recipe in bench/scale.py (json, etl, lua, littlefs, lwip,
+freertos). A project that cannot be
 checked out or configured here is skipped, with the reason.
 """
 import argparse
@@ -80,6 +81,17 @@ PROJECTS = {
     # example application (newcomer trial): its own pools, no malloc.
     "lwip": ("lwip-tcpip/lwip", "77dcd25a72509eb83f72b033d219b1d40cd8eb95",  # STABLE-2_2_1_RELEASE
              ("scale", "lwip")),
+    # A template-heavy header-only ECS used in game frames (newcomer trial):
+    # its tests and examples, googletest from the corpus's own checkout.
+    "entt": ("skypjack/entt", "b4e58bdd364ad72246c123a0c28538eab3252672",  # v3.16.0
+             ("cmake", ["-DENTT_BUILD_TESTING=ON", "-DENTT_BUILD_EXAMPLE=ON",
+                        "-DFETCHCONTENT_SOURCE_DIR_GOOGLETEST={src:googletest}",
+                        "-DFETCHCONTENT_FULLY_DISCONNECTED=ON"])),
+    # An RTOS kernel in C on its POSIX simulator port, heap_4.c as its heap
+    # (a static array), a minimal FreeRTOSConfig.h (newcomer trial).
+    "freertos": ("FreeRTOS/FreeRTOS-Kernel",
+                 "9b777ae5c5b8e9e456065a00294d1e5f5f9facf5",  # V11.3.0
+                 ("scale", "freertos")),
     "printf": ("eyalroz/printf", "92c735948e33633b141209240b3e414b86b869bf",  # v6.4.0
                ("cmake", ["-DPRINTF_BUILD_TESTS=OFF"])),
 }

@@ -6,7 +6,7 @@ directories that you fetched yourself, named on the command line.
 
   scale.py real PROJECT...      PROJECT is NAME=PATH: a build directory with
                                 compile_commands.json, or a source tree of a
-                                known layout (json, etl, lua, littlefs, lwip: a compilation
+                                known layout (json, etl, lua, littlefs, lwip, freertos: a compilation
                                 database is written for it, outside the tree)
   scale.py generated N...       programs of N translation units (generate.py)
   scale.py link N... [--baseline NOALLOC]
@@ -132,8 +132,59 @@ def recipe_lwip(src, directory):
     return "clang-22", flags, sorted(files)
 
 
+# A minimal FreeRTOSConfig.h for the POSIX simulator port: dynamic and
+# static allocation, timers, heap_4's static array of 256 KiB.
+FREERTOS_CONFIG = """#ifndef FREERTOS_CONFIG_H
+#define FREERTOS_CONFIG_H
+#define configUSE_PREEMPTION 1
+#define configUSE_IDLE_HOOK 0
+#define configUSE_TICK_HOOK 0
+#define configUSE_MALLOC_FAILED_HOOK 0
+#define configTICK_RATE_HZ 1000
+#define configMAX_PRIORITIES 5
+#define configMINIMAL_STACK_SIZE 4096
+#define configTOTAL_HEAP_SIZE (256 * 1024)
+#define configMAX_TASK_NAME_LEN 16
+#define configTICK_TYPE_WIDTH_IN_BITS TICK_TYPE_WIDTH_64_BITS
+#define configSUPPORT_STATIC_ALLOCATION 1
+#define configSUPPORT_DYNAMIC_ALLOCATION 1
+#define configKERNEL_PROVIDED_STATIC_MEMORY 1
+#define configUSE_TIMERS 1
+#define configTIMER_TASK_PRIORITY (configMAX_PRIORITIES - 1)
+#define configTIMER_TASK_STACK_DEPTH configMINIMAL_STACK_SIZE
+#define configTIMER_QUEUE_LENGTH 10
+#define configUSE_MUTEXES 1
+#define configUSE_COUNTING_SEMAPHORES 1
+#define configCHECK_FOR_STACK_OVERFLOW 0
+#define configASSERT(x) do { if (!(x)) { taskDISABLE_INTERRUPTS(); for (;;) {} } } while (0)
+#define INCLUDE_vTaskDelay 1
+#define INCLUDE_vTaskDelete 1
+#define INCLUDE_vTaskSuspend 1
+#define INCLUDE_xTaskGetSchedulerState 1
+#endif
+"""
+
+
+def recipe_freertos(src, directory):
+    # The kernel with heap_4.c (its own allocator over a static array),
+    # the POSIX/GCC port and the kernel's CMake example's main.c.
+    with open(os.path.join(directory, "FreeRTOSConfig.h"), "w") as f:
+        f.write(FREERTOS_CONFIG)
+    posix = os.path.join(src, "portable", "ThirdParty", "GCC", "Posix")
+    flags = ["-I" + os.path.join(src, "include"), "-I" + posix,
+             "-I" + os.path.join(posix, "utils"), "-I" + directory,
+             "-Wall", "-Wextra", "-pedantic"]
+    files = [os.path.join(src, f) for f in
+             ("croutine.c", "event_groups.c", "list.c", "queue.c", "stream_buffer.c",
+              "tasks.c", "timers.c", "portable/MemMang/heap_4.c",
+              "examples/cmake_example/main.c")]
+    files += [os.path.join(posix, "port.c"), os.path.join(posix, "utils", "wait_for_event.c")]
+    return "clang-22", flags, sorted(files)
+
+
 RECIPES = {"json": recipe_json, "etl": recipe_etl, "lua": recipe_lua,
-           "littlefs": recipe_littlefs, "lwip": recipe_lwip}
+           "littlefs": recipe_littlefs, "lwip": recipe_lwip,
+           "freertos": recipe_freertos}
 
 
 def database_for(name, path, work):
