@@ -172,6 +172,7 @@ private:
   /// assignment operators write (memberHeldInPlace): it uses no heap.
   bool assignsMemberInPlace(const CallExpr *E, const FunctionDecl *Callee);
   void addIndirectCall(const CallExpr *E);
+  void addArgumentCalls(const CallExpr *E, const FunctionEntry &Entry);
   bool handledAsBuiltin(const CallExpr *E, const FunctionDecl *Callee);
 
   Extractor &X;
@@ -1159,6 +1160,34 @@ bool BodyScanner::handledAsBuiltin(const CallExpr *E,
          !X.KB.function(Name);
 }
 
+/// The function \p Arg names: 'f', '&f', a lambda converted to a pointer.
+static const FunctionDecl *namedFunction(const Expr *Arg) {
+  Arg = Arg->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+      U && U->getOpcode() == UO_AddrOf)
+    Arg = U->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
+    return dyn_cast<FunctionDecl>(Ref->getDecl());
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Arg))
+    if (const auto *Conversion =
+            dyn_cast_or_null<CXXConversionDecl>(Call->getDirectCallee()))
+      if (Conversion->getParent()->isLambda())
+        return Conversion->getParent()->getLambdaCallOperator();
+  return nullptr;
+}
+
+/// The functions a library function runs before it returns (the knowledge
+/// base's calls-argument: qsort's comparator, pthread_once's init routine)
+/// are the caller's calls, where the argument names them.
+void BodyScanner::addArgumentCalls(const CallExpr *E,
+                                   const FunctionEntry &Entry) {
+  for (unsigned I : Entry.CallsArguments)
+    if (I < E->getNumArgs())
+      if (const FunctionDecl *FD = namedFunction(E->getArg(I)))
+        X.addCall(Function, FD, E->getArg(I)->getExprLoc(), CallKind::Direct,
+                  ObjectMemory::None);
+}
+
 bool BodyScanner::VisitCallExpr(CallExpr *E) {
   if (FrameCalls.contains(E))
     return true;
@@ -1175,12 +1204,14 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
 
   // realpath(path, buffer): the allocating form needs a null argument;
   // free(NULL) does nothing.
-  if (const FunctionEntry *Entry = X.entryByName(Callee))
+  if (const FunctionEntry *Entry = X.entryByName(Callee)) {
     if ((Entry->WhenNullArgument &&
          *Entry->WhenNullArgument < E->getNumArgs() &&
          isCertainlyNonNull(E->getArg(*Entry->WhenNullArgument))) ||
         doesNothing(E, *Entry, X.Ctx))
       return true;
+    addArgumentCalls(E, *Entry);
+  }
 
   if (assignsMemberInPlace(E, Callee))
     return true;

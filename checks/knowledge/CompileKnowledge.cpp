@@ -45,6 +45,13 @@ static std::string number(std::optional<unsigned> N) {
   return N ? utostr(*N) + "u" : "std::nullopt";
 }
 
+static std::string list(const std::vector<unsigned> &Items) {
+  std::string Out = "{";
+  for (unsigned Item : Items)
+    Out += (Out.size() > 1 ? ", " : "") + number(Item);
+  return Out + "}";
+}
+
 static std::string effect(FunctionEffect E) {
   return "FunctionEffect(" + utostr(unsigned(E)) + ")";
 }
@@ -74,7 +81,7 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
        << effect(E.Effect) << ", " << number(E.WhenNullArgument) << ", "
        << number(E.NothingWhenNullArgument) << ", " << quoted(E.Condition)
        << ", " << quoted(E.Exception) << ", " << quoted(E.Replacement) << ", "
-       << effect(E.CopyEffect) << "});\n";
+       << effect(E.CopyEffect) << ", " << list(E.CallsArguments) << "});\n";
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)
        << ", " << number(E.AllocatorArgument) << ", " << quoted(E.Replacement)

@@ -58,6 +58,9 @@ struct FunctionEntry {
   /// For a constructor: the effect of its copy and move constructors, when
   /// it differs (a std::runtime_error copy shares the message).
   std::optional<FunctionEffect> CopyEffect;
+  /// The (0-based) arguments that are functions it calls before it
+  /// returns: qsort's comparator, pthread_once's init routine.
+  std::vector<unsigned> CallsArguments;
 };
 
 struct TypeEntry {

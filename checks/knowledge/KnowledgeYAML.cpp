@@ -48,6 +48,7 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("exception", E.Exception);
     IO.mapOptional("replacement", E.Replacement);
     IO.mapOptional("copy-effect", E.CopyEffect);
+    IO.mapOptional("calls-argument", E.CallsArguments);
   }
   static std::string validate(IO &, noalloc::FunctionEntry &E) {
     using noalloc::FunctionEffect;
