@@ -35,6 +35,7 @@
 #include "llvm/Support/SaveAndRestore.h"
 #include <optional>
 #include <tuple>
+#include <utility>
 
 using namespace clang;
 
@@ -202,6 +203,8 @@ public:
   }
 
   TranslationUnitFacts run();
+  /// Gives the function of index \p I its name and signature, once.
+  void describe(size_t I);
 
   /// The index of \p FD's facts, creating them (and scheduling its body)
   /// on first use.
@@ -239,7 +242,7 @@ public:
         if (isStdFunction(Parm->getType()))
           LibraryArguments.try_emplace(
               {Callee->getCanonicalDecl(), Parm->getFunctionScopeIndex()},
-              facts(Caller).Name);
+              Caller);
     addCall(Caller, Target, Loc, Kind, Object, ObjectOutside, ObjectParameter);
   }
   /// \p ObjectOutside: the object is declared outside the caller, at that
@@ -284,8 +287,11 @@ public:
       return;
     takeAddress(Op, E);
     QualType Pointee = Conversion->getConversionType()->getPointeeType();
-    if (!Pointee.isNull())
-      facts(function(Op)).Signature = signatureOfType(Pointee, QualType());
+    if (Pointee.isNull())
+      return;
+    size_t I = function(Op);
+    describe(I);
+    facts(I).Signature = signatureOfType(Pointee, QualType());
   }
 
   /// The knowledge base's entry under \p FD's qualified name, once per
@@ -369,6 +375,11 @@ private:
   PointerFacts slotFacts(std::string Key, const CallableStores::Stores &Stores);
   void addCallables();
   void addLibraryArguments();
+  /// Names and signatures of the functions the library summary keeps
+  /// (summarizeLibrary), and the callee names of the calls it keeps: the
+  /// library's internals, half a template-heavy unit's functions, are
+  /// dropped unnamed.
+  void describeKept();
   /// Where --annotate writes a function-effect attribute (see Facts.h).
   void attributePoints(const FunctionDecl *FD, FunctionFacts &F);
 
@@ -376,13 +387,18 @@ private:
   PointerStores Pointers;
   CallableStores Callables;
   /// The std::function parameters of user code that library code passes
-  /// arguments to, and the first library function that does.
-  llvm::MapVector<std::pair<const FunctionDecl *, unsigned>, std::string>
+  /// arguments to, and the first library function that does (its index).
+  llvm::MapVector<std::pair<const FunctionDecl *, unsigned>, size_t>
       LibraryArguments;
   llvm::DenseMap<const FunctionDecl *, size_t> EmptyFunctions;
   TranslationUnitFacts Facts;
   llvm::DenseMap<const Decl *, size_t> Index;
   std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
+  /// By index, the declaration that names a function not described yet.
+  std::vector<const FunctionDecl *> Undescribed;
+  /// Caller, index of the call among its calls, and callee of each call
+  /// to a known function: its callee's name comes last (describeKept).
+  std::vector<std::tuple<size_t, size_t, size_t>> NamedCalls;
   llvm::DenseMap<FileID, std::string> FileNames;
   /// One pointer per distinct string: a call's key compares no text.
   const char *intern(StringRef S) {
@@ -671,7 +687,8 @@ size_t Extractor::function(const FunctionDecl *FD) {
 
   FunctionFacts &F = Facts.Functions[I];
   F.USR = usr(Canonical);
-  F.Name = displayName(Decl);
+  Undescribed.resize(I + 1);
+  Undescribed[I] = Decl;
   F.Where = point(Decl->getLocation());
   if (Definition)
     F.EndOffset = point(Definition->getEndLoc()).Offset;
@@ -683,7 +700,6 @@ size_t Extractor::function(const FunctionDecl *FD) {
   F.Root = isRoot(Decl);
   attributePoints(Decl, F);
   F.Allowed = hasAnnotation(Decl, "noalloc::allow");
-  F.Signature = signature(Decl);
   F.Constructor = isa<CXXConstructorDecl>(Decl);
   // Declared by the compiler, or defaulted where the user declares it: no
   // code of its own.
@@ -748,7 +764,6 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
   C.ObjectParameter = ObjectParameter.str();
   C.Kind = Kind;
   C.Callee = facts(Target).USR;
-  C.CalleeName = facts(Target).Name;
   C.Where = point(Loc);
   C.Object = Object;
   C.ObjectOutside = ObjectOutside.has_value();
@@ -780,6 +795,7 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
                Suppress.covers(FileLoc, "noalloc-unknown-call") ||
                (!Direct.empty() && C.Object == ObjectMemory::None &&
                 Suppress.covers(DirectLoc, Direct));
+  NamedCalls.emplace_back(Caller, facts(Caller).Calls.size(), Target);
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -870,11 +886,12 @@ std::string Extractor::calledSlot(size_t Caller, const CXXOperatorCallExpr *E) {
 }
 
 void Extractor::addLibraryArguments() {
-  for (const auto &[Parameter, Name] : LibraryArguments) {
+  for (const auto &[Parameter, CallerIndex] : LibraryArguments) {
+    describe(CallerIndex);
     // 'std::allocator::construct', without its template arguments.
     std::string Caller;
     unsigned Depth = 0;
-    for (char C : Name) {
+    for (char C : facts(CallerIndex).Name) {
       Depth += C == '<';
       if (!Depth)
         Caller += C;
@@ -926,6 +943,37 @@ size_t Extractor::emptyFunction(const FunctionDecl *Call) {
   return It->second;
 }
 
+void Extractor::describe(size_t I) {
+  if (I >= Undescribed.size())
+    return;
+  if (const FunctionDecl *Decl = std::exchange(Undescribed[I], nullptr)) {
+    facts(I).Name = displayName(Decl);
+    facts(I).Signature = signature(Decl);
+  }
+}
+
+void Extractor::describeKept() {
+  size_t N = Facts.Functions.size();
+  std::vector<bool> Keep(N);
+  for (size_t I = 0; I < N; ++I)
+    Keep[I] = !facts(I).InSystemHeader || facts(I).AddressTaken;
+  for (auto [Caller, Call, Target] : NamedCalls)
+    if (!facts(Caller).InSystemHeader)
+      Keep[Target] = true;
+  // The summary keeps functions by USR: two that share one go together.
+  llvm::StringSet<> KeptUSRs;
+  for (size_t I = 0; I < N; ++I)
+    if (Keep[I])
+      KeptUSRs.insert(facts(I).USR);
+  for (size_t I = 0; I < N; ++I)
+    if (Keep[I] || KeptUSRs.contains(facts(I).USR))
+      describe(I);
+  // The library's calls go with its bodies.
+  for (auto [Caller, Call, Target] : NamedCalls)
+    if (!facts(Caller).InSystemHeader)
+      facts(Caller).Calls[Call].CalleeName = facts(Target).Name;
+}
+
 TranslationUnitFacts Extractor::run() {
   UnitStores Stores = collectStores(Ctx);
   Pointers = std::move(Stores.Pointers);
@@ -939,6 +987,7 @@ TranslationUnitFacts Extractor::run() {
     BodyScanner(*this, I).scan(FD);
   }
   addLibraryArguments();
+  describeKept();
   return std::move(Facts);
 }
 
