@@ -425,10 +425,7 @@ public:
   bool shouldVisitLambdaBody() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    // Library code is reached only through the calls user code makes.
-    if (D && !isa<TranslationUnitDecl>(D) && X.inSystemHeader(D->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    return skippedByUnitWalks(D, X.SM) || RecursiveASTVisitor::TraverseDecl(D);
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {

@@ -9,18 +9,6 @@ using namespace clang;
 namespace noalloc {
 namespace {
 
-/// Whether the walk skips \p D: library code (it writes no variable of user
-/// code by name; what it passes to user functions, the extractor sees) and
-/// a template's pattern (which runs only as its instantiations).
-bool skipsStores(const Decl *D, const SourceManager &SM) {
-  if (!D || isa<TranslationUnitDecl>(D))
-    return false;
-  if (SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
-    return true;
-  const auto *DC = dyn_cast<DeclContext>(D);
-  return DC && DC->isDependentContext();
-}
-
 /// Visits each node once, parents before their children, and tells both
 /// collectors; std::function slots only in C++.
 class StoreWalk : public RecursiveASTVisitor<StoreWalk> {
@@ -33,7 +21,7 @@ public:
   bool shouldVisitImplicitCode() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    return skipsStores(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
+    return skippedByUnitWalks(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
   }
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
     // 'sizeof table' reads nothing; the size of a variable-length array is
@@ -137,6 +125,15 @@ private:
 };
 
 } // namespace
+
+bool skippedByUnitWalks(const Decl *D, const SourceManager &SM) {
+  if (!D || isa<TranslationUnitDecl>(D))
+    return false;
+  if (SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+    return true;
+  const auto *DC = dyn_cast<DeclContext>(D);
+  return DC && DC->isDependentContext();
+}
 
 UnitStores collectStores(ASTContext &Ctx) {
   StoreWalk Walk(Ctx);

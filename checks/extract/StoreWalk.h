@@ -20,6 +20,12 @@ struct UnitStores {
   CallableStores Callables;
 };
 
+/// Whether the walks of what user code runs skip \p D: library code (it is
+/// reached through the calls user code makes; it writes no variable of user
+/// code by name) and a template's pattern (which runs only as its
+/// instantiations).
+bool skippedByUnitWalks(const clang::Decl *D, const clang::SourceManager &SM);
+
 /// What the user code of the unit stores into its followed pointers and,
 /// in C++, into its std::function slots.
 UnitStores collectStores(clang::ASTContext &Ctx);
