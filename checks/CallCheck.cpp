@@ -3,6 +3,7 @@
 #include "CallCheck.h"
 #include "extract/FactExtractor.h"
 #include "extract/FactSink.h"
+#include "utils/UnitKnowledge.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/FileSystem.h"
@@ -78,9 +79,13 @@ static SourceLocation locationOf(const SourcePoint &P, SourceManager &SM) {
   return SM.getComposedLoc(ID, P.Offset);
 }
 
-std::vector<TranslationUnitFacts>
+std::optional<std::vector<TranslationUnitFacts>>
 CallCheck::factsDirectoryUnits(StringRef MainFile, StringRef Root) {
   std::vector<TranslationUnitFacts> Units;
+  // What the link compares: facts made with other knowledge would join
+  // verdicts this unit's knowledge does not give.
+  std::string Knowledge = unitKnowledge(Context->getOptions());
+  bool Stale = false;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(FactsDirectory, EC), End;
        It != End && !EC; It.increment(EC)) {
@@ -98,13 +103,26 @@ CallCheck::factsDirectoryUnits(StringRef MainFile, StringRef Root) {
       continue;
     }
     // This unit's own facts are fresher than a file's.
-    if (Facts->MainFile != MainFile)
-      Units.push_back(std::move(*Facts));
+    if (Facts->MainFile == MainFile)
+      continue;
+    if (Facts->Knowledge != Knowledge) {
+      configurationDiag(
+          "cannot use facts '%0': they were analysed with other knowledge "
+          "than '%1' has here (a knowledge file changed, or its "
+          "configuration names others); run 'noalloc --facts-dir' again",
+          DiagnosticIDs::Error)
+          << It->path() << MainFile;
+      Stale = true;
+      continue;
+    }
+    Units.push_back(std::move(*Facts));
   }
   if (EC)
     configurationDiag("cannot read FactsDirectory '%0': %1",
                       DiagnosticIDs::Error)
         << FactsDirectory << EC.message();
+  if (Stale)
+    return std::nullopt;
   return Units;
 }
 
@@ -144,9 +162,14 @@ void CallCheck::onEndOfTranslationUnit() {
   Unit = nullptr;
   std::vector<TranslationUnitFacts> Units;
   Units.push_back(extractFacts(Ctx, *knowledge()));
-  if (!FactsDirectory.empty())
-    for (TranslationUnitFacts &Other : factsDirectoryUnits(Units[0].MainFile, Units[0].Root))
+  if (!FactsDirectory.empty()) {
+    // As the link: no verdict at all rather than one from stale facts.
+    auto Others = factsDirectoryUnits(Units[0].MainFile, Units[0].Root);
+    if (!Others)
+      return;
+    for (TranslationUnitFacts &Other : *Others)
       Units.push_back(std::move(Other));
+  }
   LinkOptions Link;
   Link.Roots = optionList(Roots);
   Link.AllowedZones = optionList(AllowedZones);

@@ -5,6 +5,7 @@
 
 #include "report/HeapReport.h"
 #include "utils/NoallocCheck.h"
+#include <optional>
 
 namespace noalloc {
 
@@ -28,8 +29,10 @@ protected:
   findings(const HeapGraph &Graph, const ReportOptions &Options) const;
 
 private:
-  std::vector<TranslationUnitFacts> factsDirectoryUnits(llvm::StringRef Main,
-                                                        llvm::StringRef Root);
+  /// The facts of the other units in FactsDirectory; none (errors
+  /// reported) when one was analysed with other knowledge than \p Main has.
+  std::optional<std::vector<TranslationUnitFacts>>
+  factsDirectoryUnits(llvm::StringRef Main, llvm::StringRef Root);
   void reportInThisUnit(const std::vector<CallFinding> &Findings,
                         clang::SourceManager &SM);
 

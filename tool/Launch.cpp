@@ -6,6 +6,7 @@
 #include "ToolOptions.h"
 #include "facts/Facts.h"
 #include "utils/Paths.h"
+#include "utils/UnitKnowledge.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"

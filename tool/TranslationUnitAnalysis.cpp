@@ -3,7 +3,6 @@
 #include "TranslationUnitAnalysis.h"
 #include "CheckRegistry.h"
 #include "NoallocConfig.h"
-#include "knowledge/DerivedKnowledge.h"
 #include "knowledge/KnowledgeBase.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoallocCheck.h"
@@ -30,7 +29,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
-#include "llvm/Support/xxhash.h"
 #include <mutex>
 
 using namespace clang;
@@ -144,25 +142,6 @@ makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc,
   return std::make_unique<ConfigFilesProvider>(
       RestrictToNoalloc, std::move(FS), Options.Global, Options.Defaults,
       Options.Overrides, std::move(Handlers));
-}
-
-std::map<std::string, std::string>
-knowledgeLists(const ClangTidyOptions &Effective) {
-  std::map<std::string, std::string> Lists;
-  for (const auto &[Key, Value] : Effective.CheckOptions)
-    if (Key == "KnowledgeFiles" || Key.ends_with(".KnowledgeFiles"))
-      Lists[Key.str()] = Value.Value;
-  return Lists;
-}
-
-std::string unitKnowledge(const ClangTidyOptions &Effective) {
-  std::string Data;
-  for (const auto &[Key, List] : knowledgeLists(Effective)) {
-    Data += Key + '\0';
-    for (const std::string &Entry : optionList(List))
-      Data += knowledgeContents(Entry) + '\0';
-  }
-  return llvm::utohexstr(llvm::xxh3_64bits(Data), /*LowerCase=*/true, 16);
 }
 
 llvm::Error checkConfiguration(ArrayRef<std::string> Sources,

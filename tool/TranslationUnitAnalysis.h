@@ -6,8 +6,8 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "extract/FactSink.h"
+#include "utils/UnitKnowledge.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include <map>
 
 namespace clang::tooling {
 class ClangTool;
@@ -66,17 +66,6 @@ std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> makeOptionsProvider(
 /// one is an error with its file, line and column.
 llvm::Error checkConfiguration(llvm::ArrayRef<std::string> Sources,
                                const RunOptions &Options);
-
-/// The knowledge lists that \p Effective names, global or a check's own
-/// (noalloc-call's shapes the facts), by option name.
-std::map<std::string, std::string>
-knowledgeLists(const clang::tidy::ClangTidyOptions &Effective);
-
-/// What identifies the knowledge a unit with the options \p Effective is
-/// analysed with: the contents of every file its knowledge lists name, by
-/// option name, not their paths (the facts record it, the same bytes on
-/// every machine).
-std::string unitKnowledge(const clang::tidy::ClangTidyOptions &Effective);
 
 /// What every parse of a compile command needs: compiler plugins stripped,
 /// clang's builtin headers found.

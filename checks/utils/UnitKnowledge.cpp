@@ -1,0 +1,32 @@
+//===--- UnitKnowledge.cpp - The knowledge a unit is analysed with --------===//
+
+#include "utils/UnitKnowledge.h"
+#include "knowledge/DerivedKnowledge.h"
+#include "utils/OptionLists.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+
+using namespace clang::tidy;
+
+namespace noalloc {
+
+std::map<std::string, std::string>
+knowledgeLists(const ClangTidyOptions &Effective) {
+  std::map<std::string, std::string> Lists;
+  for (const auto &[Key, Value] : Effective.CheckOptions)
+    if (Key == "KnowledgeFiles" || Key.ends_with(".KnowledgeFiles"))
+      Lists[Key.str()] = Value.Value;
+  return Lists;
+}
+
+std::string unitKnowledge(const ClangTidyOptions &Effective) {
+  std::string Data;
+  for (const auto &[Key, List] : knowledgeLists(Effective)) {
+    Data += Key + '\0';
+    for (const std::string &Entry : optionList(List))
+      Data += knowledgeContents(Entry) + '\0';
+  }
+  return llvm::utohexstr(llvm::xxh3_64bits(Data), /*LowerCase=*/true, 16);
+}
+
+} // namespace noalloc

@@ -1,0 +1,25 @@
+//===--- UnitKnowledge.h - The knowledge a unit is analysed with ----------===//
+
+#ifndef NOALLOC_CHECKS_UTILS_UNITKNOWLEDGE_H
+#define NOALLOC_CHECKS_UTILS_UNITKNOWLEDGE_H
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include <map>
+#include <string>
+
+namespace noalloc {
+
+/// The knowledge lists that \p Effective names, global or a check's own
+/// (noalloc-call's shapes the facts), by option name.
+std::map<std::string, std::string>
+knowledgeLists(const clang::tidy::ClangTidyOptions &Effective);
+
+/// What identifies the knowledge a unit with the options \p Effective is
+/// analysed with: the contents of every file its knowledge lists name, by
+/// option name, not their paths (the facts record it, the same bytes on
+/// every machine; the link and the plugin's FactsDirectory compare it).
+std::string unitKnowledge(const clang::tidy::ClangTidyOptions &Effective);
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_UTILS_UNITKNOWLEDGE_H
