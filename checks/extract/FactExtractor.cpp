@@ -41,14 +41,6 @@ using namespace clang;
 
 namespace noalloc {
 
-/// A C++ thread_local whose destructor glibc's __cxa_thread_atexit_impl
-/// registers for thread exit, with a calloc'd node (measured 1).
-static bool registersThreadExit(const VarDecl *Var) {
-  return Var->getTLSKind() == VarDecl::TLS_Dynamic &&
-         Var->needsDestruction(Var->getASTContext()) ==
-             QualType::DK_cxx_destructor;
-}
-
 /// Whether the non-local thread_local \p Var is defined in this unit with
 /// a dynamic initialization: its first use runs the unit's thread-local
 /// initialization, every thread_local of the unit at once.
@@ -371,6 +363,9 @@ private:
   std::string usr(const NamedDecl *D);
   /// '<file>@<offset>' of \p D, the file relative to the project root.
   std::string place(const Decl *D);
+  /// The functions the unit walk found defined, and what global
+  /// initializers do with functions (after every store is known).
+  void addDefinitions(const UnitDefinitions &Definitions);
   void addPointers();
   PointerFacts slotFacts(std::string Key, const CallableStores::Stores &Stores);
   void addCallables();
@@ -414,75 +409,6 @@ private:
   llvm::DenseMap<const FieldDecl *, bool> InPlaceMembers;
   llvm::DenseMap<const FunctionDecl *, const FunctionEntry *> NamedEntries;
   llvm::DenseMap<void *, std::string> CanonicalNames;
-};
-
-/// Finds every function defined in user code, instantiations included.
-class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
-public:
-  explicit DefinitionFinder(Extractor &X) : X(X) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
-  bool shouldVisitLambdaBody() const { return true; }
-
-  bool TraverseDecl(Decl *D) {
-    return skippedByUnitWalks(D, X.SM) || RecursiveASTVisitor::TraverseDecl(D);
-  }
-
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->isDependentContext() || FD->isInvalidDecl())
-      return true;
-    if ((FD->isThisDeclarationADefinition() && FD->hasBody()) ||
-        isUnseenOverride(FD))
-      X.function(FD);
-    return true;
-  }
-
-  /// An override declared here and defined in another file: a virtual call
-  /// may reach it, so the link must know it exists, bodiless.
-  static bool isUnseenOverride(const FunctionDecl *FD) {
-    const auto *M = dyn_cast<CXXMethodDecl>(FD);
-    if (!M || M->size_overridden_methods() == 0 || M->isImplicit() ||
-        M->isPureVirtual() || M->hasBody() || M != M->getCanonicalDecl())
-      return false;
-    // A class template's member that is not instantiated yet has its body.
-    const FunctionDecl *Pattern = M->getTemplateInstantiationPattern();
-    return !(Pattern && Pattern->hasBody());
-  }
-
-  /// Functions whose address a global initializer takes: handler tables.
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
-      if (!FD->isDependentContext() && InGlobalInitializer)
-        X.takeAddress(FD, E);
-    return true;
-  }
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-    if (InGlobalInitializer)
-      X.convertLambda(E);
-    return true;
-  }
-  bool TraverseVarDecl(VarDecl *D) {
-    if (!X.UnitThreadExit && !D->isLocalVarDecl() &&
-        D->isThisDeclarationADefinition() && registersThreadExit(D))
-      X.UnitThreadExit = D;
-    bool Global = D->hasGlobalStorage() && !D->isLocalVarDecl();
-    bool Saved = InGlobalInitializer;
-    InGlobalInitializer = Global;
-    bool Result = RecursiveASTVisitor::TraverseVarDecl(D);
-    InGlobalInitializer = Saved;
-    return Result;
-  }
-  bool TraverseFunctionDecl(FunctionDecl *D) {
-    bool Saved = InGlobalInitializer;
-    InGlobalInitializer = false;
-    bool Result = RecursiveASTVisitor::TraverseFunctionDecl(D);
-    InGlobalInitializer = Saved;
-    return Result;
-  }
-
-private:
-  Extractor &X;
-  bool InGlobalInitializer = false;
 };
 
 SourcePoint Extractor::point(SourceLocation Loc) {
@@ -971,11 +897,27 @@ void Extractor::describeKept() {
       facts(Caller).Calls[Call].CalleeName = facts(Target).Name;
 }
 
+void Extractor::addDefinitions(const UnitDefinitions &Definitions) {
+  UnitThreadExit = Definitions.ThreadExit;
+  for (const UnitDefinitions::Event &E : Definitions.Events)
+    switch (E.What) {
+    case UnitDefinitions::Kind::Defined:
+      function(E.Function);
+      break;
+    case UnitDefinitions::Kind::Referenced:
+      takeAddress(E.Function, E.Node);
+      break;
+    case UnitDefinitions::Kind::MemberCall:
+      convertLambda(cast<CallExpr>(E.Node));
+      break;
+    }
+}
+
 TranslationUnitFacts Extractor::run() {
   UnitStores Stores = collectStores(Ctx);
   Pointers = std::move(Stores.Pointers);
   Callables = std::move(Stores.Callables);
-  DefinitionFinder(*this).TraverseDecl(Ctx.getTranslationUnitDecl());
+  addDefinitions(Stores.Definitions);
   addPointers();
   addCallables();
   while (!Worklist.empty()) {

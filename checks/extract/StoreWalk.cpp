@@ -3,11 +3,73 @@
 #include "extract/StoreWalk.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 using namespace clang;
 
 namespace noalloc {
 namespace {
+
+/// An override declared here and defined in another file: a virtual call
+/// may reach it, so the link must know it exists, bodiless.
+bool isUnseenOverride(const FunctionDecl *FD) {
+  const auto *M = dyn_cast<CXXMethodDecl>(FD);
+  if (!M || M->size_overridden_methods() == 0 || M->isImplicit() ||
+      M->isPureVirtual() || M->hasBody() || M != M->getCanonicalDecl())
+    return false;
+  // A class template's member that is not instantiated yet has its body.
+  const FunctionDecl *Pattern = M->getTemplateInstantiationPattern();
+  return !(Pattern && Pattern->hasBody());
+}
+
+/// Finds every function defined in user code, instantiations included,
+/// and the functions whose address a global initializer takes.
+class DefinitionCollector {
+public:
+  void function(const FunctionDecl *FD) {
+    if (FD->isDependentContext() || FD->isInvalidDecl())
+      return;
+    if ((FD->isThisDeclarationADefinition() && FD->hasBody()) ||
+        isUnseenOverride(FD))
+      add(UnitDefinitions::Kind::Defined, FD, nullptr);
+  }
+  /// Functions whose address a global initializer takes: handler tables.
+  void reference(const DeclRefExpr *E) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
+      if (!FD->isDependentContext() && InGlobalInitializer)
+        add(UnitDefinitions::Kind::Referenced, FD, E);
+  }
+  void memberCall(const CXXMemberCallExpr *E) {
+    if (InGlobalInitializer)
+      add(UnitDefinitions::Kind::MemberCall, nullptr, E);
+  }
+  /// Traverses \p D's initializer by \p Traverse, a global's as a global
+  /// initializer.
+  bool variable(const VarDecl *D, llvm::function_ref<bool()> Traverse) {
+    if (!Result.ThreadExit && !D->isLocalVarDecl() &&
+        D->isThisDeclarationADefinition() && registersThreadExit(D))
+      Result.ThreadExit = D;
+    llvm::SaveAndRestore Global(InGlobalInitializer,
+                                D->hasGlobalStorage() && !D->isLocalVarDecl());
+    return Traverse();
+  }
+  /// Traverses a function's body by \p Traverse, outside any global
+  /// initializer.
+  bool functionBody(llvm::function_ref<bool()> Traverse) {
+    llvm::SaveAndRestore Global(InGlobalInitializer, false);
+    return Traverse();
+  }
+
+  UnitDefinitions Result;
+
+private:
+  void add(UnitDefinitions::Kind What, const FunctionDecl *FD,
+           const Expr *Node) {
+    Result.Events.push_back({What, FD, Node});
+  }
+
+  bool InGlobalInitializer = false;
+};
 
 /// Visits each node once, parents before their children, and tells both
 /// collectors; std::function slots only in C++.
@@ -24,22 +86,37 @@ public:
     return skippedByUnitWalks(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
   }
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
-    // 'sizeof table' reads nothing; the size of a variable-length array is
-    // evaluated.
+    // 'sizeof table' reads nothing (its functions are still defined); the
+    // size of a variable-length array is evaluated.
     bool Evaluated = !E->isArgumentType() &&
                      E->getArgumentExpr()->getType()->isVariablyModifiedType();
-    return !Evaluated ||
-           RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
+    llvm::SaveAndRestore NoStores(Unevaluated, Unevaluated || !Evaluated);
+    return RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
   }
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
     both(Init);
     return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
   }
+  bool TraverseVarDecl(VarDecl *D) {
+    return Definitions.variable(
+        D, [&] { return RecursiveASTVisitor::TraverseVarDecl(D); });
+  }
+  bool TraverseFunctionDecl(FunctionDecl *D) {
+    return Definitions.functionBody(
+        [&] { return RecursiveASTVisitor::TraverseFunctionDecl(D); });
+  }
 
-  bool VisitFunctionDecl(FunctionDecl *D) { return slots(D); }
+  bool VisitFunctionDecl(FunctionDecl *D) {
+    Definitions.function(D);
+    return slots(D);
+  }
   bool VisitVarDecl(VarDecl *D) { return both(D); }
   bool VisitFieldDecl(FieldDecl *D) { return both(D); }
   bool VisitCallExpr(CallExpr *E) { return both(E); }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+    Definitions.memberCall(E);
+    return true;
+  }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return slots(E); }
   bool VisitLambdaExpr(LambdaExpr *E) { return both(E); }
   bool VisitUnaryOperator(UnaryOperator *E) { return both(E); }
@@ -63,27 +140,34 @@ public:
   bool VisitConditionalOperator(ConditionalOperator *E) {
     return condition(E->getCond());
   }
-  bool VisitDeclRefExpr(DeclRefExpr *E) { return reference(E, E->getDecl()); }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    Definitions.reference(E);
+    return reference(E, E->getDecl());
+  }
   bool VisitMemberExpr(MemberExpr *E) {
     return reference(E, E->getMemberDecl());
   }
 
   UnitStores take() && {
-    return {std::move(Pointers.Result), std::move(Slots.Result)};
+    return {std::move(Pointers.Result), std::move(Slots.Result),
+            std::move(Definitions.Result)};
   }
 
 private:
   template <typename Node> bool both(const Node *N) {
+    if (Unevaluated)
+      return true;
     Pointers.visit(N);
     return slots(N);
   }
   template <typename Node> bool slots(const Node *N) {
-    if (WithSlots)
+    if (WithSlots && !Unevaluated)
       Slots.visit(N);
     return true;
   }
   template <typename Node> bool pointers(const Node *N) {
-    Pointers.visit(N);
+    if (!Unevaluated)
+      Pointers.visit(N);
     return true;
   }
   /// The fields of an aggregate of type \p T and their initializers
@@ -91,7 +175,7 @@ private:
   /// take none.
   void fieldInits(QualType T, ArrayRef<Expr *> Inits) {
     const RecordDecl *Record = T->getAsRecordDecl();
-    if (!Record || Record->isUnion())
+    if (!Record || Record->isUnion() || Unevaluated)
       return;
     unsigned I = 0;
     if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
@@ -108,10 +192,13 @@ private:
     }
   }
   bool condition(const Expr *E) {
-    Pointers.condition(E);
+    if (!Unevaluated)
+      Pointers.condition(E);
     return true;
   }
   bool reference(const Expr *E, const ValueDecl *D) {
+    if (Unevaluated)
+      return true;
     Pointers.reference(E, D);
     if (WithSlots)
       Slots.reference(E);
@@ -121,10 +208,19 @@ private:
   const SourceManager &SM;
   PointerStoreCollector Pointers;
   CallableSlotCollector Slots;
+  DefinitionCollector Definitions;
   bool WithSlots;
+  /// In an operand that is never evaluated: no stores, only definitions.
+  bool Unevaluated = false;
 };
 
 } // namespace
+
+bool registersThreadExit(const VarDecl *Var) {
+  return Var->getTLSKind() == VarDecl::TLS_Dynamic &&
+         Var->needsDestruction(Var->getASTContext()) ==
+             QualType::DK_cxx_destructor;
+}
 
 bool skippedByUnitWalks(const Decl *D, const SourceManager &SM) {
   if (!D || isa<TranslationUnitDecl>(D))

@@ -4,6 +4,8 @@
 // included, that tells both the function pointers' collector
 // (FunctionPointers.h) and the std::function slots' (CallableSlots.h) what
 // it meets: what is stored into each followed variable, field and slot.
+// The same walk finds the functions user code defines and what its global
+// initializers do with functions (UnitDefinitions).
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,13 +14,44 @@
 
 #include "extract/CallableSlots.h"
 #include "extract/FunctionPointers.h"
+#include <vector>
 
 namespace noalloc {
+
+/// What the unit walk finds besides stores, in the order it meets it. The
+/// fact extractor takes it after the walk: whether a function's address
+/// escapes depends on every store of the unit.
+struct UnitDefinitions {
+  enum class Kind {
+    /// A function defined in user code, instantiations included, or an
+    /// override declared here and defined elsewhere.
+    Defined,
+    /// A function referenced by a global initializer (a handler table).
+    Referenced,
+    /// A member call in a global initializer: maybe a lambda's conversion
+    /// to a function pointer.
+    MemberCall,
+  };
+  struct Event {
+    Kind What;
+    const clang::FunctionDecl *Function; // Defined, Referenced
+    const clang::Expr *Node;             // Referenced, MemberCall
+  };
+  std::vector<Event> Events;
+  /// The first non-local thread_local defined here whose destructor is
+  /// registered for thread exit.
+  const clang::VarDecl *ThreadExit = nullptr;
+};
 
 struct UnitStores {
   PointerStores Pointers;
   CallableStores Callables;
+  UnitDefinitions Definitions;
 };
+
+/// A C++ thread_local whose destructor glibc's __cxa_thread_atexit_impl
+/// registers for thread exit, with a calloc'd node (measured 1).
+bool registersThreadExit(const clang::VarDecl *Var);
 
 /// Whether the walks of what user code runs skip \p D: library code (it is
 /// reached through the calls user code makes; it writes no variable of user
@@ -27,7 +60,7 @@ struct UnitStores {
 bool skippedByUnitWalks(const clang::Decl *D, const clang::SourceManager &SM);
 
 /// What the user code of the unit stores into its followed pointers and,
-/// in C++, into its std::function slots.
+/// in C++, into its std::function slots; the functions it defines.
 UnitStores collectStores(clang::ASTContext &Ctx);
 
 } // namespace noalloc
