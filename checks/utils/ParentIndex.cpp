@@ -39,6 +39,18 @@ using ParentVector = llvm::SmallVector<DynTypedNode, 2>;
 /// parents, or a TypeLoc or another node kind without a pointer).
 using Parents = llvm::PointerUnion<const Decl *, const Stmt *, ParentVector *>;
 
+/// A node on the traversal's stack: what its children record as their
+/// parent, found once for all of them (DynTypedNode's kind tests climb the
+/// hierarchy of node kinds at each call).
+struct Frame {
+  DynTypedNode Node;
+  /// Its pointer identity (a declaration, a statement, an attribute), or
+  /// null.
+  const void *Key;
+  /// Itself when it is a declaration or a statement, else null.
+  Parents AsParent;
+};
+
 /// Nodes with a pointer identity (declarations, statements, attributes)
 /// and their parents. TypeLocs and NestedNameSpecifierLocs are parents
 /// here but have none: recording them cost a third of the index, and only
@@ -48,11 +60,11 @@ struct ParentMap {
   ParentMap(const ParentMap &) = delete;
   ParentMap &operator=(const ParentMap &) = delete;
   ~ParentMap();
-  /// The entry of \p Node (which has a pointer): a new one when \p
+  /// The entry of the node whose pointer is \p Key: a new one when \p
   /// Create, else null if none.
-  Parents *entry(const DynTypedNode &Node, bool Create);
+  Parents *entry(const void *Key, bool Create);
   /// Adds \p Parent to \p P, once (as clang's parent map does).
-  static void add(Parents &P, const DynTypedNode &Parent);
+  static void add(Parents &P, const Frame &Parent);
 
   llvm::DenseMap<const void *, Parents> PointerParents;
 };
@@ -134,32 +146,32 @@ public:
     }
     if (P == Pass::Outside && isSystemTopLevel(D))
       return true;
-    return traverse(DynTypedNode::create(*D),
+    return traverse({DynTypedNode::create(*D), D, D},
                     [&] { return Base::TraverseDecl(D); });
   }
   bool TraverseTypeLoc(TypeLoc TL NOALLOC_TYPELOC_TRAVERSAL_PARAMS) {
     if (!TL)
       return true;
-    return traverse(DynTypedNode::create(TL), [&] {
+    return traverse({DynTypedNode::create(TL), nullptr, nullptr}, [&] {
       return Base::TraverseTypeLoc(TL NOALLOC_TYPELOC_TRAVERSAL_ARGS);
     });
   }
   bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc NNS) {
     if (!NNS)
       return true;
-    return traverse(DynTypedNode::create(NNS),
+    return traverse({DynTypedNode::create(NNS), nullptr, nullptr},
                     [&] { return Base::TraverseNestedNameSpecifierLoc(NNS); });
   }
   bool TraverseAttr(Attr *A) {
     if (!A)
       return true;
-    return traverse(DynTypedNode::create(*A),
+    return traverse({DynTypedNode::create(*A), A, nullptr},
                     [&] { return Base::TraverseAttr(A); });
   }
   // Statements through these two, so that the traversal keeps its queue.
   bool dataTraverseStmtPre(Stmt *S) {
-    record(DynTypedNode::create(*S));
-    Stack.push_back(DynTypedNode::create(*S));
+    record(S);
+    Stack.push_back({DynTypedNode::create(*S), S, S});
     return true;
   }
   bool dataTraverseStmtPost(Stmt *) {
@@ -168,26 +180,28 @@ public:
   }
 
 private:
-  template <typename Fn> bool traverse(const DynTypedNode &Node, Fn Inner) {
-    record(Node);
+  template <typename Fn> bool traverse(Frame Node, Fn Inner) {
+    record(Node.Key);
     Stack.push_back(Node);
     bool Result = Inner();
     Stack.pop_back();
     return Result;
   }
 
-  void record(const DynTypedNode &Node) {
-    if (Stack.empty() || !Node.getMemoizationData())
+  /// Records the parent of the node whose pointer is \p Key (none: a
+  /// TypeLoc or a NestedNameSpecifierLoc, which have no entry).
+  void record(const void *Key) {
+    if (Stack.empty() || !Key)
       return;
     if (P == Pass::Outside)
-      return ParentMap::add(*I.Outside.entry(Node, /*Create=*/true),
+      return ParentMap::add(*I.Outside.entry(Key, /*Create=*/true),
                             Stack.back());
     if (P == Pass::Scope)
-      return ParentMap::add(*I.Scopes.entry(Node, /*Create=*/true),
+      return ParentMap::add(*I.Scopes.entry(Key, /*Create=*/true),
                             Stack.back());
-    if (Parents *Known = I.Outside.entry(Node, /*Create=*/false)) {
+    if (Parents *Known = I.Outside.entry(Key, /*Create=*/false)) {
       ParentMap::add(*Known, Stack.back());
-      I.Shared.insert(Node.getMemoizationData());
+      I.Shared.insert(Key);
     }
   }
 
@@ -202,7 +216,7 @@ private:
   Index &I;
   const SourceManager &SM;
   Pass P;
-  llvm::SmallVector<DynTypedNode, 16> Stack;
+  llvm::SmallVector<Frame, 16> Stack;
 };
 
 Index::Index(ASTContext &Ctx) : SM(Ctx.getSourceManager()) {
@@ -238,22 +252,17 @@ ParentMap::~ParentMap() {
     delete dyn_cast<ParentVector *>(Entry.second);
 }
 
-Parents *ParentMap::entry(const DynTypedNode &Node, bool Create) {
-  const void *Key = Node.getMemoizationData();
+Parents *ParentMap::entry(const void *Key, bool Create) {
   if (Create)
     return &PointerParents[Key];
   auto It = PointerParents.find(Key);
   return It == PointerParents.end() ? nullptr : &It->second;
 }
 
-void ParentMap::add(Parents &P, const DynTypedNode &Parent) {
+void ParentMap::add(Parents &P, const Frame &Parent) {
   if (P.isNull()) {
-    if (const auto *D = Parent.get<Decl>())
-      P = D;
-    else if (const auto *S = Parent.get<Stmt>())
-      P = S;
-    else
-      P = new ParentVector(1, Parent);
+    P = Parent.AsParent ? Parent.AsParent
+                        : Parents(new ParentVector(1, Parent.Node));
     return;
   }
   auto *Vector = dyn_cast<ParentVector *>(P);
@@ -265,18 +274,19 @@ void ParentMap::add(Parents &P, const DynTypedNode &Parent) {
     P = Vector;
   }
   // Only nodes with a pointer compare equal (as in clang's map).
-  if (!Parent.getMemoizationData() || !llvm::is_contained(*Vector, Parent))
-    Vector->push_back(Parent);
+  if (!Parent.Key || !llvm::is_contained(*Vector, Parent.Node))
+    Vector->push_back(Parent.Node);
 }
 
 std::optional<DynTypedNodeList> Index::find(const DynTypedNode &Node) {
   if (Node.get<TranslationUnitDecl>())
     return DynTypedNodeList(ArrayRef<DynTypedNode>());
-  if (!Node.getMemoizationData())
+  const void *Key = Node.getMemoizationData();
+  if (!Key)
     return std::nullopt;
-  const Parents *P = Outside.entry(Node, /*Create=*/false);
+  const Parents *P = Outside.entry(Key, /*Create=*/false);
   if (!P)
-    P = Scopes.entry(Node, /*Create=*/false);
+    P = Scopes.entry(Key, /*Create=*/false);
   if (!P)
     return std::nullopt;
   if (const auto *D = dyn_cast<const Decl *>(*P))
