@@ -1548,7 +1548,9 @@ summariesWithoutResource(const TranslationUnitFacts &Facts,
     if (F.InSystemHeader)
       for (CallSite &C : F.Calls)
         C.Accepted |= Work.contains(C.Callee);
-  HeapGraph Graph(std::move(Local), KB, LinkOptions());
+  LinkOptions OneUnit;
+  OneUnit.OneUnit = true;
+  HeapGraph Graph(std::move(Local), KB, OneUnit);
   llvm::StringMap<LibrarySummary> Summaries;
   for (const auto &Entry : Entries)
     if (int I = Graph.find(Entry.getKey()); I >= 0 &&
@@ -1667,7 +1669,9 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
   Local[0].Root = Facts.Root;
   Local[0].Pointers = Facts.Pointers;
   Local[0].Functions = Join ? std::move(Facts.Functions) : Facts.Functions;
-  HeapGraph Graph(std::move(Local), KB, LinkOptions());
+  LinkOptions OneUnit;
+  OneUnit.OneUnit = true;
+  HeapGraph Graph(std::move(Local), KB, OneUnit);
   // Before the facts go back: the summaries read the nodes' sites.
   std::vector<std::optional<LibrarySummary>> Summaries(Graph.size());
   for (int I = 0, E = Graph.size(); I < E; ++I)

@@ -72,6 +72,36 @@ const ImplicitCastExpr *calledRead(const CallExpr *E) {
   }
 }
 
+/// Whether \p E, a default member initializer of a template, is a null
+/// pointer whatever the template arguments: 'fn{}', '= nullptr', '= 0'.
+bool nullInitializer(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return List->getNumInits() == 0 ||
+           (List->getNumInits() == 1 && nullInitializer(List->getInit(0)));
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, CXXScalarValueInitExpr>(E))
+    return true;
+  if (const auto *Zero = dyn_cast<IntegerLiteral>(E))
+    return Zero->getValue() == 0;
+  return false;
+}
+
+/// Whether the field \p D of a class template specialization has a default
+/// member initializer that is not instantiated (no constructor of the unit
+/// uses it) and is a null pointer in the template.
+bool nullPattern(const FieldDecl *D) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(D->getParent());
+  const CXXRecordDecl *Pattern =
+      Class ? Class->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || Pattern == Class)
+    return false;
+  for (const NamedDecl *Found : Pattern->lookup(D->getDeclName()))
+    if (const auto *Field = dyn_cast<FieldDecl>(Found))
+      return Field->hasInClassInitializer() && Field->getInClassInitializer() &&
+             nullInitializer(Field->getInClassInitializer());
+  return false;
+}
+
 } // namespace
 
 void PointerStoreCollector::visit(const CXXCtorInitializer *Init) {
@@ -144,9 +174,13 @@ void PointerStoreCollector::visit(const VarDecl *D) {
 }
 
 void PointerStoreCollector::visit(const FieldDecl *D) {
-  if (const ValueDecl *P = followed(D, SM);
-      P && D->hasInClassInitializer() && D->getInClassInitializer())
-    store(P, D->getInClassInitializer());
+  const ValueDecl *P = followed(D, SM);
+  if (!P || !D->hasInClassInitializer())
+    return;
+  if (const Expr *Init = D->getInClassInitializer())
+    store(P, Init);
+  else if (nullPattern(D))
+    Result.Pointers[P]; // A null pointer stores nothing: the field is seen.
 }
 
 void PointerStoreCollector::fieldInit(const FieldDecl *Field,

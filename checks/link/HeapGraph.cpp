@@ -451,9 +451,12 @@ HeapGraph::followedPointer(const CallSite &Call) const {
   if (Call.Kind != CallKind::Indirect || Call.Pointer.empty())
     return nullptr;
   auto It = Pointers.find(Call.Pointer);
-  if (It == Pointers.end() || It->second.OtherWrites ||
-      It->second.Functions.empty())
-    return nullptr; // Nothing known is stored into it: any function.
+  if (It == Pointers.end() || It->second.OtherWrites)
+    return nullptr; // Written unseen or not followed: any function.
+  // With no function stored, the program only ever sets it to null; one
+  // unit cannot tell.
+  if (It->second.Functions.empty() && Options.OneUnit)
+    return nullptr;
   return &It->second;
 }
 
@@ -506,6 +509,11 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
     if (Call.Nonallocating)
       return Result;
     Result = indirectTargets(Call);
+    // A pointer the whole program only sets to null, and that no escaping
+    // function may reach, calls no function of the program: calling null
+    // is undefined, not code that allocates.
+    if (Result.empty() && !isCallable(Call.Pointer) && followedPointer(Call))
+      return Result;
   } else if (Call.Kind != CallKind::Block) {
     auto It = ByUSR.find(Call.Callee);
     if (It != ByUSR.end())

@@ -123,6 +123,10 @@ struct LinkOptions {
   std::vector<std::string> AllowedZones;
   /// The user's knowledge files the checks read: the link reads them too.
   std::vector<std::string> KnowledgeFiles;
+  /// One unit's link, to summarise its library functions: what the other
+  /// units store into a pointer is not in view, so a pointer this unit
+  /// only sets to null may hold any function of its type.
+  bool OneUnit = false;
 };
 
 /// The first step of a shortest path from a function towards a cause: its
@@ -142,7 +146,8 @@ std::string failurePhrase(llvm::StringRef Exception, llvm::StringRef Condition);
 std::string boundedPhrase();
 
 /// The node a call reaches when no function of the program answers it: an
-/// indirect call nothing known is stored into, a call through a block.
+/// indirect call nothing known is stored into (not a followed pointer
+/// that is only ever null: it reaches nothing), a call through a block.
 inline constexpr llvm::StringLiteral UnknownUSR = "noalloc:unknown";
 
 class HeapGraph {
@@ -208,7 +213,8 @@ public:
   /// The node of \p USR, or -1.
   int find(llvm::StringRef USR) const;
   /// The functions \p Call may reach; the unknown node if none, nothing
-  /// for a call through a pointer of [[clang::nonallocating]] type.
+  /// for a call through a pointer of [[clang::nonallocating]] type or a
+  /// followed pointer that the program only sets to null.
   std::vector<int> targets(const CallSite &Call) const;
   /// The same for call \p Index of node \p Function, resolved once: calls
   /// that dispatch the same way share the list (see CallTargets).
@@ -313,7 +319,8 @@ private:
   };
   CallableTargets callableTargets(llvm::StringRef Key) const;
   void joinPointers(const std::vector<ProgramFacts::Unit> &Units);
-  /// The pointer \p Call reads, if followed and written with functions only.
+  /// The pointer \p Call reads, if followed and written with functions and
+  /// null pointers only (none stored: the program only sets it to null).
   const Pointer *followedPointer(const CallSite &Call) const;
   /// A virtual call's targets without its pure virtual functions, unless
   /// they are all there is.
