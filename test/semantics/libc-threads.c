@@ -16,6 +16,16 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
 // RUN:   --config="{CheckOptions: {Roots: 'own_attributes', Policy: strict}}" %s -- \
 // RUN:   2>&1 | FileCheck %s --check-prefix=STRICT --implicit-check-not='{{warning|error}}:'
+// pthread_cancel and pthread_exit may allocate: the process's first use of
+// either loads libgcc_s to unwind the thread; the oracle measures the first
+// pthread_exit (in a child process) and the first pthread_cancel, and 0 for
+// later ones. Reported with ReportMayAllocate; lenient accepts them.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-c-allocation' \
+// RUN:   --config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}' %s -- \
+// RUN:   2>&1 | FileCheck %s --check-prefix=FIRST --implicit-check-not='{{warning|error}}:'
+// RUN: %noalloc --checks='-*,noalloc-c-allocation,noalloc-call' \
+// RUN:   --config="{CheckOptions: {Roots: 'stop_worker;leave'}}" %s -- \
+// RUN:   2>&1 | FileCheck %s --check-prefix=QUIET --implicit-check-not='{{warning|error}}:'
 // RUN: %oracle %s --
 
 #define _GNU_SOURCE
@@ -23,6 +33,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/times.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -114,8 +125,14 @@ int own_attributes(void) {
 // STRICT: libc-threads.c:[[@LINE-5]]:11: warning: call to 'pthread_getattr_np' may allocate on the heap [noalloc-call]
 // STRICT: libc-threads.c:[[@LINE-6]]:11: note: 'pthread_getattr_np' has no body to analyse (the strict policy counts it as allocating)
 
+int stop_worker(pthread_t worker) { return pthread_cancel(worker); }
+// FIRST: libc-threads.c:[[@LINE-1]]:44: warning: call to 'pthread_cancel' may allocate on the heap: on the process's first pthread_cancel or pthread_exit (glibc loads libgcc_s for unwinding, measured 7) [noalloc-c-allocation]
+void leave(void) { pthread_exit(NULL); }
+// FIRST: libc-threads.c:[[@LINE-1]]:20: warning: call to 'pthread_exit' may allocate on the heap: on the process's first pthread_exit or pthread_cancel (glibc loads libgcc_s for unwinding, measured 7) [noalloc-c-allocation]
+
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
+#include <semaphore.h>
 static void *worker(void *arg) {
   (void)arg;
   return NULL;
@@ -129,8 +146,47 @@ static void *setter(void *arg) {
   pthread_mutex_unlock(&lock);
   return NULL;
 }
+static sem_t go;
+static void *leaver(void *arg) {
+  (void)arg;
+  sem_wait(&go);
+  leave();
+  return NULL;
+}
+static void *sleeper(void *arg) {
+  (void)arg;
+  for (;;)
+    pause(); // a cancellation point
+  return NULL;
+}
+// Measures the process's first pthread_exit in a child, before any thread.
+static void first_exit(void) {
+  pid_t child = fork();
+  if (child == 0) {
+    pthread_t l;
+    sem_init(&go, 0, 0);
+    pthread_create(&l, NULL, leaver, NULL);
+    ORACLE_ALLOCATES("leave, the process's first pthread_exit (+join)",
+                     (sem_post(&go), pthread_join(l, NULL)));
+    pthread_create(&l, NULL, leaver, NULL);
+    ORACLE_NO_HEAP("leave, a later pthread_exit (+join)",
+                   (sem_post(&go), pthread_join(l, NULL)));
+    _exit(oracle_failures);
+  }
+  int status = 1;
+  waitpid(child, &status, 0);
+  oracle_failures += !WIFEXITED(status) || WEXITSTATUS(status);
+}
 ORACLE_MAIN {
-  pthread_t w, s;
+  pthread_t w, s, c;
+  first_exit();
+  pthread_create(&c, NULL, sleeper, NULL);
+  ORACLE_ALLOCATES("stop_worker, the process's first pthread_cancel",
+                   stop_worker(c));
+  pthread_join(c, NULL);
+  pthread_create(&c, NULL, sleeper, NULL);
+  ORACLE_NO_HEAP("stop_worker, a later pthread_cancel", stop_worker(c));
+  pthread_join(c, NULL);
   pthread_create(&w, NULL, worker, NULL);
   pthread_create(&s, NULL, setter, NULL);
   ORACLE_NO_HEAP("robust_mutex", robust_mutex());
