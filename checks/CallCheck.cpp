@@ -106,12 +106,8 @@ CallCheck::factsDirectoryUnits(StringRef MainFile, StringRef Root) {
     if (Facts->MainFile == MainFile)
       continue;
     if (Facts->Knowledge != Knowledge) {
-      configurationDiag(
-          "cannot use facts '%0': they were analysed with other knowledge "
-          "than '%1' has here (a knowledge file changed, or its "
-          "configuration names others); run 'noalloc --facts-dir' again",
-          DiagnosticIDs::Error)
-          << It->path() << MainFile;
+      configurationDiag("%0", DiagnosticIDs::Error)
+          << otherKnowledgeMessage(It->path(), MainFile);
       Stale = true;
       continue;
     }

@@ -154,10 +154,7 @@ reportStaleKnowledge(const RunOptions &Options,
   }
   for (const auto &[Path, MainFile] : Stale)
     WithColor::error(errs(), "noalloc")
-        << "link: '" << Path << "' was analysed with other knowledge than '"
-        << MainFile
-        << "' has here (a knowledge file changed, or its configuration "
-           "names others); analyse it again\n";
+        << otherKnowledgeMessage(Path, MainFile) << "\n";
   return 2;
 }
 

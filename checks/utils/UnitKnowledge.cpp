@@ -29,4 +29,12 @@ std::string unitKnowledge(const ClangTidyOptions &Effective) {
   return llvm::utohexstr(llvm::xxh3_64bits(Data), /*LowerCase=*/true, 16);
 }
 
+std::string otherKnowledgeMessage(llvm::StringRef Path,
+                                  llvm::StringRef MainFile) {
+  return ("'" + Path + "' was analysed with other knowledge than '" + MainFile +
+          "' has here (a knowledge file changed, or its configuration "
+          "names others); analyse it again")
+      .str();
+}
+
 } // namespace noalloc

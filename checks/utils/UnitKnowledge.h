@@ -4,6 +4,7 @@
 #define NOALLOC_CHECKS_UTILS_UNITKNOWLEDGE_H
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringRef.h"
 #include <map>
 #include <string>
 
@@ -19,6 +20,12 @@ knowledgeLists(const clang::tidy::ClangTidyOptions &Effective);
 /// option name, not their paths (the facts record it, the same bytes on
 /// every machine; the link and the plugin's FactsDirectory compare it).
 std::string unitKnowledge(const clang::tidy::ClangTidyOptions &Effective);
+
+/// Why the facts or result at \p Path cannot be used: they were analysed
+/// with other knowledge than \p MainFile has here. The link and the
+/// plugin's FactsDirectory say it in these words.
+std::string otherKnowledgeMessage(llvm::StringRef Path,
+                                  llvm::StringRef MainFile);
 
 } // namespace noalloc
 
