@@ -34,10 +34,25 @@ using namespace clang;
 namespace noalloc {
 namespace {
 
-using ParentVector = llvm::SmallVector<DynTypedNode, 2>;
-/// One node's parents: a declaration or a statement, else a list (several
-/// parents, or a TypeLoc or another node kind without a pointer).
-using Parents = llvm::PointerUnion<const Decl *, const Stmt *, ParentVector *>;
+/// Several parents, or one without a pointer (a TypeLoc): the nodes, and
+/// beside them their pointers (null for a TypeLoc), which compare without
+/// DynTypedNode's kind tests (a literal of a template's pattern can have a
+/// parent in each of its instantiations).
+struct ParentList {
+  ParentList(const DynTypedNode &Node, const void *Key)
+      : Nodes(1, Node), Keys(1, Key) {}
+  /// Adds \p Node, once if it has a pointer (as clang's parent map does).
+  void add(const DynTypedNode &Node, const void *Key) {
+    if (Key && llvm::is_contained(Keys, Key))
+      return;
+    Nodes.push_back(Node);
+    Keys.push_back(Key);
+  }
+  llvm::SmallVector<DynTypedNode, 2> Nodes;
+  llvm::SmallVector<const void *, 2> Keys;
+};
+/// One node's parents: a declaration or a statement, else a list.
+using Parents = llvm::PointerUnion<const Decl *, const Stmt *, ParentList *>;
 
 /// A node on the traversal's stack: what its children record as their
 /// parent, found once for all of them (DynTypedNode's kind tests climb the
@@ -63,7 +78,7 @@ struct ParentMap {
   /// The entry of the node whose pointer is \p Key: a new one when \p
   /// Create, else null if none.
   Parents *entry(const void *Key, bool Create);
-  /// Adds \p Parent to \p P, once (as clang's parent map does).
+  /// Adds \p Parent to \p P.
   static void add(Parents &P, const Frame &Parent);
 
   llvm::DenseMap<const void *, Parents> PointerParents;
@@ -249,7 +264,7 @@ Index::findInstantiated(const DynTypedNode &Node) {
 
 ParentMap::~ParentMap() {
   for (auto &Entry : PointerParents)
-    delete dyn_cast<ParentVector *>(Entry.second);
+    delete dyn_cast<ParentList *>(Entry.second);
 }
 
 Parents *ParentMap::entry(const void *Key, bool Create) {
@@ -262,20 +277,18 @@ Parents *ParentMap::entry(const void *Key, bool Create) {
 void ParentMap::add(Parents &P, const Frame &Parent) {
   if (P.isNull()) {
     P = Parent.AsParent ? Parent.AsParent
-                        : Parents(new ParentVector(1, Parent.Node));
+                        : Parents(new ParentList(Parent.Node, Parent.Key));
     return;
   }
-  auto *Vector = dyn_cast<ParentVector *>(P);
-  if (!Vector) {
+  auto *List = dyn_cast<ParentList *>(P);
+  if (!List) {
     const auto *D = dyn_cast<const Decl *>(P);
-    Vector =
-        new ParentVector(1, D ? DynTypedNode::create(*D)
-                              : DynTypedNode::create(*cast<const Stmt *>(P)));
-    P = Vector;
+    const auto *S = dyn_cast<const Stmt *>(P);
+    List = D ? new ParentList(DynTypedNode::create(*D), D)
+             : new ParentList(DynTypedNode::create(*S), S);
+    P = List;
   }
-  // Only nodes with a pointer compare equal (as in clang's map).
-  if (!Parent.Key || !llvm::is_contained(*Vector, Parent.Node))
-    Vector->push_back(Parent.Node);
+  List->add(Parent.Node, Parent.Key);
 }
 
 std::optional<DynTypedNodeList> Index::find(const DynTypedNode &Node) {
@@ -293,7 +306,8 @@ std::optional<DynTypedNodeList> Index::find(const DynTypedNode &Node) {
     return DynTypedNodeList(DynTypedNode::create(*D));
   if (const auto *S = dyn_cast<const Stmt *>(*P))
     return DynTypedNodeList(DynTypedNode::create(*S));
-  return DynTypedNodeList(ArrayRef<DynTypedNode>(*cast<ParentVector *>(*P)));
+  return DynTypedNodeList(
+      ArrayRef<DynTypedNode>(cast<ParentList *>(*P)->Nodes));
 }
 
 /// The index of the unit being analysed on this thread (each worker
