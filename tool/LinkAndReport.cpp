@@ -15,6 +15,9 @@
 #include "llvm/Support/xxhash.h"
 #include <chrono>
 #include <set>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 using namespace clang;
 using namespace clang::tidy;
@@ -145,6 +148,16 @@ void FactsCollector::addOutside(TranslationUnitFacts Facts) {
   Program.add(std::move(Facts));
 }
 
+/// Each worker freed its units' ASTs into its own thread's malloc arena,
+/// which glibc keeps at its largest; the link allocates on this thread,
+/// from another arena. Given back first, the run's peak is the larger of
+/// the two, not their sum (8 json units: 558 to 474 MiB).
+static void returnFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 std::optional<int>
 linkAndReport(std::vector<TranslationUnitResult> &Results,
               FactsCollector &Facts,
@@ -155,9 +168,10 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
     Facts.add(R);
   if (Facts.WriteFailed)
     return 2;
+  returnFreedMemory();
   size_t FactBytes = Facts.FactBytes, Written = Facts.Written;
   size_t Listed = Facts.Program.listed();
-  size_t Stored = Facts.Program.functions().size();
+  size_t Stored = Facts.Program.size();
   auto LinkStart = std::chrono::steady_clock::now();
   auto Provider = makeOptionsProvider(Options);
   auto RunLevel = resolveRunLevelOptions(*Provider, Files);

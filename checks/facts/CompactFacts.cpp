@@ -221,4 +221,70 @@ Expected<TranslationUnitFacts> decodeFacts(StringRef Bytes,
   return Facts;
 }
 
+//===----------------------------------------------------------------------===//
+// Functions in memory, every string once
+//===----------------------------------------------------------------------===//
+
+/// A string by its index into the table of CompactFunctions.
+class CompactFunctions::Writer : public ByteWriter {
+public:
+  Writer(std::string &Out, CompactFunctions &Table)
+      : ByteWriter(Out), Table(Table) {}
+  void text(StringRef S) {
+    auto [It, New] = Table.Index.try_emplace(S, unsigned(Table.Strings.size()));
+    if (New)
+      Table.Strings.push_back(It->first());
+    number(It->second);
+  }
+  void point(const SourcePoint &P) {
+    text(P.File);
+    number(P.Offset);
+    number(P.Line);
+    number(P.Column);
+  }
+
+private:
+  CompactFunctions &Table;
+};
+
+namespace {
+/// Reads what CompactFunctions::Writer wrote.
+class StringTableReader : public ByteReader {
+public:
+  StringTableReader(StringRef Bytes, ArrayRef<StringRef> Strings)
+      : ByteReader(Bytes), Strings(Strings) {}
+  void text(std::string &S) {
+    uint64_t I = number();
+    S = I < Strings.size() ? Strings[I].str() : (fail(), std::string());
+  }
+  void point(SourcePoint &P) {
+    text(P.File);
+    number(P.Offset);
+    number(P.Line);
+    number(P.Column);
+  }
+
+private:
+  ArrayRef<StringRef> Strings;
+};
+} // namespace
+
+unsigned CompactFunctions::add(const FunctionFacts &F) {
+  std::string &Out = Bytes.emplace_back();
+  Writer W(Out, *this);
+  mapFunction(W, F);
+  Out.shrink_to_fit();
+  return unsigned(Bytes.size() - 1);
+}
+
+FunctionFacts CompactFunctions::get(unsigned I) const {
+  StringTableReader R(Bytes[I], Strings);
+  FunctionFacts F;
+  mapFunction(R, F);
+  assert(!R.failed() && R.atEnd() && "written by add()");
+  return F;
+}
+
+void CompactFunctions::drop(unsigned I) { std::string().swap(Bytes[I]); }
+
 } // namespace noalloc

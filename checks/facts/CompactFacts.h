@@ -15,6 +15,7 @@
 #define NOALLOC_CHECKS_FACTS_COMPACTFACTS_H
 
 #include "facts/Facts.h"
+#include "llvm/ADT/StringMap.h"
 
 namespace noalloc {
 
@@ -27,6 +28,31 @@ std::string encodeFacts(const TranslationUnitFacts &Facts);
 /// version) is an error.
 llvm::Expected<TranslationUnitFacts> decodeFacts(llvm::StringRef Bytes,
                                                  llvm::StringRef ProjectRoot);
+
+/// Functions held in memory in the compact form, every string (USR, name,
+/// path) once in a table they all share: the same callees, names and files
+/// fill a template-heavy program's facts, and as FunctionFacts each call
+/// site holds its own copies (about 1 KiB a call on nlohmann/json). Paths
+/// stay absolute; get() gives back the facts add() took, field for field.
+class CompactFunctions {
+public:
+  /// Stores \p F; its index is the number stored before.
+  unsigned add(const FunctionFacts &F);
+  FunctionFacts get(unsigned I) const;
+  /// Frees the bytes of function \p I, which get() may not read again.
+  void drop(unsigned I);
+  size_t size() const { return Bytes.size(); }
+  /// The distinct strings of the functions stored.
+  size_t strings() const { return Strings.size(); }
+
+private:
+  /// Each string's index; its entries hold the strings, in place however
+  /// the map grows or moves.
+  llvm::StringMap<unsigned> Index;
+  std::vector<llvm::StringRef> Strings;
+  std::vector<std::string> Bytes;
+  class Writer;
+};
 
 } // namespace noalloc
 

@@ -5,13 +5,17 @@
 // same facts each time. The program keeps one copy of each, keyed by USR
 // and a hash of its facts, and each unit the indices of its functions in
 // its own order: the link step's memory grows with the program's distinct
-// functions, not with its units times their headers.
+// functions, not with its units times their headers. Until the link takes
+// them, the functions are held in the compact form, every string once
+// (CompactFunctions): while units are still parsed, the program's facts
+// take a few MiB, not a few hundred.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef NOALLOC_CHECKS_FACTS_PROGRAMFACTS_H
 #define NOALLOC_CHECKS_FACTS_PROGRAMFACTS_H
 
+#include "facts/CompactFacts.h"
 #include "facts/Facts.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -21,7 +25,8 @@ class ProgramFacts {
 public:
   struct Unit {
     std::string MainFile;
-    /// Indices into functions(), in the order the unit lists them.
+    /// Indices of its distinct functions (take(), function()), in the
+    /// order the unit lists them.
     std::vector<unsigned> Functions;
     std::vector<PointerFacts> Pointers;
   };
@@ -44,13 +49,23 @@ public:
   }
 
   const std::vector<Unit> &units() const { return Units; }
-  /// The distinct functions; the link step moves them out.
-  std::vector<FunctionFacts> &functions() { return Functions; }
+  /// The number of distinct functions.
+  size_t size() const { return InMemory ? Functions.size() : Compact.size(); }
+  /// Distinct function \p I, which is no longer held: the link step takes
+  /// each once.
+  FunctionFacts take(unsigned I);
+  /// A copy of distinct function \p I.
+  FunctionFacts function(unsigned I) const;
   /// Functions as the units listed them, with repeats.
   size_t listed() const { return Listed; }
+  /// The distinct strings of the functions held in the compact form.
+  size_t strings() const { return Compact.strings(); }
 
 private:
+  /// Made from units in memory: Functions, not Compact.
+  bool InMemory = false;
   std::vector<FunctionFacts> Functions;
+  CompactFunctions Compact;
   /// USR and the hash of the facts: the index in Functions.
   llvm::StringMap<unsigned> Stored;
   std::vector<Unit> Units;

@@ -148,13 +148,14 @@ void HeapGraph::join(ProgramFacts &Program) {
   // Facts stored once for several units: joining the same facts again
   // would change nothing. At most one node each, and the unknown node: the
   // nodes are the link's largest part, and would double as they grow.
-  Nodes.reserve(Program.functions().size() + 1);
-  std::vector<bool> Joined(Program.functions().size(), false);
+  Nodes.reserve(Program.size() + 1);
+  std::vector<bool> Joined(Program.size(), false);
   for (const ProgramFacts::Unit *U : Order)
     for (unsigned I : U->Functions)
       if (!Joined[I]) {
         Joined[I] = true;
-        joinFunction(Program.functions()[I]);
+        FunctionFacts F = Program.take(I);
+        joinFunction(F);
       }
   // Calls that no function of the program can answer end here.
   Nodes.emplace_back();

@@ -225,13 +225,72 @@ TEST(FactsTest, ProgramStoresTheSameFactsOnce) {
   for (TranslationUnitFacts &U : Units)
     Program.add(std::move(U));
   EXPECT_EQ(Program.listed(), 6u);
-  ASSERT_EQ(Program.functions().size(), 5u);
+  ASSERT_EQ(Program.size(), 5u);
   ASSERT_EQ(Program.units().size(), 3u);
   EXPECT_EQ(Program.units()[0].Functions, (std::vector<unsigned>{0, 1}));
   EXPECT_EQ(Program.units()[1].Functions, (std::vector<unsigned>{2, 1}));
   EXPECT_EQ(Program.units()[2].Functions, (std::vector<unsigned>{3, 4}));
-  EXPECT_FALSE(Program.functions()[1].AddressTaken);
-  EXPECT_TRUE(Program.functions()[4].AddressTaken);
+  EXPECT_FALSE(Program.function(1).AddressTaken);
+  EXPECT_TRUE(Program.function(4).AddressTaken);
+}
+
+// The program's functions between units: every field comes back, and a
+// string the functions repeat (a callee, a file) is stored once.
+TEST(FactsTest, CompactFunctionsKeepEveryFieldAndEachStringOnce) {
+  TranslationUnitFacts Original = everyField();
+  CompactFunctions Stored;
+  for (const FunctionFacts &F : Original.Functions)
+    Stored.add(F);
+  ASSERT_EQ(Stored.size(), Original.Functions.size());
+  for (unsigned I = 0; I < Stored.size(); ++I) {
+    EXPECT_EQ(contentKey(Stored.get(I)), contentKey(Original.Functions[I]));
+    TranslationUnitFacts One, Back;
+    One.Functions = {Original.Functions[I]};
+    Back.Functions = {Stored.get(I)};
+    EXPECT_EQ(text(One), text(Back));
+  }
+  size_t Strings = Stored.strings();
+  // Another function with the same strings adds none.
+  FunctionFacts Again = Original.Functions[1];
+  Again.Root = !Again.Root;
+  Stored.add(Again);
+  EXPECT_EQ(Stored.strings(), Strings);
+  EXPECT_EQ(Stored.get(Stored.size() - 1).Root, Again.Root);
+  // A new name is one more.
+  Again.Calls[0].CalleeName = "a name no other function has";
+  Stored.add(Again);
+  EXPECT_EQ(Stored.strings(), Strings + 1);
+  Stored.drop(0);
+  EXPECT_EQ(contentKey(Stored.get(1)), contentKey(Original.Functions[1]));
+}
+
+// A header's functions in every unit of a program (a header-only library's
+// tests): what is stored grows with each unit's own functions, not with
+// the units times the header.
+TEST(FactsTest, ProgramStoresAHeaderOnceForManyUnits) {
+  ProgramFacts Program;
+  size_t StringsAfterOne = 0;
+  for (unsigned I = 0; I < 64; ++I) {
+    std::string Main = "/src/test" + std::to_string(I) + ".cpp";
+    UnitBuilder B(Main);
+    B.define("main" + std::to_string(I))
+        .call("main" + std::to_string(I), "grow");
+    TranslationUnitFacts Unit = B.build();
+    for (unsigned J = 0; J < 20; ++J) {
+      FunctionFacts Header = headerFunction();
+      Header.USR += std::to_string(J);
+      Unit.Functions.push_back(std::move(Header));
+    }
+    Program.add(std::move(Unit));
+    if (I == 0)
+      StringsAfterOne = Program.strings();
+  }
+  EXPECT_EQ(Program.listed(), 64u * 21);
+  EXPECT_EQ(Program.size(), 20u + 64);
+  // Each unit's own function adds its USR and name, and its file.
+  EXPECT_EQ(Program.strings(), StringsAfterOne + 63 * 3);
+  for (const ProgramFacts::Unit &U : Program.units())
+    EXPECT_EQ(U.Functions.size(), 21u);
 }
 
 TEST(FactsTest, ContentKeySeesEveryField) {

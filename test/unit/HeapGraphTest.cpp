@@ -421,7 +421,7 @@ TEST_F(HeapGraphTest, HeaderFunctionsStoredOnceLinkAsBefore) {
   for (TranslationUnitFacts &U : Units)
     Program.add(std::move(U));
   EXPECT_EQ(Program.listed(), 6u);
-  EXPECT_EQ(Program.functions().size(), 5u);
+  EXPECT_EQ(Program.size(), 5u);
   HeapGraph G(std::move(Program), *KB, {});
   int Inl = node(G, "inl");
   ASSERT_GE(Inl, 0);
