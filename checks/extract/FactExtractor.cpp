@@ -33,7 +33,6 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SaveAndRestore.h"
-#include <map>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -1530,21 +1529,25 @@ static llvm::StringSet<> boundedEntryPoints(const TranslationUnitFacts &Facts) {
   return Entries;
 }
 
-/// What the library functions in \p Entries (by USR) do with the library's
-/// calls that \p Cut selects left out.
+/// What the library functions in \p Entries do with the memory resource's
+/// own work left out (the library's calls of it cut), by USR.
 static llvm::StringMap<LibrarySummary>
-summariesWithout(const TranslationUnitFacts &Facts, const KnowledgeBase &KB,
-                 const llvm::StringSet<> &Entries,
-                 llvm::function_ref<bool(const CallSite &)> Cut) {
+summariesWithoutResource(const TranslationUnitFacts &Facts,
+                         const KnowledgeBase &KB,
+                         const llvm::StringSet<> &Entries) {
   std::vector<TranslationUnitFacts> Local(1);
   Local[0].MainFile = Facts.MainFile;
   Local[0].Root = Facts.Root;
   Local[0].Pointers = Facts.Pointers;
   Local[0].Functions = Facts.Functions;
+  llvm::StringSet<> Work;
+  for (const FunctionFacts &F : Local[0].Functions)
+    if (isResourceWork(F.KnowledgeName))
+      Work.insert(F.USR);
   for (FunctionFacts &F : Local[0].Functions)
     if (F.InSystemHeader)
       for (CallSite &C : F.Calls)
-        C.Accepted |= Cut(C);
+        C.Accepted |= Work.contains(C.Callee);
   LinkOptions OneUnit;
   OneUnit.OneUnit = true;
   HeapGraph Graph(std::move(Local), KB, OneUnit);
@@ -1555,60 +1558,6 @@ summariesWithout(const TranslationUnitFacts &Facts, const KnowledgeBase &KB,
                                             Graph.node(I).Facts.InSystemHeader)
       Summaries[Entry.getKey()] = summaryOf(Graph, I);
   return Summaries;
-}
-
-/// What the library functions in \p Entries do with the memory resource's
-/// own work left out (the library's calls of it cut), by USR.
-static llvm::StringMap<LibrarySummary>
-summariesWithoutResource(const TranslationUnitFacts &Facts,
-                         const KnowledgeBase &KB,
-                         const llvm::StringSet<> &Entries) {
-  llvm::StringSet<> Work;
-  for (const FunctionFacts &F : Facts.Functions)
-    if (isResourceWork(F.KnowledgeName))
-      Work.insert(F.USR);
-  return summariesWithout(Facts, KB, Entries, [&](const CallSite &C) {
-    return Work.contains(C.Callee);
-  });
-}
-
-/// The library functions whose knowledge entry leaves calls out of their
-/// summary (summary-without-calls: destroying a std::function never copies
-/// its callable, which the manager it calls also does) are summarised
-/// without them before the rest, each a summarised leaf of the unit from
-/// then on: what reaches it takes that summary.
-static void summarizeWithoutCalls(TranslationUnitFacts &Facts,
-                                  const KnowledgeBase &KB) {
-  // By the calls left out: one graph for each list.
-  std::map<std::vector<std::string>, llvm::StringSet<>> Entries;
-  llvm::StringMap<StringRef> KnowledgeNames;
-  for (const FunctionFacts &F : Facts.Functions) {
-    KnowledgeNames[F.USR] = F.KnowledgeName;
-    const FunctionEntry *E = F.InSystemHeader && F.Defined
-                                 ? KB.function(F.KnowledgeName, F.CopyOrMove)
-                                 : nullptr;
-    if (E && !E->SummaryWithoutCalls.empty())
-      Entries[E->SummaryWithoutCalls].insert(F.USR);
-  }
-  for (const auto &Entry : Entries) {
-    const std::vector<std::string> &Without = Entry.first;
-    llvm::StringMap<LibrarySummary> Summaries =
-        summariesWithout(Facts, KB, Entry.second, [&](const CallSite &C) {
-          auto It = KnowledgeNames.find(C.Callee);
-          return It != KnowledgeNames.end() &&
-                 llvm::is_contained(Without, It->second);
-        });
-    for (FunctionFacts &F : Facts.Functions) {
-      auto It = Summaries.find(F.USR);
-      if (It == Summaries.end() || !F.Defined)
-        continue;
-      F.Summary = It->second;
-      F.Defined = false;
-      F.Calls.clear();
-      F.Sites.clear();
-      F.Overrides.clear();
-    }
-  }
 }
 
 /// A standard memory resource, whose members obtain memory only from its
@@ -1706,7 +1655,6 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
     if (!F.InSystemHeader)
       for (const CallSite &C : F.Calls)
         EntryPoints.insert(C.Callee);
-  summarizeWithoutCalls(Facts, KB);
   // Only a unit with calls on objects over a bounded resource pays for a
   // second graph, and for the copy of its facts it takes.
   llvm::StringSet<> BoundedEntries = boundedEntryPoints(Facts);

@@ -61,11 +61,6 @@ struct FunctionEntry {
   /// The (0-based) arguments that are functions it calls before it
   /// returns: qsort's comparator, pthread_once's init routine.
   std::vector<unsigned> CallsArguments;
-  /// For a library function with a body: the functions (knowledge names)
-  /// whose calls, anywhere below it, its summary leaves out; what reaches
-  /// it takes that summary. Destroying a std::function never copies the
-  /// callable, which the manager it calls also does.
-  std::vector<std::string> SummaryWithoutCalls;
 };
 
 struct TypeEntry {

@@ -2,7 +2,6 @@
 
 #include "knowledge/KnowledgeFile.h"
 #include "knowledge/YAMLInput.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
 
@@ -50,7 +49,6 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("replacement", E.Replacement);
     IO.mapOptional("copy-effect", E.CopyEffect);
     IO.mapOptional("calls-argument", E.CallsArguments);
-    IO.mapOptional("summary-without-calls", E.SummaryWithoutCalls);
   }
   static std::string validate(IO &, noalloc::FunctionEntry &E) {
     using noalloc::FunctionEffect;
@@ -60,8 +58,6 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
         *E.CopyEffect != FunctionEffect::Allocates &&
         *E.CopyEffect != FunctionEffect::Releases)
       return "'copy-effect' must be 'none', 'allocates' or 'releases'";
-    if (llvm::is_contained(E.SummaryWithoutCalls, ""))
-      return "'summary-without-calls' must not name an empty function";
     if (E.WhenNullArgument && E.Effect != noalloc::FunctionEffect::Allocates)
       return "'when-null-argument' needs 'effect: allocates'";
     if (E.NothingWhenNullArgument &&
