@@ -167,6 +167,9 @@ void CallCheck::onEndOfTranslationUnit() {
       Units.push_back(std::move(Other));
   }
   LinkOptions Link;
+  // Without the other units' facts, this unit cannot tell that a pointer
+  // it only sets to null is null in the whole program.
+  Link.OneUnit = FactsDirectory.empty();
   Link.Roots = optionList(Roots);
   Link.AllowedZones = optionList(AllowedZones);
   Link.KnowledgeFiles = knowledgeFiles();

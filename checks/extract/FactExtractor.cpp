@@ -760,6 +760,7 @@ void Extractor::addPointers() {
     P.USR = usr(Decl);
     P.OtherWrites = Stores.OtherWrites;
     P.Copied = Stores.Copied;
+    P.NullStored = Stores.NullStored;
     for (const FunctionDecl *FD : Stores.Functions) {
       FunctionFacts &F = facts(function(FD));
       F.AddressTaken = true;

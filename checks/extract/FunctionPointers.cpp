@@ -3,6 +3,7 @@
 #include "extract/FunctionPointers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -102,6 +103,25 @@ bool nullPattern(const FieldDecl *D) {
   return false;
 }
 
+/// Whether the code of \p FD, called directly, is in this unit (or is a
+/// copy member by member): a function defined elsewhere, or an override,
+/// may write what it is given where noalloc does not see it.
+bool seenCallee(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && M->isVirtual())
+    return false;
+  return FD->isDefined() || FD->isTrivial() || FD->isDefaulted();
+}
+
+/// Whether \p E is memory that 'malloc' or 'calloc' has just returned: it
+/// holds nothing of another type.
+bool fresh(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  unsigned Builtin = Call ? Call->getBuiltinCallee() : 0;
+  return Builtin == Builtin::BImalloc || Builtin == Builtin::BIcalloc;
+}
+
 } // namespace
 
 void PointerStoreCollector::visit(const CXXCtorInitializer *Init) {
@@ -112,6 +132,80 @@ void PointerStoreCollector::visit(const CXXCtorInitializer *Init) {
 void PointerStoreCollector::visit(const CallExpr *E) {
   if (const ImplicitCastExpr *Read = calledRead(E))
     Harmless.insert(Read);
+  // 'free(o)' reads nothing of what 'o' points to as another type.
+  if (E->getBuiltinCallee() == Builtin::BIfree && E->getNumArgs() == 1)
+    for (const Expr *Arg = E->getArg(0)->IgnoreParens();
+         const auto *Cast = dyn_cast<CastExpr>(Arg);
+         Arg = Cast->getSubExpr()->IgnoreParens())
+      Freed.insert(Cast);
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (seenCallee(Callee))
+    return;
+  // What an unseen function is given, or returns, it may have written.
+  unseen(E->getType());
+  for (const Expr *Arg : E->arguments())
+    unseen(Arg->getType());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    if (const Expr *Object = Member->getImplicitObjectArgument())
+      unseen(Object->getType());
+}
+
+void PointerStoreCollector::visit(const CXXConstructExpr *E) {
+  if (seenCallee(E->getConstructor()))
+    return;
+  unseen(E->getType());
+  for (const Expr *Arg : E->arguments())
+    unseen(Arg->getType());
+}
+
+void PointerStoreCollector::visit(const ExplicitCastExpr *E) { cast(E); }
+
+void PointerStoreCollector::cast(const CastExpr *E) {
+  if (Freed.contains(E))
+    return;
+  switch (E->getCastKind()) {
+  case CK_BitCast:
+  case CK_LValueBitCast:
+  case CK_LValueToRValueBitCast:
+  case CK_PointerToIntegral:
+  case CK_IntegralToPointer:
+  case CK_ToUnion:
+    break;
+  default:
+    return;
+  }
+  // The bytes of one type read as another's: 'memcpy(&o, &raw, n)'.
+  unseen(E->getSubExpr()->getType());
+  if (!fresh(E->getSubExpr()))
+    unseen(E->getType());
+}
+
+void PointerStoreCollector::unseen(QualType T) {
+  // Through pointers, references and arrays, to the records they reach.
+  for (const Type *Ty = T.getTypePtrOrNull(); Ty;) {
+    if (const RecordDecl *Record = Ty->getAsRecordDecl())
+      return unseen(Record);
+    if (QualType Next = Ty->getPointeeType(); !Next.isNull())
+      Ty = Next.getTypePtr();
+    else if (Ty->isArrayType())
+      Ty = Ty->getArrayElementTypeNoTypeQual();
+    else
+      return;
+  }
+}
+
+void PointerStoreCollector::unseen(const RecordDecl *Record) {
+  Record = Record->getDefinition();
+  if (!Record || !Unseen.insert(Record).second)
+    return;
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      unseen(Base.getType());
+  for (const FieldDecl *Field : Record->fields())
+    if (const ValueDecl *P = followed(Field, SM))
+      Result.Pointers[P].OtherWrites = true;
+    else
+      unseen(Field->getType());
 }
 
 void PointerStoreCollector::condition(const Expr *E) {
@@ -138,6 +232,7 @@ void PointerStoreCollector::visit(const UnaryOperator *E) {
 }
 
 void PointerStoreCollector::visit(const ImplicitCastExpr *E) {
+  cast(E);
   switch (E->getCastKind()) {
   case CK_PointerToBoolean:
   case CK_MemberPointerToBoolean:
@@ -174,13 +269,16 @@ void PointerStoreCollector::visit(const VarDecl *D) {
 }
 
 void PointerStoreCollector::visit(const FieldDecl *D) {
+  // A union's members share their bytes: one written, another is read.
+  if (D->getParent()->isUnion())
+    unseen(D->getType());
   const ValueDecl *P = followed(D, SM);
   if (!P || !D->hasInClassInitializer())
     return;
   if (const Expr *Init = D->getInClassInitializer())
     store(P, Init);
   else if (nullPattern(D))
-    Result.Pointers[P]; // A null pointer stores nothing: the field is seen.
+    Result.Pointers[P].NullStored = true;
 }
 
 void PointerStoreCollector::fieldInit(const FieldDecl *Field,
@@ -211,16 +309,20 @@ void PointerStoreCollector::store(const ValueDecl *P, const Expr *Value) {
 /// else than functions written out, a null pointer, or \p P itself.
 bool PointerStoreCollector::resolve(const ValueDecl *P, const Expr *Value,
                                     PointerStores::Stores &S) {
-  if (!Value ||
-      Value->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+  if (!Value)
     return true;
   const Expr *E = Value->IgnoreParenImpCasts();
+  if (Value->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+      isa<ImplicitValueInitExpr, CXXScalarValueInitExpr>(E) ||
+      (isa<InitListExpr>(E) &&
+       llvm::cast<InitListExpr>(E)->getNumInits() == 0)) {
+    S.NullStored = true;
+    return true;
+  }
   if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(E))
     return resolve(P, Default->getExpr(), S);
   if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
     return resolve(P, Default->getExpr(), S);
-  if (isa<ImplicitValueInitExpr>(E))
-    return true;
   if (const auto *List = dyn_cast<InitListExpr>(E)) {
     bool Known =
         !List->hasArrayFiller() || resolve(P, List->getArrayFiller(), S);

@@ -30,6 +30,9 @@ struct PointerStores {
     /// Its value is read other than to call it or compare it: what is
     /// stored into it may be anywhere.
     bool Copied = false;
+    /// A null pointer is stored into it ('= nullptr', '{}', an element
+    /// or field an initializer list leaves out).
+    bool NullStored = false;
   };
   /// By canonical declaration, in the order of the first write.
   llvm::MapVector<const clang::ValueDecl *, Stores> Pointers;
@@ -56,6 +59,8 @@ public:
   void visit(const clang::BinaryOperator *E);
   void visit(const clang::UnaryOperator *E);
   void visit(const clang::ImplicitCastExpr *E);
+  void visit(const clang::ExplicitCastExpr *E);
+  void visit(const clang::CXXConstructExpr *E);
   void visit(const clang::LambdaExpr *E);
   void visit(const clang::VarDecl *D);
   void visit(const clang::FieldDecl *D);
@@ -69,6 +74,14 @@ public:
 
 private:
   void harmless(const clang::Expr *E);
+  /// A cast that may make a record's bytes those of another type.
+  void cast(const clang::CastExpr *E);
+  /// The followed pointers in a record of the type that \p T points to,
+  /// refers to or is, and in the records they reach, may be written by
+  /// code noalloc does not see: 'memcpy(&o, &raw, n)', 'fill(&o)' with
+  /// 'fill' defined elsewhere, 'o = *lib()'.
+  void unseen(clang::QualType T);
+  void unseen(const clang::RecordDecl *Record);
   void store(const clang::ValueDecl *P, const clang::Expr *Value);
   bool resolve(const clang::ValueDecl *P, const clang::Expr *Value,
                PointerStores::Stores &S);
@@ -79,6 +92,10 @@ private:
   llvm::DenseSet<const clang::Expr *> Claimed;
   /// Reads whose value is called or compared, and goes nowhere else.
   llvm::DenseSet<const clang::Expr *> Harmless;
+  /// The records whose followed pointers are written unseen.
+  llvm::DenseSet<const clang::RecordDecl *> Unseen;
+  /// The casts of the pointer that 'free' is given.
+  llvm::DenseSet<const clang::CastExpr *> Freed;
 };
 
 /// The followed variable or field that the indirect call \p E reads its

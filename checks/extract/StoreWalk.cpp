@@ -117,12 +117,13 @@ public:
     Definitions.memberCall(E);
     return true;
   }
-  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return slots(E); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return both(E); }
   bool VisitLambdaExpr(LambdaExpr *E) { return both(E); }
   bool VisitUnaryOperator(UnaryOperator *E) { return both(E); }
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return slots(S); }
   bool VisitBinaryOperator(BinaryOperator *E) { return pointers(E); }
   bool VisitImplicitCastExpr(ImplicitCastExpr *E) { return pointers(E); }
+  bool VisitExplicitCastExpr(ExplicitCastExpr *E) { return pointers(E); }
   bool VisitInitListExpr(InitListExpr *E) {
     if (E->isSemanticForm())
       fieldInits(E->getType(), E->inits());

@@ -92,6 +92,7 @@ static void mapPointer(IO &Io, Pointer &P) {
   Io.list(P.Functions, [&](auto &S) { Io.text(S); });
   Io.flag(P.OtherWrites);
   Io.flag(P.Copied);
+  Io.flag(P.NullStored);
   Io.list(P.Sources, [&](auto &S) { Io.text(S); });
   Io.text(P.Unfollowed);
 }

@@ -178,6 +178,7 @@ static json::Value toJSON(const PointerFacts &P) {
                       {"functions", P.Functions},
                       {"other_writes", P.OtherWrites},
                       {"copied", P.Copied},
+                      {"null_stored", P.NullStored},
                       {"sources", P.Sources},
                       {"unfollowed", P.Unfollowed}};
 }
@@ -186,7 +187,8 @@ static bool fromJSON(const json::Value &V, PointerFacts &P, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("usr", P.USR) && O.map("functions", P.Functions) &&
          O.map("other_writes", P.OtherWrites) && O.map("copied", P.Copied) &&
-         O.map("sources", P.Sources) && O.map("unfollowed", P.Unfollowed);
+         O.map("null_stored", P.NullStored) && O.map("sources", P.Sources) &&
+         O.map("unfollowed", P.Unfollowed);
 }
 
 /// null when not summarised; else {"allocates", "releases", "unknown",

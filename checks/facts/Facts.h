@@ -174,6 +174,10 @@ struct PointerFacts {
   /// For a std::function slot: why something noalloc does not follow may be
   /// in it ("'cb_': it is passed by reference to 'reset'"), or empty.
   std::string Unfollowed;
+  /// A null pointer is stored into it ('= nullptr', '{}', a default member
+  /// initializer of a template that is null): with no function stored in
+  /// any unit, the program only sets it to null.
+  bool NullStored = false;
 };
 
 /// What a library function's body may do, as far as its translation unit
@@ -260,7 +264,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 16;
+  static constexpr unsigned FormatVersion = 17;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

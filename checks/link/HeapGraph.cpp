@@ -219,6 +219,7 @@ void HeapGraph::joinPointers(const std::vector<ProgramFacts::Unit> &Units) {
       Pointer &Joined = Pointers[P.USR];
       Joined.OtherWrites |= P.OtherWrites;
       Joined.Copied |= P.Copied;
+      Joined.NullStored |= P.NullStored;
       llvm::append_range(Joined.Sources, P.Sources);
       if (Joined.Unfollowed.empty())
         Joined.Unfollowed = P.Unfollowed;
@@ -454,9 +455,11 @@ HeapGraph::followedPointer(const CallSite &Call) const {
   auto It = Pointers.find(Call.Pointer);
   if (It == Pointers.end() || It->second.OtherWrites)
     return nullptr; // Written unseen or not followed: any function.
-  // With no function stored, the program only ever sets it to null; one
-  // unit cannot tell.
-  if (It->second.Functions.empty() && Options.OneUnit)
+  // With no function stored and a null stored, the program only ever sets
+  // it to null; one unit cannot tell. With neither, only code noalloc does
+  // not see writes it.
+  if (It->second.Functions.empty() &&
+      (Options.OneUnit || !It->second.NullStored))
     return nullptr;
   return &It->second;
 }

@@ -307,6 +307,7 @@ private:
     std::vector<int> Functions;
     bool OtherWrites = false;
     bool Copied = false;
+    bool NullStored = false;
     /// For a std::function slot: the slots stored into it, and why
     /// something unfollowed may be in it.
     std::vector<std::string> Sources;

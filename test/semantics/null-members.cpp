@@ -1,13 +1,13 @@
 // A call through a followed pointer that the whole program only ever sets
 // to null (a default member initializer '{}' or '= nullptr', one of a
 // template that no analysed code instantiates as in entt::delegate) runs no
-// function of the program: 'idle' and 'fire' are clean. Their twins: the
-// field 'error', and 'fn' of 'Delegate<long>', into which another unit
-// (Inputs/null-members-arm.cpp) stores an allocating function, allocate;
-// 'sink', whose address goes to 'attach', which no analysed file defines,
-// may hold anything: unknown, never clean. Without the other unit, 'error'
-// and 'Delegate<long>::fn' are null only, and clean. Every label is the
-// oracle's; every function is a root.
+// function: 'idle', 'fire' are clean. Twins: 'error' and 'fn' of
+// 'Delegate<long>', into which Inputs/null-members-arm.cpp stores an
+// allocating function, allocate; 'sink', whose address goes to 'attach'
+// (defined in no analysed file), 'Table::run' (only copied from what an
+// unseen function returns) and 'Maker::fn' (a template's initializer that
+// is not null) are unknown. Without the other unit, 'error' and
+// 'Delegate<long>::fn' are null only. Every label is the oracle's.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s %S/Inputs/null-members-arm.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=CALL --implicit-check-not='{{warning|error}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s %S/Inputs/null-members-arm.cpp -- -std=c++17 \
@@ -42,6 +42,28 @@ ROOT long fireLong(const Delegate<long> &d, long x) { return d(x); }
 ROOT void failAll(Hooks *b, Hooks *e) {
   std::for_each(b, e, [](Hooks &h) { fail(h, 1); });
 }
+// Negative twins, never clean. 'Table' is copied, by its implicit copy
+// constructor, from what 'libTable' returns, which no analysed file
+// defines: the copy stores nothing known, and unseen code filled it.
+using Wide = long long (*)(long long);
+struct Table {
+  Wide run;
+};
+const Table *libTable();
+ROOT long long viaLib(long long x) {
+  Table t = *libTable();
+  return t.run ? t.run(x) : x;
+}
+// A default member initializer of a template that is not null, whatever
+// no analysed code instantiates.
+struct Widget {
+  int v;
+  static Widget make(Widget w);
+};
+template <typename T> struct Maker {
+  T (*fn)(T) = &T::make;
+};
+ROOT Widget remake(const Maker<Widget> &m, Widget w) { return m.fn(w); }
 
 // CALL: null-members-arm.cpp:9:32: warning: call to 'loud' may allocate on the heap [noalloc-call]
 // CALL: null-members.cpp:37:11: note: 'fireLong' must not allocate: it is a noalloc root
@@ -52,40 +74,85 @@ ROOT void failAll(Hooks *b, Hooks *e) {
 // CALL: null-members-arm.cpp:4:12: note: 'loud' allocates with 'new' here
 // CALL: null-members.cpp:34:5: warning: cannot show that 'drain' is allocation-free: 'drain' calls through function pointer 'h.sink' whose targets noalloc cannot see [noalloc-call]
 // CALL: null-members.cpp:37:62: warning: call to 'Delegate<long>::operator()' may allocate on the heap [noalloc-call]
+// CALL: null-members.cpp:54:14: warning: cannot show that 'viaLib' is allocation-free: 'libTable' is defined in no analysed file [noalloc-call]
+// CALL: null-members.cpp:66:63: warning: cannot show that 'remake' is allocation-free: 'remake' calls through function pointer 'm.fn' whose targets noalloc cannot see [noalloc-call]
+
+// Each call reported: the call through 't.run' is unknown, not only the
+// call of 'libTable'.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" %s %S/Inputs/null-members-arm.cpp -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=EVERY
+// EVERY: null-members.cpp:55:18: warning: cannot show that 'viaLib' is allocation-free: 'viaLib' calls through function pointer 't.run' whose targets noalloc cannot see [noalloc-call]
+
+// The plugin without FactsDirectory links this unit alone, which cannot
+// tell what another unit stores: 'h.error' (null here, 'loud' in
+// null-members-arm.cpp) is unknown, never clean; so is 'h.idle'.
+// RUN: %expect-exit 0 %clang-tidy-noalloc --checks='-*,noalloc-call' %s -- -std=c++17 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=PLUGIN
+// PLUGIN: null-members.cpp:30:50: warning: cannot show that 'idle' is allocation-free: 'idle' calls through function pointer 'h.idle' whose targets noalloc cannot see [noalloc-call]
+// PLUGIN: null-members.cpp:31:51: warning: cannot show that 'fail' is allocation-free: 'fail' calls through function pointer 'h.error' whose targets noalloc cannot see [noalloc-call]
 
 // JSON: "name": "idle",
-// JSON: "verdict": "none"
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "none"
 // JSON: "name": "fail",
-// JSON: "verdict": "allocates"
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
 // JSON: "name": "drain",
-// JSON: "verdict": "unknown"
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "unknown"
 // JSON: "name": "fire",
-// JSON: "verdict": "none"
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "none"
 // JSON: "name": "fireLong",
-// JSON: "verdict": "allocates"
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "viaLib",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "unknown"
+// JSON: "name": "remake",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "unknown"
 
 // ALONE: "name": "idle",
-// ALONE: "verdict": "none"
+// ALONE-NEXT: "usr":
+// ALONE-NEXT: "verdict": "none"
 // ALONE: "name": "fail",
-// ALONE: "verdict": "none"
+// ALONE-NEXT: "usr":
+// ALONE-NEXT: "verdict": "none"
 // ALONE: "name": "drain",
-// ALONE: "verdict": "unknown"
+// ALONE-NEXT: "usr":
+// ALONE-NEXT: "verdict": "unknown"
 // ALONE: "name": "fire",
-// ALONE: "verdict": "none"
+// ALONE-NEXT: "usr":
+// ALONE-NEXT: "verdict": "none"
 // ALONE: "name": "fireLong",
-// ALONE: "verdict": "none"
+// ALONE-NEXT: "usr":
+// ALONE-NEXT: "verdict": "none"
 
 // STRICT: "name": "idle",
-// STRICT: "verdict": "none"
+// STRICT-NEXT: "usr":
+// STRICT-NEXT: "verdict": "none"
 // STRICT: "name": "fire",
-// STRICT: "verdict": "none"
+// STRICT-NEXT: "usr":
+// STRICT-NEXT: "verdict": "none"
 // STRICT: "name": "failAll",
-// STRICT: "verdict": "allocates"
+// STRICT-NEXT: "usr":
+// STRICT-NEXT: "verdict": "allocates"
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
+#include <memory>
 static void grab(int *p) { delete new int(*p); }
 void attach(Sink *slot) { *slot = grab; }
+static long long wide(long long x) { return *std::make_unique<long long>(x); }
+const Table *libTable() {
+  static const Table Filled{wide};
+  return &Filled;
+}
+Widget Widget::make(Widget w) {
+  delete new int(w.v);
+  return w;
+}
 ORACLE_MAIN {
   Hooks h;
   Delegate<int> di;
@@ -99,5 +166,9 @@ ORACLE_MAIN {
   ORACLE_ALLOCATES("fireLong: 'loudLong', stored by arm", fireLong(dl, 1));
   ORACLE_ALLOCATES("drain: 'grab', stored by attach, unseen", drain(h, &v));
   ORACLE_ALLOCATES("failAll: 'loud', through std::for_each", failAll(&h, &h + 1));
+  ORACLE_ALLOCATES("viaLib: 'wide', stored by libTable, unseen", viaLib(1));
+  Maker<Widget> m;
+  ORACLE_ALLOCATES("remake: 'Widget::make', the template's initializer",
+                   remake(m, Widget{1}));
 }
 #endif

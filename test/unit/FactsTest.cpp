@@ -46,7 +46,8 @@ static TranslationUnitFacts everyField() {
   B.fn("g").PureVirtual = true;
   B.fn("g").Sites[1].Variable = "Log";
   TranslationUnitFacts Facts = B.build();
-  Facts.Pointers.push_back({"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true, {}, ""});
+  Facts.Pointers.push_back(
+      {"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true, {}, "", true});
   return Facts;
 }
 
