@@ -169,7 +169,7 @@ void CallCheck::onEndOfTranslationUnit() {
   LinkOptions Link;
   // Without the other units' facts, this unit cannot tell that a pointer
   // it only sets to null is null in the whole program.
-  Link.OneUnit = FactsDirectory.empty();
+  Link.PartialProgram = FactsDirectory.empty();
   Link.Roots = optionList(Roots);
   Link.AllowedZones = optionList(AllowedZones);
   Link.KnowledgeFiles = knowledgeFiles();

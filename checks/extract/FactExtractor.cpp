@@ -1530,28 +1530,37 @@ static llvm::StringSet<> boundedEntryPoints(const TranslationUnitFacts &Facts) {
   return Entries;
 }
 
+/// The link of one unit's \p Functions, with its pointers: what the other
+/// units store into them is not in view.
+static HeapGraph unitGraph(const TranslationUnitFacts &Facts,
+                           std::vector<FunctionFacts> Functions,
+                           const KnowledgeBase &KB) {
+  std::vector<TranslationUnitFacts> Local(1);
+  Local[0].MainFile = Facts.MainFile;
+  Local[0].Root = Facts.Root;
+  Local[0].Pointers = Facts.Pointers;
+  Local[0].Functions = std::move(Functions);
+  LinkOptions Partial;
+  Partial.PartialProgram = true;
+  return HeapGraph(std::move(Local), KB, std::move(Partial));
+}
+
 /// What the library functions in \p Entries do with the memory resource's
 /// own work left out (the library's calls of it cut), by USR.
 static llvm::StringMap<LibrarySummary>
 summariesWithoutResource(const TranslationUnitFacts &Facts,
                          const KnowledgeBase &KB,
                          const llvm::StringSet<> &Entries) {
-  std::vector<TranslationUnitFacts> Local(1);
-  Local[0].MainFile = Facts.MainFile;
-  Local[0].Root = Facts.Root;
-  Local[0].Pointers = Facts.Pointers;
-  Local[0].Functions = Facts.Functions;
+  std::vector<FunctionFacts> Functions = Facts.Functions;
   llvm::StringSet<> Work;
-  for (const FunctionFacts &F : Local[0].Functions)
+  for (const FunctionFacts &F : Functions)
     if (isResourceWork(F.KnowledgeName))
       Work.insert(F.USR);
-  for (FunctionFacts &F : Local[0].Functions)
+  for (FunctionFacts &F : Functions)
     if (F.InSystemHeader)
       for (CallSite &C : F.Calls)
         C.Accepted |= Work.contains(C.Callee);
-  LinkOptions OneUnit;
-  OneUnit.OneUnit = true;
-  HeapGraph Graph(std::move(Local), KB, OneUnit);
+  HeapGraph Graph = unitGraph(Facts, std::move(Functions), KB);
   llvm::StringMap<LibrarySummary> Summaries;
   for (const auto &Entry : Entries)
     if (int I = Graph.find(Entry.getKey()); I >= 0 &&
@@ -1665,14 +1674,8 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
   // The graph takes the facts and gives them back: a copy would double
   // the unit's facts while its AST is still alive (json: +17 MiB).
   bool Join = joinsByUSR(Facts);
-  std::vector<TranslationUnitFacts> Local(1);
-  Local[0].MainFile = Facts.MainFile;
-  Local[0].Root = Facts.Root;
-  Local[0].Pointers = Facts.Pointers;
-  Local[0].Functions = Join ? std::move(Facts.Functions) : Facts.Functions;
-  LinkOptions OneUnit;
-  OneUnit.OneUnit = true;
-  HeapGraph Graph(std::move(Local), KB, OneUnit);
+  HeapGraph Graph = unitGraph(
+      Facts, Join ? std::move(Facts.Functions) : Facts.Functions, KB);
   // Before the facts go back: the summaries read the nodes' sites.
   std::vector<std::optional<LibrarySummary>> Summaries(Graph.size());
   for (int I = 0, E = Graph.size(); I < E; ++I)

@@ -90,7 +90,7 @@ bool nullInitializer(const Expr *E) {
 /// Whether the field \p D of a class template specialization has a default
 /// member initializer that is not instantiated (no constructor of the unit
 /// uses it) and is a null pointer in the template.
-bool nullPattern(const FieldDecl *D) {
+bool templateDefaultIsNull(const FieldDecl *D) {
   const auto *Class = dyn_cast<CXXRecordDecl>(D->getParent());
   const CXXRecordDecl *Pattern =
       Class ? Class->getTemplateInstantiationPattern() : nullptr;
@@ -277,7 +277,7 @@ void PointerStoreCollector::visit(const FieldDecl *D) {
     return;
   if (const Expr *Init = D->getInClassInitializer())
     store(P, Init);
-  else if (nullPattern(D))
+  else if (templateDefaultIsNull(D))
     Result.Pointers[P].NullStored = true;
 }
 

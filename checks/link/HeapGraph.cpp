@@ -459,7 +459,7 @@ HeapGraph::followedPointer(const CallSite &Call) const {
   // it to null; one unit cannot tell. With neither, only code noalloc does
   // not see writes it.
   if (It->second.Functions.empty() &&
-      (Options.OneUnit || !It->second.NullStored))
+      (Options.PartialProgram || !It->second.NullStored))
     return nullptr;
   return &It->second;
 }
@@ -484,9 +484,15 @@ std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
   }
   auto Same = BySignature.find(Call.Callee);
   const Pointer *P = followedPointer(Call);
-  if (!P)
-    return Same == BySignature.end() ? Result : Same->second;
-  // What is stored into it, and whatever may have got there unseen.
+  if (!P) {
+    if (Same != BySignature.end())
+      return Same->second;
+    Result.push_back(ByUSR.lookup(UnknownUSR));
+    return Result;
+  }
+  // What is stored into it, and whatever may have got there unseen. With
+  // neither, the program only sets it to null: calling null is undefined,
+  // not code that allocates, and the call reaches nothing.
   Result = P->Functions;
   if (Same != BySignature.end())
     for (int I : Same->second)
@@ -512,13 +518,9 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
     // clang checks every function converted to the pointer's type.
     if (Call.Nonallocating)
       return Result;
-    Result = indirectTargets(Call);
-    // A pointer the whole program only sets to null, and that no escaping
-    // function may reach, calls no function of the program: calling null
-    // is undefined, not code that allocates.
-    if (Result.empty() && !isCallable(Call.Pointer) && followedPointer(Call))
-      return Result;
-  } else if (Call.Kind != CallKind::Block) {
+    return indirectTargets(Call);
+  }
+  if (Call.Kind != CallKind::Block) {
     auto It = ByUSR.find(Call.Callee);
     if (It != ByUSR.end())
       Result.push_back(It->second);

@@ -123,10 +123,11 @@ struct LinkOptions {
   std::vector<std::string> AllowedZones;
   /// The user's knowledge files the checks read: the link reads them too.
   std::vector<std::string> KnowledgeFiles;
-  /// One unit's link, to summarise its library functions: what the other
-  /// units store into a pointer is not in view, so a pointer this unit
+  /// A link of part of the program (one unit's, to summarise its library
+  /// functions, or the plugin's without FactsDirectory): what the other
+  /// units store into a pointer is not in view, so a pointer this part
   /// only sets to null may hold any function of its type.
-  bool OneUnit = false;
+  bool PartialProgram = false;
 };
 
 /// The first step of a shortest path from a function towards a cause: its
@@ -326,6 +327,8 @@ private:
   /// A virtual call's targets without its pure virtual functions, unless
   /// they are all there is.
   void dropPureVirtuals(std::vector<int> &Targets) const;
+  /// The functions an indirect call may reach, the unknown node for what
+  /// noalloc does not follow; nothing when its pointer is only ever null.
   std::vector<int> indirectTargets(const CallSite &Call) const;
 
   const KnowledgeBase &KB;
