@@ -31,9 +31,14 @@ std::string unitKnowledge(const ClangTidyOptions &Effective) {
 
 std::string otherKnowledgeMessage(llvm::StringRef Path,
                                   llvm::StringRef MainFile) {
-  return ("'" + Path + "' was analysed with other knowledge than '" + MainFile +
+  // As the other refusals of an input say it: 'cannot use facts ...: why'.
+  bool Facts = Path.ends_with(".facts.json");
+  return ((Facts ? "cannot use facts '" : "cannot use result '") + Path +
+          (Facts ? "': they were" : "': it was") +
+          " analysed with other knowledge than '" + MainFile +
           "' has here (a knowledge file changed, or its configuration "
-          "names others); analyse it again")
+          "names others); " +
+          (Facts ? "run 'noalloc --facts-dir' again" : "analyse it again"))
       .str();
 }
 

@@ -22,8 +22,8 @@ knowledgeLists(const clang::tidy::ClangTidyOptions &Effective);
 std::string unitKnowledge(const clang::tidy::ClangTidyOptions &Effective);
 
 /// Why the facts or result at \p Path cannot be used: they were analysed
-/// with other knowledge than \p MainFile has here. The link and the
-/// plugin's FactsDirectory say it in these words.
+/// with other knowledge than \p MainFile has here, and how to make them
+/// again. The link and the plugin's FactsDirectory say it in these words.
 std::string otherKnowledgeMessage(llvm::StringRef Path,
                                   llvm::StringRef MainFile);
 
