@@ -126,9 +126,9 @@ int own_attributes(void) {
 // STRICT: libc-threads.c:[[@LINE-6]]:11: note: 'pthread_getattr_np' has no body to analyse (the strict policy counts it as allocating)
 
 int stop_worker(pthread_t worker) { return pthread_cancel(worker); }
-// FIRST: libc-threads.c:[[@LINE-1]]:44: warning: call to 'pthread_cancel' may allocate on the heap: on the process's first pthread_cancel or pthread_exit (glibc loads libgcc_s for unwinding, measured 7) [noalloc-c-allocation]
+// FIRST: libc-threads.c:[[@LINE-1]]:44: warning: call to 'pthread_cancel' may allocate on the heap: on the process's first pthread_cancel or pthread_exit (glibc loads libgcc_s for unwinding, measured 7 in C, 1 in C++) [noalloc-c-allocation]
 void leave(void) { pthread_exit(NULL); }
-// FIRST: libc-threads.c:[[@LINE-1]]:20: warning: call to 'pthread_exit' may allocate on the heap: on the process's first pthread_exit or pthread_cancel (glibc loads libgcc_s for unwinding, measured 7) [noalloc-c-allocation]
+// FIRST: libc-threads.c:[[@LINE-1]]:20: warning: call to 'pthread_exit' may allocate on the heap: on the process's first pthread_exit or pthread_cancel (glibc loads libgcc_s for unwinding, measured 7 in C, 1 in C++) [noalloc-c-allocation]
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
