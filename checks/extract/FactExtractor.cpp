@@ -9,6 +9,7 @@
 #include "knowledge/HeapType.h"
 #include "knowledge/ValueSemantics.h"
 #include "link/HeapGraph.h"
+#include "link/LibraryCallees.h"
 #include "utils/ASTQueries.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
@@ -226,6 +227,10 @@ public:
                CallKind Kind, ObjectMemory Object,
                std::optional<SourceLocation> ObjectOutside = std::nullopt,
                StringRef ObjectParameter = "") {
+    // A trivial special member runs no code: the destructor of a lambda
+    // that std::function's manager calls explicitly has no body to see.
+    if (Callee->isTrivial())
+      return;
     size_t Target = function(Callee);
     // What library code passes to user code's std::function parameters
     // (make_shared<Timer>(cb) constructs a Timer) is not followed.
@@ -1542,6 +1547,9 @@ static HeapGraph unitGraph(const TranslationUnitFacts &Facts,
   Local[0].Functions = std::move(Functions);
   LinkOptions Partial;
   Partial.PartialProgram = true;
+  // What library code does itself: the user code it calls is kept apart
+  // (LibraryCallees).
+  Partial.LibraryAlone = true;
   return HeapGraph(std::move(Local), KB, std::move(Partial));
 }
 
@@ -1639,6 +1647,7 @@ boundLibraryCalls(std::vector<FunctionFacts> &Functions,
         B.InSystemHeader = true;
         B.Constructor = Callee.Constructor;
         B.Summary = *S;
+        B.Calls = Callee.Calls; // Its user code, as the summary keeps it.
       }
       C.Callee = USR;
     }
@@ -1676,11 +1685,19 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
   bool Join = joinsByUSR(Facts);
   HeapGraph Graph = unitGraph(
       Facts, Join ? std::move(Facts.Functions) : Facts.Functions, KB);
-  // Before the facts go back: the summaries read the nodes' sites.
+  // Before the facts go back: the summaries read the nodes' sites, and
+  // the user code each kept library function calls, its calls.
   std::vector<std::optional<LibrarySummary>> Summaries(Graph.size());
-  for (int I = 0, E = Graph.size(); I < E; ++I)
-    if (Graph.node(I).Facts.InSystemHeader)
-      Summaries[I] = summaryOf(Graph, I);
+  std::vector<std::vector<CallSite>> UserCallees(Graph.size());
+  LibraryCallees Callees(Graph);
+  for (int I = 0, E = Graph.size(); I < E; ++I) {
+    const FunctionFacts &F = Graph.node(I).Facts;
+    if (!F.InSystemHeader)
+      continue;
+    Summaries[I] = summaryOf(Graph, I);
+    if (F.Defined && (EntryPoints.contains(F.USR) || F.AddressTaken))
+      UserCallees[I] = Callees.of(I);
+  }
   if (Join)
     Facts.Functions = std::move(Graph).takeFunctions();
   std::vector<FunctionFacts> Kept;
@@ -1694,9 +1711,10 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
         Kept.push_back(std::move(F)); // The knowledge base answers.
         continue;
       }
-      F.Summary = *Summaries[Graph.find(F.USR)];
+      int I = Graph.find(F.USR);
+      F.Summary = *Summaries[I];
       F.Defined = false;
-      F.Calls.clear();
+      F.Calls = std::move(UserCallees[I]);
       F.Sites.clear();
       F.Overrides.clear();
     }

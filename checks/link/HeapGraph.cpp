@@ -179,6 +179,20 @@ static void joinSummary(LibrarySummary &Known, const LibrarySummary &S) {
     Known.Exception = S.Exception;
 }
 
+/// The user code a library function calls, as each unit's summary of it
+/// says (std::for_each of one lambda type, in two units): any of them, each
+/// once.
+static void joinUserCallees(std::vector<CallSite> &Known,
+                            std::vector<CallSite> Other) {
+  auto Key = [](const CallSite &C) {
+    return std::tie(C.Callee, C.Where.File, C.Where.Offset, C.InThrow);
+  };
+  for (CallSite &C : Other)
+    if (llvm::none_of(Known,
+                      [&](const CallSite &K) { return Key(K) == Key(C); }))
+      Known.push_back(std::move(C));
+}
+
 void HeapGraph::joinFunction(FunctionFacts &F) {
   auto [It, Inserted] = ByUSR.try_emplace(F.USR, int(Nodes.size()));
   if (Inserted) {
@@ -199,10 +213,13 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
   else if (Known.Defined && F.Defined)
     joinVersion(Nodes[It->second], std::move(F));
   else if (!Known.Defined && !Known.Summary.Summarised &&
-           F.Summary.Summarised)
+           F.Summary.Summarised) {
     Known.Summary = F.Summary;
-  else if (!Known.Defined && F.Summary.Summarised)
+    Known.Calls = std::move(F.Calls);
+  } else if (!Known.Defined && F.Summary.Summarised) {
     joinSummary(Known.Summary, F.Summary);
+    joinUserCallees(Known.Calls, std::move(F.Calls));
+  }
   Known.AddressTaken = AddressTaken;
   Known.Root = Root;
   Known.Allowed = Allowed;
@@ -565,11 +582,25 @@ static std::string dispatchKey(const CallSite &Call) {
   return Key;
 }
 
+std::vector<int> HeapGraph::libraryTargets(const CallSite &Call) const {
+  std::vector<int> Result = targets(Call);
+  // A call that reaches user code only reaches nothing here, not the
+  // unknown node.
+  llvm::erase_if(Result, [&](int T) { return Nodes[T].isUserCode(); });
+  return Result;
+}
+
 void HeapGraph::resolveCalls() {
   Targets = CallTargets(Nodes.size());
-  for (int I = 0, E = Nodes.size(); I < E; ++I)
+  for (int I = 0, E = Nodes.size(); I < E; ++I) {
+    bool Alone = Options.LibraryAlone && Nodes[I].Facts.InSystemHeader;
     for (const CallSite &Call : Nodes[I].Facts.Calls)
-      Targets.add(I, dispatchKey(Call), [&] { return targets(Call); });
+      if (Alone)
+        Targets.add(I, "L" + dispatchKey(Call),
+                    [&] { return libraryTargets(Call); });
+      else
+        Targets.add(I, dispatchKey(Call), [&] { return targets(Call); });
+  }
   Targets.index([&](const CallTargets::Call &C) { return follows(C); },
                 [&](int T) { return follows(T); });
 }

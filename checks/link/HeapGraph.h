@@ -128,6 +128,11 @@ struct LinkOptions {
   /// units store into a pointer is not in view, so a pointer this part
   /// only sets to null may hold any function of its type.
   bool PartialProgram = false;
+  /// A unit's summary of its library functions: library code's calls
+  /// reach library code only. What a library function's user code (a
+  /// lambda std::sort calls) does is the link's to follow, with the whole
+  /// program in view, not a part of the summary.
+  bool LibraryAlone = false;
 };
 
 /// The first step of a shortest path from a function towards a cause: its
@@ -199,6 +204,10 @@ public:
     /// A function whose code the user wrote and the run has.
     bool isUserDefinition() const {
       return Facts.Defined && !Facts.InSystemHeader;
+    }
+    /// A function of the user's code, with or without a body here.
+    bool isUserCode() const {
+      return !Facts.InSystemHeader && !isUnknownTargets();
     }
     /// The stand-in for the unseen targets of a call (UnknownUSR).
     bool isUnknownTargets() const { return Facts.USR == UnknownUSR; }
@@ -289,6 +298,9 @@ private:
   static void joinDefinition(Node &N, FunctionFacts Other);
   static void joinVersion(Node &N, FunctionFacts Other);
   void resolveCalls();
+  /// targets() of a call in library code: without user code, if the
+  /// options say LibraryAlone.
+  std::vector<int> libraryTargets(const CallSite &Call) const;
   /// Whether the analysis follows \p Call: not accepted, not made in an
   /// allowed zone; and \p Target: not an allowed zone.
   bool follows(const CallTargets::Call &Call) const;

@@ -234,7 +234,8 @@ public:
 
   /// The functions the witness path of \p C from \p Start goes through,
   /// one note each (a call, or the heap site at the end), down to the
-  /// first function without a body in user code.
+  /// first function that is a cause itself: one without a body in user
+  /// code, or library code that does what it reaches (not its user code).
   Walk witness(int Start, Cause C) {
     std::unique_ptr<PathForest> &F = Witnesses[unsigned(C)];
     if (!F)
@@ -242,7 +243,7 @@ public:
           G.size(),
           [this, C](int X) {
             const Witness &W = G.node(X).witness(C);
-            return G.node(X).isUserDefinition() && (W.Site >= 0 || W.Call >= 0);
+            return W.Site >= 0 || W.Call >= 0;
           },
           [this, C](int X) {
             const Witness &W = G.node(X).witness(C);
@@ -310,6 +311,12 @@ static std::string callStep(const HeapGraph &G, const Node &Caller,
   return Step;
 }
 
+/// Whether the witness path of \p C goes on from \p T: a user function's
+/// body, or the user code a library function calls.
+static bool continues(const Node &T, Cause C) {
+  return T.isUserDefinition() || T.witness(C).Call >= 0;
+}
+
 /// The note of \p X, a function on the witness path of \p C.
 static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
   const Node &N = G.node(X);
@@ -320,7 +327,7 @@ static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
   }
   const CallSite &Call = N.Facts.Calls[W.Call];
   const Node &T = G.node(W.Target);
-  return {callStep(G, N, Call, T, T.isUserDefinition() ? "" : leafPhrase(T, C)),
+  return {callStep(G, N, Call, T, continues(T, C) ? "" : leafPhrase(T, C)),
           Call.Where};
 }
 
@@ -559,8 +566,8 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
   bool MayBe = C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName &&
                !T.isUnknownTargets();
   Walk Path =
-      T.isUserDefinition() ? Paths.witness(Chosen.Target, Deciding) : Walk();
-  bool Leaf = !T.isUserDefinition() && Chosen.Reached != Effect::Unknown &&
+      continues(T, Deciding) ? Paths.witness(Chosen.Target, Deciding) : Walk();
+  bool Leaf = !continues(T, Deciding) && Chosen.Reached != Effect::Unknown &&
               !T.Facts.Summary.Summarised &&
               T.Leaf[unsigned(Deciding)]; // The message names unseen code.
   size_t Finding = Roots.size();
@@ -866,8 +873,9 @@ static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
   for (int I : G.reachable({Start}, &Parent, &ParentCall)) {
     const Node &N = G.node(I);
     if (!N.isUserDefinition()) {
-      // Library functions are entry points, not descended into.
-      if (G.lattice(I) != Effect::None)
+      // Library functions are heap points for what they do themselves:
+      // the user code they call is descended into.
+      if (llvm::is_contained(N.Leaf, true))
         Points.push_back({I, -1});
       continue;
     }

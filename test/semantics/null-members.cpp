@@ -17,7 +17,7 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict}}" --format=json %s %S/Inputs/null-members-arm.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=STRICT
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict}}" --format=json %s -- -std=c++17 \
-// RUN:   | FileCheck %s --check-prefix=STRICT
+// RUN:   | FileCheck %s --check-prefix=STRICT-ALONE
 // RUN: %oracle %s -- -std=c++17 %S/Inputs/null-members-arm.cpp
 
 #include "Inputs/null-members.h"
@@ -35,12 +35,16 @@ ROOT void drain(Hooks &h, int *p) {
 }
 ROOT int fire(const Delegate<int> &d, int x) { return d(x); }
 ROOT long fireLong(const Delegate<long> &d, long x) { return d(x); }
-// Library code that calls it is summarised by this unit alone, which cannot
-// tell that 'error' is null only: its summary is unknown, with the other
-// unit or not, and under Policy: strict 'failAll' allocates. (The lenient
-// policy counts a library summary's unknown as allocation-free.)
+// Library code that calls user code is summarised without it: the lambda
+// std::for_each calls is the link's to decide, with every unit in view, as
+// if 'failAll' called it. With the other unit 'failAll' allocates, under
+// every policy; without it, 'error' is null only and 'failAll' is clean, as
+// 'fail' is. Twin: 'idleAll', through 'idle', is clean.
 ROOT void failAll(Hooks *b, Hooks *e) {
   std::for_each(b, e, [](Hooks &h) { fail(h, 1); });
+}
+ROOT void idleAll(Hooks *b, Hooks *e) {
+  std::for_each(b, e, [](Hooks &h) { idle(h, 1); });
 }
 // Negative twins, never clean. 'Table' is copied, by its implicit copy
 // constructor, from what 'libTable' returns, which no analysed file
@@ -74,14 +78,21 @@ ROOT Widget remake(const Maker<Widget> &m, Widget w) { return m.fn(w); }
 // CALL: null-members-arm.cpp:4:12: note: 'loud' allocates with 'new' here
 // CALL: null-members.cpp:34:5: warning: cannot show that 'drain' is allocation-free: 'drain' calls through function pointer 'h.sink' whose targets noalloc cannot see [noalloc-call]
 // CALL: null-members.cpp:37:62: warning: call to 'Delegate<long>::operator()' may allocate on the heap [noalloc-call]
-// CALL: null-members.cpp:54:14: warning: cannot show that 'viaLib' is allocation-free: 'libTable' is defined in no analysed file [noalloc-call]
-// CALL: null-members.cpp:66:63: warning: cannot show that 'remake' is allocation-free: 'remake' calls through function pointer 'm.fn' whose targets noalloc cannot see [noalloc-call]
+// CALL: null-members.cpp:44:3: warning: call to 'std::for_each<Hooks *, (lambda at null-members.cpp:44:23)>' may allocate on the heap [noalloc-call]
+// CALL: null-members.cpp:43:11: note: 'failAll' must not allocate: it is a noalloc root
+// CALL: {{.*}}: note: 'std::for_each<Hooks *, (lambda at null-members.cpp:44:23)>' calls 'lambda at null-members.cpp:44:23'
+// CALL: null-members.cpp:44:38: note: 'lambda at null-members.cpp:44:23' calls 'fail'
+// CALL: null-members.cpp:31:51: note: 'fail' calls through 'h.error', which may be 'loud'
+// CALL: null-members-arm.cpp:4:12: note: 'loud' allocates with 'new' here
+// CALL: null-members.cpp:44:38: warning: call to 'fail' may allocate on the heap [noalloc-call]
+// CALL: null-members.cpp:58:14: warning: cannot show that 'viaLib' is allocation-free: 'libTable' is defined in no analysed file [noalloc-call]
+// CALL: null-members.cpp:70:63: warning: cannot show that 'remake' is allocation-free: 'remake' calls through function pointer 'm.fn' whose targets noalloc cannot see [noalloc-call]
 
 // Each call reported: the call through 't.run' is unknown, not only the
 // call of 'libTable'.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" %s %S/Inputs/null-members-arm.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=EVERY
-// EVERY: null-members.cpp:55:18: warning: cannot show that 'viaLib' is allocation-free: 'viaLib' calls through function pointer 't.run' whose targets noalloc cannot see [noalloc-call]
+// EVERY: null-members.cpp:59:18: warning: cannot show that 'viaLib' is allocation-free: 'viaLib' calls through function pointer 't.run' whose targets noalloc cannot see [noalloc-call]
 
 // The plugin without FactsDirectory links this unit alone, which cannot
 // tell what another unit stores: 'h.error' (null here, 'loud' in
@@ -106,6 +117,12 @@ ROOT Widget remake(const Maker<Widget> &m, Widget w) { return m.fn(w); }
 // JSON: "name": "fireLong",
 // JSON-NEXT: "usr":
 // JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "failAll",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "idleAll",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "none"
 // JSON: "name": "viaLib",
 // JSON-NEXT: "usr":
 // JSON-NEXT: "verdict": "unknown"
@@ -128,6 +145,12 @@ ROOT Widget remake(const Maker<Widget> &m, Widget w) { return m.fn(w); }
 // ALONE: "name": "fireLong",
 // ALONE-NEXT: "usr":
 // ALONE-NEXT: "verdict": "none"
+// ALONE: "name": "failAll",
+// ALONE-NEXT: "usr":
+// ALONE-NEXT: "verdict": "none"
+// ALONE: "name": "idleAll",
+// ALONE-NEXT: "usr":
+// ALONE-NEXT: "verdict": "none"
 
 // STRICT: "name": "idle",
 // STRICT-NEXT: "usr":
@@ -138,6 +161,22 @@ ROOT Widget remake(const Maker<Widget> &m, Widget w) { return m.fn(w); }
 // STRICT: "name": "failAll",
 // STRICT-NEXT: "usr":
 // STRICT-NEXT: "verdict": "allocates"
+// STRICT: "name": "idleAll",
+// STRICT-NEXT: "usr":
+// STRICT-NEXT: "verdict": "none"
+
+// STRICT-ALONE: "name": "idle",
+// STRICT-ALONE-NEXT: "usr":
+// STRICT-ALONE-NEXT: "verdict": "none"
+// STRICT-ALONE: "name": "fail",
+// STRICT-ALONE-NEXT: "usr":
+// STRICT-ALONE-NEXT: "verdict": "none"
+// STRICT-ALONE: "name": "failAll",
+// STRICT-ALONE-NEXT: "usr":
+// STRICT-ALONE-NEXT: "verdict": "none"
+// STRICT-ALONE: "name": "idleAll",
+// STRICT-ALONE-NEXT: "usr":
+// STRICT-ALONE-NEXT: "verdict": "none"
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
@@ -166,6 +205,8 @@ ORACLE_MAIN {
   ORACLE_ALLOCATES("fireLong: 'loudLong', stored by arm", fireLong(dl, 1));
   ORACLE_ALLOCATES("drain: 'grab', stored by attach, unseen", drain(h, &v));
   ORACLE_ALLOCATES("failAll: 'loud', through std::for_each", failAll(&h, &h + 1));
+  ORACLE_NO_HEAP("idleAll: 'h.idle' is only ever null, through std::for_each",
+                 idleAll(&h, &h + 1));
   ORACLE_ALLOCATES("viaLib: 'wide', stored by libTable, unseen", viaLib(1));
   Maker<Widget> m;
   ORACLE_ALLOCATES("remake: 'Widget::make', the template's initializer",

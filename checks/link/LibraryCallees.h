@@ -1,0 +1,40 @@
+//===--- LibraryCallees.h - The user code library functions call ----------===//
+//
+// A unit's summary of a library function holds what library code does
+// itself. The user code it calls (the lambda std::for_each calls, a user
+// type's copy constructor that std::vector<T>::push_back calls) stays a
+// call of the summarised function, so that the link decides it with the
+// whole program in view, and reports the path through it: an unknown in
+// user code stays unknown under every policy.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NOALLOC_CHECKS_LINK_LIBRARYCALLEES_H
+#define NOALLOC_CHECKS_LINK_LIBRARYCALLEES_H
+
+#include "link/HeapGraph.h"
+
+namespace noalloc {
+
+class LibraryCallees {
+public:
+  /// \p Graph: one unit's, linked with LinkOptions::LibraryAlone.
+  explicit LibraryCallees(const HeapGraph &Graph);
+
+  /// The user functions library function \p I reaches through library
+  /// code, each once, as calls of \p I: where library code calls it, and,
+  /// when only a failure path reaches it, marked as evaluated to throw.
+  std::vector<CallSite> of(int I) const;
+
+private:
+  /// User code that call \p Call of library function \p I may reach.
+  std::vector<int> userTargets(int I, const CallSite &Call) const;
+
+  const HeapGraph &Graph;
+  /// The library functions that reach user code through library code.
+  std::vector<bool> ReachesUser;
+};
+
+} // namespace noalloc
+
+#endif // NOALLOC_CHECKS_LINK_LIBRARYCALLEES_H
