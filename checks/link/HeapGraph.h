@@ -276,6 +276,14 @@ public:
   /// units that include them, each taken as any of its versions.
   std::vector<int> multiplyCompiled() const;
 
+  /// Whether the analysis follows \p Call: not accepted, not made in an
+  /// allowed zone; and \p Target: not an allowed zone.
+  bool follows(const CallTargets::Call &Call) const;
+  bool follows(int Target) const { return !Nodes[Target].Facts.Allowed; }
+  /// Whether \p Call is library code's, evaluated only on its failure path
+  /// (to throw, or as an argument of a call that does not return).
+  bool isFailureCall(const CallTargets::Call &Call) const;
+
   /// Nodes reachable from \p From, not through allowed zones or accepted
   /// calls, in breadth-first order; \p Parent and \p ParentCall record how
   /// each was reached.
@@ -301,13 +309,6 @@ private:
   /// targets() of a call in library code: without user code, if the
   /// options say LibraryAlone.
   std::vector<int> libraryTargets(const CallSite &Call) const;
-  /// Whether the analysis follows \p Call: not accepted, not made in an
-  /// allowed zone; and \p Target: not an allowed zone.
-  bool follows(const CallTargets::Call &Call) const;
-  bool follows(int Target) const { return !Nodes[Target].Facts.Allowed; }
-  /// Whether \p Call is library code's, evaluated only on its failure path
-  /// (to throw, or as an argument of a call that does not return).
-  bool isFailureCall(const CallTargets::Call &Call) const;
   void propagate();
   /// \p ThroughFailureCalls: whether \p C propagates through calls that
   /// isFailureCall. \p Seeds: witnesses of \p C for nodes that are no leaf

@@ -9,23 +9,10 @@ using namespace llvm;
 
 namespace noalloc {
 
-/// Whether the analysis follows call \p Call of \p Caller (as
-/// HeapGraph::follows).
-static bool followed(const HeapGraph::Node &Caller, const CallSite &Call) {
-  return !Caller.Facts.Allowed && !Call.Accepted;
-}
-
-/// Library code's call that is evaluated only to throw, or as an argument
-/// of a call that does not return (as HeapGraph::isFailureCall).
-static bool onFailurePath(const CallSite &Call) {
-  return Call.InThrow || Call.InNoReturnCall;
-}
-
-std::vector<int> LibraryCallees::userTargets(int I,
-                                             const CallSite &Call) const {
+std::vector<int> LibraryCallees::userTargets(int I, int K) const {
   std::vector<int> Users;
-  if (followed(Graph.node(I), Call))
-    for (int T : Graph.targets(Call))
+  if (Graph.follows({I, K}))
+    for (int T : Graph.targets(Graph.node(I).Facts.Calls[K]))
       if (Graph.node(T).isUserCode())
         Users.push_back(T);
   return Users;
@@ -37,8 +24,8 @@ LibraryCallees::LibraryCallees(const HeapGraph &G)
   for (int I = 0, E = G.size(); I < E; ++I) {
     if (!G.node(I).Facts.InSystemHeader)
       continue;
-    for (const CallSite &C : G.node(I).Facts.Calls)
-      if (!userTargets(I, C).empty()) {
+    for (int K = 0, KE = G.node(I).Facts.Calls.size(); K < KE; ++K)
+      if (!userTargets(I, K).empty()) {
         ReachesUser[I] = true;
         Work.push_back(I);
         break;
@@ -89,8 +76,8 @@ std::vector<CallSite> LibraryCallees::of(int Entry) const {
     From.pop_front();
     const std::vector<CallSite> &Calls = Graph.node(I).Facts.Calls;
     for (int K = 0, KE = Calls.size(); K < KE; ++K) {
-      bool Fails = OnFailure || onFailurePath(Calls[K]);
-      for (int U : userTargets(I, Calls[K])) {
+      bool Fails = OnFailure || Graph.isFailureCall({I, K});
+      for (int U : userTargets(I, K)) {
         auto [It, New] =
             Found.try_emplace(Graph.node(U).Facts.USR, Callees.size());
         if (New)
@@ -98,10 +85,10 @@ std::vector<CallSite> LibraryCallees::of(int Entry) const {
         else if (Callees[It->second].InThrow && !Fails)
           Callees[It->second] = userCall(Graph.node(U), Calls[K], false);
       }
-      if (!followed(Graph.node(I), Calls[K]))
+      if (!Graph.follows({I, K}))
         continue;
       for (int T : Graph.targets(I, K)) {
-        if (!ReachesUser[T] || Graph.node(T).Facts.Allowed)
+        if (!ReachesUser[T] || !Graph.follows(T))
           continue;
         auto [It, Inserted] = Seen.try_emplace(T, Fails);
         if (!Inserted && (Fails || !It->second))

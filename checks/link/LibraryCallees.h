@@ -27,8 +27,8 @@ public:
   std::vector<CallSite> of(int I) const;
 
 private:
-  /// User code that call \p Call of library function \p I may reach.
-  std::vector<int> userTargets(int I, const CallSite &Call) const;
+  /// The user code that call \p K of library function \p I may reach.
+  std::vector<int> userTargets(int I, int K) const;
 
   const HeapGraph &Graph;
   /// The library functions that reach user code through library code.
