@@ -372,6 +372,8 @@ private:
   /// initializers do with functions (after every store is known).
   void addDefinitions(const UnitDefinitions &Definitions);
   void addPointers();
+  /// How the link finds \p W: the key docs/facts.md names ('writers').
+  std::string writerKey(const UnseenWriter &W);
   PointerFacts slotFacts(std::string Key, const CallableStores::Stores &Stores);
   void addCallables();
   void addLibraryArguments();
@@ -771,8 +773,41 @@ void Extractor::addPointers() {
       F.AddressTaken = true;
       P.Functions.push_back(F.USR);
     }
+    for (const UnseenWriter &W : Stores.Writers)
+      P.Writers.push_back(writerKey(W));
+    llvm::sort(P.Writers);
+    P.Writers.erase(std::unique(P.Writers.begin(), P.Writers.end()),
+                    P.Writers.end());
     Facts.Pointers.push_back(std::move(P));
   }
+  // The writer that a unit referring to one of them names: listed, it is
+  // in the program.
+  for (const VarDecl *Var : Pointers.Variables) {
+    UnseenWriter Initializer;
+    Initializer.Variable = Var;
+    PointerFacts P;
+    P.USR = writerKey(Initializer);
+    Facts.Pointers.push_back(std::move(P));
+  }
+}
+
+std::string Extractor::writerKey(const UnseenWriter &W) {
+  if (W.Variable)
+    return "noalloc:variable:" + usr(W.Variable);
+  if (W.Pointer) {
+    // The signature of the functions it may call, as an indirect call's.
+    QualType Function(W.Pointer, 0), Class;
+    if (const auto *Member = Function->getAs<MemberPointerType>()) {
+      if (const Type *C = compat::memberPointerClass(Member))
+        Class = QualType(C, 0);
+      Function = Member->getPointeeType();
+    } else {
+      Function = Function->getPointeeType();
+    }
+    return "noalloc:indirect:" + signatureOfType(Function, Class);
+  }
+  std::string USR = facts(function(W.Function)).USR;
+  return W.Virtual ? "noalloc:virtual:" + USR : USR;
 }
 
 std::string Extractor::callableKey(CallableSlot Slot) {

@@ -103,15 +103,33 @@ bool templateDefaultIsNull(const FieldDecl *D) {
   return false;
 }
 
-/// Whether the code of \p FD, called directly, is in this unit (or is a
-/// copy member by member): a function defined elsewhere, or an override,
-/// may write what it is given where noalloc does not see it.
-bool seenCallee(const FunctionDecl *FD) {
-  if (!FD)
-    return false;
-  if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && M->isVirtual())
-    return false;
+/// Whether the code of \p FD is in this unit (or is a copy member by
+/// member): what it writes is seen here.
+bool definedHere(const FunctionDecl *FD) {
   return FD->isDefined() || FD->isTrivial() || FD->isDefaulted();
+}
+
+/// Whether \p Var is a global variable that no file of this unit defines:
+/// its initializer is another unit's, or code's that noalloc does not see.
+bool definedElsewhere(const VarDecl *Var, ASTContext &Ctx) {
+  return Var->hasGlobalStorage() &&
+         Var->hasDefinition(Ctx) == VarDecl::DeclarationOnly;
+}
+
+/// Whether a variable of type \p T may hold followed pointers: a record,
+/// a function pointer, or a pointer or array of them.
+bool mayHoldPointers(QualType T) {
+  for (const Type *Ty = T.getTypePtrOrNull(); Ty;) {
+    if (Ty->isRecordType() || Ty->isFunctionType())
+      return true;
+    if (QualType Next = Ty->getPointeeType(); !Next.isNull())
+      Ty = Next.getTypePtr();
+    else if (Ty->isArrayType())
+      Ty = Ty->getArrayElementTypeNoTypeQual();
+    else
+      return false;
+  }
+  return false;
 }
 
 /// Whether \p E is memory that 'malloc' or 'calloc' has just returned: it
@@ -138,24 +156,68 @@ void PointerStoreCollector::visit(const CallExpr *E) {
          const auto *Cast = dyn_cast<CastExpr>(Arg);
          Arg = Cast->getSubExpr()->IgnoreParens())
       Freed.insert(Cast);
-  const FunctionDecl *Callee = E->getDirectCallee();
-  if (seenCallee(Callee))
+  std::optional<UnseenWriter> Writer = writer(E);
+  if (!Writer)
     return;
-  // What an unseen function is given, or returns, it may have written.
-  unseen(E->getType());
+  // What unseen code is given, or returns, it may have written.
+  unseen(E->getType(), *Writer);
   for (const Expr *Arg : E->arguments())
-    unseen(Arg->getType());
+    unseen(Arg->getType(), *Writer);
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
     if (const Expr *Object = Member->getImplicitObjectArgument())
-      unseen(Object->getType());
+      unseen(Object->getType(), *Writer);
+}
+
+std::optional<UnseenWriter>
+PointerStoreCollector::writer(const CallExpr *E) const {
+  // The compiler's builtins: what they copy as bytes goes through casts.
+  if (E->getBuiltinCallee())
+    return std::nullopt;
+  UnseenWriter Writer;
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee) {
+    const Expr *Called = E->getCallee()->IgnoreParens();
+    QualType Pointer = E->getCallee()->getType();
+    if (const auto *Member = dyn_cast<BinaryOperator>(Called);
+        Member && Member->isPtrMemOp())
+      Pointer = Member->getRHS()->getType();
+    // A block is no function the link can name.
+    if (Pointer->isFunctionPointerType() ||
+        Pointer->isMemberFunctionPointerType())
+      Writer.Pointer = Pointer.getCanonicalType().getTypePtr();
+    return Writer;
+  }
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && Method->isVirtual()) {
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+      Object = Member->getImplicitObjectArgument();
+    else if (isa<CXXOperatorCallExpr>(E) && E->getNumArgs())
+      Object = E->getArg(0);
+    const CXXMethodDecl *Known =
+        Object ? Method->getDevirtualizedMethod(Object, /*IsAppleKext=*/false)
+               : nullptr;
+    if (!Known) {
+      Writer.Function = Method;
+      Writer.Virtual = true;
+      return Writer;
+    }
+    Callee = Known;
+  }
+  if (definedHere(Callee))
+    return std::nullopt;
+  Writer.Function = Callee;
+  return Writer;
 }
 
 void PointerStoreCollector::visit(const CXXConstructExpr *E) {
-  if (seenCallee(E->getConstructor()))
+  if (definedHere(E->getConstructor()))
     return;
-  unseen(E->getType());
+  UnseenWriter Writer;
+  Writer.Function = E->getConstructor();
+  unseen(E->getType(), Writer);
   for (const Expr *Arg : E->arguments())
-    unseen(Arg->getType());
+    unseen(Arg->getType(), Writer);
 }
 
 void PointerStoreCollector::visit(const ExplicitCastExpr *E) { cast(E); }
@@ -180,11 +242,11 @@ void PointerStoreCollector::cast(const CastExpr *E) {
     unseen(E->getType());
 }
 
-void PointerStoreCollector::unseen(QualType T) {
+void PointerStoreCollector::unseen(QualType T, const UnseenWriter &Writer) {
   // Through pointers, references and arrays, to the records they reach.
   for (const Type *Ty = T.getTypePtrOrNull(); Ty;) {
     if (const RecordDecl *Record = Ty->getAsRecordDecl())
-      return unseen(Record);
+      return unseen(Record, Writer);
     if (QualType Next = Ty->getPointeeType(); !Next.isNull())
       Ty = Next.getTypePtr();
     else if (Ty->isArrayType())
@@ -194,18 +256,31 @@ void PointerStoreCollector::unseen(QualType T) {
   }
 }
 
-void PointerStoreCollector::unseen(const RecordDecl *Record) {
+void PointerStoreCollector::unseen(const RecordDecl *Record,
+                                   const UnseenWriter &Writer) {
   Record = Record->getDefinition();
-  if (!Record || !Unseen.insert(Record).second)
+  // Once by each writer, and not at all once code no one can name has.
+  if (!Record || Unseen.count({Record, nullptr, false, nullptr, nullptr}) ||
+      !Unseen.insert(std::tuple_cat(std::make_tuple(Record), Writer.key()))
+           .second)
     return;
   if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
     for (const CXXBaseSpecifier &Base : Class->bases())
-      unseen(Base.getType());
+      unseen(Base.getType(), Writer);
   for (const FieldDecl *Field : Record->fields())
     if (const ValueDecl *P = followed(Field, SM))
-      Result.Pointers[P].OtherWrites = true;
+      unseen(P, Writer);
     else
-      unseen(Field->getType());
+      unseen(Field->getType(), Writer);
+}
+
+void PointerStoreCollector::unseen(const ValueDecl *P,
+                                   const UnseenWriter &Writer) {
+  PointerStores::Stores &S = Result.Pointers[P];
+  if (!Writer.named())
+    S.OtherWrites = true;
+  else if (!llvm::is_contained(S.Writers, Writer))
+    S.Writers.push_back(Writer);
 }
 
 void PointerStoreCollector::condition(const Expr *E) {
@@ -264,6 +339,11 @@ void PointerStoreCollector::visit(const LambdaExpr *E) {
 }
 
 void PointerStoreCollector::visit(const VarDecl *D) {
+  if (D->hasGlobalStorage() && !D->isLocalVarDecl() &&
+      D->isExternallyVisible() &&
+      D->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
+      mayHoldPointers(D->getType()))
+    Result.Variables.insert(D->getCanonicalDecl());
   if (const ValueDecl *P = followed(D, SM); P && D->getInit())
     store(P, D->getInit());
 }
@@ -288,6 +368,15 @@ void PointerStoreCollector::fieldInit(const FieldDecl *Field,
 }
 
 void PointerStoreCollector::reference(const Expr *E, const ValueDecl *D) {
+  if (const auto *Var = dyn_cast<VarDecl>(D);
+      Var && definedElsewhere(Var, Ctx)) {
+    // What it holds before any write is its initializer's, not in view.
+    UnseenWriter Writer;
+    Writer.Variable = Var->getCanonicalDecl();
+    if (const ValueDecl *P = followed(Var, SM))
+      unseen(P, Writer);
+    unseen(Var->getType(), Writer);
+  }
   if (const ValueDecl *P = followed(D, SM); P && !Claimed.contains(E)) {
     PointerStores::Stores &S = Result.Pointers[P];
     S.OtherWrites = S.Copied = true;

@@ -19,8 +19,34 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
+#include <optional>
+#include <set>
+#include <tuple>
 
 namespace noalloc {
+
+/// Code this unit does not see that may write what it is given, and that
+/// the link may find in the program: a function defined in no file of the
+/// unit, the functions a virtual call or a call through a pointer may run,
+/// a global variable defined elsewhere. With none of those set, code noalloc
+/// cannot name (a block): a write not followed.
+struct UnseenWriter {
+  const clang::FunctionDecl *Function = nullptr;
+  /// \c Function is called virtually: its overriders may run.
+  bool Virtual = false;
+  /// For a call through a pointer: the pointer's canonical type.
+  const clang::Type *Pointer = nullptr;
+  /// A global variable defined in no file of the unit: its initializer.
+  const clang::VarDecl *Variable = nullptr;
+
+  bool named() const { return Function || Pointer || Variable; }
+  auto key() const {
+    return std::make_tuple(Function, Virtual, Pointer, Variable);
+  }
+  bool operator==(const UnseenWriter &Other) const {
+    return key() == Other.key();
+  }
+};
 
 struct PointerStores {
   struct Stores {
@@ -33,9 +59,15 @@ struct PointerStores {
     /// A null pointer is stored into it ('= nullptr', '{}', an element
     /// or field an initializer list leaves out).
     bool NullStored = false;
+    /// Code the unit does not see that may write it: the link tells
+    /// whether the program does.
+    llvm::SmallVector<UnseenWriter, 1> Writers;
   };
   /// By canonical declaration, in the order of the first write.
   llvm::MapVector<const clang::ValueDecl *, Stores> Pointers;
+  /// The global variables of user code the unit defines that may hold
+  /// followed pointers: their initializers are seen here.
+  llvm::SetVector<const clang::VarDecl *> Variables;
   /// The references to functions (and the lambda conversions) that these
   /// stores consume: the function's address goes nowhere else there.
   llvm::DenseSet<const clang::Expr *> Stored;
@@ -80,8 +112,11 @@ private:
   /// refers to or is, and in the records they reach, may be written by
   /// code noalloc does not see: 'memcpy(&o, &raw, n)', 'fill(&o)' with
   /// 'fill' defined elsewhere, 'o = *lib()'.
-  void unseen(clang::QualType T);
-  void unseen(const clang::RecordDecl *Record);
+  void unseen(clang::QualType T, const UnseenWriter &Writer = {});
+  void unseen(const clang::RecordDecl *Record, const UnseenWriter &Writer);
+  void unseen(const clang::ValueDecl *P, const UnseenWriter &Writer);
+  /// What a call may run that the unit does not see, if anything.
+  std::optional<UnseenWriter> writer(const clang::CallExpr *E) const;
   void store(const clang::ValueDecl *P, const clang::Expr *Value);
   bool resolve(const clang::ValueDecl *P, const clang::Expr *Value,
                PointerStores::Stores &S);
@@ -92,8 +127,10 @@ private:
   llvm::DenseSet<const clang::Expr *> Claimed;
   /// Reads whose value is called or compared, and goes nowhere else.
   llvm::DenseSet<const clang::Expr *> Harmless;
-  /// The records whose followed pointers are written unseen.
-  llvm::DenseSet<const clang::RecordDecl *> Unseen;
+  /// The records whose followed pointers are written unseen, by whom.
+  std::set<std::tuple<const clang::RecordDecl *, const clang::FunctionDecl *,
+                      bool, const clang::Type *, const clang::VarDecl *>>
+      Unseen;
   /// The casts of the pointer that 'free' is given.
   llvm::DenseSet<const clang::CastExpr *> Freed;
 };

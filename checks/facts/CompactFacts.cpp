@@ -93,6 +93,7 @@ static void mapPointer(IO &Io, Pointer &P) {
   Io.flag(P.OtherWrites);
   Io.flag(P.Copied);
   Io.flag(P.NullStored);
+  Io.list(P.Writers, [&](auto &S) { Io.text(S); });
   Io.list(P.Sources, [&](auto &S) { Io.text(S); });
   Io.text(P.Unfollowed);
 }

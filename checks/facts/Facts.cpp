@@ -179,6 +179,7 @@ static json::Value toJSON(const PointerFacts &P) {
                       {"other_writes", P.OtherWrites},
                       {"copied", P.Copied},
                       {"null_stored", P.NullStored},
+                      {"writers", P.Writers},
                       {"sources", P.Sources},
                       {"unfollowed", P.Unfollowed}};
 }
@@ -187,8 +188,8 @@ static bool fromJSON(const json::Value &V, PointerFacts &P, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("usr", P.USR) && O.map("functions", P.Functions) &&
          O.map("other_writes", P.OtherWrites) && O.map("copied", P.Copied) &&
-         O.map("null_stored", P.NullStored) && O.map("sources", P.Sources) &&
-         O.map("unfollowed", P.Unfollowed);
+         O.map("null_stored", P.NullStored) && O.map("writers", P.Writers) &&
+         O.map("sources", P.Sources) && O.map("unfollowed", P.Unfollowed);
 }
 
 /// null when not summarised; else {"allocates", "releases", "unknown",

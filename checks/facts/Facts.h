@@ -178,6 +178,14 @@ struct PointerFacts {
   /// initializer of a template that is null): with no function stored in
   /// any unit, the program only sets it to null.
   bool NullStored = false;
+  /// Code the unit does not see that may write it, for the link to find
+  /// in the program: a function's USR, 'noalloc:virtual:' and the USR of
+  /// a function called virtually, 'noalloc:indirect:' and the signature
+  /// of a call through a pointer, 'noalloc:variable:' and the USR of a
+  /// global variable defined in another unit (listed there by that key).
+  /// One the link does not find with every function it may run analysed
+  /// is as 'other_writes'.
+  std::vector<std::string> Writers;
 };
 
 /// What a library function's body may do, as far as its translation unit

@@ -99,6 +99,7 @@ HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
     if (N.Facts.Root && N.Facts.Defined)
       RootNodes.push_back(I);
   }
+  resolveWriters();
   resolveCalls();
   propagate();
   ScopeParent.assign(Nodes.size(), -1);
@@ -237,6 +238,7 @@ void HeapGraph::joinPointers(const std::vector<ProgramFacts::Unit> &Units) {
       Joined.OtherWrites |= P.OtherWrites;
       Joined.Copied |= P.Copied;
       Joined.NullStored |= P.NullStored;
+      llvm::append_range(Joined.Writers, P.Writers);
       llvm::append_range(Joined.Sources, P.Sources);
       if (Joined.Unfollowed.empty())
         Joined.Unfollowed = P.Unfollowed;
@@ -479,6 +481,38 @@ HeapGraph::followedPointer(const CallSite &Call) const {
       (Options.PartialProgram || !It->second.NullStored))
     return nullptr;
   return &It->second;
+}
+
+void HeapGraph::resolveWriters() {
+  for (auto &Entry : Pointers) {
+    Pointer &P = Entry.second;
+    P.OtherWrites |= llvm::any_of(P.Writers, [&](const std::string &Writer) {
+      return !seesWriter(Writer);
+    });
+    P.Writers = {};
+  }
+}
+
+bool HeapGraph::seesWriter(StringRef Key) const {
+  // Another part of the program may define the function, override it,
+  // take the address of one of the signature or define the variable.
+  if (Options.PartialProgram)
+    return false;
+  if (Key.starts_with("noalloc:variable:"))
+    return Pointers.count(Key);
+  // Which functions it runs, as for a call: a call through a pointer that
+  // is not followed reaches every function of its signature whose address
+  // is taken, or the unknown node.
+  CallSite Call;
+  if (Key.consume_front("noalloc:virtual:"))
+    Call.Kind = CallKind::Virtual;
+  else if (Key.consume_front("noalloc:indirect:"))
+    Call.Kind = CallKind::Indirect;
+  Call.Callee = Key.str();
+  return llvm::all_of(targets(Call), [&](int T) {
+    const FunctionFacts &F = Nodes[T].Facts;
+    return F.Defined && !F.InSystemHeader;
+  });
 }
 
 bool HeapGraph::storedInto(const CallSite &Call, int Target) const {

@@ -322,6 +322,9 @@ private:
     bool OtherWrites = false;
     bool Copied = false;
     bool NullStored = false;
+    /// Code a unit does not see that may write it (PointerFacts::Writers),
+    /// until resolveWriters.
+    std::vector<std::string> Writers;
     /// For a std::function slot: the slots stored into it, and why
     /// something unfollowed may be in it.
     std::vector<std::string> Sources;
@@ -334,6 +337,13 @@ private:
   };
   CallableTargets callableTargets(llvm::StringRef Key) const;
   void joinPointers(const std::vector<ProgramFacts::Unit> &Units);
+  /// A pointer that code the program does not have may write is written
+  /// unseen ('other_writes'): once the functions and signatures are known.
+  void resolveWriters();
+  /// Whether every function the writer \p Key may run is analysed code
+  /// (its stores are in the facts), or the variable it names is defined in
+  /// an analysed unit.
+  bool seesWriter(llvm::StringRef Key) const;
   /// The pointer \p Call reads, if followed and written with functions and
   /// null pointers only (none stored: the program only sets it to null).
   const Pointer *followedPointer(const CallSite &Call) const;

@@ -47,7 +47,8 @@ static TranslationUnitFacts everyField() {
   B.fn("g").Sites[1].Variable = "Log";
   TranslationUnitFacts Facts = B.build();
   Facts.Pointers.push_back(
-      {"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true, {}, "", true});
+      {"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true, {}, "", true,
+       {"noalloc:indirect:void (int)"}});
   return Facts;
 }
 

@@ -1,0 +1,150 @@
+// A record given to an indirect or virtual call: when every function the
+// call may reach is analysed code, what they store is in the facts, and the
+// call writes nothing unseen. 'calm' (through a pointer: 'calmReset' and
+// 'calmClear' only store null) and 'settle' (virtual: 'Clear::fill' does)
+// are clean; before, the call made 'run' written by unseen code, which
+// reaches 'loud' (allocates). Twins: 'armed', whose targets include
+// 'loudArm' that stores 'loud', allocates; so do 'far' and 'unsettle',
+// whose targets include a function no analysed file defines ('farFill',
+// 'Far::fill'): the call through 'run' reaches every address-taken
+// function of its type, 'loud', beside the unseen call. Linked alone (the
+// plugin without FactsDirectory), the targets are not all in view: 'calm'
+// and 'settle' are not clean. Every label is the oracle's.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=JSON
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=EVERY --implicit-check-not='{{warning|error}}:'
+// RUN: %expect-exit 0 %clang-tidy-noalloc --checks='-*,noalloc-call' %s -- -std=c++17 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=PLUGIN
+// RUN: %oracle %s -- -std=c++17
+
+#define ROOT [[clang::annotate("noalloc")]]
+
+using Handler = int (*)(int);
+int loud(int x) {
+  int *p = new int(x);
+  int v = *p;
+  delete p;
+  return v;
+}
+
+// Through a pointer: every function of the type 'void (Calm *)' whose
+// address is taken stores null only.
+struct Calm {
+  Handler run;
+};
+void calmReset(Calm *c) { c->run = nullptr; }
+void calmClear(Calm *c) { *c = Calm{}; }
+using CalmFill = void (*)(Calm *);
+CalmFill calmFills[] = {calmReset, calmClear};
+ROOT int calm(CalmFill fill, int x) {
+  Calm c{};
+  fill(&c);
+  return c.run ? c.run(x) : x;
+}
+
+struct Loud {
+  Handler run;
+};
+void loudReset(Loud *l) { l->run = nullptr; }
+void loudArm(Loud *l) { l->run = loud; }
+using LoudFill = void (*)(Loud *);
+LoudFill loudFills[] = {loudReset, loudArm};
+ROOT int armed(LoudFill fill, int x) {
+  Loud l{};
+  fill(&l);
+  return l.run ? l.run(x) : x;
+}
+
+struct Farther {
+  Handler run;
+};
+void farReset(Farther *f) { f->run = nullptr; }
+void farFill(Farther *f); // defined in no analysed file
+using FarFill = void (*)(Farther *);
+FarFill farFills[] = {farReset, farFill};
+ROOT int far(FarFill fill, int x) {
+  Farther f{};
+  fill(&f);
+  return f.run ? f.run(x) : x;
+}
+
+// Virtual: every overrider of 'Filler::fill' stores null only.
+struct Slot {
+  Handler run;
+};
+struct Filler {
+  virtual void fill(Slot &s) = 0;
+  virtual ~Filler() = default;
+};
+struct Clear : Filler {
+  void fill(Slot &s) override { s.run = nullptr; }
+};
+ROOT int settle(Filler &f, int x) {
+  Slot s{};
+  f.fill(s);
+  return s.run ? s.run(x) : x;
+}
+
+struct FarSlot {
+  Handler run;
+};
+struct FarFiller {
+  virtual void fill(FarSlot &s) = 0;
+  virtual ~FarFiller() = default;
+};
+struct FarClear : FarFiller {
+  void fill(FarSlot &s) override { s.run = nullptr; }
+};
+struct Far : FarFiller {
+  void fill(FarSlot &s) override; // defined in no analysed file
+};
+ROOT int unsettle(FarFiller &f, int x) {
+  FarSlot s{};
+  f.fill(s);
+  return s.run ? s.run(x) : x;
+}
+
+// JSON: "name": "calm",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "none"
+// JSON: "name": "armed",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "far",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "settle",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "none"
+// JSON: "name": "unsettle",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
+
+// Each call reported: not the calls through 'c.run' and 's.run' of 'calm'
+// and 'settle'.
+// EVERY: null-members-writers.cpp:56:18: warning: call through 'l.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:68:3: warning: cannot show that 'far' is allocation-free: 'farFill' is defined in no analysed file [noalloc-call]
+// EVERY: null-members-writers.cpp:69:18: warning: call through 'f.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:104:5: warning: cannot show that 'unsettle' is allocation-free: 'Far::fill' is defined in no analysed file [noalloc-call]
+// EVERY: null-members-writers.cpp:105:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
+
+// PLUGIN: null-members-writers.cpp:43:18: warning: call through 'c.run' may allocate on the heap [noalloc-call]
+// PLUGIN: null-members-writers.cpp:86:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
+
+#ifdef NOALLOC_ORACLE
+#include "oracle.h"
+void farFill(Farther *f) { f->run = loud; }
+void Far::fill(FarSlot &s) { s.run = loud; }
+ORACLE_MAIN {
+  Clear clear;
+  Far farAway;
+  ORACLE_NO_HEAP("calm: 'calmReset' stores null", calm(calmReset, 1));
+  ORACLE_NO_HEAP("calm: 'calmClear' stores null", calm(calmClear, 1));
+  ORACLE_ALLOCATES("armed: 'loudArm' stores 'loud'", armed(loudArm, 1));
+  ORACLE_ALLOCATES("far: 'farFill', unseen, stores 'loud'", far(farFill, 1));
+  ORACLE_NO_HEAP("settle: 'Clear::fill' stores null", settle(clear, 1));
+  ORACLE_ALLOCATES("unsettle: 'Far::fill', unseen, stores 'loud'",
+                   unsettle(farAway, 1));
+}
+#endif
