@@ -150,6 +150,9 @@ void PointerStoreCollector::visit(const CXXCtorInitializer *Init) {
 void PointerStoreCollector::visit(const CallExpr *E) {
   if (const ImplicitCastExpr *Read = calledRead(E))
     Harmless.insert(Read);
+  if (const auto *Callee =
+          dyn_cast<DeclRefExpr>(E->getCallee()->IgnoreParenImpCasts()))
+    DirectCallees.insert(Callee);
   // 'free(o)' reads nothing of what 'o' points to as another type.
   if (E->getBuiltinCallee() == Builtin::BIfree && E->getNumArgs() == 1)
     for (const Expr *Arg = E->getArg(0)->IgnoreParens();
@@ -377,10 +380,29 @@ void PointerStoreCollector::reference(const Expr *E, const ValueDecl *D) {
       unseen(P, Writer);
     unseen(Var->getType(), Writer);
   }
+  if (const auto *Function = dyn_cast<FunctionDecl>(D);
+      Function && isa<DeclRefExpr>(E) && !DirectCallees.contains(E))
+    addressTaken(Function);
   if (const ValueDecl *P = followed(D, SM); P && !Claimed.contains(E)) {
     PointerStores::Stores &S = Result.Pointers[P];
     S.OtherWrites = S.Copied = true;
   }
+}
+
+void PointerStoreCollector::addressTaken(const FunctionDecl *FD) {
+  // Through a pointer to member, a virtual function dispatches.
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  bool Virtual = Method && Method->isVirtual();
+  if (!Virtual && definedHere(FD))
+    return;
+  UnseenWriter Writer;
+  Writer.Function = FD;
+  Writer.Virtual = Virtual;
+  if (Method && Method->isInstance())
+    unseen(Method->getThisType(), Writer);
+  unseen(FD->getReturnType(), Writer);
+  for (const ParmVarDecl *Parameter : FD->parameters())
+    unseen(Parameter->getType(), Writer);
 }
 
 void PointerStoreCollector::harmless(const Expr *E) {

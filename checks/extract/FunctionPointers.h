@@ -115,6 +115,10 @@ private:
   void unseen(clang::QualType T, const UnseenWriter &Writer = {});
   void unseen(const clang::RecordDecl *Record, const UnseenWriter &Writer);
   void unseen(const clang::ValueDecl *P, const UnseenWriter &Writer);
+  /// A function whose address is taken may be called with what its
+  /// parameters take by code noalloc does not see ('std::for_each(b, e,
+  /// fill)'): unless the unit has its code, it writes what it is given.
+  void addressTaken(const clang::FunctionDecl *FD);
   /// What a call may run that the unit does not see, if anything.
   std::optional<UnseenWriter> writer(const clang::CallExpr *E) const;
   void store(const clang::ValueDecl *P, const clang::Expr *Value);
@@ -131,6 +135,8 @@ private:
   std::set<std::tuple<const clang::RecordDecl *, const clang::FunctionDecl *,
                       bool, const clang::Type *, const clang::VarDecl *>>
       Unseen;
+  /// The names of the functions called directly: 'f' in 'f(x)'.
+  llvm::DenseSet<const clang::Expr *> DirectCallees;
   /// The casts of the pointer that 'free' is given.
   llvm::DenseSet<const clang::CastExpr *> Freed;
 };

@@ -18,6 +18,8 @@
 // RUN:   | FileCheck %s --check-prefix=PLUGIN
 // RUN: %oracle %s -- -std=c++17
 
+#include <algorithm>
+
 #define ROOT [[clang::annotate("noalloc")]]
 
 using Handler = int (*)(int);
@@ -105,6 +107,27 @@ ROOT int unsettle(FarFiller &f, int x) {
   return s.run ? s.run(x) : x;
 }
 
+// Called by library code: 'std::for_each' runs 'lentFill', defined in no
+// analysed file, on each element: 'lent' is not clean (it was). Its twin
+// 'kept', whose elements only 'keptReset' (analysed, stores null) is run
+// on, is.
+struct Lent {
+  Handler run;
+};
+void lentReset(Lent &l) { l.run = nullptr; }
+void lentFill(Lent &l); // defined in no analysed file
+Lent lents[1] = {};
+void fillLents() { std::for_each(lents, lents + 1, lentFill); }
+ROOT int lent(int x) { return lents[0].run ? lents[0].run(x) : x; }
+
+struct Kept {
+  Handler run;
+};
+void keptReset(Kept &k) { k.run = nullptr; }
+Kept kepts[1] = {};
+void resetKepts() { std::for_each(kepts, kepts + 1, keptReset); }
+ROOT int kept(int x) { return kepts[0].run ? kepts[0].run(x) : x; }
+
 // JSON: "name": "calm",
 // JSON-NEXT: "usr":
 // JSON-NEXT: "verdict": "none"
@@ -120,22 +143,30 @@ ROOT int unsettle(FarFiller &f, int x) {
 // JSON: "name": "unsettle",
 // JSON-NEXT: "usr":
 // JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "lent",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "kept",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "none"
 
 // Each call reported: not the calls through 'c.run' and 's.run' of 'calm'
-// and 'settle'.
-// EVERY: null-members-writers.cpp:56:18: warning: call through 'l.run' may allocate on the heap [noalloc-call]
-// EVERY: null-members-writers.cpp:68:3: warning: cannot show that 'far' is allocation-free: 'farFill' is defined in no analysed file [noalloc-call]
-// EVERY: null-members-writers.cpp:69:18: warning: call through 'f.run' may allocate on the heap [noalloc-call]
-// EVERY: null-members-writers.cpp:104:5: warning: cannot show that 'unsettle' is allocation-free: 'Far::fill' is defined in no analysed file [noalloc-call]
-// EVERY: null-members-writers.cpp:105:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
+// and 'settle', nor 'kepts[0].run'.
+// EVERY: null-members-writers.cpp:58:18: warning: call through 'l.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:70:3: warning: cannot show that 'far' is allocation-free: 'farFill' is defined in no analysed file [noalloc-call]
+// EVERY: null-members-writers.cpp:71:18: warning: call through 'f.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:106:5: warning: cannot show that 'unsettle' is allocation-free: 'Far::fill' is defined in no analysed file [noalloc-call]
+// EVERY: null-members-writers.cpp:107:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:121:46: warning: call through 'lents[0].run' may allocate on the heap [noalloc-call]
 
-// PLUGIN: null-members-writers.cpp:43:18: warning: call through 'c.run' may allocate on the heap [noalloc-call]
-// PLUGIN: null-members-writers.cpp:86:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
+// PLUGIN: null-members-writers.cpp:45:18: warning: call through 'c.run' may allocate on the heap [noalloc-call]
+// PLUGIN: null-members-writers.cpp:88:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
 void farFill(Farther *f) { f->run = loud; }
 void Far::fill(FarSlot &s) { s.run = loud; }
+void lentFill(Lent &l) { l.run = loud; }
 ORACLE_MAIN {
   Clear clear;
   Far farAway;
@@ -146,5 +177,9 @@ ORACLE_MAIN {
   ORACLE_NO_HEAP("settle: 'Clear::fill' stores null", settle(clear, 1));
   ORACLE_ALLOCATES("unsettle: 'Far::fill', unseen, stores 'loud'",
                    unsettle(farAway, 1));
+  fillLents();
+  ORACLE_ALLOCATES("lent: 'lentFill', unseen, stores 'loud'", lent(1));
+  resetKepts();
+  ORACLE_NO_HEAP("kept: 'keptReset' stores null", kept(1));
 }
 #endif
