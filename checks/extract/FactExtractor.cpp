@@ -374,6 +374,8 @@ private:
   void addPointers();
   /// How the link finds \p W: the key docs/facts.md names ('writers').
   std::string writerKey(const UnseenWriter &W);
+  /// What a call whose pointer or object \p Function returned reads.
+  std::string returnedKey(const FunctionDecl *Function);
   PointerFacts slotFacts(std::string Key, const CallableStores::Stores &Stores);
   void addCallables();
   void addLibraryArguments();
@@ -794,6 +796,11 @@ void Extractor::addPointers() {
 std::string Extractor::writerKey(const UnseenWriter &W) {
   if (W.Variable)
     return "noalloc:variable:" + usr(W.Variable);
+  // The call's pointer or object, when a call returned it, as the link's
+  // CallSite::Pointer names it.
+  std::string Returned;
+  if (W.ReturnedBy)
+    Returned = "|" + returnedKey(W.ReturnedBy);
   if (W.Pointer) {
     // The signature of the functions it may call, as an indirect call's.
     QualType Function(W.Pointer, 0), Class;
@@ -804,10 +811,14 @@ std::string Extractor::writerKey(const UnseenWriter &W) {
     } else {
       Function = Function->getPointeeType();
     }
-    return "noalloc:indirect:" + signatureOfType(Function, Class);
+    return "noalloc:indirect:" + signatureOfType(Function, Class) + Returned;
   }
   std::string USR = facts(function(W.Function)).USR;
-  return W.Virtual ? "noalloc:virtual:" + USR : USR;
+  return W.Virtual ? "noalloc:virtual:" + USR + Returned : USR;
+}
+
+std::string Extractor::returnedKey(const FunctionDecl *Function) {
+  return "noalloc:returned:" + facts(function(Function)).USR;
 }
 
 std::string Extractor::callableKey(CallableSlot Slot) {

@@ -171,6 +171,17 @@ void PointerStoreCollector::visit(const CallExpr *E) {
       unseen(Object->getType(), *Writer);
 }
 
+/// The function whose call returned \p E, the pointer or object a call
+/// runs through ('factory()', '*factory()'), or null.
+static const FunctionDecl *returnedBy(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    E = Deref->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Call = dyn_cast<CallExpr>(E);
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
 std::optional<UnseenWriter>
 PointerStoreCollector::writer(const CallExpr *E) const {
   // The compiler's builtins: what they copy as bytes goes through casts.
@@ -186,8 +197,10 @@ PointerStoreCollector::writer(const CallExpr *E) const {
       Pointer = Member->getRHS()->getType();
     // A block is no function the link can name.
     if (Pointer->isFunctionPointerType() ||
-        Pointer->isMemberFunctionPointerType())
+        Pointer->isMemberFunctionPointerType()) {
       Writer.Pointer = Pointer.getCanonicalType().getTypePtr();
+      Writer.ReturnedBy = returnedBy(E->getCallee());
+    }
     return Writer;
   }
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
@@ -203,6 +216,7 @@ PointerStoreCollector::writer(const CallExpr *E) const {
     if (!Known) {
       Writer.Function = Method;
       Writer.Virtual = true;
+      Writer.ReturnedBy = Object ? returnedBy(Object) : nullptr;
       return Writer;
     }
     Callee = Known;
@@ -263,7 +277,8 @@ void PointerStoreCollector::unseen(const RecordDecl *Record,
                                    const UnseenWriter &Writer) {
   Record = Record->getDefinition();
   // Once by each writer, and not at all once code no one can name has.
-  if (!Record || Unseen.count({Record, nullptr, false, nullptr, nullptr}) ||
+  if (!Record ||
+      Unseen.count({Record, nullptr, false, nullptr, nullptr, nullptr}) ||
       !Unseen.insert(std::tuple_cat(std::make_tuple(Record), Writer.key()))
            .second)
     return;

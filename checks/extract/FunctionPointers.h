@@ -38,10 +38,14 @@ struct UnseenWriter {
   const clang::Type *Pointer = nullptr;
   /// A global variable defined in no file of the unit: its initializer.
   const clang::VarDecl *Variable = nullptr;
+  /// For a virtual call or a call through a pointer: the function that
+  /// returned the object or the pointer ('factory()(p)'), which may have
+  /// made it in code the program does not have.
+  const clang::FunctionDecl *ReturnedBy = nullptr;
 
   bool named() const { return Function || Pointer || Variable; }
   auto key() const {
-    return std::make_tuple(Function, Virtual, Pointer, Variable);
+    return std::make_tuple(Function, Virtual, Pointer, Variable, ReturnedBy);
   }
   bool operator==(const UnseenWriter &Other) const {
     return key() == Other.key();
@@ -133,7 +137,8 @@ private:
   llvm::DenseSet<const clang::Expr *> Harmless;
   /// The records whose followed pointers are written unseen, by whom.
   std::set<std::tuple<const clang::RecordDecl *, const clang::FunctionDecl *,
-                      bool, const clang::Type *, const clang::VarDecl *>>
+                      bool, const clang::Type *, const clang::VarDecl *,
+                      const clang::FunctionDecl *>>
       Unseen;
   /// The names of the functions called directly: 'f' in 'f(x)'.
   llvm::DenseSet<const clang::Expr *> DirectCallees;

@@ -181,7 +181,9 @@ struct PointerFacts {
   /// Code the unit does not see that may write it, for the link to find
   /// in the program: a function's USR, 'noalloc:virtual:' and the USR of
   /// a function called virtually, 'noalloc:indirect:' and the signature
-  /// of a call through a pointer, 'noalloc:variable:' and the USR of a
+  /// of a call through a pointer (each followed by '|noalloc:returned:'
+  /// and a function's USR when that function returned the object or the
+  /// pointer), 'noalloc:variable:' and the USR of a
   /// global variable defined in another unit (listed there by that key).
   /// One the link does not find with every function it may run analysed
   /// is as 'other_writes'.

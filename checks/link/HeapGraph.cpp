@@ -504,6 +504,7 @@ bool HeapGraph::seesWriter(StringRef Key) const {
   // is not followed reaches every function of its signature whose address
   // is taken, or the unknown node.
   CallSite Call;
+  std::tie(Key, Call.Pointer) = Key.split('|');
   if (Key.consume_front("noalloc:virtual:"))
     Call.Kind = CallKind::Virtual;
   else if (Key.consume_front("noalloc:indirect:"))
@@ -537,8 +538,9 @@ std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
   const Pointer *P = followedPointer(Call);
   if (!P) {
     if (Same != BySignature.end())
-      return Same->second;
-    Result.push_back(ByUSR.lookup(UnknownUSR));
+      Result = Same->second;
+    if (Result.empty() || returnedUnseen(Call))
+      Result.push_back(ByUSR.lookup(UnknownUSR));
     return Result;
   }
   // What is stored into it, and whatever may have got there unseen. With
@@ -551,6 +553,14 @@ std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
         Result.push_back(I);
   llvm::sort(Result);
   return Result;
+}
+
+bool HeapGraph::returnedUnseen(const CallSite &Call) const {
+  StringRef Returner = Call.Pointer;
+  if (!Returner.consume_front("noalloc:returned:"))
+    return false;
+  int F = find(Returner);
+  return F < 0 || !Nodes[F].Facts.Defined || Nodes[F].Facts.InSystemHeader;
 }
 
 void HeapGraph::dropPureVirtuals(std::vector<int> &Targets) const {
@@ -580,6 +590,8 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
       if (O != Overriders.end())
         Result.insert(Result.end(), O->second.begin(), O->second.end());
       dropPureVirtuals(Result);
+      if (returnedUnseen(Call))
+        Result.push_back(ByUSR.lookup(UnknownUSR));
     }
   }
   // A call that nothing answers ends at the unknown node, and so does a call

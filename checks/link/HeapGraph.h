@@ -347,6 +347,10 @@ private:
   /// The pointer \p Call reads, if followed and written with functions and
   /// null pointers only (none stored: the program only sets it to null).
   const Pointer *followedPointer(const CallSite &Call) const;
+  /// Whether \p Call runs through a pointer or object returned by a
+  /// function the program does not have ('factory()(p)'): it may point to a
+  /// function, or be of a class, that the program does not have either.
+  bool returnedUnseen(const CallSite &Call) const;
   /// A virtual call's targets without its pure virtual functions, unless
   /// they are all there is.
   void dropPureVirtuals(std::vector<int> &Targets) const;

@@ -9,7 +9,9 @@
 // 'Far::fill'): the call through 'run' reaches every address-taken
 // function of its type, 'loud', beside the unseen call. Linked alone (the
 // plugin without FactsDirectory), the targets are not all in view: 'calm'
-// and 'settle' are not clean. Every label is the oracle's.
+// and 'settle' are not clean. A pointer or object that a function no
+// analysed file defines returned is another's ('handed', 'borrowing'). Every
+// label is the oracle's.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=JSON
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" %s -- -std=c++17 \
@@ -128,6 +130,46 @@ Kept kepts[1] = {};
 void resetKepts() { std::for_each(kepts, kepts + 1, keptReset); }
 ROOT int kept(int x) { return kepts[0].run ? kepts[0].run(x) : x; }
 
+// Through a pointer, or on an object, that a function no analysed file
+// defines returned: it may be a function, or of a class, the program does
+// not have, whatever the analysed ones of its type do. 'handed' and
+// 'borrowing' are not clean (they were). Twins: 'known', whose pointer
+// 'knownFactory' (analysed) returns, is clean; so is 'settle'.
+struct Handed {
+  Handler run;
+};
+using HandedFill = void (*)(Handed &);
+void handedReset(Handed &h) { h.run = nullptr; }
+HandedFill handedFills[] = {handedReset};
+HandedFill handedFactory(); // defined in no analysed file
+Handed handedSlot;
+void handOut() { handedFactory()(handedSlot); }
+ROOT int handed(int x) { return handedSlot.run ? handedSlot.run(x) : x; }
+
+struct Known {
+  Handler run;
+};
+using KnownFill = void (*)(Known &);
+void knownReset(Known &k) { k.run = nullptr; }
+KnownFill knownFactory() { return knownReset; }
+Known knownSlot;
+void handOutKnown() { knownFactory()(knownSlot); }
+ROOT int known(int x) { return knownSlot.run ? knownSlot.run(x) : x; }
+
+struct Borrowed {
+  Handler run;
+};
+struct Lender {
+  virtual void fill(Borrowed &) = 0;
+};
+struct QuietLender : Lender {
+  void fill(Borrowed &b) override { b.run = nullptr; }
+};
+Lender *unseenLender(); // defined in no analysed file
+Borrowed borrowed;
+void borrow() { unseenLender()->fill(borrowed); }
+ROOT int borrowing(int x) { return borrowed.run ? borrowed.run(x) : x; }
+
 // JSON: "name": "calm",
 // JSON-NEXT: "usr":
 // JSON-NEXT: "verdict": "none"
@@ -149,24 +191,44 @@ ROOT int kept(int x) { return kepts[0].run ? kepts[0].run(x) : x; }
 // JSON: "name": "kept",
 // JSON-NEXT: "usr":
 // JSON-NEXT: "verdict": "none"
+// JSON: "name": "handed",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "known",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "none"
+// JSON: "name": "borrowing",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
 
 // Each call reported: not the calls through 'c.run' and 's.run' of 'calm'
-// and 'settle', nor 'kepts[0].run'.
-// EVERY: null-members-writers.cpp:58:18: warning: call through 'l.run' may allocate on the heap [noalloc-call]
-// EVERY: null-members-writers.cpp:70:3: warning: cannot show that 'far' is allocation-free: 'farFill' is defined in no analysed file [noalloc-call]
-// EVERY: null-members-writers.cpp:71:18: warning: call through 'f.run' may allocate on the heap [noalloc-call]
-// EVERY: null-members-writers.cpp:106:5: warning: cannot show that 'unsettle' is allocation-free: 'Far::fill' is defined in no analysed file [noalloc-call]
-// EVERY: null-members-writers.cpp:107:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
-// EVERY: null-members-writers.cpp:121:46: warning: call through 'lents[0].run' may allocate on the heap [noalloc-call]
+// and 'settle', nor 'kepts[0].run' and 'knownSlot.run'.
+// EVERY: null-members-writers.cpp:60:18: warning: call through 'l.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:72:3: warning: cannot show that 'far' is allocation-free: 'farFill' is defined in no analysed file [noalloc-call]
+// EVERY: null-members-writers.cpp:73:18: warning: call through 'f.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:108:5: warning: cannot show that 'unsettle' is allocation-free: 'Far::fill' is defined in no analysed file [noalloc-call]
+// EVERY: null-members-writers.cpp:109:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:123:46: warning: call through 'lents[0].run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:147:50: warning: call through 'handedSlot.run' may allocate on the heap [noalloc-call]
+// EVERY: null-members-writers.cpp:171:51: warning: call through 'borrowed.run' may allocate on the heap [noalloc-call]
 
-// PLUGIN: null-members-writers.cpp:45:18: warning: call through 'c.run' may allocate on the heap [noalloc-call]
-// PLUGIN: null-members-writers.cpp:88:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
+// PLUGIN: null-members-writers.cpp:47:18: warning: call through 'c.run' may allocate on the heap [noalloc-call]
+// PLUGIN: null-members-writers.cpp:90:18: warning: call through 's.run' may allocate on the heap [noalloc-call]
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
 void farFill(Farther *f) { f->run = loud; }
 void Far::fill(FarSlot &s) { s.run = loud; }
 void lentFill(Lent &l) { l.run = loud; }
+static void handedFill(Handed &h) { h.run = loud; }
+HandedFill handedFactory() { return handedFill; }
+struct LoudLender : Lender {
+  void fill(Borrowed &b) override { b.run = loud; }
+};
+Lender *unseenLender() {
+  static LoudLender lender;
+  return &lender;
+}
 ORACLE_MAIN {
   Clear clear;
   Far farAway;
@@ -181,5 +243,12 @@ ORACLE_MAIN {
   ORACLE_ALLOCATES("lent: 'lentFill', unseen, stores 'loud'", lent(1));
   resetKepts();
   ORACLE_NO_HEAP("kept: 'keptReset' stores null", kept(1));
+  handOut();
+  ORACLE_ALLOCATES("handed: 'handedFill', unseen, stores 'loud'", handed(1));
+  handOutKnown();
+  ORACLE_NO_HEAP("known: 'knownReset' stores null", known(1));
+  borrow();
+  ORACLE_ALLOCATES("borrowing: 'LoudLender::fill', unseen, stores 'loud'",
+                   borrowing(1));
 }
 #endif
