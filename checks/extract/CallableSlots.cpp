@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -26,6 +27,68 @@ bool isStdFunction(QualType T) {
       T.getNonReferenceType()->getAsCXXRecordDecl());
   return Spec && Spec->getSpecializedTemplate()->getName() == "function" &&
          Spec->isInStdNamespace();
+}
+
+/// Whether a value of type \p T may hold a std::function: it is one, or
+/// points to, refers to, or holds as an element, a base or a field, or
+/// names as a template argument (a container's elements), a type that may.
+static bool mayHoldCallable(QualType T,
+                            llvm::SmallPtrSetImpl<const Type *> &Seen) {
+  for (;;) {
+    if (T.isNull() || T->isDependentType() ||
+        !Seen.insert(T->getCanonicalTypeUnqualified().getTypePtr()).second)
+      return false;
+    if (isStdFunction(T))
+      return true;
+    if (T->isPointerType() || T->isReferenceType())
+      T = T->getPointeeType();
+    else if (const ArrayType *A = T->getAsArrayTypeUnsafe())
+      T = A->getElementType();
+    else
+      break;
+  }
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          mayHoldCallable(A.getAsType(), Seen))
+        return true;
+  Record = Record->getDefinition();
+  if (!Record)
+    return false;
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (mayHoldCallable(Base.getType(), Seen))
+      return true;
+  return llvm::any_of(Record->fields(), [&](const FieldDecl *Field) {
+    return mayHoldCallable(Field->getType(), Seen);
+  });
+}
+
+bool handsOutCallables(const FunctionDecl *FD,
+                       llvm::DenseMap<const Type *, bool> &Holds) {
+  auto MayHold = [&](QualType T) {
+    auto [It, New] = Holds.try_emplace(T.getCanonicalType().getTypePtr());
+    if (New) {
+      llvm::SmallPtrSet<const Type *, 16> Seen;
+      It->second = mayHoldCallable(T, Seen);
+    }
+    return It->second;
+  };
+  // Written through: a pointer or reference to something not const.
+  auto Writable = [](QualType T) {
+    return (T->isPointerType() || T->isReferenceType()) &&
+           !T->getPointeeType().isConstQualified();
+  };
+  if (MayHold(FD->getReturnType()))
+    return true;
+  for (const ParmVarDecl *Parm : FD->parameters())
+    if (Writable(Parm->getType()) && MayHold(Parm->getType()))
+      return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  return Method && Method->isInstance() && !Method->isConst() &&
+         !isa<CXXDestructorDecl>(Method) && MayHold(Method->getThisType());
 }
 
 namespace {

@@ -57,6 +57,13 @@ struct CallableStores {
 /// Whether \p T is a std::function or a reference to one.
 bool isStdFunction(clang::QualType T);
 
+/// Whether a call of \p FD, which has no body in the unit, may give its
+/// caller a std::function filled where noalloc may not see it
+/// (FunctionFacts::HandsOutCallables). \p Holds caches, by type, whether
+/// a value of it may hold a std::function.
+bool handsOutCallables(const clang::FunctionDecl *FD,
+                       llvm::DenseMap<const clang::Type *, bool> &Holds);
+
 /// What the user code of the unit stores into its std::function slots, from
 /// the nodes of one walk of the unit (StoreWalk.h), parents before their
 /// children: each tells what the references below it do before the

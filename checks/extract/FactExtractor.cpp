@@ -7,6 +7,7 @@
 #include "extract/StoreWalk.h"
 #include "extract/Suppressions.h"
 #include "knowledge/HeapType.h"
+#include "knowledge/StoredCallables.h"
 #include "knowledge/ValueSemantics.h"
 #include "link/HeapGraph.h"
 #include "link/LibraryCallees.h"
@@ -202,6 +203,10 @@ public:
   /// The index of \p FD's facts, creating them (and scheduling its body)
   /// on first use.
   size_t function(const FunctionDecl *FD);
+  /// The virtual members of a wrapper that a std::function made here
+  /// holds its callable in (libc++'s __func): called only virtually, they
+  /// are how it copies and destroys the callable (StoredCallables.h).
+  void addWrapperMembers(const CXXRecordDecl *Wrapper);
   /// The index of an Objective-C method's facts. Method bodies are not
   /// analysed: a message send is a call noalloc cannot follow.
   size_t method(const ObjCMethodDecl *MD);
@@ -416,6 +421,8 @@ private:
   llvm::DenseMap<const VarDecl *, std::optional<InPlace>> InPlaceVars;
   llvm::DenseMap<const ValueDecl *, bool> BoundedObjects;
   llvm::DenseMap<const FieldDecl *, bool> InPlaceMembers;
+  /// By type: whether a value of it may hold a std::function.
+  llvm::DenseMap<const Type *, bool> HoldsCallable;
   llvm::DenseMap<const FunctionDecl *, const FunctionEntry *> NamedEntries;
   llvm::DenseMap<void *, std::string> CanonicalNames;
 };
@@ -652,7 +659,20 @@ size_t Extractor::function(const FunctionDecl *FD) {
   } else {
     F.KnowledgeName = knowledgeName(Decl);
   }
+  // A builtin ('std::move') or a function the knowledge base describes
+  // hands out what it is given.
+  if (!Definition && !Decl->isDependentContext() && !Decl->getBuiltinID() &&
+      !KB.function(F.KnowledgeName, F.CopyOrMove))
+    F.HandsOutCallables = handsOutCallables(Decl, HoldsCallable);
+  if (F.Constructor && isCallableWrapper(F.KnowledgeClass))
+    addWrapperMembers(cast<CXXConstructorDecl>(Decl)->getParent());
   return I;
+}
+
+void Extractor::addWrapperMembers(const CXXRecordDecl *Wrapper) {
+  for (const CXXMethodDecl *M : Wrapper->methods())
+    if (M->isVirtual())
+      function(M);
 }
 
 size_t Extractor::method(const ObjCMethodDecl *MD) {
@@ -1693,7 +1713,8 @@ boundLibraryCalls(std::vector<FunctionFacts> &Functions,
         B.InSystemHeader = true;
         B.Constructor = Callee.Constructor;
         B.Summary = *S;
-        B.Calls = Callee.Calls; // Its user code, as the summary keeps it.
+        B.Calls = Callee.Calls; // Its user code and the stored callable's
+                                // operations, as the summary keeps them.
       }
       C.Callee = USR;
     }
@@ -1711,6 +1732,89 @@ static bool joinsByUSR(const TranslationUnitFacts &Facts) {
   });
 }
 
+/// The bit of \p Op in callableOperationsReached's answer.
+static unsigned operationBit(CallableOperation Op) {
+  return Op == CallableOperation::None ? 0 : 1u << unsigned(Op);
+}
+
+/// Which of the stored callable's operations (operationBit) each node of
+/// \p Graph reaches through the calls redirectCallableOperations cut.
+static std::vector<unsigned> callableOperationsReached(const HeapGraph &Graph) {
+  std::vector<unsigned> Reached(Graph.size(), 0);
+  std::vector<std::vector<int>> Callers(Graph.size());
+  for (int I = 0, E = Graph.size(); I < E; ++I) {
+    const FunctionFacts &F = Graph.node(I).Facts;
+    for (int C = 0, CE = F.Calls.size(); C < CE && !F.Allowed; ++C) {
+      Reached[I] |= operationBit(redirectedOperation(F.Calls[C]));
+      if (!F.Calls[C].Accepted)
+        for (int T : Graph.targets(I, C))
+          if (!Graph.node(T).Facts.Allowed)
+            Callers[T].push_back(I);
+    }
+  }
+  std::vector<int> Work;
+  for (int I = 0, E = Graph.size(); I < E; ++I)
+    if (Reached[I])
+      Work.push_back(I);
+  while (!Work.empty()) {
+    int T = Work.back();
+    Work.pop_back();
+    for (int I : Callers[T])
+      if ((Reached[I] | Reached[T]) != Reached[I]) {
+        Reached[I] |= Reached[T];
+        Work.push_back(I);
+      }
+  }
+  return Reached;
+}
+
+/// Calls of the stored callable's operations in \p Bits, made at \p Where.
+static std::vector<CallSite> callableOperationCalls(unsigned Bits,
+                                                    const SourcePoint &Where) {
+  std::vector<CallSite> Calls;
+  for (CallableOperation Op : CallableOperations)
+    if (Bits & operationBit(Op)) {
+      CallSite &C = Calls.emplace_back();
+      C.Callee = callableOperationUSR(Op).str();
+      C.CalleeName = callableOperationName(Op).str();
+      C.Where = Where;
+    }
+  return Calls;
+}
+
+/// What the callables the unit stores into std::function do when copied
+/// and when destroyed: a function for each operation the unit has parts
+/// of, which the link joins with the other units'.
+static std::vector<FunctionFacts>
+storedCallableOperations(const HeapGraph &Graph,
+                         const std::vector<std::optional<LibrarySummary>> &Sums,
+                         const std::vector<unsigned> &Reached) {
+  std::vector<FunctionFacts> Operations;
+  for (CallableOperation Op : CallableOperations) {
+    FunctionFacts O;
+    unsigned Bits = 0;
+    for (int I = 0, E = Graph.size(); I < E; ++I) {
+      const FunctionFacts &F = Graph.node(I).Facts;
+      if (storedCallablePart(F) != Op || !Sums[I])
+        continue;
+      if (!O.Summary.Summarised)
+        O.Where = F.Where;
+      joinSummary(O.Summary, *Sums[I]);
+      O.Summary.Summarised = true;
+      Bits |= Reached[I];
+    }
+    if (!O.Summary.Summarised)
+      continue;
+    O.USR = callableOperationUSR(Op).str();
+    O.Name = O.KnowledgeName = callableOperationName(Op).str();
+    O.InSystemHeader = true;
+    // A callable holding a std::function copies or destroys it too.
+    O.Calls = callableOperationCalls(Bits, O.Where);
+    Operations.push_back(std::move(O));
+  }
+  return Operations;
+}
+
 /// Replaces the library functions that user code calls by what they do, and
 /// drops the library's internals.
 static void summarizeLibrary(TranslationUnitFacts &Facts,
@@ -1720,6 +1824,7 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
     if (!F.InSystemHeader)
       for (const CallSite &C : F.Calls)
         EntryPoints.insert(C.Callee);
+  bool CutsCallableOperations = redirectCallableOperations(Facts);
   // Only a unit with calls on objects over a bounded resource pays for a
   // second graph, and for the copy of its facts it takes.
   llvm::StringSet<> BoundedEntries = boundedEntryPoints(Facts);
@@ -1744,6 +1849,13 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
     if (F.Defined && (EntryPoints.contains(F.USR) || F.AddressTaken))
       UserCallees[I] = Callees.of(I);
   }
+  // A unit may store callables and never copy or destroy them ('return
+  // [words] {...};' into a std::function).
+  std::vector<unsigned> Reached = CutsCallableOperations
+                                      ? callableOperationsReached(Graph)
+                                      : std::vector<unsigned>(Graph.size());
+  std::vector<FunctionFacts> Operations =
+      storedCallableOperations(Graph, Summaries, Reached);
   if (Join)
     Facts.Functions = std::move(Graph).takeFunctions();
   std::vector<FunctionFacts> Kept;
@@ -1761,11 +1873,13 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
       F.Summary = *Summaries[I];
       F.Defined = false;
       F.Calls = std::move(UserCallees[I]);
+      llvm::append_range(F.Calls, callableOperationCalls(Reached[I], F.Where));
       F.Sites.clear();
       F.Overrides.clear();
     }
     Kept.push_back(std::move(F));
   }
+  llvm::append_range(Kept, std::move(Operations));
   Facts.Functions = std::move(Kept);
   if (!BoundedEntries.empty())
     boundLibraryCalls(Facts.Functions, WithoutResource);

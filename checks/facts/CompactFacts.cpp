@@ -82,6 +82,7 @@ static void mapFunction(IO &Io, Function &F) {
   Io.flag(F.PureVirtual);
   Io.list(F.AttributeAt, [&](auto &P) { Io.point(P); });
   Io.flag(F.AttributeBlocked);
+  Io.flag(F.HandsOutCallables);
   Io.list(F.Sites, [&](auto &S) { mapSite(Io, S); });
   Io.list(F.Calls, [&](auto &C) { mapCall(Io, C); });
 }

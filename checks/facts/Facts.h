@@ -268,6 +268,13 @@ struct FunctionFacts {
   /// written through a macro), or it has a function-effect attribute
   /// already: --annotate leaves it as it is.
   bool AttributeBlocked = false;
+  /// Without a body in its unit: called, it may give its caller a
+  /// std::function that code noalloc may not see filled (it returns one,
+  /// or something that points to or holds one, or it may write one
+  /// through a non-const pointer or reference parameter, or as a non-const
+  /// member, through its object). When no analysed code defines it, the
+  /// callable such a std::function holds may be any.
+  bool HandsOutCallables = false;
   std::vector<HeapSite> Sites;
   std::vector<CallSite> Calls;
 };

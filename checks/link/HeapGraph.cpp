@@ -1,6 +1,7 @@
 //===--- HeapGraph.cpp - The linked program and its heap effects ----------===//
 
 #include "link/HeapGraph.h"
+#include "knowledge/StoredCallables.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/GlobPattern.h"
 #include <deque>
@@ -149,7 +150,7 @@ void HeapGraph::join(ProgramFacts &Program) {
   // Facts stored once for several units: joining the same facts again
   // would change nothing. At most one node each, and the unknown node: the
   // nodes are the link's largest part, and would double as they grow.
-  Nodes.reserve(Program.size() + 1);
+  Nodes.reserve(Program.size() + 3);
   std::vector<bool> Joined(Program.size(), false);
   for (const ProgramFacts::Unit *U : Order)
     for (unsigned I : U->Functions)
@@ -158,6 +159,7 @@ void HeapGraph::join(ProgramFacts &Program) {
         FunctionFacts F = Program.take(I);
         joinFunction(F);
       }
+  addUnstoredCallableOperations();
   // Calls that no function of the program can answer end here.
   Nodes.emplace_back();
   Nodes.back().Facts.Name = "an unknown function";
@@ -165,10 +167,7 @@ void HeapGraph::join(ProgramFacts &Program) {
   ByUSR[UnknownUSR] = int(Nodes.size()) - 1;
 }
 
-/// A library function each unit summarised alone (its body calls through
-/// pointers, such as std::function's manager, what the unit stores): what
-/// any of them may do, in whatever order the units come.
-static void joinSummary(LibrarySummary &Known, const LibrarySummary &S) {
+void joinSummary(LibrarySummary &Known, const LibrarySummary &S) {
   Known.Allocates |= S.Allocates;
   Known.Releases |= S.Releases;
   Known.Unknown |= S.Unknown;
@@ -181,8 +180,8 @@ static void joinSummary(LibrarySummary &Known, const LibrarySummary &S) {
 }
 
 /// The user code a library function calls, as each unit's summary of it
-/// says (std::for_each of one lambda type, in two units): any of them, each
-/// once.
+/// says (std::for_each of one lambda type, in two units), and the stored
+/// callable's operations it makes: any of them, each once.
 static void joinUserCallees(std::vector<CallSite> &Known,
                             std::vector<CallSite> Other) {
   auto Key = [](const CallSite &C) {
@@ -192,6 +191,23 @@ static void joinUserCallees(std::vector<CallSite> &Known,
     if (llvm::none_of(Known,
                       [&](const CallSite &K) { return Key(K) == Key(C); }))
       Known.push_back(std::move(C));
+}
+
+void HeapGraph::addUnstoredCallableOperations() {
+  for (CallableOperation Op : CallableOperations) {
+    StringRef USR = callableOperationUSR(Op);
+    if (ByUSR.count(USR) || llvm::none_of(Nodes, [&](const Node &N) {
+          return llvm::any_of(N.Facts.Calls, [&](const CallSite &C) {
+            return C.Callee == USR;
+          });
+        }))
+      continue;
+    FunctionFacts F;
+    F.USR = USR.str();
+    F.Name = F.KnowledgeName = callableOperationName(Op).str();
+    F.InSystemHeader = true;
+    joinFunction(F);
+  }
 }
 
 void HeapGraph::joinFunction(FunctionFacts &F) {
@@ -364,9 +380,38 @@ static void setSummaryLeaves(HeapGraph::Node &N, const LibrarySummary &S) {
     setLeaf(N, Cause::Bounded, boundedPhrase());
 }
 
+int HeapGraph::unseenCallableSource() const {
+  for (int I = 0, E = Nodes.size(); I < E; ++I) {
+    const FunctionFacts &F = Nodes[I].Facts;
+    if (F.HandsOutCallables && !F.Defined && !F.Summary.Summarised &&
+        !F.PureVirtual)
+      return I;
+  }
+  return -1;
+}
+
+void HeapGraph::decideCallableOperation(Node &N, int UnseenSource) {
+  if (!N.Facts.Summary.Summarised) {
+    setLeaf(N, Cause::Unseen,
+            "runs code noalloc cannot see: no analysed code stores a "
+            "callable into a std::function");
+    return;
+  }
+  setSummaryLeaves(N, N.Facts.Summary);
+  if (UnseenSource >= 0)
+    setLeaf(N, Cause::Unseen,
+            "runs code noalloc cannot see: a std::function may come from '" +
+                Nodes[UnseenSource].Facts.Name +
+                "', which no analysed file defines");
+}
+
 void HeapGraph::decideLeaf(Node &N) {
   const FunctionFacts &F = N.Facts;
   auto Set = [&](Cause C, StringRef Why) { setLeaf(N, C, Why); };
+  if (callableOperationOf(F.USR) != CallableOperation::None) {
+    decideCallableOperation(N, unseenCallableSource());
+    return;
+  }
   if (F.Summary.Summarised) {
     setSummaryLeaves(N, F.Summary);
     return;

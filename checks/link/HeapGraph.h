@@ -145,6 +145,12 @@ struct Witness {
   bool found() const { return Distance != ~0u; }
 };
 
+/// A library function each unit summarised alone (its body calls through
+/// pointers what the unit stores), or what the callables each unit stores
+/// into std::function do: what any of them may do, in whatever order the
+/// units come.
+void joinSummary(LibrarySummary &Known, const LibrarySummary &S);
+
 /// "may allocate only when it fails (throws 'std::system_error')": the
 /// exception if known, else the condition, else nothing.
 std::string failurePhrase(llvm::StringRef Exception, llvm::StringRef Condition);
@@ -303,6 +309,16 @@ private:
   void join(ProgramFacts &Program);
   void joinFunction(FunctionFacts &F);
   void decideLeaf(Node &N);
+  /// The program's function for copying or destroying the callable of a
+  /// std::function: what the units store, joined; noalloc cannot see what
+  /// it runs when no unit stores one.
+  void decideCallableOperation(Node &N, int UnseenSource);
+  /// A function no analysed code defines that may hand out a std::function
+  /// (FunctionFacts::HandsOutCallables), or -1.
+  int unseenCallableSource() const;
+  /// Those functions, when library code calls them and no unit stores a
+  /// callable.
+  void addUnstoredCallableOperations();
   static void joinDefinition(Node &N, FunctionFacts Other);
   static void joinVersion(Node &N, FunctionFacts Other);
   void resolveCalls();

@@ -67,9 +67,18 @@ static const CXXRecordDecl *streamOfOperator(const FunctionDecl *FD) {
              : nullptr;
 }
 
+/// Whether \p Method is an assignment of 'nullptr' ('f = nullptr'), which
+/// empties the object and copies nothing.
+static bool isNullAssignment(const CXXMethodDecl *Method) {
+  return Method->getOverloadedOperator() == OO_Equal &&
+         Method->getNumParams() == 1 &&
+         Method->getParamDecl(0)->getType()->isNullPtrType();
+}
+
 std::string knowledgeName(const FunctionDecl *FD) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
-    return knowledgeClass(Method) + "::" + Method->getNameAsString();
+    return knowledgeClass(Method) + "::" + Method->getNameAsString() +
+           (isNullAssignment(Method) ? "(nullptr)" : "");
   // Listed with the stream's member operators: 'std::operator>>' alone
   // also names std::byte's shift.
   if (const CXXRecordDecl *Stream = streamOfOperator(FD))

@@ -43,8 +43,10 @@ std::string knowledgeClass(const clang::CXXMethodDecl *Method);
 /// member function (knowledgeClass) and for a standard non-member
 /// 'operator<<' or 'operator>>' on a stream, listed with the stream's own
 /// ('std::basic_istream::operator>>' for 'std::operator>>(std::istream &,
-/// std::string &)'), libraryFunctionName for the others. The facts and the
-/// checks look functions up by this one name.
+/// std::string &)'), libraryFunctionName for the others. An assignment of
+/// 'nullptr' is 'Class::operator=(nullptr)', apart from the copy and move
+/// assignments. The facts and the checks look functions up by this one
+/// name.
 std::string knowledgeName(const clang::FunctionDecl *FD);
 
 /// The nearest parent of \p E that is not parentheses or an implicit

@@ -124,7 +124,7 @@ ROOT int mediumLambda() {
   std::function<int(int)> fn = [b](int x) { return x + b.c[0]; };
   // DIRECT-GNU: value-semantics.cpp:[[@LINE-1]]:27: warning: variable 'fn' of type 'std::function<int (int)>' allocates on the heap [noalloc-std-type]
   // DIRECT-GNU: value-semantics.cpp:[[@LINE-2]]:27: note: no fix: no fixed-size function wrapper can be included here; use 'etl::inplace_function<T, N>', or 'std::function_ref' (C++26) if it need not own the lambda
-  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:27: warning: call to 'std::function<int (int)>::~function' may allocate on the heap [noalloc-call]
+  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:32: warning: call to 'std::function<int (int)>::function' may allocate on the heap [noalloc-call]
   return fn(1);
 }
 // 16 bytes that are not trivially copyable: on the heap with both.
@@ -138,7 +138,7 @@ ROOT int copyingLambda() {
   std::function<int(int)> fn = [b](int x) { return x + b.c[0]; };
   // DIRECT: value-semantics.cpp:[[@LINE-1]]:27: warning: variable 'fn' of type 'std::function<int (int)>' allocates on the heap [noalloc-std-type]
   // DIRECT: value-semantics.cpp:[[@LINE-2]]:27: note: no fix: no fixed-size function wrapper can be included here; use 'etl::inplace_function<T, N>', or 'std::function_ref' (C++26) if it need not own the lambda
-  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:27: warning: call to 'std::function<int (int)>::~function' may allocate on the heap [noalloc-call]
+  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:32: warning: call to 'std::function<int (int)>::function' may allocate on the heap [noalloc-call]
   // CALL-LIBCXX: value-semantics.cpp:[[@LINE-4]]:32: warning: call to 'std::function<int (int)>::function' may allocate on the heap [noalloc-call]
   return fn(1);
 }
@@ -148,7 +148,7 @@ ROOT int bigLambda() {
   std::function<int(int)> fn = [b](int x) { return x + b.c[0]; };
   // DIRECT: value-semantics.cpp:[[@LINE-1]]:27: warning: variable 'fn' of type 'std::function<int (int)>' allocates on the heap [noalloc-std-type]
   // DIRECT: value-semantics.cpp:[[@LINE-2]]:27: note: no fix: no fixed-size function wrapper can be included here; use 'etl::inplace_function<T, N>', or 'std::function_ref' (C++26) if it need not own the lambda
-  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:27: warning: call to 'std::function<int (int)>::~function' may allocate on the heap [noalloc-call]
+  // CALL-GNU: value-semantics.cpp:[[@LINE-3]]:32: warning: call to 'std::function<int (int)>::function' may allocate on the heap [noalloc-call]
   // CALL-LIBCXX: value-semantics.cpp:[[@LINE-4]]:32: warning: call to 'std::function<int (int)>::function' may allocate on the heap [noalloc-call]
   return fn(1);
 }

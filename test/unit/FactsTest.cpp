@@ -44,6 +44,7 @@ static TranslationUnitFacts everyField() {
   B.fn("f").AddressEscapes = true;
   B.fn("g").CopyOrMove = true;
   B.fn("g").PureVirtual = true;
+  B.fn("ext").HandsOutCallables = true;
   B.fn("g").Sites[1].Variable = "Log";
   TranslationUnitFacts Facts = B.build();
   Facts.Pointers.push_back(
@@ -86,6 +87,7 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_EQ(G.AttributeAt[0].Offset, 12u);
   EXPECT_FALSE(G.AttributeBlocked);
   EXPECT_TRUE(Read->Functions[2].AttributeBlocked);
+  EXPECT_TRUE(Read->Functions[2].HandsOutCallables && !G.HandsOutCallables);
   EXPECT_EQ(G.Calls[1].Pointer, "c:@onTick");
   EXPECT_TRUE(G.Calls[1].Nonallocating && !G.Calls[0].Nonallocating);
   EXPECT_EQ(Read->Functions[0].Calls[0].Kind, CallKind::Block);
@@ -315,6 +317,7 @@ TEST(FactsTest, ContentKeySeesEveryField) {
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.AttributeAt.emplace_back(); }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.CopyOrMove = true; }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.PureVirtual = true; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.HandsOutCallables = true; }));
   FunctionFacts WithSite = headerFunction();
   WithSite.Sites.emplace_back();
   FunctionFacts Named = WithSite;

@@ -1,9 +1,7 @@
 // Adds the handlers of callable-elements.h: a lambda and a function that
 // count to quiet_, a lambda and a function that allocate to loud_; lent_ is
 // filled through a reference noalloc does not follow, and table_ is given
-// a list of functions, one of which allocates. (Each is held in the
-// std::function's own buffer: one stored on the heap would make libstdc++'s
-// std::function destructor, whose manager also copies, allocate.)
+// a list of functions, one of which allocates.
 #include "callable-elements.h"
 #include <string>
 
