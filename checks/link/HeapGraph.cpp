@@ -403,6 +403,12 @@ void HeapGraph::decideCallableOperation(Node &N, int UnseenSource) {
             "runs code noalloc cannot see: a std::function may come from '" +
                 Nodes[UnseenSource].Facts.Name +
                 "', which no analysed file defines");
+  // The clang-tidy plugin without FactsDirectory: the callables the other
+  // units store are not in view.
+  else if (Options.PartialProgram)
+    setLeaf(N, Cause::Unseen,
+            "runs code noalloc cannot see: the callables other translation "
+            "units store are not in view");
 }
 
 void HeapGraph::decideLeaf(Node &N) {

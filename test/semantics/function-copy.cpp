@@ -11,9 +11,10 @@
 // a callable on the heap: without that unit, noalloc cannot see what the
 // std::functions of the program may hold, and every copy and destruction
 // is unknown; with it, copies allocate and destructions release. No
-// analysed unit storing a callable at all, they are unknown too. Every
-// label is the oracle's, with libstdc++ and libc++; every function is a
-// root.
+// analysed unit storing a callable at all, they are unknown too; and so
+// with the clang-tidy plugin without FactsDirectory, which sees one unit
+// only (here one storing a small callable). Every label is the oracle's,
+// with libstdc++ and libc++; every function is a root.
 // RUN: %noalloc --checks='-*,noalloc-call' --format=json %s %S/Inputs/function-copy-small.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=SMALL
 // RUN: %noalloc --checks='-*,noalloc-call' --format=json %S/Inputs/function-copy-small.cpp %s -- -std=c++17 \
@@ -34,6 +35,9 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call,noalloc-unknown-call' %s %S/Inputs/function-copy-small.cpp -- -std=c++17 -DHANDED 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=WHY
 // WHY: a std::function may come from 'handed', which no analysed file defines
+// RUN: %expect-exit 0 %clang-tidy-noalloc -checks='-*,noalloc-call' %s -- -std=c++17 -DHERE 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=PLUGIN
+// PLUGIN: warning: cannot show that 'copySmall' is allocation-free: 'copying the callable of a std::function' runs code noalloc cannot see: the callables other translation units store are not in view [noalloc-call]
 
 #include "Inputs/function-copy.h"
 
@@ -44,6 +48,9 @@ ROOT void copyMade(const Task &from) {
   std::function<void()> made(from.step);
 }
 ROOT void dropSmall(Task &t) { std::function<void()> gone(std::move(t.step)); }
+#ifdef HERE
+void fillHere(Task &t) { t.step = [] {}; }
+#endif
 #ifdef HANDED
 ROOT void takeHanded(Task &t) { t.step = handed(); }
 #endif
