@@ -126,15 +126,16 @@ std::optional<std::string> wholeRunKey(const Compilations &Run,
   return Data;
 }
 
-std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
-                                                     const RunOptions &Options,
-                                                     const char *Argv0,
-                                                     ResultCache *Cache) {
-  std::vector<TranslationUnitFacts> Facts;
-  if (!Cache)
-    return Facts;
-  const std::string &Fingerprint = runFingerprint(Argv0);
+OutsideUnits factsOutsideTheRun(const Compilations &Run,
+                                const RunOptions &Options, const char *Argv0,
+                                ResultCache *Cache) {
+  OutsideUnits Outside;
   std::vector<std::string> Others = filesOutside(Run);
+  if (!Cache) {
+    Outside.Unanswered = std::move(Others);
+    return Outside;
+  }
+  const std::string &Fingerprint = runFingerprint(Argv0);
   // Reading and checking an entry is most of a warm run: in parallel,
   // kept in the files' order.
   std::vector<std::optional<TranslationUnitFacts>> Found(Others.size());
@@ -148,14 +149,18 @@ std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
       });
     Pool.wait();
   }
-  for (std::optional<TranslationUnitFacts> &F : Found)
-    if (F)
-      Facts.push_back(std::move(*F));
+  std::vector<TranslationUnitFacts> &Facts = Outside.Facts;
+  for (size_t I = 0; I < Others.size(); ++I) {
+    if (Found[I])
+      Facts.push_back(std::move(*Found[I]));
+    else
+      Outside.Unanswered.push_back(Others[I]);
+  }
   if (!Facts.empty() && !Quiet)
     errs() << "noalloc: " << Facts.size()
            << (Facts.size() == 1 ? " unit" : " units")
            << " outside the run answered from the cache\n";
-  return Facts;
+  return Outside;
 }
 
 /// --timing: where the parses' time went, summed over the units parsed.

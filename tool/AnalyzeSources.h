@@ -48,14 +48,18 @@ void analyzeSources(const Compilations &Run, const RunOptions &Options,
                     std::vector<TranslationUnitResult> &Results,
                     llvm::function_ref<void(TranslationUnitResult &)> Done);
 
-/// The facts of the database's other units, from the result cache of an
-/// earlier run: so that a run over some files (pre-commit, an editor) still
-/// follows calls into the rest of the program. Only entries the cache can
-/// prove fresh are used; none without a cache.
-std::vector<TranslationUnitFacts> factsOutsideTheRun(const Compilations &Run,
-                                                     const RunOptions &Options,
-                                                     const char *Argv0,
-                                                     ResultCache *Cache);
+/// The database's units outside a run.
+struct OutsideUnits {
+  /// Their facts, from the result cache of an earlier run: so that a run
+  /// over some files (pre-commit, an editor) still follows calls into the
+  /// rest of the program. Only entries the cache can prove fresh are used.
+  std::vector<TranslationUnitFacts> Facts;
+  /// The files of those the cache cannot answer (all without a cache).
+  std::vector<std::string> Unanswered;
+};
+OutsideUnits factsOutsideTheRun(const Compilations &Run,
+                                const RunOptions &Options, const char *Argv0,
+                                ResultCache *Cache);
 
 } // namespace noalloc
 

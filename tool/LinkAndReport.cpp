@@ -148,6 +148,29 @@ void FactsCollector::addOutside(TranslationUnitFacts Facts) {
   Program.add(std::move(Facts));
 }
 
+/// Links part of the program when units of the database outside the run
+/// are not in the cache: what they store into a pointer, the functions
+/// they define of a signature or override are not in view. Says so,
+/// naming the first of \p Unanswered.
+static void linkPartOfTheProgram(ArrayRef<std::string> Unanswered,
+                                 LinkOptions &Link) {
+  if (Unanswered.empty())
+    return;
+  Link.PartialProgram = true;
+  Link.UnitsOutside = true;
+  size_t More = Unanswered.size() - 1;
+  std::string Units = More ? std::to_string(More + 1) + " units" : "a unit";
+  std::string Others = More ? " and " + std::to_string(More) + " more" : "";
+  WithColor::note(errs(), "noalloc")
+      << "linked part of the program: " << Units
+      << " of the compilation database outside the run ('"
+      << sys::path::filename(Unanswered.front()) << "'" << Others << ") "
+      << (More ? "are" : "is")
+      << " not in the cache, so calls through pointers and virtual calls "
+         "may reach code noalloc cannot see; a run over every unit fills "
+         "the cache\n";
+}
+
 /// Each worker freed its units' ASTs into its own thread's malloc arena,
 /// which glibc keeps at its largest; the link allocates on this thread,
 /// from another arena. Given back first, the run's peak is the larger of
@@ -180,6 +203,7 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
                                         << "\n";
     return 2;
   }
+  linkPartOfTheProgram(Facts.Unanswered, RunLevel->Link);
   auto Run = linkProgram(std::move(Facts.Program), std::move(*RunLevel));
   if (!Run) {
     WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";

@@ -25,6 +25,9 @@ public:
   ProgramFacts Program;
   /// Units outside the run joined the link.
   bool Partial = false;
+  /// The database's units outside the run that the cache cannot answer:
+  /// with any, the link has part of the program.
+  std::vector<std::string> Unanswered;
   /// The files of the run's own functions.
   std::set<std::string> RunFiles;
   /// Facts text written or measured (--facts-dir, --timing).

@@ -366,10 +366,13 @@ static std::optional<int> analyzeDatabaseUnits(const RunOptions &Options,
   analyzeSources(*Run, Options, Units.Cache.get(), Keys, Units.Results,
                  [&](TranslationUnitResult &R) { Units.Facts.add(R); });
   // --annotate marks only what clang checks: the units of the run.
-  if (cli::Annotate == cli::AnnotateMode::Off)
-    for (TranslationUnitFacts &Other :
-         factsOutsideTheRun(*Run, Options, Argv0, Units.Cache.get()))
+  if (cli::Annotate == cli::AnnotateMode::Off) {
+    OutsideUnits Outside =
+        factsOutsideTheRun(*Run, Options, Argv0, Units.Cache.get());
+    for (TranslationUnitFacts &Other : Outside.Facts)
       Units.Facts.addOutside(std::move(Other));
+    Units.Facts.Unanswered = std::move(Outside.Unanswered);
+  }
   Units.Files = std::move(Run->Files);
   Units.Database = std::move(Run->Database);
   return std::nullopt;

@@ -630,7 +630,9 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
     // clang checks every function converted to the pointer's type.
     if (Call.Nonallocating)
       return Result;
-    return indirectTargets(Call);
+    Result = indirectTargets(Call);
+    reachUnitsOutside(Result);
+    return Result;
   }
   if (Call.Kind != CallKind::Block) {
     auto It = ByUSR.find(Call.Callee);
@@ -650,7 +652,15 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
   // creates it, and no function of the program is a block.
   if (Result.empty())
     Result.push_back(ByUSR.lookup(UnknownUSR));
+  else if (Call.Kind == CallKind::Virtual)
+    reachUnitsOutside(Result);
   return Result;
+}
+
+void HeapGraph::reachUnitsOutside(std::vector<int> &Targets) const {
+  int Unknown = ByUSR.lookup(UnknownUSR);
+  if (Options.UnitsOutside && !llvm::is_contained(Targets, Unknown))
+    Targets.push_back(Unknown);
 }
 
 std::string boundedPhrase() {

@@ -133,6 +133,11 @@ struct LinkOptions {
   /// lambda std::sort calls) does is the link's to follow, with the whole
   /// program in view, not a part of the summary.
   bool LibraryAlone = false;
+  /// The program has units the link lacks (a run over some of a
+  /// compilation database's files, whose other units the cache cannot
+  /// answer): besides PartialProgram's rule, an indirect or virtual call
+  /// may reach their functions, which noalloc cannot see.
+  bool UnitsOutside = false;
 };
 
 /// The first step of a shortest path from a function towards a cause: its
@@ -373,6 +378,9 @@ private:
   /// The functions an indirect call may reach, the unknown node for what
   /// noalloc does not follow; nothing when its pointer is only ever null.
   std::vector<int> indirectTargets(const CallSite &Call) const;
+  /// With units outside the link, the unknown node joins a dispatched
+  /// call's \p Targets: those units may define another target.
+  void reachUnitsOutside(std::vector<int> &Targets) const;
 
   const KnowledgeBase &KB;
   LinkOptions Options;
