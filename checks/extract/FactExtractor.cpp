@@ -270,6 +270,10 @@ public:
   /// what it does besides calling them, throw std::bad_function_call when
   /// it is empty ('noalloc:empty-std-function:' and its USR).
   size_t emptyFunction(const FunctionDecl *Call);
+  /// A library object of class \p Class is made: any virtual call on it
+  /// may run its virtual members, which nothing else names (a
+  /// std::shared_ptr's control block calls the deleter in _M_dispose).
+  void addVirtualMembers(const CXXRecordDecl *Class);
   /// Marks \p FD address-taken by \p Reference: a reference to it, or a
   /// lambda's conversion to a function pointer.
   void takeAddress(const FunctionDecl *FD, const Expr *Reference) {
@@ -402,6 +406,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, size_t> EmptyFunctions;
   TranslationUnitFacts Facts;
   llvm::DenseMap<const Decl *, size_t> Index;
+  /// The polymorphic library classes whose virtual members are in.
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> MadeLibraryClasses;
   std::vector<std::pair<const FunctionDecl *, size_t>> Worklist;
   /// By index, the declaration that names a function not described yet.
   std::vector<const FunctionDecl *> Undescribed;
@@ -673,6 +679,26 @@ void Extractor::addWrapperMembers(const CXXRecordDecl *Wrapper) {
   for (const CXXMethodDecl *M : Wrapper->methods())
     if (M->isVirtual())
       function(M);
+}
+
+void Extractor::addVirtualMembers(const CXXRecordDecl *Class) {
+  if (!Class || !Class->isDynamicClass() ||
+      !inSystemHeader(Class->getLocation()) ||
+      !MadeLibraryClasses.insert(Class->getCanonicalDecl()).second)
+    return;
+  // Those with a body: the others were never instantiated, so no object
+  // of the class in this unit runs them. Not those whose call the
+  // knowledge base answers for every override (memory_resource's do_*).
+  for (const CXXMethodDecl *M : Class->methods()) {
+    if (!M->isVirtual() || !M->hasBody())
+      continue;
+    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Overridden;
+    collectOverrides(M, Overridden);
+    if (llvm::none_of(Overridden, [&](const CXXMethodDecl *O) {
+          return entryByName(O) != nullptr;
+        }))
+      function(M);
+  }
 }
 
 size_t Extractor::method(const ObjCMethodDecl *MD) {
@@ -1380,6 +1406,7 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
       Member != MemberConstructions.end() ? Member->second : nullptr);
   X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct, Object,
             Outside);
+  X.addVirtualMembers(Ctor->getParent());
   return true;
 }
 
