@@ -1811,14 +1811,18 @@ static std::vector<CallSite> callableOperationCalls(unsigned Bits,
 
 /// What the callables the unit stores into std::function do when copied
 /// and when destroyed: a function for each operation the unit has parts
-/// of, which the link joins with the other units'.
+/// of, which the link joins with the other units'. The summaries leave out
+/// the user code the parts reach (a callable's destructor): it stays their
+/// calls, \p UserCallees.
 static std::vector<FunctionFacts>
 storedCallableOperations(const HeapGraph &Graph,
                          const std::vector<std::optional<LibrarySummary>> &Sums,
-                         const std::vector<unsigned> &Reached) {
+                         const std::vector<unsigned> &Reached,
+                         const LibraryCallees &UserCallees) {
   std::vector<FunctionFacts> Operations;
   for (CallableOperation Op : CallableOperations) {
     FunctionFacts O;
+    std::vector<CallSite> User;
     unsigned Bits = 0;
     for (int I = 0, E = Graph.size(); I < E; ++I) {
       const FunctionFacts &F = Graph.node(I).Facts;
@@ -1829,6 +1833,7 @@ storedCallableOperations(const HeapGraph &Graph,
       joinSummary(O.Summary, *Sums[I]);
       O.Summary.Summarised = true;
       Bits |= Reached[I];
+      llvm::append_range(User, UserCallees.of(I));
     }
     if (!O.Summary.Summarised)
       continue;
@@ -1837,6 +1842,7 @@ storedCallableOperations(const HeapGraph &Graph,
     O.InSystemHeader = true;
     // A callable holding a std::function copies or destroys it too.
     O.Calls = callableOperationCalls(Bits, O.Where);
+    llvm::append_range(O.Calls, std::move(User));
     Operations.push_back(std::move(O));
   }
   return Operations;
@@ -1882,7 +1888,7 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
                                       ? callableOperationsReached(Graph)
                                       : std::vector<unsigned>(Graph.size());
   std::vector<FunctionFacts> Operations =
-      storedCallableOperations(Graph, Summaries, Reached);
+      storedCallableOperations(Graph, Summaries, Reached, Callees);
   if (Join)
     Facts.Functions = std::move(Graph).takeFunctions();
   std::vector<FunctionFacts> Kept;
