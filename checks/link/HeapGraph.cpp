@@ -582,7 +582,7 @@ std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
     CallableTargets Callable = callableTargets(Call.Pointer);
     Result = std::move(Callable.Functions);
     if (!Callable.Unfollowed.empty())
-      Result.push_back(ByUSR.lookup(UnknownUSR));
+      reachUnknown(Result);
     return Result;
   }
   auto Same = BySignature.find(Call.Callee);
@@ -591,7 +591,7 @@ std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
     if (Same != BySignature.end())
       Result = Same->second;
     if (Result.empty() || returnedUnseen(Call))
-      Result.push_back(ByUSR.lookup(UnknownUSR));
+      reachUnknown(Result);
     return Result;
   }
   // What is stored into it, and whatever may have got there unseen. With
@@ -644,23 +644,28 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
         Result.insert(Result.end(), O->second.begin(), O->second.end());
       dropPureVirtuals(Result);
       if (returnedUnseen(Call))
-        Result.push_back(ByUSR.lookup(UnknownUSR));
+        reachUnknown(Result);
     }
   }
   // A call that nothing answers ends at the unknown node, and so does a call
   // through a block pointer: a block's code is part of the function that
   // creates it, and no function of the program is a block.
   if (Result.empty())
-    Result.push_back(ByUSR.lookup(UnknownUSR));
+    reachUnknown(Result);
   else if (Call.Kind == CallKind::Virtual)
     reachUnitsOutside(Result);
   return Result;
 }
 
-void HeapGraph::reachUnitsOutside(std::vector<int> &Targets) const {
+void HeapGraph::reachUnknown(std::vector<int> &Targets) const {
   int Unknown = ByUSR.lookup(UnknownUSR);
-  if (Options.UnitsOutside && !llvm::is_contained(Targets, Unknown))
+  if (!llvm::is_contained(Targets, Unknown))
     Targets.push_back(Unknown);
+}
+
+void HeapGraph::reachUnitsOutside(std::vector<int> &Targets) const {
+  if (Options.UnitsOutside)
+    reachUnknown(Targets);
 }
 
 std::string boundedPhrase() {

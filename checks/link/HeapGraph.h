@@ -378,6 +378,8 @@ private:
   /// The functions an indirect call may reach, the unknown node for what
   /// noalloc does not follow; nothing when its pointer is only ever null.
   std::vector<int> indirectTargets(const CallSite &Call) const;
+  /// Adds the unknown node to \p Targets, once.
+  void reachUnknown(std::vector<int> &Targets) const;
   /// With units outside the link, the unknown node joins a dispatched
   /// call's \p Targets: those units may define another target.
   void reachUnitsOutside(std::vector<int> &Targets) const;
