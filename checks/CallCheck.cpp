@@ -107,7 +107,7 @@ CallCheck::factsDirectoryUnits(StringRef MainFile, StringRef Root) {
       continue;
     if (Facts->Knowledge != Knowledge) {
       configurationDiag("%0", DiagnosticIDs::Error)
-          << otherKnowledgeMessage(It->path(), MainFile);
+          << otherKnowledgeMessage(It->path(), MainFile, StoredAnalysis::Facts);
       Stale = true;
       continue;
     }

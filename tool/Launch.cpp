@@ -139,6 +139,13 @@ private:
 };
 } // namespace
 
+/// What a link input holds, by its name (collectLinkInputs takes
+/// only these two kinds).
+static StoredAnalysis storedAnalysis(StringRef Path) {
+  return Path.ends_with(".noalloc") ? StoredAnalysis::Result
+                                    : StoredAnalysis::Facts;
+}
+
 /// The errors for the link inputs (path, unit) analysed with other
 /// knowledge; a knowledge file that cannot be read here is the one error
 /// instead (the units' knowledge here is then not known).
@@ -154,7 +161,7 @@ reportStaleKnowledge(const RunOptions &Options,
   }
   for (const auto &[Path, MainFile] : Stale)
     WithColor::error(errs(), "noalloc")
-        << otherKnowledgeMessage(Path, MainFile) << "\n";
+        << otherKnowledgeMessage(Path, MainFile, storedAnalysis(Path)) << "\n";
   return 2;
 }
 
@@ -180,8 +187,9 @@ readLaunchedResults(const RunOptions &Options, ArrayRef<std::string> Inputs,
   llvm::sort(Paths);
   std::string Root = linkRoot();
   auto Read = [&](const std::string &Path) {
-    return StringRef(Path).ends_with(".noalloc") ? readResult(Path, Root)
-                                                 : readFactsFile(Path, Root);
+    return storedAnalysis(Path) == StoredAnalysis::Result
+               ? readResult(Path, Root)
+               : readFactsFile(Path, Root);
   };
   // Parsing the files is most of a link: in parallel, a window at a time so
   // that only a few units' facts wait to be merged, kept in the paths' order.

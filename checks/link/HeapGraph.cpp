@@ -194,13 +194,15 @@ static void joinUserCallees(std::vector<CallSite> &Known,
 }
 
 void HeapGraph::addUnstoredCallableOperations() {
+  // One pass over every call, then a node for each operation called and
+  // not stored.
+  unsigned Called = 0;
+  for (const Node &N : Nodes)
+    for (const CallSite &C : N.Facts.Calls)
+      Called |= 1u << unsigned(callableOperationOf(C.Callee));
   for (CallableOperation Op : CallableOperations) {
     StringRef USR = callableOperationUSR(Op);
-    if (ByUSR.count(USR) || llvm::none_of(Nodes, [&](const Node &N) {
-          return llvm::any_of(N.Facts.Calls, [&](const CallSite &C) {
-            return C.Callee == USR;
-          });
-        }))
+    if (!(Called & (1u << unsigned(Op))) || ByUSR.count(USR))
       continue;
     FunctionFacts F;
     F.USR = USR.str();

@@ -30,9 +30,10 @@ std::string unitKnowledge(const ClangTidyOptions &Effective) {
 }
 
 std::string otherKnowledgeMessage(llvm::StringRef Path,
-                                  llvm::StringRef MainFile) {
+                                  llvm::StringRef MainFile,
+                                  StoredAnalysis Kind) {
   // As the other refusals of an input say it: 'cannot use facts ...: why'.
-  bool Facts = Path.ends_with(".facts.json");
+  bool Facts = Kind == StoredAnalysis::Facts;
   return ((Facts ? "cannot use facts '" : "cannot use result '") + Path +
           (Facts ? "': they were" : "': it was") +
           " analysed with other knowledge than '" + MainFile +

@@ -21,11 +21,16 @@ knowledgeLists(const clang::tidy::ClangTidyOptions &Effective);
 /// every machine; the link and the plugin's FactsDirectory compare it).
 std::string unitKnowledge(const clang::tidy::ClangTidyOptions &Effective);
 
-/// Why the facts or result at \p Path cannot be used: they were analysed
-/// with other knowledge than \p MainFile has here, and how to make them
-/// again. The link and the plugin's FactsDirectory say it in these words.
+/// What a file of analysed units holds: a unit's facts (.facts.json), or
+/// a compiler launcher's result (.noalloc), made again in other ways.
+enum class StoredAnalysis { Facts, Result };
+
+/// Why the \p Kind at \p Path cannot be used: it was analysed with other
+/// knowledge than \p MainFile has here, and how to make it again. The link
+/// and the plugin's FactsDirectory say it in these words.
 std::string otherKnowledgeMessage(llvm::StringRef Path,
-                                  llvm::StringRef MainFile);
+                                  llvm::StringRef MainFile,
+                                  StoredAnalysis Kind);
 
 } // namespace noalloc
 
