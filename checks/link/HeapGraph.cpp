@@ -633,6 +633,7 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
     if (Call.Nonallocating)
       return Result;
     Result = indirectTargets(Call);
+    addOverriders(Result);
     reachUnitsOutside(Result);
     return Result;
   }
@@ -657,6 +658,20 @@ std::vector<int> HeapGraph::targets(const CallSite &Call) const {
   else if (Call.Kind == CallKind::Virtual)
     reachUnitsOutside(Result);
   return Result;
+}
+
+void HeapGraph::addOverriders(std::vector<int> &Targets) const {
+  size_t Stored = Targets.size();
+  for (size_t K = 0; K < Stored; ++K) {
+    auto O = Overriders.find(Nodes[Targets[K]].Facts.USR);
+    if (O == Overriders.end())
+      continue;
+    for (int T : O->second)
+      if (!llvm::is_contained(Targets, T))
+        Targets.push_back(T);
+  }
+  if (Targets.size() > Stored)
+    dropPureVirtuals(Targets);
 }
 
 void HeapGraph::reachUnknown(std::vector<int> &Targets) const {

@@ -378,6 +378,10 @@ private:
   /// The functions an indirect call may reach, the unknown node for what
   /// noalloc does not follow; nothing when its pointer is only ever null.
   std::vector<int> indirectTargets(const CallSite &Call) const;
+  /// Adds the overriders of the virtual members among \p Targets: a
+  /// pointer to a virtual member function calls the object's overrider
+  /// ('(B.*Op)()' with 'Op = &Base::run' runs 'Derived::run').
+  void addOverriders(std::vector<int> &Targets) const;
   /// Adds the unknown node to \p Targets, once.
   void reachUnknown(std::vector<int> &Targets) const;
   /// With units outside the link, the unknown node joins a dispatched

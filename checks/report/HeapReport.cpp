@@ -512,6 +512,29 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
 
 /// Why the policy \p P counts a leaf of cause \p C as allocating, as the
 /// end of its note; empty when it allocates whatever the policy.
+/// Why dispatched call \p C may run \p Target: it overrides the method
+/// called, it or a method it overrides is stored into the pointer, or its
+/// address is taken.
+static std::string dispatchWords(const HeapGraph &G, const CallSite &C,
+                                 int Target) {
+  if (C.Kind == CallKind::Virtual)
+    return ", which overrides it";
+  auto Why = [&](int F) {
+    return G.storedInto(C, F) ? ", which is stored into it"
+                              : ", whose address is taken";
+  };
+  const FunctionFacts &T = G.node(Target).Facts;
+  if (T.AddressTaken || G.storedInto(C, Target))
+    return Why(Target);
+  // A pointer to a virtual member runs the object's overrider.
+  for (const std::string &USR : T.Overrides) {
+    int O = G.find(USR);
+    if (O >= 0 && (G.node(O).Facts.AddressTaken || G.storedInto(C, O)))
+      return ", which overrides " + quoted(G.node(O).Facts.Name) + Why(O);
+  }
+  return Why(Target);
+}
+
 static std::string countedBecause(Cause C, Policy P) {
   bool ByPolicy = C == Cause::Unseen || C == Cause::Assumed ||
                   (C == Cause::MayAllocate && P.isStrict());
@@ -576,12 +599,10 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
       Window, 0, Roots.size(), [&](size_t K) { return rootStep(G, Roots, K); },
       F.Notes);
   if (MayBe)
-    F.Notes.push_back(
-        {quoted(C.CalleeName) + " may be " + quoted(T.Facts.Name) +
-             (C.Kind == CallKind::Virtual      ? ", which overrides it"
-              : G.storedInto(C, Chosen.Target) ? ", which is stored into it"
-                                               : ", whose address is taken"),
-         T.Facts.Where});
+    F.Notes.push_back({quoted(C.CalleeName) + " may be " +
+                           quoted(T.Facts.Name) +
+                           dispatchWords(G, C, Chosen.Target),
+                       T.Facts.Where});
   appendChain(G, Path, Deciding, Window, Finding + 1 + MayBe, F.Notes);
   if (Leaf)
     F.Notes.push_back(
