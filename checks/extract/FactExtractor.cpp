@@ -123,6 +123,7 @@ public:
 
   bool VisitCallExpr(CallExpr *E);
   bool VisitCXXConstructExpr(CXXConstructExpr *E);
+  bool VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E);
   bool VisitCXXNewExpr(CXXNewExpr *E);
   bool VisitCXXDeleteExpr(CXXDeleteExpr *E);
   bool VisitCXXThrowExpr(CXXThrowExpr *E);
@@ -1406,6 +1407,15 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
       Member != MemberConstructions.end() ? Member->second : nullptr);
   X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct, Object,
             Outside);
+  X.addVirtualMembers(Ctor->getParent());
+  return true;
+}
+
+// An inheriting constructor ('using Base::Base') runs the base's.
+bool BodyScanner::VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
+            libraryObjectMemory(Ctor, E->getType(), X));
   X.addVirtualMembers(Ctor->getParent());
   return true;
 }
