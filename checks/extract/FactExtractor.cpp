@@ -97,6 +97,7 @@ public:
     return TraverseStmt(S->getSubStmt());
   }
   bool TraverseIfStmt(IfStmt *S);
+  bool TraverseInitListExpr(InitListExpr *E);
   bool TraverseVarDecl(VarDecl *D) {
     // A constexpr variable's initializer runs at compile time.
     return (D->isConstexpr() && !D->needsDestruction(D->getASTContext())) ||
@@ -1080,6 +1081,18 @@ bool BodyScanner::TraverseIfStmt(IfStmt *S) {
   if (std::optional<Stmt *> Taken = S->getNondiscardedCase(X.Ctx))
     return !*Taken || TraverseStmt(*Taken);
   return RecursiveASTVisitor::TraverseIfStmt(S);
+}
+
+bool BodyScanner::TraverseInitListExpr(InitListExpr *E) {
+  if (!RecursiveASTVisitor::TraverseInitListExpr(E))
+    return false;
+  // The elements the list leaves out are made by its array filler, which
+  // RecursiveASTVisitor does not traverse ('Buffer Arr[3] = {}') unless a
+  // designator's hole holds it.
+  InitListExpr *Semantic = E->isSemanticForm() ? E : E->getSemanticForm();
+  Expr *Filler = Semantic ? Semantic->getArrayFiller() : nullptr;
+  return !Filler || llvm::is_contained(Semantic->inits(), Filler) ||
+         TraverseStmt(Filler);
 }
 
 bool BodyScanner::TraverseLambdaExpr(LambdaExpr *E) {
