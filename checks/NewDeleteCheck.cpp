@@ -2,6 +2,7 @@
 
 #include "NewDeleteCheck.h"
 #include "fixes/LocalStorage.h"
+#include "utils/ASTQueries.h"
 #include "utils/CalleeOnce.h"
 #include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
@@ -26,6 +27,10 @@ bool isHeapBuiltin(const FunctionDecl &Fn) {
 
 AST_MATCHER(FunctionDecl, isGlobalHeapFunction) {
   return Node.isReplaceableGlobalAllocationFunction() || isHeapBuiltin(Node);
+}
+
+AST_MATCHER(Stmt, inCompileTimeBranch) {
+  return isInCompileTimeBranch(Node, Finder->getASTContext());
 }
 
 AST_MATCHER(CXXNewExpr, newUsesGlobalHeap) {
@@ -68,14 +73,19 @@ void NewDeleteCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void NewDeleteCheck::registerMatchers(MatchFinder *Finder) {
   // What rules out most nodes first, where the node was written last.
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
+  // Code only constant evaluation runs uses no heap at run time.
+  auto RunsAtRunTime = unless(inCompileTimeBranch());
   Finder->addMatcher(
-      cxxNewExpr(newUsesGlobalHeap(), NotInSystemHeader).bind("new"), this);
+      cxxNewExpr(newUsesGlobalHeap(), NotInSystemHeader, RunsAtRunTime)
+          .bind("new"),
+      this);
   Finder->addMatcher(
-      cxxDeleteExpr(deleteUsesGlobalHeap(), NotInSystemHeader).bind("delete"),
+      cxxDeleteExpr(deleteUsesGlobalHeap(), NotInSystemHeader, RunsAtRunTime)
+          .bind("delete"),
       this);
   Finder->addMatcher(
       callExpr(calleeOnce(functionDecl(isGlobalHeapFunction()), "fn"),
-               NotInSystemHeader)
+               NotInSystemHeader, RunsAtRunTime)
           .bind("call"),
       this);
 }

@@ -68,7 +68,7 @@ public:
   bool TraverseLambdaExpr(LambdaExpr *E);
 
   // What never runs: unevaluated operands, constant evaluation, discarded
-  // branches of 'if constexpr'.
+  // branches of 'if constexpr', the compile-time branch of 'if consteval'.
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
     // sizeof of a variable-length array is evaluated.
     return E->isArgumentType() || !E->getArgumentExpr()
@@ -1074,6 +1074,8 @@ void BodyScanner::scan(const FunctionDecl *FD) {
 }
 
 bool BodyScanner::TraverseIfStmt(IfStmt *S) {
+  if (S->isConsteval())
+    return TraverseStmt(const_cast<Stmt *>(runTimeBranch(S)));
   if (!S->isConstexpr())
     return RecursiveASTVisitor::TraverseIfStmt(S);
   if (S->getInit() && !TraverseStmt(S->getInit()))

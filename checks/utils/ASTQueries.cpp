@@ -331,6 +331,24 @@ bool isInThrowOperand(const Expr *E, ASTContext &Ctx) {
   }
 }
 
+const Stmt *runTimeBranch(const IfStmt *If) {
+  return If->isNegatedConsteval() ? If->getThen() : If->getElse();
+}
+
+bool isInCompileTimeBranch(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(S);
+  while (true) {
+    auto Parents = parentsOf(Node, Ctx);
+    if (Parents.empty() || Parents[0].get<FunctionDecl>() ||
+        Parents[0].get<LambdaExpr>())
+      return false;
+    const auto *If = Parents[0].get<IfStmt>();
+    if (If && If->isConsteval() && Node.get<Stmt>() != runTimeBranch(If))
+      return true;
+    Node = Parents[0];
+  }
+}
+
 const CXXConstructExpr *thrownConstruction(const CXXThrowExpr *T) {
   const Expr *E = T->getSubExpr();
   while (E) {

@@ -14,6 +14,8 @@ class ASTContext;
 class CallExpr;
 class Decl;
 class Expr;
+class IfStmt;
+class Stmt;
 class FunctionDecl;
 class CXXMethodDecl;
 class NamedDecl;
@@ -92,6 +94,14 @@ functionAttributeLocation(const clang::FunctionDecl *D);
 /// Whether \p E is evaluated as part of a throw-expression's operand (not
 /// in a lambda or a declaration inside it).
 bool isInThrowOperand(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// The branch of 'if consteval' \p If that runs at run time (the else
+/// branch, or the first of 'if !consteval'); null if none.
+const clang::Stmt *runTimeBranch(const clang::IfStmt *If);
+
+/// Whether \p S is in a branch of 'if consteval' that runs only during
+/// constant evaluation (in the function or lambda that holds \p S).
+bool isInCompileTimeBranch(const clang::Stmt &S, clang::ASTContext &Ctx);
 
 /// The construction of the object a throw-expression throws, if it is one
 /// ('throw std::runtime_error(m)'), looking through implicit nodes and
