@@ -1062,10 +1062,11 @@ void BodyScanner::scan(const FunctionDecl *FD) {
       TraverseStmt(Init->getInit());
     }
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD)) {
-    // Members and bases are destroyed after the body.
+    // Members and bases are destroyed after the body; a union's variant
+    // members are not.
     const CXXRecordDecl *Class = Dtor->getParent();
     for (const FieldDecl *Field : Class->fields())
-      if (!X.inPlace(Field))
+      if (!Class->isUnion() && !X.inPlace(Field))
         destroy(Field->getType(), Dtor->getLocation(), X.bounded(Field), Field);
     for (const CXXBaseSpecifier &Base : Class->bases())
       destroy(Base.getType(), Dtor->getLocation());
@@ -1455,7 +1456,9 @@ void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded,
   if (!Class || !Class->hasDefinition() || Class->hasTrivialDestructor())
     return;
   const CXXDestructorDecl *Dtor = Class->getDestructor();
-  if (!Dtor)
+  // A deleted destructor never runs: an anonymous union's, whose variant
+  // members the enclosing class does not destroy.
+  if (!Dtor || Dtor->isDeleted())
     return;
   if (Bounded) {
     X.addCall(Function, Dtor, Loc, CallKind::Direct,
