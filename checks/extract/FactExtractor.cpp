@@ -1583,6 +1583,11 @@ void BodyScanner::useThreadLocal(const VarDecl *Var, SourceLocation Loc) {
 bool BodyScanner::VisitVarDecl(VarDecl *D) {
   if (D->isLocalVarDecl() && D->getTLSKind() == VarDecl::TLS_Dynamic)
     useThreadLocal(D, D->getLocation());
+  // __attribute__((cleanup(fn))) calls fn(&var) at the end of its scope.
+  if (const auto *Cleanup = D->getAttr<CleanupAttr>())
+    if (const FunctionDecl *Fn = Cleanup->getFunctionDecl())
+      X.addCall(Function, Fn, D->getLocation(), CallKind::Direct,
+                ObjectMemory::None);
   if (!D->hasLocalStorage() || isa<ParmVarDecl>(D) ||
       D->getType()->isReferenceType())
     return true;
