@@ -52,6 +52,23 @@ static bool initializedWithUnit(const VarDecl *Var) {
          Definition->hasInit() && !Definition->hasConstantInitialization();
 }
 
+/// The call operator that a lambda's conversion to a function pointer
+/// \p Conversion makes the pointer call: for a generic lambda, the
+/// specialization of the same template arguments.
+static const CXXMethodDecl *
+convertedCallOperator(const CXXConversionDecl *Conversion) {
+  const CXXRecordDecl *Lambda = Conversion->getParent();
+  const TemplateArgumentList *Args =
+      Conversion->getTemplateSpecializationArgs();
+  if (!Args)
+    return Lambda->getLambdaCallOperator();
+  FunctionTemplateDecl *Template = Lambda->getDependentLambdaCallOperator();
+  void *InsertPos = nullptr;
+  return Template ? cast_or_null<CXXMethodDecl>(Template->findSpecialization(
+                        Args->asArray(), InsertPos))
+                  : nullptr;
+}
+
 namespace {
 
 class Extractor;
@@ -290,7 +307,7 @@ public:
         dyn_cast_or_null<CXXConversionDecl>(E->getDirectCallee());
     if (!Conversion || !Conversion->getParent()->isLambda())
       return;
-    const CXXMethodDecl *Op = Conversion->getParent()->getLambdaCallOperator();
+    const CXXMethodDecl *Op = convertedCallOperator(Conversion);
     if (!Op)
       return;
     takeAddress(Op, E);
@@ -1266,8 +1283,9 @@ bool BodyScanner::handledAsBuiltin(const CallExpr *E,
 /// The function \p Arg names: 'f', '&f', a lambda converted to a pointer.
 static const FunctionDecl *namedFunction(const Expr *Arg) {
   Arg = Arg->IgnoreParenImpCasts();
+  // '&f', or '+[]{...}', which converts a lambda to a pointer.
   if (const auto *U = dyn_cast<UnaryOperator>(Arg);
-      U && U->getOpcode() == UO_AddrOf)
+      U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Plus))
     Arg = U->getSubExpr()->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
     return dyn_cast<FunctionDecl>(Ref->getDecl());
@@ -1275,7 +1293,7 @@ static const FunctionDecl *namedFunction(const Expr *Arg) {
     if (const auto *Conversion =
             dyn_cast_or_null<CXXConversionDecl>(Call->getDirectCallee()))
       if (Conversion->getParent()->isLambda())
-        return Conversion->getParent()->getLambdaCallOperator();
+        return convertedCallOperator(Conversion);
   return nullptr;
 }
 
