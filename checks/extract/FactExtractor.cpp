@@ -842,6 +842,8 @@ void Extractor::addPointers() {
     }
     for (const UnseenWriter &W : Stores.Writers)
       P.Writers.push_back(writerKey(W));
+    for (const FunctionDecl *Returner : Stores.Returners)
+      P.Writers.push_back(returnedKey(Returner));
     llvm::sort(P.Writers);
     P.Writers.erase(std::unique(P.Writers.begin(), P.Writers.end()),
                     P.Writers.end());
@@ -861,11 +863,14 @@ void Extractor::addPointers() {
 std::string Extractor::writerKey(const UnseenWriter &W) {
   if (W.Variable)
     return "noalloc:variable:" + usr(W.Variable);
-  // The call's pointer or object, when a call returned it, as the link's
-  // CallSite::Pointer names it.
+  // Where the call's pointer or object comes from, as the link's
+  // CallSite::Pointer names it: the call that returned it, or the followed
+  // pointer it is read from.
   std::string Returned;
   if (W.ReturnedBy)
     Returned = "|" + returnedKey(W.ReturnedBy);
+  else if (W.Through)
+    Returned = "|" + usr(W.Through);
   if (W.Pointer) {
     // The signature of the functions it may call, as an indirect call's.
     QualType Function(W.Pointer, 0), Class;
@@ -883,7 +888,7 @@ std::string Extractor::writerKey(const UnseenWriter &W) {
 }
 
 std::string Extractor::returnedKey(const FunctionDecl *Function) {
-  return "noalloc:returned:" + facts(function(Function)).USR;
+  return ReturnedPrefix.str() + facts(function(Function)).USR;
 }
 
 std::string Extractor::callableKey(CallableSlot Slot) {

@@ -150,6 +150,10 @@ void PointerStoreCollector::visit(const CXXCtorInitializer *Init) {
 void PointerStoreCollector::visit(const CallExpr *E) {
   if (const ImplicitCastExpr *Read = calledRead(E))
     Harmless.insert(Read);
+  // What library code gives to unseen code is user code's: the call that
+  // user code makes tells.
+  if (InLibrary)
+    return libraryByteCopy(E);
   if (const auto *Callee =
           dyn_cast<DeclRefExpr>(E->getCallee()->IgnoreParenImpCasts()))
     DirectCallees.insert(Callee);
@@ -171,15 +175,39 @@ void PointerStoreCollector::visit(const CallExpr *E) {
       unseen(Object->getType(), *Writer);
 }
 
+void PointerStoreCollector::libraryByteCopy(const CallExpr *E) {
+  unsigned Builtin = E->getBuiltinCallee();
+  if ((Builtin != Builtin::BImemcpy && Builtin != Builtin::BI__builtin_memcpy &&
+       Builtin != Builtin::BImemmove &&
+       Builtin != Builtin::BI__builtin_memmove) ||
+      E->getNumArgs() < 2)
+    return;
+  QualType Into = E->getArg(0)->IgnoreParenImpCasts()->getType();
+  QualType From = E->getArg(1)->IgnoreParenImpCasts()->getType();
+  // Objects copied into objects of their type ('std::copy' of trivial
+  // elements) keep what they held.
+  if (Into->isPointerType() && From->isPointerType() &&
+      Ctx.hasSameUnqualifiedType(Into->getPointeeType(),
+                                 From->getPointeeType()))
+    return;
+  unseen(Into);
+  unseen(From);
+}
+
 /// The function whose call returned \p E, the pointer or object a call
-/// runs through ('factory()', '*factory()'), or null.
+/// runs through ('factory()', '*factory()', 'getF()()'), or null.
 static const FunctionDecl *returnedBy(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Deref = dyn_cast<UnaryOperator>(E);
       Deref && Deref->getOpcode() == UO_Deref)
     E = Deref->getSubExpr()->IgnoreParenImpCasts();
   const auto *Call = dyn_cast<CallExpr>(E);
-  return Call ? Call->getDirectCallee() : nullptr;
+  if (!Call || Call->getBuiltinCallee())
+    return nullptr;
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    return Callee;
+  // A pointer that a call returned, called: what it returns is as unseen.
+  return returnedBy(Call->getCallee());
 }
 
 std::optional<UnseenWriter>
@@ -200,6 +228,8 @@ PointerStoreCollector::writer(const CallExpr *E) const {
         Pointer->isMemberFunctionPointerType()) {
       Writer.Pointer = Pointer.getCanonicalType().getTypePtr();
       Writer.ReturnedBy = returnedBy(E->getCallee());
+      if (!Writer.ReturnedBy)
+        Writer.Through = calledPointer(E, SM);
     }
     return Writer;
   }
@@ -228,7 +258,11 @@ PointerStoreCollector::writer(const CallExpr *E) const {
 }
 
 void PointerStoreCollector::visit(const CXXConstructExpr *E) {
-  if (definedHere(E->getConstructor()))
+  // Library code constructing its own objects gives them what user code
+  // gave it.
+  if (definedHere(E->getConstructor()) ||
+      (InLibrary &&
+       SM.isInSystemHeader(SM.getFileLoc(E->getConstructor()->getLocation()))))
     return;
   UnseenWriter Writer;
   Writer.Function = E->getConstructor();
@@ -240,7 +274,11 @@ void PointerStoreCollector::visit(const CXXConstructExpr *E) {
 void PointerStoreCollector::visit(const ExplicitCastExpr *E) { cast(E); }
 
 void PointerStoreCollector::cast(const CastExpr *E) {
-  if (Freed.contains(E))
+  // Library code casts its objects' addresses to 'void *' to construct
+  // them in place: of its casts, only a bit cast reads one type's bytes as
+  // another's.
+  if (Freed.contains(E) ||
+      (InLibrary && E->getCastKind() != CK_LValueToRValueBitCast))
     return;
   switch (E->getCastKind()) {
   case CK_BitCast:
@@ -277,10 +315,8 @@ void PointerStoreCollector::unseen(const RecordDecl *Record,
                                    const UnseenWriter &Writer) {
   Record = Record->getDefinition();
   // Once by each writer, and not at all once code no one can name has.
-  if (!Record ||
-      Unseen.count({Record, nullptr, false, nullptr, nullptr, nullptr}) ||
-      !Unseen.insert(std::tuple_cat(std::make_tuple(Record), Writer.key()))
-           .second)
+  if (!Record || Unseen.count({Record, UnseenWriter().key()}) ||
+      !Unseen.insert({Record, Writer.key()}).second)
     return;
   if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
     for (const CXXBaseSpecifier &Base : Class->bases())
@@ -357,6 +393,9 @@ void PointerStoreCollector::visit(const LambdaExpr *E) {
 }
 
 void PointerStoreCollector::visit(const VarDecl *D) {
+  // A library template's variables are no followed pointers.
+  if (InLibrary)
+    return;
   if (D->hasGlobalStorage() && !D->isLocalVarDecl() &&
       D->isExternallyVisible() &&
       D->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
@@ -367,6 +406,10 @@ void PointerStoreCollector::visit(const VarDecl *D) {
 }
 
 void PointerStoreCollector::visit(const FieldDecl *D) {
+  // A library's union (std::optional's storage) is read as the member
+  // written.
+  if (InLibrary)
+    return;
   // A union's members share their bytes: one written, another is read.
   if (D->getParent()->isUnion())
     unseen(D->getType());
@@ -386,6 +429,15 @@ void PointerStoreCollector::fieldInit(const FieldDecl *Field,
 }
 
 void PointerStoreCollector::reference(const Expr *E, const ValueDecl *D) {
+  if (!InLibrary)
+    userReference(E, D);
+  if (const ValueDecl *P = followed(D, SM); P && !Claimed.contains(E)) {
+    PointerStores::Stores &S = Result.Pointers[P];
+    S.OtherWrites = S.Copied = true;
+  }
+}
+
+void PointerStoreCollector::userReference(const Expr *E, const ValueDecl *D) {
   if (const auto *Var = dyn_cast<VarDecl>(D);
       Var && definedElsewhere(Var, Ctx)) {
     // What it holds before any write is its initializer's, not in view.
@@ -398,10 +450,6 @@ void PointerStoreCollector::reference(const Expr *E, const ValueDecl *D) {
   if (const auto *Function = dyn_cast<FunctionDecl>(D);
       Function && isa<DeclRefExpr>(E) && !DirectCallees.contains(E))
     addressTaken(Function);
-  if (const ValueDecl *P = followed(D, SM); P && !Claimed.contains(E)) {
-    PointerStores::Stores &S = Result.Pointers[P];
-    S.OtherWrites = S.Copied = true;
-  }
 }
 
 void PointerStoreCollector::addressTaken(const FunctionDecl *FD) {
@@ -484,6 +532,13 @@ bool PointerStoreCollector::resolve(const ValueDecl *P, const Expr *Value,
           S.Functions.insert(Op->getCanonicalDecl());
           return true;
         }
+  // What a function the unit does not define returned ('w = factory()',
+  // '(Handler)dlsym(h, "f")') may be a function the program does not have.
+  if (const FunctionDecl *Returner = returnedBy(E->IgnoreParenCasts())) {
+    if (!definedHere(Returner))
+      S.Returners.insert(Returner->getCanonicalDecl());
+    return false;
+  }
   // A copy of the pointer into itself: a copy constructor.
   if (const auto *Loop = dyn_cast<ArrayInitLoopExpr>(E))
     E = Loop->getCommonExpr()->getSourceExpr();

@@ -22,6 +22,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <utility>
 
 namespace noalloc {
 
@@ -39,13 +40,17 @@ struct UnseenWriter {
   /// A global variable defined in no file of the unit: its initializer.
   const clang::VarDecl *Variable = nullptr;
   /// For a virtual call or a call through a pointer: the function that
-  /// returned the object or the pointer ('factory()(p)'), which may have
-  /// made it in code the program does not have.
+  /// returned the object or the pointer ('factory()(p)', 'getF()()(p)'),
+  /// which may have made it in code the program does not have.
   const clang::FunctionDecl *ReturnedBy = nullptr;
+  /// For a call through a pointer: the followed variable or field it reads
+  /// the pointer from ('w(p)'), whose stores tell what it may run.
+  const clang::ValueDecl *Through = nullptr;
 
   bool named() const { return Function || Pointer || Variable; }
   auto key() const {
-    return std::make_tuple(Function, Virtual, Pointer, Variable, ReturnedBy);
+    return std::make_tuple(Function, Virtual, Pointer, Variable, ReturnedBy,
+                           Through);
   }
   bool operator==(const UnseenWriter &Other) const {
     return key() == Other.key();
@@ -66,6 +71,10 @@ struct PointerStores {
     /// Code the unit does not see that may write it: the link tells
     /// whether the program does.
     llvm::SmallVector<UnseenWriter, 1> Writers;
+    /// The functions the unit does not define whose result is stored into
+    /// it ('w = factory()'): unless the program has their code, it may hold
+    /// a function the program does not have.
+    llvm::SmallSetVector<const clang::FunctionDecl *, 1> Returners;
   };
   /// By canonical declaration, in the order of the first write.
   llvm::MapVector<const clang::ValueDecl *, Stores> Pointers;
@@ -85,6 +94,12 @@ class PointerStoreCollector {
 public:
   explicit PointerStoreCollector(clang::ASTContext &Ctx)
       : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+
+  /// While set, the nodes are a library template's instantiation: it
+  /// writes the followed pointers of user code only by name ('a.run =
+  /// b.run'), by a bit cast ('std::bit_cast') or by copying bytes between
+  /// objects of different types.
+  bool InLibrary = false;
 
   void visit(const clang::CXXCtorInitializer *Init);
   void visit(const clang::CallExpr *E);
@@ -109,9 +124,16 @@ public:
   PointerStores Result;
 
 private:
+  /// What a reference in user code does besides reading or writing a
+  /// followed pointer: reads a global defined elsewhere, takes a function's
+  /// address.
+  void userReference(const clang::Expr *E, const clang::ValueDecl *D);
   void harmless(const clang::Expr *E);
   /// A cast that may make a record's bytes those of another type.
   void cast(const clang::CastExpr *E);
+  /// 'memcpy' or 'memmove' in a library template: the bytes of one type
+  /// copied into another's ('std::memcpy(&o, &raw, n)').
+  void libraryByteCopy(const clang::CallExpr *E);
   /// The followed pointers in a record of the type that \p T points to,
   /// refers to or is, and in the records they reach, may be written by
   /// code noalloc does not see: 'memcpy(&o, &raw, n)', 'fill(&o)' with
@@ -136,9 +158,8 @@ private:
   /// Reads whose value is called or compared, and goes nowhere else.
   llvm::DenseSet<const clang::Expr *> Harmless;
   /// The records whose followed pointers are written unseen, by whom.
-  std::set<std::tuple<const clang::RecordDecl *, const clang::FunctionDecl *,
-                      bool, const clang::Type *, const clang::VarDecl *,
-                      const clang::FunctionDecl *>>
+  std::set<std::pair<const clang::RecordDecl *,
+                     decltype(std::declval<UnseenWriter>().key())>>
       Unseen;
   /// The names of the functions called directly: 'f' in 'f(x)'.
   llvm::DenseSet<const clang::Expr *> DirectCallees;

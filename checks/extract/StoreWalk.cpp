@@ -1,6 +1,7 @@
 //===--- StoreWalk.cpp - What user code stores into its callables ---------===//
 
 #include "extract/StoreWalk.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/SaveAndRestore.h"
@@ -82,8 +83,23 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
 
+  /// Every declaration of the unit, whatever the traversal scope (the
+  /// tool's leaves the library out, whose instantiations TraverseDecl
+  /// visits in part).
+  bool TraverseTranslationUnitDecl(TranslationUnitDecl *D) {
+    for (Decl *Child : D->decls())
+      if (!canIgnoreChildDeclWhileTraversingDeclContext(Child) &&
+          !TraverseDecl(Child))
+        return false;
+    return true;
+  }
   bool TraverseDecl(Decl *D) {
-    return skippedByUnitWalks(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
+    if (!skippedByUnitWalks(D, SM))
+      return RecursiveASTVisitor::TraverseDecl(D);
+    if (!mayInstantiateLibrary(D))
+      return true;
+    llvm::SaveAndRestore Library(Pointers.InLibrary, true);
+    return RecursiveASTVisitor::TraverseDecl(D);
   }
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
     // 'sizeof table' reads nothing (its functions are still defined); the
@@ -98,6 +114,8 @@ public:
     return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
   }
   bool TraverseVarDecl(VarDecl *D) {
+    if (library())
+      return RecursiveASTVisitor::TraverseVarDecl(D);
     return Definitions.variable(
         D, [&] { return RecursiveASTVisitor::TraverseVarDecl(D); });
   }
@@ -107,14 +125,16 @@ public:
   }
 
   bool VisitFunctionDecl(FunctionDecl *D) {
-    Definitions.function(D);
+    if (!library())
+      Definitions.function(D);
     return slots(D);
   }
   bool VisitVarDecl(VarDecl *D) { return both(D); }
   bool VisitFieldDecl(FieldDecl *D) { return both(D); }
   bool VisitCallExpr(CallExpr *E) { return both(E); }
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-    Definitions.memberCall(E);
+    if (!library())
+      Definitions.memberCall(E);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return both(E); }
@@ -142,7 +162,8 @@ public:
     return condition(E->getCond());
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    Definitions.reference(E);
+    if (!library())
+      Definitions.reference(E);
     return reference(E, E->getDecl());
   }
   bool VisitMemberExpr(MemberExpr *E) {
@@ -155,6 +176,9 @@ public:
   }
 
 private:
+  /// In the instantiation of a library template: only the stores into
+  /// followed pointers count, and only some (PointerStoreCollector).
+  bool library() const { return Pointers.InLibrary; }
   template <typename Node> bool both(const Node *N) {
     if (Unevaluated)
       return true;
@@ -162,7 +186,7 @@ private:
     return slots(N);
   }
   template <typename Node> bool slots(const Node *N) {
-    if (WithSlots && !Unevaluated)
+    if (WithSlots && !Unevaluated && !library())
       Slots.visit(N);
     return true;
   }
@@ -187,7 +211,7 @@ private:
       if (I >= Inits.size())
         return;
       Pointers.fieldInit(Field, Inits[I]);
-      if (WithSlots)
+      if (WithSlots && !library())
         Slots.fieldInit(Field, Inits[I]);
       ++I;
     }
@@ -201,7 +225,7 @@ private:
     if (Unevaluated)
       return true;
     Pointers.reference(E, D);
-    if (WithSlots)
+    if (WithSlots && !library())
       Slots.reference(E);
     return true;
   }
@@ -216,6 +240,16 @@ private:
 };
 
 } // namespace
+
+bool mayInstantiateLibrary(const Decl *D) {
+  if (const auto *DC = dyn_cast<DeclContext>(D); DC && DC->isDependentContext())
+    return false;
+  if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl, ClassTemplateDecl,
+          FunctionTemplateDecl, CXXRecordDecl>(D))
+    return true;
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  return FD && FD->getTemplateInstantiationPattern();
+}
 
 bool registersThreadExit(const VarDecl *Var) {
   return Var->getTLSKind() == VarDecl::TLS_Dynamic &&

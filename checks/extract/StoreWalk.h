@@ -54,10 +54,15 @@ struct UnitStores {
 bool registersThreadExit(const clang::VarDecl *Var);
 
 /// Whether the walks of what user code runs skip \p D: library code (it is
-/// reached through the calls user code makes; it writes no variable of user
-/// code by name) and a template's pattern (which runs only as its
-/// instantiations).
+/// reached through the calls user code makes) and a template's pattern (which
+/// runs only as its instantiations).
 bool skippedByUnitWalks(const clang::Decl *D, const clang::SourceManager &SM);
+
+/// Whether library code \p D may hold the instantiation of a template that
+/// writes a followed pointer of user code by name ('a.run = b.run' with
+/// user types for 'a' and 'b'), or by a bit cast ('std::bit_cast'): the
+/// store walk visits it for those.
+bool mayInstantiateLibrary(const clang::Decl *D);
 
 /// What the user code of the unit stores into its followed pointers and,
 /// in C++, into its std::function slots; the functions it defines.

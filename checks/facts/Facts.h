@@ -153,6 +153,11 @@ struct CallSite {
   bool Nonallocating = false;
 };
 
+/// The head of a writer that names a function whose result is stored into
+/// the pointer, and of what follows '|' in a writer whose object or pointer
+/// a call returned (PointerFacts::Writers).
+inline constexpr llvm::StringLiteral ReturnedPrefix = "noalloc:returned:";
+
 /// A variable or field of function-pointer type (or an array of them) in
 /// user code, and what one translation unit stores into it.
 struct PointerFacts {
@@ -183,10 +188,14 @@ struct PointerFacts {
   /// a function called virtually, 'noalloc:indirect:' and the signature
   /// of a call through a pointer (each followed by '|noalloc:returned:'
   /// and a function's USR when that function returned the object or the
-  /// pointer), 'noalloc:variable:' and the USR of a
+  /// pointer, or, for a call through a pointer, by '|' and the USR of the
+  /// followed pointer it reads), 'noalloc:variable:' and the USR of a
   /// global variable defined in another unit (listed there by that key).
   /// One the link does not find with every function it may run analysed
-  /// is as 'other_writes'.
+  /// is as 'other_writes'. 'noalloc:returned:' and a function's USR: the
+  /// unit does not define that function, and stores what it returns
+  /// ('w = factory()'); unless the link finds it analysed, the pointer may
+  /// hold a function the program does not have.
   std::vector<std::string> Writers;
 };
 
@@ -281,7 +290,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 18;
+  static constexpr unsigned FormatVersion = 19;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

@@ -539,11 +539,29 @@ HeapGraph::followedPointer(const CallSite &Call) const {
 void HeapGraph::resolveWriters() {
   for (auto &Entry : Pointers) {
     Pointer &P = Entry.second;
-    P.OtherWrites |= llvm::any_of(P.Writers, [&](const std::string &Writer) {
-      return !seesWriter(Writer);
+    llvm::erase_if(P.Writers, [&](const std::string &Writer) {
+      StringRef Returner = Writer;
+      if (!Returner.consume_front(ReturnedPrefix))
+        return false;
+      P.Foreign |= !analysed(Returner);
+      return true;
     });
-    P.Writers = {};
   }
+  // A writer may call through a followed pointer ('w(o)'), which another
+  // writer may leave written unseen: until no pointer changes.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (auto &Entry : Pointers) {
+      Pointer &P = Entry.second;
+      if (!P.OtherWrites &&
+          llvm::any_of(P.Writers, [&](const std::string &Writer) {
+            return !seesWriter(Writer);
+          }))
+        P.OtherWrites = Changed = true;
+    }
+  }
+  for (auto &Entry : Pointers)
+    Entry.second.Writers = {};
 }
 
 bool HeapGraph::seesWriter(StringRef Key) const {
@@ -610,10 +628,15 @@ std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
 
 bool HeapGraph::returnedUnseen(const CallSite &Call) const {
   StringRef Returner = Call.Pointer;
-  if (!Returner.consume_front("noalloc:returned:"))
-    return false;
-  int F = find(Returner);
-  return F < 0 || !Nodes[F].Facts.Defined || Nodes[F].Facts.InSystemHeader;
+  if (Returner.consume_front(ReturnedPrefix))
+    return !analysed(Returner);
+  auto It = Pointers.find(Call.Pointer);
+  return It != Pointers.end() && It->second.Foreign;
+}
+
+bool HeapGraph::analysed(StringRef USR) const {
+  int F = find(USR);
+  return F >= 0 && Nodes[F].Facts.Defined && !Nodes[F].Facts.InSystemHeader;
 }
 
 void HeapGraph::dropPureVirtuals(std::vector<int> &Targets) const {

@@ -343,6 +343,9 @@ private:
     bool OtherWrites = false;
     bool Copied = false;
     bool NullStored = false;
+    /// A function the program does not have returned what is stored into
+    /// it ('w = factory()'): it may hold a function the program lacks.
+    bool Foreign = false;
     /// Code a unit does not see that may write it (PointerFacts::Writers),
     /// until resolveWriters.
     std::vector<std::string> Writers;
@@ -369,9 +372,13 @@ private:
   /// null pointers only (none stored: the program only sets it to null).
   const Pointer *followedPointer(const CallSite &Call) const;
   /// Whether \p Call runs through a pointer or object returned by a
-  /// function the program does not have ('factory()(p)'): it may point to a
-  /// function, or be of a class, that the program does not have either.
+  /// function the program does not have ('factory()(p)'), or through a
+  /// pointer such a function's result is stored into ('w = factory(); w()'):
+  /// it may point to a function, or be of a class, that the program does
+  /// not have either.
   bool returnedUnseen(const CallSite &Call) const;
+  /// Whether the program has the code of the function \p USR names.
+  bool analysed(llvm::StringRef USR) const;
   /// A virtual call's targets without its pure virtual functions, unless
   /// they are all there is.
   void dropPureVirtuals(std::vector<int> &Targets) const;
