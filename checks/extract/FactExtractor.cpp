@@ -274,6 +274,13 @@ public:
                StringRef ObjectParameter = "");
   void addIndirectCall(size_t Caller, const CallExpr *E, QualType Function,
                        QualType Class);
+  /// A call of the function pointer \p Arg, passed to a library function
+  /// that calls it (qsort's comparator in a variable or a parameter).
+  void addArgumentCall(size_t Caller, const Expr *Arg);
+  /// A call through the function pointer \p Pointer, of type \p Function
+  /// (of class \p Class for a pointer to member), made at \p Loc.
+  CallSite indirectCall(const Expr *Pointer, SourceLocation Loc,
+                        QualType Function, QualType Class);
   /// The call of a std::function \p E, besides the call of its
   /// operator(): a call of what is stored into the slot \p Key.
   void addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
@@ -796,34 +803,52 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
-void Extractor::addIndirectCall(size_t Caller, const CallExpr *E,
-                                QualType Function, QualType Class) {
+CallSite Extractor::indirectCall(const Expr *Pointer, SourceLocation Loc,
+                                 QualType Function, QualType Class) {
   CallSite C;
-  C.Kind = E->getCallee()->getType()->isBlockPointerType() ? CallKind::Block
-                                                           : CallKind::Indirect;
+  C.Kind = CallKind::Indirect;
   C.Callee = signatureOfType(Function, Class);
-  if (const ValueDecl *Pointer = calledPointer(E, SM))
-    C.Pointer = usr(Pointer);
   if (const auto *Proto = Function->getAs<FunctionProtoType>())
     C.Nonallocating = isNonallocating(Proto->getFunctionEffects());
   // The pointer as written: 'handler', '(motor.*action)'.
-  const Expr *Callee = E->getCallee()->IgnoreImpCasts();
-  SourceLocation Loc = E->getExprLoc();
   C.CalleeName = Lexer::getSourceText(
-                     CharSourceRange::getTokenRange(Callee->getSourceRange()),
+                     CharSourceRange::getTokenRange(Pointer->getSourceRange()),
                      SM, Ctx.getLangOpts())
                      .str();
   // Written in a macro ('TCP_EVENT_ACCEPT(...)' expanding to
   // '(lpcb)->accept(...)'), it has no text of its own: as clang prints it.
   if (C.CalleeName.empty()) {
     llvm::raw_string_ostream OS(C.CalleeName);
-    Callee->printPretty(OS, nullptr, Ctx.getPrintingPolicy());
+    Pointer->printPretty(OS, nullptr, Ctx.getPrintingPolicy());
   }
   if (C.CalleeName.empty() || C.CalleeName.size() > 60)
     C.CalleeName = "a function pointer";
   C.Where = point(Loc);
   C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
                Suppress.covers(SM.getFileLoc(Loc), "noalloc-unknown-call");
+  return C;
+}
+
+void Extractor::addIndirectCall(size_t Caller, const CallExpr *E,
+                                QualType Function, QualType Class) {
+  SourceLocation Loc = E->getExprLoc();
+  CallSite C =
+      indirectCall(E->getCallee()->IgnoreImpCasts(), Loc, Function, Class);
+  if (E->getCallee()->getType()->isBlockPointerType())
+    C.Kind = CallKind::Block;
+  if (const ValueDecl *Pointer = calledPointer(E, SM))
+    C.Pointer = usr(Pointer);
+  facts(Caller).Calls.push_back(std::move(C));
+}
+
+void Extractor::addArgumentCall(size_t Caller, const Expr *Arg) {
+  QualType Function = Arg->getType()->getPointeeType();
+  if (Function.isNull() || !Function->isFunctionType())
+    return;
+  CallSite C = indirectCall(Arg->IgnoreImpCasts(), Arg->getExprLoc(), Function,
+                            QualType());
+  if (const ValueDecl *Pointer = passedPointer(Arg, SM))
+    C.Pointer = usr(Pointer);
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -1304,14 +1329,19 @@ static const FunctionDecl *namedFunction(const Expr *Arg) {
 
 /// The functions a library function runs before it returns (the knowledge
 /// base's calls-argument: qsort's comparator, pthread_once's init routine)
-/// are the caller's calls, where the argument names them.
+/// are the caller's calls: where the argument names them, or through the
+/// pointer it passes.
 void BodyScanner::addArgumentCalls(const CallExpr *E,
                                    const FunctionEntry &Entry) {
-  for (unsigned I : Entry.CallsArguments)
-    if (I < E->getNumArgs())
-      if (const FunctionDecl *FD = namedFunction(E->getArg(I)))
-        X.addCall(Function, FD, E->getArg(I)->getExprLoc(), CallKind::Direct,
-                  ObjectMemory::None);
+  for (unsigned I : Entry.CallsArguments) {
+    if (I >= E->getNumArgs())
+      continue;
+    if (const FunctionDecl *FD = namedFunction(E->getArg(I)))
+      X.addCall(Function, FD, E->getArg(I)->getExprLoc(), CallKind::Direct,
+                ObjectMemory::None);
+    else
+      X.addArgumentCall(Function, E->getArg(I));
+  }
 }
 
 bool BodyScanner::VisitCallExpr(CallExpr *E) {
@@ -1904,15 +1934,95 @@ storedCallableOperations(const HeapGraph &Graph,
   return Operations;
 }
 
-/// Replaces the library functions that user code calls by what they do, and
-/// drops the library's internals.
-static void summarizeLibrary(TranslationUnitFacts &Facts,
-                             const KnowledgeBase &KB) {
+/// The library functions user code calls.
+static llvm::StringSet<> libraryEntryPoints(const TranslationUnitFacts &Facts) {
   llvm::StringSet<> EntryPoints;
   for (const FunctionFacts &F : Facts.Functions)
     if (!F.InSystemHeader)
       for (const CallSite &C : F.Calls)
         EntryPoints.insert(C.Callee);
+  return EntryPoints;
+}
+
+/// Whether library function \p F stays in the facts, summarised: user code
+/// calls it, or code of another unit may reach it, an indirect call if its
+/// address is taken, a virtual call if it overrides (another unit's
+/// release of a std::shared_ptr this unit makes runs its control block's
+/// _M_dispose).
+static bool keepsLibraryFunction(const FunctionFacts &F,
+                                 const llvm::StringSet<> &EntryPoints) {
+  return EntryPoints.contains(F.USR) || F.AddressTaken ||
+         (F.Defined && !F.Overrides.empty());
+}
+
+namespace {
+/// What the unit's graph says of each library function, by node: taken
+/// before the graph gives the facts back.
+struct LibraryFindings {
+  std::vector<std::optional<LibrarySummary>> Summaries;
+  /// For the functions kept: the user code they call, and the calls their
+  /// library code dispatches (LibraryCallees).
+  std::vector<std::vector<CallSite>> KeptCalls;
+  /// The stored callable's operations each reaches (operationBit).
+  std::vector<unsigned> Reached;
+  std::vector<FunctionFacts> CallableOperations;
+};
+} // namespace
+
+static LibraryFindings findLibrary(const HeapGraph &Graph,
+                                   const llvm::StringSet<> &EntryPoints,
+                                   bool CutsCallableOperations) {
+  LibraryFindings Found;
+  Found.Summaries.resize(Graph.size());
+  Found.KeptCalls.resize(Graph.size());
+  LibraryCallees Callees(Graph);
+  for (int I = 0, E = Graph.size(); I < E; ++I) {
+    const FunctionFacts &F = Graph.node(I).Facts;
+    if (!F.InSystemHeader)
+      continue;
+    Found.Summaries[I] = summaryOf(Graph, I);
+    if (F.Defined && keepsLibraryFunction(F, EntryPoints))
+      Found.KeptCalls[I] = Callees.of(I);
+  }
+  // A unit may store callables and never copy or destroy them ('return
+  // [words] {...};' into a std::function).
+  Found.Reached = CutsCallableOperations ? callableOperationsReached(Graph)
+                                         : std::vector<unsigned>(Graph.size());
+  Found.CallableOperations =
+      storedCallableOperations(Graph, Found.Summaries, Found.Reached, Callees);
+  return Found;
+}
+
+/// \p Functions with the library's reduced to the kept ones, each defined
+/// one replaced by its summary and kept calls.
+static std::vector<FunctionFacts>
+keptFunctions(std::vector<FunctionFacts> Functions, const HeapGraph &Graph,
+              LibraryFindings &Found, const llvm::StringSet<> &EntryPoints) {
+  std::vector<FunctionFacts> Kept;
+  for (FunctionFacts &F : Functions) {
+    if (F.InSystemHeader && !keepsLibraryFunction(F, EntryPoints))
+      continue;
+    // Without a body, the knowledge base answers.
+    if (F.InSystemHeader && F.Defined) {
+      int I = Graph.find(F.USR);
+      F.Summary = *Found.Summaries[I];
+      F.Defined = false;
+      F.Calls = std::move(Found.KeptCalls[I]);
+      llvm::append_range(F.Calls,
+                         callableOperationCalls(Found.Reached[I], F.Where));
+      F.Sites.clear();
+    }
+    Kept.push_back(std::move(F));
+  }
+  llvm::append_range(Kept, std::move(Found.CallableOperations));
+  return Kept;
+}
+
+/// Replaces the library functions that user code calls by what they do, and
+/// drops the library's internals.
+static void summarizeLibrary(TranslationUnitFacts &Facts,
+                             const KnowledgeBase &KB) {
+  llvm::StringSet<> EntryPoints = libraryEntryPoints(Facts);
   bool CutsCallableOperations = redirectCallableOperations(Facts);
   // Only a unit with calls on objects over a bounded resource pays for a
   // second graph, and for the copy of its facts it takes.
@@ -1923,53 +2033,14 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
   // The graph takes the facts and gives them back: a copy would double
   // the unit's facts while its AST is still alive (json: +17 MiB).
   bool Join = joinsByUSR(Facts);
-  HeapGraph Graph = unitGraph(
-      Facts, Join ? std::move(Facts.Functions) : Facts.Functions, KB);
-  // Before the facts go back: the summaries read the nodes' sites, and
-  // the user code each kept library function calls, its calls.
-  std::vector<std::optional<LibrarySummary>> Summaries(Graph.size());
-  std::vector<std::vector<CallSite>> UserCallees(Graph.size());
-  LibraryCallees Callees(Graph);
-  for (int I = 0, E = Graph.size(); I < E; ++I) {
-    const FunctionFacts &F = Graph.node(I).Facts;
-    if (!F.InSystemHeader)
-      continue;
-    Summaries[I] = summaryOf(Graph, I);
-    if (F.Defined && (EntryPoints.contains(F.USR) || F.AddressTaken))
-      UserCallees[I] = Callees.of(I);
-  }
-  // A unit may store callables and never copy or destroy them ('return
-  // [words] {...};' into a std::function).
-  std::vector<unsigned> Reached = CutsCallableOperations
-                                      ? callableOperationsReached(Graph)
-                                      : std::vector<unsigned>(Graph.size());
-  std::vector<FunctionFacts> Operations =
-      storedCallableOperations(Graph, Summaries, Reached, Callees);
+  HeapGraph Graph =
+      unitGraph(Facts, Join ? std::move(Facts.Functions) : Facts.Functions, KB);
+  LibraryFindings Found =
+      findLibrary(Graph, EntryPoints, CutsCallableOperations);
   if (Join)
     Facts.Functions = std::move(Graph).takeFunctions();
-  std::vector<FunctionFacts> Kept;
-  for (FunctionFacts &F : Facts.Functions) {
-    if (F.InSystemHeader) {
-      // Address-taken library functions stay: indirect calls may reach
-      // them from other translation units.
-      if (!EntryPoints.contains(F.USR) && !F.AddressTaken)
-        continue;
-      if (!F.Defined) {
-        Kept.push_back(std::move(F)); // The knowledge base answers.
-        continue;
-      }
-      int I = Graph.find(F.USR);
-      F.Summary = *Summaries[I];
-      F.Defined = false;
-      F.Calls = std::move(UserCallees[I]);
-      llvm::append_range(F.Calls, callableOperationCalls(Reached[I], F.Where));
-      F.Sites.clear();
-      F.Overrides.clear();
-    }
-    Kept.push_back(std::move(F));
-  }
-  llvm::append_range(Kept, std::move(Operations));
-  Facts.Functions = std::move(Kept);
+  Facts.Functions =
+      keptFunctions(std::move(Facts.Functions), Graph, Found, EntryPoints);
   if (!BoundedEntries.empty())
     boundLibraryCalls(Facts.Functions, WithoutResource);
 }

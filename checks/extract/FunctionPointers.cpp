@@ -558,4 +558,11 @@ const ValueDecl *calledPointer(const CallExpr *E, const SourceManager &SM) {
   return Read ? followed(declOf(named(Read->getSubExpr())), SM) : nullptr;
 }
 
+const ValueDecl *passedPointer(const Expr *Arg, const SourceManager &SM) {
+  const auto *Cast = dyn_cast<ImplicitCastExpr>(Arg->IgnoreParens());
+  while (Cast && Cast->getCastKind() != CK_LValueToRValue)
+    Cast = dyn_cast<ImplicitCastExpr>(Cast->getSubExpr()->IgnoreParens());
+  return Cast ? followed(declOf(named(Cast->getSubExpr())), SM) : nullptr;
+}
+
 } // namespace noalloc

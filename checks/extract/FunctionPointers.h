@@ -172,6 +172,10 @@ private:
 /// '(m.*action)()'), or null.
 const clang::ValueDecl *calledPointer(const clang::CallExpr *E,
                                       const clang::SourceManager &SM);
+/// The followed variable or field whose pointer the argument \p Arg
+/// passes ('compare' in 'qsort(b, n, s, compare)'), or null.
+const clang::ValueDecl *passedPointer(const clang::Expr *Arg,
+                                      const clang::SourceManager &SM);
 
 } // namespace noalloc
 

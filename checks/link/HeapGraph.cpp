@@ -722,9 +722,7 @@ std::string failurePhrase(StringRef Exception, StringRef Condition) {
   return Phrase;
 }
 
-/// What targets() reads of \p Call, as a name: calls with the same name
-/// reach the same functions.
-static std::string dispatchKey(const CallSite &Call) {
+std::string dispatchKey(const CallSite &Call) {
   std::string Key;
   Key += char('0' + unsigned(Call.Kind));
   Key += Call.Nonallocating ? 'n' : '-';
@@ -742,12 +740,30 @@ std::vector<int> HeapGraph::libraryTargets(const CallSite &Call) const {
   return Result;
 }
 
+std::vector<int> HeapGraph::keptTargets(const CallSite &Call) const {
+  std::vector<int> Result = targets(Call);
+  // The library code the unit saw, and that it could not see, is in the
+  // summary: the call adds user code, and the library functions units
+  // summarised (another unit's control block's _M_dispose).
+  llvm::erase_if(Result, [&](int T) {
+    const FunctionFacts &F = Nodes[T].Facts;
+    return !Nodes[T].isUserCode() &&
+           !(F.InSystemHeader && F.Summary.Summarised);
+  });
+  return Result;
+}
+
 void HeapGraph::resolveCalls() {
   Targets = CallTargets(Nodes.size());
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
-    bool Alone = Options.LibraryAlone && Nodes[I].Facts.InSystemHeader;
-    for (const CallSite &Call : Nodes[I].Facts.Calls)
-      if (Alone)
+    const FunctionFacts &F = Nodes[I].Facts;
+    bool Summarised = F.InSystemHeader && F.Summary.Summarised;
+    bool Alone = Options.LibraryAlone && F.InSystemHeader;
+    for (const CallSite &Call : F.Calls)
+      if (Summarised && isDispatched(Call))
+        Targets.add(I, "K" + dispatchKey(Call),
+                    [&] { return keptTargets(Call); });
+      else if (Alone)
         Targets.add(I, "L" + dispatchKey(Call),
                     [&] { return libraryTargets(Call); });
       else

@@ -162,6 +162,18 @@ std::string failurePhrase(llvm::StringRef Exception, llvm::StringRef Condition);
 /// What a call on an object over a bounded memory resource does.
 std::string boundedPhrase();
 
+/// What HeapGraph::targets reads of \p Call, as a name: calls with the
+/// same name reach the same functions.
+std::string dispatchKey(const CallSite &Call);
+
+/// Whether \p Call reaches what the program makes it reach, not a function
+/// its callee names: a virtual call or one through a pointer. Those that
+/// library code makes are kept in the unit's summary (LibraryCallees), to
+/// be resolved with the whole program in view.
+inline bool isDispatched(const CallSite &Call) {
+  return Call.Kind == CallKind::Virtual || Call.Kind == CallKind::Indirect;
+}
+
 /// The node a call reaches when no function of the program answers it: an
 /// indirect call nothing known is stored into (not a followed pointer
 /// that is only ever null: it reaches nothing), a call through a block.
@@ -330,6 +342,11 @@ private:
   /// targets() of a call in library code: without user code, if the
   /// options say LibraryAlone.
   std::vector<int> libraryTargets(const CallSite &Call) const;
+  /// targets() of a dispatched call a unit's summary of a library function
+  /// keeps: what the unit could not see, user code and other units'
+  /// summarised library functions; nothing, not the unknown node, when
+  /// there is none.
+  std::vector<int> keptTargets(const CallSite &Call) const;
   void propagate();
   /// \p ThroughFailureCalls: whether \p C propagates through calls that
   /// isFailureCall. \p Seeds: witnesses of \p C for nodes that are no leaf

@@ -18,6 +18,17 @@ std::vector<int> LibraryCallees::userTargets(int I, int K) const {
   return Users;
 }
 
+bool LibraryCallees::keptForLink(int I, int K) const {
+  const CallSite &C = Graph.node(I).Facts.Calls[K];
+  if (!isDispatched(C) || C.Nonallocating || !Graph.follows({I, K}))
+    return false;
+  if (C.Kind != CallKind::Virtual)
+    return true;
+  int Callee = Graph.find(C.Callee);
+  return Callee < 0 || Graph.node(Callee).Facts.Defined ||
+         Graph.node(Callee).Opaque;
+}
+
 LibraryCallees::LibraryCallees(const HeapGraph &G)
     : Graph(G), ReachesUser(G.size(), false) {
   std::vector<int> Work;
@@ -25,7 +36,7 @@ LibraryCallees::LibraryCallees(const HeapGraph &G)
     if (!G.node(I).Facts.InSystemHeader)
       continue;
     for (int K = 0, KE = G.node(I).Facts.Calls.size(); K < KE; ++K)
-      if (!userTargets(I, K).empty()) {
+      if (keptForLink(I, K) || !userTargets(I, K).empty()) {
         ReachesUser[I] = true;
         Work.push_back(I);
         break;
@@ -58,14 +69,45 @@ static CallSite userCall(const HeapGraph::Node &User, const CallSite &Via,
   return C;
 }
 
+/// Library call \p Via, dispatched, as the link resolves it again.
+static CallSite keptCall(const CallSite &Via, bool OnFailurePath) {
+  CallSite C;
+  C.Kind = Via.Kind;
+  C.Callee = Via.Callee;
+  C.CalleeName = Via.CalleeName;
+  C.Where = Via.Where;
+  C.Pointer = Via.Pointer;
+  C.InThrow = OnFailurePath;
+  return C;
+}
+
+namespace {
+/// The calls a summary keeps, each once by what it reaches: one reached on
+/// a normal path replaces one reached on a failure path only.
+class KeptCalls {
+public:
+  void add(CallSite C) {
+    auto [It, New] = Index.try_emplace(dispatchKey(C), Calls.size());
+    if (New)
+      Calls.push_back(std::move(C));
+    else if (Calls[It->second].InThrow && !C.InThrow)
+      Calls[It->second] = std::move(C);
+  }
+  std::vector<CallSite> take() && { return std::move(Calls); }
+
+private:
+  std::vector<CallSite> Calls;
+  StringMap<size_t> Index;
+};
+} // namespace
+
 std::vector<CallSite> LibraryCallees::of(int Entry) const {
-  std::vector<CallSite> Callees;
+  KeptCalls Kept;
   if (!ReachesUser[Entry])
-    return Callees;
-  StringMap<size_t> Found; // Index in Callees, by USR.
+    return std::move(Kept).take();
   // Every library function reached on a normal path before any reached on
-  // a failure path only: a user function is a failure call only if no
-  // normal path reaches it.
+  // a failure path only: a call is a failure call only if no normal path
+  // reaches it.
   DenseMap<int, bool> Seen; // Whether reached on a failure path only.
   std::deque<int> Normal{Entry}, Failure;
   Seen[Entry] = false;
@@ -77,14 +119,10 @@ std::vector<CallSite> LibraryCallees::of(int Entry) const {
     const std::vector<CallSite> &Calls = Graph.node(I).Facts.Calls;
     for (int K = 0, KE = Calls.size(); K < KE; ++K) {
       bool Fails = OnFailure || Graph.isFailureCall({I, K});
-      for (int U : userTargets(I, K)) {
-        auto [It, New] =
-            Found.try_emplace(Graph.node(U).Facts.USR, Callees.size());
-        if (New)
-          Callees.push_back(userCall(Graph.node(U), Calls[K], Fails));
-        else if (Callees[It->second].InThrow && !Fails)
-          Callees[It->second] = userCall(Graph.node(U), Calls[K], false);
-      }
+      for (int U : userTargets(I, K))
+        Kept.add(userCall(Graph.node(U), Calls[K], Fails));
+      if (keptForLink(I, K))
+        Kept.add(keptCall(Calls[K], Fails));
       if (!Graph.follows({I, K}))
         continue;
       for (int T : Graph.targets(I, K)) {
@@ -98,7 +136,7 @@ std::vector<CallSite> LibraryCallees::of(int Entry) const {
       }
     }
   }
-  return Callees;
+  return std::move(Kept).take();
 }
 
 } // namespace noalloc
