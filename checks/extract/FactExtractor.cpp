@@ -1969,6 +1969,8 @@ struct LibraryFindings {
 };
 } // namespace
 
+/// Summarises each library function of the unit's \p Graph, and finds what
+/// the kept ones call.
 static LibraryFindings findLibrary(const HeapGraph &Graph,
                                    const llvm::StringSet<> &EntryPoints,
                                    bool CutsCallableOperations) {
