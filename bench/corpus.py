@@ -65,6 +65,15 @@ PROJECTS = {
             ("cmake", ["-DFMT_TEST=ON", "-DFMT_DOC=OFF"])),
     "json": ("nlohmann/json", "9cca280a4d0ccf0c08f47a99aa71d1b0e52f8d03",  # v3.11.3
              ("scale", "json")),
+    # A header-only JSON library of templates over encodings and
+    # allocators (unit tests of issue 11's template-heavy measurements):
+    # its unit and performance tests (CMake's flags for clang: -march=native,
+    # -Werror, -Weffc++), googletest from the corpus's own checkout.
+    "rapidjson": ("Tencent/rapidjson", "24b5e7a8b27f42fa16b96fc70aade9106cf7102f",  # master, 5 Feb 2025
+                  ("cmake", ["-DRAPIDJSON_BUILD_TESTS=ON", "-DRAPIDJSON_BUILD_EXAMPLES=OFF",
+                             "-DRAPIDJSON_BUILD_DOC=OFF",
+                             "-DGTEST_SOURCE_DIR={src:googletest}/googletest",
+                             "-DGOOGLETEST_VERSION=1.17.0"])),
     "etl": ("ETLCPP/etl", "6d14a73e2ee0a8aa9f8c5c6ae737d42cd0631c09",  # 20.41.0
             ("scale", "etl")),
     # A service-style C++17 library: an event loop, TCP server and client,
