@@ -38,6 +38,11 @@ private:
   std::mutex Mutex;
 };
 
+/// Before any thread starts: with \p Workers at 1, the worker and the link
+/// allocate from one malloc arena, so the link reuses the memory of the
+/// units' freed ASTs instead of the run giving it back first (-j1).
+void shareMemoryWithTheLink(unsigned Workers);
+
 /// Links the facts of all translation units (those \p Facts has, and those
 /// still in \p Results) with the run-level options resolved from the
 /// configurations of \p Files, adds the findings of the link to \p Errors

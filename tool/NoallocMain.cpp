@@ -38,6 +38,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
 #include <csignal>
@@ -410,6 +411,8 @@ int main(int argc, const char **argv) {
   takeCompilerArguments(argc, argv);
   if (!cli::parseCommandLine(argc, argv))
     return 2;
+  shareMemoryWithTheLink(
+      hardware_concurrency(cli::Jobs).compute_thread_count());
   if (cli::LaunchCommand) {
     std::vector<const char *> Command = {cli::LaunchCompiler.c_str()};
     for (const std::string &Arg : cli::LaunchArguments)
