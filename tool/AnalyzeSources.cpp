@@ -14,6 +14,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
@@ -21,6 +22,7 @@
 #include <atomic>
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <set>
 
 using namespace clang;
@@ -48,6 +50,31 @@ const std::string &runFingerprint(const char *Argv0) {
   return Fingerprint;
 }
 
+/// The configuration that applies to \p Absolute, a source file, and the
+/// contents of the knowledge it names, as text. Files of one directory
+/// read the same configuration files: each directory's is found once per
+/// run (a process runs once, as runFingerprint says), where every key
+/// looked for each file's configuration files in every directory above
+/// it (a warm run's key of every unit of the database).
+static const std::string &configurationKey(const RunOptions &Options,
+                                           StringRef Absolute) {
+  static std::mutex Mutex;
+  static StringMap<std::string> ByDirectory;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto [It, New] = ByDirectory.try_emplace(sys::path::parent_path(Absolute));
+  if (!New)
+    return It->second;
+  ClangTidyOptions Effective =
+      makeOptionsProvider(Options)->getOptions(Absolute);
+  std::string &Data = It->second;
+  Data = configurationAsText(Effective);
+  // The contents of the knowledge the configuration names.
+  for (const auto &[Key, List] : knowledgeLists(Effective))
+    for (const std::string &Entry : optionList(List))
+      Data += knowledgeIdentity(Entry);
+  return Data;
+}
+
 /// Everything that determines a translation unit's result except the
 /// contents of the files it reads, which the cache entry lists itself.
 static std::string cacheKey(const tooling::CompilationDatabase &Database,
@@ -62,13 +89,7 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
     for (const std::string &Arg : C.CommandLine)
       Data += '\0' + Arg;
   }
-  ClangTidyOptions Effective =
-      makeOptionsProvider(Options)->getOptions(Absolute);
-  Data += '\0' + configurationAsText(Effective);
-  // The contents of the knowledge the configuration names.
-  for (const auto &[Key, List] : knowledgeLists(Effective))
-    for (const std::string &Entry : optionList(List))
-      Data += knowledgeIdentity(Entry);
+  Data += '\0' + configurationKey(Options, Absolute);
   return utohexstr(xxh3_64bits(Data), /*LowerCase=*/true, 16) +
          utohexstr(xxh3_64bits(Data + "noalloc"), true, 16);
 }
