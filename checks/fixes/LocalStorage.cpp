@@ -64,9 +64,9 @@ const Stmt *bodyOf(const VarDecl *Var) {
   return Fn ? Fn->getBody() : nullptr;
 }
 
-/// The statement \p E ends, with its ';', for removal: the whole line when
-/// nothing else is on it.
-CharSourceRange statementRange(const Expr *E, ASTContext &Ctx) {
+/// The statement \p E ends, with its ';': the whole line when \p WholeLine
+/// and nothing else is on it.
+CharSourceRange statementRange(const Expr *E, ASTContext &Ctx, bool WholeLine) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation After =
       Lexer::getLocForEndOfToken(E->getEndLoc(), 0, SM, Ctx.getLangOpts());
@@ -84,7 +84,8 @@ CharSourceRange statementRange(const Expr *E, ASTContext &Ctx) {
   LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
   size_t LineEnd = Buffer.find('\n', End);
   // The whole line, with the newline before it, when nothing else is on it.
-  if (LineStart > 0 && Buffer.slice(LineStart, Offset).trim().empty() &&
+  if (WholeLine && LineStart > 0 &&
+      Buffer.slice(LineStart, Offset).trim().empty() &&
       LineEnd != StringRef::npos && Buffer.slice(End, LineEnd).trim().empty()) {
     Begin = LineStart - 1;
     End = LineEnd;
@@ -92,6 +93,20 @@ CharSourceRange statementRange(const Expr *E, ASTContext &Ctx) {
   SourceLocation FileStart = SM.getLocForStartOfFile(File);
   return CharSourceRange::getCharRange(FileStart.getLocWithOffset(Begin),
                                        FileStart.getLocWithOffset(End));
+}
+
+/// The edit that takes away the statement \p E ends ('free(p);',
+/// 'delete p;'). Where that statement is the body of an if, an else, a loop
+/// or a label, an empty block takes its place: removing it would hand the
+/// body to the next statement, or leave none.
+std::optional<FixItHint> statementRemoval(const Expr *E, ASTContext &Ctx) {
+  auto Parents = parentsOf(*E, Ctx);
+  bool InBlock = !Parents.empty() && Parents[0].get<CompoundStmt>();
+  CharSourceRange Range = statementRange(E, Ctx, /*WholeLine=*/InBlock);
+  if (Range.isInvalid())
+    return std::nullopt;
+  return InBlock ? FixItHint::CreateRemoval(Range)
+                 : FixItHint::CreateReplacement(Range, "{}");
 }
 
 /// Why an object of type \p T may not move onto the stack, if it may not.
@@ -274,9 +289,9 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
   auto Free = onlyFree(Var, Body, Ctx);
   if (const std::string *Why = std::get_if<std::string>(&Free))
     return NoFix(*Why);
-  CharSourceRange FreeStatement =
-      statementRange(std::get<const CallExpr *>(Free), Ctx);
-  if (FreeStatement.isInvalid())
+  std::optional<FixItHint> FreeRemoval =
+      statementRemoval(std::get<const CallExpr *>(Free), Ctx);
+  if (!FreeRemoval)
     return NoFix("'free(" + Var->getName().str() +
                  ")' is not a statement of its own");
   std::string Storage = Var->getName().str() + "_storage";
@@ -295,7 +310,7 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
   Fix.Hints.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(Var->getInit()->getSourceRange()),
       Storage));
-  Fix.Hints.push_back(FixItHint::CreateRemoval(FreeStatement));
+  Fix.Hints.push_back(*FreeRemoval);
   Fix.Note = "replace with a local array '" + Declared +
              "': it is freed in the same function";
   return Fix;
@@ -431,10 +446,11 @@ LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
                "(compared, assigned, returned or stored)";
     return Fix;
   }
-  CharSourceRange DeleteStatement = Delete && !Delete->getBeginLoc().isMacroID()
-                                        ? statementRange(Delete, Ctx)
-                                        : CharSourceRange();
-  if (DeleteStatement.isInvalid()) {
+  std::optional<FixItHint> DeleteRemoval =
+      Delete && !Delete->getBeginLoc().isMacroID()
+          ? statementRemoval(Delete, Ctx)
+          : std::nullopt;
+  if (!DeleteRemoval) {
     Fix.Note = "no fix: '" + Name + "' is not deleted in the same function";
     return Fix;
   }
@@ -460,7 +476,7 @@ LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
     Init = "{}";
   Fix.Hints.push_back(declareObject(Var, Type, Init));
   llvm::append_range(Fix.Hints, Uses);
-  Fix.Hints.push_back(FixItHint::CreateRemoval(DeleteStatement));
+  Fix.Hints.push_back(*DeleteRemoval);
   Fix.Note = "replace with an automatic object '" + Type + " " + Name +
              "': it is deleted in the same function";
   return Fix;

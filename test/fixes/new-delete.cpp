@@ -36,6 +36,21 @@ int sample() {
   return v;
 }
 
+// A delete that is the whole body of an if leaves an empty block: removed,
+// it would leave the else without its if.
+int branchy(int v) {
+  Sensor *p = new Sensor(v);
+  // NOTES: :[[@LINE-1]]:15: note: replace with an automatic object 'Sensor p': it is deleted in the same function
+  int r = p->id;
+  if (v > 100)
+    delete p;
+  // CHECK-FIXES: {{^ *}}if (v > 100)
+  // CHECK-FIXES-NEXT: {{^    \{\}$}}
+  else
+    r = -r;
+  return r;
+}
+
 // Negative twins: the pointer outlives the function, or the object is too
 // large for the stack.
 Sensor *leaks() {
