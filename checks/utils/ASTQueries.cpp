@@ -335,8 +335,8 @@ const Stmt *runTimeBranch(const IfStmt *If) {
   return If->isNegatedConsteval() ? If->getThen() : If->getElse();
 }
 
-bool isInCompileTimeBranch(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(S);
+bool isInCompileTimeBranch(const DynTypedNode &Start, ASTContext &Ctx) {
+  DynTypedNode Node = Start;
   while (true) {
     auto Parents = parentsOf(Node, Ctx);
     if (Parents.empty() || Parents[0].get<FunctionDecl>() ||

@@ -99,9 +99,14 @@ bool isInThrowOperand(const clang::Expr *E, clang::ASTContext &Ctx);
 /// branch, or the first of 'if !consteval'); null if none.
 const clang::Stmt *runTimeBranch(const clang::IfStmt *If);
 
-/// Whether \p S is in a branch of 'if consteval' that runs only during
-/// constant evaluation (in the function or lambda that holds \p S).
-bool isInCompileTimeBranch(const clang::Stmt &S, clang::ASTContext &Ctx);
+/// Whether \p Node is in a branch of 'if consteval' that runs only during
+/// constant evaluation (in the function or lambda that holds \p Node).
+bool isInCompileTimeBranch(const clang::DynTypedNode &Node,
+                           clang::ASTContext &Ctx);
+template <typename T>
+bool isInCompileTimeBranch(const T &Node, clang::ASTContext &Ctx) {
+  return isInCompileTimeBranch(clang::DynTypedNode::create(Node), Ctx);
+}
 
 /// The construction of the object a throw-expression throws, if it is one
 /// ('throw std::runtime_error(m)'), looking through implicit nodes and

@@ -276,14 +276,23 @@ void HeapObjectCheck::reportHeldInPlace(const ValueDecl *Object, StringRef Name,
 
 void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var"))
-    return checkVariable(Var, Ctx);
   if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field"))
     return checkField(Field, Ctx);
-  if (const auto *E = Result.Nodes.getNodeAs<CXXConstructExpr>("construct"))
-    return checkConstruction(E, Ctx);
-  checkCall(Result.Nodes.getNodeAs<CallExpr>("call"),
-            Result.Nodes.getNodeAs<FunctionDecl>("fn"), Ctx);
+  // What the first branch of 'if consteval' holds never exists at run time.
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var")) {
+    if (!isInCompileTimeBranch(*Var, Ctx))
+      checkVariable(Var, Ctx);
+    return;
+  }
+  if (const auto *E = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
+    if (!isInCompileTimeBranch(*E, Ctx))
+      checkConstruction(E, Ctx);
+    return;
+  }
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (isInCompileTimeBranch(*Call, Ctx))
+    return;
+  checkCall(Call, Result.Nodes.getNodeAs<FunctionDecl>("fn"), Ctx);
 }
 
 void HeapObjectCheck::checkVariable(const VarDecl *Var, ASTContext &Ctx) {
