@@ -482,7 +482,14 @@ SourcePoint Extractor::point(SourceLocation Loc) {
 std::string Extractor::place(const Decl *D) {
   // The file as the written facts name it: the same on every machine.
   SourcePoint At = point(D->getLocation());
-  return relativeTo(At.File, Facts.Root) + "@" + std::to_string(At.Offset);
+  std::string Place =
+      relativeTo(At.File, Facts.Root) + "@" + std::to_string(At.Offset);
+  // What has internal linkage in a header is each unit's own: units may
+  // preprocess it apart, and the linker never joins them.
+  const auto *Named = dyn_cast<NamedDecl>(D);
+  if (Named && !Named->isExternallyVisible() && At.File != Facts.MainFile)
+    Place += "@" + relativeTo(Facts.MainFile, Facts.Root);
+  return Place;
 }
 
 std::string Extractor::usr(const NamedDecl *D) {
@@ -491,9 +498,10 @@ std::string Extractor::usr(const NamedDecl *D) {
     Buf = "noalloc:" + D->getQualifiedNameAsString();
   std::string USR(Buf);
   // Internal linkage, locals and lambdas: USRs are not unique across
-  // units. Code at one place of one file is one function: a header's
-  // lambda included by three units is one node, a static function of two
-  // .cpp files two.
+  // units. Code at one place of one file is one function: a lambda of a
+  // header's inline function included by three units is one node, a
+  // static function of two .cpp files two, and a header's static function
+  // one per unit (place).
   const auto *Method = dyn_cast<CXXMethodDecl>(D);
   if (!D->isExternallyVisible() || (Method && Method->getParent()->isLambda()))
     USR += "@" + place(D);

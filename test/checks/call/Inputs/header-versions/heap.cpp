@@ -1,0 +1,2 @@
+#include "shared.hpp"
+void *heap_shared() { return shared_buffer(16); }

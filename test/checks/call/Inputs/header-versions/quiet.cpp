@@ -1,0 +1,3 @@
+#define BUFFER_NO_HEAP
+#include "shared.hpp"
+void *quiet_shared() { return shared_buffer(16); }
