@@ -672,6 +672,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
   if (Definition)
     F.EndOffset = point(Definition->getEndLoc()).Offset;
   F.Defined = Definition != nullptr;
+  F.Weak = Definition && Definition->hasAttr<WeakAttr>();
   // Implicitly declared builtins are the compiler's and the C library's.
   F.InSystemHeader =
       inSystemHeader(Decl->getLocation()) ||

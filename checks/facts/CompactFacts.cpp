@@ -66,6 +66,7 @@ static void mapFunction(IO &Io, Function &F) {
   Io.point(F.Where);
   Io.number(F.EndOffset);
   Io.flag(F.Defined);
+  Io.flag(F.Weak);
   Io.flag(F.InSystemHeader);
   Io.text(F.KnowledgeName);
   Io.text(F.KnowledgeClass);

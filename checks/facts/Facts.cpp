@@ -253,6 +253,8 @@ static json::Value toJSON(const FunctionFacts &F) {
                  {"calls", std::move(Calls)}};
   if (F.Implicit)
     O["implicit"] = true;
+  if (F.Weak)
+    O["weak"] = true;
   if (F.HandsOutCallables)
     O["hands_out_callables"] = true;
   return O;
@@ -272,7 +274,7 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.map("address_escapes", F.AddressEscapes) &&
       O.map("constructor", F.Constructor) &&
       O.map("copy_or_move", F.CopyOrMove) &&
-      O.mapOptional("implicit", F.Implicit) &&
+      O.mapOptional("implicit", F.Implicit) && O.mapOptional("weak", F.Weak) &&
       O.mapOptional("hands_out_callables", F.HandsOutCallables) &&
       O.map("summary", F.Summary) && O.map("signature", F.Signature) &&
       O.map("overrides", F.Overrides) && O.map("pure_virtual", F.PureVirtual) &&

@@ -234,6 +234,9 @@ struct FunctionFacts {
   /// The end of the definition, to attribute findings to functions.
   unsigned EndOffset = 0;
   bool Defined = false;
+  /// Defined with the weak attribute: a strong definition elsewhere is the
+  /// one the linker keeps (a vendor HAL's default callback).
+  bool Weak = false;
   bool InSystemHeader = false;
   /// Name used to look up a function without a body in the knowledge base.
   std::string KnowledgeName;
@@ -290,7 +293,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 19;
+  static constexpr unsigned FormatVersion = 20;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

@@ -227,6 +227,8 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
   bool AttributeBlocked = Known.AttributeBlocked || F.AttributeBlocked;
   if (!Known.Defined && F.Defined)
     Known = std::move(F);
+  else if (Known.Defined && F.Defined && Known.Weak != F.Weak)
+    preferStrong(Nodes[It->second], std::move(F));
   else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
     joinDefinition(Nodes[It->second], std::move(F));
   else if (Known.Defined && F.Defined)
@@ -273,6 +275,15 @@ void HeapGraph::joinPointers(const std::vector<ProgramFacts::Unit> &Units) {
       for (int I : P.Functions)
         Escaping[I] = true;
   }
+}
+
+void HeapGraph::preferStrong(Node &N, FunctionFacts Other) {
+  // The linker keeps the strong definition and drops every weak one.
+  if (Other.Weak)
+    return;
+  N.Facts = std::move(Other);
+  N.OtherDefinitions.clear();
+  N.OtherVersions = 0;
 }
 
 void HeapGraph::joinDefinition(Node &N, FunctionFacts Other) {

@@ -336,6 +336,8 @@ private:
   /// Those functions, when library code calls them and no unit stores a
   /// callable.
   void addUnstoredCallableOperations();
+  /// A weak and a strong definition of one function: the strong one.
+  static void preferStrong(Node &N, FunctionFacts Other);
   static void joinDefinition(Node &N, FunctionFacts Other);
   static void joinVersion(Node &N, FunctionFacts Other);
   void resolveCalls();
