@@ -1319,9 +1319,23 @@ bool BodyScanner::handledAsBuiltin(const CallExpr *E,
          !X.KB.function(Name);
 }
 
-/// The function \p Arg names: 'f', '&f', a lambda converted to a pointer.
+/// Whether \p Call is 'std::addressof(x)' or '__builtin_addressof(x)'.
+static bool isAddressOf(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Call->getNumArgs() != 1)
+    return false;
+  if (Callee->getBuiltinID() == Builtin::BI__builtin_addressof)
+    return true;
+  return Callee->isInStdNamespace() && Callee->getIdentifier() &&
+         Callee->getName() == "addressof";
+}
+
+/// The function \p Arg names: 'f', '&f', 'std::addressof(f)' (libc++'s
+/// call_once passes its proxy so), a lambda converted to a pointer.
 static const FunctionDecl *namedFunction(const Expr *Arg) {
   Arg = Arg->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(Arg); Call && isAddressOf(Call))
+    Arg = Call->getArg(0)->IgnoreParenImpCasts();
   // '&f', or '+[]{...}', which converts a lambda to a pointer.
   if (const auto *U = dyn_cast<UnaryOperator>(Arg);
       U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Plus))

@@ -1,0 +1,47 @@
+// std::call_once runs its callable before it returns: a lazy
+// initialisation that allocates is the caller's allocation. libc++ hands
+// a proxy of the callable to std::__call_once, compiled into libc++.so:
+// its knowledge entry says it calls that argument, so 'lazy' reaches the
+// lambda's new; before, the call was unknown and the default policy called
+// 'lazy' clean (review2-2). The twin's lambda only writes an int: the
+// proxy passed as 'std::addressof(proxy)' is named, so each call_once
+// reaches its own lambda.
+// With libstdc++ the lambda is reached through __gthread_once; 'flag' is
+// still reported there through the other lambda: __gthread_once passes
+// pthread_once its parameter, which is followed to every 'void ()'
+// function whose address is taken.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
+// RUN:   --config="{CheckOptions: {Roots: 'lazy;flag'}}" %s -- -std=c++17 -stdlib=libc++ \
+// RUN:   2>&1 | FileCheck %s --implicit-check-not='{{warning|error}}:'
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
+// RUN:   --config="{CheckOptions: {Roots: 'lazy'}}" %s -- -std=c++17 \
+// RUN:   2>&1 | FileCheck %s --check-prefix=LIBSTDCXX
+// RUN: %oracle %s -- -std=c++17
+
+#include <mutex>
+#include <vector>
+
+static std::once_flag lazyOnce;
+static std::vector<int> *table;
+
+void lazy() {
+  std::call_once(lazyOnce, [] { table = new std::vector<int>(64); });
+}
+// CHECK: call-once.cpp:[[@LINE-2]]:3: warning: call to 'std::call_once<(lambda at call-once.cpp:[[@LINE-2]]:28)>' may allocate on the heap [noalloc-call]
+// CHECK: call-once.cpp:[[@LINE-3]]:41: note: 'lambda at call-once.cpp:[[@LINE-3]]:28' allocates with 'new' here
+// CHECK: call-once.cpp:[[@LINE-4]]:45: warning: call to 'std::vector<int>::vector' may allocate on the heap [noalloc-call]
+// LIBSTDCXX: call-once.cpp:[[@LINE-5]]:3: warning: call to 'std::call_once<(lambda at call-once.cpp:[[@LINE-5]]:28)>' may allocate on the heap [noalloc-call]
+
+static std::once_flag flagOnce;
+static int ready;
+void flag() {
+  std::call_once(flagOnce, [] { ready = 1; });
+}
+
+#ifdef NOALLOC_ORACLE
+#include "oracle.h"
+ORACLE_MAIN {
+  ORACLE_ALLOCATES("std::call_once's lambda", lazy());
+  ORACLE_NO_HEAP("std::call_once's flag lambda", flag());
+}
+#endif
