@@ -648,6 +648,30 @@ collectOverrides(const CXXMethodDecl *M,
       collectOverrides(O, Out);
 }
 
+/// Whether \p FD returns, by value, an object that owns heap memory
+/// (std::error_code::message's std::string, std::filesystem::current_path's
+/// path).
+static bool returnsHeapObject(const FunctionDecl *FD, const KnowledgeBase &KB) {
+  QualType T = FD->getReturnType();
+  return !T->isDependentType() && !T->isReferenceType() &&
+         classifyType(T, KB).Use == HeapUse::Heap;
+}
+
+/// A library function compiled into the library (no body in the unit)
+/// that returns an object owning heap memory makes that object: it
+/// allocates, as noalloc-std-type reports at its calls, unless the
+/// knowledge base answers for it. Not one that hands out a std::function:
+/// what the std::function may hold decides it (unseenCallableSource).
+static void summarizeCompiled(FunctionFacts &F, const FunctionDecl *Decl,
+                              const KnowledgeBase &KB) {
+  if (F.Defined || !F.InSystemHeader || F.HandsOutCallables ||
+      KB.function(F.KnowledgeName, F.CopyOrMove) ||
+      !returnsHeapObject(Decl, KB))
+    return;
+  F.Summary.Summarised = true;
+  F.Summary.Allocates = true;
+}
+
 size_t Extractor::function(const FunctionDecl *FD) {
   const FunctionDecl *Canonical = FD->getCanonicalDecl();
   auto It = Index.find(Canonical);
@@ -705,6 +729,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
   if (!Definition && !Decl->isDependentContext() && !Decl->getBuiltinID() &&
       !KB.function(F.KnowledgeName, F.CopyOrMove))
     F.HandsOutCallables = handsOutCallables(Decl, HoldsCallable);
+  summarizeCompiled(F, Decl, KB);
   if (F.Constructor && isCallableWrapper(F.KnowledgeClass))
     addWrapperMembers(cast<CXXConstructorDecl>(Decl)->getParent());
   return I;
