@@ -326,12 +326,13 @@ public:
     facts(I).Signature = signatureOfType(Pointee, QualType());
   }
 
-  /// The knowledge base's entry under \p FD's qualified name, once per
+  /// The knowledge base's entry under \p FD's library name (a C library's
+  /// entry is not the program's C++ overload of that name), once per
   /// function (naming it costs more than the rest of a call's facts).
   const FunctionEntry *entryByName(const FunctionDecl *FD) {
     auto [It, New] = NamedEntries.try_emplace(FD, nullptr);
     if (New)
-      It->second = KB.function(qualifiedName(FD));
+      It->second = KB.function(libraryFunctionName(FD));
     return It->second;
   }
 

@@ -81,7 +81,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
        << effect(E.Effect) << ", " << number(E.WhenNullArgument) << ", "
        << number(E.NothingWhenNullArgument) << ", " << quoted(E.Condition)
        << ", " << quoted(E.Exception) << ", " << quoted(E.Replacement) << ", "
-       << effect(E.CopyEffect) << ", " << list(E.CallsArguments) << "});\n";
+       << effect(E.CopyEffect) << ", " << list(E.CallsArguments) << ", "
+       << (E.CFunction ? "true" : "false") << "});\n";
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)
        << ", " << number(E.AllocatorArgument) << ", " << quoted(E.Replacement)

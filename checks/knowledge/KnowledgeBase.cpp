@@ -98,8 +98,11 @@ Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
 }
 
 const FunctionEntry *KnowledgeBase::function(StringRef QualifiedName) const {
+  bool ProgramGlobal = QualifiedName.consume_front("::");
   auto It = Functions.find(QualifiedName);
-  return It == Functions.end() ? nullptr : &It->second;
+  if (It == Functions.end() || (ProgramGlobal && It->second.CFunction))
+    return nullptr;
+  return &It->second;
 }
 
 const FunctionEntry *KnowledgeBase::function(StringRef QualifiedName,

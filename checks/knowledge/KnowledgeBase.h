@@ -61,6 +61,10 @@ struct FunctionEntry {
   /// The (0-based) arguments that are functions it calls before it
   /// returns: qsort's comparator, pthread_once's init routine.
   std::vector<unsigned> CallsArguments;
+  /// From a file that says 'language: c': the entry names a C library's
+  /// function, not a function of the program with C++ linkage of the same
+  /// name (a C++ overload 'getline(Reader &, char *, size_t)').
+  bool CFunction = false;
 };
 
 struct TypeEntry {
@@ -123,6 +127,9 @@ public:
   /// knowledge base does not list.
   llvm::Error addDerived(llvm::ArrayRef<std::string> Entries);
 
+  /// The entry under \p QualifiedName; for '::name', a function of the
+  /// program with C++ linkage in the global namespace (libraryFunctionName),
+  /// the entry under 'name' unless it names a C function.
   const FunctionEntry *function(llvm::StringRef QualifiedName) const;
   /// The entry of a constructor; for a copy or move constructor, its
   /// copy-effect when the entry gives one.

@@ -13,7 +13,16 @@
 
 namespace noalloc {
 
+/// What the names of a file's functions name.
+enum class KnowledgeLanguage {
+  /// Any function of that name, the program's own included.
+  Any,
+  /// C functions ('language: c'): see FunctionEntry::CFunction.
+  C,
+};
+
 struct KnowledgeFile {
+  KnowledgeLanguage Language = KnowledgeLanguage::Any;
   std::vector<FunctionEntry> Functions;
   std::vector<TypeEntry> Types;
   std::vector<ReplacementEntry> Replacements;

@@ -38,6 +38,12 @@ template <> struct ScalarEnumerationTraits<noalloc::TypeEffect> {
   }
 };
 
+template <> struct ScalarEnumerationTraits<noalloc::KnowledgeLanguage> {
+  static void enumeration(IO &IO, noalloc::KnowledgeLanguage &Value) {
+    IO.enumCase(Value, "c", noalloc::KnowledgeLanguage::C);
+  }
+};
+
 template <> struct MappingTraits<noalloc::FunctionEntry> {
   static void mapping(IO &IO, noalloc::FunctionEntry &E) {
     IO.mapRequired("name", E.Name);
@@ -130,10 +136,20 @@ template <> struct MappingTraits<noalloc::LibraryEntry> {
 
 template <> struct MappingTraits<noalloc::KnowledgeFile> {
   static void mapping(IO &IO, noalloc::KnowledgeFile &F) {
+    IO.mapOptional("language", F.Language, noalloc::KnowledgeLanguage::Any);
     IO.mapOptional("functions", F.Functions);
     IO.mapOptional("types", F.Types);
     IO.mapOptional("replacements", F.Replacements);
     IO.mapOptional("libraries", F.Libraries);
+  }
+  static std::string validate(IO &, noalloc::KnowledgeFile &F) {
+    if (F.Language != noalloc::KnowledgeLanguage::C)
+      return "";
+    for (const noalloc::FunctionEntry &E : F.Functions)
+      if (StringRef(E.Name).contains("::"))
+        return "a 'language: c' file names C functions, without '::': '" +
+               E.Name + "'";
+    return "";
   }
 };
 
@@ -144,8 +160,12 @@ namespace noalloc {
 
 Error readKnowledgeFile(StringRef Text, StringRef FileName,
                         KnowledgeFile &File) {
-  return readYAML(MemoryBufferRef(Text, FileName), File,
-                  "invalid knowledge file '" + FileName.str() + "'");
+  if (Error E = readYAML(MemoryBufferRef(Text, FileName), File,
+                         "invalid knowledge file '" + FileName.str() + "'"))
+    return E;
+  for (FunctionEntry &E : File.Functions)
+    E.CFunction = File.Language == KnowledgeLanguage::C;
+  return Error::success();
 }
 
 } // namespace noalloc

@@ -9,6 +9,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -27,7 +28,26 @@ std::string qualifiedName(const NamedDecl *D) {
   return Name;
 }
 
+/// A function of the program with C++ linkage in the global namespace
+/// ('getline(Reader &, char *, size_t)'): its qualified name is a bare name
+/// like a C function's, but it is not the C library's.
+static bool isProgramGlobalFunction(const FunctionDecl *FD) {
+  // Not an operator: a replacement 'operator new' is the program's heap.
+  if (!FD->getASTContext().getLangOpts().CPlusPlus || FD->isExternC() ||
+      FD->getBuiltinID() || !FD->getIdentifier() ||
+      !FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return false;
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  return llvm::none_of(FD->redecls(), [&](const FunctionDecl *D) {
+    return SM.isInSystemHeader(D->getLocation());
+  });
+}
+
 std::string libraryFunctionName(const FunctionDecl *FD) {
+  // The knowledge base's names are stored without a leading '::': the
+  // '::' tells KnowledgeBase::function that it is not a C function.
+  if (isProgramGlobalFunction(FD))
+    return "::" + qualifiedName(FD);
   std::string Name =
       FD->isExternC() ? FD->getNameAsString() : qualifiedName(FD);
   StringRef Library = Name;

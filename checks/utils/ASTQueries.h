@@ -32,7 +32,11 @@ std::string qualifiedName(const clang::NamedDecl *D);
 /// it (C has none: '__cxxabiv1::__cxa_allocate_exception' and
 /// 'namespace n { extern "C" void *malloc(size_t); }' are libc's), a
 /// library builtin by its library function ('__builtin_malloc' is
-/// 'malloc'), anything else by its qualified name.
+/// 'malloc'), a function of the program with C++ linkage in the global
+/// namespace by '::' and its name, which the entries of a C library's file
+/// do not match (a C++ overload 'getline(Reader &, char *, size_t)' is not
+/// libc's getline; KnowledgeBase::function), anything else by its
+/// qualified name.
 std::string libraryFunctionName(const clang::FunctionDecl *FD);
 
 /// The class a member function \p Method is listed under in the knowledge
