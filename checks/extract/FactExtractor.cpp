@@ -52,14 +52,12 @@ static bool initializedWithUnit(const VarDecl *Var) {
          Definition->hasInit() && !Definition->hasConstantInitialization();
 }
 
-/// The call operator that a lambda's conversion to a function pointer
-/// \p Conversion makes the pointer call: for a generic lambda, the
-/// specialization of the same template arguments.
+/// The call operator of \p Lambda that a conversion to a function pointer,
+/// or the static invoker that pointer holds, of template arguments \p Args
+/// runs: for a generic lambda, the specialization of the same arguments.
 static const CXXMethodDecl *
-convertedCallOperator(const CXXConversionDecl *Conversion) {
-  const CXXRecordDecl *Lambda = Conversion->getParent();
-  const TemplateArgumentList *Args =
-      Conversion->getTemplateSpecializationArgs();
+lambdaCallOperator(const CXXRecordDecl *Lambda,
+                   const TemplateArgumentList *Args) {
   if (!Args)
     return Lambda->getLambdaCallOperator();
   FunctionTemplateDecl *Template = Lambda->getDependentLambdaCallOperator();
@@ -67,6 +65,14 @@ convertedCallOperator(const CXXConversionDecl *Conversion) {
   return Template ? cast_or_null<CXXMethodDecl>(Template->findSpecialization(
                         Args->asArray(), InsertPos))
                   : nullptr;
+}
+
+/// The call operator that a lambda's conversion to a function pointer
+/// \p Conversion makes the pointer call.
+static const CXXMethodDecl *
+convertedCallOperator(const CXXConversionDecl *Conversion) {
+  return lambdaCallOperator(Conversion->getParent(),
+                            Conversion->getTemplateSpecializationArgs());
 }
 
 namespace {
@@ -115,11 +121,7 @@ public:
   }
   bool TraverseIfStmt(IfStmt *S);
   bool TraverseInitListExpr(InitListExpr *E);
-  bool TraverseVarDecl(VarDecl *D) {
-    // A constexpr variable's initializer runs at compile time.
-    return (D->isConstexpr() && !D->needsDestruction(D->getASTContext())) ||
-           RecursiveASTVisitor::TraverseVarDecl(D);
-  }
+  bool TraverseVarDecl(VarDecl *D);
   bool TraverseCXXThrowExpr(CXXThrowExpr *E);
   bool TraverseObjCAtThrowStmt(ObjCAtThrowStmt *S);
   // A call to a function that does not return, a member or an operator
@@ -307,6 +309,10 @@ public:
     F.AddressTaken = true;
     F.AddressEscapes |= !Pointers.Stored.contains(Reference);
   }
+  /// The functions whose address the value of the constant \p Var holds
+  /// can be called through it, once per variable; a lambda's static
+  /// invoker calls its call operator.
+  void takeConstantAddresses(const VarDecl *Var);
   /// If \p E converts a lambda to a function pointer, the lambda can be
   /// called through it, as a function of the pointer's type.
   void convertLambda(const CallExpr *E) {
@@ -458,6 +464,7 @@ private:
   llvm::DenseMap<const Type *, bool> HoldsCallable;
   llvm::DenseMap<const FunctionDecl *, const FunctionEntry *> NamedEntries;
   llvm::DenseMap<void *, std::string> CanonicalNames;
+  llvm::DenseSet<const VarDecl *> ConstantsSeen;
 };
 
 SourcePoint Extractor::point(SourceLocation Loc) {
@@ -734,6 +741,32 @@ size_t Extractor::function(const FunctionDecl *FD) {
   if (F.Constructor && isCallableWrapper(F.KnowledgeClass))
     addWrapperMembers(cast<CXXConstructorDecl>(Decl)->getParent());
   return I;
+}
+
+void Extractor::takeConstantAddresses(const VarDecl *Var) {
+  if (!ConstantsSeen.insert(Var->getCanonicalDecl()).second)
+    return;
+  const VarDecl *Definition = Var->getDefinition();
+  APValue *Value = Definition ? Definition->evaluateValue() : nullptr;
+  if (!Value)
+    return;
+  llvm::SmallSetVector<const FunctionDecl *, 4> Functions;
+  functionsInConstant(*Value, Functions);
+  for (const FunctionDecl *FD : Functions) {
+    const auto *Invoker = dyn_cast<CXXMethodDecl>(FD);
+    if (!Invoker || !Invoker->isLambdaStaticInvoker()) {
+      takeAddress(FD, nullptr);
+      continue;
+    }
+    const CXXMethodDecl *Op = lambdaCallOperator(
+        Invoker->getParent(), Invoker->getTemplateSpecializationArgs());
+    if (!Op)
+      continue;
+    takeAddress(Op, nullptr);
+    size_t I = function(Op);
+    describe(I);
+    facts(I).Signature = signatureOfType(Invoker->getType(), QualType());
+  }
 }
 
 void Extractor::addWrapperMembers(const CXXRecordDecl *Wrapper) {
@@ -1178,6 +1211,15 @@ bool BodyScanner::TraverseInitListExpr(InitListExpr *E) {
   Expr *Filler = Semantic ? Semantic->getArrayFiller() : nullptr;
   return !Filler || llvm::is_contained(Semantic->inits(), Filler) ||
          TraverseStmt(Filler);
+}
+
+bool BodyScanner::TraverseVarDecl(VarDecl *D) {
+  // A constexpr variable's initializer runs at compile time; the functions
+  // its value points to may be called through it.
+  if (!D->isConstexpr() || D->needsDestruction(D->getASTContext()))
+    return RecursiveASTVisitor::TraverseVarDecl(D);
+  X.takeConstantAddresses(D);
+  return true;
 }
 
 bool BodyScanner::TraverseLambdaExpr(LambdaExpr *E) {
@@ -1714,9 +1756,15 @@ bool BodyScanner::VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
 }
 
 bool BodyScanner::VisitDeclRefExpr(DeclRefExpr *E) {
-  if (const auto *Var = dyn_cast<VarDecl>(E->getDecl()))
+  if (const auto *Var = dyn_cast<VarDecl>(E->getDecl())) {
     if (!Var->isLocalVarDecl() && Var->getTLSKind() == VarDecl::TLS_Dynamic)
       useThreadLocal(Var, E->getLocation());
+    // A library's constant table of functions: the unit walk sees only
+    // user code's global initializers.
+    if (!Var->isLocalVarDecl() && Var->isConstexpr() &&
+        X.inSystemHeader(Var->getLocation()))
+      X.takeConstantAddresses(Var);
+  }
   const auto *FD = dyn_cast<FunctionDecl>(E->getDecl());
   if (!FD || Callees.contains(E))
     return true;

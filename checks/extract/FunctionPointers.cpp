@@ -565,4 +565,38 @@ const ValueDecl *passedPointer(const Expr *Arg, const SourceManager &SM) {
   return Cast ? followed(declOf(named(Cast->getSubExpr())), SM) : nullptr;
 }
 
+void functionsInConstant(const APValue &V,
+                         llvm::SmallSetVector<const FunctionDecl *, 4> &Out) {
+  switch (V.getKind()) {
+  case APValue::LValue:
+    if (const auto *D = V.getLValueBase().dyn_cast<const ValueDecl *>())
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        Out.insert(FD);
+    return;
+  case APValue::MemberPointer:
+    if (const auto *FD =
+            dyn_cast_or_null<FunctionDecl>(V.getMemberPointerDecl()))
+      Out.insert(FD);
+    return;
+  case APValue::Array:
+    for (unsigned I = 0, E = V.getArrayInitializedElts(); I < E; ++I)
+      functionsInConstant(V.getArrayInitializedElt(I), Out);
+    if (V.hasArrayFiller())
+      functionsInConstant(V.getArrayFiller(), Out);
+    return;
+  case APValue::Struct:
+    for (unsigned I = 0, E = V.getStructNumBases(); I < E; ++I)
+      functionsInConstant(V.getStructBase(I), Out);
+    for (unsigned I = 0, E = V.getStructNumFields(); I < E; ++I)
+      functionsInConstant(V.getStructField(I), Out);
+    return;
+  case APValue::Union:
+    if (V.getUnionField())
+      functionsInConstant(V.getUnionValue(), Out);
+    return;
+  default:
+    return;
+  }
+}
+
 } // namespace noalloc

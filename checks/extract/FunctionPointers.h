@@ -177,6 +177,14 @@ const clang::ValueDecl *calledPointer(const clang::CallExpr *E,
 const clang::ValueDecl *passedPointer(const clang::Expr *Arg,
                                       const clang::SourceManager &SM);
 
+/// The functions whose address the constant \p V holds, in its elements,
+/// fields and bases too: the table of function pointers that a constexpr
+/// variable's compile-time initializer builds ('constexpr auto Table =
+/// makeTable<F>()'), whose references no walk of the code sees.
+void functionsInConstant(
+    const clang::APValue &V,
+    llvm::SmallSetVector<const clang::FunctionDecl *, 4> &Out);
+
 } // namespace noalloc
 
 #endif // NOALLOC_CHECKS_EXTRACT_FUNCTIONPOINTERS_H
