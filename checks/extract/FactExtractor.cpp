@@ -35,6 +35,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SaveAndRestore.h"
+#include <map>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -313,6 +314,11 @@ public:
   /// can be called through it, once per variable; a lambda's static
   /// invoker calls its call operator.
   void takeConstantAddresses(const VarDecl *Var);
+  /// A resumption (or destruction) of a coroutine by \p Caller, a member of
+  /// 'std::coroutine_handle<P>': a call of the bodies of the coroutines of
+  /// promise type P, of every coroutine for another handle.
+  void resumeCoroutines(size_t Caller, const FunctionDecl *In,
+                        const CallExpr *E);
   /// If \p E converts a lambda to a function pointer, the lambda can be
   /// called through it, as a function of the pointer's type.
   void convertLambda(const CallExpr *E) {
@@ -426,6 +432,13 @@ private:
   /// library's internals, half a template-heavy unit's functions, are
   /// dropped unnamed.
   void describeKept();
+  /// Each coroutine's body as a function of its own, which a resumption
+  /// runs: the coroutine without the allocation of its frame, which only
+  /// the call that creates it makes; and the slots of the bodies by
+  /// promise type (docs/facts.md).
+  void addCoroutineBodies();
+  /// The body of the coroutine of index \p I.
+  FunctionFacts coroutineBody(size_t I, const CoroutineBodyStmt *Body);
   /// Where --annotate writes a function-effect attribute (see Facts.h).
   void attributePoints(const FunctionDecl *FD, FunctionFacts &F);
 
@@ -465,6 +478,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, const FunctionEntry *> NamedEntries;
   llvm::DenseMap<void *, std::string> CanonicalNames;
   llvm::DenseSet<const VarDecl *> ConstantsSeen;
+  /// The coroutines defined here, by index.
+  std::vector<std::pair<size_t, const CoroutineBodyStmt *>> Coroutines;
 };
 
 SourcePoint Extractor::point(SourceLocation Loc) {
@@ -766,6 +781,91 @@ void Extractor::takeConstantAddresses(const VarDecl *Var) {
     size_t I = function(Op);
     describe(I);
     facts(I).Signature = signatureOfType(Invoker->getType(), QualType());
+  }
+}
+
+/// The slot of the coroutine bodies a handle of promise type \p Promise
+/// resumes: all of them for a null type.
+static std::string coroutinesKey(StringRef Promise) {
+  return Promise.empty() ? "noalloc:callable-coroutines"
+                         : ("noalloc:callable-coroutines:" + Promise).str();
+}
+
+/// The promise type of the 'std::coroutine_handle' whose member is
+/// \p Method, or null ('coroutine_handle<void>', code of its own).
+static QualType handlePromise(const FunctionDecl *Method) {
+  const auto *Handle =
+      Method
+          ? dyn_cast<ClassTemplateSpecializationDecl>(Method->getDeclContext())
+          : nullptr;
+  if (!Handle || Handle->getName() != "coroutine_handle" ||
+      !Handle->isInStdNamespace() || Handle->getTemplateArgs().size() != 1 ||
+      Handle->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  QualType Promise = Handle->getTemplateArgs()[0].getAsType();
+  return Promise->isVoidType() ? QualType() : Promise;
+}
+
+void Extractor::resumeCoroutines(size_t Caller, const FunctionDecl *In,
+                                 const CallExpr *E) {
+  QualType Promise = handlePromise(In);
+  SourceLocation Loc = E->getExprLoc();
+  CallSite C;
+  C.Kind = CallKind::Indirect;
+  C.Callee = "noalloc:callable";
+  C.Pointer = coroutinesKey(Promise.isNull() ? "" : canonicalName(Promise));
+  C.CalleeName = "the coroutine";
+  C.Where = point(Loc);
+  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
+               Suppress.covers(SM.getFileLoc(Loc), "noalloc-unknown-call");
+  facts(Caller).Calls.push_back(std::move(C));
+}
+
+FunctionFacts Extractor::coroutineBody(size_t I,
+                                       const CoroutineBodyStmt *Body) {
+  // The frame's allocation: the global operator new's site, or a call of
+  // the promise's operator new.
+  std::string Allocation;
+  const auto *New =
+      Body->getAllocate()
+          ? dyn_cast<CallExpr>(Body->getAllocate()->IgnoreImplicit())
+          : nullptr;
+  if (const FunctionDecl *Callee = New ? New->getDirectCallee() : nullptr)
+    Allocation = facts(function(Callee)).USR;
+  describe(I);
+  const FunctionFacts &F = facts(I);
+  FunctionFacts B;
+  B.USR = "noalloc:coroutine-body:" + F.USR;
+  B.Name = F.Name;
+  B.Where = F.Where;
+  B.EndOffset = F.EndOffset;
+  B.Defined = true;
+  B.InSystemHeader = F.InSystemHeader;
+  B.Implicit = true;
+  B.Allowed = F.Allowed;
+  for (const HeapSite &Site : F.Sites)
+    if (Site.Kind != SiteKind::CoroutineFrame)
+      B.Sites.push_back(Site);
+  for (const CallSite &Call : F.Calls)
+    if (Call.Callee != Allocation)
+      B.Calls.push_back(Call);
+  return B;
+}
+
+void Extractor::addCoroutineBodies() {
+  std::map<std::string, std::vector<std::string>> Slots;
+  for (auto [I, Body] : Coroutines) {
+    FunctionFacts B = coroutineBody(I, Body);
+    if (const VarDecl *Promise = Body->getPromiseDecl())
+      Slots[coroutinesKey(canonicalName(Promise->getType()))].push_back(B.USR);
+    Slots[coroutinesKey("")].push_back(B.USR);
+    Facts.Functions.push_back(std::move(B));
+  }
+  for (auto &[Key, Bodies] : Slots) {
+    PointerFacts P;
+    P.USR = Key;
+    P.Functions = std::move(Bodies);
+    Facts.Pointers.push_back(std::move(P));
   }
 }
 
@@ -1139,9 +1239,12 @@ TranslationUnitFacts Extractor::run() {
     auto [FD, I] = Worklist.back();
     Worklist.pop_back();
     BodyScanner(*this, I).scan(FD);
+    if (const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(FD->getBody()))
+      Coroutines.emplace_back(I, Body);
   }
   addLibraryArguments();
   describeKept();
+  addCoroutineBodies();
   return std::move(Facts);
 }
 
@@ -1376,6 +1479,11 @@ bool BodyScanner::handledAsBuiltin(const CallExpr *E,
   if (Builtin == Builtin::BI__builtin_operator_new ||
       Builtin == Builtin::BI__builtin_operator_delete)
     return AddOperator(Builtin == Builtin::BI__builtin_operator_new);
+  if (Builtin == Builtin::BI__builtin_coro_resume ||
+      Builtin == Builtin::BI__builtin_coro_destroy) {
+    X.resumeCoroutines(Function, Scanned, E);
+    return true;
+  }
   // The compiler's own builtins (__builtin_expect, __builtin_va_end,
   // __builtin_isnan) are not calls. Library functions are, under their
   // library name: malloc declared implicitly, __builtin_malloc and
