@@ -47,7 +47,9 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
         if (E.Effect == FunctionEffect::None ||
             E.Effect == FunctionEffect::AllocatesOnFailure)
           return false;
-        return E.Effect != FunctionEffect::MayAllocate || ReportMayAllocate;
+        // A scanf format may make the call allocate (allocatingConversion).
+        return E.Effect != FunctionEffect::MayAllocate || ReportMayAllocate ||
+               E.ScanfFormatArgument;
       });
   // The compiler's builtin of a library function is that function:
   // __builtin_malloc allocates like malloc. A function with C linkage is
@@ -116,6 +118,14 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
     Message = Culprit + " reallocates heap memory";
     break;
   case FunctionEffect::MayAllocate:
+    if (std::string Conversion = allocatingConversion(Call, *Entry);
+        !Conversion.empty()) {
+      Message = Culprit + " with the conversion '" + Conversion +
+                "' allocates on the heap";
+      break;
+    }
+    if (!ReportMayAllocate)
+      return;
     Message = Culprit + " may allocate on the heap: " + Entry->Condition;
     break;
   case FunctionEffect::AllocatesOnFailure:

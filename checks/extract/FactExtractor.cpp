@@ -299,6 +299,16 @@ public:
   /// what it does besides calling them, throw std::bad_function_call when
   /// it is empty ('noalloc:empty-std-function:' and its USR).
   size_t emptyFunction(const FunctionDecl *Call);
+  /// The may-allocate library function \p Callee as a call's arguments
+  /// make it allocate (a literal '%ms' scanf format): a function of its own,
+  /// 'noalloc:allocating-call:' and its USR, whose summary allocates.
+  size_t allocatingCall(const FunctionDecl *Callee);
+  /// A library function \p FD as some of its calls run it: a function of
+  /// its own, \p Prefix and its USR, that \p Summary decides, once; \p Known:
+  /// with \p FD's knowledge name, so that the report knows which check
+  /// reports the call.
+  size_t standIn(StringRef Prefix, const FunctionDecl *FD,
+                 const LibrarySummary &Summary, bool Known);
   /// A library object of class \p Class is made: any virtual call on it
   /// may run its virtual members, which nothing else names (a
   /// std::shared_ptr's control block calls the deleter in _M_dispose).
@@ -449,7 +459,9 @@ private:
   /// arguments to, and the first library function that does (its index).
   llvm::MapVector<std::pair<const FunctionDecl *, unsigned>, size_t>
       LibraryArguments;
-  llvm::DenseMap<const FunctionDecl *, size_t> EmptyFunctions;
+  /// The stand-ins made so far, by prefix (a literal) and function.
+  llvm::DenseMap<std::pair<const char *, const FunctionDecl *>, size_t>
+      StandIns;
   TranslationUnitFacts Facts;
   llvm::DenseMap<const Decl *, size_t> Index;
   /// The polymorphic library classes whose virtual members are in.
@@ -1164,21 +1176,36 @@ void Extractor::addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
-size_t Extractor::emptyFunction(const FunctionDecl *Call) {
-  auto [It, New] = EmptyFunctions.try_emplace(Call->getCanonicalDecl(),
-                                              Facts.Functions.size());
+size_t Extractor::standIn(StringRef Prefix, const FunctionDecl *FD,
+                          const LibrarySummary &Summary, bool Known) {
+  auto [It, New] = StandIns.try_emplace({Prefix.data(), FD->getCanonicalDecl()},
+                                        Facts.Functions.size());
   if (New) {
     FunctionFacts F;
-    F.USR = "noalloc:empty-std-function:" + usr(Call);
-    F.Name = displayName(Call);
-    F.Where = point(Call->getLocation());
+    F.USR = (Prefix + usr(FD)).str();
+    F.Name = displayName(FD);
+    if (Known)
+      F.KnowledgeName = knowledgeName(FD);
+    F.Where = point(FD->getLocation());
     F.InSystemHeader = true;
+    F.Summary = Summary;
     F.Summary.Summarised = true;
-    F.Summary.AllocatesOnFailure = true;
-    F.Summary.Exception = "std::bad_function_call";
     Facts.Functions.push_back(std::move(F));
   }
   return It->second;
+}
+
+size_t Extractor::emptyFunction(const FunctionDecl *Call) {
+  LibrarySummary Fails;
+  Fails.AllocatesOnFailure = true;
+  Fails.Exception = "std::bad_function_call";
+  return standIn("noalloc:empty-std-function:", Call, Fails, false);
+}
+
+size_t Extractor::allocatingCall(const FunctionDecl *Callee) {
+  LibrarySummary Allocates;
+  Allocates.Allocates = true;
+  return standIn("noalloc:allocating-call:", Callee, Allocates, true);
 }
 
 void Extractor::describe(size_t I) {
@@ -1566,6 +1593,11 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
         doesNothing(E, *Entry, X.Ctx))
       return true;
     addArgumentCalls(E, *Entry);
+    if (!allocatingConversion(E, *Entry).empty()) {
+      X.addCall(Function, X.allocatingCall(Callee), E->getExprLoc(),
+                CallKind::Direct, ObjectMemory::None);
+      return true;
+    }
   }
 
   if (assignsMemberInPlace(E, Callee))

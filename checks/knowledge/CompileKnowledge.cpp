@@ -82,7 +82,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
        << number(E.NothingWhenNullArgument) << ", " << quoted(E.Condition)
        << ", " << quoted(E.Exception) << ", " << quoted(E.Replacement) << ", "
        << effect(E.CopyEffect) << ", " << list(E.CallsArguments) << ", "
-       << (E.CFunction ? "true" : "false") << "});\n";
+       << (E.CFunction ? "true" : "false") << ", "
+       << number(E.ScanfFormatArgument) << "});\n";
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)
        << ", " << number(E.AllocatorArgument) << ", " << quoted(E.Replacement)

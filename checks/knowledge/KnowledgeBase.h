@@ -65,6 +65,10 @@ struct FunctionEntry {
   /// function, not a function of the program with C++ linkage of the same
   /// name (a C++ overload 'getline(Reader &, char *, size_t)').
   bool CFunction = false;
+  /// For a may-allocate function: the (0-based) argument that is its scanf
+  /// format. A literal one with an allocating conversion ('%ms', '%m[')
+  /// makes the call allocate (allocatingConversion).
+  std::optional<unsigned> ScanfFormatArgument;
 };
 
 struct TypeEntry {

@@ -55,6 +55,7 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("replacement", E.Replacement);
     IO.mapOptional("copy-effect", E.CopyEffect);
     IO.mapOptional("calls-argument", E.CallsArguments);
+    IO.mapOptional("scanf-format-argument", E.ScanfFormatArgument);
   }
   static std::string validate(IO &, noalloc::FunctionEntry &E) {
     using noalloc::FunctionEffect;
@@ -69,6 +70,9 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     if (E.NothingWhenNullArgument &&
         E.Effect != noalloc::FunctionEffect::Releases)
       return "'nothing-when-null-argument' needs 'effect: releases'";
+    if (E.ScanfFormatArgument &&
+        E.Effect != noalloc::FunctionEffect::MayAllocate)
+      return "'scanf-format-argument' needs 'effect: may-allocate'";
     if (E.Effect == noalloc::FunctionEffect::MayAllocate && E.Condition.empty())
       return "'effect: may-allocate' needs a 'condition'";
     bool OnFailure = E.Effect == noalloc::FunctionEffect::AllocatesOnFailure;

@@ -729,4 +729,50 @@ bool doesNothing(const CallExpr *Call, const FunctionEntry &Entry,
       ->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
 }
 
+/// The first conversion of scanf format \p Format with the
+/// assignment-allocation character 'm', as written; "" if none.
+static std::string allocatingConversion(StringRef Format) {
+  for (size_t I = 0; (I = Format.find('%', I)) != StringRef::npos;) {
+    size_t Start = I++;
+    if (Format.substr(I).starts_with("%")) {
+      ++I;
+      continue;
+    }
+    // '%2$', '*' and a width come before 'm'.
+    size_t Digits = Format.find_first_not_of("0123456789", I);
+    if (Digits != StringRef::npos && Format[Digits] == '$')
+      I = Digits + 1;
+    if (Format.substr(I).starts_with("*"))
+      ++I;
+    I = std::min(Format.find_first_not_of("0123456789", I), Format.size());
+    bool Allocates = Format.substr(I).starts_with("m");
+    size_t Conversion = Format.find_first_not_of("mhlLqjztm", I);
+    if (Conversion == StringRef::npos)
+      return "";
+    if (Allocates)
+      return Format.slice(Start, Conversion + 1).str();
+    I = Conversion + 1;
+    // A scanset may hold '%': it ends at the first ']' after '[', '[^',
+    // '[]' or '[^]'.
+    if (Format[Conversion] == '[') {
+      I += Format.substr(I).starts_with("^");
+      I += Format.substr(I).starts_with("]");
+      I = std::min(Format.find(']', I), Format.size());
+    }
+  }
+  return "";
+}
+
+std::string allocatingConversion(const CallExpr *Call,
+                                 const FunctionEntry &Entry) {
+  if (!Entry.ScanfFormatArgument ||
+      *Entry.ScanfFormatArgument >= Call->getNumArgs())
+    return "";
+  const auto *Format = dyn_cast<StringLiteral>(
+      Call->getArg(*Entry.ScanfFormatArgument)->IgnoreParenImpCasts());
+  if (!Format || !(Format->isOrdinary() || Format->isUTF8()))
+    return "";
+  return allocatingConversion(Format->getString());
+}
+
 } // namespace noalloc

@@ -105,6 +105,14 @@ std::optional<BoundedResource> boundedResource(const clang::FieldDecl *Field);
 bool doesNothing(const clang::CallExpr *Call, const FunctionEntry &Entry,
                  clang::ASTContext &Ctx);
 
+/// The allocating conversion of \p Call's scanf format, if its function
+/// has one (the knowledge base's scanf-format-argument) and it is a string
+/// literal with a conversion that has the assignment-allocation character
+/// ('%ms', '%5m[a-z]', '%2$mc'): POSIX.1-2008 makes it malloc the field.
+/// "" when the format allocates nothing or is not a literal.
+std::string allocatingConversion(const clang::CallExpr *Call,
+                                 const FunctionEntry &Entry);
+
 } // namespace noalloc
 
 #endif // NOALLOC_CHECKS_VALUESEMANTICS_H

@@ -435,15 +435,20 @@ bool CallSelector::leftToDirectCheck(const CallSite &Call) const {
       (Call.ObjectDeclared.File.empty() || !G.isReported(Call.ObjectDeclared)))
     return false;
   const FunctionEntry *Entry = nullptr;
+  // A call the extractor found allocating by its arguments, a literal
+  // '%ms' scanf format: the callee's own summary says so.
+  bool AllocatesHere = false;
   if (Call.Kind != CallKind::Indirect)
-    if (int Callee = G.find(Call.Callee); Callee >= 0)
-      Entry = KB.function(G.node(Callee).Facts.KnowledgeName,
-                          G.node(Callee).Facts.CopyOrMove);
+    if (int Callee = G.find(Call.Callee); Callee >= 0) {
+      const FunctionFacts &F = G.node(Callee).Facts;
+      Entry = KB.function(F.KnowledgeName, F.CopyOrMove);
+      AllocatesHere = F.Summary.Summarised && F.Summary.Allocates;
+    }
   StringRef Check = checkReportingCall(Call, Entry);
   // noalloc-c-allocation reports a may-allocate function only when asked.
   if (Check == "noalloc-c-allocation" &&
       Entry->Effect == FunctionEffect::MayAllocate &&
-      !Options.Policy.ReportMayAllocate)
+      !Options.Policy.ReportMayAllocate && !AllocatesHere)
     return false;
   return !Check.empty() && Options.CheckEnabled(Check);
 }
