@@ -47,9 +47,9 @@ StringRef checkReportingSite(SiteKind Kind) {
   llvm_unreachable("unknown site kind");
 }
 
-StringRef checkReportingCall(const CallSite &Call,
+StringRef checkReportingCall(ObjectMemory Object, bool InThrow,
                              const FunctionEntry *Callee) {
-  switch (Call.Object) {
+  switch (Object) {
   case ObjectMemory::Heap:
     return "noalloc-std-type";
   case ObjectMemory::MemoryResource:
@@ -64,7 +64,7 @@ StringRef checkReportingCall(const CallSite &Call,
   }
   // What a throw's operand does is part of the throw: one finding, whose
   // note names the construction.
-  if (Call.InThrow)
+  if (InThrow)
     return "noalloc-throw";
   if (!Callee)
     return "";

@@ -44,8 +44,13 @@ llvm::StringRef checkReportingSite(SiteKind Kind);
 /// function the knowledge base lists (\p Callee) noalloc-std-type's
 /// (std::) or noalloc-c-allocation's (a may-allocate function only with
 /// its ReportMayAllocate), a call in a throw's operand noalloc-throw's.
-llvm::StringRef checkReportingCall(const CallSite &Call,
+/// Reads the call's Object and InThrow only.
+llvm::StringRef checkReportingCall(ObjectMemory Object, bool InThrow,
                                    const FunctionEntry *Callee);
+template <typename Call>
+llvm::StringRef checkReportingCall(const Call &C, const FunctionEntry *Callee) {
+  return checkReportingCall(C.Object, C.InThrow, Callee);
+}
 
 } // namespace noalloc
 

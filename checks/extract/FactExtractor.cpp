@@ -2094,9 +2094,10 @@ static std::vector<unsigned> callableOperationsReached(const HeapGraph &Graph) {
   std::vector<std::vector<int>> Callers(Graph.size());
   for (int I = 0, E = Graph.size(); I < E; ++I) {
     const FunctionFacts &F = Graph.node(I).Facts;
-    for (int C = 0, CE = F.Calls.size(); C < CE && !F.Allowed; ++C) {
-      Reached[I] |= operationBit(redirectedOperation(F.Calls[C]));
-      if (!F.Calls[C].Accepted)
+    const std::vector<LinkedCall> &Calls = Graph.node(I).Calls;
+    for (int C = 0, CE = Calls.size(); C < CE && !F.Allowed; ++C) {
+      Reached[I] |= operationBit(redirectedOperation(Calls[C]));
+      if (!Calls[C].Accepted)
         for (int T : Graph.targets(I, C))
           if (!Graph.node(T).Facts.Allowed)
             Callers[T].push_back(I);

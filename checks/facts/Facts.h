@@ -100,6 +100,8 @@ enum class ObjectMemory {
   BoundedResource,
 };
 
+/// A field added here is written and read where FunctionFacts' are (see
+/// there), and held by the link's LinkedCall (link/HeapGraph.h).
 struct CallSite {
   CallKind Kind = CallKind::Direct;
   /// The callee's USR, or the signature for an indirect call.

@@ -115,12 +115,6 @@ bool isCallableWrapper(StringRef KnowledgeClass) {
   return KnowledgeClass == "std::__function::__func";
 }
 
-CallableOperation redirectedOperation(const CallSite &C) {
-  return C.Kind == CallKind::Direct && C.Accepted
-             ? callableOperationOf(C.Callee)
-             : CallableOperation::None;
-}
-
 CallableOperation storedCallablePart(const FunctionFacts &F) {
   StringRef Name = F.KnowledgeName;
   if (!F.InSystemHeader || !F.Defined)

@@ -56,8 +56,13 @@ bool redirectCallableOperations(TranslationUnitFacts &Facts);
 /// std::__function::__func.
 bool isCallableWrapper(llvm::StringRef KnowledgeClass);
 
-/// Whether \p C is such a redirected call, and of which operation.
-CallableOperation redirectedOperation(const CallSite &C);
+/// Whether \p C (a CallSite or the link's LinkedCall) is such a redirected
+/// call, and of which operation.
+template <typename Call> CallableOperation redirectedOperation(const Call &C) {
+  return C.Kind == CallKind::Direct && C.Accepted
+             ? callableOperationOf(C.Callee)
+             : CallableOperation::None;
+}
 
 /// Which operation the library function \p F does for the stored callable
 /// of its type, as part of its copy or destruction: libstdc++'s manager

@@ -81,6 +81,9 @@ HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
     : KB(KB), Options(std::move(Opts)) {
   join(Program);
   joinPointers(Program.units());
+  // The rest of the link and the report read the graph only: the program's
+  // keys and string table go now, not when the graph is complete.
+  Program = ProgramFacts();
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     Node &N = Nodes[I];
     if (N.Facts.AddressEscapes)
@@ -182,15 +185,15 @@ void joinSummary(LibrarySummary &Known, const LibrarySummary &S) {
 /// The user code a library function calls, as each unit's summary of it
 /// says (std::for_each of one lambda type, in two units), and the stored
 /// callable's operations it makes: any of them, each once.
-static void joinUserCallees(std::vector<CallSite> &Known,
-                            std::vector<CallSite> Other) {
-  auto Key = [](const CallSite &C) {
+static void joinUserCallees(std::vector<LinkedCall> &Known,
+                            std::vector<LinkedCall> Other) {
+  auto Key = [](const LinkedCall &C) {
     return std::tie(C.Callee, C.Where.File, C.Where.Offset, C.InThrow);
   };
-  for (CallSite &C : Other)
+  for (LinkedCall &C : Other)
     if (llvm::none_of(Known,
-                      [&](const CallSite &K) { return Key(K) == Key(C); }))
-      Known.push_back(std::move(C));
+                      [&](const LinkedCall &K) { return Key(K) == Key(C); }))
+      Known.push_back(C);
 }
 
 void HeapGraph::addUnstoredCallableOperations() {
@@ -198,7 +201,7 @@ void HeapGraph::addUnstoredCallableOperations() {
   // not stored.
   unsigned Called = 0;
   for (const Node &N : Nodes)
-    for (const CallSite &C : N.Facts.Calls)
+    for (const LinkedCall &C : N.Calls)
       Called |= 1u << unsigned(callableOperationOf(C.Callee));
   for (CallableOperation Op : CallableOperations) {
     StringRef USR = callableOperationUSR(Op);
@@ -212,34 +215,106 @@ void HeapGraph::addUnstoredCallableOperations() {
   }
 }
 
+StringRef HeapGraph::keep(StringRef S) {
+  return S.empty() ? StringRef() : Strings->Unique.save(S);
+}
+
+LinkedPoint HeapGraph::keep(const SourcePoint &P) {
+  return {keep(P.File), P.Offset, P.Line, P.Column};
+}
+
+/// Whether \p C has one of the fields LinkedCall keeps apart.
+static bool hasDetails(const CallSite &C) {
+  const SourcePoint &D = C.ObjectDeclared;
+  return !C.Member.empty() || !C.MemberType.empty() ||
+         !C.ObjectParameter.empty() || !D.File.empty() || D.Offset || D.Line ||
+         D.Column;
+}
+
+std::vector<LinkedCall> HeapGraph::link(std::vector<CallSite> Calls) {
+  std::vector<LinkedCall> Linked;
+  Linked.reserve(Calls.size());
+  for (const CallSite &C : Calls) {
+    LinkedCall &L = Linked.emplace_back();
+    L.Callee = keep(C.Callee);
+    L.CalleeName = keep(C.CalleeName);
+    L.Pointer = keep(C.Pointer);
+    L.Where = keep(C.Where);
+    L.Kind = C.Kind;
+    L.Object = C.Object;
+    L.Accepted = C.Accepted;
+    L.ObjectOutside = C.ObjectOutside;
+    L.InThrow = C.InThrow;
+    L.InNoReturnCall = C.InNoReturnCall;
+    L.Nonallocating = C.Nonallocating;
+    if (hasDetails(C))
+      L.Details = &Details.emplace_back(
+          CallDetails{keep(C.Member), keep(C.MemberType),
+                      keep(C.ObjectDeclared), keep(C.ObjectParameter)});
+  }
+  return Linked;
+}
+
+// A field added to CallSite is LinkedCall's too: link() and site() copy
+// every one.
+#if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
+static_assert(sizeof(CallSite) == 328,
+              "a field added to CallSite goes into LinkedCall too");
+#endif
+
+CallSite LinkedCall::site() const {
+  CallSite C;
+  C.Kind = Kind;
+  C.Callee = Callee.str();
+  C.CalleeName = CalleeName.str();
+  C.Where = Where.point();
+  C.Accepted = Accepted;
+  C.Object = Object;
+  C.ObjectOutside = ObjectOutside;
+  C.ObjectDeclared = objectDeclared().point();
+  C.Member = member().str();
+  C.MemberType = memberType().str();
+  C.InThrow = InThrow;
+  C.InNoReturnCall = InNoReturnCall;
+  C.Pointer = Pointer.str();
+  C.ObjectParameter = objectParameter().str();
+  C.Nonallocating = Nonallocating;
+  return C;
+}
+
 void HeapGraph::joinFunction(FunctionFacts &F) {
+  std::vector<LinkedCall> Calls = link(std::move(F.Calls));
+  F.Calls.clear();
   auto [It, Inserted] = ByUSR.try_emplace(F.USR, int(Nodes.size()));
   if (Inserted) {
     Nodes.emplace_back();
     Nodes.back().Facts = std::move(F);
+    Nodes.back().Calls = std::move(Calls);
     return;
   }
-  FunctionFacts &Known = Nodes[It->second].Facts;
+  Node &N = Nodes[It->second];
+  FunctionFacts &Known = N.Facts;
   bool AddressTaken = Known.AddressTaken || F.AddressTaken;
   bool Root = Known.Root || F.Root, Allowed = Known.Allowed || F.Allowed;
   std::vector<SourcePoint> AttributeAt =
       joinPoints(Known.AttributeAt, F.AttributeAt);
   bool AttributeBlocked = Known.AttributeBlocked || F.AttributeBlocked;
-  if (!Known.Defined && F.Defined)
+  if (!Known.Defined && F.Defined) {
     Known = std::move(F);
-  else if (Known.Defined && F.Defined && Known.Weak != F.Weak)
-    preferStrong(Nodes[It->second], std::move(F));
+    N.Calls = std::move(Calls);
+  } else if (Known.Defined && F.Defined && Known.Weak != F.Weak)
+    preferStrong(N, std::move(Calls), std::move(F));
   else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
-    joinDefinition(Nodes[It->second], std::move(F));
+    joinDefinition(N, std::move(Calls), std::move(F));
   else if (Known.Defined && F.Defined)
-    joinVersion(Nodes[It->second], std::move(F));
+    joinVersion(N, std::move(Calls), std::move(F));
   else if (!Known.Defined && !Known.Summary.Summarised &&
            F.Summary.Summarised) {
     Known.Summary = F.Summary;
-    Known.Calls = std::move(F.Calls);
+    N.Calls = std::move(Calls);
   } else if (!Known.Defined && F.Summary.Summarised) {
     joinSummary(Known.Summary, F.Summary);
-    joinUserCallees(Known.Calls, std::move(F.Calls));
+    joinUserCallees(N.Calls, std::move(Calls));
   }
   Known.AddressTaken = AddressTaken;
   Known.Root = Root;
@@ -277,49 +352,53 @@ void HeapGraph::joinPointers(const std::vector<ProgramFacts::Unit> &Units) {
   }
 }
 
-void HeapGraph::preferStrong(Node &N, FunctionFacts Other) {
+void HeapGraph::preferStrong(Node &N, std::vector<LinkedCall> Calls,
+                             FunctionFacts Other) {
   // The linker keeps the strong definition and drops every weak one.
   if (Other.Weak)
     return;
   N.Facts = std::move(Other);
+  N.Calls = std::move(Calls);
   N.OtherDefinitions.clear();
   N.OtherVersions = 0;
 }
 
-void HeapGraph::joinDefinition(Node &N, FunctionFacts Other) {
+void HeapGraph::joinDefinition(Node &N, std::vector<LinkedCall> Calls,
+                               FunctionFacts Other) {
   for (const Node::Definition &D : N.OtherDefinitions)
     if (D.Where.File == Other.Where.File &&
         D.Where.Offset == Other.Where.Offset)
       return;
   N.OtherDefinitions.push_back({Other.Where, Other.EndOffset});
   llvm::append_range(N.Facts.Sites, std::move(Other.Sites));
-  llvm::append_range(N.Facts.Calls, std::move(Other.Calls));
+  llvm::append_range(N.Calls, Calls);
 }
 
-void HeapGraph::joinVersion(Node &N, FunctionFacts Other) {
+void HeapGraph::joinVersion(Node &N, std::vector<LinkedCall> OtherCalls,
+                            FunctionFacts Other) {
   // The same text preprocessed apart: facts stored apart for other
   // reasons (a root seen by one unit) add nothing here.
   auto SiteKey = [](const HeapSite &S) {
     return std::make_tuple(S.Where.File, S.Where.Offset, unsigned(S.Kind),
                            S.Description);
   };
-  auto CallKey = [](const CallSite &C) {
+  auto CallKey = [](const LinkedCall &C) {
     return std::make_tuple(C.Where.File, C.Where.Offset, unsigned(C.Kind),
                            C.Callee, C.Pointer);
   };
   std::set<decltype(SiteKey(HeapSite()))> Sites;
   for (const HeapSite &S : N.Facts.Sites)
     Sites.insert(SiteKey(S));
-  std::set<decltype(CallKey(CallSite()))> Calls;
-  for (const CallSite &C : N.Facts.Calls)
+  std::set<decltype(CallKey(LinkedCall()))> Calls;
+  for (const LinkedCall &C : N.Calls)
     Calls.insert(CallKey(C));
   size_t KnownSites = Sites.size(), KnownCalls = Calls.size();
   std::set<decltype(SiteKey(HeapSite()))> OtherSites;
   for (const HeapSite &S : Other.Sites)
     OtherSites.insert(SiteKey(S));
-  std::set<decltype(CallKey(CallSite()))> OtherCalls;
-  for (const CallSite &C : Other.Calls)
-    OtherCalls.insert(CallKey(C));
+  std::set<decltype(CallKey(LinkedCall()))> OtherKeys;
+  for (const LinkedCall &C : OtherCalls)
+    OtherKeys.insert(CallKey(C));
   // Another version: it has what the joined facts lack, or lacks some.
   bool Added = false;
   for (HeapSite &S : Other.Sites)
@@ -327,13 +406,13 @@ void HeapGraph::joinVersion(Node &N, FunctionFacts Other) {
       N.Facts.Sites.push_back(std::move(S));
       Added = true;
     }
-  for (CallSite &C : Other.Calls)
+  for (const LinkedCall &C : OtherCalls)
     if (Calls.insert(CallKey(C)).second) {
-      N.Facts.Calls.push_back(std::move(C));
+      N.Calls.push_back(C);
       Added = true;
     }
   if (Added || OtherSites.size() != KnownSites ||
-      OtherCalls.size() != KnownCalls)
+      OtherKeys.size() != KnownCalls)
     ++N.OtherVersions;
 }
 
@@ -357,8 +436,12 @@ std::vector<FunctionFacts> HeapGraph::takeFunctions() && {
   std::vector<FunctionFacts> Functions;
   Functions.reserve(Nodes.size());
   for (Node &N : Nodes)
-    if (N.Facts.USR != UnknownUSR)
+    if (N.Facts.USR != UnknownUSR) {
+      N.Facts.Calls.reserve(N.Calls.size());
+      for (const LinkedCall &C : N.Calls)
+        N.Facts.Calls.push_back(C.site());
       Functions.push_back(std::move(N.Facts));
+    }
   return Functions;
 }
 
@@ -525,14 +608,14 @@ HeapGraph::CallableTargets HeapGraph::callableTargets(StringRef Key) const {
   return Result;
 }
 
-std::string HeapGraph::unfollowedCallable(const CallSite &Call) const {
+std::string HeapGraph::unfollowedCallable(const LinkedCall &Call) const {
   if (Call.Kind != CallKind::Indirect || !isCallable(Call.Pointer))
     return "";
   return callableTargets(Call.Pointer).Unfollowed;
 }
 
 const HeapGraph::Pointer *
-HeapGraph::followedPointer(const CallSite &Call) const {
+HeapGraph::followedPointer(const LinkedCall &Call) const {
   if (Call.Kind != CallKind::Indirect || Call.Pointer.empty())
     return nullptr;
   auto It = Pointers.find(Call.Pointer);
@@ -585,27 +668,27 @@ bool HeapGraph::seesWriter(StringRef Key) const {
   // Which functions it runs, as for a call: a call through a pointer that
   // is not followed reaches every function of its signature whose address
   // is taken, or the unknown node.
-  CallSite Call;
+  LinkedCall Call;
   std::tie(Key, Call.Pointer) = Key.split('|');
   if (Key.consume_front("noalloc:virtual:"))
     Call.Kind = CallKind::Virtual;
   else if (Key.consume_front("noalloc:indirect:"))
     Call.Kind = CallKind::Indirect;
-  Call.Callee = Key.str();
+  Call.Callee = Key;
   return llvm::all_of(targets(Call), [&](int T) {
     const FunctionFacts &F = Nodes[T].Facts;
     return F.Defined && !F.InSystemHeader;
   });
 }
 
-bool HeapGraph::storedInto(const CallSite &Call, int Target) const {
+bool HeapGraph::storedInto(const LinkedCall &Call, int Target) const {
   if (Call.Kind == CallKind::Indirect && isCallable(Call.Pointer))
     return llvm::is_contained(callableTargets(Call.Pointer).Functions, Target);
   const Pointer *P = followedPointer(Call);
   return P && llvm::is_contained(P->Functions, Target);
 }
 
-std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
+std::vector<int> HeapGraph::indirectTargets(const LinkedCall &Call) const {
   std::vector<int> Result;
   if (isCallable(Call.Pointer)) {
     // What is stored into the std::function, and the unknown node for
@@ -637,7 +720,7 @@ std::vector<int> HeapGraph::indirectTargets(const CallSite &Call) const {
   return Result;
 }
 
-bool HeapGraph::returnedUnseen(const CallSite &Call) const {
+bool HeapGraph::returnedUnseen(const LinkedCall &Call) const {
   StringRef Returner = Call.Pointer;
   if (Returner.consume_front(ReturnedPrefix))
     return !analysed(Returner);
@@ -660,7 +743,7 @@ void HeapGraph::dropPureVirtuals(std::vector<int> &Targets) const {
 
 // Reads the call's kind, Nonallocating, Callee and Pointer only (and the
 // graph, complete by then): what dispatchKey names.
-std::vector<int> HeapGraph::targets(const CallSite &Call) const {
+std::vector<int> HeapGraph::targets(const LinkedCall &Call) const {
   std::vector<int> Result;
   if (Call.Kind == CallKind::Indirect) {
     // clang checks every function converted to the pointer's type.
@@ -733,17 +816,18 @@ std::string failurePhrase(StringRef Exception, StringRef Condition) {
   return Phrase;
 }
 
-std::string dispatchKey(const CallSite &Call) {
+std::string dispatchKey(CallKind Kind, bool Nonallocating, StringRef Callee,
+                        StringRef Pointer) {
   std::string Key;
-  Key += char('0' + unsigned(Call.Kind));
-  Key += Call.Nonallocating ? 'n' : '-';
-  Key += Call.Callee;
+  Key += char('0' + unsigned(Kind));
+  Key += Nonallocating ? 'n' : '-';
+  Key += Callee;
   Key += '\0';
-  Key += Call.Pointer;
+  Key += Pointer;
   return Key;
 }
 
-std::vector<int> HeapGraph::libraryTargets(const CallSite &Call) const {
+std::vector<int> HeapGraph::libraryTargets(const LinkedCall &Call) const {
   std::vector<int> Result = targets(Call);
   // A call that reaches user code only reaches nothing here, not the
   // unknown node.
@@ -751,7 +835,7 @@ std::vector<int> HeapGraph::libraryTargets(const CallSite &Call) const {
   return Result;
 }
 
-std::vector<int> HeapGraph::keptTargets(const CallSite &Call) const {
+std::vector<int> HeapGraph::keptTargets(const LinkedCall &Call) const {
   std::vector<int> Result = targets(Call);
   // The library code the unit saw, and that it could not see, is in the
   // summary: the call adds user code, and the library functions units
@@ -770,7 +854,7 @@ void HeapGraph::resolveCalls() {
     const FunctionFacts &F = Nodes[I].Facts;
     bool Summarised = F.InSystemHeader && F.Summary.Summarised;
     bool Alone = Options.LibraryAlone && F.InSystemHeader;
-    for (const CallSite &Call : F.Calls)
+    for (const LinkedCall &Call : Nodes[I].Calls)
       if (Summarised && isDispatched(Call))
         Targets.add(I, "K" + dispatchKey(Call),
                     [&] { return keptTargets(Call); });
@@ -785,14 +869,14 @@ void HeapGraph::resolveCalls() {
 }
 
 bool HeapGraph::follows(const CallTargets::Call &Call) const {
-  const FunctionFacts &F = Nodes[Call.Function].Facts;
-  return !F.Allowed && !F.Calls[Call.Index].Accepted;
+  const Node &N = Nodes[Call.Function];
+  return !N.Facts.Allowed && !N.Calls[Call.Index].Accepted;
 }
 
 bool HeapGraph::isFailureCall(const CallTargets::Call &Call) const {
-  const FunctionFacts &F = Nodes[Call.Function].Facts;
-  const CallSite &Site = F.Calls[Call.Index];
-  return F.InSystemHeader && (Site.InThrow || Site.InNoReturnCall);
+  const Node &N = Nodes[Call.Function];
+  const LinkedCall &Site = N.Calls[Call.Index];
+  return N.Facts.InSystemHeader && (Site.InThrow || Site.InNoReturnCall);
 }
 
 void HeapGraph::propagate() {
@@ -808,7 +892,7 @@ void HeapGraph::propagate() {
   // the functions no throw explains already.
   std::map<int, Witness> Evaluated;
   for (int I = 0, E = Nodes.size(); I < E; ++I)
-    for (int C = 0, CE = Nodes[I].Facts.Calls.size(); C < CE; ++C)
+    for (int C = 0, CE = Nodes[I].Calls.size(); C < CE; ++C)
       if (follows({I, C}) && isFailureCall({I, C}) && !Evaluated.count(I))
         for (int T : targets(I, C))
           if (follows(T) && Nodes[T].reaches(Cause::Allocation)) {
@@ -871,8 +955,8 @@ void HeapGraph::propagate(Cause C, bool ThroughFailureCalls,
   // the order the translation units came in: among the calls of equal
   // length, the first in the source wins, then the target first by USR.
   auto Earlier = [&](const Witness &A, const Witness &B, const Node &N) {
-    const SourcePoint &PA = N.Facts.Calls[A.Call].Where;
-    const SourcePoint &PB = N.Facts.Calls[B.Call].Where;
+    const LinkedPoint &PA = N.Calls[A.Call].Where;
+    const LinkedPoint &PB = N.Calls[B.Call].Where;
     return std::tie(PA.File, PA.Offset, Nodes[A.Target].Facts.USR, A.Call) <
            std::tie(PB.File, PB.Offset, Nodes[B.Target].Facts.USR, B.Call);
   };
@@ -998,7 +1082,7 @@ std::vector<int> HeapGraph::reachable(const std::vector<int> &From,
     int I = Queue.front();
     Queue.pop_front();
     Order.push_back(I);
-    for (int C = 0, CE = Nodes[I].Facts.Calls.size(); C < CE; ++C) {
+    for (int C = 0, CE = Nodes[I].Calls.size(); C < CE; ++C) {
       // A list walked once has all its targets seen.
       unsigned L = Targets.listOf(I, C);
       if (!follows({I, C}) || Walked[L])

@@ -17,7 +17,9 @@
 #include "knowledge/KnowledgeBase.h"
 #include "link/CallTargets.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/StringSaver.h"
 #include <array>
+#include <deque>
 #include <map>
 #include <memory>
 
@@ -162,16 +164,74 @@ std::string failurePhrase(llvm::StringRef Exception, llvm::StringRef Condition);
 /// What a call on an object over a bounded memory resource does.
 std::string boundedPhrase();
 
-/// What HeapGraph::targets reads of \p Call, as a name: calls with the
-/// same name reach the same functions.
-std::string dispatchKey(const CallSite &Call);
+/// A place in a file whose name the graph holds (HeapGraph's strings).
+struct LinkedPoint {
+  llvm::StringRef File;
+  unsigned Offset = 0;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  SourcePoint point() const { return {File.str(), Offset, Line, Column}; }
+};
 
-/// Whether \p Call reaches what the program makes it reach, not a function
-/// its callee names: a virtual call or one through a pointer. Those that
-/// library code makes are kept in the unit's summary (LibraryCallees), to
-/// be resolved with the whole program in view.
-inline bool isDispatched(const CallSite &Call) {
-  return Call.Kind == CallKind::Virtual || Call.Kind == CallKind::Indirect;
+/// The fields of a CallSite that few calls have: a member a constructor
+/// or destructor makes, a captured object's declaration, a std::pmr
+/// parameter.
+struct CallDetails {
+  llvm::StringRef Member;
+  llvm::StringRef MemberType;
+  LinkedPoint ObjectDeclared;
+  llvm::StringRef ObjectParameter;
+};
+
+/// A call as the link holds it: CallSite's fields (see there), each string
+/// kept once by the graph for all the calls that name it, and the rare
+/// fields apart. The link of a template-heavy program holds hundreds of
+/// thousands of calls (nlohmann/json: 242,000, about 700 bytes each as
+/// CallSites, most of it copies of the same USRs, names and paths).
+struct LinkedCall {
+  llvm::StringRef Callee;
+  llvm::StringRef CalleeName;
+  llvm::StringRef Pointer;
+  LinkedPoint Where;
+  CallKind Kind = CallKind::Direct;
+  ObjectMemory Object = ObjectMemory::None;
+  bool Accepted = false;
+  bool ObjectOutside = false;
+  bool InThrow = false;
+  bool InNoReturnCall = false;
+  bool Nonallocating = false;
+  /// Null when the call has none of them.
+  const CallDetails *Details = nullptr;
+
+  llvm::StringRef member() const { return Details ? Details->Member : ""; }
+  llvm::StringRef memberType() const {
+    return Details ? Details->MemberType : "";
+  }
+  LinkedPoint objectDeclared() const {
+    return Details ? Details->ObjectDeclared : LinkedPoint();
+  }
+  llvm::StringRef objectParameter() const {
+    return Details ? Details->ObjectParameter : "";
+  }
+  /// The call as facts hold it, every string copied.
+  CallSite site() const;
+};
+
+/// What HeapGraph::targets reads of a call (its kind, Nonallocating,
+/// Callee and Pointer), as a name: calls with the same name reach the same
+/// functions.
+std::string dispatchKey(CallKind Kind, bool Nonallocating,
+                        llvm::StringRef Callee, llvm::StringRef Pointer);
+template <typename Call> std::string dispatchKey(const Call &C) {
+  return dispatchKey(C.Kind, C.Nonallocating, C.Callee, C.Pointer);
+}
+
+/// Whether \p Call (a CallSite or a LinkedCall) reaches what the program
+/// makes it reach, not a function its callee names: a virtual call or one
+/// through a pointer. Those that library code makes are kept in the unit's
+/// summary (LibraryCallees), to be resolved with the whole program in view.
+template <typename Call> bool isDispatched(const Call &C) {
+  return C.Kind == CallKind::Virtual || C.Kind == CallKind::Indirect;
 }
 
 /// The node a call reaches when no function of the program answers it: an
@@ -182,10 +242,12 @@ inline constexpr llvm::StringLiteral UnknownUSR = "noalloc:unknown";
 class HeapGraph {
 public:
   struct Node {
+    /// Its facts, but for the calls: those are Calls.
     FunctionFacts Facts;
+    std::vector<LinkedCall> Calls;
     /// Further definitions of the same function elsewhere (several
     /// programs in one run, or an ODR violation): their sites and calls
-    /// are joined into Facts, since any of them may be the one that runs.
+    /// are joined into Facts and Calls, since any of them may run.
     struct Definition {
       SourcePoint Where;
       unsigned EndOffset;
@@ -194,8 +256,8 @@ public:
     /// One definition compiled into different bodies by the units that
     /// include it (a static inline function under '#ifdef NO_HEAP' that
     /// one unit defines): how many times another unit's version
-    /// differed. Their sites and calls are joined into Facts: each unit
-    /// runs its own.
+    /// differed. Their sites and calls are joined into Facts and Calls:
+    /// each unit runs its own.
     unsigned OtherVersions = 0;
     /// For functions without a body: which causes they are themselves.
     std::array<bool, NumCauses> Leaf{};
@@ -248,7 +310,7 @@ public:
   /// The functions \p Call may reach; the unknown node if none, nothing
   /// for a call through a pointer of [[clang::nonallocating]] type or a
   /// followed pointer that the program only sets to null.
-  std::vector<int> targets(const CallSite &Call) const;
+  std::vector<int> targets(const LinkedCall &Call) const;
   /// The same for call \p Index of node \p Function, resolved once: calls
   /// that dispatch the same way share the list (see CallTargets).
   llvm::ArrayRef<int> targets(int Function, int Index) const {
@@ -260,10 +322,10 @@ public:
   const CallTargets &callTargets() const { return Targets; }
   /// Whether \p Target is stored into the pointer the indirect \p Call
   /// reads, which noalloc follows.
-  bool storedInto(const CallSite &Call, int Target) const;
+  bool storedInto(const LinkedCall &Call, int Target) const;
   /// For a call of a std::function slot: why noalloc cannot tell all it
   /// may hold ("'cb_': it is passed by reference to 'reset'"), or "".
-  std::string unfollowedCallable(const CallSite &Call) const;
+  std::string unfollowedCallable(const LinkedCall &Call) const;
 
   /// The lattice value: what the function may do, whatever the policy.
   Effect lattice(int I) const;
@@ -337,18 +399,26 @@ private:
   /// callable.
   void addUnstoredCallableOperations();
   /// A weak and a strong definition of one function: the strong one.
-  static void preferStrong(Node &N, FunctionFacts Other);
-  static void joinDefinition(Node &N, FunctionFacts Other);
-  static void joinVersion(Node &N, FunctionFacts Other);
+  static void preferStrong(Node &N, std::vector<LinkedCall> Calls,
+                           FunctionFacts Other);
+  static void joinDefinition(Node &N, std::vector<LinkedCall> Calls,
+                             FunctionFacts Other);
+  static void joinVersion(Node &N, std::vector<LinkedCall> Calls,
+                          FunctionFacts Other);
+  /// \p Calls as the graph holds them; they are freed.
+  std::vector<LinkedCall> link(std::vector<CallSite> Calls);
+  /// \p S, kept once for the whole graph.
+  llvm::StringRef keep(llvm::StringRef S);
+  LinkedPoint keep(const SourcePoint &P);
   void resolveCalls();
   /// targets() of a call in library code: without user code, if the
   /// options say LibraryAlone.
-  std::vector<int> libraryTargets(const CallSite &Call) const;
+  std::vector<int> libraryTargets(const LinkedCall &Call) const;
   /// targets() of a dispatched call a unit's summary of a library function
   /// keeps: what the unit could not see, user code and other units'
   /// summarised library functions; nothing, not the unknown node, when
   /// there is none.
-  std::vector<int> keptTargets(const CallSite &Call) const;
+  std::vector<int> keptTargets(const LinkedCall &Call) const;
   void propagate();
   /// \p ThroughFailureCalls: whether \p C propagates through calls that
   /// isFailureCall. \p Seeds: witnesses of \p C for nodes that are no leaf
@@ -389,13 +459,13 @@ private:
   bool seesWriter(llvm::StringRef Key) const;
   /// The pointer \p Call reads, if followed and written with functions and
   /// null pointers only (none stored: the program only sets it to null).
-  const Pointer *followedPointer(const CallSite &Call) const;
+  const Pointer *followedPointer(const LinkedCall &Call) const;
   /// Whether \p Call runs through a pointer or object returned by a
   /// function the program does not have ('factory()(p)'), or through a
   /// pointer such a function's result is stored into ('w = factory(); w()'):
   /// it may point to a function, or be of a class, that the program does
   /// not have either.
-  bool returnedUnseen(const CallSite &Call) const;
+  bool returnedUnseen(const LinkedCall &Call) const;
   /// Whether the program has the code of the function \p USR names.
   bool analysed(llvm::StringRef USR) const;
   /// A virtual call's targets without its pure virtual functions, unless
@@ -403,7 +473,7 @@ private:
   void dropPureVirtuals(std::vector<int> &Targets) const;
   /// The functions an indirect call may reach, the unknown node for what
   /// noalloc does not follow; nothing when its pointer is only ever null.
-  std::vector<int> indirectTargets(const CallSite &Call) const;
+  std::vector<int> indirectTargets(const LinkedCall &Call) const;
   /// Adds the overriders of the virtual members among \p Targets: a
   /// pointer to a virtual member function calls the object's overrider
   /// ('(B.*Op)()' with 'Op = &Base::run' runs 'Derived::run').
@@ -416,6 +486,14 @@ private:
 
   const KnowledgeBase &KB;
   LinkOptions Options;
+  /// The strings of the calls, each once (LinkedCall), and their rare
+  /// fields: both stay in place as the graph moves.
+  struct StringTable {
+    llvm::BumpPtrAllocator Memory;
+    llvm::UniqueStringSaver Unique{Memory};
+  };
+  std::unique_ptr<StringTable> Strings = std::make_unique<StringTable>();
+  std::deque<CallDetails> Details;
   std::vector<Node> Nodes;
   llvm::StringMap<int> ByUSR;
   llvm::StringMap<std::vector<int>> Overriders;

@@ -12,14 +12,14 @@ namespace noalloc {
 std::vector<int> LibraryCallees::userTargets(int I, int K) const {
   std::vector<int> Users;
   if (Graph.follows({I, K}))
-    for (int T : Graph.targets(Graph.node(I).Facts.Calls[K]))
+    for (int T : Graph.targets(Graph.node(I).Calls[K]))
       if (Graph.node(T).isUserCode())
         Users.push_back(T);
   return Users;
 }
 
 bool LibraryCallees::keptForLink(int I, int K) const {
-  const CallSite &C = Graph.node(I).Facts.Calls[K];
+  const LinkedCall &C = Graph.node(I).Calls[K];
   if (!isDispatched(C) || C.Nonallocating || !Graph.follows({I, K}))
     return false;
   if (C.Kind != CallKind::Virtual)
@@ -35,7 +35,7 @@ LibraryCallees::LibraryCallees(const HeapGraph &G)
   for (int I = 0, E = G.size(); I < E; ++I) {
     if (!G.node(I).Facts.InSystemHeader)
       continue;
-    for (int K = 0, KE = G.node(I).Facts.Calls.size(); K < KE; ++K)
+    for (int K = 0, KE = G.node(I).Calls.size(); K < KE; ++K)
       if (keptForLink(I, K) || !userTargets(I, K).empty()) {
         ReachesUser[I] = true;
         Work.push_back(I);
@@ -58,25 +58,25 @@ LibraryCallees::LibraryCallees(const HeapGraph &G)
 }
 
 /// The call of user function \p User that library call \p Via stands for.
-static CallSite userCall(const HeapGraph::Node &User, const CallSite &Via,
+static CallSite userCall(const HeapGraph::Node &User, const LinkedCall &Via,
                          bool OnFailurePath) {
   CallSite C;
   C.Kind = CallKind::Direct;
   C.Callee = User.Facts.USR;
   C.CalleeName = User.Facts.Name;
-  C.Where = Via.Where;
+  C.Where = Via.Where.point();
   C.InThrow = OnFailurePath;
   return C;
 }
 
 /// Library call \p Via, dispatched, as the link resolves it again.
-static CallSite keptCall(const CallSite &Via, bool OnFailurePath) {
+static CallSite keptCall(const LinkedCall &Via, bool OnFailurePath) {
   CallSite C;
   C.Kind = Via.Kind;
-  C.Callee = Via.Callee;
-  C.CalleeName = Via.CalleeName;
-  C.Where = Via.Where;
-  C.Pointer = Via.Pointer;
+  C.Callee = Via.Callee.str();
+  C.CalleeName = Via.CalleeName.str();
+  C.Where = Via.Where.point();
+  C.Pointer = Via.Pointer.str();
   C.InThrow = OnFailurePath;
   return C;
 }
@@ -116,7 +116,7 @@ std::vector<CallSite> LibraryCallees::of(int Entry) const {
     std::deque<int> &From = OnFailure ? Failure : Normal;
     int I = From.front();
     From.pop_front();
-    const std::vector<CallSite> &Calls = Graph.node(I).Facts.Calls;
+    const std::vector<LinkedCall> &Calls = Graph.node(I).Calls;
     for (int K = 0, KE = Calls.size(); K < KE; ++K) {
       bool Fails = OnFailure || Graph.isFailureCall({I, K});
       for (int U : userTargets(I, K))

@@ -50,9 +50,9 @@ private:
   }
 
   bool callsAreFollowed(int I) const {
-    const std::vector<CallSite> &Calls = Graph.node(I).Facts.Calls;
+    const std::vector<LinkedCall> &Calls = Graph.node(I).Calls;
     for (int C = 0, CE = Calls.size(); C < CE; ++C) {
-      const CallSite &Call = Calls[C];
+      const LinkedCall &Call = Calls[C];
       // clang accepts a call through a pointer of nonallocating type.
       if (Call.Kind == CallKind::Indirect && Call.Nonallocating)
         continue;

@@ -36,23 +36,23 @@ StringRef effectName(Effect E) {
 /// the member: "destruction of member 'name_' ('std::string')" (\p Verb:
 /// "destroys member ..."), "of members 'a_' and 'b_'" when several of one
 /// type are made or destroyed at one place; empty for any other call.
-static std::string memberPhrase(const CallSite &C, bool Verb) {
-  if (C.Member.empty())
+static std::string memberPhrase(const LinkedCall &C, bool Verb) {
+  if (C.member().empty())
     return "";
   bool Destroys = StringRef(C.CalleeName).rsplit("::").second.starts_with("~");
   StringRef Action = Destroys ? (Verb ? "destroys" : "destruction of")
                               : (Verb ? "constructs" : "construction of");
   llvm::SmallVector<StringRef, 2> Names;
-  StringRef(C.Member).split(Names, ',');
+  C.member().split(Names, ',');
   std::string Members = quoted(Names.front());
   for (size_t I = 1; I < Names.size(); ++I)
     Members += (I + 1 == Names.size() ? " and " : ", ") + quoted(Names[I]);
   return Action.str() + (Names.size() > 1 ? " members " : " member ") +
-         Members + " (" + quoted(C.MemberType) + ")";
+         Members + " (" + quoted(C.memberType()) + ")";
 }
 
 /// "calls 'f'", or for a constructor "constructs 'std::string'".
-static std::string callPhrase(const CallSite &C, bool Constructor) {
+static std::string callPhrase(const LinkedCall &C, bool Constructor) {
   if (std::string Member = memberPhrase(C, /*Verb=*/true); !Member.empty())
     return Member;
   if (Constructor) {
@@ -288,7 +288,7 @@ private:
 /// A call that no function of the program answers says what noalloc
 /// cannot see instead.
 static std::string callStep(const HeapGraph &G, const Node &Caller,
-                            const CallSite &C, const Node &T, StringRef Why) {
+                            const LinkedCall &C, const Node &T, StringRef Why) {
   std::string Step = quoted(Caller.Facts.Name) + " ";
   if (T.isUnknownTargets()) {
     if (std::string Unfollowed = G.unfollowedCallable(C); !Unfollowed.empty())
@@ -325,10 +325,10 @@ static ChainStep witnessStep(const HeapGraph &G, int X, Cause C) {
     const HeapSite &S = N.Facts.Sites[W.Site];
     return {quoted(N.Facts.Name) + " " + S.Description + " here", S.Where};
   }
-  const CallSite &Call = N.Facts.Calls[W.Call];
+  const LinkedCall &Call = N.Calls[W.Call];
   const Node &T = G.node(W.Target);
   return {callStep(G, N, Call, T, continues(T, C) ? "" : leafPhrase(T, C)),
-          Call.Where};
+          Call.Where.point()};
 }
 
 /// Appends the notes of the witness path \p Path of \p C, steps \p Offset
@@ -376,13 +376,13 @@ static ChainStep rootStep(const HeapGraph &G, const Walk &Up, size_t K) {
   }
   const Node &Callee = G.node(Up[Last - K]);
   const Node &Caller = G.node(Up[Last - K + 1]);
-  const CallSite &Via = Caller.Facts.Calls[G.scopeParentCall(Up[Last - K])];
+  const LinkedCall &Via = Caller.Calls[G.scopeParentCall(Up[Last - K])];
   std::string Step = quoted(Caller.Facts.Name) + " " +
                      callPhrase(Via, Callee.Facts.Constructor);
   // As on the path to the heap: which function the pointer holds.
   if (Via.Kind != CallKind::Direct && Callee.Facts.Name != Via.CalleeName)
     Step += ", which may be " + quoted(Callee.Facts.Name);
-  return {Step, Via.Where};
+  return {Step, Via.Where.point()};
 }
 
 namespace {
@@ -413,7 +413,7 @@ private:
     int Target;
     Effect Reached;
   };
-  bool leftToDirectCheck(const CallSite &Call) const;
+  bool leftToDirectCheck(const LinkedCall &Call) const;
   /// The target that makes a call through the list \p List worst, if
   /// any: the same for every call through it, so found once.
   std::optional<Worst> worstTarget(unsigned List);
@@ -427,12 +427,13 @@ private:
 
 } // namespace
 
-bool CallSelector::leftToDirectCheck(const CallSite &Call) const {
+bool CallSelector::leftToDirectCheck(const LinkedCall &Call) const {
   // With roots, a member's or a global's declaration is no code a root
   // reaches, and its finding is dropped: the call is noalloc-call's. So is
   // a captured variable's when no root reaches the function declaring it.
   if (Call.ObjectOutside && G.hasRoots() &&
-      (Call.ObjectDeclared.File.empty() || !G.isReported(Call.ObjectDeclared)))
+      (Call.objectDeclared().File.empty() ||
+       !G.isReported(Call.objectDeclared().point())))
     return false;
   const FunctionEntry *Entry = nullptr;
   // A call the extractor found allocating by its arguments, a literal
@@ -486,9 +487,9 @@ std::optional<CallSelector::Worst> CallSelector::worstTarget(unsigned List) {
 
 void CallSelector::select(int Function, std::vector<Candidate> &Heap,
                           std::vector<Candidate> &Unseen) {
-  const std::vector<CallSite> &Calls = G.node(Function).Facts.Calls;
+  const std::vector<LinkedCall> &Calls = G.node(Function).Calls;
   for (int I = 0, E = Calls.size(); I < E; ++I) {
-    const CallSite &C = Calls[I];
+    const LinkedCall &C = Calls[I];
     if (C.Accepted || C.Where.File.empty() || leftToDirectCheck(C))
       continue;
     if (std::optional<Worst> W =
@@ -520,7 +521,7 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
 /// Why dispatched call \p C may run \p Target: it overrides the method
 /// called, it or a method it overrides is stored into the pointer, or its
 /// address is taken.
-static std::string dispatchWords(const HeapGraph &G, const CallSite &C,
+static std::string dispatchWords(const HeapGraph &G, const LinkedCall &C,
                                  int Target) {
   if (C.Kind == CallKind::Virtual)
     return ", which overrides it";
@@ -554,12 +555,12 @@ static std::string countedBecause(Cause C, Policy P) {
 static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
                                int Function, const Candidate &Chosen,
                                Policy P) {
-  const CallSite &C = G.node(Function).Facts.Calls[Chosen.Call];
+  const LinkedCall &C = G.node(Function).Calls[Chosen.Call];
   const Node &T = G.node(Chosen.Target);
   Cause Deciding = G.decidingCause(Chosen.Target, P);
   CallFinding F;
   F.Check = "noalloc-call";
-  F.Where = C.Where;
+  F.Where = C.Where.point();
   std::string Call = memberPhrase(C, /*Verb=*/false);
   if (Call.empty())
     Call = (C.Kind == CallKind::Indirect || C.Kind == CallKind::Block
@@ -615,14 +616,14 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
               ? callStep(G, G.node(Function), C, T, "")
               : quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding)) +
              countedBecause(Deciding, P),
-         C.Where});
-  if (!C.ObjectParameter.empty())
+         C.Where.point()});
+  if (!C.objectParameter().empty())
     F.Notes.push_back(
-        {quoted(C.ObjectParameter) +
+        {quoted(C.objectParameter()) +
              " is a parameter: its memory resource is its callers', and "
              "noalloc shows it bounded only in a function that no other unit "
              "can call, when every call passes a bounded one",
-         C.Where});
+         C.Where.point()});
   return F;
 }
 
@@ -700,14 +701,14 @@ std::vector<CallFinding> callFindings(const HeapGraph &G,
         Findings.push_back(
             callFinding(G, Paths, I, (*Group)[K], Options.Policy));
       if (size_t More = Group->size() - Shown) {
-        const CallSite &Next = G.node(I).Facts.Calls[(*Group)[Shown].Call];
+        const LinkedCall &Next = G.node(I).Calls[(*Group)[Shown].Call];
         Findings.back().Notes.push_back(
             {"and " + std::to_string(More) + " more " +
                  (More == 1 ? "call" : "calls") + " in " +
                  quoted(G.node(I).Facts.Name) +
                  (Group == &Heap ? " that may use the heap"
                                  : " into code noalloc cannot see"),
-             Next.Where});
+             Next.Where.point()});
       }
     }
   }
@@ -755,7 +756,7 @@ static constexpr llvm::StringLiteral OfStdFunction =
 
 /// The words of a call into code noalloc cannot see: the call itself when
 /// its one target is that code, else the target it may reach.
-static std::string unfollowedMessage(const HeapGraph &G, const CallSite &C,
+static std::string unfollowedMessage(const HeapGraph &G, const LinkedCall &C,
                                      int I, int K, int Target) {
   static constexpr const char *CannotTell =
       "; noalloc cannot tell whether it allocates";
@@ -785,9 +786,9 @@ std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
   for (int I = 0, E = G.size(); I < E; ++I) {
     if (!isReportedFunction(G, I))
       continue;
-    const std::vector<CallSite> &Calls = G.node(I).Facts.Calls;
+    const std::vector<LinkedCall> &Calls = G.node(I).Calls;
     for (int K = 0, KE = Calls.size(); K < KE; ++K) {
-      const CallSite &C = Calls[K];
+      const LinkedCall &C = Calls[K];
       if (C.Accepted || C.Where.File.empty())
         continue;
       int Target = Opaque.of(I, K);
@@ -795,7 +796,7 @@ std::vector<CallFinding> unknownCallFindings(const HeapGraph &G,
         continue;
       CallFinding F;
       F.Check = "noalloc-unknown-call";
-      F.Where = C.Where;
+      F.Where = C.Where.point();
       F.Message = unfollowedMessage(G, C, I, K, Target);
       Findings.push_back(std::move(F));
     }
@@ -1006,10 +1007,11 @@ private:
 
 /// A step of a path --explain prints: \p Caller calls \p Callee by \p C;
 /// at the end of the path (\p End), what the callee does.
-static ChainStep explainCall(const HeapGraph &G, int Caller, const CallSite &C,
-                             int Callee, bool End, StringRef Why) {
+static ChainStep explainCall(const HeapGraph &G, int Caller,
+                             const LinkedCall &C, int Callee, bool End,
+                             StringRef Why) {
   return {callStep(G, G.node(Caller), C, G.node(Callee), End ? Why : ""),
-          C.Where};
+          C.Where.point()};
 }
 
 static ChainStep explainSite(const HeapGraph &G, int I, int Site) {
@@ -1061,9 +1063,9 @@ static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
         return explainSite(G, Pt.Node, Pt.Site);
       int Callee = Up[Calls - 1 - K], Caller = K ? Up[Calls - K] : Start;
       bool End = Pt.Site < 0 && Callee == Pt.Node;
-      return explainCall(G, Caller,
-                         G.node(Caller).Facts.Calls[ParentCall[Callee]], Callee,
-                         End, End ? pointPhrase(G, Paths, Callee, P) : "");
+      return explainCall(G, Caller, G.node(Caller).Calls[ParentCall[Callee]],
+                         Callee, End,
+                         End ? pointPhrase(G, Paths, Callee, P) : "");
     };
     printSteps(Calls + (Pt.Site >= 0), Step, OS);
   }
@@ -1113,8 +1115,7 @@ static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
       if (End)
         Why = C == Cause::Failure ? failureWords(G, Paths, W.Target)
                                   : leafPhrase(G.node(W.Target), C);
-      return explainCall(G, X, G.node(X).Facts.Calls[W.Call], W.Target, End,
-                         Why);
+      return explainCall(G, X, G.node(X).Calls[W.Call], W.Target, End, Why);
     };
     printSteps(Path.size(), Step, OS);
   }

@@ -280,8 +280,8 @@ TEST_F(HeapReportTest, ChainsUnderARootAreCutFromTheirEnds) {
       "'f59' allocates with 'new' here"};
   EXPECT_EQ(Notes, Expected);
 
-  SourcePoint InF40 = G.node(node(G, "f40")).Facts.Calls[0].Where;
-  SourcePoint InG = G.node(node(G, "g")).Facts.Calls[0].Where;
+  SourcePoint InF40 = G.node(node(G, "f40")).Calls[0].Where.point();
+  SourcePoint InG = G.node(node(G, "g")).Calls[0].Where.point();
   EXPECT_EQ(reachingRoots(G, {InF40, InG}),
             (std::vector<std::string>{"f0", ""}));
 }
