@@ -67,23 +67,34 @@ static void reportStale(ArrayRef<BaselineEntry> Accepted,
          << " no finding\n";
 }
 
-std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
-  if (WriteBaseline.empty() && Baseline.empty())
-    return std::nullopt;
-  SourceFiles Sources;
+/// The findings of \p Errors: not the compiler's or configuration
+/// diagnostics.
+static std::vector<ClangTidyError> findingsOf(ArrayRef<ClangTidyError> Errors) {
   std::vector<ClangTidyError> Findings;
-  for (ClangTidyError &E : Errors)
+  for (const ClangTidyError &E : Errors)
     if (!StringRef(E.DiagnosticName).starts_with("clang-"))
       Findings.push_back(E);
-  if (!WriteBaseline.empty())
-    if (Error E = writeBaseline(
-            WriteBaseline,
-            baselineEntries(Findings, Sources, baseOf(WriteBaseline)))) {
-      WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
-      return 2;
-    }
+  return Findings;
+}
+
+std::optional<int> recordBaseline(ArrayRef<ClangTidyError> Errors) {
+  if (WriteBaseline.empty())
+    return std::nullopt;
+  SourceFiles Sources;
+  if (Error E = writeBaseline(WriteBaseline,
+                              baselineEntries(findingsOf(Errors), Sources,
+                                              baseOf(WriteBaseline)))) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> applyBaseline(std::vector<ClangTidyError> &Errors) {
   if (Baseline.empty())
     return std::nullopt;
+  SourceFiles Sources;
+  std::vector<ClangTidyError> Findings = findingsOf(Errors);
   auto Accepted = readBaseline(Baseline);
   if (!Accepted) {
     WithColor::error(errs(), "noalloc")

@@ -8,8 +8,13 @@
 
 namespace noalloc {
 
-/// --write-baseline records the findings; --baseline drops the recorded
-/// ones. Returns an exit status on error.
+/// --write-baseline: records the findings of \p Errors. Returns an exit
+/// status on error.
+std::optional<int>
+recordBaseline(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors);
+
+/// --baseline: drops the recorded findings. Returns an exit status on
+/// error.
 std::optional<int>
 applyBaseline(std::vector<clang::tidy::ClangTidyError> &Errors);
 

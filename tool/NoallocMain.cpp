@@ -184,6 +184,71 @@ static void printAnnotated(ArrayRef<ClangTidyError> Annotations) {
          << "; clang accepts every one\n";
 }
 
+/// What a failed run leaves unwritten: standard output for a report in a
+/// format for machines, and the files of --output, --export-fixes and
+/// --write-baseline, each quoted. One rule for all of them: a run that
+/// fails (RunSummary::failed) has incomplete findings, and a report,
+/// fix-its or a baseline of part of the program would pass for the whole.
+/// Existing files are left as they were.
+static std::vector<std::string> unwrittenOutputs(const RunSummary &Summary) {
+  std::vector<std::string> Unwritten;
+  if (!Summary.failed())
+    return Unwritten;
+  StringRef Report = cli::Output.empty() ? "-" : StringRef(cli::Output);
+  if (Report == "-" && cli::Format != cli::OutputFormat::Text)
+    Unwritten.push_back("standard output");
+  for (StringRef Path :
+       {Report, StringRef(cli::ExportFixes), StringRef(cli::WriteBaseline)})
+    if (!Path.empty() && Path != "-")
+      Unwritten.push_back(("'" + Path + "'").str());
+  return Unwritten;
+}
+
+/// "noalloc: note: nothing written to 'out.sarif' and 'fixes.yaml': ...".
+static void printUnwritten(ArrayRef<std::string> Unwritten) {
+  if (Unwritten.empty())
+    return;
+  WithColor::note(errs(), "noalloc") << "nothing written to ";
+  for (size_t I = 0; I < Unwritten.size(); ++I)
+    errs() << (I == 0                      ? ""
+               : I + 1 == Unwritten.size() ? " and "
+                                           : ", ")
+           << Unwritten[I];
+  errs() << ": the run has errors, so its findings are incomplete\n";
+}
+
+/// Writes --export-fixes: \p Fixes as clang-apply-replacements YAML.
+static std::optional<int> exportFixes(ArrayRef<ClangTidyError> Fixes,
+                                      StringRef AnyFile) {
+  if (cli::ExportFixes.empty())
+    return std::nullopt;
+  if (Error E = writeFileSafely(cli::ExportFixes, [&](raw_fd_ostream &OS) {
+        exportReplacements(AnyFile, Fixes, OS);
+        return Error::success();
+      })) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  return std::nullopt;
+}
+
+static bool isConfigurationError(const ClangTidyError &E) {
+  return E.DiagnosticName == "clang-tidy-config";
+}
+
+/// Counts the findings of \p Errors and the files they are in.
+static void countFindings(ArrayRef<ClangTidyError> Errors,
+                          RunSummary &Summary) {
+  StringSet<> FilesWithFindings;
+  for (const ClangTidyError &E : Errors) {
+    if (!isConfigurationError(E) && !isCompilerDiagnostic(E)) {
+      ++Summary.Findings;
+      FilesWithFindings.insert(E.Message.FilePath);
+    }
+  }
+  Summary.FilesWithFindings = FilesWithFindings.size();
+}
+
 /// Joins, links, filters and prints the results of every unit; the exit
 /// status of the run.
 static int report(std::vector<TranslationUnitResult> &Results,
@@ -209,21 +274,16 @@ static int report(std::vector<TranslationUnitResult> &Results,
   applyLineFilter(Errors, Options.Global);
   if (Linked)
     Summary.Unfollowed = takeUnfollowedCalls(Errors, *Linked);
+  // Whether the run fails is known here, before any file is written.
+  Summary.ConfigurationError = llvm::any_of(Errors, isConfigurationError);
+  std::vector<std::string> Unwritten = unwrittenOutputs(Summary);
+  if (!Summary.failed())
+    if (std::optional<int> Status = recordBaseline(Errors))
+      return *Status;
   if (std::optional<int> Status = applyBaseline(Errors))
     return *Status;
   unsigned AsErrors = markWarningsAsErrors(Errors, Options, Files.front());
-
-  bool ConfigurationError = false;
-  StringSet<> FilesWithFindings;
-  for (const ClangTidyError &E : Errors) {
-    if (E.DiagnosticName == "clang-tidy-config") {
-      ConfigurationError = true;
-    } else if (!isCompilerDiagnostic(E)) {
-      ++Summary.Findings;
-      FilesWithFindings.insert(E.Message.FilePath);
-    }
-  }
-  Summary.FilesWithFindings = FilesWithFindings.size();
+  countFindings(Errors, Summary);
 
   bool Annotating = cli::Annotate != cli::AnnotateMode::Off;
   std::vector<ClangTidyError> Annotations;
@@ -234,14 +294,9 @@ static int report(std::vector<TranslationUnitResult> &Results,
       return *Status;
   // --annotate writes the attributes instead of the fix-its.
   const std::vector<ClangTidyError> &Fixes = Annotating ? Annotations : Errors;
-  if (!cli::ExportFixes.empty())
-    if (Error E = writeFileSafely(cli::ExportFixes, [&](raw_fd_ostream &OS) {
-          exportReplacements(Files.front(), Fixes, OS);
-          return Error::success();
-        })) {
-      WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
-      return 2;
-    }
+  if (!Summary.failed())
+    if (std::optional<int> Status = exportFixes(Fixes, Files.front()))
+      return *Status;
   if (std::optional<int> Status =
           printReport(Errors, Linked ? &*Linked : nullptr, Options,
                       Files.front(), Summary, Rendered))
@@ -256,11 +311,12 @@ static int report(std::vector<TranslationUnitResult> &Results,
   if (Annotating && Summary.Failed.empty())
     printAnnotated(Annotations);
   printSummary(Summary);
+  printUnwritten(Unwritten);
   if (AsErrors && !cli::Quiet)
     errs() << "noalloc: " << AsErrors
            << (AsErrors == 1 ? " finding" : " findings")
            << " treated as errors\n";
-  if (!Summary.Failed.empty() || ConfigurationError)
+  if (Summary.failed())
     return 2;
   // Writing a baseline accepts today's findings.
   return Summary.Findings && cli::WriteBaseline.empty() ? 1 : 0;

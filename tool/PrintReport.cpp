@@ -135,45 +135,67 @@ static void writeStructuredReport(ArrayRef<ClangTidyError> Errors,
   }
 }
 
+/// clang's text format, one file's findings at a time: clang's
+/// SourceManager finds a file by scanning all it has loaded, so one
+/// renderer for the findings of 10,000 files is quadratic.
+static Error writeText(ArrayRef<ClangTidyError> Errors,
+                       const RunOptions &Options, StringRef AnyFile,
+                       RenderCache *Rendered, raw_fd_ostream &OS) {
+  ClangTidyContext PrintContext(makeOptionsProvider(Options));
+  PrintContext.setCurrentFile(AnyFile);
+  unsigned WarningsAsErrors = 0;
+  // Fixes are applied apart (applyFixes): checked first, written safely.
+  return renderText(OS, [&] {
+    // Where standard output is now: colours are not kept.
+    if (PrintContext.getOptions().UseColor.value_or(
+            sys::Process::StandardOutHasColors()))
+      Rendered = nullptr;
+    ArrayRef<ClangTidyError> Rest = Errors;
+    while (!Rest.empty()) {
+      size_t N = 1;
+      while (N < Rest.size() &&
+             Rest[N].Message.FilePath == Rest.front().Message.FilePath)
+        ++N;
+      ArrayRef<ClangTidyError> File = Rest.take_front(N);
+      auto Render = [&] {
+        handleErrors(File, PrintContext, FB_NoFix, WarningsAsErrors,
+                     vfs::getRealFileSystem());
+      };
+      if (Rendered)
+        Rendered->print(File, Render);
+      else
+        Render();
+      Rest = Rest.drop_front(N);
+    }
+  });
+}
+
+/// A failed run writes no report but text on standard output: the
+/// compiler's and configuration diagnostics that failed it go to standard
+/// error, in clang's format.
+static Error writeFailures(ArrayRef<ClangTidyError> Errors,
+                           const RunOptions &Options, StringRef AnyFile) {
+  std::vector<ClangTidyError> Failures;
+  for (const ClangTidyError &E : Errors)
+    if (StringRef(E.DiagnosticName).starts_with("clang-"))
+      Failures.push_back(E);
+  return writeText(Failures, Options, AnyFile, nullptr, errs());
+}
+
 std::optional<int> printReport(const std::vector<ClangTidyError> &Errors,
                                const LinkedRun *Linked,
                                const RunOptions &Options, StringRef AnyFile,
                                const RunSummary &Summary,
                                RenderCache *Rendered) {
   std::string Destination = Output.empty() ? "-" : Output.getValue();
+  bool TextOnStandardOutput =
+      Format == OutputFormat::Text && Destination == "-";
   Error E = Error::success();
-  if (Format == OutputFormat::Text) {
-    ClangTidyContext PrintContext(makeOptionsProvider(Options));
-    PrintContext.setCurrentFile(AnyFile);
-    unsigned WarningsAsErrors = 0;
-    // Fixes are applied apart (applyFixes): checked first, written safely.
+  if (Summary.failed() && !TextOnStandardOutput) {
+    E = writeFailures(Errors, Options, AnyFile);
+  } else if (Format == OutputFormat::Text) {
     E = writeFileSafely(Destination, [&](raw_fd_ostream &OS) {
-      return renderText(OS, [&] {
-        // Where standard output is now: colours are not kept.
-        if (PrintContext.getOptions().UseColor.value_or(
-                sys::Process::StandardOutHasColors()))
-          Rendered = nullptr;
-        // One file's findings at a time: clang's SourceManager finds a
-        // file by scanning all it has loaded, so one renderer for the
-        // findings of 10,000 files is quadratic.
-        ArrayRef<ClangTidyError> Rest = Errors;
-        while (!Rest.empty()) {
-          size_t N = 1;
-          while (N < Rest.size() &&
-                 Rest[N].Message.FilePath == Rest.front().Message.FilePath)
-            ++N;
-          ArrayRef<ClangTidyError> File = Rest.take_front(N);
-          auto Render = [&] {
-            handleErrors(File, PrintContext, FB_NoFix, WarningsAsErrors,
-                         vfs::getRealFileSystem());
-          };
-          if (Rendered)
-            Rendered->print(File, Render);
-          else
-            Render();
-          Rest = Rest.drop_front(N);
-        }
-      });
+      return writeText(Errors, Options, AnyFile, Rendered, OS);
     });
   } else {
     E = writeFileSafely(Destination, [&](raw_fd_ostream &OS) {

@@ -16,7 +16,9 @@ class RenderCache;
 /// Prints the findings in the --format chosen, to standard output or
 /// --output. \p AnyFile is a source of the run, for its options; the HTML
 /// page shows \p Summary. Text without colours is printed through
-/// \p Rendered, if given. Returns an exit status on error.
+/// \p Rendered, if given. A failed run (RunSummary::failed) writes only
+/// text on standard output; else its compiler and configuration
+/// diagnostics go to standard error. Returns an exit status on error.
 std::optional<int>
 printReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
             const LinkedRun *Linked, const RunOptions &Options,

@@ -59,6 +59,8 @@ struct RunSummary {
   size_t FilesAnalysed = 0;
   /// The files that do not compile.
   std::vector<std::string> Failed;
+  /// A configuration error ('clang-tidy-config') came from a unit.
+  bool ConfigurationError = false;
   /// The calls the run could not follow: the noalloc-unknown-call
   /// findings the run's filters keep, whether or not the check is on.
   UnseenCalls Unfollowed;
@@ -67,6 +69,11 @@ struct RunSummary {
   /// files analysed. Empty when no file compiled: "0 findings" would claim
   /// that files no parse reached are clean.
   std::string line() const;
+
+  /// Whether the run fails (exit status 2): its findings are incomplete,
+  /// so it writes no file and no report for machines (see
+  /// NoallocMain.cpp's unwrittenOutputs).
+  bool failed() const { return !Failed.empty() || ConfigurationError; }
 };
 
 /// A fingerprint of each finding that survives unrelated edits: the check,
