@@ -403,6 +403,9 @@ static std::optional<int> analyzeDatabaseUnits(const RunOptions &Options,
     WithColor::error(errs(), "noalloc") << toString(Run.takeError()) << "\n";
     return 2;
   }
+  if (std::string Skipped = Run->Skipped.describe(); !Skipped.empty())
+    WithColor::note(errs(), "noalloc")
+        << Skipped << ": noalloc analyses C, C++ and Objective-C\n";
   if (std::optional<int> Status = lockForFix(Run->Files, Units.Lock))
     return Status;
   if (std::optional<int> Status = checkSources(*Run, Options))

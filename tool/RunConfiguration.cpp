@@ -4,6 +4,7 @@
 #include "CheckRegistry.h"
 #include "DatabaseCheck.h"
 #include "ToolOptions.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/ADT/StringExtras.h"
@@ -174,6 +175,127 @@ private:
 };
 } // namespace
 
+/// The input type the driver gives \p File in \p Command: the last -x
+/// (or clang-cl's /TC, /TP), else its extension; TY_INVALID when unknown.
+static driver::types::ID inputType(const tooling::CompileCommand &Command,
+                                   StringRef File) {
+  namespace types = driver::types;
+  types::ID Type = types::TY_INVALID;
+  ArrayRef<std::string> Args = Command.CommandLine;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    StringRef Arg = Args[I];
+    if (Arg == "-x" && I + 1 < Args.size())
+      Type = types::lookupTypeForTypeSpecifier(Args[++I].c_str());
+    else if (Arg.starts_with("-x") && Arg.size() > 2)
+      Type = types::lookupTypeForTypeSpecifier(Arg.data() + 2);
+    else if (Arg == "/TC" || Arg == "-TC")
+      Type = types::TY_C;
+    else if (Arg == "/TP" || Arg == "-TP")
+      Type = types::TY_CXX;
+  }
+  if (Type != types::TY_INVALID)
+    return Type;
+  return types::lookupTypeForExtension(sys::path::extension(File).drop_front());
+}
+
+/// The language of a file of the run, as the driver sees it.
+enum class SourceLanguage { CFamily, Assembly, Other };
+
+/// What \p File is compiled as: the extension says C, C++ or Objective-C
+/// for almost every file, and only the others' commands are read (a
+/// database can hold 100,000).
+static SourceLanguage sourceLanguage(const tooling::CompilationDatabase &DB,
+                                     StringRef File) {
+  namespace types = driver::types;
+  auto Language = [](types::ID Type) {
+    if (types::isDerivedFromC(Type))
+      return SourceLanguage::CFamily;
+    if (Type == types::TY_Asm || Type == types::TY_PP_Asm)
+      return SourceLanguage::Assembly;
+    return SourceLanguage::Other;
+  };
+  SourceLanguage ByExtension = Language(
+      types::lookupTypeForExtension(sys::path::extension(File).drop_front()));
+  if (ByExtension == SourceLanguage::CFamily)
+    return ByExtension;
+  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (Commands.empty())
+    return ByExtension;
+  return Language(inputType(Commands.front(), File));
+}
+
+namespace {
+/// A compilation database without the files that are not C, C++ or
+/// Objective-C (assembly, linker scripts): they hold no function noalloc
+/// can analyse, so they are neither parsed nor units outside the run.
+class CFamilySources : public tooling::CompilationDatabase {
+public:
+  explicit CFamilySources(std::unique_ptr<CompilationDatabase> Inner)
+      : Inner(std::move(Inner)) {}
+
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    return Inner->getCompileCommands(File);
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Files = Inner->getAllFiles();
+    llvm::erase_if(Files, [&](const std::string &File) {
+      return sourceLanguage(*Inner, File) != SourceLanguage::CFamily;
+    });
+    return Files;
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    std::vector<tooling::CompileCommand> Commands =
+        Inner->getAllCompileCommands();
+    llvm::erase_if(Commands, [&](const tooling::CompileCommand &C) {
+      return sourceLanguage(*Inner, C.Filename) != SourceLanguage::CFamily;
+    });
+    return Commands;
+  }
+
+private:
+  std::unique_ptr<CompilationDatabase> Inner;
+};
+} // namespace
+
+/// Leaves out of \p Run the sources that are not C, C++ or Objective-C,
+/// into Run.Skipped. An error when no source is left.
+static Error skipOtherLanguages(Compilations &Run) {
+  llvm::erase_if(Run.Files, [&](const std::string &File) {
+    SourceLanguage Language = sourceLanguage(*Run.Database, File);
+    if (Language == SourceLanguage::CFamily)
+      return false;
+    (Language == SourceLanguage::Assembly ? Run.Skipped.Assembly
+                                          : Run.Skipped.Other)
+        .push_back(File);
+    return true;
+  });
+  llvm::sort(Run.Skipped.Assembly);
+  llvm::sort(Run.Skipped.Other);
+  if (!Run.Files.empty())
+    return Error::success();
+  return createStringError(inconvertibleErrorCode(),
+                           "no C, C++ or Objective-C source to analyse: " +
+                               Run.Skipped.describe());
+}
+
+std::string SkippedSources::describe() const {
+  size_t N = Assembly.size() + Other.size();
+  if (!N)
+    return "";
+  std::string Text =
+      "skipped " + std::to_string(N) +
+      (Other.empty() ? (N == 1 ? " assembly file" : " assembly files")
+                     : (N == 1 ? " file that is not C, C++ or Objective-C"
+                               : " files that are not C, C++ or Objective-C"));
+  const std::string &First =
+      Assembly.empty() ? Other.front() : Assembly.front();
+  Text += " ('" + sys::path::filename(First).str() + "'";
+  if (N > 1)
+    Text += " and " + std::to_string(N - 1) + " more";
+  return Text + ")";
+}
+
 /// --exclude: leaves out the sources whose absolute path matches one of
 /// the regular expressions, as run-clang-tidy's file regex searches paths.
 /// An error for a malformed regex, or when no source is left.
@@ -232,7 +354,10 @@ Expected<Compilations> loadCompilations() {
           cli::ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN),
       tooling::getInsertArgumentAdjuster(
           cli::ExtraArgs, tooling::ArgumentInsertPosition::END)));
-  Run.Database = std::make_unique<DistinctCommands>(std::move(Adjusted));
+  Run.Database = std::make_unique<CFamilySources>(
+      std::make_unique<DistinctCommands>(std::move(Adjusted)));
+  if (Error E = skipOtherLanguages(Run))
+    return std::move(E);
   return std::move(Run);
 }
 

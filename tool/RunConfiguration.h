@@ -27,15 +27,28 @@ llvm::Expected<RunOptions> makeRunOptions();
 /// flags become the compile command of every named source.
 void takeCompilerArguments(int &Argc, const char **Argv);
 
+/// The sources of a run that are not C, C++ or Objective-C, left out:
+/// they hold no function noalloc can analyse.
+struct SkippedSources {
+  std::vector<std::string> Assembly;
+  std::vector<std::string> Other;
+  /// "skipped 1 assembly file ('startup.S')"; empty when none is.
+  std::string describe() const;
+};
+
 struct Compilations {
+  /// Lists only C, C++ and Objective-C files.
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
   std::vector<std::string> Files;
+  SkippedSources Skipped;
 };
 
 /// The sources of the run and their compile commands, with --extra-arg and
 /// --extra-arg-before applied however they were found: "--", -p (every
 /// file of the database when no source is named), or a database above the
-/// first source. An error if there is nothing to analyse.
+/// first source. Files that are not C, C++ or Objective-C (by the -x of
+/// their command, else their extension, as the driver decides) are left
+/// out. An error if there is nothing to analyse.
 llvm::Expected<Compilations> loadCompilations();
 
 } // namespace noalloc

@@ -1,0 +1,2 @@
+    .section .vectors
+    .word Reset_Handler
