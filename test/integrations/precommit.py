@@ -2,9 +2,11 @@
 """Drives Debian's real pre-commit against a throw-away git repository that
 uses noalloc's hook through `repo: <path of this checkout>`.
 
-usage: precommit.py NOALLOC_SOURCE NOALLOC_BINARY WORK_DIR
+usage: precommit.py NOALLOC_SOURCE NOALLOC_BINARY WORK_DIR [options]
 Prints what a user would see for each commit attempt, and "commit: ok" or
-"commit: rejected", for FileCheck.
+"commit: rejected", for FileCheck. With "options", the hook's `args` give
+options as YAML lists usually do, an option and its value as two items
+(`[--knowledge, kb/rtos.yaml, -p=out]`), and the commits use them.
 """
 import json
 import os
@@ -13,6 +15,7 @@ import subprocess
 import sys
 
 source, binary, work = sys.argv[1:4]
+options = sys.argv[4:] == ["options"]
 shutil.rmtree(work, ignore_errors=True)
 repo = os.path.join(work, "firmware")
 os.makedirs(repo)
@@ -31,18 +34,30 @@ def git(*args, check=True):
 rev = subprocess.run(["git", "-C", source, "rev-parse", "HEAD"], check=True,
                      capture_output=True, text=True).stdout.strip()
 git("init", "-q", "-b", "main")
+units = ("control.cpp", "telemetry.cpp", "rtos.cpp")
+args = ""
+database = repo
+if options:
+    # Not where the hook looks by itself: only -p=out finds it.
+    database = os.path.join(repo, "out")
+    os.makedirs(database)
+    os.makedirs(os.path.join(repo, "kb"))
+    with open(os.path.join(repo, "kb", "rtos.yaml"), "w") as f:
+        f.write("functions:\n  - name: pvPortMalloc\n    effect: allocates\n")
+    args = "    args: [--knowledge, kb/rtos.yaml, --checks, '-*,noalloc-c-allocation', -p=out]\n"
 with open(os.path.join(repo, ".pre-commit-config.yaml"), "w") as f:
-    f.write("repos:\n- repo: %s\n  rev: %s\n  hooks:\n  - id: noalloc\n" % (source, rev))
-with open(os.path.join(repo, "compile_commands.json"), "w") as f:
+    f.write("repos:\n- repo: %s\n  rev: %s\n  hooks:\n  - id: noalloc\n%s"
+            % (source, rev, args))
+with open(os.path.join(database, "compile_commands.json"), "w") as f:
     json.dump([{"directory": repo, "file": os.path.join(repo, name),
                 "arguments": ["clang++", "-std=c++17", "-c", name]}
-               for name in ("control.cpp", "telemetry.cpp")], f)
+               for name in units], f)
 
 
 def attempt(name, text):
     with open(os.path.join(repo, name), "w") as f:
         f.write(text)
-    git("add", name, ".pre-commit-config.yaml", "compile_commands.json")
+    git("add", "-A")
     result = subprocess.run(["pre-commit", "run"], cwd=repo, env=env,
                             capture_output=True, text=True)
     print(result.stdout + result.stderr)
@@ -50,10 +65,15 @@ def attempt(name, text):
         git("commit", "-q", "-m", name)
         print("commit: ok")
     else:
-        git("reset", "-q", "HEAD", name)
+        # Before the first commit there is no HEAD to reset to.
+        git("reset", "-q", "HEAD", name, check=False)
         print("commit: rejected")
 
 
 attempt("control.cpp", "int clamp(int v) { return v < 0 ? 0 : v; }\n")
-attempt("telemetry.cpp",
-        "#include <cstdlib>\nvoid *frame() { return std::malloc(64); }\n")
+if options:
+    attempt("rtos.cpp", "void *pvPortMalloc(unsigned n);\n"
+            "void *frame() { return pvPortMalloc(64); }\n")
+else:
+    attempt("telemetry.cpp",
+            "#include <cstdlib>\nvoid *frame() { return std::malloc(64); }\n")
