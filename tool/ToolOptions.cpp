@@ -1,9 +1,12 @@
 //===--- ToolOptions.cpp - noalloc's command line -------------------------===//
 
 #include "ToolOptions.h"
+#include "SafeOutput.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -323,31 +326,136 @@ static std::vector<const char *> translateColorArguments(int Argc,
   return Args;
 }
 
+/// The values of an option's parser: "text, sarif, json, html".
+static std::string valuesOf(const cl::generic_parser_base &Parser) {
+  std::string Values;
+  for (unsigned I = 0; I < Parser.getNumOptions(); ++I) {
+    StringRef Name = Parser.getOption(I);
+    if (Name.empty())
+      continue;
+    Values += (Values.empty() ? "" : ", ") + Name.str();
+  }
+  return Values;
+}
+
+/// What option \p Name takes, after "expected": LLVM's "Try 0 or 1" and
+/// "uint argument" name its types, not the values noalloc accepts.
+static std::string expectedValue(StringRef Name, StringRef Problem) {
+  if (Name == "format")
+    return "one of: " + valuesOf(Format.getParser());
+  if (Name == "annotate")
+    return "one of: " + valuesOf(Annotate.getParser());
+  if (Name == "color")
+    return "one of: auto, always, never";
+  if (Problem.contains("boolean"))
+    return "one of: true, false";
+  if (Problem.contains("uint") || Problem.contains("ulong"))
+    return "a non-negative integer";
+  if (Problem.contains("int") || Problem.contains("long"))
+    return "an integer";
+  return "";
+}
+
+/// LLVM's message without its capital and its "!" or ".".
+static std::string lowercased(StringRef Message) {
+  Message = Message.trim().rtrim("!.");
+  std::string Text = Message.str();
+  if (!Text.empty() && !(Text.size() > 1 && isUpper(Text[1])))
+    Text[0] = toLower(Text[0]);
+  return Text;
+}
+
+/// "for the --format option: Cannot find option named 'yaml'!" in clang's
+/// words: "invalid value 'yaml' in '--format', expected one of: ...".
+static std::string optionProblem(StringRef Option, StringRef Problem) {
+  StringRef Name = Option.ltrim('-');
+  StringRef Value;
+  if (Problem.consume_front("Cannot find option named '"))
+    Value = Problem.take_until([](char C) { return C == '\''; });
+  else if (Problem.consume_front("'") &&
+           (Problem.contains("' is invalid value for") ||
+            Problem.contains("' value invalid for")))
+    Value = Problem.take_until([](char C) { return C == '\''; });
+  else
+    return "'" + Option.str() + "': " + lowercased(Problem);
+  std::string Expected = expectedValue(Name, Problem);
+  return "invalid value '" + Value.str() + "' in '" + Option.str() + "'" +
+         (Expected.empty() ? "" : ", expected " + Expected);
+}
+
+/// LLVM's messages about the command line, one a line, in clang's words
+/// (lowercase, no final period, the culprit quoted, as the driver's
+/// "unknown argument '-x', did you mean '-y'?").
+static std::vector<std::string> inClangsWords(StringRef Messages,
+                                              StringRef Program) {
+  std::vector<std::string> Problems;
+  SmallVector<StringRef> Lines;
+  Messages.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (StringRef Line : Lines) {
+    Line = Line.trim();
+    Line.consume_front(Program);
+    Line = Line.ltrim();
+    if (Line.empty())
+      continue;
+    if (Line.consume_front("for the ")) {
+      auto [Option, Problem] = Line.split(" option: ");
+      Problems.push_back(optionProblem(Option, Problem));
+    } else if (Line.consume_front("Unknown command line argument ")) {
+      Problems.push_back("unknown argument: " +
+                         Line.split(".  Try:").first.str());
+    } else if (Line.consume_front("Did you mean ") && !Problems.empty() &&
+               StringRef(Problems.back()).starts_with("unknown argument: ")) {
+      std::string &Unknown = Problems.back();
+      Unknown = "unknown argument " + StringRef(Unknown).drop_front(18).str() +
+                ", did you mean " + Line.rtrim("?").str() + "?";
+    } else if (!(Line.starts_with_insensitive("must specify at least") &&
+                 !Problems.empty() &&
+                 StringRef(Problems.back()).contains("positional"))) {
+      // (LLVM says a missing positional argument twice.)
+      Problems.push_back(lowercased(Line.split(": See:").first));
+    }
+  }
+  if (Problems.empty())
+    Problems.push_back("invalid command line");
+  return Problems;
+}
+
+/// Parses \p Args; what LLVM says about them is in \p Messages, including
+/// what its options write to standard error themselves (a bad value).
+static bool parseInto(ArrayRef<const char *> Args, std::string &Messages) {
+  raw_string_ostream OS(Messages);
+  errs().flush();
+  int Captured = unnamedTemporaryFile();
+  int Saved = Captured < 0 ? -1 : ::dup(2);
+  if (Saved >= 0)
+    ::dup2(Captured, 2);
+  bool Parsed = cl::ParseCommandLineOptions(
+      Args.size(), Args.data(),
+      "Finds code that uses the heap, and the path by which it does.\n", &OS);
+  errs().flush();
+  if (Saved >= 0) {
+    ::dup2(Saved, 2);
+    ::close(Saved);
+    Messages += readWholeFile(Captured);
+  }
+  if (Captured >= 0)
+    ::close(Captured);
+  return Parsed;
+}
+
 bool parseCommandLine(int Argc, const char **Argv) {
   colorOptionDefinition();
   for (cl::SubCommand *Sub :
        {&cl::SubCommand::getTopLevel(), &LinkCommand, &LaunchCommand})
     cl::HideUnrelatedOptions(Category, *Sub);
   std::vector<const char *> Args = translateColorArguments(Argc, Argv);
-  std::string Message;
-  raw_string_ostream OS(Message);
-  if (cl::ParseCommandLineOptions(
-          Args.size(), Args.data(),
-          "Finds code that uses the heap, and the path by which it does.\n",
-          &OS))
+  std::string Messages;
+  if (parseInto(Args, Messages))
     return true;
   // LLVM starts each line with the program's name; say it once.
-  std::string Prefix = sys::path::filename(Argv[0]).str() + ": ";
-  SmallVector<StringRef> Lines;
-  StringRef(Message).trim().split(Lines, '\n');
-  for (size_t I = 0; I < Lines.size(); ++I) {
-    StringRef Line = Lines[I].trim();
-    Line.consume_front(Prefix);
-    if (I == 0)
-      WithColor::error(errs(), "noalloc") << Line << "\n";
-    else
-      WithColor::note(errs(), "noalloc") << Line << "\n";
-  }
+  std::string Program = sys::path::filename(Argv[0]).str() + ":";
+  for (const std::string &Problem : inClangsWords(Messages, Program))
+    WithColor::error(errs(), "noalloc") << Problem << "\n";
   return false;
 }
 
