@@ -27,7 +27,7 @@ CAllocationCheck::CAllocationCheck(StringRef Name,
                                    tidy::ClangTidyContext *Context)
     : NoallocCheck(Name, Context),
       ReportMayAllocate(Options.get("ReportMayAllocate", false)),
-      StackLimit(Options.getLocalOrGlobal("StackLimit", 4096U)) {}
+      StackLimit(stackLimitOption()) {}
 
 void CAllocationCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   NoallocCheck::storeOptions(Opts);

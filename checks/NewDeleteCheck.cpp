@@ -62,8 +62,7 @@ bool isCoroutineFrameCall(const CallExpr *Call, ASTContext &Ctx) {
 } // namespace
 
 NewDeleteCheck::NewDeleteCheck(StringRef Name, tidy::ClangTidyContext *Context)
-    : NoallocCheck(Name, Context),
-      StackLimit(Options.getLocalOrGlobal("StackLimit", 4096U)) {}
+    : NoallocCheck(Name, Context), StackLimit(stackLimitOption()) {}
 
 void NewDeleteCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   NoallocCheck::storeOptions(Opts);

@@ -21,11 +21,29 @@ StdTypeCheck::StdTypeCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : HeapObjectCheck(Name, Context),
       FixTarget(Options.get("FixTarget", "auto")),
       DefaultCapacity(Options.get("DefaultCapacity", 0U)),
-      StackLimit(Options.getLocalOrGlobal("StackLimit", 4096U)),
+      StackLimit(stackLimitOption()),
       ReportHeldInPlace(Options.get("ReportHeldInPlace", false)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+               areDiagsSelfContained()) {
+  checkFixTarget();
+}
+
+/// FixTarget is auto or a library the knowledge base's replacements name:
+/// another value would silently offer no fix at all.
+void StdTypeCheck::checkFixTarget() {
+  if (FixTarget == "auto" || !knowledge())
+    return;
+  std::vector<std::string> Libraries = knowledge()->replacementLibraries();
+  if (llvm::is_contained(Libraries, FixTarget))
+    return;
+  std::string Expected = "'auto'";
+  for (const std::string &Library : Libraries)
+    Expected +=
+        (&Library == &Libraries.back() ? " or '" : ", '") + Library + "'";
+  configurationDiag("invalid FixTarget '%0': expected %1", DiagnosticIDs::Error)
+      << FixTarget << Expected;
+}
 
 void StdTypeCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   HeapObjectCheck::storeOptions(Opts);

@@ -40,6 +40,8 @@ private:
   std::optional<clang::FixItHint> include(clang::SourceLocation Where,
                                           llvm::StringRef Header);
 
+  void checkFixTarget();
+
   /// auto, std, etl, boost, or a library of the user's knowledge base.
   const std::string FixTarget;
   /// Capacity to assume when none is evident; 0: no fix, a note only.

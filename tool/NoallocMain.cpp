@@ -236,6 +236,19 @@ static bool isConfigurationError(const ClangTidyError &E) {
   return E.DiagnosticName == "clang-tidy-config";
 }
 
+/// clang-tidy says a bad option value as a warning ("invalid configuration
+/// value"); it fails the run, so it is said as an error. Whether there is
+/// one.
+static bool markConfigurationErrors(std::vector<ClangTidyError> &Errors) {
+  bool Any = false;
+  for (ClangTidyError &E : Errors)
+    if (isConfigurationError(E)) {
+      E.DiagLevel = ClangTidyError::Error;
+      Any = true;
+    }
+  return Any;
+}
+
 /// Counts the findings of \p Errors and the files they are in.
 static void countFindings(ArrayRef<ClangTidyError> Errors,
                           RunSummary &Summary) {
@@ -275,7 +288,7 @@ static int report(std::vector<TranslationUnitResult> &Results,
   if (Linked)
     Summary.Unfollowed = takeUnfollowedCalls(Errors, *Linked);
   // Whether the run fails is known here, before any file is written.
-  Summary.ConfigurationError = llvm::any_of(Errors, isConfigurationError);
+  Summary.ConfigurationError = markConfigurationErrors(Errors);
   std::vector<std::string> Unwritten = unwrittenOutputs(Summary);
   if (!Summary.failed())
     if (std::optional<int> Status = recordBaseline(Errors))

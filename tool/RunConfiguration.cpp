@@ -67,10 +67,17 @@ Expected<RunOptions> makeRunOptions() {
     Overrides.Checks = cli::Checks;
   if (!cli::WarningsAsErrors.empty())
     Overrides.WarningsAsErrors = cli::WarningsAsErrors;
-  if (!cli::HeaderFilter.empty())
-    Overrides.HeaderFilterRegex = cli::HeaderFilter;
-  if (!cli::ExcludeHeaderFilter.empty())
-    Overrides.ExcludeHeaderFilterRegex = cli::ExcludeHeaderFilter;
+  for (auto [Option, Value, Field] :
+       {std::tuple{"--header-filter", &cli::HeaderFilter,
+                   &Overrides.HeaderFilterRegex},
+        std::tuple{"--exclude-header-filter", &cli::ExcludeHeaderFilter,
+                   &Overrides.ExcludeHeaderFilterRegex}}) {
+    if (Value->empty())
+      continue;
+    if (Error E = checkRegex(Twine(Option) + " regex", *Value))
+      return std::move(E);
+    *Field = Value->getValue();
+  }
   if (cli::SystemHeaders) {
     Overrides.SystemHeaders = true;
     // The checks match user code only (the traversal skips the standard
@@ -302,11 +309,9 @@ std::string SkippedSources::describe() const {
 static Error excludeSources(std::vector<std::string> &Files) {
   std::vector<Regex> Patterns;
   for (const std::string &Pattern : cli::Exclude) {
-    std::string Problem;
-    if (!Patterns.emplace_back(Pattern).isValid(Problem))
-      return createStringError(inconvertibleErrorCode(),
-                               "invalid --exclude regex '" + Pattern +
-                                   "': " + Problem);
+    if (Error E = checkRegex("--exclude regex", Pattern))
+      return E;
+    Patterns.emplace_back(Pattern);
   }
   if (Patterns.empty())
     return Error::success();

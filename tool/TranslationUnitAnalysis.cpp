@@ -3,15 +3,15 @@
 #include "TranslationUnitAnalysis.h"
 #include "CheckRegistry.h"
 #include "NoallocConfig.h"
+#include "WholeProgram.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/GlobList.h"
+#include "extract/FactExtractor.h"
 #include "knowledge/KnowledgeBase.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoallocCheck.h"
 #include "utils/Paths.h"
-#include "WholeProgram.h"
-#include "extract/FactExtractor.h"
-#include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/GlobList.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -29,6 +29,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include <mutex>
 
 using namespace clang;
@@ -144,6 +145,27 @@ makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc,
       Options.Overrides, std::move(Handlers));
 }
 
+llvm::Error checkRegex(const llvm::Twine &What, StringRef Pattern) {
+  std::string Problem;
+  if (llvm::Regex(Pattern).isValid(Problem))
+    return llvm::Error::success();
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      ("invalid " + What + " '" + Pattern + "': " + Problem).str());
+}
+
+llvm::Error checkHeaderFilters(const ClangTidyOptions &Options) {
+  // An empty filter is none.
+  for (auto [Name, Pattern] :
+       {std::pair{"HeaderFilterRegex", &Options.HeaderFilterRegex},
+        std::pair{"ExcludeHeaderFilterRegex",
+                  &Options.ExcludeHeaderFilterRegex}})
+    if (Pattern->has_value() && !(*Pattern)->empty())
+      if (llvm::Error E = checkRegex(Name, **Pattern))
+        return E;
+  return llvm::Error::success();
+}
+
 llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
                                const RunOptions &Options) {
   if (llvm::Error E = validateNoallocConfigs(Sources))
@@ -157,8 +179,10 @@ llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
     llvm::sys::fs::make_absolute(Absolute);
     if (!Directories.insert(llvm::sys::path::parent_path(Absolute)).second)
       continue;
-    for (const auto &[Key, List] :
-         knowledgeLists(Provider->getOptions(Absolute)))
+    ClangTidyOptions Effective = Provider->getOptions(Absolute);
+    if (llvm::Error E = checkHeaderFilters(Effective))
+      return E;
+    for (const auto &[Key, List] : knowledgeLists(Effective))
       Lists.insert(List);
   }
   for (const auto &List : Lists)

@@ -61,6 +61,15 @@ std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> makeOptionsProvider(
     const RunOptions &Options, bool RestrictToNoalloc = true,
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = nullptr);
 
+/// An error if \p Pattern is no regular expression: "invalid <What>
+/// '<Pattern>': <why>". Every regex of the command line and the
+/// configuration is checked here.
+llvm::Error checkRegex(const llvm::Twine &What, llvm::StringRef Pattern);
+
+/// The header filters of \p Options (HeaderFilterRegex,
+/// ExcludeHeaderFilterRegex) checked with checkRegex.
+llvm::Error checkHeaderFilters(const clang::tidy::ClangTidyOptions &Options);
+
 /// Checks, before any analysis, the configuration files above \p Sources
 /// (.noalloc.yaml, .clang-tidy) and every knowledge file they name: a broken
 /// one is an error with its file, line and column.

@@ -209,6 +209,20 @@ static void findBadValues(const ClangTidyOptions &Effective,
   }
 }
 
+/// Header filters that are no regular expressions, in the source that
+/// sets them.
+static void
+findBadRegexes(ArrayRef<ClangTidyOptionsProvider::OptionsSource> Raw,
+               std::vector<Problem> &Problems) {
+  for (const auto &[Options, Where] : Raw)
+    if (Error E = checkHeaderFilters(Options)) {
+      std::string Message = toString(std::move(E));
+      // "invalid HeaderFilterRegex '(': ...": the key is the second word.
+      StringRef Key = StringRef(Message).split(' ').second.split(' ').first;
+      Problems.push_back({Where, Key.str(), Message});
+    }
+}
+
 /// The problems of the configuration that applies to \p File.
 static void verifyOneFile(const RunOptions &Options, StringRef File,
                           std::vector<Problem> &Problems) {
@@ -217,6 +231,7 @@ static void verifyOneFile(const RunOptions &Options, StringRef File,
   StringSet<> KnownOptions = compat::knownCheckOptions();
   for (const auto &Source : Raw)
     findUnknownNames(Source, KnownOptions, Problems);
+  findBadRegexes(Raw, Problems);
   findBadValues(makeOptionsProvider(Options)->getOptions(File), Raw, Problems);
 }
 

@@ -119,6 +119,16 @@ KnowledgeBase::replacement(StringRef QualifiedName) const {
   return It == Replacements.end() ? nullptr : &It->second;
 }
 
+std::vector<std::string> KnowledgeBase::replacementLibraries() const {
+  std::vector<std::string> Libraries;
+  for (const auto &Entry : Replacements)
+    for (const ReplacementTemplate &T : Entry.second.Targets)
+      if (!llvm::is_contained(Libraries, T.Library))
+        Libraries.push_back(T.Library);
+  llvm::sort(Libraries);
+  return Libraries;
+}
+
 const TypeEntry *KnowledgeBase::type(StringRef QualifiedName) const {
   auto It = Types.find(QualifiedName);
   return It == Types.end() ? nullptr : &It->second;

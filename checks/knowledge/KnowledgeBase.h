@@ -141,6 +141,9 @@ public:
                                 bool CopyOrMove) const;
   const TypeEntry *type(llvm::StringRef QualifiedName) const;
   const ReplacementEntry *replacement(llvm::StringRef QualifiedName) const;
+  /// The libraries the replacements' targets name (std, etl, boost, ...),
+  /// sorted: the values FixTarget takes besides auto.
+  std::vector<std::string> replacementLibraries() const;
   /// The standard libraries, in the order their entries were first given.
   llvm::ArrayRef<LibraryEntry> libraries() const { return Libraries; }
 

@@ -27,6 +27,23 @@ NoallocCheck::NoallocCheck(StringRef Name, ClangTidyContext *Context)
   Knowledge = std::move(*KB);
 }
 
+unsigned NoallocCheck::stackLimitOption() {
+  constexpr unsigned Default = 4096;
+  // Signed, so that '-5' is said to be negative rather than no integer.
+  std::optional<int64_t> Limit =
+      Options.getLocalOrGlobal<int64_t>("StackLimit");
+  if (!Limit)
+    return Default;
+  if (*Limit < 0 || *Limit > std::numeric_limits<unsigned>::max()) {
+    configurationDiag("invalid StackLimit '%0': expected a non-negative "
+                      "number of bytes",
+                      DiagnosticIDs::Error)
+        << std::to_string(*Limit);
+    return Default;
+  }
+  return unsigned(*Limit);
+}
+
 void NoallocCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "KnowledgeFiles", KnowledgeFiles);
 }

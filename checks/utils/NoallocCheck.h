@@ -22,6 +22,10 @@ protected:
   const KnowledgeBase *knowledge() const { return Knowledge.get(); }
   const std::vector<std::string> &knowledgeFiles() const { return Files; }
 
+  /// StackLimit (local or global): the bytes a fix may put on the stack,
+  /// 4096 by default; a negative value is a configuration error.
+  unsigned stackLimitOption();
+
   /// Reports \p Message (plain text, no format arguments) at \p Loc. A
   /// location inside a macro body moves to the macro's use, with a note at
   /// the definition, so the finding points at the line to change.
