@@ -773,8 +773,15 @@ size_t Extractor::function(const FunctionDecl *FD) {
 void Extractor::takeConstantAddresses(const VarDecl *Var) {
   if (!ConstantsSeen.insert(Var->getCanonicalDecl()).second)
     return;
-  const VarDecl *Definition = Var->getDefinition();
-  APValue *Value = Definition ? Definition->evaluateValue() : nullptr;
+  // The declaration with the initializer: before C++17 a static member's
+  // definition is the template's out-of-line one, whose value depends on
+  // the template's arguments and cannot be evaluated.
+  const VarDecl *WithInit = nullptr;
+  const Expr *Init = Var->getAnyInitializer(WithInit);
+  if (!Init || Init->isValueDependent() || Init->containsErrors() ||
+      WithInit->isTemplated())
+    return;
+  APValue *Value = WithInit->evaluateValue();
   if (!Value)
     return;
   llvm::SmallSetVector<const FunctionDecl *, 4> Functions;
