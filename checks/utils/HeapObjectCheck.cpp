@@ -278,12 +278,9 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field"))
     return checkField(Field, Ctx);
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var"))
+    return checkVariable(Var, Ctx);
   // What the first branch of 'if consteval' holds never exists at run time.
-  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var")) {
-    if (!isInCompileTimeBranch(*Var, Ctx))
-      checkVariable(Var, Ctx);
-    return;
-  }
   if (const auto *E = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     if (!isInCompileTimeBranch(*E, Ctx))
       checkConstruction(E, Ctx);
@@ -299,7 +296,8 @@ void HeapObjectCheck::checkVariable(const VarDecl *Var, ASTContext &Ctx) {
   if (isInInstantiation(Var))
     return;
   HeapTypeVerdict V = verdictFor(Var->getType());
-  if (V.Use == HeapUse::None)
+  // The parent walk last: the matcher sees every variable of user code.
+  if (V.Use == HeapUse::None || isInCompileTimeBranch(*Var, Ctx))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Name = Var->getName().empty()
