@@ -56,6 +56,13 @@ static Error checkDatabaseFile(StringRef Path) {
 Error checkCompilationDatabase(StringRef BuildPath) {
   SmallString<256> Directory(BuildPath);
   sys::fs::make_absolute(Directory);
+  auto NoDatabase = [&](StringRef Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "no compilation database in '%s': %s",
+                             BuildPath.str().c_str(), Why.str().c_str());
+  };
+  if (!sys::fs::exists(Directory))
+    return NoDatabase("no such file or directory");
   // The search clang's autoDetectFromDirectory makes.
   for (StringRef Dir = Directory; !Dir.empty();
        Dir = sys::path::parent_path(Dir)) {
@@ -68,7 +75,8 @@ Error checkCompilationDatabase(StringRef BuildPath) {
     if (sys::fs::exists(Candidate))
       return Error::success();
   }
-  return Error::success();
+  return NoDatabase("neither it nor a directory above it holds "
+                    "'compile_commands.json' or 'compile_flags.txt'");
 }
 
 } // namespace noalloc

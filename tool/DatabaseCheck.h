@@ -16,8 +16,9 @@ namespace noalloc {
 
 /// Checks the compile_commands.json that clang would find from
 /// \p BuildPath (it or a parent directory): valid JSON, an array of objects
-/// with a "directory", a "file" and "arguments" or "command". Success when
-/// there is none: finding none is clang's message.
+/// with a "directory", a "file" and "arguments" or "command". One error,
+/// not clang's several lines, when \p BuildPath does not exist or no
+/// database is found.
 llvm::Error checkCompilationDatabase(llvm::StringRef BuildPath);
 
 } // namespace noalloc

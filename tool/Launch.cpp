@@ -233,8 +233,6 @@ readLaunchedResults(const RunOptions &Options, ArrayRef<std::string> Inputs,
 /// source into an object (-c), in every spelling of -o; else nothing.
 static std::optional<std::pair<std::string, std::string>>
 sourceAndObject(ArrayRef<const char *> Args) {
-  static constexpr StringLiteral SourceExtensions[] = {
-      ".c", ".cc", ".cpp", ".cxx", ".c++", ".C"};
   std::string Source, Object;
   bool CompileOnly = false;
   for (size_t I = 1; I < Args.size(); ++I) {
@@ -246,8 +244,7 @@ sourceAndObject(ArrayRef<const char *> Args) {
     else if (Arg.consume_front("--output=") ||
              (Arg.starts_with("-o") && Arg.consume_front("-o")))
       Object = Arg.str();
-    else if (!Arg.starts_with("-") &&
-             is_contained(SourceExtensions, sys::path::extension(Arg)))
+    else if (!Arg.starts_with("-") && isCFamilySource(Arg))
       Source = Arg.str();
   }
   if (!CompileOnly || Source.empty() || Object.empty())

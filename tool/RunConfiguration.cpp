@@ -147,41 +147,6 @@ databaseAboveSource(StringRef Source) {
       ".", std::vector<std::string>());
 }
 
-namespace {
-/// A build can compile one source several times with the same flags (a
-/// test helper built into every test executable): such commands differ
-/// only in their outputs, and one parse serves them all. Commands that
-/// differ otherwise (defines, include paths) are all kept.
-class DistinctCommands : public tooling::CompilationDatabase {
-public:
-  explicit DistinctCommands(std::unique_ptr<CompilationDatabase> Inner)
-      : Inner(std::move(Inner)) {}
-
-  std::vector<tooling::CompileCommand>
-  getCompileCommands(StringRef File) const override {
-    auto WithoutOutputs = tooling::combineAdjusters(
-        tooling::getClangStripOutputAdjuster(),
-        tooling::getClangStripDependencyFileAdjuster());
-    std::vector<tooling::CompileCommand> Distinct;
-    std::set<std::pair<std::string, std::vector<std::string>>> Seen;
-    for (tooling::CompileCommand &C : Inner->getCompileCommands(File))
-      if (Seen.emplace(C.Directory, WithoutOutputs(C.CommandLine, C.Filename))
-              .second)
-        Distinct.push_back(std::move(C));
-    return Distinct;
-  }
-  std::vector<std::string> getAllFiles() const override {
-    return Inner->getAllFiles();
-  }
-  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
-    return Inner->getAllCompileCommands();
-  }
-
-private:
-  std::unique_ptr<CompilationDatabase> Inner;
-};
-} // namespace
-
 /// The input type the driver gives \p File in \p Command: the last -x
 /// (or clang-cl's /TC, /TP), else its extension; TY_INVALID when unknown.
 static driver::types::ID inputType(const tooling::CompileCommand &Command,
@@ -208,41 +173,63 @@ static driver::types::ID inputType(const tooling::CompileCommand &Command,
 /// The language of a file of the run, as the driver sees it.
 enum class SourceLanguage { CFamily, Assembly, Other };
 
+static SourceLanguage languageOf(driver::types::ID Type) {
+  namespace types = driver::types;
+  if (types::isDerivedFromC(Type))
+    return SourceLanguage::CFamily;
+  if (Type == types::TY_Asm || Type == types::TY_PP_Asm)
+    return SourceLanguage::Assembly;
+  return SourceLanguage::Other;
+}
+
+bool isCFamilySource(StringRef File) {
+  namespace types = driver::types;
+  types::ID Type =
+      types::lookupTypeForExtension(sys::path::extension(File).drop_front());
+  // A header's type is its own header type.
+  return types::isDerivedFromC(Type) &&
+         types::lookupHeaderTypeForSourceType(Type) != Type;
+}
+
 /// What \p File is compiled as: the extension says C, C++ or Objective-C
 /// for almost every file, and only the others' commands are read (a
 /// database can hold 100,000).
 static SourceLanguage sourceLanguage(const tooling::CompilationDatabase &DB,
                                      StringRef File) {
-  namespace types = driver::types;
-  auto Language = [](types::ID Type) {
-    if (types::isDerivedFromC(Type))
-      return SourceLanguage::CFamily;
-    if (Type == types::TY_Asm || Type == types::TY_PP_Asm)
-      return SourceLanguage::Assembly;
-    return SourceLanguage::Other;
-  };
-  SourceLanguage ByExtension = Language(
-      types::lookupTypeForExtension(sys::path::extension(File).drop_front()));
-  if (ByExtension == SourceLanguage::CFamily)
-    return ByExtension;
+  if (isCFamilySource(File))
+    return SourceLanguage::CFamily;
   std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
   if (Commands.empty())
-    return ByExtension;
-  return Language(inputType(Commands.front(), File));
+    return languageOf(driver::types::lookupTypeForExtension(
+        sys::path::extension(File).drop_front()));
+  return languageOf(inputType(Commands.front(), File));
 }
 
 namespace {
-/// A compilation database without the files that are not C, C++ or
-/// Objective-C (assembly, linker scripts): they hold no function noalloc
-/// can analyse, so they are neither parsed nor units outside the run.
-class CFamilySources : public tooling::CompilationDatabase {
+/// The compile commands noalloc parses. Files that are not C, C++ or
+/// Objective-C (assembly, linker scripts) hold no function noalloc can
+/// analyse, so they are neither parsed nor units outside the run. And a
+/// build can compile one source several times with the same flags (a test
+/// helper built into every test executable): such commands differ only in
+/// their outputs, and one parse serves them all; commands that differ
+/// otherwise (defines, include paths) are all kept.
+class AnalysedCommands : public tooling::CompilationDatabase {
 public:
-  explicit CFamilySources(std::unique_ptr<CompilationDatabase> Inner)
+  explicit AnalysedCommands(std::unique_ptr<CompilationDatabase> Inner)
       : Inner(std::move(Inner)) {}
 
   std::vector<tooling::CompileCommand>
   getCompileCommands(StringRef File) const override {
-    return Inner->getCompileCommands(File);
+    auto WithoutOutputs = tooling::combineAdjusters(
+        tooling::getClangStripOutputAdjuster(),
+        tooling::getClangStripDependencyFileAdjuster());
+    std::vector<tooling::CompileCommand> Distinct;
+    std::set<std::pair<std::string, std::vector<std::string>>> Seen;
+    for (tooling::CompileCommand &C : Inner->getCompileCommands(File))
+      if (Seen.emplace(C.Directory, WithoutOutputs(C.CommandLine, C.Filename))
+              .second)
+        Distinct.push_back(std::move(C));
+    return Distinct;
   }
   std::vector<std::string> getAllFiles() const override {
     std::vector<std::string> Files = Inner->getAllFiles();
@@ -359,8 +346,7 @@ Expected<Compilations> loadCompilations() {
           cli::ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN),
       tooling::getInsertArgumentAdjuster(
           cli::ExtraArgs, tooling::ArgumentInsertPosition::END)));
-  Run.Database = std::make_unique<CFamilySources>(
-      std::make_unique<DistinctCommands>(std::move(Adjusted)));
+  Run.Database = std::make_unique<AnalysedCommands>(std::move(Adjusted));
   if (Error E = skipOtherLanguages(Run))
     return std::move(E);
   return std::move(Run);

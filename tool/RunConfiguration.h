@@ -27,6 +27,11 @@ llvm::Expected<RunOptions> makeRunOptions();
 /// flags become the compile command of every named source.
 void takeCompilerArguments(int &Argc, const char **Argv);
 
+/// Whether the driver compiles \p File as a C, C++ or Objective-C source
+/// (not a header) by its extension alone (a command's -x can say
+/// otherwise).
+bool isCFamilySource(llvm::StringRef File);
+
 /// The sources of a run that are not C, C++ or Objective-C, left out:
 /// they hold no function noalloc can analyse.
 struct SkippedSources {
