@@ -287,10 +287,14 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
           " is assumed (DefaultCapacity): check it";
   }
   if (!Capacity || *Capacity == 0) {
+    // Only elements removed: the size it starts with is what is unknown.
+    bool OnlyShrinks = U.CountableGrowth && U.Pushed == 0u && !U.Reserved;
     F.Notes.push_back("no fix: " + Name +
-                      " grows by an amount that cannot be bounded; choose N "
-                      "for one of " +
-                      listTargets(*R));
+                      (OnlyShrinks ? " starts with a size that cannot be "
+                                     "bounded"
+                                   : " grows by an amount that cannot be "
+                                     "bounded") +
+                      "; choose N for one of " + listTargets(*R));
     return F;
   }
   if (TooLarge(*Capacity))

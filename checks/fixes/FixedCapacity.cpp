@@ -133,6 +133,10 @@ private:
       return;
     }
     Result.Grows = true;
+    // Members that only remove elements need no more room than there was.
+    if (is_contained(
+            {"pop_back", "pop_front", "clear", "erase", "shrink_to_fit"}, Name))
+      return;
     if (Name == "reserve" && Call && Call->getNumArgs() == 1) {
       std::optional<uint64_t> N = constantValue(Call->getArg(0), Ctx);
       if (!N) {

@@ -9,10 +9,11 @@
 // Running noalloc again finds nothing at the fixed sites.
 // RUN: %expect-exit 1 %noalloc --no-cache --checks='-*,noalloc-std-type' %t/vector.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=AGAIN
-// AGAIN-NOT: variable '{{counts|primes|samples|readings}}'
+// AGAIN-NOT: variable '{{counts|primes|samples|readings|queue}}'
 // AGAIN: warning: variable 'grows' of type 'std::vector<int>' allocates on the heap
 // AGAIN: warning: variable 'passed' of type 'std::vector<int>' allocates on the heap
 // AGAIN: warning: variable 'result' of type 'std::vector<int>' allocates on the heap
+// AGAIN: warning: variable 'pending' of type 'std::vector<int>' allocates on the heap
 //
 // FixTarget picks the library: ETL (checked against a stand-in of its API).
 // RUN: cp %s %t/etl.cpp
@@ -118,4 +119,29 @@ int large() {
   std::vector<double> big(100000);
   // NOTES: :[[@LINE-1]]:23: note: no fix: 100000 elements (800000 bytes) are more than StackLimit (4096) allows on the stack
   return static_cast<int>(big[0]);
+}
+
+// Elements only removed: the capacity is the size it starts with.
+int drained() {
+  std::vector<int> queue(6, 1);
+  // NOTES: :[[@LINE-1]]:20: note: replace with 'boost::container::static_vector<int, 6>': capacity 6 from the elements it is given
+  // CHECK-FIXES: {{^ *}}boost::container::static_vector<int, 6> queue(6, 1);
+  int sum = 0;
+  while (!queue.empty()) {
+    sum += queue.back();
+    queue.pop_back();
+  }
+  queue.clear();
+  return sum;
+}
+
+// Its twin starts with a size that is not a constant: no fix, and the
+// note says what is unknown (it never grows).
+int drainedUnknown(int n) {
+  std::vector<int> pending(n, 1);
+  // NOTES: :[[@LINE-1]]:20: note: no fix: 'pending' starts with a size that cannot be bounded; choose N for one of 'std::inplace_vector<T, N>', 'etl::vector<T, N>', 'boost::container::static_vector<T, N>'
+  // CHECK-FIXES: {{^ *}}std::vector<int> pending(n, 1);
+  pending.pop_back();
+  pending.erase(pending.begin());
+  return static_cast<int>(pending.size());
 }

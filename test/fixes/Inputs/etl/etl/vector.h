@@ -8,9 +8,15 @@ template <typename T, std::size_t N> class vector {
 public:
   vector() = default;
   explicit vector(std::size_t Count);
+  vector(std::size_t Count, const T &Value);
   void push_back(const T &Value);
   template <typename... A> T &emplace_back(A &&...Args);
   void reserve(std::size_t Count);
+  void pop_back();
+  void clear();
+  T *erase(T *Position);
+  bool empty() const;
+  T &back();
   std::size_t size() const;
   T &operator[](std::size_t I);
   T *begin();
