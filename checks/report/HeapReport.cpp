@@ -604,11 +604,13 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
   appendShown(
       Window, 0, Roots.size(), [&](size_t K) { return rootStep(G, Roots, K); },
       F.Notes);
+  // A library function's declaration (stdlib.h) says nothing of this
+  // program: the call is where the user looks.
   if (MayBe)
-    F.Notes.push_back({quoted(C.CalleeName) + " may be " +
-                           quoted(T.Facts.Name) +
-                           dispatchWords(G, C, Chosen.Target),
-                       T.Facts.Where});
+    F.Notes.push_back(
+        {quoted(C.CalleeName) + " may be " + quoted(T.Facts.Name) +
+             dispatchWords(G, C, Chosen.Target),
+         T.Facts.InSystemHeader ? C.Where.point() : T.Facts.Where});
   appendChain(G, Path, Deciding, Window, Finding + 1 + MayBe, F.Notes);
   if (Leaf)
     F.Notes.push_back(

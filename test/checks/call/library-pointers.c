@@ -17,5 +17,5 @@ static map_fn pick = identity;
 int apply(int x) { return pick(x); }
 
 // CHECK: library-pointers.c:11:37: warning: call through 'do_malloc' may allocate on the heap [noalloc-call]
-// CHECK: note: 'do_malloc' may be 'malloc', which is stored into it
+// CHECK: library-pointers.c:11:37: note: 'do_malloc' may be 'malloc', which is stored into it
 // CHECK: library-pointers.c:11:37: note: 'malloc' allocates on the heap
