@@ -152,6 +152,8 @@ public:
   bool VisitObjCMessageExpr(ObjCMessageExpr *E);
   bool VisitCoroutineBodyStmt(CoroutineBodyStmt *S);
   bool VisitVarDecl(VarDecl *D);
+  bool VisitReturnStmt(ReturnStmt *S);
+  bool VisitInitListExpr(InitListExpr *E);
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E);
   bool VisitDeclRefExpr(DeclRefExpr *E);
   bool VisitCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
@@ -195,8 +197,20 @@ private:
   Extractor &X;
   size_t Function;
   const FunctionDecl *Scanned = nullptr;
+  /// Notes the prvalues that initialize the object \p Init makes: no
+  /// temporary of theirs is destroyed here.
+  void initializesInPlace(const Expr *Init);
+  /// Whether the local \p D is the scanned function's return value itself.
+  bool isReturnedInPlace(const VarDecl *D) const;
+
   /// The constructions of variables the library holds in place.
   llvm::DenseSet<const Expr *> InPlaceConstructions;
+  /// Prvalues of a class with a destructor that initialize an object (the
+  /// return value, a variable, a member): C++17 makes no temporary of them
+  /// and, before, the copy is elided; the object's destructor is counted
+  /// where the object is destroyed (a variable at its scope, the return
+  /// value in the caller), not here.
+  llvm::DenseSet<const CXXBindTemporaryExpr *> ElidedTemporaries;
   /// The constructions of variables over a bounded memory resource.
   llvm::DenseSet<const Expr *> BoundedConstructions;
   /// The constructions of members by a constructor's initializers, each
@@ -1311,6 +1325,7 @@ void BodyScanner::scan(const FunctionDecl *FD) {
       else if (Member)
         MemberConstructions[constructionOf(Init->getInit())] =
             Init->isWritten() ? nullptr : Member;
+      initializesInPlace(Init->getInit());
       TraverseStmt(Init->getInit());
     }
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD)) {
@@ -1728,6 +1743,9 @@ bool BodyScanner::VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
 }
 
 bool BodyScanner::VisitCXXNewExpr(CXXNewExpr *E) {
+  // The object is destroyed by its 'delete'.
+  if (E->hasInitializer())
+    initializesInPlace(E->getInitializer());
   const FunctionDecl *New = E->getOperatorNew();
   if (!New)
     return true;
@@ -1879,8 +1897,10 @@ bool BodyScanner::VisitVarDecl(VarDecl *D) {
     if (const FunctionDecl *Fn = Cleanup->getFunctionDecl())
       X.addCall(Function, Fn, D->getLocation(), CallKind::Direct,
                 ObjectMemory::None);
-  if (!D->hasLocalStorage() || isa<ParmVarDecl>(D) ||
-      D->getType()->isReferenceType())
+  if (isa<ParmVarDecl>(D) || D->getType()->isReferenceType())
+    return true;
+  initializesInPlace(D->getInit());
+  if (!D->hasLocalStorage())
     return true;
   // Held in place: neither constructing nor destroying it uses the heap.
   if (X.inPlace(D)) {
@@ -1890,11 +1910,93 @@ bool BodyScanner::VisitVarDecl(VarDecl *D) {
   bool Bounded = X.bounded(D);
   if (Bounded)
     BoundedConstructions.insert(D->getInit()->IgnoreImplicit());
-  destroy(D->getType(), D->getLocation(), Bounded);
+  if (!isReturnedInPlace(D))
+    destroy(D->getType(), D->getLocation(), Bounded);
+  return true;
+}
+
+bool BodyScanner::isReturnedInPlace(const VarDecl *D) const {
+  // In the outermost scope, every return returns the named return value
+  // (clang's NRVO): it becomes the caller's object, destroyed here only
+  // when an exception leaves. A nested scope can end without returning it.
+  if (!D->isNRVOVariable())
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Scanned->getBody());
+  return Body && llvm::any_of(Body->body(), [&](const Stmt *S) {
+           const auto *Declaration = dyn_cast<DeclStmt>(S);
+           return Declaration && llvm::is_contained(Declaration->decls(), D);
+         });
+}
+
+/// \p E without parentheses and the casts that only name the type it
+/// already makes ('std::unique_ptr<int>(p)').
+static const Expr *ignoreSameObjectCasts(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParens();
+    const auto *Cast = dyn_cast<CastExpr>(E);
+    if (!Cast || (Cast->getCastKind() != CK_ConstructorConversion &&
+                  Cast->getCastKind() != CK_NoOp))
+      return E;
+    E = Cast->getSubExpr();
+  }
+}
+
+/// The prvalue that \p E, initializing an object, is made from: through
+/// the copy or move a compiler elides before C++17 ('return T();' is a
+/// temporary moved into the return value there).
+static const Expr *initializingPrvalue(const Expr *E) {
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E->IgnoreParens()))
+    E = Cleanups->getSubExpr();
+  E = ignoreSameObjectCasts(E);
+  const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+  if (!Construct || !Construct->isElidable() || Construct->getNumArgs() != 1)
+    return E;
+  const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(
+      ignoreSameObjectCasts(Construct->getArg(0)));
+  return Temporary ? ignoreSameObjectCasts(Temporary->getSubExpr()) : E;
+}
+
+void BodyScanner::initializesInPlace(const Expr *Init) {
+  if (!Init)
+    return;
+  const Expr *E = initializingPrvalue(Init);
+  // Either arm of '?:' initializes the object.
+  if (const auto *Conditional = dyn_cast<ConditionalOperator>(E)) {
+    initializesInPlace(Conditional->getTrueExpr());
+    initializesInPlace(Conditional->getFalseExpr());
+    return;
+  }
+  // A temporary of another type is converted, then destroyed.
+  if (const auto *Temporary = dyn_cast<CXXBindTemporaryExpr>(E);
+      Temporary &&
+      X.Ctx.hasSameUnqualifiedType(Temporary->getType(), Init->getType())) {
+    ElidedTemporaries.insert(Temporary);
+    // Before C++17, an arm of '?:' is itself a copy of a temporary.
+    initializesInPlace(Temporary->getSubExpr());
+  }
+}
+
+bool BodyScanner::VisitInitListExpr(InitListExpr *E) {
+  // The members of an aggregate, which its own destructor destroys (an
+  // array's elements are destroyed with the array, a std::initializer_list's
+  // with its temporary array: each keeps its temporaries).
+  if (E->getType()->isRecordType())
+    for (const Expr *Init : E->inits())
+      initializesInPlace(Init);
+  return true;
+}
+
+bool BodyScanner::VisitReturnStmt(ReturnStmt *S) {
+  // The caller destroys the returned object.
+  if (const Expr *Value = S->getRetValue();
+      Value && !Value->getType()->isReferenceType() && Value->isPRValue())
+    initializesInPlace(Value);
   return true;
 }
 
 bool BodyScanner::VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+  if (ElidedTemporaries.contains(E))
+    return true;
   if (const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor()) {
     X.addCall(Function, Dtor, E->getBeginLoc(), CallKind::Direct,
               libraryObjectMemory(Dtor, E->getType(), X));

@@ -112,7 +112,7 @@ ROOT int movedVector(std::vector<int> &V) {
 ROOT int copiedVector(const std::vector<int> &V) {
   std::vector<int> W(V);
   // DIRECT: objects.cpp:[[@LINE-1]]:20: warning: variable 'W' of type 'std::vector<int>' allocates on the heap [noalloc-std-type]
-  // DIRECT: objects.cpp:[[@LINE-2]]:20: note: no fix: 'W' grows by an amount that cannot be bounded; {{.*}}
+  // DIRECT: objects.cpp:[[@LINE-2]]:20: note: no fix: 'W' starts with a size that cannot be bounded; {{.*}}
   // CALL: objects.cpp:[[@LINE-3]]:20: warning: call to 'std::vector<int>::vector' may allocate on the heap [noalloc-call]
   return (int)W.size();
 }

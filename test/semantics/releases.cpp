@@ -61,15 +61,17 @@ ROOT void closeLog(std::FILE *stream) { Log log{decltype(Log::stream)(stream)}; 
 // its call is reported there.
 // CHECK: releases.cpp:[[@LINE-8]]:46: warning: call to 'fclose' may release heap memory [noalloc-call]
 // CHECK: releases.cpp:[[@LINE-4]]:11: note: 'closeLog' must not allocate: it is a noalloc root
-// CHECK: releases.cpp:[[@LINE-5]]:49: note: 'closeLog' calls 'std::unique_ptr<_IO_FILE, Closer>::~unique_ptr'
+// The unique_ptr is the member itself (no temporary to destroy): only
+// 'Log::~Log' destroys it.
+// CHECK: releases.cpp:[[@LINE-7]]:45: note: 'closeLog' calls 'Log::~Log'
+// CHECK: releases.cpp:[[@LINE-11]]:8: note: 'Log::~Log' destroys member 'stream' ('std::unique_ptr<std::FILE, Closer>')
 // CHECK: unique_ptr.h:{{[0-9]+}}:{{[0-9]+}}: note: 'std::unique_ptr<_IO_FILE, Closer>::~unique_ptr' calls 'Closer::operator()'
-// CHECK: releases.cpp:[[@LINE-12]]:46: note: 'fclose' releases heap memory
-// CHECK: releases.cpp:[[@LINE-8]]:45: warning: call to 'Log::~Log' may release heap memory [noalloc-call]
-// CHECK: releases.cpp:[[@LINE-9]]:11: note: 'closeLog' must not allocate: it is a noalloc root
-// CHECK: releases.cpp:[[@LINE-13]]:8: note: 'Log::~Log' destroys member 'stream' ('std::unique_ptr<std::FILE, Closer>')
+// CHECK: releases.cpp:[[@LINE-15]]:46: note: 'fclose' releases heap memory
+// CHECK: releases.cpp:[[@LINE-11]]:45: warning: call to 'Log::~Log' may release heap memory [noalloc-call]
+// CHECK: releases.cpp:[[@LINE-12]]:11: note: 'closeLog' must not allocate: it is a noalloc root
+// CHECK: releases.cpp:[[@LINE-16]]:8: note: 'Log::~Log' destroys member 'stream' ('std::unique_ptr<std::FILE, Closer>')
 // CHECK: unique_ptr.h:{{[0-9]+}}:{{[0-9]+}}: note: 'std::unique_ptr<_IO_FILE, Closer>::~unique_ptr' calls 'Closer::operator()'
-// CHECK: releases.cpp:[[@LINE-17]]:46: note: 'Closer::operator()' calls 'fclose', which releases heap memory
-// CHECK: releases.cpp:[[@LINE-13]]:49: note: and 1 more call in 'closeLog' that may use the heap
+// CHECK: releases.cpp:[[@LINE-20]]:46: note: 'Closer::operator()' calls 'fclose', which releases heap memory
 
 // The twins: giving up ownership and reading release nothing.
 ROOT Buffer *disown(std::unique_ptr<Buffer> &p) { return p.release(); }
