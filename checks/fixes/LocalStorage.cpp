@@ -161,12 +161,22 @@ std::string countSpelling(std::vector<const Expr *> Factors, uint64_t Count,
   uint64_t Size = Ctx.getTypeSizeInChars(Element).getQuantity();
   auto IsElementSize = [&](const Expr *E) {
     std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx);
-    return V && *V == Size &&
-           (isa<UnaryExprOrTypeTraitExpr>(E->IgnoreParenImpCasts()) ||
-            isLiteral(E));
+    return V && *V == Size;
   };
   // The factor that is the element's size goes: what is left counts them.
-  auto Each = llvm::find_if(Factors, IsElementSize);
+  // A 'sizeof' first: in 'calloc(4, sizeof(int))' the 4 counts the ints
+  // (sizeof(int) is 2 on a 16-bit target); else the last literal, the size
+  // argument of calloc.
+  auto Each = llvm::find_if(Factors, [&](const Expr *E) {
+    return IsElementSize(E) &&
+           isa<UnaryExprOrTypeTraitExpr>(E->IgnoreParenImpCasts());
+  });
+  if (Each == Factors.end())
+    for (auto F = Factors.rbegin(); F != Factors.rend(); ++F)
+      if (IsElementSize(*F) && isLiteral(*F)) {
+        Each = std::prev(F.base());
+        break;
+      }
   bool Divided = Size == 1 || Each != Factors.end();
   if (Size != 1 && Each != Factors.end())
     Factors.erase(Each);

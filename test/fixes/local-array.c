@@ -66,6 +66,14 @@ void twice(void) {
 }
 int *kept;
 void keep(void) { kept = calloc(BLOCK, sizeof(int)); }
+/* Four ints, whatever sizeof(int) is: the count is 4, not sizeof(int)
+ * (equal here, 2 on a 16-bit target). */
+int quad(void) {
+  int *q = calloc(4, sizeof(int));
+  int last = q[3];
+  free(q);
+  return last;
+}
 
 /* NOTES: {{[a-z-]+}}.c:24:17: note: replace with a local array 'int values_storage[8]': it is freed in the same function
  * NOTES: {{[a-z-]+}}.c:33:15: note: replace with a local array 'char buf_storage[BLOCK]': it is freed in the same function
@@ -73,6 +81,7 @@ void keep(void) { kept = calloc(BLOCK, sizeof(int)); }
  * NOTES: {{[a-z-]+}}.c:48:12: note: replace with a local array 'int w_storage[(PAIR * BLOCK) / sizeof(int)]': it is freed in the same function
  * NOTES: {{[a-z-]+}}.c:57:12: note: no fix: the number of bytes is not a constant
  * NOTES: {{[a-z-]+}}.c:63:13: note: no fix: 't' is freed more than once
+ * NOTES: {{[a-z-]+}}.c:72:12: note: replace with a local array 'int q_storage[4]': it is freed in the same function
  *
  * CHECK-FIXES: {{^}}  int values_storage[8] = {0};
  * CHECK-FIXES-NEXT: {{^}}  int *values = values_storage;
@@ -87,6 +96,8 @@ void keep(void) { kept = calloc(BLOCK, sizeof(int)); }
  * CHECK-FIXES: {{^}}  int w_storage[(PAIR * BLOCK) / sizeof(int)];
  * CHECK-FIXES: {{^}}  int *v = calloc(n, sizeof(int));
  * CHECK-FIXES: {{^}}  char *t = malloc(BLOCK);
+ * CHECK-FIXES: {{^}}  int q_storage[4] = {0};
+ * CHECK-FIXES-NEXT: {{^}}  int *q = q_storage;
  *
  * AGAIN: warning: call to 'calloc' allocates on the heap
  * AGAIN-NEXT: int *v = calloc(n, sizeof(int));
