@@ -65,7 +65,15 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
     Last.insert(("__builtin_" + Own).str());
   }
   std::vector<StringRef> QualifiedRefs(Qualified.begin(), Qualified.end());
-  std::vector<StringRef> CNames;
+  // With _FORTIFY_SOURCE, glibc's macros call '__asprintf_chk' where the
+  // code says 'asprintf' (libraryFunctionName).
+  std::vector<std::string> Fortified;
+  for (const std::string &Name : Names)
+    if (!StringRef(Name).contains("::"))
+      Fortified.push_back("__" + Name + "_chk");
+  for (const std::string &Name : Fortified)
+    Last.insert(Name);
+  std::vector<StringRef> CNames(Fortified.begin(), Fortified.end());
   for (const std::string &Name : Names)
     if (!StringRef(Name).contains("::"))
       CNames.push_back(Name);
@@ -89,7 +97,14 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Entry || Fn->isReplaceableGlobalAllocationFunction() ||
       doesNothing(Call, *Entry, *Result.Context))
     return;
-  std::string Culprit = "call to '" + qualifiedName(Fn) + "'";
+  // The library function the code names, not its fortified variant
+  // ('__asprintf_chk' is 'asprintf').
+  std::string Shown = qualifiedName(Fn);
+  if (Fn->isExternC() && !Fn->getBuiltinID())
+    if (std::string Library = libraryFunctionName(Fn);
+        Library != Fn->getName())
+      Shown = Library;
+  std::string Culprit = "call to '" + Shown + "'";
   std::string Message;
   switch (Entry->Effect) {
   case FunctionEffect::Allocates:

@@ -4,6 +4,7 @@
 #include "utils/LLVMCompat.h"
 #include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
@@ -13,6 +14,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -43,6 +45,31 @@ static bool isProgramGlobalFunction(const FunctionDecl *FD) {
   });
 }
 
+/// The C library function that \p Name, declared in a system header, is
+/// under another name: a reserved name given a symbol with an asm label
+/// (glibc's '__realpath_alias', which is 'realpath'), a fortified '__X_chk' (X
+/// with a check of the buffer's size, which aborts), or glibc's internal
+/// '__getdelim' that its inline 'getline' calls at -O2. Empty if none.
+static std::string cLibraryAlias(const FunctionDecl *FD, StringRef Name) {
+  // Only a reserved name: 'sscanf' is labelled '__isoc99_sscanf', and is
+  // known by its own name.
+  if (const auto *Label = FD->getAttr<AsmLabelAttr>();
+      Label && Name.starts_with("__")) {
+    StringRef Symbol = Label->getLabel();
+    if (!Symbol.empty() && Symbol != Name && llvm::all_of(Symbol, [](char C) {
+          return llvm::isAlnum(C) || C == '_';
+        }))
+      return Symbol.str();
+  }
+  StringRef Fortified = Name;
+  if (Fortified.consume_front("__") && Fortified.consume_back("_chk") &&
+      !Fortified.empty())
+    return Fortified.str();
+  if (Name == "__getdelim")
+    return "getdelim";
+  return "";
+}
+
 std::string libraryFunctionName(const FunctionDecl *FD) {
   // The knowledge base's names are stored without a leading '::': the
   // '::' tells KnowledgeBase::function that it is not a C function.
@@ -53,6 +80,11 @@ std::string libraryFunctionName(const FunctionDecl *FD) {
   StringRef Library = Name;
   if (FD->getBuiltinID() && Library.consume_front("__builtin_"))
     return Library.str();
+  if (FD->isExternC() &&
+      FD->getASTContext().getSourceManager().isInSystemHeader(
+          FD->getLocation()))
+    if (std::string Alias = cLibraryAlias(FD, Name); !Alias.empty())
+      return Alias;
   return Name;
 }
 
