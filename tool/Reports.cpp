@@ -565,8 +565,17 @@ Expected<std::vector<BaselineEntry>> parseBaseline(StringRef Text,
                              toString(Parsed.takeError()).c_str());
   const json::Object *Top = Parsed->getAsObject();
   std::optional<std::vector<BaselineEntry>> Entries;
-  if (Top && Top->getString("format") == "noalloc-baseline")
+  if (Top && Top->getString("format") == "noalloc-baseline") {
+    // A newer noalloc's baseline may say what this one cannot read.
+    std::optional<int64_t> Version = Top->getInteger("version");
+    if (Version && (*Version < 1 || *Version > 2))
+      return createStringError(
+          inconvertibleErrorCode(),
+          "baseline '%s' has version %lld; this noalloc reads versions 1 "
+          "and 2",
+          Name.str().c_str(), static_cast<long long>(*Version));
     Entries = baselineEntries(*Top);
+  }
   if (!Entries)
     return createStringError(inconvertibleErrorCode(),
                              "'%s' is not a noalloc baseline",

@@ -67,6 +67,10 @@ Expected<RunOptions> makeRunOptions() {
     Overrides.Checks = cli::Checks;
   if (!cli::WarningsAsErrors.empty())
     Overrides.WarningsAsErrors = cli::WarningsAsErrors;
+  if (cli::Explain.getNumOccurrences() && cli::Explain.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--explain needs a function's name or a glob "
+                             "('--explain=Sampler::tick')");
   for (auto [Option, Value, Field] :
        {std::tuple{"--header-filter", &cli::HeaderFilter,
                    &Overrides.HeaderFilterRegex},
@@ -268,9 +272,13 @@ static Error skipOtherLanguages(Compilations &Run) {
   llvm::sort(Run.Skipped.Other);
   if (!Run.Files.empty())
     return Error::success();
+  std::string Skipped = Run.Skipped.describe();
   return createStringError(inconvertibleErrorCode(),
-                           "no C, C++ or Objective-C source to analyse: " +
-                               Run.Skipped.describe());
+                           "no C, C++ or Objective-C source to analyse" +
+                               (Skipped.empty()
+                                    ? std::string(" (the compilation "
+                                                  "database lists none)")
+                                    : ": " + Skipped));
 }
 
 std::string SkippedSources::describe() const {
