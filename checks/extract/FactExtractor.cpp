@@ -1242,7 +1242,10 @@ void Extractor::describeKept() {
   size_t N = Facts.Functions.size();
   std::vector<bool> Keep(N);
   for (size_t I = 0; I < N; ++I)
-    Keep[I] = !facts(I).InSystemHeader || facts(I).AddressTaken;
+    // An overrider is reached by a virtual call of another unit (a
+    // shared_ptr's control block): a chain can name it.
+    Keep[I] = !facts(I).InSystemHeader || facts(I).AddressTaken ||
+              !facts(I).Overrides.empty();
   for (auto [Caller, Call, Target] : NamedCalls)
     if (!facts(Caller).InSystemHeader)
       Keep[Target] = true;

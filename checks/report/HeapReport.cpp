@@ -66,6 +66,20 @@ static std::string callPhrase(const LinkedCall &C, bool Constructor) {
   return "calls " + quoted(C.CalleeName);
 }
 
+/// Call \p C of a chain, which reaches \p T: "calls 'f'", and which
+/// function a pointer or a virtual call may be.
+static std::string callOf(const LinkedCall &C, const Node &T) {
+  // A library's call, whose callee's name the facts do not keep.
+  if (C.CalleeName.empty())
+    return (C.Kind == CallKind::Direct ? "calls "
+                                       : "makes a call that may be ") +
+           quoted(T.Facts.Name);
+  std::string Phrase = callPhrase(C, T.Facts.Constructor);
+  if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
+    Phrase += ", which may be " + quoted(T.Facts.Name);
+  return Phrase;
+}
+
 /// What a function at the end of a path does for \p C, in a few words.
 static std::string leafPhrase(const Node &T, Cause C) {
   if (!T.leafWhy(C).empty())
@@ -303,9 +317,7 @@ static std::string callStep(const HeapGraph &G, const Node &Caller,
     return Step + "calls " + quoted(C.CalleeName) +
            ", whose code noalloc cannot see";
   }
-  Step += callPhrase(C, T.Facts.Constructor);
-  if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
-    Step += ", which may be " + quoted(T.Facts.Name);
+  Step += callOf(C, T);
   if (!Why.empty())
     Step += ", which " + Why.str();
   return Step;
@@ -377,12 +389,8 @@ static ChainStep rootStep(const HeapGraph &G, const Walk &Up, size_t K) {
   const Node &Callee = G.node(Up[Last - K]);
   const Node &Caller = G.node(Up[Last - K + 1]);
   const LinkedCall &Via = Caller.Calls[G.scopeParentCall(Up[Last - K])];
-  std::string Step = quoted(Caller.Facts.Name) + " " +
-                     callPhrase(Via, Callee.Facts.Constructor);
-  // As on the path to the heap: which function the pointer holds.
-  if (Via.Kind != CallKind::Direct && Callee.Facts.Name != Via.CalleeName)
-    Step += ", which may be " + quoted(Callee.Facts.Name);
-  return {Step, Via.Where.point()};
+  return {quoted(Caller.Facts.Name) + " " + callOf(Via, Callee),
+          Via.Where.point()};
 }
 
 namespace {
