@@ -2,6 +2,8 @@
 
 #include "report/HeapReport.h"
 #include "CheckRegistry.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -1161,13 +1163,21 @@ bool explain(const HeapGraph &G, StringRef Pattern, Policy P, raw_ostream &OS) {
   // One function: a search from it; several ('*'): the link step's
   // shortest paths, so the cost is linear in what is printed.
   bool Several = Matches.size() > 1;
+  // A header's static function is one node per unit that includes it,
+  // each with the same paths: one explanation is enough (kept as hashes:
+  // '*' explains the whole program).
+  llvm::DenseSet<uint64_t> Printed;
   for (int Start : Matches) {
+    std::string Block;
+    raw_string_ostream Out(Block);
     if (!G.node(Start).isUserDefinition())
-      printLibraryFunction(G, Paths, Start, P, OS);
+      printLibraryFunction(G, Paths, Start, P, Out);
     else if (Several)
-      printShortestPaths(G, Paths, Start, P, OS);
+      printShortestPaths(G, Paths, Start, P, Out);
     else
-      printEveryPath(G, Paths, Start, P, OS);
+      printEveryPath(G, Paths, Start, P, Out);
+    if (Printed.insert(llvm::xxh3_64bits(Block)).second)
+      OS << Block;
   }
   return !Matches.empty();
 }

@@ -1,0 +1,2 @@
+#include <stdlib.h>
+static inline void drop(void *p) { free(p); }

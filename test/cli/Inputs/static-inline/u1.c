@@ -1,0 +1,2 @@
+#include "h.h"
+void use1(void *p) { drop(p); }

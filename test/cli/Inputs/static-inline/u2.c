@@ -1,0 +1,2 @@
+#include "h.h"
+void use2(void *p) { drop(p); }

@@ -1,0 +1,2 @@
+#include "h.h"
+void use3(void *p) { drop(p); }
