@@ -28,9 +28,10 @@ using cli::OutputFormat;
 
 /// SARIF's %SRCROOT%: --sarif-root, else the first of the compilation
 /// database's directory, the git top level (of the current directory, else
-/// of the first finding) and the current directory that holds every file
-/// the report names (else the first of them; files outside it get absolute
-/// URIs).
+/// of the first finding) and the current directory that holds every
+/// finding's file (else the first of them). The notes' files do not
+/// count: a chain goes through system headers, which no project holds;
+/// files outside the root get absolute URIs.
 static std::string sourceRoot(ArrayRef<ClangTidyError> Errors) {
   if (!cli::SarifRoot.empty())
     return normalizedPath(cli::SarifRoot);
@@ -47,11 +48,8 @@ static std::string sourceRoot(ArrayRef<ClangTidyError> Errors) {
   Candidates.push_back(Here);
   for (const std::string &Root : Candidates)
     if (llvm::all_of(Errors, [&](const ClangTidyError &E) {
-          return (E.Message.FilePath.empty() ||
-                  isUnder(E.Message.FilePath, Root)) &&
-                 llvm::all_of(E.Notes, [&](const auto &N) {
-                   return N.FilePath.empty() || isUnder(N.FilePath, Root);
-                 });
+          return E.Message.FilePath.empty() ||
+                 isUnder(E.Message.FilePath, Root);
         }))
       return Root;
   return Candidates.front();
