@@ -721,6 +721,27 @@ static void summarizeCompiled(FunctionFacts &F, const FunctionDecl *Decl,
   F.Summary.Allocates = true;
 }
 
+/// A compiled default constructor whose knowledge entry gives it an effect
+/// of its own (std::locale() shares the global locale, while a locale by
+/// name allocates) is decided by that effect: the facts name constructors
+/// without telling the default one apart.
+static void summarizeDefaultConstructor(FunctionFacts &F,
+                                        const FunctionDecl *Decl,
+                                        const KnowledgeBase &KB) {
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(Decl);
+  if (F.Defined || !F.InSystemHeader || !Ctor || !Ctor->isDefaultConstructor())
+    return;
+  const FunctionEntry *General = KB.function(F.KnowledgeName);
+  const FunctionEntry *Entry =
+      KB.function(F.KnowledgeName, /*CopyOrMove=*/false,
+                  /*DefaultConstructor=*/true);
+  if (!Entry || Entry == General)
+    return;
+  F.Summary.Summarised = true;
+  F.Summary.Allocates = Entry->Effect == FunctionEffect::Allocates;
+  F.Summary.Releases = Entry->Effect == FunctionEffect::Releases;
+}
+
 size_t Extractor::function(const FunctionDecl *FD) {
   const FunctionDecl *Canonical = FD->getCanonicalDecl();
   auto It = Index.find(Canonical);
@@ -779,6 +800,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
       !KB.function(F.KnowledgeName, F.CopyOrMove))
     F.HandsOutCallables = handsOutCallables(Decl, HoldsCallable);
   summarizeCompiled(F, Decl, KB);
+  summarizeDefaultConstructor(F, Decl, KB);
   if (F.Constructor && isCallableWrapper(F.KnowledgeClass))
     addWrapperMembers(cast<CXXConstructorDecl>(Decl)->getParent());
   return I;

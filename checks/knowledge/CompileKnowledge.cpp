@@ -83,7 +83,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
        << ", " << quoted(E.Exception) << ", " << quoted(E.Replacement) << ", "
        << effect(E.CopyEffect) << ", " << list(E.CallsArguments) << ", "
        << (E.CFunction ? "true" : "false") << ", "
-       << number(E.ScanfFormatArgument) << "});\n";
+       << number(E.ScanfFormatArgument) << ", "
+       << effect(E.DefaultConstructorEffect) << "});\n";
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)
        << ", " << number(E.AllocatorArgument) << ", " << quoted(E.Replacement)

@@ -133,10 +133,12 @@ const FunctionEntry *allocatingLibraryConstructor(const CXXConstructExpr *E,
                    Ctor->getLocation()))
     return nullptr;
   // A copy of a standard exception shares its message: the entry's
-  // copy-effect says so. The name the facts look it up by
+  // copy-effect says so, and a default std::locale shares the global one:
+  // its default-constructor-effect. The name the facts look it up by
   // ('std::basic_istream::sentry::sentry').
   const FunctionEntry *Entry =
-      KB.function(knowledgeName(Ctor), Ctor->isCopyOrMoveConstructor());
+      KB.function(knowledgeName(Ctor), Ctor->isCopyOrMoveConstructor(),
+                  Ctor->isDefaultConstructor());
   return Entry && Entry->Effect == FunctionEffect::Allocates ? Entry : nullptr;
 }
 

@@ -47,6 +47,7 @@ namespace {
 struct Tables {
   StringMap<FunctionEntry> &Functions;
   StringMap<FunctionEntry> &Copies;
+  StringMap<FunctionEntry> &Defaults;
   StringMap<TypeEntry> &Types;
   StringMap<ReplacementEntry> &Replacements;
   std::vector<LibraryEntry> &Libraries;
@@ -55,16 +56,22 @@ struct Tables {
 
 /// Adds \p File's entries to \p T, replacing those of the same name.
 static void addFile(KnowledgeFile File, Tables T) {
-  auto &[Functions, Copies, Types, Replacements, Libraries] = T;
+  auto &[Functions, Copies, Defaults, Types, Replacements, Libraries] = T;
+  // A constructor's own effect for its copies or its default construction.
+  auto AddSpecial = [](StringMap<FunctionEntry> &Table, const FunctionEntry &E,
+                       std::optional<FunctionEffect> Effect) {
+    Table.erase(E.Name);
+    if (!Effect)
+      return;
+    FunctionEntry &Special = Table[E.Name];
+    Special.Name = E.Name;
+    Special.Effect = *Effect;
+  };
   for (FunctionEntry &E : File.Functions) {
     E.Name = normalizeName(E.Name);
     std::string Key = E.Name;
-    Copies.erase(Key);
-    if (E.CopyEffect) {
-      FunctionEntry &Copy = Copies[Key];
-      Copy.Name = E.Name;
-      Copy.Effect = *E.CopyEffect;
-    }
+    AddSpecial(Copies, E, E.CopyEffect);
+    AddSpecial(Defaults, E, E.DefaultConstructorEffect);
     Functions[Key] = std::move(E);
   }
   for (TypeEntry &E : File.Types) {
@@ -93,7 +100,8 @@ Error KnowledgeBase::addYAML(StringRef Text, StringRef FileName) {
   KnowledgeFile File;
   if (Error E = readKnowledgeFile(Text, FileName, File))
     return E;
-  addFile(std::move(File), {Functions, Copies, Types, Replacements, Libraries});
+  addFile(std::move(File),
+          {Functions, Copies, Defaults, Types, Replacements, Libraries});
   return Error::success();
 }
 
@@ -106,9 +114,13 @@ const FunctionEntry *KnowledgeBase::function(StringRef QualifiedName) const {
 }
 
 const FunctionEntry *KnowledgeBase::function(StringRef QualifiedName,
-                                             bool CopyOrMove) const {
+                                             bool CopyOrMove,
+                                             bool DefaultConstructor) const {
   if (CopyOrMove)
     if (auto It = Copies.find(QualifiedName); It != Copies.end())
+      return &It->second;
+  if (DefaultConstructor)
+    if (auto It = Defaults.find(QualifiedName); It != Defaults.end())
       return &It->second;
   return function(QualifiedName);
 }
@@ -164,8 +176,8 @@ KnowledgeBase::get(ArrayRef<std::string> UserFiles) {
 
   auto KB = std::make_shared<KnowledgeBase>();
   for (const BuiltinFile *F = DefaultKnowledgeFiles; F->Name; ++F)
-    addFile(F->Make(), {KB->Functions, KB->Copies, KB->Types, KB->Replacements,
-                        KB->Libraries});
+    addFile(F->Make(), {KB->Functions, KB->Copies, KB->Defaults, KB->Types,
+                        KB->Replacements, KB->Libraries});
   std::vector<std::string> Libraries;
   for (const std::string &Path : UserFiles) {
     if (namesLibrary(Path)) {

@@ -69,6 +69,10 @@ struct FunctionEntry {
   /// format. A literal one with an allocating conversion ('%ms', '%m[')
   /// makes the call allocate (allocatingConversion).
   std::optional<unsigned> ScanfFormatArgument;
+  /// For a constructor: the effect of its default constructor, when it
+  /// differs (std::locale() shares the global locale, a locale by name
+  /// allocates).
+  std::optional<FunctionEffect> DefaultConstructorEffect;
 };
 
 struct TypeEntry {
@@ -136,9 +140,10 @@ public:
   /// the entry under 'name' unless it names a C function.
   const FunctionEntry *function(llvm::StringRef QualifiedName) const;
   /// The entry of a constructor; for a copy or move constructor, its
-  /// copy-effect when the entry gives one.
-  const FunctionEntry *function(llvm::StringRef QualifiedName,
-                                bool CopyOrMove) const;
+  /// copy-effect when the entry gives one, and for a default constructor
+  /// its default-constructor-effect.
+  const FunctionEntry *function(llvm::StringRef QualifiedName, bool CopyOrMove,
+                                bool DefaultConstructor = false) const;
   const TypeEntry *type(llvm::StringRef QualifiedName) const;
   const ReplacementEntry *replacement(llvm::StringRef QualifiedName) const;
   /// The libraries the replacements' targets name (std, etl, boost, ...),
@@ -161,6 +166,8 @@ private:
   llvm::StringMap<FunctionEntry> Functions;
   /// The copy and move constructors of entries with a copy-effect.
   llvm::StringMap<FunctionEntry> Copies;
+  /// The default constructors of entries with a default-constructor-effect.
+  llvm::StringMap<FunctionEntry> Defaults;
   llvm::StringMap<TypeEntry> Types;
   llvm::StringMap<ReplacementEntry> Replacements;
   std::vector<LibraryEntry> Libraries;

@@ -61,6 +61,7 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("copy-effect", E.CopyEffect);
     IO.mapOptional("calls-argument", E.CallsArguments);
     IO.mapOptional("scanf-format-argument", E.ScanfFormatArgument);
+    IO.mapOptional("default-constructor-effect", E.DefaultConstructorEffect);
   }
   static std::string validate(IO &IO, noalloc::FunctionEntry &E) {
     if (!readWhole(IO))
@@ -68,10 +69,16 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     using noalloc::FunctionEffect;
     if (E.Name.empty())
       return "'name' must not be empty";
-    if (E.CopyEffect && *E.CopyEffect != FunctionEffect::None &&
-        *E.CopyEffect != FunctionEffect::Allocates &&
-        *E.CopyEffect != FunctionEffect::Releases)
+    auto Plain = [](std::optional<FunctionEffect> Effect) {
+      return !Effect || *Effect == FunctionEffect::None ||
+             *Effect == FunctionEffect::Allocates ||
+             *Effect == FunctionEffect::Releases;
+    };
+    if (!Plain(E.CopyEffect))
       return "'copy-effect' must be 'none', 'allocates' or 'releases'";
+    if (!Plain(E.DefaultConstructorEffect))
+      return "'default-constructor-effect' must be 'none', 'allocates' or "
+             "'releases'";
     if (E.WhenNullArgument && E.Effect != noalloc::FunctionEffect::Allocates)
       return "'when-null-argument' needs 'effect: allocates'";
     if (E.NothingWhenNullArgument &&
