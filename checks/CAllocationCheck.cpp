@@ -141,7 +141,11 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (!ReportMayAllocate)
       return;
-    Message = Culprit + " may allocate on the heap: " + Entry->Condition;
+    Message = Culprit + " may allocate on the heap: " +
+              (unreadScanfFormat(Call, *Entry)
+                   ? "its format is not a string literal; "
+                   : "") +
+              Entry->Condition;
     break;
   case FunctionEffect::AllocatesOnFailure:
   case FunctionEffect::None:

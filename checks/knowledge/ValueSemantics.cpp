@@ -763,16 +763,35 @@ static std::string allocatingConversion(StringRef Format) {
   return "";
 }
 
-std::string allocatingConversion(const CallExpr *Call,
-                                 const FunctionEntry &Entry) {
+/// The scanf format argument of \p Call, if its function has one.
+static const Expr *scanfFormat(const CallExpr *Call,
+                               const FunctionEntry &Entry) {
   if (!Entry.ScanfFormatArgument ||
       *Entry.ScanfFormatArgument >= Call->getNumArgs())
+    return nullptr;
+  return Call->getArg(*Entry.ScanfFormatArgument)->IgnoreParenImpCasts();
+}
+
+std::string allocatingConversion(const CallExpr *Call,
+                                 const FunctionEntry &Entry) {
+  const auto *Format =
+      dyn_cast_or_null<StringLiteral>(scanfFormat(Call, Entry));
+  if (!Format)
     return "";
-  const auto *Format = dyn_cast<StringLiteral>(
-      Call->getArg(*Entry.ScanfFormatArgument)->IgnoreParenImpCasts());
-  if (!Format || !(Format->isOrdinary() || Format->isUTF8()))
-    return "";
-  return allocatingConversion(Format->getString());
+  if (Format->getCharByteWidth() == 1)
+    return allocatingConversion(Format->getString());
+  // A wide format (wscanf's L"%ms"): its conversions are ASCII.
+  std::string Narrow;
+  for (unsigned I = 0, E = Format->getLength(); I != E; ++I) {
+    uint32_t C = Format->getCodeUnit(I);
+    Narrow += C < 0x80 ? char(C) : '?';
+  }
+  return allocatingConversion(StringRef(Narrow));
+}
+
+bool unreadScanfFormat(const CallExpr *Call, const FunctionEntry &Entry) {
+  const Expr *Format = scanfFormat(Call, Entry);
+  return Format && !isa<StringLiteral>(Format);
 }
 
 } // namespace noalloc

@@ -108,10 +108,16 @@ bool doesNothing(const clang::CallExpr *Call, const FunctionEntry &Entry,
 /// The allocating conversion of \p Call's scanf format, if its function
 /// has one (the knowledge base's scanf-format-argument) and it is a string
 /// literal with a conversion that has the assignment-allocation character
-/// ('%ms', '%5m[a-z]', '%2$mc'): POSIX.1-2008 makes it malloc the field.
+/// ('%ms', '%5m[a-z]', '%2$mc', wide ones too): POSIX.1-2008 makes it
+/// malloc the field.
 /// "" when the format allocates nothing or is not a literal.
 std::string allocatingConversion(const clang::CallExpr *Call,
                                  const FunctionEntry &Entry);
+
+/// Whether \p Call's function has a scanf format (scanf-format-argument)
+/// and \p Call passes one that is not a string literal: noalloc cannot read
+/// its conversions, and the call stays may-allocate.
+bool unreadScanfFormat(const clang::CallExpr *Call, const FunctionEntry &Entry);
 
 } // namespace noalloc
 

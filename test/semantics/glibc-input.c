@@ -39,7 +39,7 @@ int format(char *Out, size_t N, int Precision, double V) {
 // CHECK: glibc-input.c:[[@LINE-2]]:10: warning: call to 'snprintf' may allocate on the heap: only unusual formats: {{.*}} [noalloc-c-allocation]
 
 int parse(const char *In, double *V) { return sscanf(In, "%lf", V); }
-// CHECK: glibc-input.c:[[@LINE-1]]:47: warning: call to 'sscanf' may allocate on the heap: %ms/%m[ always (measured 2); numeric fields longer than ~1000 characters {{.*}} [noalloc-c-allocation]
+// CHECK: glibc-input.c:[[@LINE-1]]:47: warning: call to 'sscanf' may allocate on the heap: a conversion with 'm' (%ms, %m[) mallocs the field (measured 2), read in a literal format only; numeric fields longer than ~1000 characters {{.*}} [noalloc-c-allocation]
 
 /* A caller of one. */
 void emitTwice(FILE *F, int V) {
