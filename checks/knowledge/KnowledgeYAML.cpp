@@ -4,6 +4,7 @@
 #include "knowledge/YAMLInput.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
+#include <string>
 
 using namespace llvm;
 
@@ -16,33 +17,90 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(noalloc::LibraryEntry)
 namespace llvm {
 namespace yaml {
 
-template <> struct ScalarEnumerationTraits<noalloc::FunctionEffect> {
-  static void enumeration(IO &IO, noalloc::FunctionEffect &Value) {
-    using noalloc::FunctionEffect;
-    IO.enumCase(Value, "allocates", FunctionEffect::Allocates);
-    IO.enumCase(Value, "releases", FunctionEffect::Releases);
-    IO.enumCase(Value, "reallocates", FunctionEffect::Reallocates);
-    IO.enumCase(Value, "may-allocate", FunctionEffect::MayAllocate);
-    IO.enumCase(Value, "allocates-on-failure",
-                FunctionEffect::AllocatesOnFailure);
-    IO.enumCase(Value, "none", FunctionEffect::None);
-  }
+namespace {
+
+/// The scalar of a key that takes one of a few words: a word it does not
+/// take is one error that names it and the words it takes ("unknown effect
+/// 'allocate': expected 'allocates', ..."), at the scalar's place.
+template <typename T> struct Choice {
+  StringRef Word;
+  T Value;
 };
 
-template <> struct ScalarEnumerationTraits<noalloc::TypeEffect> {
-  static void enumeration(IO &IO, noalloc::TypeEffect &Value) {
-    using noalloc::TypeEffect;
-    IO.enumCase(Value, "allocates", TypeEffect::Allocates);
-    IO.enumCase(Value, "wraps", TypeEffect::Wraps);
-    IO.enumCase(Value, "none", TypeEffect::None);
-  }
+template <typename T, size_t N>
+static void writeChoice(const T &Value, const Choice<T> (&Words)[N],
+                        raw_ostream &OS) {
+  for (const Choice<T> &C : Words)
+    if (C.Value == Value)
+      OS << C.Word;
+}
+
+template <typename T, size_t N>
+static StringRef readChoice(StringRef Scalar, StringRef What,
+                            const Choice<T> (&Words)[N], T &Value) {
+  for (const Choice<T> &C : Words)
+    if (Scalar == C.Word) {
+      Value = C.Value;
+      return "";
+    }
+  // The parser reports the message before the next read.
+  static thread_local std::string Message;
+  Message = ("unknown " + What + " '" + Scalar + "': expected ").str();
+  for (size_t I = 0; I != N; ++I)
+    Message += (I == 0       ? "'"
+                : I + 1 == N ? " or '"
+                             : ", '") +
+               Words[I].Word.str() + "'";
+  return Message;
+}
+
+/// The words of each such key, and what the error calls its value.
+struct FunctionEffects {
+  static constexpr StringRef What = "effect";
+  static constexpr Choice<noalloc::FunctionEffect> Words[] = {
+      {"allocates", noalloc::FunctionEffect::Allocates},
+      {"releases", noalloc::FunctionEffect::Releases},
+      {"reallocates", noalloc::FunctionEffect::Reallocates},
+      {"may-allocate", noalloc::FunctionEffect::MayAllocate},
+      {"allocates-on-failure", noalloc::FunctionEffect::AllocatesOnFailure},
+      {"none", noalloc::FunctionEffect::None}};
 };
 
-template <> struct ScalarEnumerationTraits<noalloc::KnowledgeLanguage> {
-  static void enumeration(IO &IO, noalloc::KnowledgeLanguage &Value) {
-    IO.enumCase(Value, "c", noalloc::KnowledgeLanguage::C);
-  }
+struct TypeEffects {
+  static constexpr StringRef What = "effect";
+  static constexpr Choice<noalloc::TypeEffect> Words[] = {
+      {"allocates", noalloc::TypeEffect::Allocates},
+      {"wraps", noalloc::TypeEffect::Wraps},
+      {"none", noalloc::TypeEffect::None}};
 };
+
+struct Languages {
+  static constexpr StringRef What = "language";
+  static constexpr Choice<noalloc::KnowledgeLanguage> Words[] = {
+      {"c", noalloc::KnowledgeLanguage::C}};
+};
+
+template <typename Table, typename T> struct ChoiceTraits {
+  static void output(const T &Value, void *, raw_ostream &OS) {
+    writeChoice(Value, Table::Words, OS);
+  }
+  static StringRef input(StringRef Scalar, void *, T &Value) {
+    return readChoice(Scalar, Table::What, Table::Words, Value);
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
+
+} // namespace
+
+template <>
+struct ScalarTraits<noalloc::FunctionEffect>
+    : ChoiceTraits<FunctionEffects, noalloc::FunctionEffect> {};
+template <>
+struct ScalarTraits<noalloc::TypeEffect>
+    : ChoiceTraits<TypeEffects, noalloc::TypeEffect> {};
+template <>
+struct ScalarTraits<noalloc::KnowledgeLanguage>
+    : ChoiceTraits<Languages, noalloc::KnowledgeLanguage> {};
 
 /// An entry read after an error (an unknown 'effect') is half read: the
 /// keys after it keep placeholders, not what the file says. It is not

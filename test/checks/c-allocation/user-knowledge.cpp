@@ -10,7 +10,7 @@
 // RUN: %expect-exit 2 %noalloc --checks='-*,noalloc-c-allocation' \
 // RUN:   --knowledge=%S/Inputs/broken.yaml %s -- 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=BROKEN
-// BROKEN: broken.yaml:3:13: error: unknown enumerated scalar
+// BROKEN: broken.yaml:3:13: error: unknown effect 'alocates': expected 'allocates', 'releases', 'reallocates', 'may-allocate', 'allocates-on-failure' or 'none'
 // RUN: %expect-exit 2 %noalloc --knowledge=%S/Inputs/missing.yaml %s -- 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=MISSING
 // MISSING: cannot read knowledge file '{{.*}}missing.yaml'

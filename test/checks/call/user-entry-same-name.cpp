@@ -30,7 +30,7 @@
 // RUN: printf 'language: c++\nfunctions: []\n' > %t/language.yaml
 // RUN: %expect-exit 2 %noalloc --knowledge=%t/language.yaml %s -- -std=c++20 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=LANGUAGE
-// LANGUAGE: language.yaml:1:11: error: unknown enumerated scalar
+// LANGUAGE: language.yaml:1:11: error: unknown language 'c++': expected 'c'
 
 #include <cstddef>
 
