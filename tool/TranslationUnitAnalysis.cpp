@@ -11,6 +11,7 @@
 #include "knowledge/KnowledgeBase.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoallocCheck.h"
+#include "utils/ParentIndex.h"
 #include "utils/Paths.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/Version.h"
@@ -259,6 +260,14 @@ private:
     }
   };
 
+  /// Frees what only the checks use before the facts are extracted.
+  class ChecksDone : public ASTConsumer {
+  public:
+    void HandleTranslationUnit(ASTContext &Ctx) override {
+      releaseParentIndex(Ctx);
+    }
+  };
+
   /// Records the files the parse read, for the cache.
   class DependencyRecorder : public ASTConsumer {
   public:
@@ -340,6 +349,7 @@ private:
       Consumers.push_back(std::make_unique<UserCodeScope>());
       Consumers.push_back(Factory.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.ChecksEnd));
+      Consumers.push_back(std::make_unique<ChecksDone>());
       Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));
       Consumers.push_back(
           std::make_unique<FactsRecorder>(KnowledgeFiles, Sink));

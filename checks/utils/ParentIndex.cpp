@@ -350,6 +350,11 @@ bool isInInstantiatedCode(const Stmt &S, ASTContext &Ctx) {
   return indexFor(Ctx).isInstantiated(S);
 }
 
+void releaseParentIndex(const ASTContext &Ctx) {
+  if (CurrentIndex.Ctx == &Ctx)
+    CurrentIndex = Current();
+}
+
 void indexDeclaration(const Decl &D, ASTContext &Ctx) {
   indexFor(Ctx).addScope(const_cast<Decl *>(&D));
 }
