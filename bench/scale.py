@@ -8,6 +8,9 @@ directories that you fetched yourself, named on the command line.
                                 compile_commands.json, or a source tree of a
                                 known layout (json, etl, lua, littlefs, lwip, freertos: a compilation
                                 database is written for it, outside the tree)
+  scale.py parallel PROJECT...  noalloc -j1 against -j2 on real's units: wall,
+                                and the threads' CPU (main thread plus the
+                                busiest worker: -j2 on two cores of its own)
   scale.py generated N...       programs of N translation units (generate.py)
   scale.py link N... [--baseline NOALLOC]
                                 `noalloc link` alone over the facts of those
@@ -70,6 +73,50 @@ def run(argv, cwd=None, stdout=subprocess.DEVNULL, env=None):
 # CPU seconds (user + system) of the last run(): on a shared machine wall
 # time also counts the other tenants, CPU time does not.
 CPU = [0.0]
+
+
+def thread_seconds(pid):
+    """{thread id: CPU seconds (user + system)} of the threads of pid now."""
+    found = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        tids = os.listdir("/proc/%d/task" % pid)
+    except OSError:
+        return found
+    for tid in tids:
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                fields = f.read().rpartition(")")[2].split()
+        except OSError:
+            continue
+        # utime and stime are the stat file's fields 14 and 15.
+        found[int(tid)] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
+def run_threads(argv, cwd=None, interval=0.05):
+    """run() of a multi-threaded noalloc, sampling its threads' CPU time
+    every interval seconds. Returns (seconds, peak RSS in MiB, exit status,
+    CPU seconds of the main thread, [CPU seconds of each other thread]).
+    The main thread's is the process's CPU (wait4) less the others' last
+    samples, so the at most interval seconds of a worker's CPU the last
+    sample misses count as serial."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    last = {}
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        last.update(thread_seconds(proc.pid))
+        time.sleep(interval)
+    seconds = time.perf_counter() - start
+    CPU[0] = usage.ru_utime + usage.ru_stime
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    workers = sorted((s for tid, s in last.items() if tid != proc.pid), reverse=True)
+    return (seconds, usage.ru_maxrss / 1024.0, proc.returncode,
+            max(0.0, CPU[0] - sum(workers)), workers)
 
 
 # ---------------------------------------------------------------- databases
@@ -317,6 +364,7 @@ def measure_project(name, directory, args, work):
             if diagnostics(alone, e["directory"]) != diagnostics(tidy, e["directory"]):
                 differing.append(e["file"])
     common = ["-p", directory] + files
+    load1 = os.getloadavg()[0]
     t1, rss1, status, text = run([args.noalloc, "-j1", "--no-cache"] + common, stdout=None)
     cpu1 = CPU[0]
     if status not in (0, 1):
@@ -326,7 +374,14 @@ def measure_project(name, directory, args, work):
     # a user's run does not pay.
     _, _, _, timing = run([args.noalloc, "-j1", "--no-cache", "--timing"] + common,
                           stdout=None)
-    t2, rss2, _, _ = run([args.noalloc, "-j2", "--no-cache"] + common)
+    # -j2: besides the wall time (the other tenants' as much as ours), the
+    # time two cores of its own would take, from its threads' CPU: the
+    # main thread's (start, link, report: serial) plus the busiest
+    # worker's.
+    load2 = os.getloadavg()[0]
+    t2, rss2, _, main2, workers2 = run_threads([args.noalloc, "-j2", "--no-cache"] + common)
+    cpu2 = CPU[0]
+    span2 = main2 + (workers2[0] if workers2 else 0.0)
     cache = os.path.join(work, "cache-" + name)
     subprocess.run(["rm", "-rf", cache])
     cold, _, _, _ = run([args.noalloc, "-j1", "--cache-dir", cache] + common)
@@ -339,7 +394,9 @@ def measure_project(name, directory, args, work):
         "syntax_s": syntax_t, "syntax_cpu_s": syntax_cpu, "syntax_rss_mb": syntax_rss,
         "tidy_s": tidy_t, "tidy_cpu_s": tidy_cpu, "tidy_rss_mb": tidy_rss,
         "noalloc_j1_s": t1, "noalloc_j1_cpu_s": cpu1, "noalloc_j1_rss_mb": rss1,
-        "noalloc_j2_s": t2, "noalloc_j2_rss_mb": rss2,
+        "noalloc_j2_s": t2, "noalloc_j2_rss_mb": rss2, "noalloc_j2_cpu_s": cpu2,
+        "noalloc_j2_main_cpu_s": main2, "noalloc_j2_worker_cpu_s": workers2,
+        "noalloc_j2_span_s": span2, "load_j1": load1, "load_j2": load2,
         "cold_s": cold, "cold_cpu_s": cold_cpu, "warm_s": warm,
         "warm_cpu_s": warm_cpu, "warm_rss_mb": warm_rss,
         "findings": findings_of(text), "timing": timing_lines(timing),
@@ -363,9 +420,19 @@ def print_project(r):
     print("  noalloc/-fsyntax-only %.2fx wall %.2fx CPU;  noalloc/clang-tidy %.2fx CPU;  RSS/-fsyntax-only %.2fx"
           % (r["noalloc_j1_s"] / r["syntax_s"], r["noalloc_j1_cpu_s"] / r["syntax_cpu_s"],
              r["noalloc_j1_cpu_s"] / r["tidy_cpu_s"], r["noalloc_j1_rss_mb"] / r["syntax_rss_mb"]))
-    print("  -j2 speed-up %.2fx wall;  warm/cold %.1f%% wall (%.2f s / %.2f s), %.1f%% CPU"
-          % (r["noalloc_j1_s"] / r["noalloc_j2_s"], 100 * r["warm_s"] / r["cold_s"],
-             r["warm_s"], r["cold_s"], 100 * r["warm_cpu_s"] / r["cold_cpu_s"]))
+    print("  -j2 speed-up %.2fx wall (load %.1f, %.1f);  warm/cold %.1f%% wall (%.2f s / %.2f s),"
+          " %.1f%% CPU"
+          % (r["noalloc_j1_s"] / r["noalloc_j2_s"], r["load_j1"], r["load_j2"],
+             100 * r["warm_s"] / r["cold_s"], r["warm_s"], r["cold_s"],
+             100 * r["warm_cpu_s"] / r["cold_cpu_s"]))
+    if r.get("noalloc_j2_span_s"):
+        print("  -j2 on two cores of its own: main thread %.2f s + busiest worker %.2f s CPU"
+              " (workers %s) = %.2f s: %.2fx the -j1 run's %.2f s CPU, %.2fx its own %.2f s"
+              % (r["noalloc_j2_main_cpu_s"], r["noalloc_j2_worker_cpu_s"][0],
+                 ", ".join("%.2f" % w for w in r["noalloc_j2_worker_cpu_s"]),
+                 r["noalloc_j2_span_s"], r["noalloc_j1_cpu_s"] / r["noalloc_j2_span_s"],
+                 r["noalloc_j1_cpu_s"], r["noalloc_j2_cpu_s"] / r["noalloc_j2_span_s"],
+                 r["noalloc_j2_cpu_s"]))
     if r.get("heap_using_functions"):
         print("  %d warnings for %d user functions that may use the heap: %.2f per function"
               % (r["warnings"], r["heap_using_functions"],
@@ -420,6 +487,33 @@ def measure_generated(n, args, work):
           % (link, link_cpu, link_rss, result["functions_listed"], result["functions_stored"]))
     sys.stdout.flush()
     return result
+
+
+def measure_parallel(name, directory, args):
+    """-j1 against -j2 on the units scale.py real takes, --no-cache, each
+    run's threads' CPU sampled: the wall ratio (the machine's), and the
+    time two cores of its own would take (main thread plus busiest
+    worker) against the -j1 run's CPU (the tool's)."""
+    files = [e["file"] for e in load_entries(directory, args.units)]
+    common = ["--no-cache", "--quiet", "-p", directory] + files
+    r = {"project": name, "units": len(files)}
+    for jobs in (1, 2):
+        load = os.getloadavg()[0]
+        wall, rss, _, main, workers = run_threads([args.noalloc, "-j%d" % jobs] + common)
+        r["j%d" % jobs] = {"wall_s": wall, "cpu_s": CPU[0], "rss_mb": rss, "main_cpu_s": main,
+                           "worker_cpu_s": workers, "load": load,
+                           "span_s": main + (workers[0] if workers else 0.0)}
+        print("%s: %d units, -j%d: %.2f s wall, %.2f s CPU (main thread %.2f s, workers %s),"
+              " %.0f MiB, load %.1f -> %.1f"
+              % (name, len(files), jobs, wall, CPU[0], main,
+                 ", ".join("%.2f" % w for w in workers), rss, load, os.getloadavg()[0]))
+    j1, j2 = r["j1"], r["j2"]
+    print("  -j2/-j1: %.2fx wall; on two cores of its own %.2fx (-j1 CPU %.2f s over main"
+          " thread + busiest worker %.2f s), %.2fx of its own CPU"
+          % (j1["wall_s"] / j2["wall_s"], j1["cpu_s"] / j2["span_s"], j1["cpu_s"],
+             j2["span_s"], j2["cpu_s"] / j2["span_s"]))
+    sys.stdout.flush()
+    return r
 
 
 def facts_of_generated(n, args, work):
@@ -572,8 +666,8 @@ def measure_determinism(args, work):
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["real", "generated", "link", "pathological",
-                                         "determinism"])
+    parser.add_argument("mode", choices=["real", "parallel", "generated", "link",
+                                         "pathological", "determinism"])
     parser.add_argument("items", nargs="*")
     parser.add_argument("--noalloc", default=os.path.join(ROOT, "build", "tool", "noalloc"))
     parser.add_argument("--units", type=int, default=0)
@@ -596,6 +690,10 @@ def main():
         for item in args.items:
             name, _, path = item.partition("=")
             results.append(measure_project(name, database_for(name, path, work), args, work))
+    elif args.mode == "parallel":
+        for item in args.items:
+            name, _, path = item.partition("=")
+            results.append(measure_parallel(name, database_for(name, path, work), args))
     elif args.mode == "generated":
         for n in args.items or ["100", "1000", "10000"]:
             results.append(measure_generated(int(n), args, work))
