@@ -5,12 +5,14 @@
 #include "ProgramIdentity.h"
 #include "Progress.h"
 #include "ResultCache.h"
+#include "SafeOutput.h"
 #include "ToolOptions.h"
 #include "facts/ProgramFacts.h"
 #include "knowledge/DerivedKnowledge.h"
 #include "utils/NoallocCheck.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -184,6 +186,102 @@ OutsideUnits factsOutsideTheRun(const Compilations &Run,
   return Outside;
 }
 
+/// The file of the cache directory that keeps each unit's CPU time in the
+/// last run that parsed it: "<seconds>\t<main file>" lines.
+static std::string unitCostsPath(const ResultCache &Cache) {
+  SmallString<256> Path(Cache.directory());
+  sys::path::append(Path, "unit-costs");
+  return std::string(Path);
+}
+
+/// The CPU seconds of each main file in earlier runs (none without a
+/// cache, or if the file cannot be read).
+static StringMap<double> readUnitCosts(const ResultCache *Cache) {
+  StringMap<double> Costs;
+  if (!Cache)
+    return Costs;
+  auto Buffer = MemoryBuffer::getFile(unitCostsPath(*Cache));
+  if (!Buffer)
+    return Costs;
+  SmallVector<StringRef, 0> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n', -1, false);
+  for (StringRef Line : Lines) {
+    auto [Seconds, File] = Line.split('\t');
+    double Value;
+    if (!File.empty() && !Seconds.getAsDouble(Value) && Value >= 0)
+      Costs[File] = Value;
+  }
+  return Costs;
+}
+
+/// Keeps the CPU time of the units this run parsed with those of earlier
+/// runs, for the next run's order.
+static void writeUnitCosts(const ResultCache &Cache, StringMap<double> Costs,
+                           ArrayRef<std::string> Files,
+                           ArrayRef<TranslationUnitResult> Results,
+                           ArrayRef<char> Parsed) {
+  bool Changed = false;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (Parsed[I] && Results[I].Time.Total > 0) {
+      Costs[Files[I]] = Results[I].Time.Total;
+      Changed = true;
+    }
+  if (!Changed)
+    return;
+  std::vector<StringRef> Names;
+  for (const auto &Entry : Costs)
+    Names.push_back(Entry.getKey());
+  llvm::sort(Names);
+  // A cache that cannot be written only loses the order.
+  consumeError(writeFileSafely(unitCostsPath(Cache), [&](raw_fd_ostream &OS) {
+    for (StringRef Name : Names)
+      OS << format("%.3f", Costs.lookup(Name)) << "\t" << Name << "\n";
+    return Error::success();
+  }));
+}
+
+/// The order in which the pool takes \p Files: the costliest first, so
+/// that no long parse starts last. A unit's cost is its CPU time in an
+/// earlier run (\p Costs); without one, its main file's size, scaled by
+/// the seconds per byte of the units that have one (the main file's size
+/// says little: json's unit-meta.cpp, 1 KB, takes longer than most of its
+/// 10 KB tests). Returns the number of units ordered by an earlier run.
+static size_t scheduleUnits(ArrayRef<std::string> Files,
+                            const StringMap<double> &Costs,
+                            std::vector<size_t> &Order) {
+  std::vector<double> Cost(Files.size(), 0);
+  std::vector<bool> Known(Files.size(), false);
+  double KnownSeconds = 0, KnownBytes = 0;
+  size_t Measured = 0;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    uint64_t Size = 0;
+    sys::fs::file_size(Files[I], Size);
+    Cost[I] = double(Size);
+    auto It = Costs.find(Files[I]);
+    if (It == Costs.end())
+      continue;
+    Known[I] = true;
+    ++Measured;
+    KnownSeconds += It->second;
+    KnownBytes += Cost[I];
+    Cost[I] = It->second;
+  }
+  // Sizes and seconds compared: only when some units have both.
+  if (Measured && Measured < Files.size()) {
+    double PerByte = KnownBytes > 0 ? KnownSeconds / KnownBytes : 0;
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (!Known[I])
+        Cost[I] *= PerByte;
+  }
+  Order.resize(Files.size());
+  for (size_t I = 0; I < Files.size(); ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    return std::make_pair(Cost[B], A) < std::make_pair(Cost[A], B);
+  });
+  return Measured;
+}
+
 /// --timing: where the parses' time went, summed over the units parsed.
 static void printPhaseTimes(ArrayRef<TranslationUnitResult> Results) {
   TranslationUnitResult::PhaseTimes Sum;
@@ -235,19 +333,15 @@ void analyzeSources(const Compilations &Run, const RunOptions &Options,
                         .count());
   };
   auto PhaseStart = std::chrono::steady_clock::now();
+  StringMap<double> Costs = readUnitCosts(Cache);
+  size_t Ordered = 0;
+  // Written by one task each: not a vector<bool>.
+  std::vector<char> Parsed(Files.size(), 0);
   Progress Bar(Files.size(), !Quiet);
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
-    // Largest sources first, so that no long parse starts last.
-    std::vector<size_t> Order(Files.size());
-    std::vector<uint64_t> Sizes(Files.size(), 0);
-    for (size_t I = 0; I < Files.size(); ++I) {
-      Order[I] = I;
-      sys::fs::file_size(Files[I], Sizes[I]);
-    }
-    llvm::sort(Order, [&](size_t A, size_t B) {
-      return std::make_pair(Sizes[B], A) < std::make_pair(Sizes[A], B);
-    });
+    std::vector<size_t> Order;
+    Ordered = scheduleUnits(Files, Costs, Order);
     for (size_t I : Order)
       Pool.async([&, I] {
         if (Cache) {
@@ -264,6 +358,7 @@ void analyzeSources(const Compilations &Run, const RunOptions &Options,
         }
         Bar.update(Finished, Files[I]);
         Results[I] = analyzeTranslationUnit(Database, Files[I], Options);
+        Parsed[I] = 1;
         if (Cache) {
           auto Start = std::chrono::steady_clock::now();
           // Kept with the facts: a warm run reads them instead.
@@ -278,12 +373,15 @@ void analyzeSources(const Compilations &Run, const RunOptions &Options,
     Pool.wait();
   }
   Bar.finish();
+  if (Cache)
+    writeUnitCosts(*Cache, std::move(Costs), Files, Results, Parsed);
   if (Stats) {
     errs() << "noalloc: " << Cached << " of " << Files.size()
            << " translation units from the cache; analysis "
            << format("%.3f", Since(PhaseStart) / 1e9) << " s, of which "
            << format("%.3f", CacheTime / 1e9)
-           << " s in the cache (all workers)\n";
+           << " s in the cache (all workers); " << Ordered
+           << " ordered by their CPU time in an earlier run\n";
     printPhaseTimes(Results);
   }
 }
