@@ -96,7 +96,7 @@ def run_lines(text):
     """The RUN lines of a test, continuations joined."""
     lines, current = [], ""
     for line in text.splitlines():
-        m = re.match(r"^\s*(?://|\*)\s*RUN:(.*)$", line)
+        m = re.match(r"^\s*(?://|\*)?\s*RUN:(.*)$", line)
         if not m:
             continue
         part = m.group(1).strip()
