@@ -273,6 +273,8 @@ public:
     if (Callee->isTrivial())
       return;
     size_t Target = function(Callee);
+    if (isa<CXXDestructorDecl>(Callee))
+      Destructors.insert(Target);
     // What library code passes to user code's std::function parameters
     // (make_shared<Timer>(cb) constructs a Timer) is not followed.
     if (facts(Caller).InSystemHeader && !facts(Target).InSystemHeader)
@@ -292,8 +294,25 @@ public:
   void addIndirectCall(size_t Caller, const CallExpr *E, QualType Function,
                        QualType Class);
   /// A call of the function pointer \p Arg, passed to a library function
-  /// that calls it (qsort's comparator in a variable or a parameter).
-  void addArgumentCall(size_t Caller, const Expr *Arg);
+  /// that calls it (qsort's comparator in a variable or a parameter);
+  /// \p Parameter: the key of the caller's parameter \p Arg reads, or "".
+  void addArgumentCall(size_t Caller, const Expr *Arg, StringRef Parameter);
+  /// The key of parameter \p I of \p FD (ParameterPrefix).
+  std::string parameterKey(const FunctionDecl *FD, unsigned I);
+  /// Whether the code of its function only reads \p P, never changes it.
+  bool unchangedParameter(const ParmVarDecl *P);
+  /// The key of the parameter of \p In, of function-pointer type and never
+  /// changed, whose value \p E is ('cb', '*cb', 'obj.*m'), or "".
+  std::string readParameter(const Expr *E, const FunctionDecl *In);
+  /// The arguments \p Args of a call of \p Callee in \p Caller, whose
+  /// code is \p In: for each function-pointer parameter, what it is passed
+  /// (docs/facts.md, PassedPrefix).
+  void passArguments(size_t Caller, const FunctionDecl *In,
+                     const FunctionDecl *Callee,
+                     llvm::ArrayRef<const Expr *> Args);
+  /// Calls of \p Callee whose arguments noalloc does not see (an inheriting
+  /// constructor's): its parameters are not followed.
+  void passUnknown(const FunctionDecl *Callee);
   /// A call through the function pointer \p Pointer, of type \p Function
   /// (of class \p Class for a pointer to member), made at \p Loc.
   CallSite indirectCall(const Expr *Pointer, SourceLocation Loc,
@@ -338,11 +357,12 @@ public:
   /// can be called through it, once per variable; a lambda's static
   /// invoker calls its call operator.
   void takeConstantAddresses(const VarDecl *Var);
-  /// A resumption (or destruction) of a coroutine by \p Caller, a member of
-  /// 'std::coroutine_handle<P>': a call of the bodies of the coroutines of
-  /// promise type P, of every coroutine for another handle.
+  /// A resumption (or, with \p Destroy, a destruction) of a coroutine by
+  /// \p Caller, a member of 'std::coroutine_handle<P>': a call of the
+  /// bodies (the destroyers) of the coroutines of promise type P, of every
+  /// coroutine for another handle.
   void resumeCoroutines(size_t Caller, const FunctionDecl *In,
-                        const CallExpr *E);
+                        const CallExpr *E, bool Destroy);
   /// If \p E converts a lambda to a function pointer, the lambda can be
   /// called through it, as a function of the pointer's type.
   void convertLambda(const CallExpr *E) {
@@ -463,6 +483,10 @@ private:
   void addCoroutineBodies();
   /// The body of the coroutine of index \p I.
   FunctionFacts coroutineBody(size_t I, const CoroutineBodyStmt *Body);
+  /// What destroying the coroutine of index \p I runs: the destructors its
+  /// code calls (of the locals alive where it is suspended, the promise,
+  /// the parameters' copies) and the release of its frame.
+  FunctionFacts coroutineDestroyer(size_t I, const CoroutineBodyStmt *Body);
   /// Where --annotate writes a function-effect attribute (see Facts.h).
   void attributePoints(const FunctionDecl *FD, FunctionFacts &F);
 
@@ -506,6 +530,20 @@ private:
   llvm::DenseSet<const VarDecl *> ConstantsSeen;
   /// The coroutines defined here, by index.
   std::vector<std::pair<size_t, const CoroutineBodyStmt *>> Coroutines;
+  /// Adds to \p F a release of its coroutine frame at \p Loc.
+  void addFrameRelease(FunctionFacts &F, SourceLocation Loc,
+                       std::string Description);
+  /// The destructors called, by index.
+  llvm::DenseSet<size_t> Destructors;
+  /// The function-pointer parameters that calls pass arguments to, by key:
+  /// whether one of them is not followed.
+  std::map<std::string, bool> ParameterSlots;
+  /// By function: the parameters its code may change.
+  llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const ParmVarDecl *>>
+      ChangedParameters;
+  void passArgument(size_t Caller, const FunctionDecl *In,
+                    const std::string &Key, const Expr *Arg, bool &Unknown);
+  void addParameterSlots();
 };
 
 SourcePoint Extractor::point(SourceLocation Loc) {
@@ -841,9 +879,10 @@ void Extractor::takeConstantAddresses(const VarDecl *Var) {
 
 /// The slot of the coroutine bodies a handle of promise type \p Promise
 /// resumes: all of them for a null type.
-static std::string coroutinesKey(StringRef Promise) {
-  return Promise.empty() ? "noalloc:callable-coroutines"
-                         : ("noalloc:callable-coroutines:" + Promise).str();
+static std::string coroutinesKey(StringRef Promise, bool Destroy = false) {
+  StringRef Slot = Destroy ? "noalloc:callable-coroutine-destroyers"
+                           : "noalloc:callable-coroutines";
+  return Promise.empty() ? Slot.str() : (Slot + ":" + Promise).str();
 }
 
 /// The promise type of the 'std::coroutine_handle' whose member is
@@ -862,13 +901,14 @@ static QualType handlePromise(const FunctionDecl *Method) {
 }
 
 void Extractor::resumeCoroutines(size_t Caller, const FunctionDecl *In,
-                                 const CallExpr *E) {
+                                 const CallExpr *E, bool Destroy) {
   QualType Promise = handlePromise(In);
   SourceLocation Loc = E->getExprLoc();
   CallSite C;
   C.Kind = CallKind::Indirect;
   C.Callee = "noalloc:callable";
-  C.Pointer = coroutinesKey(Promise.isNull() ? "" : canonicalName(Promise));
+  C.Pointer =
+      coroutinesKey(Promise.isNull() ? "" : canonicalName(Promise), Destroy);
   C.CalleeName = "the coroutine";
   C.Where = point(Loc);
   C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
@@ -876,45 +916,168 @@ void Extractor::resumeCoroutines(size_t Caller, const FunctionDecl *In,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
+/// The function \p E (a coroutine's allocation or deallocation) calls, or
+/// null.
+static const FunctionDecl *frameFunction(const Expr *E) {
+  const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
+/// The value of a call of \p Member in \p E ('await_ready()' of the final
+/// awaiter) when the member's body is one return of a constant ('return
+/// false;'), and the call itself, if found.
+static std::pair<const CallExpr *, std::optional<bool>>
+constantMemberCall(const Expr *E, StringRef Member, ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    StringRef Name;
+    const CXXMemberCallExpr *Found = nullptr;
+    bool shouldVisitImplicitCode() const { return true; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+      const CXXMethodDecl *M = Call->getMethodDecl();
+      if (M && M->getIdentifier() && M->getName() == Name)
+        Found = Call;
+      return !Found;
+    }
+  } Find;
+  Find.Name = Member;
+  if (E)
+    Find.TraverseStmt(const_cast<Expr *>(E));
+  if (!Find.Found)
+    return {nullptr, std::nullopt};
+  const FunctionDecl *Definition = nullptr;
+  const Stmt *Body = Find.Found->getMethodDecl()->getBody(Definition);
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  const auto *Return = Block && Block->size() == 1
+                           ? dyn_cast<ReturnStmt>(Block->body_front())
+                           : nullptr;
+  bool Value = false;
+  if (Return && Return->getRetValue() &&
+      Return->getRetValue()->EvaluateAsBooleanCondition(Value, Ctx))
+    return {Find.Found, Value};
+  return {Find.Found, std::nullopt};
+}
+
+/// Whether the coroutine \p Body may run past its final suspend point,
+/// which frees its frame: its final awaiter does not always suspend
+/// (std::suspend_never, an await_suspend that returns false, or what
+/// noalloc cannot read as a constant). An await_suspend that returns a
+/// handle resumes another coroutine.
+static bool mayRunToEnd(const CoroutineBodyStmt *Body, ASTContext &Ctx) {
+  const auto *Final = dyn_cast_or_null<Expr>(Body->getFinalSuspendStmt());
+  const CoroutineSuspendExpr *Suspend = nullptr;
+  for (const Expr *E = Final; E && !Suspend;) {
+    E = E->IgnoreImplicit();
+    Suspend = dyn_cast<CoroutineSuspendExpr>(E);
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else
+      break;
+  }
+  if (!Suspend)
+    return true;
+  auto [Ready, Value] =
+      constantMemberCall(Suspend->getReadyExpr(), "await_ready", Ctx);
+  if (!Ready || !Value || *Value)
+    return true;
+  auto [Call, Suspends] =
+      constantMemberCall(Suspend->getSuspendExpr(), "await_suspend", Ctx);
+  if (!Call)
+    return true;
+  QualType Result = Call->getCallReturnType(Ctx);
+  if (Result->isBooleanType())
+    return !(Suspends && *Suspends);
+  return false;
+}
+
+/// A function of coroutine \p F's, named \p Prefix and its USR, with its
+/// name and place and none of its code.
+static FunctionFacts coroutinePart(const FunctionFacts &F, StringRef Prefix) {
+  FunctionFacts Part;
+  Part.USR = (Prefix + F.USR).str();
+  Part.Name = F.Name;
+  Part.Where = F.Where;
+  Part.EndOffset = F.EndOffset;
+  Part.Defined = true;
+  Part.InSystemHeader = F.InSystemHeader;
+  Part.Implicit = true;
+  Part.Allowed = F.Allowed;
+  return Part;
+}
+
 FunctionFacts Extractor::coroutineBody(size_t I,
                                        const CoroutineBodyStmt *Body) {
   // The frame's allocation: the global operator new's site, or a call of
   // the promise's operator new.
   std::string Allocation;
-  const auto *New =
-      Body->getAllocate()
-          ? dyn_cast<CallExpr>(Body->getAllocate()->IgnoreImplicit())
-          : nullptr;
-  if (const FunctionDecl *Callee = New ? New->getDirectCallee() : nullptr)
+  if (const FunctionDecl *Callee = frameFunction(Body->getAllocate()))
     Allocation = facts(function(Callee)).USR;
   describe(I);
   const FunctionFacts &F = facts(I);
-  FunctionFacts B;
-  B.USR = "noalloc:coroutine-body:" + F.USR;
-  B.Name = F.Name;
-  B.Where = F.Where;
-  B.EndOffset = F.EndOffset;
-  B.Defined = true;
-  B.InSystemHeader = F.InSystemHeader;
-  B.Implicit = true;
-  B.Allowed = F.Allowed;
+  FunctionFacts B = coroutinePart(F, "noalloc:coroutine-body:");
+  bool HeapFrame = false;
   for (const HeapSite &Site : F.Sites)
     if (Site.Kind != SiteKind::CoroutineFrame)
       B.Sites.push_back(Site);
+    else
+      HeapFrame = true;
   for (const CallSite &Call : F.Calls)
     if (Call.Callee != Allocation)
       B.Calls.push_back(Call);
+  // Run to its end, it frees its frame (the promise's operator delete, if
+  // it has one, is among its calls).
+  if (HeapFrame && mayRunToEnd(Body, Ctx))
+    addFrameRelease(B, Body->getEndLoc(),
+                    "frees its coroutine frame at its end");
   return B;
+}
+
+void Extractor::addFrameRelease(FunctionFacts &F, SourceLocation Loc,
+                                std::string Description) {
+  HeapSite S;
+  S.Kind = SiteKind::OperatorDelete;
+  S.Description = std::move(Description);
+  S.Where = point(Loc);
+  S.Accepted = Suppress.covers(SM.getFileLoc(Loc),
+                               checkReportingSite(SiteKind::CoroutineFrame));
+  F.Sites.push_back(std::move(S));
+}
+
+FunctionFacts Extractor::coroutineDestroyer(size_t I,
+                                            const CoroutineBodyStmt *Body) {
+  // Its destructors, and the promise's operator delete.
+  std::string Deallocation;
+  if (const FunctionDecl *Callee = frameFunction(Body->getDeallocate()))
+    Deallocation = facts(function(Callee)).USR;
+  const FunctionFacts &F = facts(I);
+  FunctionFacts D = coroutinePart(F, "noalloc:coroutine-destroy:");
+  llvm::StringSet<> Destroying;
+  for (size_t T : Destructors)
+    Destroying.insert(facts(T).USR);
+  for (const CallSite &Call : F.Calls)
+    if (Call.Kind == CallKind::Direct &&
+        (Call.Callee == Deallocation || Destroying.contains(Call.Callee)))
+      D.Calls.push_back(Call);
+  if (llvm::any_of(F.Sites, [](const HeapSite &S) {
+        return S.Kind == SiteKind::CoroutineFrame;
+      }))
+    addFrameRelease(D, Body->getBeginLoc(), "frees its coroutine frame");
+  return D;
 }
 
 void Extractor::addCoroutineBodies() {
   std::map<std::string, std::vector<std::string>> Slots;
   for (auto [I, Body] : Coroutines) {
     FunctionFacts B = coroutineBody(I, Body);
-    if (const VarDecl *Promise = Body->getPromiseDecl())
-      Slots[coroutinesKey(canonicalName(Promise->getType()))].push_back(B.USR);
+    FunctionFacts D = coroutineDestroyer(I, Body);
+    if (const VarDecl *Promise = Body->getPromiseDecl()) {
+      const std::string &Type = canonicalName(Promise->getType());
+      Slots[coroutinesKey(Type)].push_back(B.USR);
+      Slots[coroutinesKey(Type, /*Destroy=*/true)].push_back(D.USR);
+    }
     Slots[coroutinesKey("")].push_back(B.USR);
+    Slots[coroutinesKey("", /*Destroy=*/true)].push_back(D.USR);
     Facts.Functions.push_back(std::move(B));
+    Facts.Functions.push_back(std::move(D));
   }
   for (auto &[Key, Bodies] : Slots) {
     PointerFacts P;
@@ -1064,15 +1227,125 @@ void Extractor::addIndirectCall(size_t Caller, const CallExpr *E,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
-void Extractor::addArgumentCall(size_t Caller, const Expr *Arg) {
+void Extractor::addArgumentCall(size_t Caller, const Expr *Arg,
+                                StringRef Parameter) {
   QualType Function = Arg->getType()->getPointeeType();
   if (Function.isNull() || !Function->isFunctionType())
     return;
   CallSite C = indirectCall(Arg->IgnoreImpCasts(), Arg->getExprLoc(), Function,
                             QualType());
-  if (const ValueDecl *Pointer = passedPointer(Arg, SM))
+  if (!Parameter.empty())
+    C.Pointer = Parameter.str();
+  else if (const ValueDecl *Pointer = passedPointer(Arg, SM))
     C.Pointer = usr(Pointer);
   facts(Caller).Calls.push_back(std::move(C));
+}
+
+/// A parameter whose value is a function to call: a pointer to a function
+/// or to a member function, a reference to a function.
+static bool functionParameter(QualType T) {
+  return T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+         T->isFunctionReferenceType();
+}
+
+std::string Extractor::parameterKey(const FunctionDecl *FD, unsigned I) {
+  return (ParameterPrefix + std::to_string(I) + ":" + facts(function(FD)).USR)
+      .str();
+}
+
+namespace {
+/// The references to a function's parameters, and those among them that
+/// only read the value: the parameters with other references may change.
+class ParameterUses : public RecursiveASTVisitor<ParameterUses> {
+public:
+  bool shouldVisitImplicitCode() const { return true; }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
+    if (E->getCastKind() == CK_LValueToRValue)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
+        Read.insert(Ref);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *E) {
+    // A capture by reference changes nothing itself: the lambda's body,
+    // walked too, says what it does with it.
+    for (const Expr *Init : E->capture_inits())
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+              Init ? Init->IgnoreParens() : nullptr))
+        Read.insert(Ref);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl()))
+      Refs.emplace_back(E, P);
+    return true;
+  }
+  llvm::DenseSet<const DeclRefExpr *> Read;
+  std::vector<std::pair<const DeclRefExpr *, const ParmVarDecl *>> Refs;
+};
+} // namespace
+
+bool Extractor::unchangedParameter(const ParmVarDecl *P) {
+  // A reference to a function is never rebound.
+  if (P->getType()->isFunctionReferenceType())
+    return true;
+  const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+  if (!FD)
+    return false;
+  auto [It, New] = ChangedParameters.try_emplace(FD);
+  if (New) {
+    ParameterUses Uses;
+    Uses.TraverseDecl(const_cast<FunctionDecl *>(FD));
+    for (auto [Ref, Parm] : Uses.Refs)
+      if (!Uses.Read.contains(Ref))
+        It->second.insert(Parm);
+  }
+  return !It->second.contains(P);
+}
+
+std::string Extractor::readParameter(const Expr *E, const FunctionDecl *In) {
+  if (!In)
+    return "";
+  // A virtual member's callers may call an overrider, whose parameters are
+  // its own: not followed.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(In);
+      Method && Method->isVirtual())
+    return "";
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+             Deref && Deref->getOpcode() == UO_Deref)
+      E = Deref->getSubExpr();
+    else
+      break;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  // The parameter of the function itself, not one a lambda captures (the
+  // lambda may run after the function returns).
+  const auto *Owner = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+  if (!Owner || Owner->getCanonicalDecl() != In->getCanonicalDecl() ||
+      !functionParameter(P->getType()) || !unchangedParameter(P))
+    return "";
+  return parameterKey(In, P->getFunctionScopeIndex());
+}
+
+void Extractor::passUnknown(const FunctionDecl *Callee) {
+  for (unsigned I = 0, E = Callee->getNumParams(); I < E; ++I)
+    if (functionParameter(Callee->getParamDecl(I)->getType()))
+      ParameterSlots[parameterKey(Callee, I)] = true;
+}
+
+/// The function-pointer parameters the unit's calls pass arguments to.
+void Extractor::addParameterSlots() {
+  for (const auto &[Key, Unknown] : ParameterSlots) {
+    PointerFacts P;
+    P.USR = Key;
+    P.OtherWrites = Unknown;
+    Facts.Pointers.push_back(std::move(P));
+  }
 }
 
 /// The followed pointers the unit writes, with the functions stored.
@@ -1315,6 +1588,7 @@ TranslationUnitFacts Extractor::run() {
     if (const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(FD->getBody()))
       Coroutines.emplace_back(I, Body);
   }
+  addParameterSlots();
   addLibraryArguments();
   describeKept();
   addCoroutineBodies();
@@ -1529,8 +1803,18 @@ void BodyScanner::addIndirectCall(const CallExpr *E) {
         Class = QualType(C, 0);
     }
   }
-  if (T->isFunctionType())
-    X.addIndirectCall(Function, E, T, Class);
+  if (!T->isFunctionType())
+    return;
+  X.addIndirectCall(Function, E, T, Class);
+  // A call through a parameter its function never changes runs what its
+  // callers pass.
+  const Expr *Called = E->getCallee()->IgnoreParens();
+  if (const auto *Member = dyn_cast<BinaryOperator>(Called);
+      Member && Member->isPtrMemOp())
+    Called = Member->getRHS();
+  CallSite &Added = X.facts(Function).Calls.back();
+  if (Added.Kind == CallKind::Indirect && Added.Pointer.empty())
+    Added.Pointer = X.readParameter(Called, Scanned);
 }
 
 /// Handles a call of 'operator new'/'delete' or of a builtin; true when the
@@ -1555,7 +1839,8 @@ bool BodyScanner::handledAsBuiltin(const CallExpr *E,
     return AddOperator(Builtin == Builtin::BI__builtin_operator_new);
   if (Builtin == Builtin::BI__builtin_coro_resume ||
       Builtin == Builtin::BI__builtin_coro_destroy) {
-    X.resumeCoroutines(Function, Scanned, E);
+    X.resumeCoroutines(Function, Scanned, E,
+                       Builtin == Builtin::BI__builtin_coro_destroy);
     return true;
   }
   // The compiler's own builtins (__builtin_expect, __builtin_va_end,
@@ -1613,8 +1898,100 @@ void BodyScanner::addArgumentCalls(const CallExpr *E,
       X.addCall(Function, FD, E->getArg(I)->getExprLoc(), CallKind::Direct,
                 ObjectMemory::None);
     else
-      X.addArgumentCall(Function, E->getArg(I));
+      X.addArgumentCall(Function, E->getArg(I),
+                        X.readParameter(E->getArg(I), Scanned));
   }
+}
+
+/// libstdc++'s std::call_once hands pthread_once '__once_proxy', compiled
+/// into the library, which calls the callable that the
+/// 'once_flag::_Prepare_execution' object \p In made holds (through a
+/// thread-local pointer it sets): that callable's call operator, or null.
+static const FunctionDecl *onceCallable(const FunctionDecl *In) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const CXXRecordDecl *Callable = nullptr;
+    bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+      const CXXRecordDecl *Class = E->getConstructor()->getParent();
+      if (Class->getIdentifier() && Class->getName() == "_Prepare_execution" &&
+          E->getNumArgs() == 1)
+        Callable = E->getArg(0)->getType()->getAsCXXRecordDecl();
+      return !Callable;
+    }
+  } Find;
+  if (In && In->getBody())
+    Find.TraverseStmt(In->getBody());
+  return Find.Callable && Find.Callable->isLambda()
+             ? Find.Callable->getLambdaCallOperator()
+             : nullptr;
+}
+
+void Extractor::passArguments(size_t Caller, const FunctionDecl *In,
+                              const FunctionDecl *Callee,
+                              llvm::ArrayRef<const Expr *> Args) {
+  // Compiled library code, and a virtual member (its overriders' parameters
+  // are their own): not followed.
+  if (inSystemHeader(Callee->getLocation()) && !Callee->hasBody())
+    return;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && Method->isVirtual())
+    return;
+  for (unsigned I = 0,
+                E = std::min<size_t>(Args.size(), Callee->getNumParams());
+       I < E; ++I)
+    if (functionParameter(Callee->getParamDecl(I)->getType())) {
+      std::string Key = parameterKey(Callee, I);
+      bool Unknown = false;
+      passArgument(Caller, In, Key, Args[I], Unknown);
+      ParameterSlots[Key] |= Unknown;
+    }
+}
+
+void Extractor::passArgument(size_t Caller, const FunctionDecl *In,
+                             const std::string &Key, const Expr *Arg,
+                             bool &Unknown) {
+  if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
+    Arg = Default->getExpr();
+  Arg = Arg->IgnoreParens();
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(Arg)) {
+    passArgument(Caller, In, Key, Choice->getTrueExpr(), Unknown);
+    passArgument(Caller, In, Key, Choice->getFalseExpr(), Unknown);
+    return;
+  }
+  if (Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return;
+  if (const FunctionDecl *FD = namedFunction(Arg)) {
+    // A pointer to a virtual member calls the object's overrider.
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    size_t Before = facts(Caller).Calls.size();
+    addCall(Caller, FD, Arg->getExprLoc(),
+            Method && Method->isVirtual() ? CallKind::Virtual
+                                          : CallKind::Direct,
+            ObjectMemory::None);
+    if (facts(Caller).Calls.size() > Before)
+      facts(Caller).Calls.back().Pointer = (PassedPrefix + Key).str();
+    if (FD->isInStdNamespace() && FD->getIdentifier() &&
+        FD->getName() == "__once_proxy")
+      if (const FunctionDecl *Callable = onceCallable(In))
+        addCall(Caller, Callable, Arg->getExprLoc(), CallKind::Direct,
+                ObjectMemory::None);
+    return;
+  }
+  std::string Source = readParameter(Arg, In);
+  QualType Function = Arg->getType(), Class;
+  if (const auto *Member = Function->getAs<MemberPointerType>()) {
+    if (const Type *C = compat::memberPointerClass(Member))
+      Class = QualType(C, 0);
+    Function = Member->getPointeeType();
+  } else if (Function->isPointerType()) {
+    Function = Function->getPointeeType();
+  }
+  if (Source.empty() || !Function->isFunctionType()) {
+    Unknown = true;
+    return;
+  }
+  CallSite C = indirectCall(Arg, Arg->getExprLoc(), Function, Class);
+  C.Pointer = (PassedPrefix + Key + "|" + Source).str();
+  facts(Caller).Calls.push_back(std::move(C));
 }
 
 bool BodyScanner::VisitCallExpr(CallExpr *E) {
@@ -1628,6 +2005,25 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   Callees.insert(E->getCallee()->IgnoreParenImpCasts());
   if (handledAsBuiltin(E, Callee))
     return true;
+  llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
+  if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
+      !Args.empty())
+    Args = Args.drop_front(); // The object.
+  size_t PassedFrom = X.facts(Function).Calls.size();
+  X.passArguments(Function, Scanned, Callee, Args);
+  size_t PassedTo = X.facts(Function).Calls.size();
+  // The functions passed run on the call's object ('os << std::endl'): the
+  // check that reports the call reports them.
+  auto PassObject = [&](ObjectMemory Object,
+                        std::optional<SourceLocation> Outside) {
+    for (size_t I = PassedFrom; I < PassedTo; ++I) {
+      CallSite &Passed = X.facts(Function).Calls[I];
+      Passed.Object = Object;
+      Passed.ObjectOutside = Outside.has_value();
+      if (Outside && Outside->isValid())
+        Passed.ObjectDeclared = X.point(*Outside);
+    }
+  };
 
   X.convertLambda(E);
 
@@ -1694,6 +2090,17 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
         Made != ObjectMemory::None || Object == ObjectMemory::None)
       Object = Made;
   std::string Parameter = Receiver ? unboundedParameter(Receiver) : "";
+  if (PassedTo > PassedFrom) {
+    // A call noalloc-std-type reports by its callee ('os << std::endl')
+    // leaves what it runs to it too.
+    const FunctionFacts &Called = X.facts(X.function(Callee));
+    bool ByStdType = Object == ObjectMemory::None &&
+                     checkReportingCall(Object, X.EnclosingThrow.isValid(),
+                                        X.KB.function(Called.KnowledgeName,
+                                                      Called.CopyOrMove)) ==
+                         "noalloc-std-type";
+    PassObject(ByStdType ? ObjectMemory::Heap : Object, Outside);
+  }
   if (Empty)
     X.addCall(Function, *Empty, E->getExprLoc(), Kind, Object, Outside);
   else
@@ -1738,6 +2145,8 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
   const CXXConstructorDecl *Ctor = E->getConstructor();
   if (!Ctor || Ctor->isTrivial() || InPlaceConstructions.contains(E))
     return true;
+  X.passArguments(Function, Scanned, Ctor,
+                  llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()));
   if (BoundedConstructions.contains(E)) {
     X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
               ObjectMemory::BoundedResource);
@@ -1761,6 +2170,7 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
 // An inheriting constructor ('using Base::Base') runs the base's.
 bool BodyScanner::VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
   const CXXConstructorDecl *Ctor = E->getConstructor();
+  X.passUnknown(Ctor);
   X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
             libraryObjectMemory(Ctor, E->getType(), X));
   X.addVirtualMembers(Ctor->getParent());

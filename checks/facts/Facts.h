@@ -160,6 +160,19 @@ struct CallSite {
 /// a call returned (PointerFacts::Writers).
 inline constexpr llvm::StringLiteral ReturnedPrefix = "noalloc:returned:";
 
+/// The head of a function-pointer parameter's key, followed by its index,
+/// ':' and its function's USR: an indirect call's 'pointer' when it calls
+/// the parameter, which its function never changes, and the entry of
+/// 'pointers' that says whether every call of the function passes a known
+/// function or null for it ('other_writes' when one does not).
+inline constexpr llvm::StringLiteral ParameterPrefix = "noalloc:parameter:";
+/// The head of the 'pointer' of a call of what a caller passes for a
+/// function-pointer parameter, followed by that parameter's key: a direct
+/// call of the function passed, or, followed by '|' and the key of the
+/// caller's own parameter it passes on, an indirect call through that one.
+/// The callee runs it when it calls the parameter.
+inline constexpr llvm::StringLiteral PassedPrefix = "noalloc:passed:";
+
 /// A variable or field of function-pointer type (or an array of them) in
 /// user code, and what one translation unit stores into it.
 struct PointerFacts {
@@ -295,7 +308,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 20;
+  static constexpr unsigned FormatVersion = 21;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

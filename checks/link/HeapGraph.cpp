@@ -103,6 +103,7 @@ HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
     if (N.Facts.Root && N.Facts.Defined)
       RootNodes.push_back(I);
   }
+  findCalledParameters();
   resolveWriters();
   resolveCalls();
   propagate();
@@ -688,8 +689,54 @@ bool HeapGraph::storedInto(const LinkedCall &Call, int Target) const {
   return P && llvm::is_contained(P->Functions, Target);
 }
 
+void HeapGraph::findCalledParameters() {
+  // Each parameter a caller passes on, with the parameter it is passed to.
+  std::vector<std::pair<StringRef, StringRef>> Passed;
+  for (const Node &N : Nodes)
+    for (const LinkedCall &C : N.Calls) {
+      StringRef Key = C.Pointer;
+      if (C.Kind == CallKind::Indirect && Key.starts_with(ParameterPrefix))
+        CalledParameters.insert(Key);
+      else if (Key.consume_front(PassedPrefix))
+        if (auto [To, From] = Key.split('|'); !From.empty())
+          Passed.emplace_back(To, From);
+    }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (auto [To, From] : Passed)
+      if (CalledParameters.contains(To) && CalledParameters.insert(From).second)
+        Changed = true;
+  }
+}
+
+bool HeapGraph::resolvedParameter(StringRef Key) const {
+  // No call passes anything noalloc does not follow, and some call passes
+  // it something: without one, the callers are code noalloc does not see.
+  auto It = Pointers.find(Key);
+  if (It == Pointers.end() || It->second.OtherWrites)
+    return false;
+  int F = find(Key.drop_front(ParameterPrefix.size()).split(':').second);
+  // A library function the units' summaries dropped: its callers were
+  // library code, which the units saw.
+  if (F < 0)
+    return true;
+  const FunctionFacts &Facts = Nodes[F].Facts;
+  // Called through a pointer, or from outside the program (a root), or
+  // as an overrider: with arguments noalloc does not see.
+  if (Facts.AddressTaken || Facts.Root || !Facts.Overrides.empty())
+    return false;
+  // User code may have callers in the units the link lacks; library code's
+  // are in each unit's summary.
+  return Facts.InSystemHeader ||
+         !(Options.PartialProgram || Options.UnitsOutside);
+}
+
 std::vector<int> HeapGraph::indirectTargets(const LinkedCall &Call) const {
   std::vector<int> Result;
+  bool Parameter = Call.Pointer.starts_with(ParameterPrefix);
+  // Its callers call what they pass for it.
+  if (Parameter && resolvedParameter(Call.Pointer))
+    return Result;
   if (isCallable(Call.Pointer)) {
     // What is stored into the std::function, and the unknown node for
     // what noalloc does not follow.
@@ -700,7 +747,7 @@ std::vector<int> HeapGraph::indirectTargets(const LinkedCall &Call) const {
     return Result;
   }
   auto Same = BySignature.find(Call.Callee);
-  const Pointer *P = followedPointer(Call);
+  const Pointer *P = Parameter ? nullptr : followedPointer(Call);
   if (!P) {
     if (Same != BySignature.end())
       Result = Same->second;
@@ -745,6 +792,20 @@ void HeapGraph::dropPureVirtuals(std::vector<int> &Targets) const {
 // graph, complete by then): what dispatchKey names.
 std::vector<int> HeapGraph::targets(const LinkedCall &Call) const {
   std::vector<int> Result;
+  // What a caller passes for a parameter runs where the callee calls it,
+  // when its callers' calls stand for its own; otherwise the callee's call
+  // reaches what the parameter may hold by itself.
+  if (StringRef Passed = Call.Pointer; Passed.consume_front(PassedPrefix)) {
+    auto [To, From] = Passed.split('|');
+    if (!CalledParameters.contains(To) || !resolvedParameter(To))
+      return Result;
+    if (!From.empty()) {
+      // Through the caller's own parameter.
+      LinkedCall Through = Call;
+      Through.Pointer = From;
+      return targets(Through);
+    }
+  }
   if (Call.Kind == CallKind::Indirect) {
     // clang checks every function converted to the pointer's type.
     if (Call.Nonallocating)

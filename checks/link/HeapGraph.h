@@ -17,6 +17,7 @@
 #include "knowledge/KnowledgeBase.h"
 #include "link/CallTargets.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/StringSaver.h"
 #include <array>
 #include <deque>
@@ -471,6 +472,14 @@ private:
   /// A virtual call's targets without its pure virtual functions, unless
   /// they are all there is.
   void dropPureVirtuals(std::vector<int> &Targets) const;
+  /// The function-pointer parameters (their keys, ParameterPrefix) that
+  /// their functions call, or pass on to a function that calls them.
+  void findCalledParameters();
+  /// Whether the calls through the parameter \p Key are its callers': no
+  /// code noalloc does not see may call its function, and every call of
+  /// it passes a known function or null for the parameter, which the
+  /// caller calls (PassedPrefix) where the function would.
+  bool resolvedParameter(llvm::StringRef Key) const;
   /// The functions an indirect call may reach, the unknown node for what
   /// noalloc does not follow; nothing when its pointer is only ever null.
   std::vector<int> indirectTargets(const LinkedCall &Call) const;
@@ -499,6 +508,8 @@ private:
   llvm::StringMap<std::vector<int>> Overriders;
   llvm::StringMap<std::vector<int>> BySignature;
   llvm::StringMap<Pointer> Pointers;
+  /// findCalledParameters.
+  llvm::StringSet<> CalledParameters;
   /// Functions that may be in any pointer of their type: their address
   /// escapes, or a pointer they are stored into is copied.
   std::vector<bool> Escaping;

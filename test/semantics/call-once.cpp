@@ -6,16 +6,22 @@
 // 'lazy' clean (review2-2). The twin's lambda only writes an int: the
 // proxy passed as 'std::addressof(proxy)' is named, so each call_once
 // reaches its own lambda.
-// With libstdc++ the lambda is reached through __gthread_once; 'flag' is
-// still reported there through the other lambda: __gthread_once passes
-// pthread_once its parameter, which is followed to every 'void ()'
-// function whose address is taken.
+// With libstdc++, call_once hands __gthread_once the address of
+// __once_proxy, compiled into libstdc++.so, which __gthread_once passes on
+// to pthread_once: the proxy calls the callable that call_once's
+// '_Prepare_execution' object holds, so each call_once reaches its own
+// lambda. Before, __gthread_once's parameter reached every 'void ()'
+// function whose address is taken, and 'flag' was reported through
+// 'lazy's lambda; now only its failure path is (call_once throws
+// std::system_error when pthread_once fails).
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
 // RUN:   --config="{CheckOptions: {Roots: 'lazy;flag'}}" %s -- -std=c++17 -stdlib=libc++ \
 // RUN:   2>&1 | FileCheck %s --implicit-check-not='{{warning|error}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
-// RUN:   --config="{CheckOptions: {Roots: 'lazy'}}" %s -- -std=c++17 \
-// RUN:   2>&1 | FileCheck %s --check-prefix=LIBSTDCXX
+// RUN:   --config="{CheckOptions: {Roots: 'lazy;flag'}}" %s -- -std=c++17 \
+// RUN:   2>&1 | FileCheck %s --check-prefix=LIBSTDCXX --implicit-check-not='{{warning|error}}:'
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=JSON
 // RUN: %oracle %s -- -std=c++17
 
 #include <mutex>
@@ -31,12 +37,21 @@ void lazy() {
 // CHECK: call-once.cpp:[[@LINE-3]]:41: note: 'lambda at call-once.cpp:[[@LINE-3]]:28' allocates with 'new' here
 // CHECK: call-once.cpp:[[@LINE-4]]:45: warning: call to 'std::vector<int>::vector' may allocate on the heap [noalloc-call]
 // LIBSTDCXX: call-once.cpp:[[@LINE-5]]:3: warning: call to 'std::call_once<(lambda at call-once.cpp:[[@LINE-5]]:28)>' may allocate on the heap [noalloc-call]
+// LIBSTDCXX: call-once.cpp:[[@LINE-6]]:41: note: 'lambda at call-once.cpp:[[@LINE-6]]:28' allocates with 'new' here
+// LIBSTDCXX: call-once.cpp:[[@LINE-7]]:45: warning: call to 'std::vector<int>::vector' may allocate on the heap [noalloc-call]
 
 static std::once_flag flagOnce;
 static int ready;
 void flag() {
   std::call_once(flagOnce, [] { ready = 1; });
 }
+// LIBSTDCXX: call-once.cpp:[[@LINE-2]]:3: warning: call to 'std::call_once<(lambda at call-once.cpp:[[@LINE-2]]:28)>' may allocate only when it fails (throws 'std::system_error') [noalloc-call]
+// JSON: "name": "lazy",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates"
+// JSON: "name": "flag",
+// JSON-NEXT: "usr":
+// JSON-NEXT: "verdict": "allocates-on-failure"
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"

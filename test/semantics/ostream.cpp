@@ -51,8 +51,10 @@ void putString(std::ostream &os, const std::string &s) { os << s; }
 // CALL: ostream.cpp:[[@LINE-1]]:61: warning: call to 'std::{{(__1::)?}}operator<<' may allocate on the heap [noalloc-call]
 // BOTH: ostream.cpp:[[@LINE-2]]:53: warning: parameter 's' of type 'const std::string &' makes callers that pass a literal or a view build a temporary on the heap; it is only read: take 'std::string_view' [noalloc-std-type]
 // BOTH: ostream.cpp:[[@LINE-3]]:61: warning: call to 'std::operator<<' allocates on the heap [noalloc-std-type]
+// The inserter calls the manipulator it is given: 'putLine' calls std::endl
+// (test/semantics/callback-parameter.cpp).
 void putLine(std::ostream &os) { os << std::endl; }
-// CALL: ostream.cpp:[[@LINE-1]]:37: warning: call to 'std::basic_ostream<char>::operator<<' may allocate on the heap [noalloc-call]
+// CALL: ostream.cpp:[[@LINE-1]]:40: warning: call to 'std::{{(__1::)?}}endl<char, std::{{(__1::)?}}char_traits<char>>' may allocate on the heap [noalloc-call]
 // BOTH: ostream.cpp:[[@LINE-2]]:37: warning: call to 'std::basic_ostream<char>::operator<<' allocates on the heap [noalloc-std-type]
 void putOne(std::ostream &os) { os.put('x'); }
 // CALL: ostream.cpp:[[@LINE-1]]:36: warning: call to 'std::basic_ostream<char>::put' may allocate on the heap [noalloc-call]

@@ -1,0 +1,95 @@
+// A function-pointer parameter that its function only calls or passes on
+// holds what its callers pass: each caller runs the function it passes,
+// where the callee calls the parameter. 'forward' passes its callback on
+// to 'invoke', which calls it; 'loud' passes one that mallocs, 'quiet' one
+// that only counts. Before, the call in 'invoke' reached every 'void ()'
+// function whose address is taken, and 'quiet' was reported through
+// 'allocate'. The same through pthread_once (the knowledge base's
+// calls-argument) in a wrapper, and through a template's reference to a
+// function. 'invoke', 'forward', 'runOnce' and 'apply' are answered for
+// what they do themselves: the callbacks are their callers'.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -std=c++17 \
+// RUN:   | FileCheck %s
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
+// RUN:   --config="{CheckOptions: {Roots: 'loud;quiet;initLoud;initQuiet;applyLoud;applyQuiet'}}" \
+// RUN:   %s -- -std=c++17 2>&1 | FileCheck %s --check-prefix=ROOTS --implicit-check-not='{{warning|error}}:'
+// RUN: %oracle %s -- -std=c++17
+
+#include <cstdlib>
+#include <pthread.h>
+
+static void *kept;
+static int counted;
+void allocate() { kept = std::malloc(16); }
+// ROOTS: callback-parameter.cpp:[[@LINE-1]]:26: warning: call to 'malloc' may allocate on the heap [noalloc-call]
+void count() { ++counted; }
+
+void invoke(void (*callback)()) { callback(); }
+void forward(void (*callback)()) { invoke(callback); }
+
+void loud() { forward(allocate); }
+void quiet() { forward(&count); }
+// ROOTS: callback-parameter.cpp:[[@LINE-2]]:23: warning: call to 'allocate' may allocate on the heap [noalloc-call]
+// ROOTS: note: 'loud' must not allocate: it is a noalloc root
+// ROOTS: callback-parameter.cpp:23:26: note: 'allocate' calls 'malloc', which allocates on the heap
+
+static pthread_once_t onceA = PTHREAD_ONCE_INIT, onceB = PTHREAD_ONCE_INIT;
+void runOnce(pthread_once_t *once, void (*init)()) { pthread_once(once, init); }
+void initLoud() { runOnce(&onceA, allocate); }
+void initQuiet() { runOnce(&onceB, count); }
+// ROOTS: callback-parameter.cpp:[[@LINE-2]]:35: warning: call to 'allocate' may allocate on the heap [noalloc-call]
+// ROOTS: note: 'initLoud' must not allocate: it is a noalloc root
+// ROOTS: callback-parameter.cpp:23:26: note: 'allocate' calls 'malloc', which allocates on the heap
+
+template <class F> void apply(F &&f) { f(); }
+void applyLoud() { apply(allocate); }
+void applyQuiet() { apply(count); }
+// ROOTS: callback-parameter.cpp:[[@LINE-2]]:26: warning: call to 'allocate' may allocate on the heap [noalloc-call]
+// ROOTS: note: 'applyLoud' must not allocate: it is a noalloc root
+// ROOTS: callback-parameter.cpp:23:26: note: 'allocate' calls 'malloc', which allocates on the heap
+
+// CHECK: "name": "allocate",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "allocates"
+// CHECK: "name": "count",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "invoke",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "forward",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "loud",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "allocates"
+// CHECK: "name": "quiet",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "initLoud",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "allocates"
+// CHECK: "name": "initQuiet",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "applyLoud",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "allocates"
+// CHECK: "name": "applyQuiet",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+
+#ifdef NOALLOC_ORACLE
+#include "oracle.h"
+ORACLE_MAIN {
+  ORACLE_ALLOCATES("a callback passed on that mallocs", loud());
+  std::free(kept);
+  ORACLE_NO_HEAP("a callback passed on that counts", quiet());
+  ORACLE_ALLOCATES("pthread_once in a wrapper, a routine that mallocs", initLoud());
+  std::free(kept);
+  ORACLE_NO_HEAP("pthread_once in a wrapper, a routine that counts", initQuiet());
+  ORACLE_ALLOCATES("a template's reference to a function that mallocs", applyLoud());
+  std::free(kept);
+  ORACLE_NO_HEAP("a template's reference to a function that counts", applyQuiet());
+}
+#endif
