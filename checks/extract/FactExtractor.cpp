@@ -1812,9 +1812,10 @@ void BodyScanner::addIndirectCall(const CallExpr *E) {
   if (const auto *Member = dyn_cast<BinaryOperator>(Called);
       Member && Member->isPtrMemOp())
     Called = Member->getRHS();
+  std::string Parameter = X.readParameter(Called, Scanned);
   CallSite &Added = X.facts(Function).Calls.back();
   if (Added.Kind == CallKind::Indirect && Added.Pointer.empty())
-    Added.Pointer = X.readParameter(Called, Scanned);
+    Added.Pointer = std::move(Parameter);
 }
 
 /// Handles a call of 'operator new'/'delete' or of a builtin; true when the

@@ -901,10 +901,16 @@ std::vector<int> HeapGraph::keptTargets(const LinkedCall &Call) const {
   // The library code the unit saw, and that it could not see, is in the
   // summary: the call adds user code, and the library functions units
   // summarised (another unit's control block's _M_dispose).
+  // A coroutine that a handle may resume or destroy and the program does
+  // not have is code the run cannot see (another unit's, or compiled),
+  // not library code the unit's summary accepts.
+  bool Coroutine = Call.Kind == CallKind::Indirect &&
+                   Call.Pointer.starts_with("noalloc:callable-coroutine");
   llvm::erase_if(Result, [&](int T) {
     const FunctionFacts &F = Nodes[T].Facts;
     return !Nodes[T].isUserCode() &&
-           !(F.InSystemHeader && F.Summary.Summarised);
+           !(F.InSystemHeader && F.Summary.Summarised) &&
+           !(Coroutine && Nodes[T].isUnknownTargets());
   });
   return Result;
 }

@@ -14,20 +14,10 @@
 // RUN:   | FileCheck %s
 // RUN: %oracle %s -- -std=c++20
 
-#include <coroutine>
+#include "Inputs/coroutine-promise.h"
 #include <cstddef>
 #include <cstdlib>
 
-template <class Task> struct Promise {
-  Task get_return_object() {
-    using Own = typename Task::promise_type;
-    return {std::coroutine_handle<Own>::from_promise(static_cast<Own &>(*this))};
-  }
-  std::suspend_always initial_suspend() noexcept { return {}; }
-  std::suspend_always final_suspend() noexcept { return {}; }
-  void return_void() {}
-  void unhandled_exception() {}
-};
 // Frames from a static pool, one at a time: no heap.
 struct PoolFrames {
   alignas(64) static inline unsigned char Pool[4096];
