@@ -860,17 +860,25 @@ void Extractor::takeConstantAddresses(const VarDecl *Var) {
     return;
   llvm::SmallSetVector<const FunctionDecl *, 4> Functions;
   functionsInConstant(*Value, Functions);
+  // A function whose reference the unit walk saw (a constexpr table of
+  // user code, written out) goes where that reference says: stored into
+  // the followed table, it escapes no further. One only the value shows
+  // (built by library code) may be anywhere.
+  auto Take = [&](const FunctionDecl *FD) {
+    if (!facts(function(FD)).AddressTaken)
+      takeAddress(FD, nullptr);
+  };
   for (const FunctionDecl *FD : Functions) {
     const auto *Invoker = dyn_cast<CXXMethodDecl>(FD);
     if (!Invoker || !Invoker->isLambdaStaticInvoker()) {
-      takeAddress(FD, nullptr);
+      Take(FD);
       continue;
     }
     const CXXMethodDecl *Op = lambdaCallOperator(
         Invoker->getParent(), Invoker->getTemplateSpecializationArgs());
     if (!Op)
       continue;
-    takeAddress(Op, nullptr);
+    Take(Op);
     size_t I = function(Op);
     describe(I);
     facts(I).Signature = signatureOfType(Invoker->getType(), QualType());

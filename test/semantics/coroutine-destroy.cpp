@@ -60,7 +60,7 @@ Pooled loud() {
 }
 HeapFramed quiet() { co_return; }
 Owning owning() {
-  Buffer B;
+  Buffer B = Buffer();
   co_await std::suspend_always{};
 }
 Eager eager() { co_return; }
