@@ -114,8 +114,13 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
       if (Index >= Call->getNumArgs())
         break;
       const Expr *Arg = Call->getArg(Index);
-      if (isCertainlyNonNull(Arg))
-        return;
+      if (isCertainlyNonNull(Arg)) {
+        if (Entry->NotNullEffect != FunctionEffect::MayAllocate ||
+            !ReportMayAllocate)
+          return;
+        Message = Culprit + " may allocate on the heap: " + Entry->Condition;
+        break;
+      }
       std::string Position = std::to_string(Index + 1);
       if (Arg->isNullPointerConstant(*Result.Context,
                                      Expr::NPC_ValueDependentIsNotNull))

@@ -336,6 +336,10 @@ public:
   /// make it allocate (a literal '%ms' scanf format): a function of its own,
   /// 'noalloc:allocating-call:' and its USR, whose summary allocates.
   size_t allocatingCall(const FunctionDecl *Callee);
+  /// \p Callee as a call with a buffer runs it (realpath(path, buf)): a
+  /// function of its own, 'noalloc:may-allocate-call:' and its USR, whose
+  /// summary may allocate (its knowledge's not-null-effect).
+  size_t mayAllocateCall(const FunctionDecl *Callee);
   /// A library function \p FD as some of its calls run it: a function of
   /// its own, \p Prefix and its USR, that \p Summary decides, once; \p Known:
   /// with \p FD's knowledge name, so that the report knows which check
@@ -1526,6 +1530,12 @@ size_t Extractor::emptyFunction(const FunctionDecl *Call) {
   return standIn("noalloc:empty-std-function:", Call, Fails, false);
 }
 
+size_t Extractor::mayAllocateCall(const FunctionDecl *Callee) {
+  LibrarySummary MayAllocate;
+  MayAllocate.MayAllocate = true;
+  return standIn("noalloc:may-allocate-call:", Callee, MayAllocate, false);
+}
+
 size_t Extractor::allocatingCall(const FunctionDecl *Callee) {
   LibrarySummary Allocates;
   Allocates.Allocates = true;
@@ -2036,13 +2046,17 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
 
   X.convertLambda(E);
 
-  // realpath(path, buffer): the allocating form needs a null argument;
-  // free(NULL) does nothing.
+  // realpath(path, buffer): the allocating form needs a null argument, and
+  // the other may allocate on some input; free(NULL) does nothing.
   if (const FunctionEntry *Entry = X.entryByName(Callee)) {
-    if ((Entry->WhenNullArgument &&
-         *Entry->WhenNullArgument < E->getNumArgs() &&
-         isCertainlyNonNull(E->getArg(*Entry->WhenNullArgument))) ||
-        doesNothing(E, *Entry, X.Ctx))
+    if (Entry->WhenNullArgument && *Entry->WhenNullArgument < E->getNumArgs() &&
+        isCertainlyNonNull(E->getArg(*Entry->WhenNullArgument))) {
+      if (Entry->NotNullEffect == FunctionEffect::MayAllocate)
+        X.addCall(Function, X.mayAllocateCall(Callee), E->getExprLoc(),
+                  CallKind::Direct, ObjectMemory::None);
+      return true;
+    }
+    if (doesNothing(E, *Entry, X.Ctx))
       return true;
     addArgumentCalls(E, *Entry);
     if (!allocatingConversion(E, *Entry).empty()) {

@@ -84,7 +84,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
        << effect(E.CopyEffect) << ", " << list(E.CallsArguments) << ", "
        << (E.CFunction ? "true" : "false") << ", "
        << number(E.ScanfFormatArgument) << ", "
-       << effect(E.DefaultConstructorEffect) << "});\n";
+       << effect(E.DefaultConstructorEffect) << ", " << effect(E.NotNullEffect)
+       << "});\n";
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)
        << ", " << number(E.AllocatorArgument) << ", " << quoted(E.Replacement)

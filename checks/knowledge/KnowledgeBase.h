@@ -73,6 +73,10 @@ struct FunctionEntry {
   /// differs (std::locale() shares the global locale, a locale by name
   /// allocates).
   std::optional<FunctionEffect> DefaultConstructorEffect;
+  /// With WhenNullArgument: the effect when that argument is not null,
+  /// none or may-allocate (realpath with a buffer mallocs for a path
+  /// longer than its 1024-byte scratch buffer).
+  std::optional<FunctionEffect> NotNullEffect;
 };
 
 struct TypeEntry {

@@ -120,6 +120,7 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("calls-argument", E.CallsArguments);
     IO.mapOptional("scanf-format-argument", E.ScanfFormatArgument);
     IO.mapOptional("default-constructor-effect", E.DefaultConstructorEffect);
+    IO.mapOptional("not-null-effect", E.NotNullEffect);
   }
   static std::string validate(IO &IO, noalloc::FunctionEntry &E) {
     if (!readWhole(IO))
@@ -139,6 +140,13 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
              "'releases'";
     if (E.WhenNullArgument && E.Effect != noalloc::FunctionEffect::Allocates)
       return "'when-null-argument' needs 'effect: allocates'";
+    if (E.NotNullEffect && !E.WhenNullArgument)
+      return "'not-null-effect' needs 'when-null-argument'";
+    if (E.NotNullEffect && *E.NotNullEffect != FunctionEffect::None &&
+        *E.NotNullEffect != FunctionEffect::MayAllocate)
+      return "'not-null-effect' must be 'none' or 'may-allocate'";
+    if (E.NotNullEffect == FunctionEffect::MayAllocate && E.Condition.empty())
+      return "'not-null-effect: may-allocate' needs a 'condition'";
     if (E.NothingWhenNullArgument &&
         E.Effect != noalloc::FunctionEffect::Releases)
       return "'nothing-when-null-argument' needs 'effect: releases'";
