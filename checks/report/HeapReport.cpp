@@ -931,12 +931,18 @@ static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
 static constexpr Cause ExplainOrder[] = {
     Cause::Allocation, Cause::Unseen,      Cause::Bounded, Cause::Failure,
     Cause::Release,    Cause::MayAllocate, Cause::Assumed};
+/// The causes a policy counts, strongest first: what the strict policy
+/// counts of library code (may-allocate, assumed) allocates, before what
+/// allocates only on failure.
+static constexpr Cause CountedOrder[] = {
+    Cause::Allocation, Cause::Unseen,  Cause::Bounded, Cause::MayAllocate,
+    Cause::Assumed,    Cause::Failure, Cause::Release};
 
 /// The cause \p N stands for when it is a heap point without a site: the
 /// strongest one it reaches that \p P counts, else the strongest it reaches
 /// (which \p P accepts); and whether \p P counts it.
 static std::pair<Cause, bool> pointCause(const Node &N, Policy P) {
-  for (Cause C : ExplainOrder)
+  for (Cause C : CountedOrder)
     if (N.reaches(C) && P.counts(C))
       return {C, true};
   for (Cause C : ExplainOrder)
@@ -1049,11 +1055,16 @@ static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
   AcceptedPaths Accepted;
   for (const Point &X : heapPoints(G, Start, Parent, ParentCall)) {
     // A site in user code counts under every policy.
-    auto [C, Counted] = pointCause(G.node(X.Node), P);
+    const Node &N = G.node(X.Node);
+    bool Counted = pointCause(N, P).second;
     if (X.Site >= 0 || Counted)
       Points.push_back(X);
-    else
-      Accepted.add(C, G.node(X.Node).Facts.Name);
+    // What the policy accepts of the point is said too ('std::mutex::lock'
+    // fails by throwing, and pthread_mutex_lock may allocate).
+    if (X.Site < 0)
+      for (Cause Other : ExplainOrder)
+        if (N.reaches(Other) && !P.counts(Other))
+          Accepted.add(Other, N.Facts.Name);
   }
   StringRef Name = G.node(Start).Facts.Name;
   if (Points.empty())

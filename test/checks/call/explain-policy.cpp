@@ -16,6 +16,8 @@
 // RUN:   | FileCheck %s --check-prefix=ACCEPT
 // RUN: %noalloc --no-cache --explain=locked %s -- -std=c++17 -isystem %S/Inputs/vendor \
 // RUN:   | FileCheck %s --check-prefix=REPORT
+// RUN: %noalloc --no-cache --explain=locked --config="{CheckOptions: {Policy: strict}}" %s -- -std=c++17 -isystem %S/Inputs/vendor \
+// RUN:   | FileCheck %s --check-prefix=LOCKED-STRICT
 // RUN: %expect-exit 1 %noalloc --no-cache --format=json %s -- -std=c++17 -isystem %S/Inputs/vendor \
 // RUN:   | FileCheck %s --check-prefix=JSON
 
@@ -37,7 +39,7 @@ void locked() {
 // LENIENT-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 // STRICT: 'poll' may use the heap by 1 path:
 // STRICT-NEXT: path 1:
-// STRICT-NEXT: explain-policy.cpp:29:21: 'poll' calls 'vendor_poll', which has no body to analyse
+// STRICT-NEXT: explain-policy.cpp:31:21: 'poll' calls 'vendor_poll', which has no body to analyse
 // STRICT-NOT: not shown
 //
 // ALL: 'poll' does not use the heap
@@ -47,20 +49,26 @@ void locked() {
 // ALL-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 // ALL-NEXT: 'locked' may use the heap by 1 path, the shortest:
 // ALL-NEXT: path 1:
-// ALL-NEXT: explain-policy.cpp:32:31: 'locked' constructs 'std::lock_guard<std::mutex>', which may allocate only when it fails (throws 'std::system_error')
+// ALL-NEXT: explain-policy.cpp:34:31: 'locked' constructs 'std::lock_guard<std::mutex>', which may allocate only when it fails (throws 'std::system_error')
 // ALL-NEXT: not shown: 1 path to library code that may allocate on some inputs ('std::lock_guard<std::mutex>::lock_guard'), accepted by the run's policy ('noalloc-c-allocation.ReportMayAllocate: true' counts it)
 //
 // MAYALLOCATE: 'report' may use the heap by 1 path:
 // MAYALLOCATE-NEXT: path 1:
-// MAYALLOCATE-NEXT: explain-policy.cpp:30:17: 'report' calls 'printf', which may allocate on the heap (on first use of stdout{{.*}}
+// MAYALLOCATE-NEXT: explain-policy.cpp:32:17: 'report' calls 'printf', which may allocate on the heap (on first use of stdout{{.*}}
 // MAYALLOCATE-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 //
 // ACCEPT: 'locked' does not use the heap
 // ACCEPT-NEXT: not shown: 1 path to library code that may allocate only when it fails ('std::lock_guard<std::mutex>::lock_guard'), accepted by the run's policy ('noalloc-call.FailurePaths: report' counts it)
 // REPORT: 'locked' may use the heap by 1 path:
 // REPORT-NEXT: path 1:
-// REPORT-NEXT: explain-policy.cpp:32:31: 'locked' constructs 'std::lock_guard<std::mutex>', which may allocate only when it fails (throws 'std::system_error')
-// REPORT-NOT: not shown
+// REPORT-NEXT: explain-policy.cpp:34:31: 'locked' constructs 'std::lock_guard<std::mutex>', which may allocate only when it fails (throws 'std::system_error')
+// REPORT-NEXT: not shown: 1 path to library code that may allocate on some inputs ('std::lock_guard<std::mutex>::lock_guard'), accepted by the run's policy ('noalloc-c-allocation.ReportMayAllocate: true' counts it)
+// The strict policy counts what the lock may allocate: the path says so
+// (as the verdict, 'allocates'), not only its failure (review3 F9).
+// LOCKED-STRICT: 'locked' may use the heap by 1 path:
+// LOCKED-STRICT-NEXT: path 1:
+// LOCKED-STRICT-NEXT: explain-policy.cpp:34:31: 'locked' constructs 'std::lock_guard<std::mutex>', which calls library code that may allocate on some inputs
+// LOCKED-STRICT-NOT: not shown
 //
 // JSON: "name": "poll",
 // JSON: "verdict": "none"
