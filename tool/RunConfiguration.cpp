@@ -151,6 +151,12 @@ databaseAboveSource(StringRef Source) {
       ".", std::vector<std::string>());
 }
 
+/// The input type the driver gives \p File by its extension alone.
+static driver::types::ID extensionType(StringRef File) {
+  return driver::types::lookupTypeForExtension(
+      sys::path::extension(File).drop_front());
+}
+
 /// The input type the driver gives \p File in \p Command: the last -x
 /// (or clang-cl's /TC, /TP), else its extension; TY_INVALID when unknown.
 static driver::types::ID inputType(const tooling::CompileCommand &Command,
@@ -169,9 +175,7 @@ static driver::types::ID inputType(const tooling::CompileCommand &Command,
     else if (Arg == "/TP" || Arg == "-TP")
       Type = types::TY_CXX;
   }
-  if (Type != types::TY_INVALID)
-    return Type;
-  return types::lookupTypeForExtension(sys::path::extension(File).drop_front());
+  return Type != types::TY_INVALID ? Type : extensionType(File);
 }
 
 /// The language of a file of the run, as the driver sees it.
@@ -188,8 +192,7 @@ static SourceLanguage languageOf(driver::types::ID Type) {
 
 bool isCFamilySource(StringRef File) {
   namespace types = driver::types;
-  types::ID Type =
-      types::lookupTypeForExtension(sys::path::extension(File).drop_front());
+  types::ID Type = extensionType(File);
   // A header's type is its own header type.
   return types::isDerivedFromC(Type) &&
          types::lookupHeaderTypeForSourceType(Type) != Type;
@@ -203,10 +206,8 @@ static SourceLanguage sourceLanguage(const tooling::CompilationDatabase &DB,
   if (isCFamilySource(File))
     return SourceLanguage::CFamily;
   std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
-  if (Commands.empty())
-    return languageOf(driver::types::lookupTypeForExtension(
-        sys::path::extension(File).drop_front()));
-  return languageOf(inputType(Commands.front(), File));
+  return languageOf(Commands.empty() ? extensionType(File)
+                                     : inputType(Commands.front(), File));
 }
 
 namespace {
