@@ -47,19 +47,32 @@ template <> struct CustomMappingTraits<std::map<std::string, std::string>> {
   }
 };
 
-template <> struct ScalarEnumerationTraits<noalloc::ConfigFile::PolicyKind> {
-  static void enumeration(IO &IO, noalloc::ConfigFile::PolicyKind &Value) {
-    IO.enumCase(Value, "lenient", noalloc::ConfigFile::PolicyKind::Lenient);
-    IO.enumCase(Value, "strict", noalloc::ConfigFile::PolicyKind::Strict);
-  }
+namespace {
+
+/// The words of each key that takes one, and what the error calls its
+/// value: the key.
+struct Policies {
+  static constexpr StringRef What = "policy";
+  static constexpr noalloc::Choice<noalloc::ConfigFile::PolicyKind> Words[] = {
+      {"lenient", noalloc::ConfigFile::PolicyKind::Lenient},
+      {"strict", noalloc::ConfigFile::PolicyKind::Strict}};
 };
 
-template <> struct ScalarEnumerationTraits<noalloc::ConfigFile::FailureKind> {
-  static void enumeration(IO &IO, noalloc::ConfigFile::FailureKind &Value) {
-    IO.enumCase(Value, "report", noalloc::ConfigFile::FailureKind::Report);
-    IO.enumCase(Value, "accept", noalloc::ConfigFile::FailureKind::Accept);
-  }
+struct FailurePaths {
+  static constexpr StringRef What = "failure-paths";
+  static constexpr noalloc::Choice<noalloc::ConfigFile::FailureKind> Words[] = {
+      {"report", noalloc::ConfigFile::FailureKind::Report},
+      {"accept", noalloc::ConfigFile::FailureKind::Accept}};
 };
+
+} // namespace
+
+template <>
+struct ScalarTraits<noalloc::ConfigFile::PolicyKind>
+    : noalloc::ChoiceTraits<Policies, noalloc::ConfigFile::PolicyKind> {};
+template <>
+struct ScalarTraits<noalloc::ConfigFile::FailureKind>
+    : noalloc::ChoiceTraits<FailurePaths, noalloc::ConfigFile::FailureKind> {};
 
 template <> struct MappingTraits<noalloc::ConfigFile> {
   static void mapping(IO &IO, noalloc::ConfigFile &C) {

@@ -79,8 +79,21 @@ static std::vector<std::string> unknownCheckGlobs(StringRef Globs) {
   return Problems;
 }
 
+/// A configuration file above \p Files that does not parse: one error that
+/// says where (exit status 2), before clang-tidy's reader says only "Error
+/// parsing" and goes on with the defaults.
+static std::optional<int> rejectBrokenConfigs(ArrayRef<std::string> Files) {
+  if (Error E = validateNoallocConfigs(Files)) {
+    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  return std::nullopt;
+}
+
 std::optional<int> requireEnabledChecks(const RunOptions &Options,
                                         StringRef File) {
+  if (std::optional<int> Status = rejectBrokenConfigs({File.str()}))
+    return Status;
   ClangTidyOptions Effective = makeOptionsProvider(Options)->getOptions(File);
   if (!compat::enabledCheckNames(Effective).empty())
     return std::nullopt;
@@ -98,6 +111,8 @@ std::optional<int> requireEnabledChecks(const RunOptions &Options,
 }
 
 int dumpConfig(const RunOptions &Options, StringRef File) {
+  if (std::optional<int> Status = rejectBrokenConfigs({File.str()}))
+    return *Status;
   ClangTidyOptions Effective = makeOptionsProvider(Options)->getOptions(File);
   std::string Enabled = "-*";
   for (const std::string &Name : compat::enabledCheckNames(Effective))
@@ -236,11 +251,8 @@ static void verifyOneFile(const RunOptions &Options, StringRef File,
 }
 
 int verifyConfig(const RunOptions &Options, ArrayRef<std::string> Files) {
-  // A .noalloc.yaml that does not parse says where itself.
-  if (Error E = validateNoallocConfigs(Files)) {
-    WithColor::error(errs(), "noalloc") << toString(std::move(E)) << "\n";
-    return 2;
-  }
+  if (std::optional<int> Status = rejectBrokenConfigs(Files))
+    return *Status;
   // One configuration per directory; each problem said once, however many
   // directories share the file it is in.
   std::vector<Problem> Problems;

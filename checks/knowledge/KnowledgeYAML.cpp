@@ -19,40 +19,8 @@ namespace yaml {
 
 namespace {
 
-/// The scalar of a key that takes one of a few words: a word it does not
-/// take is one error that names it and the words it takes ("unknown effect
-/// 'allocate': expected 'allocates', ..."), at the scalar's place.
-template <typename T> struct Choice {
-  StringRef Word;
-  T Value;
-};
-
-template <typename T, size_t N>
-static void writeChoice(const T &Value, const Choice<T> (&Words)[N],
-                        raw_ostream &OS) {
-  for (const Choice<T> &C : Words)
-    if (C.Value == Value)
-      OS << C.Word;
-}
-
-template <typename T, size_t N>
-static StringRef readChoice(StringRef Scalar, StringRef What,
-                            const Choice<T> (&Words)[N], T &Value) {
-  for (const Choice<T> &C : Words)
-    if (Scalar == C.Word) {
-      Value = C.Value;
-      return "";
-    }
-  // The parser reports the message before the next read.
-  static thread_local std::string Message;
-  Message = ("unknown " + What + " '" + Scalar + "': expected ").str();
-  for (size_t I = 0; I != N; ++I)
-    Message += (I == 0       ? "'"
-                : I + 1 == N ? " or '"
-                             : ", '") +
-               Words[I].Word.str() + "'";
-  return Message;
-}
+using noalloc::Choice;
+using noalloc::ChoiceTraits;
 
 /// The words of each such key, and what the error calls its value.
 struct FunctionEffects {
@@ -78,16 +46,6 @@ struct Languages {
   static constexpr StringRef What = "language";
   static constexpr Choice<noalloc::KnowledgeLanguage> Words[] = {
       {"c", noalloc::KnowledgeLanguage::C}};
-};
-
-template <typename Table, typename T> struct ChoiceTraits {
-  static void output(const T &Value, void *, raw_ostream &OS) {
-    writeChoice(Value, Table::Words, OS);
-  }
-  static StringRef input(StringRef Scalar, void *, T &Value) {
-    return readChoice(Scalar, Table::What, Table::Words, Value);
-  }
-  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
 };
 
 } // namespace
