@@ -338,7 +338,8 @@ public:
   size_t allocatingCall(const FunctionDecl *Callee);
   /// \p Callee as a call with a buffer runs it (realpath(path, buf)): a
   /// function of its own, 'noalloc:may-allocate-call:' and its USR, whose
-  /// summary may allocate (its knowledge's not-null-effect).
+  /// summary may allocate (its knowledge's not-null-effect, which the link
+  /// reads with the condition).
   size_t mayAllocateCall(const FunctionDecl *Callee);
   /// A library function \p FD as some of its calls run it: a function of
   /// its own, \p Prefix and its USR, that \p Summary decides, once; \p Known:
@@ -1533,7 +1534,7 @@ size_t Extractor::emptyFunction(const FunctionDecl *Call) {
 size_t Extractor::mayAllocateCall(const FunctionDecl *Callee) {
   LibrarySummary MayAllocate;
   MayAllocate.MayAllocate = true;
-  return standIn("noalloc:may-allocate-call:", Callee, MayAllocate, false);
+  return standIn(MayAllocateCallPrefix, Callee, MayAllocate, true);
 }
 
 size_t Extractor::allocatingCall(const FunctionDecl *Callee) {

@@ -173,6 +173,13 @@ inline constexpr llvm::StringLiteral ParameterPrefix = "noalloc:parameter:";
 /// The callee runs it when it calls the parameter.
 inline constexpr llvm::StringLiteral PassedPrefix = "noalloc:passed:";
 
+/// The head of the USR of the function a call with a buffer calls
+/// (realpath(path, buf)), followed by the library function's USR: its
+/// 'knowledge' names the entry, whose not-null-effect (may-allocate) and
+/// condition say what the call does.
+inline constexpr llvm::StringLiteral MayAllocateCallPrefix =
+    "noalloc:may-allocate-call:";
+
 /// A variable or field of function-pointer type (or an array of them) in
 /// user code, and what one translation unit stores into it.
 struct PointerFacts {

@@ -451,6 +451,11 @@ int HeapGraph::find(StringRef USR) const {
   return It == ByUSR.end() ? -1 : It->second;
 }
 
+/// What a function whose knowledge says it may allocate does.
+static std::string mayAllocatePhrase(StringRef Condition) {
+  return ("may allocate on the heap (" + Condition + ")").str();
+}
+
 /// \p N fails with \p Exception, allocating on that path only.
 static void setFailureLeaf(HeapGraph::Node &N, StringRef Exception,
                            StringRef Condition) {
@@ -515,6 +520,11 @@ void HeapGraph::decideLeaf(Node &N) {
     decideCallableOperation(N, unseenCallableSource());
     return;
   }
+  if (N.isMayAllocateCall())
+    if (const FunctionEntry *E = KB.function(F.KnowledgeName, F.CopyOrMove)) {
+      Set(Cause::MayAllocate, mayAllocatePhrase(E->Condition));
+      return;
+    }
   if (F.Summary.Summarised) {
     setSummaryLeaves(N, F.Summary);
     return;
@@ -535,8 +545,7 @@ void HeapGraph::decideLeaf(Node &N) {
     case FunctionEffect::Releases:
       llvm_unreachable("decided above");
     case FunctionEffect::MayAllocate:
-      Set(Cause::MayAllocate,
-          "may allocate on the heap (" + E->Condition + ")");
+      Set(Cause::MayAllocate, mayAllocatePhrase(E->Condition));
       return;
     case FunctionEffect::AllocatesOnFailure:
       setFailureLeaf(N, E->Exception, E->Condition);

@@ -297,6 +297,12 @@ public:
     }
     /// The stand-in for the unseen targets of a call (UnknownUSR).
     bool isUnknownTargets() const { return Facts.USR == UnknownUSR; }
+    /// The stand-in a call with a buffer calls (realpath(path, buf),
+    /// MayAllocateCallPrefix): its knowledge entry's not-null-effect and
+    /// condition decide it, not its summary.
+    bool isMayAllocateCall() const {
+      return llvm::StringRef(Facts.USR).starts_with(MayAllocateCallPrefix);
+    }
   };
 
   HeapGraph(std::vector<TranslationUnitFacts> Units, const KnowledgeBase &KB,

@@ -447,18 +447,21 @@ bool CallSelector::leftToDirectCheck(const LinkedCall &Call) const {
     return false;
   const FunctionEntry *Entry = nullptr;
   // A call the extractor found allocating by its arguments, a literal
-  // '%ms' scanf format: the callee's own summary says so.
+  // '%ms' scanf format: the callee's own summary says so. One with a buffer
+  // (realpath(path, buf)) does what its entry's not-null-effect says.
   bool AllocatesHere = false;
+  bool MayAllocateHere = false;
   if (Call.Kind != CallKind::Indirect)
     if (int Callee = G.find(Call.Callee); Callee >= 0) {
       const FunctionFacts &F = G.node(Callee).Facts;
       Entry = KB.function(F.KnowledgeName, F.CopyOrMove);
       AllocatesHere = F.Summary.Summarised && F.Summary.Allocates;
+      MayAllocateHere = G.node(Callee).isMayAllocateCall();
     }
   StringRef Check = checkReportingCall(Call, Entry);
   // noalloc-c-allocation reports a may-allocate function only when asked.
   if (Check == "noalloc-c-allocation" &&
-      Entry->Effect == FunctionEffect::MayAllocate &&
+      (Entry->Effect == FunctionEffect::MayAllocate || MayAllocateHere) &&
       !Options.Policy.ReportMayAllocate && !AllocatesHere)
     return false;
   return !Check.empty() && Options.CheckEnabled(Check);
@@ -606,8 +609,9 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
                !T.isUnknownTargets();
   Walk Path =
       continues(T, Deciding) ? Paths.witness(Chosen.Target, Deciding) : Walk();
+  // A summary's words say no more than the message; the knowledge's do.
   bool Leaf = !continues(T, Deciding) && Chosen.Reached != Effect::Unknown &&
-              !T.Facts.Summary.Summarised &&
+              (!T.Facts.Summary.Summarised || T.isMayAllocateCall()) &&
               T.Leaf[unsigned(Deciding)]; // The message names unseen code.
   size_t Finding = Roots.size();
   ChainWindow Window(Finding + 1 + MayBe + Path.size() + Leaf, Finding);
