@@ -23,8 +23,9 @@ block (default: test/semantics/*.c, *.cpp and *.m). In one run, per input:
    all are NO_ALLOC, NO_HEAP or RELEASES (the witnesses' inputs do not: the
    label's claim, not a proof).
 2. noalloc, once per input, every check (`--checks=-*,noalloc-*`), with the
-   options and compiler flags of the input's first noalloc RUN line,
-   `--format=json`. Verdicts: 'allocates', 'allocates-on-failure' and
+   options and compiler flags of the input's first noalloc RUN line that
+   names the other units the oracle builds (a test of several units also
+   runs the input alone), else of its first, `--format=json`. Verdicts: 'allocates', 'allocates-on-failure' and
    'unknown' say "may allocate", 'none' and 'releases' do not; scored once
    with failure paths reported (the default) and once accepted
    (`FailurePaths: accept`: 'allocates-on-failure' is then 'none'). A
@@ -108,27 +109,37 @@ def run_lines(text):
     return lines
 
 
+SOURCE = re.compile(r"\.(c|cc|cpp|cxx|m|mm)$")
+
+
 def noalloc_command(path, text):
-    """(noalloc options, compiler flags) of the first noalloc RUN line, and
-    the compiler flags of the oracle's; lit's %S is the input's directory."""
-    options = flags = oracle_flags = None
+    """(noalloc options, compiler flags) of the noalloc RUN line that
+    analyses the program the first oracle RUN line builds (the input and the
+    same other units: a test whose RUN lines compile more than one unit
+    also runs the input alone), else of the first noalloc RUN line; and the
+    compiler flags of the oracle's. The other units stay in the options, as
+    sources. lit's %S is the input's directory."""
+    runs, oracle_flags = [], None
     for line in run_lines(text):
         line = line.replace("%S", os.path.dirname(path))
         try:
             words = shlex.split(line.split("|")[0])
         except ValueError:  # a quoted '|' of a FileCheck line alone
             continue
-        if "%noalloc" in words and options is None:
+        if "%noalloc" in words:
             words = words[words.index("%noalloc") + 1:]
             cut = words.index("--") if "--" in words else len(words)
             options = [w for w in words[:cut] if w != "%s"
                        and not w.startswith(("--checks", "--format"))]
-            flags = words[cut + 1:]
+            runs.append((options, words[cut + 1:]))
         if "%oracle" in words and oracle_flags is None:
             words = words[words.index("%oracle") + 1:]
             oracle_flags = words[words.index("--") + 1:] if "--" in words else []
-    if options is None:
+    if not runs:
         raise SystemExit("error: no noalloc RUN line")
+    units = lambda words: {w for w in words if SOURCE.search(w)}
+    program = units(oracle_flags or [])
+    options, flags = next((r for r in runs if units(r[0]) == program), runs[0])
     return options, flags, oracle_flags if oracle_flags is not None else flags
 
 
