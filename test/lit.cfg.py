@@ -29,6 +29,12 @@ def function_effects_follow_calls():
     return probe.returncode != 0
 if function_effects_follow_calls():
     config.available_features.add("function-effects-calls")
+# The C library: a measurement of one system's libraries
+# (knowledge/measure/libscan-contradictions.txt) is checked on that one.
+import platform
+libc_name, libc_version = platform.libc_ver()
+if libc_name == "glibc":
+    config.available_features.add("glibc-" + libc_version)
 config.environment["PATH"] = os.pathsep.join(
     [tools, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Deterministic output: no colour unless a test asks for it.
