@@ -10,6 +10,19 @@ namespace {
 
 class HeapGraphTest : public LinkingTest {};
 
+/// A pointer \p USR that its unit stores \p Functions into, and no more
+/// unless said: written in a way noalloc does not follow (\p OtherWrites),
+/// copied (\p Copied).
+PointerFacts pointer(std::string USR, std::vector<std::string> Functions,
+                     bool OtherWrites = false, bool Copied = false) {
+  PointerFacts P;
+  P.USR = std::move(USR);
+  P.Functions = std::move(Functions);
+  P.OtherWrites = OtherWrites;
+  P.Copied = Copied;
+  return P;
+}
+
 TEST_F(HeapGraphTest, ChainsKeepTheShortestWitness) {
   UnitBuilder B;
   B.define("a").define("b").define("c").define("quiet");
@@ -222,10 +235,10 @@ TEST_F(HeapGraphTest, FollowedPointersReachWhatIsStoredIntoThem) {
   Through.Pointer = "c:@other";
   A.fn("other").Calls.push_back(Through);
   TranslationUnitFacts Quiet = A.build();
-  Quiet.Pointers.push_back({"c:@tick", {"c:@F@quiet"}, false, false, {}, ""});
-  Quiet.Pointers.push_back({"c:@other", {"c:@F@quiet"}, false, false, {}, ""});
+  Quiet.Pointers.push_back(pointer("c:@tick", {"c:@F@quiet"}));
+  Quiet.Pointers.push_back(pointer("c:@other", {"c:@F@quiet"}));
   TranslationUnitFacts Loud = B.build();
-  Loud.Pointers.push_back({"c:@other", {"c:@F@loud"}, false, false, {}, ""});
+  Loud.Pointers.push_back(pointer("c:@other", {"c:@F@loud"}));
   HeapGraph G = link({Quiet, Loud});
   EXPECT_EQ(G.lattice(node(G, "caller")), Effect::None);
   EXPECT_EQ(G.lattice(node(G, "other")), Effect::Allocates);
@@ -240,10 +253,11 @@ TEST_F(HeapGraphTest, FollowedPointersReachWhatIsStoredIntoThem) {
   EXPECT_EQ(Caller({Quiet}), Effect::Allocates);
   Quiet.Functions[1].AddressEscapes = false;
   // A pointer another unit writes unseen may hold anything.
-  Loud.Pointers[0] = {"c:@tick", {}, true, false, {}, ""};
+  Loud.Pointers[0] = pointer("c:@tick", {}, /*OtherWrites=*/true);
   EXPECT_EQ(Caller({Quiet, Loud}), Effect::Allocates);
   // A copied pointer's functions may be anywhere.
-  Loud.Pointers[0] = {"c:@other", {"c:@F@loud"}, false, true, {}, ""};
+  Loud.Pointers[0] = pointer("c:@other", {"c:@F@loud"}, /*OtherWrites=*/false,
+                            /*Copied=*/true);
   EXPECT_EQ(Caller({Quiet, Loud}), Effect::Allocates);
   // A pointer of nonallocating type is trusted; a block reaches nothing known.
   LinkedCall Trusted = G.node(node(G, "other")).Calls[0];
