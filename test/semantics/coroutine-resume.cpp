@@ -14,21 +14,12 @@
 // RUN:   | FileCheck %s --check-prefix=ROOTS --implicit-check-not='{{warning|error}}:'
 // RUN: %oracle %s -- -std=c++20
 
-#include <coroutine>
+// Promise<Task>: what both promise types do; Task::promise_type derives
+// from it.
+#include "Inputs/coroutine-promise.h"
 #include <cstddef>
 #include <cstdlib>
 
-// What both promise types do; Task::promise_type derives from it.
-template <class Task> struct Promise {
-  Task get_return_object() {
-    using Own = typename Task::promise_type;
-    return {std::coroutine_handle<Own>::from_promise(static_cast<Own &>(*this))};
-  }
-  std::suspend_always initial_suspend() noexcept { return {}; }
-  std::suspend_always final_suspend() noexcept { return {}; }
-  void return_void() {}
-  void unhandled_exception() {}
-};
 // Frames from a static pool: creating the coroutine does not use the heap.
 struct Pooled {
   struct promise_type : Promise<Pooled> {
@@ -69,16 +60,16 @@ void makeQuiet() { quiet().H.destroy(); }
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "allocates"
 
-// ROOTS: coroutine-resume.cpp:54:32: warning: call to 'std::coroutine_handle<Pooled::promise_type>::resume' may allocate on the heap [noalloc-call]
+// ROOTS: coroutine-resume.cpp:45:32: warning: call to 'std::coroutine_handle<Pooled::promise_type>::resume' may allocate on the heap [noalloc-call]
 // ROOTS: note: 'stepLoud' must not allocate: it is a noalloc root
 // ROOTS: note: 'std::coroutine_handle<Pooled::promise_type>::resume' calls 'loud'
-// ROOTS: coroutine-resume.cpp:49:13: note: 'loud' calls 'malloc', which allocates on the heap
-// ROOTS: coroutine-resume.cpp:56:45: warning: call to 'std::coroutine_handle<>::resume' may allocate on the heap [noalloc-call]
+// ROOTS: coroutine-resume.cpp:40:13: note: 'loud' calls 'malloc', which allocates on the heap
+// ROOTS: coroutine-resume.cpp:47:45: warning: call to 'std::coroutine_handle<>::resume' may allocate on the heap [noalloc-call]
 // ROOTS: note: 'stepAny' must not allocate: it is a noalloc root
 // ROOTS: note: 'std::coroutine_handle<>::resume' calls 'loud'
-// ROOTS: coroutine-resume.cpp:49:13: note: 'loud' calls 'malloc', which allocates on the heap
-// ROOTS: coroutine-resume.cpp:57:20: warning: call to 'quiet' may allocate on the heap [noalloc-call]
-// ROOTS: coroutine-resume.cpp:52:20: note: 'quiet' allocates its coroutine frame here
+// ROOTS: coroutine-resume.cpp:40:13: note: 'loud' calls 'malloc', which allocates on the heap
+// ROOTS: coroutine-resume.cpp:48:20: warning: call to 'quiet' may allocate on the heap [noalloc-call]
+// ROOTS: coroutine-resume.cpp:43:20: note: 'quiet' allocates its coroutine frame here
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
