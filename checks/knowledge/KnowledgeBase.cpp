@@ -2,6 +2,7 @@
 
 #include "knowledge/KnowledgeBase.h"
 #include "knowledge/DerivedKnowledge.h"
+#include "knowledge/EffectWords.h"
 #include "knowledge/KnowledgeFile.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -200,20 +201,9 @@ KnowledgeBase::get(ArrayRef<std::string> UserFiles) {
 }
 
 StringRef effectName(FunctionEffect Effect) {
-  switch (Effect) {
-  case FunctionEffect::Allocates:
-    return "allocates";
-  case FunctionEffect::Releases:
-    return "releases";
-  case FunctionEffect::Reallocates:
-    return "reallocates";
-  case FunctionEffect::MayAllocate:
-    return "may-allocate";
-  case FunctionEffect::AllocatesOnFailure:
-    return "allocates-on-failure";
-  case FunctionEffect::None:
-    return "none";
-  }
+  for (const Choice<FunctionEffect> &C : FunctionEffectWords)
+    if (C.Value == Effect)
+      return C.Word;
   llvm_unreachable("unknown effect");
 }
 

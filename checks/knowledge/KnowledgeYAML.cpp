@@ -1,5 +1,6 @@
 //===--- KnowledgeYAML.cpp - A knowledge file's YAML ----------------------===//
 
+#include "knowledge/EffectWords.h"
 #include "knowledge/KnowledgeFile.h"
 #include "knowledge/YAMLInput.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -25,13 +26,7 @@ using noalloc::ChoiceTraits;
 /// The words of each such key, and what the error calls its value.
 struct FunctionEffects {
   static constexpr StringRef What = "effect";
-  static constexpr Choice<noalloc::FunctionEffect> Words[] = {
-      {"allocates", noalloc::FunctionEffect::Allocates},
-      {"releases", noalloc::FunctionEffect::Releases},
-      {"reallocates", noalloc::FunctionEffect::Reallocates},
-      {"may-allocate", noalloc::FunctionEffect::MayAllocate},
-      {"allocates-on-failure", noalloc::FunctionEffect::AllocatesOnFailure},
-      {"none", noalloc::FunctionEffect::None}};
+  static constexpr auto &Words = noalloc::FunctionEffectWords;
 };
 
 struct TypeEffects {
