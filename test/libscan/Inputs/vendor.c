@@ -1,6 +1,7 @@
 /* A vendor library as it would ship, prebuilt: noalloc-libscan reads its
  * machine code. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 __attribute__((noinline)) static char *copyString(const char *S) {
@@ -40,3 +41,7 @@ int vendor_code(int K, const int *V) {
   }
 }
 void vendor_fail(void) { abort(); }
+/* Formats through libc's snprintf, which only may allocate. */
+int vendor_log(char *Out, int N, int Code) {
+  return snprintf(Out, N, "code %d", Code);
+}
