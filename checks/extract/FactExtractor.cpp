@@ -357,7 +357,21 @@ public:
     FunctionFacts &F = facts(function(FD));
     F.AddressTaken = true;
     F.AddressEscapes |= !Pointers.Stored.contains(Reference);
+    // C before C23: a pointer without a prototype ('void (*)()') may hold
+    // any function that returns the same type.
+    if (!Ctx.getLangOpts().CPlusPlus &&
+        !Ctx.getLangOpts().requiresStrictPrototypes())
+      castTo(F, noPrototypeSignature(FD->getReturnType()));
   }
+  /// \p F may be called through a pointer whose function type is
+  /// \p Signature.
+  static void castTo(FunctionFacts &F, std::string Signature) {
+    if (Signature != F.Signature &&
+        !llvm::is_contained(F.CastSignatures, Signature))
+      F.CastSignatures.push_back(std::move(Signature));
+  }
+  /// A function cast by \p E to a pointer of another function type.
+  void castFunction(const FunctionDecl *FD, const ExplicitCastExpr *E);
   /// The functions whose address the value of the constant \p Var holds
   /// can be called through it, once per variable; a lambda's static
   /// invoker calls its call operator.
@@ -425,6 +439,10 @@ public:
 
   std::string signature(const FunctionDecl *FD);
   std::string signatureOfType(QualType FunctionType, QualType Class);
+  /// The signature of a C function type without a prototype.
+  std::string noPrototypeSignature(QualType Returns) {
+    return canonicalName(Returns) + " (no prototype)";
+  }
   /// The spelling of \p T's canonical type, once per type: the functions
   /// of a unit share their parameter types.
   const std::string &canonicalName(QualType T) {
@@ -658,6 +676,8 @@ std::string Extractor::displayName(const FunctionDecl *FD) {
 }
 
 std::string Extractor::signatureOfType(QualType FunctionType, QualType Class) {
+  if (const auto *NoProto = FunctionType->getAs<FunctionNoProtoType>())
+    return noPrototypeSignature(NoProto->getReturnType());
   const auto *Proto = FunctionType->getAs<FunctionProtoType>();
   if (!Proto)
     return canonicalName(FunctionType);
@@ -1407,14 +1427,7 @@ std::string Extractor::writerKey(const UnseenWriter &W) {
     Returned = "|" + usr(W.Through);
   if (W.Pointer) {
     // The signature of the functions it may call, as an indirect call's.
-    QualType Function(W.Pointer, 0), Class;
-    if (const auto *Member = Function->getAs<MemberPointerType>()) {
-      if (const Type *C = compat::memberPointerClass(Member))
-        Class = QualType(C, 0);
-      Function = Member->getPointeeType();
-    } else {
-      Function = Function->getPointeeType();
-    }
+    auto [Function, Class] = calledFunctionType(QualType(W.Pointer, 0));
     return "noalloc:indirect:" + signatureOfType(Function, Class) + Returned;
   }
   std::string USR = facts(function(W.Function)).USR;
@@ -1577,6 +1590,14 @@ void Extractor::describeKept() {
       facts(Caller).Calls[Call].CalleeName = facts(Target).Name;
 }
 
+void Extractor::castFunction(const FunctionDecl *FD,
+                             const ExplicitCastExpr *E) {
+  auto [To, Class] = calledFunctionType(E->getType());
+  size_t I = function(FD);
+  describe(I);
+  castTo(facts(I), signatureOfType(To, Class));
+}
+
 void Extractor::addDefinitions(const UnitDefinitions &Definitions) {
   UnitThreadExit = Definitions.ThreadExit;
   for (const UnitDefinitions::Event &E : Definitions.Events)
@@ -1589,6 +1610,9 @@ void Extractor::addDefinitions(const UnitDefinitions &Definitions) {
       break;
     case UnitDefinitions::Kind::MemberCall:
       convertLambda(cast<CallExpr>(E.Node));
+      break;
+    case UnitDefinitions::Kind::Cast:
+      castFunction(E.Function, cast<ExplicitCastExpr>(E.Node));
       break;
     }
 }
@@ -1997,14 +2021,7 @@ void Extractor::passArgument(size_t Caller, const FunctionDecl *In,
     return;
   }
   std::string Source = readParameter(Arg, In);
-  QualType Function = Arg->getType(), Class;
-  if (const auto *Member = Function->getAs<MemberPointerType>()) {
-    if (const Type *C = compat::memberPointerClass(Member))
-      Class = QualType(C, 0);
-    Function = Member->getPointeeType();
-  } else if (Function->isPointerType()) {
-    Function = Function->getPointeeType();
-  }
+  auto [Function, Class] = calledFunctionType(Arg->getType());
   if (Source.empty() || !Function->isFunctionType()) {
     Unknown = true;
     return;

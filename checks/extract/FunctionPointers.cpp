@@ -1,6 +1,7 @@
 //===--- FunctionPointers.cpp - What each function pointer may hold -------===//
 
 #include "extract/FunctionPointers.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
@@ -512,6 +513,11 @@ bool PointerStoreCollector::resolve(const ValueDecl *P, const Expr *Value,
   if (const auto *Op = dyn_cast<UnaryOperator>(E);
       Op && (Op->getOpcode() == UO_AddrOf || Op->getOpcode() == UO_Plus))
     return resolve(P, Op->getSubExpr(), S);
+  // '(gen_fn)make_node': stored all the same, as a pointer of another type
+  // (whose calls may run it: its cast signature).
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+      Cast && calledFunctionType(Cast->getType()).first->isFunctionType())
+    return resolve(P, Cast->getSubExpr(), S);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl())) {
       // A pointer to a virtual member function dispatches.

@@ -1,6 +1,7 @@
 //===--- StoreWalk.cpp - What user code stores into its callables ---------===//
 
 #include "extract/StoreWalk.h"
+#include "utils/ASTQueries.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -39,6 +40,25 @@ public:
     if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
       if (!FD->isDependentContext() && InGlobalInitializer)
         add(UnitDefinitions::Kind::Referenced, FD, E);
+  }
+  /// `(handler_fn)on_event`, `reinterpret_cast<Hook>(&grab)`: user code
+  /// stores functions into pointers of other types (GLib's
+  /// `(GDestroyNotify)`, handler tables, message maps).
+  void cast(const ExplicitCastExpr *E) {
+    if (!calledFunctionType(E->getType()).first->isFunctionType())
+      return;
+    const Expr *From = E->getSubExpr();
+    while (true) {
+      From = From->IgnoreParenCasts();
+      const auto *Address = dyn_cast<UnaryOperator>(From);
+      if (!Address || Address->getOpcode() != UO_AddrOf)
+        break;
+      From = Address->getSubExpr();
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(From);
+    const auto *FD = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+    if (FD && !FD->isDependentContext() && !E->getType()->isDependentType())
+      add(UnitDefinitions::Kind::Cast, FD, E);
   }
   void memberCall(const CXXMemberCallExpr *E) {
     if (InGlobalInitializer)
@@ -143,7 +163,11 @@ public:
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return slots(S); }
   bool VisitBinaryOperator(BinaryOperator *E) { return pointers(E); }
   bool VisitImplicitCastExpr(ImplicitCastExpr *E) { return pointers(E); }
-  bool VisitExplicitCastExpr(ExplicitCastExpr *E) { return pointers(E); }
+  bool VisitExplicitCastExpr(ExplicitCastExpr *E) {
+    if (!library() && !Unevaluated)
+      Definitions.cast(E);
+    return pointers(E);
+  }
   bool VisitInitListExpr(InitListExpr *E) {
     if (E->isSemanticForm())
       fieldInits(E->getType(), E->inits());

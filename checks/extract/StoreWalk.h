@@ -31,11 +31,14 @@ struct UnitDefinitions {
     /// A member call in a global initializer: maybe a lambda's conversion
     /// to a function pointer.
     MemberCall,
+    /// A function cast to a pointer of another function type: a call
+    /// through such a pointer may run it.
+    Cast,
   };
   struct Event {
     Kind What;
-    const clang::FunctionDecl *Function; // Defined, Referenced
-    const clang::Expr *Node;             // Referenced, MemberCall
+    const clang::FunctionDecl *Function; // Defined, Referenced, Cast
+    const clang::Expr *Node;             // Referenced, MemberCall, Cast
   };
   std::vector<Event> Events;
   /// The first non-local thread_local defined here whose destructor is

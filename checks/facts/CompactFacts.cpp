@@ -79,6 +79,7 @@ static void mapFunction(IO &Io, Function &F) {
   Io.flag(F.Implicit);
   mapSummary(Io, F.Summary);
   Io.text(F.Signature);
+  Io.list(F.CastSignatures, [&](auto &S) { Io.text(S); });
   Io.list(F.Overrides, [&](auto &S) { Io.text(S); });
   Io.flag(F.PureVirtual);
   Io.list(F.AttributeAt, [&](auto &P) { Io.point(P); });

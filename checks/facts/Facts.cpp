@@ -257,6 +257,8 @@ static json::Value toJSON(const FunctionFacts &F) {
     O["weak"] = true;
   if (F.HandsOutCallables)
     O["hands_out_callables"] = true;
+  if (!F.CastSignatures.empty())
+    O["cast_signatures"] = F.CastSignatures;
   return O;
 }
 
@@ -277,6 +279,7 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.mapOptional("implicit", F.Implicit) && O.mapOptional("weak", F.Weak) &&
       O.mapOptional("hands_out_callables", F.HandsOutCallables) &&
       O.map("summary", F.Summary) && O.map("signature", F.Signature) &&
+      O.mapOptional("cast_signatures", F.CastSignatures) &&
       O.map("overrides", F.Overrides) && O.map("pure_virtual", F.PureVirtual) &&
       O.map("attribute_at", F.AttributeAt) &&
       O.map("attribute_blocked", F.AttributeBlocked) &&

@@ -289,6 +289,10 @@ struct FunctionFacts {
   LibrarySummary Summary;
   /// Canonical function type, for indirect calls.
   std::string Signature;
+  /// The other function types a pointer holding it may have: those user
+  /// code casts it to, and in C a pointer type without a prototype that
+  /// returns its return type. A call through one may run it.
+  std::vector<std::string> CastSignatures;
   /// USRs of the virtual functions this one overrides, transitively.
   std::vector<std::string> Overrides;
   /// A pure virtual function ('= 0'), not a destructor: a virtual call
@@ -315,7 +319,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 21;
+  static constexpr unsigned FormatVersion = 22;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

@@ -96,6 +96,9 @@ HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
     // target of every call through a pointer of its type.
     if (N.Facts.AddressTaken && !N.Facts.Signature.empty())
       BySignature[N.Facts.Signature].push_back(I);
+    if (N.Facts.AddressTaken)
+      for (const std::string &S : N.Facts.CastSignatures)
+        BySignature[S].push_back(I);
     if (!N.Facts.Defined)
       decideLeaf(N);
     else
@@ -296,6 +299,11 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
   Node &N = Nodes[It->second];
   FunctionFacts &Known = N.Facts;
   bool AddressTaken = Known.AddressTaken || F.AddressTaken;
+  bool AddressEscapes = Known.AddressEscapes || F.AddressEscapes;
+  std::vector<std::string> CastSignatures = Known.CastSignatures;
+  for (std::string &S : F.CastSignatures)
+    if (!llvm::is_contained(CastSignatures, S))
+      CastSignatures.push_back(std::move(S));
   bool Root = Known.Root || F.Root, Allowed = Known.Allowed || F.Allowed;
   std::vector<SourcePoint> AttributeAt =
       joinPoints(Known.AttributeAt, F.AttributeAt);
@@ -318,6 +326,8 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
     joinUserCallees(N.Calls, std::move(Calls));
   }
   Known.AddressTaken = AddressTaken;
+  Known.AddressEscapes = AddressEscapes;
+  Known.CastSignatures = std::move(CastSignatures);
   Known.Root = Root;
   Known.Allowed = Allowed;
   // Each unit sees the declarations it includes.

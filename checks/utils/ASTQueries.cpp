@@ -413,4 +413,16 @@ const CXXConstructExpr *thrownConstruction(const CXXThrowExpr *T) {
   return nullptr;
 }
 
+std::pair<QualType, QualType> calledFunctionType(QualType T) {
+  if (const auto *Member = T->getAs<MemberPointerType>()) {
+    QualType Class;
+    if (const Type *C = compat::memberPointerClass(Member))
+      Class = QualType(C, 0);
+    return {Member->getPointeeType(), Class};
+  }
+  if (T->isPointerType() || T->isReferenceType())
+    return {T->getPointeeType(), QualType()};
+  return {T, QualType()};
+}
+
 } // namespace noalloc

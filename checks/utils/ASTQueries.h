@@ -4,6 +4,7 @@
 #define NOALLOC_CHECKS_UTILS_ASTQUERIES_H
 
 #include "clang/AST/ASTTypeTraits.h"
+#include "clang/AST/Type.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
@@ -116,6 +117,12 @@ bool isInCompileTimeBranch(const T &Node, clang::ASTContext &Ctx) {
 /// ('throw std::runtime_error(m)'), looking through implicit nodes and
 /// functional casts.
 const clang::CXXConstructExpr *thrownConstruction(const clang::CXXThrowExpr *T);
+
+/// The function type a value of type \p T calls (a pointer, reference or
+/// member pointer to a function; \p T itself otherwise) and, for a member
+/// pointer, its class.
+std::pair<clang::QualType, clang::QualType>
+calledFunctionType(clang::QualType T);
 
 } // namespace noalloc
 
