@@ -5,7 +5,8 @@
 // TypeLoc, 17 MiB on a json unit. noalloc's matchers leave instantiations
 // out and ask about user code. This index walks the same
 // RecursiveASTVisitor traversal as clang's map (so the same parents) and
-// records (TypeLocs as parents only), in two passes over the unit:
+// records (a TypeLoc's parents only when it holds a declaration or a
+// statement, which a climb can leave it from), in two passes over the unit:
 //   1. everything outside instantiations and system headers;
 //   2. of the instantiations of user code, only the nodes they share with
 //      the code of pass 1 (a default argument an instantiation's call
@@ -64,12 +65,17 @@ struct Frame {
   const void *Key;
   /// Itself when it is a declaration or a statement, else null.
   Parents AsParent;
+  /// A TypeLoc's or NestedNameSpecifierLoc's: whether this traversal of
+  /// it has recorded its parent.
+  bool Recorded = false;
 };
 
 /// Nodes with a pointer identity (declarations, statements, attributes)
 /// and their parents. TypeLocs and NestedNameSpecifierLocs are parents
-/// here but have none: recording them cost a third of the index, and only
-/// a walk that climbs out of a type (a decltype) asks.
+/// here, and have theirs only when a declaration or a statement is inside
+/// them: recording every one cost a third of the index, and only a walk
+/// that climbs out of a type (a default argument's construction up to its
+/// function, a decltype) asks, from a node inside.
 struct ParentMap {
   ParentMap() = default;
   ParentMap(const ParentMap &) = delete;
@@ -78,10 +84,13 @@ struct ParentMap {
   /// The entry of the node whose pointer is \p Key: a new one when \p
   /// Create, else null if none.
   Parents *entry(const void *Key, bool Create);
+  /// The entry of a TypeLoc or a NestedNameSpecifierLoc, as entry().
+  Parents *typeEntry(const DynTypedNode &Node, bool Create);
   /// Adds \p Parent to \p P.
   static void add(Parents &P, const Frame &Parent);
 
   llvm::DenseMap<const void *, Parents> PointerParents;
+  llvm::DenseMap<DynTypedNode, Parents> TypeParents;
 };
 
 class Index {
@@ -204,10 +213,11 @@ private:
   }
 
   /// Records the parent of the node whose pointer is \p Key (none: a
-  /// TypeLoc or a NestedNameSpecifierLoc, which have no entry).
+  /// TypeLoc or a NestedNameSpecifierLoc, recorded with what they hold).
   void record(const void *Key) {
     if (Stack.empty() || !Key)
       return;
+    recordEnclosingTypes();
     if (P == Pass::Outside)
       return ParentMap::add(*I.Outside.entry(Key, /*Create=*/true),
                             Stack.back());
@@ -217,6 +227,20 @@ private:
     if (Parents *Known = I.Outside.entry(Key, /*Create=*/false)) {
       ParentMap::add(*Known, Stack.back());
       I.Shared.insert(Key);
+    }
+  }
+
+  /// The parents of the TypeLocs and NestedNameSpecifierLocs between the
+  /// node being recorded and its nearest declaration or statement, once
+  /// per traversal of each, as clang's map records them.
+  void recordEnclosingTypes() {
+    for (size_t At = Stack.size() - 1;
+         At > 0 && !Stack[At].Key && !Stack[At].Recorded; --At) {
+      Stack[At].Recorded = true;
+      ParentMap &Map = P == Pass::Scope ? I.Scopes : I.Outside;
+      if (Parents *Entry =
+              Map.typeEntry(Stack[At].Node, /*Create=*/P != Pass::Shared))
+        ParentMap::add(*Entry, Stack[At - 1]);
     }
   }
 
@@ -265,6 +289,8 @@ Index::findInstantiated(const DynTypedNode &Node) {
 ParentMap::~ParentMap() {
   for (auto &Entry : PointerParents)
     delete dyn_cast<ParentList *>(Entry.second);
+  for (auto &Entry : TypeParents)
+    delete dyn_cast<ParentList *>(Entry.second);
 }
 
 Parents *ParentMap::entry(const void *Key, bool Create) {
@@ -272,6 +298,13 @@ Parents *ParentMap::entry(const void *Key, bool Create) {
     return &PointerParents[Key];
   auto It = PointerParents.find(Key);
   return It == PointerParents.end() ? nullptr : &It->second;
+}
+
+Parents *ParentMap::typeEntry(const DynTypedNode &Node, bool Create) {
+  if (Create)
+    return &TypeParents[Node];
+  auto It = TypeParents.find(Node);
+  return It == TypeParents.end() ? nullptr : &It->second;
 }
 
 void ParentMap::add(Parents &P, const Frame &Parent) {
@@ -295,11 +328,11 @@ std::optional<DynTypedNodeList> Index::find(const DynTypedNode &Node) {
   if (Node.get<TranslationUnitDecl>())
     return DynTypedNodeList(ArrayRef<DynTypedNode>());
   const void *Key = Node.getMemoizationData();
-  if (!Key)
-    return std::nullopt;
-  const Parents *P = Outside.entry(Key, /*Create=*/false);
+  const Parents *P = Key ? Outside.entry(Key, /*Create=*/false)
+                         : Outside.typeEntry(Node, /*Create=*/false);
   if (!P)
-    P = Scopes.entry(Key, /*Create=*/false);
+    P = Key ? Scopes.entry(Key, /*Create=*/false)
+            : Scopes.typeEntry(Node, /*Create=*/false);
   if (!P)
     return std::nullopt;
   if (const auto *D = dyn_cast<const Decl *>(*P))
