@@ -11,7 +11,6 @@
 #include "knowledge/KnowledgeBase.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoallocCheck.h"
-#include "utils/ParentIndex.h"
 #include "utils/Paths.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/Version.h"
@@ -260,14 +259,6 @@ private:
     }
   };
 
-  /// Frees what only the checks use before the facts are extracted.
-  class ChecksDone : public ASTConsumer {
-  public:
-    void HandleTranslationUnit(ASTContext &Ctx) override {
-      releaseParentIndex(Ctx);
-    }
-  };
-
   /// Records the files the parse read, for the cache.
   class DependencyRecorder : public ASTConsumer {
   public:
@@ -349,7 +340,6 @@ private:
       Consumers.push_back(std::make_unique<UserCodeScope>());
       Consumers.push_back(Factory.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.ChecksEnd));
-      Consumers.push_back(std::make_unique<ChecksDone>());
       Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));
       Consumers.push_back(
           std::make_unique<FactsRecorder>(KnowledgeFiles, Sink));

@@ -31,9 +31,9 @@ clang::DynTypedNodeList parentsOf(const T &Node, clang::ASTContext &Ctx) {
 void indexDeclaration(const clang::Decl &D, clang::ASTContext &Ctx);
 
 /// Frees the index of \p Ctx, if any (a later question builds it again):
-/// the checks are done with it before the fact extraction, which does not
-/// ask, walks the unit and holds its facts (rapidjson's readertest.cpp:
-/// 13.6 MiB of the unit's peak).
+/// the fact extractor, once its body scans (the last to ask) are done and
+/// before its facts grow to the unit's peak (rapidjson's readertest.cpp:
+/// 13.6 MiB of it the index).
 void releaseParentIndex(const clang::ASTContext &Ctx);
 
 /// Whether \p S is part of a template instantiation, as clang's
