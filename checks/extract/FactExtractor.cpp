@@ -284,6 +284,8 @@ public:
           LibraryArguments.try_emplace(
               {Callee->getCanonicalDecl(), Parm->getFunctionScopeIndex()},
               Caller);
+    if (Kind == CallKind::Virtual)
+      addCompiledOverride(cast<CXXMethodDecl>(Callee));
     addCall(Caller, Target, Loc, Kind, Object, ObjectOutside, ObjectParameter);
   }
   /// \p ObjectOutside: the object is declared outside the caller, at that
@@ -352,6 +354,13 @@ public:
   /// may run its virtual members, which nothing else names (a
   /// std::shared_ptr's control block calls the deleter in _M_dispose).
   void addVirtualMembers(const CXXRecordDecl *Class);
+  /// A virtual call of \p M, a member of a class the library compiles: the
+  /// object may be one of the library's own classes, whose overriders are
+  /// compiled into it too (new_delete_resource()'s do_allocate, a
+  /// basic_filebuf's overflow). They get a function of their own,
+  /// CompiledOverridePrefix and M's USR, that overrides M and that M's
+  /// knowledge (or that of a member it overrides) decides, once.
+  void addCompiledOverride(const CXXMethodDecl *M);
   /// Marks \p FD address-taken by \p Reference: a reference to it, or a
   /// lambda's conversion to a function pointer.
   void takeAddress(const FunctionDecl *FD, const Expr *Reference) {
@@ -1145,6 +1154,66 @@ void Extractor::addVirtualMembers(const CXXRecordDecl *Class) {
         }))
       function(M);
   }
+}
+
+/// Whether the library compiles \p Class, so that its vtable, and maybe
+/// classes derived from it, are in the library and not in the unit: a
+/// template's explicit instantiation declaration ('extern template class
+/// basic_streambuf<char>'), or a class whose key function has no body here
+/// (memory_resource's destructor). A template the unit instantiates
+/// (a std::shared_ptr's control block) has all its classes in view.
+static bool compiledInLibrary(const CXXRecordDecl *Class, ASTContext &Ctx) {
+  switch (Class->getTemplateSpecializationKind()) {
+  case TSK_ExplicitInstantiationDeclaration:
+  case TSK_ExplicitInstantiationDefinition:
+    return true;
+  case TSK_ImplicitInstantiation:
+    return false;
+  case TSK_Undeclared:
+  case TSK_ExplicitSpecialization:
+    break;
+  }
+  if (Class->isDependentContext())
+    return false;
+  const CXXMethodDecl *Key = Ctx.getCurrentKeyFunction(Class);
+  return Key && !Key->hasBody();
+}
+
+void Extractor::addCompiledOverride(const CXXMethodDecl *M) {
+  M = M->getCanonicalDecl();
+  if (!inSystemHeader(M->getLocation()) ||
+      !compiledInLibrary(M->getParent(), Ctx))
+    return;
+  if (!StandIns
+           .try_emplace({CompiledOverridePrefix.data(), M},
+                        Facts.Functions.size())
+           .second)
+    return;
+  // M and what it overrides, nearest first: the nearest entry answers.
+  llvm::SmallVector<const CXXMethodDecl *, 4> Members{M};
+  for (size_t K = 0; K < Members.size(); ++K)
+    for (const CXXMethodDecl *O : Members[K]->overridden_methods())
+      if (!llvm::is_contained(Members, O->getCanonicalDecl()))
+        Members.push_back(O->getCanonicalDecl());
+  const CXXMethodDecl *Known = M;
+  for (const CXXMethodDecl *O : Members)
+    if (entryByName(O)) {
+      Known = O;
+      break;
+    }
+  FunctionFacts F;
+  F.USR = (CompiledOverridePrefix + usr(M)).str();
+  F.Name = displayName(M);
+  F.KnowledgeName = knowledgeName(Known);
+  F.KnowledgeClass = knowledgeClass(Known);
+  F.Where = point(M->getLocation());
+  F.InSystemHeader = true;
+  for (const CXXMethodDecl *O : Members)
+    F.Overrides.push_back(usr(O));
+  // An override returns what the member returns (error_category::message's
+  // std::string).
+  summarizeCompiled(F, M, KB);
+  Facts.Functions.push_back(std::move(F));
 }
 
 size_t Extractor::method(const ObjCMethodDecl *MD) {
@@ -2778,11 +2847,13 @@ static llvm::StringSet<> libraryEntryPoints(const TranslationUnitFacts &Facts) {
 /// calls it, or code of another unit may reach it, an indirect call if its
 /// address is taken, a virtual call if it overrides (another unit's
 /// release of a std::shared_ptr this unit makes runs its control block's
-/// _M_dispose).
+/// _M_dispose; the library's compiled overriders, which another unit's
+/// virtual call of the member may reach).
 static bool keepsLibraryFunction(const FunctionFacts &F,
                                  const llvm::StringSet<> &EntryPoints) {
   return EntryPoints.contains(F.USR) || F.AddressTaken ||
-         (F.Defined && !F.Overrides.empty());
+         (F.Defined && !F.Overrides.empty()) ||
+         StringRef(F.USR).starts_with(CompiledOverridePrefix);
 }
 
 namespace {

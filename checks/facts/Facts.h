@@ -180,6 +180,13 @@ inline constexpr llvm::StringLiteral PassedPrefix = "noalloc:passed:";
 inline constexpr llvm::StringLiteral MayAllocateCallPrefix =
     "noalloc:may-allocate-call:";
 
+/// The head of the USR of a library class's overriders compiled into the
+/// library, followed by the USR of the virtual member they override: a
+/// function without a body that overrides it, which the knowledge base
+/// decides (or, without an entry, library code noalloc cannot see).
+inline constexpr llvm::StringLiteral CompiledOverridePrefix =
+    "noalloc:compiled-override:";
+
 /// A variable or field of function-pointer type (or an array of them) in
 /// user code, and what one translation unit stores into it.
 struct PointerFacts {
