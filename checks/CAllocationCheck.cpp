@@ -1,10 +1,11 @@
 //===--- CAllocationCheck.cpp - noalloc-c-allocation ----------------------===//
 
 #include "CAllocationCheck.h"
-#include "utils/ASTQueries.h"
-#include "utils/CalleeOnce.h"
 #include "fixes/LocalStorage.h"
 #include "knowledge/ValueSemantics.h"
+#include "utils/ASTQueries.h"
+#include "utils/CalleeOnce.h"
+#include "utils/RunsAtRunTime.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringSet.h"
@@ -84,7 +85,7 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
                                 anyOf(hasAnyName(QualifiedRefs),
                                       allOf(isExternC(), hasAnyName(CNames)))),
                    "fn"),
-               unless(isExpansionInSystemHeader()))
+               unless(isExpansionInSystemHeader()), runsAtRunTime())
           .bind("call"),
       this);
 }

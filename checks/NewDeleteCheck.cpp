@@ -5,6 +5,7 @@
 #include "utils/ASTQueries.h"
 #include "utils/CalleeOnce.h"
 #include "utils/ParentIndex.h"
+#include "utils/RunsAtRunTime.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -27,10 +28,6 @@ bool isHeapBuiltin(const FunctionDecl &Fn) {
 
 AST_MATCHER(FunctionDecl, isGlobalHeapFunction) {
   return Node.isReplaceableGlobalAllocationFunction() || isHeapBuiltin(Node);
-}
-
-AST_MATCHER(Stmt, inCompileTimeBranch) {
-  return isInCompileTimeBranch(Node, Finder->getASTContext());
 }
 
 AST_MATCHER(CXXNewExpr, newUsesGlobalHeap) {
@@ -72,8 +69,8 @@ void NewDeleteCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void NewDeleteCheck::registerMatchers(MatchFinder *Finder) {
   // What rules out most nodes first, where the node was written last.
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
-  // Code only constant evaluation runs uses no heap at run time.
-  auto RunsAtRunTime = unless(inCompileTimeBranch());
+  // What never runs at run time uses no heap then.
+  auto RunsAtRunTime = runsAtRunTime();
   Finder->addMatcher(
       cxxNewExpr(newUsesGlobalHeap(), NotInSystemHeader, RunsAtRunTime)
           .bind("new"),

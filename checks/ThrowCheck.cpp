@@ -3,6 +3,7 @@
 #include "ThrowCheck.h"
 #include "knowledge/HeapType.h"
 #include "utils/ASTQueries.h"
+#include "utils/RunsAtRunTime.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtObjC.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -13,14 +14,15 @@ using namespace clang::ast_matchers;
 namespace noalloc {
 
 void ThrowCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      cxxThrowExpr(unless(isExpansionInSystemHeader()), has(expr()))
-          .bind("throw"),
-      this);
+  Finder->addMatcher(cxxThrowExpr(unless(isExpansionInSystemHeader()),
+                                  has(expr()), runsAtRunTime())
+                         .bind("throw"),
+                     this);
   // The Objective-C runtime allocates a header for each throw, a rethrow
   // too (the GNU runtime: measured, test/semantics/objc-throw.m).
   Finder->addMatcher(
-      objcThrowStmt(unless(isExpansionInSystemHeader())).bind("objc-throw"),
+      objcThrowStmt(unless(isExpansionInSystemHeader()), runsAtRunTime())
+          .bind("objc-throw"),
       this);
 }
 

@@ -92,15 +92,12 @@ public:
 
   bool TraverseLambdaExpr(LambdaExpr *E);
 
-  // What never runs: unevaluated operands, constant evaluation, discarded
-  // branches of 'if constexpr', the compile-time branch of 'if consteval'.
+  // What never runs: unevaluated operands and constant expressions
+  // (operandsNeverRun, the direct checks' rule), the branches the code
+  // generator drops (droppedBranch).
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
-    // sizeof of a variable-length array is evaluated.
-    return E->isArgumentType() || !E->getArgumentExpr()
-                                       ->getType()
-                                       ->isVariablyModifiedType()
-               ? true
-               : RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
+    return operandsNeverRun(E) ||
+           RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
   }
   bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
   bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, bool = true) { return true; }
@@ -109,13 +106,10 @@ public:
     return true;
   }
   bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
-    return !E->isPotentiallyEvaluated() ||
-           RecursiveASTVisitor::TraverseCXXTypeidExpr(E);
+    return operandsNeverRun(E) || RecursiveASTVisitor::TraverseCXXTypeidExpr(E);
   }
   bool TraverseConstantExpr(ConstantExpr *E) {
-    // A consteval call, a case label, a template argument: compile time.
-    return E->isImmediateInvocation() || E->hasAPValueResult() ||
-           RecursiveASTVisitor::TraverseConstantExpr(E);
+    return operandsNeverRun(E) || RecursiveASTVisitor::TraverseConstantExpr(E);
   }
   bool TraverseAttributedStmt(AttributedStmt *S) {
     // [[assume(expr)]] is never evaluated.
@@ -1760,15 +1754,18 @@ void BodyScanner::scan(const FunctionDecl *FD) {
 }
 
 bool BodyScanner::TraverseIfStmt(IfStmt *S) {
-  if (S->isConsteval())
-    return TraverseStmt(const_cast<Stmt *>(runTimeBranch(S)));
-  if (!S->isConstexpr())
+  const Stmt *Dropped = droppedBranch(S, X.Ctx);
+  if (!Dropped)
     return RecursiveASTVisitor::TraverseIfStmt(S);
+  // The condition is constant: only its initializer, its variable and the
+  // branch it takes run.
   if (S->getInit() && !TraverseStmt(S->getInit()))
     return false;
-  if (std::optional<Stmt *> Taken = S->getNondiscardedCase(X.Ctx))
-    return !*Taken || TraverseStmt(*Taken);
-  return RecursiveASTVisitor::TraverseIfStmt(S);
+  if (S->getConditionVariableDeclStmt() &&
+      !TraverseStmt(S->getConditionVariableDeclStmt()))
+    return false;
+  Stmt *Taken = Dropped == S->getThen() ? S->getElse() : S->getThen();
+  return !Taken || TraverseStmt(Taken);
 }
 
 bool BodyScanner::TraverseInitListExpr(InitListExpr *E) {
@@ -1786,7 +1783,7 @@ bool BodyScanner::TraverseInitListExpr(InitListExpr *E) {
 bool BodyScanner::TraverseVarDecl(VarDecl *D) {
   // A constexpr variable's initializer runs at compile time; the functions
   // its value points to may be called through it.
-  if (!D->isConstexpr() || D->needsDestruction(D->getASTContext()))
+  if (!hasCompileTimeInitializer(D))
     return RecursiveASTVisitor::TraverseVarDecl(D);
   X.takeConstantAddresses(D);
   return true;

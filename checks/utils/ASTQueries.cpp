@@ -9,6 +9,8 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -387,16 +389,119 @@ const Stmt *runTimeBranch(const IfStmt *If) {
   return If->isNegatedConsteval() ? If->getThen() : If->getElse();
 }
 
-bool isInCompileTimeBranch(const DynTypedNode &Start, ASTContext &Ctx) {
+bool operandsNeverRun(const Stmt *S) {
+  if (const auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
+    // sizeof of a variable-length array is evaluated.
+    return Trait->isArgumentType() ||
+           !Trait->getArgumentExpr()->getType()->isVariablyModifiedType();
+  if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(S))
+    return !Typeid->isPotentiallyEvaluated();
+  if (const auto *Constant = dyn_cast<ConstantExpr>(S))
+    return Constant->isImmediateInvocation() || Constant->hasAPValueResult();
+  return isa<CXXNoexceptExpr, RequiresExpr, ConceptSpecializationExpr>(S);
+}
+
+/// Whether \p S holds a label that a jump from outside could reach
+/// (CodeGenFunction::ContainsLabel): then the code generator keeps it.
+static bool containsLabel(const Stmt *S, bool IgnoreCaseStmts = false) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt>(S) || (isa<SwitchCase>(S) && !IgnoreCaseStmts))
+    return true;
+  IgnoreCaseStmts |= isa<SwitchStmt>(S);
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return containsLabel(Child, IgnoreCaseStmts);
+  });
+}
+
+/// The value of \p If's condition when it folds to an integer constant
+/// without side effects, as the code generator folds it.
+static std::optional<bool> constantCondition(const IfStmt *If,
+                                             ASTContext &Ctx) {
+  const Expr *Cond = If->getCond();
+  Expr::EvalResult Result;
+  if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent() ||
+      !Cond->EvaluateAsInt(Result, Ctx) || containsLabel(Cond))
+    return std::nullopt;
+  return Result.Val.getInt().getBoolValue();
+}
+
+const Stmt *droppedBranch(const IfStmt *If, ASTContext &Ctx) {
+  const Stmt *Then = If->getThen();
+  const Stmt *Else = If->getElse();
+  if (If->isConsteval())
+    return runTimeBranch(If) == Then ? Else : Then;
+  if (If->isConstexpr()) {
+    std::optional<const Stmt *> Taken = If->getNondiscardedCase(Ctx);
+    if (!Taken)
+      return nullptr;
+    return *Taken == Then ? Else : Then;
+  }
+  std::optional<bool> Value = constantCondition(If, Ctx);
+  if (!Value)
+    return nullptr;
+  const Stmt *Dropped = *Value ? Else : Then;
+  return containsLabel(Dropped) ? nullptr : Dropped;
+}
+
+bool hasCompileTimeInitializer(const VarDecl *D) {
+  return D->isConstexpr() && !D->needsDestruction(D->getASTContext());
+}
+
+/// Whether \p Arg is an explicit template argument of the name \p S
+/// ('sized<N>()'): a constant expression.
+static bool isTemplateArgumentOf(const Stmt *S, const Expr *Arg) {
+  ArrayRef<TemplateArgumentLoc> Args;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
+    Args = Ref->template_arguments();
+  else if (const auto *Member = dyn_cast_or_null<MemberExpr>(S))
+    Args = Member->template_arguments();
+  else if (const auto *Overload = dyn_cast_or_null<OverloadExpr>(S))
+    Args = Overload->template_arguments();
+  return Arg && llvm::any_of(Args, [&](const TemplateArgumentLoc &Loc) {
+           return Loc.getSourceExpression() == Arg;
+         });
+}
+
+/// Whether \p Child, a part of \p Parent, never runs at run time: true or
+/// false when \p Parent decides it, none when its own parents do.
+static std::optional<bool> partNeverRuns(const DynTypedNode &Parent,
+                                         const DynTypedNode &Child,
+                                         ASTContext &Ctx) {
+  const Stmt *ChildStmt = Child.get<Stmt>();
+  if (const auto *Fn = Parent.get<FunctionDecl>())
+    return Fn->isImmediateFunction();
+  if (const auto *Lambda = Parent.get<LambdaExpr>())
+    return ChildStmt == Lambda->getBody() &&
+           Lambda->getCallOperator()->isImmediateFunction();
+  if (Parent.get<StaticAssertDecl>() || Parent.get<EnumConstantDecl>() ||
+      Parent.get<TemplateArgumentLoc>())
+    return true;
+  // An expression in a type: decltype, typeof, a constant array bound, a
+  // noexcept specifier; the bound of a variable-length array runs.
+  if (const auto *Type = Parent.get<TypeLoc>(); Type && Child.get<Expr>())
+    return !isa<VariableArrayType>(Type->getTypePtr());
+  if (const auto *Var = Parent.get<VarDecl>())
+    if (ChildStmt && ChildStmt == Var->getInit() &&
+        hasCompileTimeInitializer(Var))
+      return true;
+  const Stmt *S = Parent.get<Stmt>();
+  if (S && (operandsNeverRun(S) || isTemplateArgumentOf(S, Child.get<Expr>())))
+    return true;
+  if (const auto *If = dyn_cast_or_null<IfStmt>(S))
+    if (ChildStmt && ChildStmt == droppedBranch(If, Ctx))
+      return true;
+  return std::nullopt;
+}
+
+bool neverRunsAtRunTime(const DynTypedNode &Start, ASTContext &Ctx) {
   DynTypedNode Node = Start;
   while (true) {
     auto Parents = parentsOf(Node, Ctx);
-    if (Parents.empty() || Parents[0].get<FunctionDecl>() ||
-        Parents[0].get<LambdaExpr>())
+    if (Parents.empty())
       return false;
-    const auto *If = Parents[0].get<IfStmt>();
-    if (If && If->isConsteval() && Node.get<Stmt>() != runTimeBranch(If))
-      return true;
+    if (std::optional<bool> Decided = partNeverRuns(Parents[0], Node, Ctx))
+      return *Decided;
     Node = Parents[0];
   }
 }

@@ -104,13 +104,36 @@ bool isInThrowOperand(const clang::Expr *E, clang::ASTContext &Ctx);
 /// branch, or the first of 'if !consteval'); null if none.
 const clang::Stmt *runTimeBranch(const clang::IfStmt *If);
 
-/// Whether \p Node is in a branch of 'if consteval' that runs only during
-/// constant evaluation (in the function or lambda that holds \p Node).
-bool isInCompileTimeBranch(const clang::DynTypedNode &Node,
-                           clang::ASTContext &Ctx);
+/// Whether none of \p S's operands runs at run time: an unevaluated
+/// operand (sizeof or alignof other than of a variable-length array,
+/// noexcept, typeid of a non-polymorphic operand, a requires-expression, a
+/// concept's test) or a constant expression (a consteval call, a case
+/// label, a template argument).
+bool operandsNeverRun(const clang::Stmt *S);
+
+/// The branch of \p If that clang's code generator drops, null if none:
+/// the compile-time branch of 'if consteval', the discarded branch of 'if
+/// constexpr', or the branch an integer constant condition does not take
+/// ('if (IS_ENABLED(CONFIG_X))', 'if (sizeof(long) == 2)') when it holds
+/// no label (CodeGenFunction::ConstantFoldsToSimpleInteger, ContainsLabel).
+const clang::Stmt *droppedBranch(const clang::IfStmt *If,
+                                 clang::ASTContext &Ctx);
+
+/// Whether \p D's initializer runs only at compile time: a constexpr
+/// variable whose destruction does nothing.
+bool hasCompileTimeInitializer(const clang::VarDecl *D);
+
+/// Whether \p Node never runs at run time: it is in an unevaluated
+/// operand, a constant expression (static_assert, a template argument, an
+/// array bound, an enumerator, a constexpr variable's initializer), an
+/// '[[assume]]', a branch that droppedBranch drops, or a consteval function.
+/// One rule for every direct check; the fact extractor's BodyScanner skips
+/// the same nodes top-down.
+bool neverRunsAtRunTime(const clang::DynTypedNode &Node,
+                        clang::ASTContext &Ctx);
 template <typename T>
-bool isInCompileTimeBranch(const T &Node, clang::ASTContext &Ctx) {
-  return isInCompileTimeBranch(clang::DynTypedNode::create(Node), Ctx);
+bool neverRunsAtRunTime(const T &Node, clang::ASTContext &Ctx) {
+  return neverRunsAtRunTime(clang::DynTypedNode::create(Node), Ctx);
 }
 
 /// The construction of the object a throw-expression throws, if it is one

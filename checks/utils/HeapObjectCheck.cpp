@@ -280,14 +280,14 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
     return checkField(Field, Ctx);
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var"))
     return checkVariable(Var, Ctx);
-  // What the first branch of 'if consteval' holds never exists at run time.
+  // What never runs at run time (neverRunsAtRunTime) makes no object then.
   if (const auto *E = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
-    if (!isInCompileTimeBranch(*E, Ctx))
+    if (!neverRunsAtRunTime(*E, Ctx))
       checkConstruction(E, Ctx);
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (isInCompileTimeBranch(*Call, Ctx))
+  if (neverRunsAtRunTime(*Call, Ctx))
     return;
   checkCall(Call, Result.Nodes.getNodeAs<FunctionDecl>("fn"), Ctx);
 }
@@ -297,7 +297,7 @@ void HeapObjectCheck::checkVariable(const VarDecl *Var, ASTContext &Ctx) {
     return;
   HeapTypeVerdict V = verdictFor(Var->getType());
   // The parent walk last: the matcher sees every variable of user code.
-  if (V.Use == HeapUse::None || isInCompileTimeBranch(*Var, Ctx))
+  if (V.Use == HeapUse::None || neverRunsAtRunTime(*Var, Ctx))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Name = Var->getName().empty()
