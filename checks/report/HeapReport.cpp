@@ -976,6 +976,15 @@ public:
     if (!End.empty() && !llvm::is_contained(Seen, End))
       Seen.push_back(End.str());
   }
+  bool empty() const {
+    return llvm::all_of(Count, [](size_t N) { return N == 0; });
+  }
+  /// What a function that reaches no counted point does, when these are
+  /// its paths: not "does not use the heap" if the policy accepts some.
+  StringRef cleanPhrase() const {
+    return empty() ? "does not use the heap"
+                   : "may use the heap only by paths the run's policy accepts";
+  }
   void print(raw_ostream &OS) const {
     for (Cause C : ExplainOrder)
       if (size_t N = Count[unsigned(C)]) {
@@ -1072,7 +1081,7 @@ static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
   }
   StringRef Name = G.node(Start).Facts.Name;
   if (Points.empty())
-    OS << quoted(Name) << " does not use the heap\n";
+    OS << quoted(Name) << " " << Accepted.cleanPhrase() << "\n";
   else
     OS << quoted(Name) << " may use the heap by " << Points.size()
        << (Points.size() == 1 ? " path:\n" : " paths:\n");
@@ -1123,7 +1132,7 @@ static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
     else if (S.reaches(C))
       Accepted.add(C, witnessEnd(G, Paths, Start, C));
   if (Reached.empty())
-    OS << quoted(S.Facts.Name) << " does not use the heap\n";
+    OS << quoted(S.Facts.Name) << " " << Accepted.cleanPhrase() << "\n";
   else
     OS << quoted(S.Facts.Name) << " may use the heap by " << Reached.size()
        << (Reached.size() == 1 ? " path, the shortest:\n"

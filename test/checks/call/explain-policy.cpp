@@ -35,16 +35,16 @@ void locked() {
   ++Shared;
 }
 
-// LENIENT: 'poll' does not use the heap
+// LENIENT: 'poll' may use the heap only by paths the run's policy accepts
 // LENIENT-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 // STRICT: 'poll' may use the heap by 1 path:
 // STRICT-NEXT: path 1:
 // STRICT-NEXT: explain-policy.cpp:31:21: 'poll' calls 'vendor_poll', which has no body to analyse
 // STRICT-NOT: not shown
 //
-// ALL: 'poll' does not use the heap
+// ALL: 'poll' may use the heap only by paths the run's policy accepts
 // ALL-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
-// ALL-NEXT: 'report' does not use the heap
+// ALL-NEXT: 'report' may use the heap only by paths the run's policy accepts
 // ALL-NEXT: not shown: 1 path to library code that may allocate on some inputs ('printf'), accepted by the run's policy ('noalloc-c-allocation.ReportMayAllocate: true' counts it)
 // ALL-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 // ALL-NEXT: 'locked' may use the heap by 1 path, the shortest:
@@ -57,7 +57,7 @@ void locked() {
 // MAYALLOCATE-NEXT: explain-policy.cpp:32:17: 'report' calls 'printf', which may allocate on the heap (on first use of stdout{{.*}}
 // MAYALLOCATE-NEXT: not shown: 1 path to library code that has no body to analyse ('vendor_poll'), accepted by the run's policy ('noalloc-call.Policy: strict' counts it)
 //
-// ACCEPT: 'locked' does not use the heap
+// ACCEPT: 'locked' may use the heap only by paths the run's policy accepts
 // ACCEPT-NEXT: not shown: 1 path to library code that may allocate only when it fails ('std::lock_guard<std::mutex>::lock_guard'), accepted by the run's policy ('noalloc-call.FailurePaths: report' counts it)
 // REPORT: 'locked' may use the heap by 1 path:
 // REPORT-NEXT: path 1:
