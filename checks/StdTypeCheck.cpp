@@ -179,6 +179,16 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
     return true;
   };
 
+  // std::vector<bool> packs its bits and hands out proxies: a container of
+  // bools would change what 'v[i]' is (a program that tests the proxy).
+  if (R->Type == "std::vector" && Element->isBooleanType()) {
+    F.Notes.push_back("no fix: " + Name +
+                      " packs its bits and its elements are proxies, which "
+                      "a container of 'bool' is not; a fixed number of bits "
+                      "is 'std::bitset<N>'");
+    return F;
+  }
+
   if (R->Type == "std::function") {
     // The lambda it holds decides the room the replacement needs.
     const auto *Construct =
