@@ -187,7 +187,9 @@ def labels_in(text):
         close = closing_paren(text, m.end())
         comma = top_level_comma(text, m.end(), close)
         stmt_begin = comma + 1
-        found.append({"line": text.count("\n", 0, m.start()) + 1,
+        # clang's __LINE__ in a label written over several lines is the
+        # line of its closing parenthesis: the oracle prints that one.
+        found.append({"line": text.count("\n", 0, close) + 1,
                       "kind": m.group(1).lower().replace("_", "-"),
                       "statement": " ".join(text[stmt_begin:close].split()),
                       "begin": stmt_begin, "end": close})

@@ -114,6 +114,11 @@ ROOT void releaseShared(std::shared_ptr<int> &p) { p.reset(); }
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
+#ifdef _LIBCPP_VERSION
+#include <fstream>
+#else
+#include <ext/stdio_sync_filebuf.h>
+#endif
 ORACLE_MAIN {
   std::vector<int> v{3, 1, 2};
 #ifdef NOISY
@@ -139,6 +144,14 @@ ORACLE_MAIN {
   ORACLE_NO_ALLOC("sputn on a full buffer", putAll(s));
 #endif
   ORACLE_NO_ALLOC("sbumpc on an empty buffer", get(s));
+  // The library's own buffers (library-overrides-streambuf.cpp).
+#ifdef _LIBCPP_VERSION
+  std::filebuf zeros;
+  zeros.open("/dev/zero", std::ios_base::in);
+#else
+  __gnu_cxx::stdio_sync_filebuf<char> zeros(fopen("/dev/zero", "r"));
+#endif
+  ORACLE_ALLOCATES("the first sbumpc on a file's buffer", get(zeros));
   std::unique_ptr<int, Free> owned = makeOwned();
   std::unique_ptr<long, FreeLong> ownedLong = makeOwnedLong();
   std::shared_ptr<int> shared = makeShared();

@@ -83,6 +83,9 @@ void putOut(Out &o, char c) { o.put(c); }
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
+#ifndef _LIBCPP_VERSION
+#include <ext/stdio_sync_filebuf.h>
+#endif
 static char text[1000];
 ORACLE_MAIN {
   std::stringbuf grown;
@@ -109,6 +112,22 @@ ORACLE_MAIN {
   std::filebuf got;
   got.open("/dev/zero", std::ios_base::in);
   ORACLE_ALLOCATES("the first sgetn on a std::filebuf",
+                   takeText(got, text, 100));
+#else
+  // libstdc++'s filebuf allocates its buffer in open(). Its buffer over a
+  // stdio FILE reads and writes through the FILE, whose buffer glibc
+  // allocates on the first read or write.
+  __gnu_cxx::stdio_sync_filebuf<char> out(fopen("/dev/null", "w"));
+  ORACLE_ALLOCATES("the first sputc on a stdio_sync_filebuf", put(out, 'x'));
+  __gnu_cxx::stdio_sync_filebuf<char> written2(fopen("/dev/null", "w"));
+  ORACLE_ALLOCATES("the first sputn on a stdio_sync_filebuf",
+                   putText(written2, text, 2));
+  __gnu_cxx::stdio_sync_filebuf<char> in(fopen("/dev/zero", "r"));
+  ORACLE_ALLOCATES("the first sgetc on a stdio_sync_filebuf", peek(in));
+  __gnu_cxx::stdio_sync_filebuf<char> bumped(fopen("/dev/zero", "r"));
+  ORACLE_ALLOCATES("the first sbumpc on a stdio_sync_filebuf", take(bumped));
+  __gnu_cxx::stdio_sync_filebuf<char> got(fopen("/dev/zero", "r"));
+  ORACLE_ALLOCATES("the first sgetn on a stdio_sync_filebuf",
                    takeText(got, text, 100));
 #endif
   Sink sink;
