@@ -21,6 +21,9 @@ ORACLE_MAIN {
   ORACLE_ALLOCATES("viaMake", P = viaMake());
   ORACLE_NO_HEAP("twice", twice(1));
   ORACLE_NO_HEAP("strlen", length("abc"));
+  // Over two lines: clang's __LINE__ is the second.
+  ORACLE_NO_HEAP("square, the label over two lines",
+                 square(4));
   // Skipped: two functions of the file, none, more than the call.
   ORACLE_NO_HEAP("twice and square", twice(1) + square(2));
   ORACLE_NO_HEAP("no function of the file", int X = 0);
