@@ -25,7 +25,7 @@ namespace noalloc {
 
 namespace {
 
-constexpr const char *CacheVersion = "libscan-3";
+constexpr const char *CacheVersion = "libscan-4";
 
 // The runtime libraries `@system` stands for.
 static constexpr StringLiteral SystemLibraryNames[] = {
@@ -103,9 +103,10 @@ bool readCache(StringRef Path, std::vector<ExportVerdict> &Out) {
   SmallVector<StringRef, 0> Lines;
   (*Buf)->getBuffer().split(Lines, '\n', -1, false);
   for (StringRef L : Lines) {
-    SmallVector<StringRef, 4> F;
-    L.split(F, '\t', 3);
-    if (F.size() != 4)
+    // Symbol, library, effect, what cannot be followed, the path's names.
+    SmallVector<StringRef, 8> F;
+    L.split(F, '\t');
+    if (F.size() < 4)
       return false;
     ExportVerdict V;
     V.Symbol = F[0].str();
@@ -115,7 +116,9 @@ bool readCache(StringRef Path, std::vector<ExportVerdict> &Out) {
                : F[2] == "unknown"    ? Reach::Unknown
                : F[2] == "fails-only" ? Reach::FailsOnly
                                       : Reach::None;
-    V.Why = F[3].str();
+    V.Unfollowed = F[3].str();
+    for (StringRef Step : drop_begin(F, 4))
+      V.Path.push_back(Step.str());
     Out.push_back(std::move(V));
   }
   return true;
@@ -128,9 +131,13 @@ void writeCache(StringRef Path, ArrayRef<ExportVerdict> Verdicts) {
     return;
   sys::fs::create_directories(sys::path::parent_path(Path));
   consumeError(writeToOutput(Path, [&](raw_ostream &OS) {
-    for (const ExportVerdict &V : Verdicts)
+    for (const ExportVerdict &V : Verdicts) {
       OS << V.Symbol << '\t' << V.Library << '\t' << reachName(V.Effect) << '\t'
-         << V.Why << '\n';
+         << V.Unfollowed;
+      for (const std::string &Step : V.Path)
+        OS << '\t' << Step;
+      OS << '\n';
+    }
     return Error::success();
   }));
 }
@@ -265,10 +272,10 @@ mergeByName(ArrayRef<ExportVerdict> Verdicts,
       Each(V, Name);
     if (Name.empty())
       continue;
-    DerivedEffect &D = Names[Name];
+    ExportVerdict &D = Names[Name];
     // Reach is ordered: None < Releases < FailsOnly < Unknown < Allocates.
     if (V.Effect > D.Effect || D.Library.empty())
-      D = {V.Effect, V.Why, V.Library};
+      D = V;
   }
   return Names;
 }
@@ -309,10 +316,9 @@ static bool isSystemLibrary(StringRef Library) {
 // The first function after the export on \p Path that the knowledge base
 // does not say allocates (`printf`: may allocate): the export allocates no
 // more surely than that function does.
-static std::string weakerStep(StringRef Path, const KnowledgeBase &KB) {
-  SmallVector<StringRef, 8> Steps;
-  Path.split(Steps, " -> ");
-  for (StringRef Step : drop_begin(Steps)) {
+static std::string weakerStep(ArrayRef<std::string> Path,
+                              const KnowledgeBase &KB) {
+  for (StringRef Step : drop_begin(Path)) {
     std::string Name = knowledgeName(Step.split('@').first);
     const FunctionEntry *E = Name.empty() ? nullptr : KB.function(Name);
     if (E && E->Effect != FunctionEffect::Allocates &&
@@ -329,10 +335,10 @@ static std::string weakerStep(StringRef Path, const KnowledgeBase &KB) {
 // derived as allocating on a path their witness did not take), and a path
 // through a function that only may allocate is no surer than it: both are
 // `may-allocate`.
-static void writeReachesAllocator(raw_ostream &OS, const DerivedEffect &M,
+static void writeReachesAllocator(raw_ostream &OS, const ExportVerdict &M,
                                   const KnowledgeBase &KB) {
-  std::string Path = M.Library + ": " + M.Why;
-  std::string Through = weakerStep(M.Why, KB);
+  std::string Path = M.Library + ": " + M.why();
+  std::string Through = weakerStep(M.Path, KB);
   if (!Through.empty())
     OS << "    effect: may-allocate\n    condition: "
        << yamlQuote("its machine code can reach the allocator through '" +
@@ -367,13 +373,13 @@ void writeDerivedYAML(raw_ostream &OS, const DerivedByName &Names,
       OS << "    effect: allocates-on-failure\n    condition: "
          << yamlQuote("its machine code reaches the allocator only by "
                       "throwing (" +
-                      M.Library + ": " + M.Why + ")")
+                      M.Library + ": " + M.why() + ")")
          << "\n";
       break;
     case Reach::Releases:
       OS << "    effect: releases\n    condition: "
          << yamlQuote("its machine code can reach only release functions (" +
-                      M.Library + ": " + M.Why + ")")
+                      M.Library + ": " + M.why() + ")")
          << "\n";
       break;
     default:

@@ -50,13 +50,9 @@ std::string knowledgeIdentity(llvm::StringRef Entry);
 /// `std::basic_string::_M_create`, `operator new`; empty for none.
 std::string knowledgeName(llvm::StringRef Symbol);
 
-/// A knowledge name's verdict, over its overloads and symbol versions.
-struct DerivedEffect {
-  libscan::Reach Effect = libscan::Reach::None;
-  std::string Why;
-  std::string Library;
-};
-using DerivedByName = std::map<std::string, DerivedEffect>;
+/// Each knowledge name's verdict: the strongest of its overloads' and
+/// symbol versions'.
+using DerivedByName = std::map<std::string, libscan::ExportVerdict>;
 
 /// Classifies the exports of \p Paths, cached under \p CacheDir (empty:
 /// $XDG_CACHE_HOME/noalloc/libscan) by their identities and the functions

@@ -4,6 +4,7 @@
 #include "utils/LLVMCompat.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/MC/MCAsmInfo.h"
 #include "llvm/MC/MCContext.h"
@@ -281,8 +282,9 @@ struct LibraryGraph::Impl {
           return true;
     return false;
   }
-  std::string pathFrom(int N, StringRef Start, const std::vector<int> &Next,
-                       int &Last) const;
+  std::vector<std::string> pathFrom(int N, StringRef Start,
+                                    const std::vector<int> &Next,
+                                    int &Last) const;
 };
 
 LibraryGraph::LibraryGraph() : P(std::make_unique<Impl>()) {}
@@ -942,12 +944,12 @@ LibraryGraph::classify(const std::function<bool(StringRef)> &KnownNone) {
       V.Symbol = E.first;
       V.Library = G.Images[Img]->Library;
       V.Effect = Search.Effect[N];
-      int Last;
-      std::string Path = G.pathFrom(N, E.first, Search.Next, Last);
-      if (V.Effect == Reach::Unknown)
-        V.Why = Path + ": " + G.Nodes[Last].UnknownWhy;
-      else if (V.Effect != Reach::None)
-        V.Why = Path;
+      if (V.Effect != Reach::None) {
+        int Last;
+        V.Path = G.pathFrom(N, E.first, Search.Next, Last);
+        if (V.Effect == Reach::Unknown)
+          V.Unfollowed = G.Nodes[Last].UnknownWhy;
+      }
       Result.push_back(std::move(V));
     }
   return Result;
@@ -955,19 +957,25 @@ LibraryGraph::classify(const std::function<bool(StringRef)> &KnownNone) {
 
 // The names on the path from node N to its sink (or to the code that
 // cannot be followed), which is returned in Last.
-std::string LibraryGraph::Impl::pathFrom(int N, StringRef Start,
-                                         const std::vector<int> &Next,
-                                         int &Last) const {
-  std::string Path = Start.str(), Prev = Start.str();
+std::vector<std::string>
+LibraryGraph::Impl::pathFrom(int N, StringRef Start,
+                             const std::vector<int> &Next, int &Last) const {
+  std::vector<std::string> Path{Start.str()};
   Last = N;
   for (int At = Next[N]; At >= 0; At = Next[At]) {
     std::string Name = nodeName(Nodes[At]);
-    if (Name != Prev) // a name and the export it resolves to
-      Path += " -> " + Name;
-    Prev = Name;
+    if (Name != Path.back()) // a name and the export it resolves to
+      Path.push_back(std::move(Name));
     Last = At;
   }
   return Path;
+}
+
+std::string ExportVerdict::why() const {
+  std::string Why = llvm::join(Path, " -> ");
+  if (Effect == Reach::Unknown)
+    Why += ": " + Unfollowed;
+  return Why;
 }
 
 } // namespace libscan

@@ -39,9 +39,16 @@ struct ExportVerdict {
   std::string Symbol;  // as exported (mangled for C++)
   std::string Library; // file name of the library exporting it
   Reach Effect = Reach::None;
-  /// Allocates/Releases: the call path to the allocator, names joined by
-  /// " -> ". Unknown: what cannot be followed and where.
-  std::string Why;
+  /// The names on the call path from the export: to the allocator (or the
+  /// release functions), or for Unknown to the code that cannot be
+  /// followed.
+  std::vector<std::string> Path;
+  /// Unknown: what cannot be followed and where.
+  std::string Unfollowed;
+
+  /// The path as reports write it: "a -> b -> malloc", and for Unknown
+  /// ": " and what cannot be followed.
+  std::string why() const;
 };
 
 class LibraryGraph {

@@ -73,7 +73,7 @@ unsigned reportContradictions(const DerivedByName &Names,
              << "' is 'none' in the knowledge base, but the machine code "
              << (M.Effect == Reach::Allocates ? "reaches the allocator"
                                               : "releases memory")
-             << ": " << M.Library << ": " << M.Why << "\n";
+             << ": " << M.Library << ": " << M.why() << "\n";
       ++Count;
     }
   }
@@ -127,7 +127,7 @@ int main(int argc, char **argv) {
       mergeByName(*Result, [](const ExportVerdict &V, StringRef Name) {
         if (Verdicts)
           outs() << V.Symbol << '\t' << Name << '\t' << V.Library << '\t'
-                 << reachName(V.Effect) << '\t' << V.Why << '\n';
+                 << reachName(V.Effect) << '\t' << V.why() << '\n';
       });
   std::optional<unsigned> Found;
   if (Contradictions)
