@@ -931,13 +931,17 @@ std::vector<int> HeapGraph::keptTargets(const LinkedCall &Call) const {
   // A coroutine that a handle may resume or destroy and the program does
   // not have is code the run cannot see (another unit's, or compiled),
   // not library code the unit's summary accepts.
-  bool Coroutine = Call.Kind == CallKind::Indirect &&
-                   Call.Pointer.starts_with("noalloc:callable-coroutine");
+  // So is a call through a pointer, or a virtual call, when units of the
+  // program are outside the run: they may have stored any function of the
+  // type, or defined any overrider (reachUnitsOutside).
+  bool Unseen = Options.UnitsOutside ||
+                (Call.Kind == CallKind::Indirect &&
+                 Call.Pointer.starts_with("noalloc:callable-coroutine"));
   llvm::erase_if(Result, [&](int T) {
     const FunctionFacts &F = Nodes[T].Facts;
     return !Nodes[T].isUserCode() &&
            !(F.InSystemHeader && F.Summary.Summarised) &&
-           !(Coroutine && Nodes[T].isUnknownTargets());
+           !(Unseen && Nodes[T].isUnknownTargets());
   });
   return Result;
 }

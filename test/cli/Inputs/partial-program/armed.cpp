@@ -1,6 +1,8 @@
 // Another unit of the program: it stores an allocating function into the
-// pointer and overrides the virtual function with one that allocates.
+// pointer, overrides the virtual function with one that allocates, and
+// makes a std::unique_ptr whose deleter allocates.
 #include "hook.h"
+#include <memory>
 int *leaked;
 static void grow() { leaked = new int(1); }
 void arm() { hook.fire = grow; }
@@ -13,3 +15,9 @@ void speak() {
   Sink &s = loud;
   s.put();
 }
+
+static void freeLoud(int *p) {
+  delete p;
+  leaked = new int(3);
+}
+std::unique_ptr<int, Free> owned(new int(1), freeLoud);

@@ -1,4 +1,5 @@
 using Fn = void (*)();
+using Free = void (*)(int *);
 struct Hook {
   Fn fire = nullptr;
 };

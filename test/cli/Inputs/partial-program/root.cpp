@@ -1,6 +1,9 @@
 // The run's unit: a call through a pointer this unit only sets to null,
-// and a virtual call whose one override here is quiet.
+// a virtual call whose one override here is quiet, and library code that
+// calls a deleter through a pointer no function of this unit is stored
+// into.
 #include "hook.h"
+#include <memory>
 #define ROOT [[clang::annotate("noalloc")]]
 Hook hook;
 ROOT void call() {
@@ -8,3 +11,4 @@ ROOT void call() {
     hook.fire();
 }
 ROOT void send(Sink &s) { s.put(); }
+ROOT void drop(std::unique_ptr<int, Free> &p) { p.reset(); }
