@@ -72,7 +72,27 @@ static std::string cLibraryAlias(const FunctionDecl *FD, StringRef Name) {
   return "";
 }
 
+/// Whether \p FD is a namespace-scope allocation or deallocation function
+/// that is neither replaceable nor the reserved placement form: its own
+/// code ('operator new(size_t, Arena &)', an arena with a heap fallback),
+/// which the knowledge of the heap's 'operator new' does not describe.
+static bool isOwnAllocationFunction(const FunctionDecl *FD) {
+  switch (FD->getOverloadedOperator()) {
+  case OO_New:
+  case OO_Array_New:
+  case OO_Delete:
+  case OO_Array_Delete:
+    return !isa<CXXMethodDecl>(FD) &&
+           !FD->isReplaceableGlobalAllocationFunction() &&
+           !FD->isReservedGlobalPlacementOperator();
+  default:
+    return false;
+  }
+}
+
 std::string libraryFunctionName(const FunctionDecl *FD) {
+  if (isOwnAllocationFunction(FD))
+    return "";
   // The knowledge base's names are stored without a leading '::': the
   // '::' tells KnowledgeBase::function that it is not a C function.
   if (isProgramGlobalFunction(FD))

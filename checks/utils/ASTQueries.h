@@ -37,7 +37,9 @@ std::string qualifiedName(const clang::NamedDecl *D);
 /// namespace by '::' and its name, which the entries of a C library's file
 /// do not match (a C++ overload 'getline(Reader &, char *, size_t)' is not
 /// libc's getline; KnowledgeBase::function), anything else by its
-/// qualified name.
+/// qualified name. Empty for an 'operator new' or 'operator delete' that is
+/// neither replaceable nor the reserved placement form ('operator new(size_t,
+/// Arena &)'): its code is its own, not the heap's.
 std::string libraryFunctionName(const clang::FunctionDecl *FD);
 
 /// The class a member function \p Method is listed under in the knowledge
