@@ -151,11 +151,17 @@ public:
   bool VisitInitListExpr(InitListExpr *E);
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E);
   bool VisitDeclRefExpr(DeclRefExpr *E);
-  bool VisitCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
-    return TraverseStmt(E->getExpr());
+  // Once, where it is used (RecursiveASTVisitor may walk the expression
+  // too, at the place that wrote it).
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
+    return traverseDefault(E->getExpr(), E->getUsedLocation());
   }
-  bool VisitCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
-    return TraverseStmt(E->getExpr());
+  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
+    // A constructor's is best shown where it is written: the constructor's
+    // own place says less (an implicit one's is the class name).
+    if (isa_and_nonnull<CXXConstructorDecl>(Scanned))
+      return TraverseStmt(E->getExpr());
+    return traverseDefault(E->getExpr(), E->getUsedLocation());
   }
 
   void scan(const FunctionDecl *FD);
@@ -164,6 +170,9 @@ public:
 
 private:
   bool traverseCall(const CallExpr *E, llvm::function_ref<bool()> Traverse);
+  /// Scans a default evaluated at \p Used; the outermost use is the one
+  /// written in the scanned function.
+  bool traverseDefault(Expr *Default, SourceLocation Used);
   /// Destroys an object of type \p T; \p Member: a member of the class
   /// whose destructor is scanned.
   void destroy(QualType T, SourceLocation Loc, bool Bounded = false,
@@ -253,8 +262,8 @@ public:
     HeapSite S;
     S.Kind = Kind;
     S.Description = std::move(Description);
-    S.Where = point(Loc);
-    S.Accepted = Suppress.covers(SM.getFileLoc(Loc), checkReportingSite(Kind));
+    S.Where = point(reportedAt(Loc));
+    S.Accepted = suppressed(Loc, checkReportingSite(Kind));
     facts(Function).Sites.push_back(std::move(S));
     return facts(Function).Sites.back();
   }
@@ -464,6 +473,24 @@ public:
   /// The throw-expression whose operand is being scanned, if any: the calls
   /// there are part of the throw.
   SourceLocation EnclosingThrow;
+  /// Where the default argument or default member initializer being
+  /// scanned is used, if any: the call that takes the default, the
+  /// aggregate initialization or constructor that runs the initializer.
+  SourceLocation DefaultUse;
+
+  /// Where a call or heap site at \p Loc is the scanned function's: a
+  /// default is evaluated where it is used, which is where the user looks
+  /// (and the header that wrote it may be filtered out of the report).
+  SourceLocation reportedAt(SourceLocation Loc) const {
+    return DefaultUse.isValid() ? DefaultUse : Loc;
+  }
+  /// Whether a NOLINT for \p Check covers \p Loc, where it is written or
+  /// where its default is used.
+  bool suppressed(SourceLocation Loc, StringRef Check) {
+    return Suppress.covers(SM.getFileLoc(Loc), Check) ||
+           (DefaultUse.isValid() &&
+            Suppress.covers(SM.getFileLoc(DefaultUse), Check));
+  }
   /// Whether the arguments of a call to a function that does not return
   /// are being scanned.
   bool InNoReturnCall = false;
@@ -947,9 +974,9 @@ void Extractor::resumeCoroutines(size_t Caller, const FunctionDecl *In,
   C.Pointer =
       coroutinesKey(Promise.isNull() ? "" : canonicalName(Promise), Destroy);
   C.CalleeName = "the coroutine";
-  C.Where = point(Loc);
-  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
-               Suppress.covers(SM.getFileLoc(Loc), "noalloc-unknown-call");
+  C.Where = point(reportedAt(Loc));
+  C.Accepted = suppressed(Loc, "noalloc-call") ||
+               suppressed(Loc, "noalloc-unknown-call");
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -1251,7 +1278,7 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
   C.ObjectParameter = ObjectParameter.str();
   C.Kind = Kind;
   C.Callee = facts(Target).USR;
-  C.Where = point(Loc);
+  C.Where = point(reportedAt(Loc));
   C.Object = Object;
   C.ObjectOutside = ObjectOutside.has_value();
   if (ObjectOutside && ObjectOutside->isValid())
@@ -1278,8 +1305,8 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
   SourceLocation DirectLoc =
       C.InThrow && C.Object == ObjectMemory::None ? SM.getFileLoc(EnclosingThrow)
                                                    : FileLoc;
-  C.Accepted = Suppress.covers(FileLoc, "noalloc-call") ||
-               Suppress.covers(FileLoc, "noalloc-unknown-call") ||
+  C.Accepted = suppressed(Loc, "noalloc-call") ||
+               suppressed(Loc, "noalloc-unknown-call") ||
                (!Direct.empty() && C.Object == ObjectMemory::None &&
                 Suppress.covers(DirectLoc, Direct));
   NamedCalls.emplace_back(Caller, facts(Caller).Calls.size(), Target);
@@ -1306,9 +1333,9 @@ CallSite Extractor::indirectCall(const Expr *Pointer, SourceLocation Loc,
   }
   if (C.CalleeName.empty() || C.CalleeName.size() > 60)
     C.CalleeName = "a function pointer";
-  C.Where = point(Loc);
-  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
-               Suppress.covers(SM.getFileLoc(Loc), "noalloc-unknown-call");
+  C.Where = point(reportedAt(Loc));
+  C.Accepted = suppressed(Loc, "noalloc-call") ||
+               suppressed(Loc, "noalloc-unknown-call");
   return C;
 }
 
@@ -1576,9 +1603,9 @@ void Extractor::addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
   if (C.CalleeName.empty() || C.CalleeName.size() > 60)
     C.CalleeName = "a std::function";
   SourceLocation Loc = E->getExprLoc();
-  C.Where = point(Loc);
-  C.Accepted = Suppress.covers(SM.getFileLoc(Loc), "noalloc-call") ||
-               Suppress.covers(SM.getFileLoc(Loc), "noalloc-unknown-call");
+  C.Where = point(reportedAt(Loc));
+  C.Accepted = suppressed(Loc, "noalloc-call") ||
+               suppressed(Loc, "noalloc-unknown-call");
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -2289,6 +2316,12 @@ bool BodyScanner::VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
             libraryObjectMemory(Ctor, E->getType(), X));
   X.addVirtualMembers(Ctor->getParent());
   return true;
+}
+
+bool BodyScanner::traverseDefault(Expr *Default, SourceLocation Used) {
+  llvm::SaveAndRestore Use(X.DefaultUse,
+                           X.DefaultUse.isValid() ? X.DefaultUse : Used);
+  return TraverseStmt(Default);
 }
 
 bool BodyScanner::VisitCXXNewExpr(CXXNewExpr *E) {

@@ -144,7 +144,7 @@ void local() {
 // CHECK: chains.cpp:55:19: note: 'Buffer::Buffer' allocates with 'new[]' here
 // CHECK: chains.cpp:66:26: warning: call to 'Buffer::Buffer' may allocate on the heap [noalloc-call]
 // CHECK: chains.cpp:55:19: note: 'Buffer::Buffer' allocates with 'new[]' here
-// CHECK: chains.cpp:67:26: warning: call to 'level5' may allocate on the heap [noalloc-call]
+// CHECK: chains.cpp:68:29: warning: call to 'level5' may allocate on the heap [noalloc-call]
 // CHECK: chains.cpp:15:24: note: 'level5' allocates with 'new' here
 // CHECK: chains.cpp:72:29: warning: call to 'Defaults::Defaults' may allocate on the heap [noalloc-call]
 // CHECK: chains.cpp:70:12: note: 'Defaults::Defaults' calls 'level5'
