@@ -115,19 +115,24 @@ static UnseenCalls takeUnfollowedCalls(std::vector<ClangTidyError> &Errors,
   return Count;
 }
 
+/// The files that do not compile, on standard error.
+static void printCompileFailures(const RunSummary &Summary) {
+  if (Summary.Failed.empty())
+    return;
+  size_t Failed = Summary.Failed.size();
+  WithColor::error(errs(), "noalloc")
+      << Failed << (Failed == 1 ? " file does" : " files do")
+      << " not compile; their findings are incomplete:\n";
+  for (const std::string &F : Summary.Failed)
+    errs() << "  " << F << "\n";
+}
+
 /// The summary line and the files that do not compile, on standard error.
 static void printSummary(const RunSummary &Summary) {
   std::string Line = Summary.line();
   if (!cli::Quiet && !Line.empty())
     errs() << "noalloc: " << Line << "\n";
-  if (!Summary.Failed.empty()) {
-    size_t Failed = Summary.Failed.size();
-    WithColor::error(errs(), "noalloc")
-        << Failed << (Failed == 1 ? " file does" : " files do")
-        << " not compile; their findings are incomplete:\n";
-    for (const std::string &F : Summary.Failed)
-      errs() << "  " << F << "\n";
-  }
+  printCompileFailures(Summary);
 }
 
 /// --fix: one run at a time on a project, from before its analysis (the
@@ -279,8 +284,15 @@ static int report(std::vector<TranslationUnitResult> &Results,
   // The link step: one call graph for the whole program.
   std::optional<LinkedRun> Linked;
   if (std::optional<int> Status =
-          linkAndReport(Results, Facts, Files, Options, Errors, Linked))
+          linkAndReport(Results, Facts, Files, Options, Errors, Linked)) {
+    // --explain's answer: incomplete, as a report would be, when a unit
+    // does not compile.
+    if (*Status == 0 && !Summary.Failed.empty()) {
+      printCompileFailures(Summary);
+      return 2;
+    }
     return *Status;
+  }
   if (cli::LinkCommand)
     keepLinkedChecks(Errors);
   applyHeaderFilters(Errors, Options, Files);
