@@ -166,6 +166,25 @@ llvm::Error checkHeaderFilters(const ClangTidyOptions &Options) {
   return llvm::Error::success();
 }
 
+/// A header filter's error, naming the configuration file that set the
+/// filter (a project's .clang-tidy written for other tools): the last raw
+/// source with a bad one, which the effective options took. The command
+/// line (clang-tidy names it as one source) needs no naming.
+static llvm::Error headerFilterError(llvm::Error E,
+                                     ClangTidyOptionsProvider &Provider,
+                                     StringRef File) {
+  std::string Message = llvm::toString(std::move(E));
+  auto Raw = Provider.getRawOptions(File);
+  for (const auto &[Options, Where] : llvm::reverse(Raw))
+    if (llvm::Error Bad = checkHeaderFilters(Options)) {
+      llvm::consumeError(std::move(Bad));
+      if (!StringRef(Where).starts_with("command-line option"))
+        Message += " (set by '" + Where + "')";
+      break;
+    }
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
 llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
                                const RunOptions &Options) {
   if (llvm::Error E = validateNoallocConfigs(Sources))
@@ -181,7 +200,7 @@ llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
       continue;
     ClangTidyOptions Effective = Provider->getOptions(Absolute);
     if (llvm::Error E = checkHeaderFilters(Effective))
-      return E;
+      return headerFilterError(std::move(E), *Provider, Absolute);
     for (const auto &[Key, List] : knowledgeLists(Effective))
       Lists.insert(List);
   }
