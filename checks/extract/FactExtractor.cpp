@@ -93,8 +93,9 @@ public:
   bool TraverseLambdaExpr(LambdaExpr *E);
 
   // What never runs: unevaluated operands and constant expressions
-  // (operandsNeverRun, the direct checks' rule), the branches the code
-  // generator drops (droppedBranch).
+  // (operandsNeverRun, the direct checks' rule), the parts a constant
+  // condition does not run (partsNeverRun).
+  bool dataTraverseStmtPre(Stmt *S);
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
     return operandsNeverRun(E) ||
            RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
@@ -115,7 +116,6 @@ public:
     // [[assume(expr)]] is never evaluated.
     return TraverseStmt(S->getSubStmt());
   }
-  bool TraverseIfStmt(IfStmt *S);
   bool TraverseInitListExpr(InitListExpr *E);
   bool TraverseVarDecl(VarDecl *D);
   bool TraverseCXXThrowExpr(CXXThrowExpr *E);
@@ -222,6 +222,8 @@ private:
   llvm::DenseMap<const Expr *, const FieldDecl *> MemberConstructions;
   llvm::DenseSet<const Expr *> Callees;
   llvm::DenseSet<const Expr *> FrameCalls;
+  /// The parts of the statements traversed so far that never run.
+  llvm::DenseSet<const Stmt *> NeverRun;
 };
 
 class Extractor {
@@ -1780,19 +1782,14 @@ void BodyScanner::scan(const FunctionDecl *FD) {
   TraverseStmt(FD->getBody());
 }
 
-bool BodyScanner::TraverseIfStmt(IfStmt *S) {
-  const Stmt *Dropped = droppedBranch(S, X.Ctx);
-  if (!Dropped)
-    return RecursiveASTVisitor::TraverseIfStmt(S);
-  // The condition is constant: only its initializer, its variable and the
-  // branch it takes run.
-  if (S->getInit() && !TraverseStmt(S->getInit()))
+bool BodyScanner::dataTraverseStmtPre(Stmt *S) {
+  // Called before each statement's parts are traversed, whether the
+  // traversal recurses or queues them.
+  if (NeverRun.contains(S))
     return false;
-  if (S->getConditionVariableDeclStmt() &&
-      !TraverseStmt(S->getConditionVariableDeclStmt()))
-    return false;
-  Stmt *Taken = Dropped == S->getThen() ? S->getElse() : S->getThen();
-  return !Taken || TraverseStmt(Taken);
+  for (const Stmt *Part : partsNeverRun(S, X.Ctx))
+    NeverRun.insert(Part);
+  return true;
 }
 
 bool BodyScanner::TraverseInitListExpr(InitListExpr *E) {

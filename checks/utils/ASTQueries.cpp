@@ -421,9 +421,7 @@ bool operandsNeverRun(const Stmt *S) {
   return isa<CXXNoexceptExpr, RequiresExpr, ConceptSpecializationExpr>(S);
 }
 
-/// Whether \p S holds a label that a jump from outside could reach
-/// (CodeGenFunction::ContainsLabel): then the code generator keeps it.
-static bool containsLabel(const Stmt *S, bool IgnoreCaseStmts = false) {
+bool containsLabel(const Stmt *S, bool IgnoreCaseStmts) {
   if (!S)
     return false;
   if (isa<LabelStmt>(S) || (isa<SwitchCase>(S) && !IgnoreCaseStmts))
@@ -434,11 +432,10 @@ static bool containsLabel(const Stmt *S, bool IgnoreCaseStmts = false) {
   });
 }
 
-/// The value of \p If's condition when it folds to an integer constant
-/// without side effects, as the code generator folds it.
-static std::optional<bool> constantCondition(const IfStmt *If,
+/// The value of \p Cond when it folds to an integer constant without side
+/// effects or labels, as the code generator folds it.
+static std::optional<bool> constantCondition(const Expr *Cond,
                                              ASTContext &Ctx) {
-  const Expr *Cond = If->getCond();
   Expr::EvalResult Result;
   if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent() ||
       !Cond->EvaluateAsInt(Result, Ctx) || containsLabel(Cond))
@@ -446,22 +443,80 @@ static std::optional<bool> constantCondition(const IfStmt *If,
   return Result.Val.getInt().getBoolValue();
 }
 
-const Stmt *droppedBranch(const IfStmt *If, ASTContext &Ctx) {
+/// What the code generator leaves out when \p Cond folds to a constant that
+/// selects \p RunsIfTrue or \p RunsIfFalse (either may be null): the
+/// condition and the part it does not select, unless that part holds a label
+/// (CodeGenFunction::ConstantFoldsToSimpleInteger, ContainsLabel).
+static llvm::SmallVector<const Stmt *, 2> foldedParts(const Expr *Cond,
+                                                      const Stmt *RunsIfTrue,
+                                                      const Stmt *RunsIfFalse,
+                                                      ASTContext &Ctx) {
+  std::optional<bool> Value = constantCondition(Cond, Ctx);
+  const Stmt *Skipped = Value && *Value ? RunsIfFalse : RunsIfTrue;
+  if (!Value || containsLabel(Skipped))
+    return {};
+  if (!Skipped)
+    return {Cond};
+  return {Cond, Skipped};
+}
+
+/// The branch of an 'if' that never runs, and its condition when it folds.
+static llvm::SmallVector<const Stmt *, 2> ifPartsNeverRun(const IfStmt *If,
+                                                          ASTContext &Ctx) {
   const Stmt *Then = If->getThen();
   const Stmt *Else = If->getElse();
-  if (If->isConsteval())
-    return runTimeBranch(If) == Then ? Else : Then;
-  if (If->isConstexpr()) {
-    std::optional<const Stmt *> Taken = If->getNondiscardedCase(Ctx);
-    if (!Taken)
-      return nullptr;
-    return *Taken == Then ? Else : Then;
+  const Stmt *Dropped = nullptr;
+  if (If->isConsteval()) {
+    Dropped = runTimeBranch(If) == Then ? Else : Then;
+  } else if (If->isConstexpr()) {
+    if (std::optional<const Stmt *> Taken = If->getNondiscardedCase(Ctx))
+      Dropped = *Taken == Then ? Else : Then;
+  } else {
+    return foldedParts(If->getCond(), Then, Else, Ctx);
   }
-  std::optional<bool> Value = constantCondition(If, Ctx);
-  if (!Value)
-    return nullptr;
-  const Stmt *Dropped = *Value ? Else : Then;
-  return containsLabel(Dropped) ? nullptr : Dropped;
+  if (!Dropped)
+    return {};
+  return {Dropped};
+}
+
+/// The body of a loop whose condition folds to false, and a for loop's
+/// increment, never run unless a label in the body is jumped to.
+static llvm::SmallVector<const Stmt *, 2> loopPartsNeverRun(const Expr *Cond,
+                                                            const Stmt *Body,
+                                                            const Stmt *Inc,
+                                                            ASTContext &Ctx) {
+  std::optional<bool> Value = constantCondition(Cond, Ctx);
+  if (!Value || *Value || containsLabel(Body))
+    return {};
+  if (!Inc)
+    return {Body};
+  return {Body, Inc};
+}
+
+llvm::SmallVector<const Stmt *, 2> partsNeverRun(const Stmt *S,
+                                                 ASTContext &Ctx) {
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return ifPartsNeverRun(If, Ctx);
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(S))
+    return foldedParts(Choice->getCond(), Choice->getTrueExpr(),
+                       Choice->getFalseExpr(), Ctx);
+  if (const auto *Logic = dyn_cast<BinaryOperator>(S);
+      Logic && Logic->isLogicalOp()) {
+    // 'A && B' runs B when A is true, 'A || B' when A is false.
+    bool And = Logic->getOpcode() == BO_LAnd;
+    return foldedParts(Logic->getLHS(), And ? Logic->getRHS() : nullptr,
+                       And ? nullptr : Logic->getRHS(), Ctx);
+  }
+  if (const auto *While = dyn_cast<WhileStmt>(S))
+    return loopPartsNeverRun(While->getCond(), While->getBody(), nullptr, Ctx);
+  if (const auto *For = dyn_cast<ForStmt>(S))
+    return loopPartsNeverRun(For->getCond(), For->getBody(), For->getInc(),
+                             Ctx);
+  return {};
+}
+
+bool isDroppedPart(const Stmt *Parent, const Stmt *Child, ASTContext &Ctx) {
+  return Child && llvm::is_contained(partsNeverRun(Parent, Ctx), Child);
 }
 
 bool hasCompileTimeInitializer(const VarDecl *D) {
@@ -508,9 +563,8 @@ static std::optional<bool> partNeverRuns(const DynTypedNode &Parent,
   const Stmt *S = Parent.get<Stmt>();
   if (S && (operandsNeverRun(S) || isTemplateArgumentOf(S, Child.get<Expr>())))
     return true;
-  if (const auto *If = dyn_cast_or_null<IfStmt>(S))
-    if (ChildStmt && ChildStmt == droppedBranch(If, Ctx))
-      return true;
+  if (S && isDroppedPart(S, ChildStmt, Ctx))
+    return true;
   return std::nullopt;
 }
 

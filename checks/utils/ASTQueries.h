@@ -113,13 +113,26 @@ const clang::Stmt *runTimeBranch(const clang::IfStmt *If);
 /// label, a template argument).
 bool operandsNeverRun(const clang::Stmt *S);
 
-/// The branch of \p If that clang's code generator drops, null if none:
-/// the compile-time branch of 'if consteval', the discarded branch of 'if
-/// constexpr', or the branch an integer constant condition does not take
-/// ('if (IS_ENABLED(CONFIG_X))', 'if (sizeof(long) == 2)') when it holds
-/// no label (CodeGenFunction::ConstantFoldsToSimpleInteger, ContainsLabel).
-const clang::Stmt *droppedBranch(const clang::IfStmt *If,
-                                 clang::ASTContext &Ctx);
+/// Whether \p S holds a label that a jump from outside could reach
+/// (CodeGenFunction::ContainsLabel): a label, or a case of a switch outside
+/// \p S (of any switch unless \p IgnoreCaseStmts).
+bool containsLabel(const clang::Stmt *S, bool IgnoreCaseStmts = false);
+
+/// The parts of \p S that never run at run time by the value of a
+/// constant: the compile-time branch of 'if consteval', the discarded
+/// branch of 'if constexpr'; the condition of an 'if', a '?:', an '&&' or
+/// '||' that folds to an integer constant ('IS_ENABLED(CONFIG_X)',
+/// 'sizeof(long) == 2') and the branch, arm or right operand it does not
+/// select, which clang's code generator does not emit
+/// (CodeGenFunction::ConstantFoldsToSimpleInteger) when it holds no label;
+/// the body of a 'while' or 'for' whose condition folds to false, and the
+/// for loop's increment, when the body holds no label.
+llvm::SmallVector<const clang::Stmt *, 2> partsNeverRun(const clang::Stmt *S,
+                                                        clang::ASTContext &Ctx);
+
+/// Whether \p Child is one of partsNeverRun(\p Parent).
+bool isDroppedPart(const clang::Stmt *Parent, const clang::Stmt *Child,
+                   clang::ASTContext &Ctx);
 
 /// Whether \p D's initializer runs only at compile time: a constexpr
 /// variable whose destruction does nothing.
@@ -128,7 +141,7 @@ bool hasCompileTimeInitializer(const clang::VarDecl *D);
 /// Whether \p Node never runs at run time: it is in an unevaluated
 /// operand, a constant expression (static_assert, a template argument, an
 /// array bound, an enumerator, a constexpr variable's initializer), an
-/// '[[assume]]', a branch that droppedBranch drops, or a consteval function.
+/// '[[assume]]', a part that isDroppedPart drops, or a consteval function.
 /// One rule for every direct check; the fact extractor's BodyScanner skips
 /// the same nodes top-down.
 bool neverRunsAtRunTime(const clang::DynTypedNode &Node,
