@@ -2181,7 +2181,9 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     }
   }
 
-  if (assignsMemberInPlace(E, Callee))
+  // A move assignment to a member held in place, or to a variable just
+  // moved from, which is empty: it releases nothing.
+  if (assignsMemberInPlace(E, Callee) || assignsMovedFrom(E, X.Ctx, X.KB))
     return true;
 
   CallKind Kind = CallKind::Direct;
@@ -2489,7 +2491,8 @@ bool BodyScanner::VisitVarDecl(VarDecl *D) {
   bool Bounded = X.bounded(D);
   if (Bounded)
     BoundedConstructions.insert(D->getInit()->IgnoreImplicit());
-  if (!isReturnedInPlace(D))
+  // Moved out of before its scope ends, it is destroyed empty.
+  if (!isReturnedInPlace(D) && !movedOutBeforeScopeEnd(D, X.Ctx, X.KB))
     destroy(D->getType(), D->getLocation(), Bounded);
   return true;
 }

@@ -4,6 +4,7 @@
 #include "fixes/FixedCapacity.h"
 #include "utils/ASTQueries.h"
 #include "utils/LLVMCompat.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -215,6 +216,165 @@ static bool mentions(const Stmt *S, DeclarationName Name,
   NameFinder Finder(Name, Resolved);
   Finder.TraverseStmt(const_cast<Stmt *>(S));
   return Finder.Found;
+}
+
+/// Whether moving out of an object of type \p T leaves it empty, holding no
+/// heap memory: a container or string of the standard allocator (with a
+/// std::pmr allocator, a move assignment between resources that differ
+/// copies and leaves the source as it was).
+static bool emptiedByMove(QualType T, const ASTContext &Ctx,
+                          const KnowledgeBase &KB) {
+  std::optional<InPlaceCandidate> C = inPlaceCandidate(T, Ctx, KB);
+  if (!C)
+    return false;
+  return llvm::any_of(
+      C->Spec->getTemplateArgs().asArray(), [](const TemplateArgument &Arg) {
+        if (Arg.getKind() != TemplateArgument::Type)
+          return false;
+        const auto *Alloc = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            Arg.getAsType()->getAsCXXRecordDecl());
+        return Alloc && qualifiedName(Alloc->getSpecializedTemplate()) ==
+                            "std::allocator";
+      });
+}
+
+/// The variable \p E moves ('std::move(v)'), if it is one.
+static const VarDecl *movedVariable(const Expr *E) {
+  const auto *Move = dyn_cast<CallExpr>(E->IgnoreImplicit());
+  const FunctionDecl *Callee = Move ? Move->getDirectCallee() : nullptr;
+  if (!Callee || Move->getNumArgs() != 1 ||
+      qualifiedName(Callee) != "std::move")
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Move->getArg(0)->IgnoreParenImpCasts());
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// The variable the statement \p S moves out of into another object of its
+/// class, as a whole: 'T t = std::move(v);', 'x = std::move(v);'.
+static const VarDecl *movedOutBy(const Stmt *S) {
+  if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
+    const auto *Var = Decl->isSingleDecl()
+                          ? dyn_cast<VarDecl>(Decl->getSingleDecl())
+                          : nullptr;
+    const auto *Construct =
+        Var && Var->getInit()
+            ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
+            : nullptr;
+    if (!Construct || !Construct->getConstructor()->isMoveConstructor())
+      return nullptr;
+    return movedVariable(Construct->getArg(0));
+  }
+  const auto *E = dyn_cast<Expr>(S);
+  const auto *Assign =
+      E ? dyn_cast<CXXOperatorCallExpr>(E->IgnoreImplicit()) : nullptr;
+  const auto *Method =
+      Assign ? dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee())
+             : nullptr;
+  if (!Method || !Method->isMoveAssignmentOperator() ||
+      Assign->getNumArgs() != 2)
+    return nullptr;
+  return movedVariable(Assign->getArg(1));
+}
+
+/// The block \p S is a statement of, and its place there; null if \p S
+/// (past its full-expression) is not a statement of a block, or the block
+/// holds a label, which a jump could reach from anywhere.
+static std::pair<const CompoundStmt *, unsigned> statementOf(const Stmt *S,
+                                                             ASTContext &Ctx) {
+  auto Parents = parentsOf(*S, Ctx);
+  if (!Parents.empty())
+    if (const auto *Full = Parents[0].get<ExprWithCleanups>()) {
+      S = Full;
+      Parents = parentsOf(*S, Ctx);
+    }
+  const auto *Block =
+      Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+  if (!Block || containsLabel(Block))
+    return {nullptr, 0};
+  auto Place = llvm::find(Block->body(), S);
+  return {Block, static_cast<unsigned>(Place - Block->body_begin())};
+}
+
+/// Whether \p S may leave its block other than by its end or by an
+/// exception: a return, break, continue or goto.
+static bool mayJumpOut(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
+          CoreturnStmt>(S))
+    return true;
+  return llvm::any_of(S->children(), mayJumpOut);
+}
+
+bool assignsMovedFrom(const CallExpr *Call, ASTContext &Ctx,
+                      const KnowledgeBase &KB) {
+  const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Call);
+  const auto *Method =
+      Assign ? dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee())
+             : nullptr;
+  if (!Method || !Method->isMoveAssignmentOperator() ||
+      Assign->getNumArgs() != 2)
+    return false;
+  const auto *Target =
+      dyn_cast<DeclRefExpr>(Assign->getArg(0)->IgnoreParenImpCasts());
+  const VarDecl *Var = Target ? dyn_cast<VarDecl>(Target->getDecl()) : nullptr;
+  if (!Var || !emptiedByMove(Var->getType().getNonReferenceType(), Ctx, KB))
+    return false;
+  auto [Block, Place] = statementOf(Call, Ctx);
+  return Block && Place > 0 &&
+         movedOutBy(Block->body_begin()[Place - 1]) == Var;
+}
+
+/// The statements of \p Var's block after its declaration up to the last
+/// that names it, if that one moves out of it and none before may leave
+/// the block: at the end of its scope it is empty.
+static std::optional<ArrayRef<Stmt *>>
+usesUntilMovedOut(const VarDecl *Var, ASTContext &Ctx,
+                  const KnowledgeBase &KB) {
+  if (!Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      Var->getType()->isReferenceType() ||
+      !emptiedByMove(Var->getType(), Ctx, KB))
+    return std::nullopt;
+  auto Parents = parentsOf(*Var, Ctx);
+  const auto *Decl = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  auto [Block, Place] = Decl ? statementOf(Decl, Ctx)
+                             : std::pair<const CompoundStmt *, unsigned>();
+  if (!Block)
+    return std::nullopt;
+  ArrayRef<Stmt *> After(Block->body_begin() + Place + 1, Block->body_end());
+  auto Last = llvm::find_if(llvm::reverse(After), [&](const Stmt *S) {
+    return mentions(S, Var->getDeclName());
+  });
+  if (Last == After.rend() || movedOutBy(*Last) != Var)
+    return std::nullopt;
+  ArrayRef<Stmt *> UpToMove = After.take_front(After.rend() - Last);
+  if (llvm::any_of(UpToMove.drop_back(), mayJumpOut))
+    return std::nullopt;
+  return UpToMove;
+}
+
+bool movedOutBeforeScopeEnd(const VarDecl *Var, ASTContext &Ctx,
+                            const KnowledgeBase &KB) {
+  return usesUntilMovedOut(Var, Ctx, KB).has_value();
+}
+
+bool movedThrough(const VarDecl *Var, ASTContext &Ctx,
+                  const KnowledgeBase &KB) {
+  std::optional<ArrayRef<Stmt *>> UpToMove = usesUntilMovedOut(Var, Ctx, KB);
+  const auto *Construct =
+      Var->getInit()
+          ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
+          : nullptr;
+  if (!UpToMove || !Construct ||
+      !Construct->getConstructor()->isMoveConstructor())
+    return false;
+  std::optional<InPlaceCandidate> C = inPlaceCandidate(Var->getType(), Ctx, KB);
+  return llvm::none_of(UpToMove->drop_back(), [&](const Stmt *S) {
+    Uses U = summarizeUsesIn(Var, S, *C->Replacement,
+                             C->Template == "std::basic_string", Ctx);
+    return U.Escapes || U.Grows;
+  });
 }
 
 /// Whether \p Method, a member function of a class template's

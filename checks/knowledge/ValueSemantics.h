@@ -48,6 +48,30 @@ std::optional<InPlace> heldInPlace(const clang::VarDecl *Var,
 bool movedInto(const clang::VarDecl *Var, clang::ASTContext &Ctx,
                const KnowledgeBase &KB);
 
+/// Whether the local variable \p Var is moved into, only read and moved
+/// out of by the last statement of its block that names it ('T t =
+/// std::move(a); ...; b = std::move(t);'), with no return, break, continue
+/// or goto before: a string or container of the standard allocator, it
+/// neither allocates nor releases (moving out leaves it empty; an exception
+/// before may destroy it holding what it took over).
+bool movedThrough(const clang::VarDecl *Var, clang::ASTContext &Ctx,
+                  const KnowledgeBase &KB);
+
+/// Whether the local variable \p Var, a string or container of the
+/// standard allocator, is empty when its scope ends: the last statement of
+/// its block that names it moves out of it, and none before may leave the
+/// block other than by an exception. Destroying it releases nothing.
+bool movedOutBeforeScopeEnd(const clang::VarDecl *Var, clang::ASTContext &Ctx,
+                            const KnowledgeBase &KB);
+
+/// Whether \p Call is a move assignment ('a = std::move(b);') to a variable
+/// that the statement just before it moved out of ('T t = std::move(a);',
+/// 'x = std::move(a);'), in a block without labels: a string or container
+/// of the standard allocator, it is empty, and the assignment releases
+/// nothing.
+bool assignsMovedFrom(const clang::CallExpr *Call, clang::ASTContext &Ctx,
+                      const KnowledgeBase &KB);
+
 /// Whether every object of \p Field's class holds the member \p Field in
 /// place, so that neither constructing, copying, assigning nor destroying
 /// it uses the heap: a member of an allocating library type that every

@@ -308,6 +308,12 @@ void HeapObjectCheck::checkVariable(const VarDecl *Var, ASTContext &Ctx) {
     reportHeldInPlace(Var, Name, Ctx);
     return;
   }
+  // Moved into and out of: it hands the memory on, and is empty when
+  // destroyed.
+  if (V.Use == HeapUse::Heap && movedThrough(Var, Ctx, *knowledge())) {
+    reportHeldInPlace(Var, Name, Ctx);
+    return;
+  }
   // Moving hands the memory over: destroying it is its only heap use.
   if (V.Use == HeapUse::Heap && movedInto(Var, Ctx, *knowledge())) {
     report(Var->getLocation(), SM,
