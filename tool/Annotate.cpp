@@ -165,10 +165,11 @@ public:
   }
 };
 
-/// Parses \p File as compiled, with the annotated files and clang's
-/// function-effect warnings on.
-std::vector<Refusal> refusalsOf(const tooling::CompilationDatabase &Database,
-                                StringRef File, const AnnotatedFiles &Files) {
+/// Parses \p File with the compile commands of \p Database, the annotated
+/// files and clang's function-effect warnings on, into \p Collector; false
+/// when it crashed or did not compile.
+static bool refuse(const tooling::CompilationDatabase &Database, StringRef File,
+                   const AnnotatedFiles &Files, RefusalCollector &Collector) {
   tooling::ClangTool Tool(Database, {File.str()},
                           std::make_shared<PCHContainerOperations>(),
                           vfs::createPhysicalFileSystem());
@@ -186,14 +187,28 @@ std::vector<Refusal> refusalsOf(const tooling::CompilationDatabase &Database,
       tooling::ArgumentInsertPosition::END));
   for (const auto &Entry : Files.contents())
     Tool.mapVirtualFile(Entry.first(), Entry.second);
-  RefusalCollector Collector;
   Tool.setDiagnosticConsumer(&Collector);
   Tool.setPrintErrorMessage(false);
   QuietSyntaxOnly Factory;
   int Status = 1;
   CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); }) ||
-      (Status != 0 && Collector.Refusals.empty()))
+  return Recovery.RunSafely([&] { Status = Tool.run(&Factory); }) &&
+         Status == 0;
+}
+
+/// Parses \p File as compiled, with the annotated files and clang's
+/// function-effect warnings on.
+std::vector<Refusal> refusalsOf(const tooling::CompilationDatabase &Database,
+                                StringRef File, const AnnotatedFiles &Files) {
+  RefusalCollector Collector;
+  bool Failed = false;
+  // One tool a command: no progress line for a file listed twice.
+  forEachCommand(Database, File,
+                 [&](const tooling::CompilationDatabase &Commands) {
+                   Failed |= !refuse(Commands, File, Files, Collector);
+                   return true;
+                 });
+  if (Failed && Collector.Refusals.empty())
     Collector.Refusals.push_back(Refusal());
   return std::move(Collector.Refusals);
 }

@@ -434,6 +434,37 @@ void adjustForParsing(tooling::ClangTool &Tool) {
       });
 }
 
+namespace {
+/// A database of one compile command, whatever file it is asked about.
+class OneCommandDatabase : public tooling::CompilationDatabase {
+public:
+  explicit OneCommandDatabase(tooling::CompileCommand Command)
+      : Command(std::move(Command)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef) const override {
+    return {Command};
+  }
+
+private:
+  tooling::CompileCommand Command;
+};
+} // namespace
+
+bool forEachCommand(
+    const tooling::CompilationDatabase &Database, StringRef File,
+    llvm::function_ref<bool(const tooling::CompilationDatabase &)> Run) {
+  SmallString<256> Absolute(File);
+  llvm::sys::fs::make_absolute(Absolute);
+  std::vector<tooling::CompileCommand> Commands =
+      Database.getCompileCommands(Absolute);
+  if (Commands.size() < 2)
+    return Run(Database);
+  for (tooling::CompileCommand &Command : Commands)
+    if (!Run(OneCommandDatabase(std::move(Command))))
+      return false;
+  return true;
+}
+
 /// The result of a unit that could not be analysed, with the reason as a
 /// compiler error: the run goes on and ends with exit status 2.
 static TranslationUnitResult failedUnit(StringRef File, const Twine &Why) {
@@ -489,16 +520,6 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   std::unique_ptr<DiagnosticsEngine> Engine =
       compat::connectDiagnostics(Context, Consumer);
 
-  tooling::ClangTool Tool(Database, {File.str()},
-                          std::make_shared<PCHContainerOperations>(), Shared);
-  adjustForParsing(Tool);
-  SmallString<256> Absolute(File);
-  llvm::sys::fs::make_absolute(Absolute);
-  Tool.appendArgumentsAdjuster(compat::commandProgress(
-      Absolute.str().str(), Database.getCompileCommands(Absolute).size()));
-  Tool.setDiagnosticConsumer(&Consumer);
-  // The summary names the files that do not compile, from the cache too.
-  Tool.setPrintErrorMessage(false);
   TranslationUnitResult Result;
   Result.MainFile = File.str();
   ScopedFactSink Sink(Result.Facts);
@@ -509,9 +530,24 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   // the run: the other units are still analysed.
   static std::once_flag CrashRecovery;
   std::call_once(CrashRecovery, [] { llvm::CrashRecoveryContext::Enable(); });
-  bool Succeeded = false;
-  llvm::CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] { Succeeded = Tool.run(&Factory) == 0; }))
+  bool Succeeded = true;
+  // One tool a command: the commands of a file listed more than once are
+  // each analysed, with no progress line on stderr.
+  bool Analysed = forEachCommand(
+      Database, File, [&](const tooling::CompilationDatabase &Commands) {
+        tooling::ClangTool Tool(Commands, {File.str()},
+                                std::make_shared<PCHContainerOperations>(),
+                                Shared);
+        adjustForParsing(Tool);
+        Tool.setDiagnosticConsumer(&Consumer);
+        // The summary names the files that do not compile, from the cache
+        // too.
+        Tool.setPrintErrorMessage(false);
+        llvm::CrashRecoveryContext Recovery;
+        return Recovery.RunSafely(
+            [&] { Succeeded = Tool.run(&Factory) == 0 && Succeeded; });
+      });
+  if (!Analysed)
     return failedUnit(File, "clang crashed while analysing '" + File +
                                 "'; it is not analysed");
   Result.Diagnostics = Consumer.take();

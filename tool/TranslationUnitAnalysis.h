@@ -80,6 +80,15 @@ llvm::Error checkConfiguration(llvm::ArrayRef<std::string> Sources,
 /// clang's builtin headers found.
 void adjustForParsing(clang::tooling::ClangTool &Tool);
 
+/// Calls \p Run once for each compile command of \p File in \p Database,
+/// with a database that holds that command alone (\p Database itself when
+/// the file has at most one), until it returns false; returns whether none
+/// did. A ClangTool over a file of several commands numbers them on stderr
+/// ("[1/1] (1/2) Processing file f.c."); over one, it says nothing.
+bool forEachCommand(
+    const clang::tooling::CompilationDatabase &Database, llvm::StringRef File,
+    llvm::function_ref<bool(const clang::tooling::CompilationDatabase &)> Run);
+
 /// Parses \p File once with the compile command from \p Database and runs
 /// the enabled noalloc checks on it. Safe to call from several threads.
 TranslationUnitResult

@@ -161,29 +161,6 @@ inline const llvm::Triple &mcTriple(const llvm::Triple &TT) { return TT; }
 inline const std::string &mcTriple(const llvm::Triple &TT) { return TT.str(); }
 #endif
 
-/// Says which of a file's compile commands ClangTool::run runs, when the
-/// file has several: "[1/1] (2/3) Processing file /src/f.c." ClangTool says
-/// so itself since LLVM 22; before, it numbered only the files of a run of
-/// several. ClangTool calls its arguments adjusters just where it would
-/// print: before 22 this one prints the line (for a tool run over the one
-/// file \p File, which has \p Commands commands); since, it is empty.
-inline clang::tooling::ArgumentsAdjuster
-commandProgress(std::string File, size_t Commands) {
-#if LLVM_VERSION_MAJOR >= 22
-  return nullptr;
-#else
-  if (Commands < 2)
-    return nullptr;
-  return [File = std::move(File), Commands,
-          Index = size_t(0)](const clang::tooling::CommandLineArguments &Args,
-                             llvm::StringRef) mutable {
-    llvm::errs() << "[1/1] (" << ++Index << "/" << Commands
-                 << ") Processing file " << File << ".\n";
-    return Args;
-  };
-#endif
-}
-
 /// A diagnostics engine with \p Options. Since LLVM 21 an engine refers to
 /// its options (keep them alive); before, it shares a copy of them.
 inline std::unique_ptr<clang::DiagnosticsEngine>
