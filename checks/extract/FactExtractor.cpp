@@ -31,6 +31,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -785,11 +786,10 @@ void Extractor::attributePoints(const FunctionDecl *FD, FunctionFacts &F) {
   }
 }
 
-static void
-collectOverrides(const CXXMethodDecl *M,
-                 llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Out) {
+static void collectOverrides(const CXXMethodDecl *M,
+                             llvm::SetVector<const CXXMethodDecl *> &Out) {
   for (const CXXMethodDecl *O : M->overridden_methods())
-    if (Out.insert(O->getCanonicalDecl()).second)
+    if (Out.insert(O->getCanonicalDecl()))
       collectOverrides(O, Out);
 }
 
@@ -880,7 +880,8 @@ size_t Extractor::function(const FunctionDecl *FD) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Decl)) {
     F.KnowledgeClass = knowledgeClass(Method);
     F.KnowledgeName = knowledgeName(Method);
-    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Overridden;
+    // In the order of the bases: the facts are the same on every run.
+    llvm::SetVector<const CXXMethodDecl *> Overridden;
     collectOverrides(Method, Overridden);
     for (const CXXMethodDecl *O : Overridden)
       F.Overrides.push_back(usr(O));
@@ -1170,7 +1171,7 @@ void Extractor::addVirtualMembers(const CXXRecordDecl *Class) {
   for (const CXXMethodDecl *M : Class->methods()) {
     if (!M->isVirtual() || !M->hasBody())
       continue;
-    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Overridden;
+    llvm::SetVector<const CXXMethodDecl *> Overridden;
     collectOverrides(M, Overridden);
     if (llvm::none_of(Overridden, [&](const CXXMethodDecl *O) {
           return entryByName(O) != nullptr;
