@@ -99,7 +99,9 @@ public:
 
   std::optional<DynTypedNodeList> find(const DynTypedNode &Node);
   /// find() after recording the instantiations that may hold \p Node:
-  /// those of templates of its file, then all of them.
+  /// the innermost declarations of those whose code spans its place (a
+  /// throw's function, not its class's every member), then those of
+  /// templates of its file, then all of them.
   std::optional<DynTypedNodeList> findInstantiated(const DynTypedNode &Node);
   bool isInstantiated(const Stmt &S) const {
     return !Outside.PointerParents.count(&S) || Shared.count(&S);
@@ -117,8 +119,27 @@ public:
   std::vector<Decl *> Instantiations;
 
 private:
+  /// A place in a file: the file and the offset.
+  using Place = std::pair<FileID, unsigned>;
+  /// Where a declaration's code is written, from its first to its last
+  /// token: the file, the first offset and the last.
+  struct Extent {
+    FileID File;
+    unsigned Begin = 1, End = 0;
+    bool spans(Place At) const {
+      return File == At.first && Begin <= At.second && At.second <= End;
+    }
+  };
+  Extent extentOf(const Decl *D) const;
+  /// Records the innermost declaration of each instantiation whose code
+  /// spans \p At that is a function or spans it alone; none already
+  /// recorded whole.
+  void addScopesAround(Place At);
+
   /// The files whose instantiations are in Scopes (all: an invalid one).
   llvm::DenseSet<FileID> InstantiatedFiles;
+  /// The extents of Instantiations, found at the first addScopesAround().
+  std::vector<Extent> InstantiationExtents;
   const SourceManager &SM;
 };
 
@@ -170,6 +191,12 @@ public:
     }
     if (P == Pass::Outside && isSystemTopLevel(D))
       return true;
+    // Recorded before as a scope of its own (addScopesAround): only its
+    // parent is missing.
+    if (P == Pass::Scope && !Stack.empty() && I.ScopeRoots.count(D)) {
+      record(D);
+      return true;
+    }
     return traverse({DynTypedNode::create(*D), D, D},
                     [&] { return Base::TraverseDecl(D); });
   }
@@ -268,11 +295,57 @@ void Index::addScope(Decl *D) {
   Builder(*this, SM, Builder::Pass::Scope).TraverseDecl(D);
 }
 
+Index::Extent Index::extentOf(const Decl *D) const {
+  // A class template's specialization is where the template is first
+  // declared (a forward declaration); its members are in the definition.
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
+    if (const CXXRecordDecl *Pattern =
+            Record->getTemplateInstantiationPattern())
+      D = Pattern;
+  SourceRange Range = D->getSourceRange();
+  if (Range.isInvalid())
+    return {};
+  auto [BeginFile, Begin] =
+      SM.getDecomposedLoc(SM.getExpansionLoc(Range.getBegin()));
+  auto [EndFile, End] =
+      SM.getDecomposedLoc(SM.getExpansionRange(Range.getEnd()).getEnd());
+  if (BeginFile != EndFile)
+    return {};
+  return {BeginFile, Begin, End};
+}
+
+void Index::addScopesAround(Place At) {
+  if (InstantiationExtents.empty())
+    for (const Decl *D : Instantiations)
+      InstantiationExtents.push_back(extentOf(D));
+  for (size_t I = 0; I < Instantiations.size(); ++I) {
+    Decl *Outermost = Instantiations[I];
+    if (!InstantiationExtents[I].spans(At) || ScopeRoots.count(Outermost))
+      continue;
+    Decl *Inner = Outermost;
+    while (isa<DeclContext>(Inner) && !isa<FunctionDecl>(Inner)) {
+      auto Children = cast<DeclContext>(Inner)->decls();
+      auto Holder = llvm::find_if(Children, [&](const Decl *Child) {
+        return !Child->isImplicit() && extentOf(Child).spans(At);
+      });
+      if (Holder == Children.end())
+        break;
+      Inner = *Holder;
+    }
+    addScope(Inner);
+  }
+}
+
 std::optional<DynTypedNodeList>
 Index::findInstantiated(const DynTypedNode &Node) {
   SourceLocation Loc = Node.getSourceRange().getBegin();
   FileID File =
       Loc.isValid() ? SM.getFileID(SM.getExpansionLoc(Loc)) : FileID();
+  if (File.isValid() && !InstantiatedFiles.count(File)) {
+    addScopesAround(SM.getDecomposedLoc(SM.getExpansionLoc(Loc)));
+    if (std::optional<DynTypedNodeList> Parents = find(Node))
+      return Parents;
+  }
   for (FileID Scope : {File, FileID()}) {
     if (!InstantiatedFiles.insert(Scope).second)
       continue;
