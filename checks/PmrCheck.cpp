@@ -30,9 +30,13 @@ PmrCheck::objectConsequence(const clang::ValueDecl *Object,
                             const HeapTypeVerdict &V,
                             const clang::ASTContext &Ctx) const {
   std::optional<BoundedResource> Bounded;
-  if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(Object))
+  if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(Object)) {
+    // Its resource's do_allocate is the program's own code: noalloc-call
+    // reports the calls that reach the heap through it.
+    if (ownResource(Var))
+      return std::nullopt;
     Bounded = boundedResource(Var);
-  else if (const auto *Field = llvm::dyn_cast<clang::FieldDecl>(Object))
+  } else if (const auto *Field = llvm::dyn_cast<clang::FieldDecl>(Object))
     Bounded = boundedResource(Field);
   if (!Bounded)
     return consequence(V, Ctx);

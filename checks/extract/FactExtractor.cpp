@@ -177,7 +177,12 @@ private:
   /// Destroys an object of type \p T; \p Member: a member of the class
   /// whose destructor is scanned.
   void destroy(QualType T, SourceLocation Loc, bool Bounded = false,
-               const FieldDecl *Member = nullptr);
+               const FieldDecl *Member = nullptr,
+               const OwnResource *Own = nullptr);
+  /// The memory resource of the program's own that the object \p E names
+  /// is, or allocates only from, if the library function \p Callee of the
+  /// call on it may use it.
+  const OwnResource *ownResourceOf(const FunctionDecl *Callee, const Expr *E);
   /// Where the object \p E names is declared, if not in the scanned
   /// function: outside any function (a member, a global, a static member:
   /// an invalid location) or in an enclosing one (a lambda's capture).
@@ -218,6 +223,9 @@ private:
   llvm::DenseSet<const CXXBindTemporaryExpr *> ElidedTemporaries;
   /// The constructions of variables over a bounded memory resource.
   llvm::DenseSet<const Expr *> BoundedConstructions;
+  /// The constructions of variables over a memory resource of the
+  /// program's own.
+  llvm::DenseMap<const Expr *, const OwnResource *> OwnConstructions;
   /// The constructions of members by a constructor's initializers, each
   /// with its member when the constructor does not write the initializer.
   llvm::DenseMap<const Expr *, const FieldDecl *> MemberConstructions;
@@ -356,6 +364,21 @@ public:
   /// reports the call.
   size_t standIn(StringRef Prefix, const FunctionDecl *FD,
                  const LibrarySummary &Summary, bool Known);
+  /// The library function \p Callee as a call on an object over the
+  /// resource \p R of the program's own runs it: a function of its own,
+  /// OwnResourcePrefix, \p Callee's USR, '|' and the class's USR, that calls
+  /// \p Callee, then R's do_allocate and do_deallocate; the summary step
+  /// leaves the library's resource out of it (ownResourceCalls).
+  size_t ownResourceCall(const FunctionDecl *Callee, const OwnResource &R);
+  /// Whether user code's variable \p Var is, or allocates only from, a
+  /// memory resource of the program's own of known dynamic type, once per
+  /// variable.
+  const OwnResource *ownResource(const VarDecl *Var) {
+    auto [It, New] = OwnResources.try_emplace(Var);
+    if (New && !inSystemHeader(Var->getLocation()))
+      It->second = noalloc::ownResource(Var);
+    return It->second ? &*It->second : nullptr;
+  }
   /// A library object of class \p Class is made: any virtual call on it
   /// may run its virtual members, which nothing else names (a
   /// std::shared_ptr's control block calls the deleter in _M_dispose).
@@ -579,6 +602,9 @@ private:
       SeenCalls;
   llvm::DenseMap<const VarDecl *, std::optional<InPlace>> InPlaceVars;
   llvm::DenseMap<const ValueDecl *, bool> BoundedObjects;
+  llvm::DenseMap<const VarDecl *, std::optional<OwnResource>> OwnResources;
+  llvm::DenseMap<std::pair<const Decl *, const Decl *>, size_t>
+      OwnResourceCalls;
   llvm::DenseMap<const FieldDecl *, bool> InPlaceMembers;
   /// By type: whether a value of it may hold a std::function.
   llvm::DenseMap<const Type *, bool> HoldsCallable;
@@ -1650,6 +1676,37 @@ size_t Extractor::allocatingCall(const FunctionDecl *Callee) {
   return standIn("noalloc:allocating-call:", Callee, Allocates, true);
 }
 
+size_t Extractor::ownResourceCall(const FunctionDecl *Callee,
+                                  const OwnResource &R) {
+  auto [It, New] = OwnResourceCalls.try_emplace(
+      {Callee->getCanonicalDecl(), R.Class->getCanonicalDecl()},
+      Facts.Functions.size());
+  if (!New)
+    return It->second;
+  size_t Twin = It->second;
+  Facts.Functions.emplace_back();
+  std::vector<CallSite> Calls;
+  for (const FunctionDecl *Target :
+       {Callee, static_cast<const FunctionDecl *>(R.Allocate),
+        static_cast<const FunctionDecl *>(R.Deallocate)}) {
+    size_t I = function(Target);
+    describe(I);
+    CallSite &C = Calls.emplace_back();
+    C.Callee = facts(I).USR;
+    C.CalleeName = facts(I).Name;
+    C.Where = point(Target->getLocation());
+  }
+  FunctionFacts &F = facts(Twin);
+  F.USR = (OwnResourcePrefix + Calls[0].Callee + "|" + usr(R.Class)).str();
+  F.Name = Calls[0].CalleeName;
+  F.Where = point(Callee->getLocation());
+  F.InSystemHeader = true;
+  F.Constructor = isa<CXXConstructorDecl>(Callee);
+  F.Summary.Summarised = true;
+  F.Calls = std::move(Calls);
+  return Twin;
+}
+
 void Extractor::describe(size_t I) {
   if (I >= Undescribed.size())
     return;
@@ -1911,9 +1968,23 @@ ObjectMemory BodyScanner::objectMemory(const Expr *E) {
     return ObjectMemory::None;
   if (const auto *Var = dyn_cast<VarDecl>(D); Var && X.bounded(Var))
     return ObjectMemory::BoundedResource;
+  // Its resource's do_allocate is code of the program's own, which the
+  // calls on it reach (ownResourceOf): noalloc-call's.
+  if (const auto *Var = dyn_cast<VarDecl>(D); Var && X.ownResource(Var))
+    return ObjectMemory::None;
   if (const auto *Field = dyn_cast<FieldDecl>(D); Field && X.bounded(Field))
     return ObjectMemory::BoundedResource;
   return memoryOf(D->getType(), X.KB);
+}
+
+const OwnResource *BodyScanner::ownResourceOf(const FunctionDecl *Callee,
+                                              const Expr *E) {
+  if (X.facts(Function).InSystemHeader ||
+      !X.inSystemHeader(Callee->getLocation()))
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var ? X.ownResource(Var) : nullptr;
 }
 
 std::string BodyScanner::unboundedParameter(const Expr *E) {
@@ -2242,8 +2313,14 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
                          "noalloc-std-type";
     PassObject(ByStdType ? ObjectMemory::Heap : Object, Outside);
   }
+  const OwnResource *Own = Receiver && Kind == CallKind::Direct
+                               ? ownResourceOf(Callee, Receiver)
+                               : nullptr;
   if (Empty)
     X.addCall(Function, *Empty, E->getExprLoc(), Kind, Object, Outside);
+  else if (Own)
+    X.addCall(Function, X.ownResourceCall(Callee, *Own), E->getExprLoc(), Kind,
+              Object, Outside);
   else
     X.addCall(Function, Callee, E->getExprLoc(), Kind, Object, Outside,
               Parameter);
@@ -2291,6 +2368,12 @@ bool BodyScanner::VisitCXXConstructExpr(CXXConstructExpr *E) {
   if (BoundedConstructions.contains(E)) {
     X.addCall(Function, Ctor, E->getBeginLoc(), CallKind::Direct,
               ObjectMemory::BoundedResource);
+    return true;
+  }
+  if (const OwnResource *Own = OwnConstructions.lookup(E);
+      Own && X.inSystemHeader(Ctor->getLocation())) {
+    X.addCall(Function, X.ownResourceCall(Ctor, *Own), E->getBeginLoc(),
+              CallKind::Direct, ObjectMemory::None);
     return true;
   }
   // A member a constructor makes is declared outside it (ObjectOutside).
@@ -2341,7 +2424,7 @@ bool BodyScanner::VisitCXXNewExpr(CXXNewExpr *E) {
 }
 
 void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded,
-                          const FieldDecl *Member) {
+                          const FieldDecl *Member, const OwnResource *Own) {
   T = X.Ctx.getBaseElementType(T);
   const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
   if (!Class || !Class->hasDefinition() || Class->hasTrivialDestructor())
@@ -2354,6 +2437,11 @@ void BodyScanner::destroy(QualType T, SourceLocation Loc, bool Bounded,
   if (Bounded) {
     X.addCall(Function, Dtor, Loc, CallKind::Direct,
               ObjectMemory::BoundedResource);
+    return;
+  }
+  if (Own && X.inSystemHeader(Dtor->getLocation())) {
+    X.addCall(Function, X.ownResourceCall(Dtor, *Own), Loc, CallKind::Direct,
+              ObjectMemory::None);
     return;
   }
   // A member a destructor destroys is declared outside it (ObjectOutside).
@@ -2490,11 +2578,14 @@ bool BodyScanner::VisitVarDecl(VarDecl *D) {
     return true;
   }
   bool Bounded = X.bounded(D);
+  const OwnResource *Own = Bounded ? nullptr : X.ownResource(D);
   if (Bounded)
     BoundedConstructions.insert(D->getInit()->IgnoreImplicit());
+  else if (Own)
+    OwnConstructions[D->getInit()->IgnoreImplicit()] = Own;
   // Moved out of before its scope ends, it is destroyed empty.
   if (!isReturnedInPlace(D) && !movedOutBeforeScopeEnd(D, X.Ctx, X.KB))
-    destroy(D->getType(), D->getLocation(), Bounded);
+    destroy(D->getType(), D->getLocation(), Bounded, nullptr, Own);
   return true;
 }
 
@@ -2635,11 +2726,14 @@ static bool isResourceWork(StringRef KnowledgeName) {
 /// resource reach.
 static llvm::StringSet<> boundedEntryPoints(const TranslationUnitFacts &Facts) {
   llvm::StringSet<> Entries;
-  for (const FunctionFacts &F : Facts.Functions)
+  for (const FunctionFacts &F : Facts.Functions) {
+    if (StringRef(F.USR).starts_with(OwnResourcePrefix))
+      Entries.insert(F.Calls.front().Callee);
     if (!F.InSystemHeader)
       for (const CallSite &C : F.Calls)
         if (C.Object == ObjectMemory::BoundedResource)
           Entries.insert(C.Callee);
+  }
   return Entries;
 }
 
@@ -2723,13 +2817,34 @@ boundedSummary(const FunctionFacts &Callee,
   return S;
 }
 
+/// The functions of the program's own that override a memory resource's
+/// work (an arena's do_allocate), which a library function's calls reach
+/// through its virtual call of it: those that override what the library's
+/// compiled overrides of that work override.
+static llvm::StringSet<>
+resourceOverriders(const std::vector<FunctionFacts> &Functions) {
+  llvm::StringSet<> Work, Overriders;
+  for (const FunctionFacts &F : Functions)
+    if (StringRef(F.USR).starts_with(CompiledOverridePrefix) &&
+        isResourceWork(F.KnowledgeName))
+      for (const std::string &O : F.Overrides)
+        Work.insert(O);
+  for (const FunctionFacts &F : Functions)
+    if (!F.InSystemHeader &&
+        llvm::any_of(F.Overrides,
+                     [&](const std::string &O) { return Work.contains(O); }))
+      Overriders.insert(F.USR);
+  return Overriders;
+}
+
 /// Calls on objects over a bounded memory resource reach the library
 /// function with the resource's work left out: a function of its own,
 /// 'noalloc:bounded:' and the library function's USR, whose summary says
 /// it allocates from a bounded resource.
 static void
 boundLibraryCalls(std::vector<FunctionFacts> &Functions,
-                  const llvm::StringMap<LibrarySummary> &WithoutResource) {
+                  const llvm::StringMap<LibrarySummary> &WithoutResource,
+                  const llvm::StringSet<> &Overriders) {
   llvm::StringMap<size_t> Index;
   for (size_t I = 0; I < Functions.size(); ++I)
     Index.try_emplace(Functions[I].USR, I);
@@ -2755,13 +2870,57 @@ boundLibraryCalls(std::vector<FunctionFacts> &Functions,
         B.InSystemHeader = true;
         B.Constructor = Callee.Constructor;
         B.Summary = *S;
-        B.Calls = Callee.Calls; // Its user code and the stored callable's
-                                // operations, as the summary keeps them.
+        // Its user code and the stored callable's operations, as the
+        // summary keeps them; no resource of the program's own.
+        for (const CallSite &Call : Callee.Calls)
+          if (!Overriders.contains(Call.Callee))
+            B.Calls.push_back(Call);
       }
       C.Callee = USR;
     }
   }
   llvm::append_range(Functions, std::move(Added));
+}
+
+/// A library function as calls on an object over a memory resource of the
+/// program's own run it (OwnResourcePrefix, made by the body scan with the
+/// calls of the function, the class's do_allocate and do_deallocate): its
+/// summary and calls without the resource's work, which the class's
+/// members do instead, those the function used. When noalloc cannot leave
+/// the resource out, it stays a call of the function and of both members.
+static void
+ownResourceCalls(std::vector<FunctionFacts> &Functions,
+                 const llvm::StringMap<LibrarySummary> &WithoutResource,
+                 const llvm::StringSet<> &Overriders) {
+  llvm::StringMap<size_t> Index;
+  for (size_t I = 0; I < Functions.size(); ++I)
+    Index.try_emplace(Functions[I].USR, I);
+  for (FunctionFacts &F : Functions) {
+    if (!StringRef(F.USR).starts_with(OwnResourcePrefix) || F.Calls.size() != 3)
+      continue;
+    auto Callee = Index.find(F.Calls[0].Callee);
+    auto Without = WithoutResource.find(F.Calls[0].Callee);
+    if (Callee == Index.end() || Without == WithoutResource.end())
+      continue;
+    const FunctionFacts &Library = Functions[Callee->second];
+    const LibrarySummary &With = Library.Summary;
+    const LibrarySummary &Alone = Without->second;
+    bool Unknown = With.Unknown && !Alone.Unknown;
+    bool Allocates = Unknown || (With.Allocates && !Alone.Allocates) ||
+                     (With.MayAllocate && !Alone.MayAllocate) ||
+                     (With.AllocatesOnFailure && !Alone.AllocatesOnFailure);
+    bool Releases = Unknown || (With.Releases && !Alone.Releases);
+    std::vector<CallSite> Calls;
+    for (const CallSite &C : Library.Calls)
+      if (!Overriders.contains(C.Callee))
+        Calls.push_back(C);
+    if (Allocates)
+      Calls.push_back(F.Calls[1]);
+    if (Releases)
+      Calls.push_back(F.Calls[2]);
+    F.Summary = Alone;
+    F.Calls = std::move(Calls);
+  }
 }
 
 /// Whether the unit's functions may come back from its graph joined by USR
@@ -2871,6 +3030,9 @@ static llvm::StringSet<> libraryEntryPoints(const TranslationUnitFacts &Facts) {
     if (!F.InSystemHeader)
       for (const CallSite &C : F.Calls)
         EntryPoints.insert(C.Callee);
+    // What ownResourceCalls reads: the library function, as it is.
+    else if (StringRef(F.USR).starts_with(OwnResourcePrefix))
+      EntryPoints.insert(F.Calls.front().Callee);
   return EntryPoints;
 }
 
@@ -2975,8 +3137,11 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
     Facts.Functions = std::move(Graph).takeFunctions();
   Facts.Functions =
       keptFunctions(std::move(Facts.Functions), Graph, Found, EntryPoints);
-  if (!BoundedEntries.empty())
-    boundLibraryCalls(Facts.Functions, WithoutResource);
+  if (!BoundedEntries.empty()) {
+    llvm::StringSet<> Overriders = resourceOverriders(Facts.Functions);
+    boundLibraryCalls(Facts.Functions, WithoutResource, Overriders);
+    ownResourceCalls(Facts.Functions, WithoutResource, Overriders);
+  }
 }
 
 TranslationUnitFacts extractFacts(ASTContext &Ctx,

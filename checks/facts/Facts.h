@@ -187,6 +187,16 @@ inline constexpr llvm::StringLiteral MayAllocateCallPrefix =
 inline constexpr llvm::StringLiteral CompiledOverridePrefix =
     "noalloc:compiled-override:";
 
+/// The head of the USR of a library function as a call on an object over a
+/// memory resource of the program's own class of known dynamic type runs
+/// it ('arena_vector.push_back(x)' over a final 'Arena'), followed by the
+/// library function's USR, '|' and the class's USR: a function without a
+/// body whose summary is the library function's without the resource's
+/// work, and whose calls are the library function's and, for that work,
+/// the class's do_allocate and do_deallocate.
+inline constexpr llvm::StringLiteral OwnResourcePrefix =
+    "noalloc:own-resource:";
+
 /// A variable or field of function-pointer type (or an array of them) in
 /// user code, and what one translation unit stores into it.
 struct PointerFacts {
@@ -326,7 +336,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 22;
+  static constexpr unsigned FormatVersion = 23;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

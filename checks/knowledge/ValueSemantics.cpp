@@ -9,6 +9,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -603,13 +604,80 @@ static bool isPmrContainer(QualType T) {
                       });
 }
 
-static std::optional<BoundedResource> resourceOf(const Expr *E, unsigned Depth);
-static std::optional<BoundedResource> boundedMember(const FieldDecl *Field,
-                                                    unsigned Depth);
+namespace {
+/// The memory resource an object uses, as far as noalloc can show it: a
+/// bounded one, or an object of a memory resource class of the program's
+/// own whose dynamic type is known.
+struct KnownResource {
+  /// As the code names it: 'arena', 'std::pmr::null_memory_resource()'.
+  std::string Name;
+  /// The program's own resource class; null for a bounded resource.
+  const CXXRecordDecl *Own = nullptr;
+};
+} // namespace
+
+/// Whether \p A and \p B are the same kind of resource: both bounded, or
+/// both objects of the same class of the program's own.
+static bool sameResource(const KnownResource &A, const KnownResource &B) {
+  return A.Own == B.Own;
+}
+
+/// The overrider in \p Class of std::pmr::memory_resource's member
+/// \p Member ('do_allocate'), if \p Class derives from it.
+static const CXXMethodDecl *resourceOverrider(const CXXRecordDecl *Class,
+                                              StringRef Member) {
+  const CXXRecordDecl *Resource = nullptr;
+  Class->forallBases([&](const CXXRecordDecl *Base) {
+    if (qualifiedName(Base) == "std::pmr::memory_resource")
+      Resource = Base;
+    return true;
+  });
+  if (!Resource)
+    return nullptr;
+  for (const CXXMethodDecl *M : Resource->methods())
+    if (M->getDeclName().isIdentifier() && M->getName() == Member)
+      return M->getCorrespondingMethodInClass(Class);
+  return nullptr;
+}
+
+/// A memory resource class of the program's own: its do_allocate and
+/// do_deallocate are user code (not a library resource's, nor pure).
+static const CXXRecordDecl *ownResourceClass(QualType T) {
+  const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition() || Class->isDependentContext())
+    return nullptr;
+  Class = Class->getDefinition();
+  const SourceManager &SM = Class->getASTContext().getSourceManager();
+  for (StringRef Member : {"do_allocate", "do_deallocate"}) {
+    const CXXMethodDecl *M = resourceOverrider(Class, Member);
+    if (!M || M->isPureVirtual() ||
+        SM.isInSystemHeader(SM.getFileLoc(M->getLocation())))
+      return nullptr;
+  }
+  return Class;
+}
+
+/// An object of a memory resource class of the program's own whose
+/// dynamic type is known, of type \p T (or pointed to by it): its class is
+/// final, or it is the variable or member \p Var itself (not a reference,
+/// nor a pointer).
+static std::optional<KnownResource> ownResourceObject(QualType T,
+                                                      const ValueDecl *Var) {
+  bool Object = Var && !T->isReferenceType() && !T->isPointerType();
+  const CXXRecordDecl *Own = ownResourceClass(
+      T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType());
+  if (!Own || !(Object || Own->isEffectivelyFinal()))
+    return std::nullopt;
+  return KnownResource{Var ? Var->getNameAsString() : qualifiedName(Own), Own};
+}
+
+static std::optional<KnownResource> resourceOf(const Expr *E, unsigned Depth);
+static std::optional<KnownResource> boundedMember(const FieldDecl *Field,
+                                                  unsigned Depth);
 
 /// An object of a resource type named \p Name, constructed by \p Init with
 /// a bounded upstream.
-static std::optional<BoundedResource>
+static std::optional<KnownResource>
 upstreamBounded(const Expr *Init, StringRef Name, unsigned Depth) {
   const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
   if (!Construct)
@@ -617,17 +685,21 @@ upstreamBounded(const Expr *Init, StringRef Name, unsigned Depth) {
   unsigned Written = writtenArguments(Construct);
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   for (unsigned I = 0; I < Written && I < Ctor->getNumParams(); ++I)
-    if (isMemoryResourcePointer(Ctor->getParamDecl(I)->getType()))
-      return resourceOf(Construct->getArg(I), Depth + 1)
-                 ? std::optional<BoundedResource>({Name.str()})
+    if (isMemoryResourcePointer(Ctor->getParamDecl(I)->getType())) {
+      std::optional<KnownResource> Upstream =
+          resourceOf(Construct->getArg(I), Depth + 1);
+      // An upstream of the program's own may be the heap.
+      return Upstream && !Upstream->Own
+                 ? std::optional<KnownResource>({Name.str()})
                  : std::nullopt;
+    }
   return std::nullopt; // The default upstream: the heap.
 }
 
 /// The resource a variable names: a resource object, or a reference, a
 /// const pointer or a polymorphic_allocator, which cannot change.
-static std::optional<BoundedResource> resourceOfVariable(const VarDecl *Var,
-                                                         unsigned Depth) {
+static std::optional<KnownResource> resourceOfVariable(const VarDecl *Var,
+                                                       unsigned Depth) {
   const VarDecl *Definition = Var->getDefinition();
   if (isa<ParmVarDecl>(Var) || !Definition || !Definition->getInit() ||
       Depth > MaxResourceDepth)
@@ -643,8 +715,7 @@ static std::optional<BoundedResource> resourceOfVariable(const VarDecl *Var,
 }
 
 /// The bounded resource \p E evaluates to, if noalloc can show one.
-static std::optional<BoundedResource> resourceOf(const Expr *E,
-                                                 unsigned Depth) {
+static std::optional<KnownResource> resourceOf(const Expr *E, unsigned Depth) {
   if (!E || Depth > MaxResourceDepth)
     return std::nullopt;
   E = E->IgnoreImplicit()->IgnoreParenImpCasts();
@@ -658,15 +729,19 @@ static std::optional<BoundedResource> resourceOf(const Expr *E,
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (Callee && qualifiedName(Callee) == "std::pmr::null_memory_resource")
-      return BoundedResource{"std::pmr::null_memory_resource()"};
+      return KnownResource{"std::pmr::null_memory_resource()"};
     return std::nullopt;
   }
   if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
     E = AddressOf->getSubExpr()->IgnoreParens();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      return resourceOfVariable(Var, Depth + 1);
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (std::optional<KnownResource> Own =
+          ownResourceObject(Var ? Var->getType() : E->getType(), Var))
+    return Own;
+  if (Var)
+    return resourceOfVariable(Var, Depth + 1);
   // A member of the object being constructed or used: 'this->arena'.
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -675,8 +750,8 @@ static std::optional<BoundedResource> resourceOf(const Expr *E,
   return std::nullopt;
 }
 
-static std::optional<BoundedResource> boundedResource(const VarDecl *Var,
-                                                      unsigned Depth);
+static std::optional<KnownResource> knownResource(const VarDecl *Var,
+                                                  unsigned Depth);
 
 /// The variable \p E names, looking through std::move and casts.
 static const VarDecl *namedVariable(const Expr *E) {
@@ -692,8 +767,8 @@ static const VarDecl *namedVariable(const Expr *E) {
 /// bounded resource, or moved from a container over one (moving takes the
 /// allocator along; copying does not: select_on_container_copy_construction
 /// gives the copy the default resource).
-static std::optional<BoundedResource> containerResource(const Expr *Init,
-                                                        unsigned Depth) {
+static std::optional<KnownResource> containerResource(const Expr *Init,
+                                                      unsigned Depth) {
   const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
   if (!Construct)
     return std::nullopt;
@@ -701,7 +776,7 @@ static std::optional<BoundedResource> containerResource(const Expr *Init,
   unsigned Written = writtenArguments(Construct);
   if (Ctor->isMoveConstructor() && Written == 1)
     if (const VarDecl *From = namedVariable(Construct->getArg(0)))
-      return boundedResource(From, Depth + 1);
+      return knownResource(From, Depth + 1);
   for (unsigned I = 0; I < Written && I < Ctor->getNumParams(); ++I) {
     QualType Param = Ctor->getParamDecl(I)->getType();
     if (isPolymorphicAllocator(Param) || isMemoryResourcePointer(Param))
@@ -742,8 +817,8 @@ public:
 /// call (internal linkage, not a member, not a template, its address never
 /// taken): bounded when every call passes a variable boundedResource shows
 /// bounded, or the parameter itself (a recursive call).
-static std::optional<BoundedResource> boundedParameter(const ParmVarDecl *Parm,
-                                                       unsigned Depth) {
+static std::optional<KnownResource> boundedParameter(const ParmVarDecl *Parm,
+                                                     unsigned Depth) {
   const auto *Fn = dyn_cast_or_null<FunctionDecl>(Parm->getDeclContext());
   QualType T = Parm->getType();
   if (!Fn || !T->isLValueReferenceType() || isa<CXXMethodDecl>(Fn) ||
@@ -759,7 +834,7 @@ static std::optional<BoundedResource> boundedParameter(const ParmVarDecl *Parm,
   if (Uses.Calls.empty() || Uses.Names != Uses.Calls.size())
     return std::nullopt;
   unsigned Index = Parm->getFunctionScopeIndex();
-  std::optional<BoundedResource> Bounded;
+  std::optional<KnownResource> Bounded;
   for (const CallExpr *Call : Uses.Calls) {
     if (Index >= Call->getNumArgs() ||
         isa<CXXDefaultArgExpr>(Call->getArg(Index)))
@@ -767,9 +842,9 @@ static std::optional<BoundedResource> boundedParameter(const ParmVarDecl *Parm,
     const VarDecl *Var = namedVariable(Call->getArg(Index));
     if (Var == Parm)
       continue;
-    std::optional<BoundedResource> Here =
-        Var ? boundedResource(Var, Depth + 1) : std::nullopt;
-    if (!Here)
+    std::optional<KnownResource> Here =
+        Var ? knownResource(Var, Depth + 1) : std::nullopt;
+    if (!Here || (Bounded && !sameResource(*Bounded, *Here)))
       return std::nullopt;
     Bounded = Here;
   }
@@ -777,16 +852,21 @@ static std::optional<BoundedResource> boundedParameter(const ParmVarDecl *Parm,
 }
 
 /// boundedResource, \p Depth names deep.
-static std::optional<BoundedResource> boundedResource(const VarDecl *Var,
-                                                      unsigned Depth) {
-  if (const auto *Parm = dyn_cast_or_null<ParmVarDecl>(Var))
+static std::optional<KnownResource> knownResource(const VarDecl *Var,
+                                                  unsigned Depth) {
+  if (!Var)
+    return std::nullopt;
+  // The resource itself.
+  if (std::optional<KnownResource> Own = ownResourceObject(Var->getType(), Var))
+    return Own;
+  if (const auto *Parm = dyn_cast<ParmVarDecl>(Var))
     return boundedParameter(Parm, Depth);
-  if (!Var || !Var->getInit() || Depth > MaxResourceDepth)
+  if (!Var->getInit() || Depth > MaxResourceDepth)
     return std::nullopt;
   QualType T = Var->getType();
   // A reference names one object for its whole life.
   if (T->isReferenceType())
-    return boundedResource(namedVariable(Var->getInit()), Depth + 1);
+    return knownResource(namedVariable(Var->getInit()), Depth + 1);
   if (isUpstreamResource(T->getAsCXXRecordDecl()) || isPolymorphicAllocator(T))
     return resourceOfVariable(Var, Depth);
   if (isPmrContainer(T))
@@ -796,10 +876,10 @@ static std::optional<BoundedResource> boundedResource(const VarDecl *Var,
 
 /// The bounded resource an object of type \p T named \p Name uses when
 /// \p Init, a member's initial value, constructs it.
-static std::optional<BoundedResource> boundedInitialValue(const Expr *Init,
-                                                          QualType T,
-                                                          StringRef Name,
-                                                          unsigned Depth) {
+static std::optional<KnownResource> boundedInitialValue(const Expr *Init,
+                                                        QualType T,
+                                                        StringRef Name,
+                                                        unsigned Depth) {
   if (!Init)
     return std::nullopt;
   if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Init))
@@ -831,20 +911,20 @@ static bool copiesImplicitly(const CXXRecordDecl *Class) {
 /// (moving takes the allocator along). Whatever the class's code does
 /// afterwards, a resource's upstream and a container's resource cannot
 /// change (polymorphic_allocator does not propagate on assignment).
-static std::optional<BoundedResource> boundedMember(const FieldDecl *Field,
-                                                    unsigned Depth) {
+static std::optional<KnownResource> boundedMember(const FieldDecl *Field,
+                                                  unsigned Depth) {
   const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
   if (!Class || Class->isDependentContext() || Class->isUnion() ||
       Depth > MaxResourceDepth || copiesImplicitly(Class))
     return std::nullopt;
   QualType T = Field->getType();
-  std::optional<BoundedResource> InClass = boundedInitialValue(
+  std::optional<KnownResource> InClass = boundedInitialValue(
       Field->getInClassInitializer(), T, Field->getName(), Depth);
   // Without a bounded in-class initializer, an implicit default
   // constructor starts it from the default resource.
   if (!InClass && !Class->hasUserDeclaredConstructor())
     return std::nullopt;
-  std::optional<BoundedResource> Bounded = InClass;
+  std::optional<KnownResource> Bounded = InClass;
   for (const CXXConstructorDecl *Ctor : Class->ctors()) {
     const FunctionDecl *Definition = nullptr;
     if (Ctor->isImplicit() || Ctor->isDeleted() ||
@@ -862,22 +942,40 @@ static std::optional<BoundedResource> boundedMember(const FieldDecl *Field,
          cast<CXXConstructorDecl>(Definition)->inits())
       if (Init->isWritten() && Init->getMember() == Field)
         Written = Init->getInit();
-    std::optional<BoundedResource> Here =
+    std::optional<KnownResource> Here =
         Written ? boundedInitialValue(Written, T, Field->getName(), Depth)
                 : InClass;
-    if (!Here)
+    if (!Here || (Bounded && !sameResource(*Bounded, *Here)))
       return std::nullopt;
     Bounded = Here;
   }
   return Bounded;
 }
 
+static std::optional<BoundedResource>
+bounded(const std::optional<KnownResource> &R) {
+  if (!R || R->Own)
+    return std::nullopt;
+  return BoundedResource{R->Name};
+}
+
 std::optional<BoundedResource> boundedResource(const FieldDecl *Field) {
-  return boundedMember(Field, 0);
+  return bounded(boundedMember(Field, 0));
 }
 
 std::optional<BoundedResource> boundedResource(const VarDecl *Var) {
-  return boundedResource(Var, 0);
+  return bounded(knownResource(Var, 0));
+}
+
+static std::optional<OwnResource> own(const std::optional<KnownResource> &R) {
+  if (!R || !R->Own)
+    return std::nullopt;
+  return OwnResource{R->Name, R->Own, resourceOverrider(R->Own, "do_allocate"),
+                     resourceOverrider(R->Own, "do_deallocate")};
+}
+
+std::optional<OwnResource> ownResource(const VarDecl *Var) {
+  return own(knownResource(Var, 0));
 }
 
 bool doesNothing(const CallExpr *Call, const FunctionEntry &Entry,

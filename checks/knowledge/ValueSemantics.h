@@ -14,6 +14,7 @@
 
 #include "knowledge/KnowledgeBase.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include <optional>
 #include <string>
@@ -122,6 +123,27 @@ std::optional<BoundedResource> boundedResource(const clang::VarDecl *Var);
 /// null_memory_resource(), a bounded variable or another such member of
 /// the same object ('this->arena').
 std::optional<BoundedResource> boundedResource(const clang::FieldDecl *Field);
+
+/// A std::pmr memory resource of the program's own class, whose dynamic
+/// type is known: what allocating from it does is what the class's
+/// do_allocate and do_deallocate do.
+struct OwnResource {
+  /// The resource as the code names it: 'arena'.
+  std::string Name;
+  const clang::CXXRecordDecl *Class = nullptr;
+  /// The overriders of std::pmr::memory_resource's do_allocate and
+  /// do_deallocate in Class (its own or a base's), user code.
+  const clang::CXXMethodDecl *Allocate = nullptr;
+  const clang::CXXMethodDecl *Deallocate = nullptr;
+};
+
+/// Whether \p Var is, or allocates only from, a memory resource of a
+/// class of the program's own (derived from std::pmr::memory_resource,
+/// whose do_allocate and do_deallocate are user code) whose dynamic type
+/// is known: the variable is the object itself, or its class is final; or
+/// a std::pmr container, polymorphic_allocator or reference that
+/// boundedResource would follow to one (docs/design.md).
+std::optional<OwnResource> ownResource(const clang::VarDecl *Var);
 
 /// Whether \p Call does nothing: its function does nothing for a null
 /// pointer (the knowledge base's nothing-when-null-argument) and it is
