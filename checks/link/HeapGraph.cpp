@@ -719,14 +719,18 @@ bool HeapGraph::storedInto(const LinkedCall &Call, int Target) const {
 void HeapGraph::findCalledParameters() {
   // Each parameter a caller passes on, with the parameter it is passed to.
   std::vector<std::pair<StringRef, StringRef>> Passed;
-  for (const Node &N : Nodes)
-    for (const LinkedCall &C : N.Calls) {
+  for (int I = 0, E = Nodes.size(); I < E; ++I)
+    for (int CI = 0, CE = Nodes[I].Calls.size(); CI < CE; ++CI) {
+      const LinkedCall &C = Nodes[I].Calls[CI];
       StringRef Key = C.Pointer;
       if (C.Kind == CallKind::Indirect && Key.starts_with(ParameterPrefix))
         CalledParameters.insert(Key);
-      else if (Key.consume_front(PassedPrefix))
-        if (auto [To, From] = Key.split('|'); !From.empty())
+      else if (Key.consume_front(PassedPrefix)) {
+        auto [To, From] = Key.split('|');
+        PassedCalls[To].emplace_back(I, CI);
+        if (!From.empty())
           Passed.emplace_back(To, From);
+      }
     }
   for (bool Changed = true; Changed;) {
     Changed = false;
@@ -734,6 +738,49 @@ void HeapGraph::findCalledParameters() {
       if (CalledParameters.contains(To) && CalledParameters.insert(From).second)
         Changed = true;
   }
+}
+
+void HeapGraph::passedFunctions(StringRef Key, int Call,
+                                std::vector<ParameterTarget> &Out,
+                                llvm::StringSet<> &Seen) const {
+  if (!Seen.insert(Key).second || !resolvedParameter(Key))
+    return;
+  auto It = PassedCalls.find(Key);
+  if (It == PassedCalls.end())
+    return;
+  for (auto [Passer, CI] : It->second) {
+    const LinkedCall &C = Nodes[Passer].Calls[CI];
+    StringRef From =
+        C.Pointer.drop_front(PassedPrefix.size()).split('|').second;
+    if (!From.empty()) {
+      passedFunctions(From, Call, Out, Seen);
+      continue;
+    }
+    if (int T = find(C.Callee); T >= 0)
+      Out.push_back({Call, T, Passer});
+  }
+}
+
+std::vector<HeapGraph::ParameterTarget>
+HeapGraph::parameterTargets(int I) const {
+  std::vector<ParameterTarget> Out;
+  llvm::StringSet<> Seen;
+  const std::vector<LinkedCall> &Calls = Nodes[I].Calls;
+  for (int CI = 0, CE = Calls.size(); CI < CE; ++CI) {
+    StringRef Key = Calls[CI].Pointer;
+    if (Calls[CI].Accepted)
+      continue;
+    if (Calls[CI].Kind == CallKind::Indirect &&
+        Key.starts_with(ParameterPrefix))
+      passedFunctions(Key, CI, Out, Seen);
+    // Its own parameter, passed on to a function that calls it.
+    else if (Key.consume_front(PassedPrefix))
+      if (auto [To, From] = Key.split('|'); !From.empty() &&
+                                            CalledParameters.contains(To) &&
+                                            resolvedParameter(To))
+        passedFunctions(From, CI, Out, Seen);
+  }
+  return Out;
 }
 
 bool HeapGraph::resolvedParameter(StringRef Key) const {

@@ -339,6 +339,19 @@ public:
   /// The answer under \p P: strict counts every cause but releases as
   /// allocating; lenient accepts assumptions about library code.
   Effect effect(int I, Policy P) const;
+  /// A function a caller passes for a function-pointer parameter that
+  /// node I calls (or passes on), which its callers' calls stand for.
+  struct ParameterTarget {
+    /// The call of node I through the parameter, or that passes it on.
+    int Call = -1;
+    /// The function passed, and the function that passes it.
+    int Target = -1;
+    int Passer = -1;
+  };
+  /// What node I runs through the function-pointer parameters it calls,
+  /// resolved at its callers (the propagation charges each caller with
+  /// what it passes, not node I): its own verdict counts them.
+  std::vector<ParameterTarget> parameterTargets(int I) const;
   /// The cause that decides effect(I, P), for its witness path.
   Cause decidingCause(int I, Policy P) const;
   /// The exception thrown at the end of \p I's failure path ('std::bad_alloc'),
@@ -516,6 +529,14 @@ private:
   llvm::StringMap<Pointer> Pointers;
   /// findCalledParameters.
   llvm::StringSet<> CalledParameters;
+  /// The calls that pass something for a parameter, by its key: (node,
+  /// call). findCalledParameters.
+  llvm::StringMap<std::vector<std::pair<int, int>>> PassedCalls;
+  /// What the callers pass for parameter \p Key, followed through the
+  /// parameters of theirs they pass on; \p Seen: the keys followed.
+  void passedFunctions(llvm::StringRef Key, int Call,
+                       std::vector<ParameterTarget> &Out,
+                       llvm::StringSet<> &Seen) const;
   /// Functions that may be in any pointer of their type: their address
   /// escapes, or a pointer they are stored into is copied.
   std::vector<bool> Escaping;

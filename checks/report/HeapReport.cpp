@@ -861,6 +861,45 @@ void UnseenCalls::add(llvm::StringRef UnknownCallMessage) {
     ++Undefined;
 }
 
+/// The step of \p I's path through the function \p T.Passer passes for a
+/// parameter \p I calls or passes on.
+static ChainStep parameterStep(const HeapGraph &G, int I,
+                               const HeapGraph::ParameterTarget &T) {
+  const LinkedCall &Call = G.node(I).Calls[T.Call];
+  std::string Name = quoted(G.node(I).Facts.Name);
+  std::string Passed = "'" + G.node(T.Passer).Facts.Name + "' passes '" +
+                       G.node(T.Target).Facts.Name + "'";
+  ChainStep Step;
+  Step.Where = Call.Where.point();
+  Step.Message = Call.Pointer.starts_with(ParameterPrefix)
+                     ? Name + " calls its parameter '" + Call.CalleeName.str() +
+                           "', for which " + Passed
+                     : Name +
+                           " passes its parameter on to a call of it, for "
+                           "which " +
+                           Passed;
+  return Step;
+}
+
+/// A function's own answer counts what it runs through its function-pointer
+/// parameters, which the link charges to the callers that pass them (so
+/// that 'invoke(quiet)' stays clean): the worst function any caller passes,
+/// its path after the step that names the argument.
+static void addParameterTargets(const HeapGraph &G, Policy P, int I,
+                                ReportPaths &Paths, FunctionSummary &S) {
+  for (const HeapGraph::ParameterTarget &T : G.parameterTargets(I)) {
+    S.Lattice = std::max(S.Lattice, G.lattice(T.Target));
+    Effect Through = G.effect(T.Target, P);
+    if (Through <= S.Answer)
+      continue;
+    S.Answer = Through;
+    S.Chain = {parameterStep(G, I, T)};
+    Cause C = G.decidingCause(T.Target, P);
+    Walk Path = Paths.witness(T.Target, C);
+    appendChain(G, Path, C, ChainWindow(Path.size(), 0), 0, S.Chain);
+  }
+}
+
 std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
   std::vector<FunctionSummary> Result;
   ReportPaths Paths(G);
@@ -874,17 +913,18 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
     S.Where = N.Facts.Where;
     S.Lattice = G.lattice(I);
     S.Answer = G.effect(I, P);
+    if (S.Answer != Effect::None) {
+      Cause C = G.decidingCause(I, P);
+      Walk Path = Paths.witness(I, C);
+      appendChain(G, Path, C, ChainWindow(Path.size(), 0), 0, S.Chain);
+    }
+    addParameterTargets(G, P, I, Paths, S);
     // A bounded resource allocates the std::bad_alloc it throws when
     // exhausted, as a failure path does.
     S.MayAllocate = S.Answer == Effect::Allocates ||
                     S.Answer == Effect::AllocatesOnFailure ||
                     S.Answer == Effect::Bounded;
     S.MayRelease = S.Answer != Effect::None && S.Answer != Effect::Unknown;
-    if (S.Answer != Effect::None) {
-      Cause C = G.decidingCause(I, P);
-      Walk Path = Paths.witness(I, C);
-      appendChain(G, Path, C, ChainWindow(Path.size(), 0), 0, S.Chain);
-    }
     Result.push_back(std::move(S));
   }
   llvm::sort(Result, [](const FunctionSummary &A, const FunctionSummary &B) {

@@ -6,8 +6,12 @@
 // function whose address is taken, and 'quiet' was reported through
 // 'allocate'. The same through pthread_once (the knowledge base's
 // calls-argument) in a wrapper, and through a template's reference to a
-// function. 'invoke', 'forward', 'runOnce' and 'apply' are answered for
-// what they do themselves: the callbacks are their callers'.
+// function. The propagation charges each caller with what it passes
+// ('quiet' stays clean), but the own verdicts of 'invoke', 'forward',
+// 'runOnce' and 'apply' count what they run through the parameter: the
+// worst function a caller passes, the path naming the argument (before,
+// 'none'; the oracle runs them with 'allocate'). A forwarder only ever
+// passed a function that counts ('invokeQuiet') stays 'none'.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -std=c++17 \
 // RUN:   | FileCheck %s
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
@@ -31,7 +35,7 @@ void loud() { forward(allocate); }
 void quiet() { forward(&count); }
 // ROOTS: callback-parameter.cpp:[[@LINE-2]]:23: warning: call to 'allocate' may allocate on the heap [noalloc-call]
 // ROOTS: note: 'loud' must not allocate: it is a noalloc root
-// ROOTS: callback-parameter.cpp:23:26: note: 'allocate' calls 'malloc', which allocates on the heap
+// ROOTS: callback-parameter.cpp:27:26: note: 'allocate' calls 'malloc', which allocates on the heap
 
 static pthread_once_t onceA = PTHREAD_ONCE_INIT, onceB = PTHREAD_ONCE_INIT;
 void runOnce(pthread_once_t *once, void (*init)()) { pthread_once(once, init); }
@@ -39,14 +43,17 @@ void initLoud() { runOnce(&onceA, allocate); }
 void initQuiet() { runOnce(&onceB, count); }
 // ROOTS: callback-parameter.cpp:[[@LINE-2]]:35: warning: call to 'allocate' may allocate on the heap [noalloc-call]
 // ROOTS: note: 'initLoud' must not allocate: it is a noalloc root
-// ROOTS: callback-parameter.cpp:23:26: note: 'allocate' calls 'malloc', which allocates on the heap
+// ROOTS: callback-parameter.cpp:27:26: note: 'allocate' calls 'malloc', which allocates on the heap
+
+void invokeQuiet(void (*callback)()) { callback(); }
+void onlyQuiet() { invokeQuiet(count); }
 
 template <class F> void apply(F &&f) { f(); }
 void applyLoud() { apply(allocate); }
 void applyQuiet() { apply(count); }
 // ROOTS: callback-parameter.cpp:[[@LINE-2]]:26: warning: call to 'allocate' may allocate on the heap [noalloc-call]
 // ROOTS: note: 'applyLoud' must not allocate: it is a noalloc root
-// ROOTS: callback-parameter.cpp:23:26: note: 'allocate' calls 'malloc', which allocates on the heap
+// ROOTS: callback-parameter.cpp:27:26: note: 'allocate' calls 'malloc', which allocates on the heap
 
 // CHECK: "name": "allocate",
 // CHECK-NEXT: "usr":
@@ -56,22 +63,34 @@ void applyQuiet() { apply(count); }
 // CHECK-NEXT: "verdict": "none"
 // CHECK: "name": "invoke",
 // CHECK-NEXT: "usr":
-// CHECK-NEXT: "verdict": "none"
+// CHECK-NEXT: "verdict": "allocates"
 // CHECK: "name": "forward",
 // CHECK-NEXT: "usr":
-// CHECK-NEXT: "verdict": "none"
+// CHECK-NEXT: "verdict": "allocates"
 // CHECK: "name": "loud",
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "allocates"
 // CHECK: "name": "quiet",
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "runOnce",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "allocates"
 // CHECK: "name": "initLoud",
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "allocates"
 // CHECK: "name": "initQuiet",
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "invokeQuiet",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "onlyQuiet",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "apply<void (&)()>",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "allocates"
 // CHECK: "name": "applyLoud",
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "allocates"
@@ -91,5 +110,15 @@ ORACLE_MAIN {
   ORACLE_ALLOCATES("a template's reference to a function that mallocs", applyLoud());
   std::free(kept);
   ORACLE_NO_HEAP("a template's reference to a function that counts", applyQuiet());
+  ORACLE_ALLOCATES("the forwarder itself, given the function that mallocs",
+                   invoke(allocate));
+  std::free(kept);
+  ORACLE_ALLOCATES("the forwarder passing it on", forward(allocate));
+  std::free(kept);
+  ORACLE_ALLOCATES("the template, given the function that mallocs",
+                   apply(allocate));
+  std::free(kept);
+  ORACLE_NO_HEAP("a forwarder only ever given a function that counts",
+                 invokeQuiet(count));
 }
 #endif
