@@ -273,7 +273,9 @@ public:
     HeapSite S;
     S.Kind = Kind;
     S.Description = std::move(Description);
-    S.Where = point(reportedAt(Loc));
+    // Where the direct check reports it, even in a default: its finding
+    // and its fact name one place.
+    S.Where = point(Loc);
     S.Accepted = suppressed(Loc, checkReportingSite(Kind));
     facts(Function).Sites.push_back(std::move(S));
     return facts(Function).Sites.back();
@@ -504,9 +506,9 @@ public:
   /// aggregate initialization or constructor that runs the initializer.
   SourceLocation DefaultUse;
 
-  /// Where a call or heap site at \p Loc is the scanned function's: a
-  /// default is evaluated where it is used, which is where the user looks
-  /// (and the header that wrote it may be filtered out of the report).
+  /// Where a call at \p Loc is the scanned function's: a default is
+  /// evaluated where it is used, which is where the user looks (and the
+  /// header that wrote it may be filtered out of the report).
   SourceLocation reportedAt(SourceLocation Loc) const {
     return DefaultUse.isValid() ? DefaultUse : Loc;
   }
