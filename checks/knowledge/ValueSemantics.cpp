@@ -251,6 +251,19 @@ static const VarDecl *movedVariable(const Expr *E) {
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
+/// \p E as a call of a class's move assignment operator ('x = std::move(v)'),
+/// if it is one.
+static const CXXOperatorCallExpr *moveAssignment(const Expr *E) {
+  const auto *Assign = dyn_cast<CXXOperatorCallExpr>(E);
+  const auto *Method =
+      Assign ? dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee())
+             : nullptr;
+  if (!Method || !Method->isMoveAssignmentOperator() ||
+      Assign->getNumArgs() != 2)
+    return nullptr;
+  return Assign;
+}
+
 /// The variable the statement \p S moves out of into another object of its
 /// class, as a whole: 'T t = std::move(v);', 'x = std::move(v);'.
 static const VarDecl *movedOutBy(const Stmt *S) {
@@ -267,15 +280,9 @@ static const VarDecl *movedOutBy(const Stmt *S) {
     return movedVariable(Construct->getArg(0));
   }
   const auto *E = dyn_cast<Expr>(S);
-  const auto *Assign =
-      E ? dyn_cast<CXXOperatorCallExpr>(E->IgnoreImplicit()) : nullptr;
-  const auto *Method =
-      Assign ? dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee())
-             : nullptr;
-  if (!Method || !Method->isMoveAssignmentOperator() ||
-      Assign->getNumArgs() != 2)
-    return nullptr;
-  return movedVariable(Assign->getArg(1));
+  const CXXOperatorCallExpr *Assign =
+      E ? moveAssignment(E->IgnoreImplicit()) : nullptr;
+  return Assign ? movedVariable(Assign->getArg(1)) : nullptr;
 }
 
 /// The block \p S is a statement of, and its place there; null if \p S
@@ -310,12 +317,8 @@ static bool mayJumpOut(const Stmt *S) {
 
 bool assignsMovedFrom(const CallExpr *Call, ASTContext &Ctx,
                       const KnowledgeBase &KB) {
-  const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Call);
-  const auto *Method =
-      Assign ? dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee())
-             : nullptr;
-  if (!Method || !Method->isMoveAssignmentOperator() ||
-      Assign->getNumArgs() != 2)
+  const CXXOperatorCallExpr *Assign = moveAssignment(Call);
+  if (!Assign)
     return false;
   const auto *Target =
       dyn_cast<DeclRefExpr>(Assign->getArg(0)->IgnoreParenImpCasts());
