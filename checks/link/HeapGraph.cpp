@@ -716,6 +716,16 @@ bool HeapGraph::storedInto(const LinkedCall &Call, int Target) const {
   return P && llvm::is_contained(P->Functions, Target);
 }
 
+/// A passing call's key, "<PassedPrefix><to>|<from>": the parameter it
+/// fills and the caller's own parameter it passes on ('from' is empty when
+/// it passes a function). None for any other call.
+static std::optional<std::pair<StringRef, StringRef>>
+passedParameters(StringRef Pointer) {
+  if (!Pointer.consume_front(PassedPrefix))
+    return std::nullopt;
+  return Pointer.split('|');
+}
+
 void HeapGraph::findCalledParameters() {
   // Each parameter a caller passes on, with the parameter it is passed to.
   std::vector<std::pair<StringRef, StringRef>> Passed;
@@ -725,8 +735,8 @@ void HeapGraph::findCalledParameters() {
       StringRef Key = C.Pointer;
       if (C.Kind == CallKind::Indirect && Key.starts_with(ParameterPrefix))
         CalledParameters.insert(Key);
-      else if (Key.consume_front(PassedPrefix)) {
-        auto [To, From] = Key.split('|');
+      else if (auto Passing = passedParameters(Key)) {
+        auto [To, From] = *Passing;
         PassedCalls[To].emplace_back(I, CI);
         if (!From.empty())
           Passed.emplace_back(To, From);
@@ -750,8 +760,7 @@ void HeapGraph::passedFunctions(StringRef Key, int Call,
     return;
   for (auto [Passer, CI] : It->second) {
     const LinkedCall &C = Nodes[Passer].Calls[CI];
-    StringRef From =
-        C.Pointer.drop_front(PassedPrefix.size()).split('|').second;
+    StringRef From = passedParameters(C.Pointer)->second;
     if (!From.empty()) {
       passedFunctions(From, Call, Out, Seen);
       continue;
@@ -774,10 +783,10 @@ HeapGraph::parameterTargets(int I) const {
         Key.starts_with(ParameterPrefix))
       passedFunctions(Key, CI, Out, Seen);
     // Its own parameter, passed on to a function that calls it.
-    else if (Key.consume_front(PassedPrefix))
-      if (auto [To, From] = Key.split('|'); !From.empty() &&
-                                            CalledParameters.contains(To) &&
-                                            resolvedParameter(To))
+    else if (auto Passing = passedParameters(Key))
+      if (auto [To, From] = *Passing; !From.empty() &&
+                                      CalledParameters.contains(To) &&
+                                      resolvedParameter(To))
         passedFunctions(From, CI, Out, Seen);
   }
   return Out;
@@ -869,8 +878,8 @@ std::vector<int> HeapGraph::targets(const LinkedCall &Call) const {
   // What a caller passes for a parameter runs where the callee calls it,
   // when its callers' calls stand for its own; otherwise the callee's call
   // reaches what the parameter may hold by itself.
-  if (StringRef Passed = Call.Pointer; Passed.consume_front(PassedPrefix)) {
-    auto [To, From] = Passed.split('|');
+  if (auto Passing = passedParameters(Call.Pointer)) {
+    auto [To, From] = *Passing;
     if (!CalledParameters.contains(To) || !resolvedParameter(To))
       return Result;
     if (!From.empty()) {
