@@ -14,7 +14,9 @@
 //      the isInTemplateInstantiation() matcher has it. A shared node's
 //      parents come in another order than in clang's map: pass 1's first.
 // The code of an instantiation is recorded when asked about (a function
-// the fact extractor walks, a `new` in a member of a class template).
+// the fact extractor walks, a `new` in a member of a class template), and
+// so is a function of a system header when asked about a declaration local
+// to it (a variable of a library function the fact extractor scans).
 //
 //===----------------------------------------------------------------------===//
 
@@ -103,6 +105,11 @@ public:
   /// throw's function, not its class's every member), then those of
   /// templates of its file, then all of them.
   std::optional<DynTypedNodeList> findInstantiated(const DynTypedNode &Node);
+  /// find() after recording the function around \p Node, a declaration
+  /// local to it that neither pass recorded (a variable of a function of a
+  /// system header the fact extractor scans), instead of building clang's
+  /// parent map of the whole unit for it.
+  std::optional<DynTypedNodeList> findInFunction(const DynTypedNode &Node);
   bool isInstantiated(const Stmt &S) const {
     return !Outside.PointerParents.count(&S) || Shared.count(&S);
   }
@@ -359,6 +366,16 @@ Index::findInstantiated(const DynTypedNode &Node) {
   return std::nullopt;
 }
 
+std::optional<DynTypedNodeList>
+Index::findInFunction(const DynTypedNode &Node) {
+  const auto *D = Node.get<Decl>();
+  const DeclContext *Function = D ? D->getParentFunctionOrMethod() : nullptr;
+  if (!Function)
+    return std::nullopt;
+  addScope(const_cast<Decl *>(cast<Decl>(Function)));
+  return find(Node);
+}
+
 ParentMap::~ParentMap() {
   for (auto &Entry : PointerParents)
     delete dyn_cast<ParentList *>(Entry.second);
@@ -448,7 +465,9 @@ DynTypedNodeList parentsOf(const DynTypedNode &Node, ASTContext &Ctx) {
   if (Node.getMemoizationData())
     if (std::optional<DynTypedNodeList> Parents = I.findInstantiated(Node))
       return *Parents;
-  // A TypeLoc, or code of a system header: rare questions.
+  if (std::optional<DynTypedNodeList> Parents = I.findInFunction(Node))
+    return *Parents;
+  // A TypeLoc, or a statement of a system header: rare questions.
   return Ctx.getParents(Node);
 }
 
