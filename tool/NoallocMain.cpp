@@ -132,6 +132,14 @@ static void printSummary(const RunSummary &Summary) {
   std::string Line = Summary.line();
   if (!cli::Quiet && !Line.empty())
     errs() << "noalloc: " << Line << "\n";
+  // Failed assertions can outnumber the rest: say which option accepts them.
+  if (unsigned N = Summary.FailurePaths; N && !cli::Quiet)
+    errs() << "noalloc: " << N
+           << (N == 1 ? " of them is a failure path"
+                      : " of them are failure paths")
+           << " (heap use only after a call fails, such as a failed assert); "
+              "'noalloc-call.FailurePaths: accept' accepts "
+           << (N == 1 ? "it" : "them") << "\n";
   printCompileFailures(Summary);
 }
 
@@ -262,6 +270,8 @@ static void countFindings(ArrayRef<ClangTidyError> Errors,
     if (!isConfigurationError(E) && !isCompilerDiagnostic(E)) {
       ++Summary.Findings;
       FilesWithFindings.insert(E.Message.FilePath);
+      if (isFailurePathMessage(E.Message.Message))
+        ++Summary.FailurePaths;
     }
   }
   Summary.FilesWithFindings = FilesWithFindings.size();

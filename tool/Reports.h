@@ -64,6 +64,8 @@ struct RunSummary {
   /// The calls the run could not follow: the noalloc-unknown-call
   /// findings the run's filters keep, whether or not the check is on.
   UnseenCalls Unfollowed;
+  /// The findings of heap use only after a call fails (a failed assert).
+  unsigned FailurePaths = 0;
 
   /// "3 findings in 7 files": the files with findings, or with none, the
   /// files analysed. Empty when no file compiled: "0 findings" would claim

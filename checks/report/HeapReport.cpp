@@ -626,13 +626,17 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
              dispatchWords(G, C, Chosen.Target),
          T.Facts.InSystemHeader ? C.Where.point() : T.Facts.Where});
   appendChain(G, Path, Deciding, Window, Finding + 1 + MayBe, F.Notes);
-  if (Leaf)
-    F.Notes.push_back(
-        {(T.isUnknownTargets()
-              ? callStep(G, G.node(Function), C, T, "")
-              : quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding)) +
-             countedBecause(Deciding, P),
-         C.Where.point()});
+  if (Leaf) {
+    std::string Words =
+        (T.isUnknownTargets()
+             ? callStep(G, G.node(Function), C, T, "")
+             : quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding)) +
+        countedBecause(Deciding, P);
+    // "call to '__assert_fail' may allocate only when it fails (...)" says
+    // already what the leaf's note would.
+    if (F.Message != "call to " + Words)
+      F.Notes.push_back({std::move(Words), C.Where.point()});
+  }
   if (!C.objectParameter().empty())
     F.Notes.push_back(
         {quoted(C.objectParameter()) +
@@ -859,6 +863,11 @@ void UnseenCalls::add(llvm::StringRef UnknownCallMessage) {
     ++Pointers;
   else
     ++Undefined;
+}
+
+bool isFailurePathMessage(llvm::StringRef Message) {
+  return !Message.starts_with("cannot show") &&
+         Message.contains(" " + failurePhrase("", ""));
 }
 
 /// The step of \p I's path through the function \p T.Passer passes for a

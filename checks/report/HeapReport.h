@@ -123,6 +123,10 @@ struct UnseenCalls {
   std::string describe() const;
 };
 
+/// Whether a noalloc-call message is a failure path's: "call to 'f' may
+/// allocate only when it fails (...)".
+bool isFailurePathMessage(llvm::StringRef Message);
+
 struct FunctionSummary {
   std::string Name;
   std::string USR;

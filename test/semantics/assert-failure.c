@@ -7,9 +7,17 @@
 // and a noalloc-unknown-call warning for each assert.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
+// The warning says what its note would (no note), and the summary says
+// which option accepts failure paths; accepted, neither.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=SUMMARY --implicit-check-not='note:'
+// SUMMARY: warning: call to '__assert_fail' may allocate only when it fails
+// SUMMARY: noalloc: 1 finding in 1 file
+// SUMMARY-NEXT: noalloc: 1 of them is a failure path (heap use only after a call fails, such as a failed assert); 'noalloc-call.FailurePaths: accept' accepts it
 // RUN: %noalloc --checks='-*,noalloc-call,noalloc-unknown-call' \
 // RUN:   --config='{CheckOptions: {FailurePaths: accept}}' %s -- 2>&1 \
-// RUN:   | FileCheck %s --check-prefix=ACCEPT --implicit-check-not='{{warning|error}}:'
+// RUN:   | FileCheck %s --check-prefix=ACCEPT --implicit-check-not='{{warning|error}}:' \
+// RUN:       --implicit-check-not='failure path'
 // ACCEPT: noalloc: 0 findings in 1 file
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-*' --format=json %s -- \
 // RUN:   | FileCheck %s --check-prefix=JSON
