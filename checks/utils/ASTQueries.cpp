@@ -434,13 +434,20 @@ bool containsLabel(const Stmt *S, bool IgnoreCaseStmts) {
 
 /// The value of \p Cond when it folds to an integer constant without side
 /// effects or labels, as the code generator folds it.
-static std::optional<bool> constantCondition(const Expr *Cond,
-                                             ASTContext &Ctx) {
+static std::optional<llvm::APSInt> constantValue(const Expr *Cond,
+                                                 ASTContext &Ctx) {
   Expr::EvalResult Result;
   if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent() ||
       !Cond->EvaluateAsInt(Result, Ctx) || containsLabel(Cond))
     return std::nullopt;
-  return Result.Val.getInt().getBoolValue();
+  return Result.Val.getInt();
+}
+
+static std::optional<bool> constantCondition(const Expr *Cond,
+                                             ASTContext &Ctx) {
+  if (std::optional<llvm::APSInt> Value = constantValue(Cond, Ctx))
+    return Value->getBoolValue();
+  return std::nullopt;
 }
 
 /// What the code generator leaves out when \p Cond folds to a constant that
@@ -493,6 +500,63 @@ static llvm::SmallVector<const Stmt *, 2> loopPartsNeverRun(const Expr *Cond,
   return {Body, Inc};
 }
 
+/// Whether the case \p Label selects \p Value ('case 1 ... 5' included).
+static bool selects(const CaseStmt *Label, const llvm::APSInt &Value,
+                    ASTContext &Ctx) {
+  const Expr *RHS = Label->getRHS();
+  if (Label->getLHS()->isValueDependent() || (RHS && RHS->isValueDependent()))
+    return false;
+  llvm::APSInt Low = Label->getLHS()->EvaluateKnownConstInt(Ctx);
+  llvm::APSInt High = RHS ? RHS->EvaluateKnownConstInt(Ctx) : Low;
+  return llvm::APSInt::compareValues(Low, Value) <= 0 &&
+         llvm::APSInt::compareValues(Value, High) <= 0;
+}
+
+/// The statements of a 'switch' on a constant that the jump to its case
+/// passes over: those before the case, and those after the first 'break'
+/// or 'return' that follows it. Only when every case label is a statement
+/// of the body itself (no Duff's device) and the body holds no label that a
+/// goto could jump to; with no case and no default, the whole body.
+static llvm::SmallVector<const Stmt *, 2>
+switchPartsNeverRun(const SwitchStmt *Switch, ASTContext &Ctx) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch->getBody());
+  std::optional<llvm::APSInt> Value = constantValue(Switch->getCond(), Ctx);
+  if (!Body || !Value || containsLabel(Body, /*IgnoreCaseStmts=*/true))
+    return {};
+  size_t Labels = 0, Chosen = Body->size(), Default = Body->size();
+  for (auto [I, Part] : llvm::enumerate(Body->body()))
+    for (const Stmt *S = Part; const auto *Label = dyn_cast<SwitchCase>(S);
+         S = Label->getSubStmt(), ++Labels) {
+      if (isa<DefaultStmt>(Label))
+        Default = I;
+      else if (Chosen == Body->size() &&
+               selects(cast<CaseStmt>(Label), *Value, Ctx))
+        Chosen = I;
+    }
+  size_t Written = 0;
+  for (const SwitchCase *C = Switch->getSwitchCaseList(); C;
+       C = C->getNextSwitchCase())
+    ++Written;
+  if (Labels != Written)
+    return {};
+  if (Chosen == Body->size())
+    Chosen = Default;
+  if (Chosen == Body->size())
+    return {Body};
+  llvm::SmallVector<const Stmt *, 2> Skipped(Body->body_begin(),
+                                             Body->body_begin() + Chosen);
+  for (size_t I = Chosen; I < Body->size(); ++I) {
+    const Stmt *S = Body->body_begin()[I];
+    while (const auto *Label = dyn_cast<SwitchCase>(S))
+      S = Label->getSubStmt();
+    if (isa<BreakStmt, ReturnStmt>(S)) {
+      Skipped.append(Body->body_begin() + I + 1, Body->body_end());
+      break;
+    }
+  }
+  return Skipped;
+}
+
 llvm::SmallVector<const Stmt *, 2> partsNeverRun(const Stmt *S,
                                                  ASTContext &Ctx) {
   if (const auto *If = dyn_cast<IfStmt>(S))
@@ -500,6 +564,12 @@ llvm::SmallVector<const Stmt *, 2> partsNeverRun(const Stmt *S,
   if (const auto *Choice = dyn_cast<ConditionalOperator>(S))
     return foldedParts(Choice->getCond(), Choice->getTrueExpr(),
                        Choice->getFalseExpr(), Ctx);
+  // GNU 'A ?: B' runs B when A is false.
+  if (const auto *Choice = dyn_cast<BinaryConditionalOperator>(S))
+    return foldedParts(Choice->getCommon(), nullptr, Choice->getFalseExpr(),
+                       Ctx);
+  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    return switchPartsNeverRun(Switch, Ctx);
   if (const auto *Logic = dyn_cast<BinaryOperator>(S);
       Logic && Logic->isLogicalOp()) {
     // 'A && B' runs B when A is true, 'A || B' when A is false.
@@ -570,12 +640,19 @@ static std::optional<bool> partNeverRuns(const DynTypedNode &Parent,
 
 bool neverRunsAtRunTime(const DynTypedNode &Start, ASTContext &Ctx) {
   DynTypedNode Node = Start;
+  const Stmt *Below = nullptr;
   while (true) {
     auto Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return false;
     if (std::optional<bool> Decided = partNeverRuns(Parents[0], Node, Ctx))
       return *Decided;
+    // A switch on a constant drops statements of its body, not its body.
+    if (const auto *Switch = Parents[0].get<SwitchStmt>();
+        Switch && Node.get<Stmt>() == Switch->getBody() &&
+        isDroppedPart(Switch, Below, Ctx))
+      return true;
+    Below = Node.get<Stmt>();
     Node = Parents[0];
   }
 }

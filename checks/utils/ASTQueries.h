@@ -126,7 +126,8 @@ bool containsLabel(const clang::Stmt *S, bool IgnoreCaseStmts = false);
 /// select, which clang's code generator does not emit
 /// (CodeGenFunction::ConstantFoldsToSimpleInteger) when it holds no label;
 /// the body of a 'while' or 'for' whose condition folds to false, and the
-/// for loop's increment, when the body holds no label.
+/// for loop's increment, when the body holds no label; GNU 'A ?: B' alike;
+/// the statements of a 'switch' on a constant that its jump passes over.
 llvm::SmallVector<const clang::Stmt *, 2> partsNeverRun(const clang::Stmt *S,
                                                         clang::ASTContext &Ctx);
 
