@@ -28,12 +28,37 @@ namespace {
 /// function, and one or two suffice in practice.
 constexpr unsigned MaxRounds = 16;
 
+/// The attribute's spelling in each file: the GNU one in every file a C
+/// unit reads (a header of C and C++ too: clang takes it in both), the
+/// C++ one elsewhere.
+class Spellings {
+public:
+  Spellings(EffectAttribute A, ArrayRef<TranslationUnitResult> Units)
+      : Standard(attributeSpelling(A)), GNU(gnuAttributeSpelling(A)) {
+    for (const TranslationUnitResult &U : Units)
+      if (sys::path::extension(U.MainFile) == ".c")
+        for (const std::string &D : U.Dependencies)
+          InC.insert(normalizedPath(D));
+  }
+
+  StringRef in(StringRef File) const {
+    return InC.contains(File) ? GNU : Standard;
+  }
+  /// Whether some file takes the GNU spelling.
+  bool anyGNU() const { return !InC.empty(); }
+  StringRef standard() const { return Standard; }
+
+private:
+  StringRef Standard, GNU;
+  StringSet<> InC;
+};
+
 /// The files of one round, with the attributes written in.
 class AnnotatedFiles {
 public:
-  AnnotatedFiles(ArrayRef<Annotation> Selected, StringRef Spelling,
+  AnnotatedFiles(ArrayRef<Annotation> Selected, const Spellings &Spelling,
                  StringMap<std::string> &Originals)
-      : Text((" " + Spelling).str()), Originals(Originals) {
+      : Spelling(Spelling), Originals(Originals) {
     for (const Annotation &A : Selected)
       for (const SourcePoint &P : A.Points)
         Insertions[P.File].push_back(P.Offset);
@@ -57,6 +82,7 @@ public:
       }
       StringRef Original = Originals[File];
       std::string &Annotated = Contents[File];
+      std::string Text = text(File);
       size_t From = 0;
       for (unsigned Offset : Entry.second) {
         Annotated += Original.slice(From, Offset);
@@ -73,13 +99,14 @@ public:
     auto It = Insertions.find(File);
     if (It == Insertions.end())
       return Offset;
+    size_t Length = text(File).size();
     unsigned Shift = 0;
     for (unsigned At : It->second) {
       if (Offset < At + Shift)
         break;
-      if (Offset < At + Shift + Text.size())
+      if (Offset < At + Shift + Length)
         return At; // Inside the attribute.
-      Shift += Text.size();
+      Shift += Length;
     }
     return Offset - Shift;
   }
@@ -103,8 +130,13 @@ public:
     return Insertions;
   }
 
+  /// What is inserted in \p File: a space and the attribute.
+  std::string text(StringRef File) const {
+    return (" " + Spelling.in(File)).str();
+  }
+
 private:
-  std::string Text;
+  const Spellings &Spelling;
   StringMap<std::string> &Originals;
   StringMap<std::vector<unsigned>> Insertions;
   StringMap<std::string> Contents;
@@ -293,8 +325,8 @@ struct Rounds {
 Expected<bool> acceptsAll(const LinkedRun &Run,
                           const tooling::CompilationDatabase &Database,
                           ArrayRef<TranslationUnitResult> Units,
-                          ArrayRef<Annotation> Selected, StringRef Spelling,
-                          Rounds &State) {
+                          ArrayRef<Annotation> Selected,
+                          const Spellings &Spelling, Rounds &State) {
   AnnotatedFiles Files(Selected, Spelling, State.Originals);
   if (Error E = Files.write())
     return std::move(E);
@@ -321,16 +353,17 @@ Expected<bool> acceptsAll(const LinkedRun &Run,
   return Accepted;
 }
 
-ClangTidyError finding(const Annotation &A, StringRef Spelling) {
+ClangTidyError finding(const Annotation &A, const Spellings &Spelling) {
   ClangTidyError E(AnnotateName, ClangTidyError::Remark, "",
                    /*IsWarningAsError=*/false);
-  E.Message.Message =
-      ("'" + A.Name + "' does not allocate: mark it " + Spelling).str();
+  E.Message.Message = ("'" + A.Name + "' does not allocate: mark it " +
+                       Spelling.in(A.Where.File))
+                          .str();
   E.Message.FilePath = A.Where.File;
   E.Message.FileOffset = A.Where.Offset;
   for (const SourcePoint &P : A.Points)
     cantFail(E.Message.Fix[P.File].add(
-        Replacement(P.File, P.Offset, 0, (" " + Spelling).str())));
+        Replacement(P.File, P.Offset, 0, (" " + Spelling.in(P.File)).str())));
   return E;
 }
 
@@ -341,7 +374,7 @@ std::optional<int> annotate(const LinkedRun &Run,
                             ArrayRef<TranslationUnitResult> Units,
                             EffectAttribute Attribute,
                             std::vector<ClangTidyError> &Annotations) {
-  StringRef Spelling = attributeSpelling(Attribute);
+  Spellings Spelling(Attribute, Units);
   Rounds State;
   State.Rejected.resize(Run.Graph->size());
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
@@ -366,7 +399,7 @@ std::optional<int> annotate(const LinkedRun &Run,
     }
   }
   WithColor::error(errs(), "noalloc")
-      << "clang still refuses " << Spelling << " after " << MaxRounds
+      << "clang still refuses " << Spelling.standard() << " after " << MaxRounds
       << " rounds; no function has been annotated\n";
   return 2;
 }

@@ -183,18 +183,27 @@ static std::optional<int> annotations(
 static void printAnnotated(ArrayRef<ClangTidyError> Annotations) {
   if (cli::Quiet)
     return;
-  StringSet<> Files;
+  EffectAttribute Attribute = cli::Annotate == cli::AnnotateMode::NonBlocking
+                                  ? EffectAttribute::NonBlocking
+                                  : EffectAttribute::NonAllocating;
+  StringSet<> Files, InC;
   for (const ClangTidyError &E : Annotations)
-    for (const auto &Entry : E.Message.Fix)
+    for (const auto &Entry : E.Message.Fix) {
       Files.insert(Entry.first());
+      for (const tooling::Replacement &R : Entry.second)
+        if (R.getReplacementText().contains(gnuAttributeSpelling(Attribute)))
+          InC.insert(Entry.first());
+    }
   size_t N = Annotations.size();
   errs() << "noalloc: " << N << (N == 1 ? " function " : " functions ")
          << (cli::Fix || cli::FixErrors ? "marked " : "can be marked ")
-         << attributeSpelling(cli::Annotate == cli::AnnotateMode::NonBlocking
-                                  ? EffectAttribute::NonBlocking
-                                  : EffectAttribute::NonAllocating)
-         << " in " << Files.size() << (Files.size() == 1 ? " file" : " files")
-         << "; clang accepts every one\n";
+         << (InC.size() == Files.size() ? gnuAttributeSpelling(Attribute)
+                                        : attributeSpelling(Attribute))
+         << " in " << Files.size() << (Files.size() == 1 ? " file" : " files");
+  if (!InC.empty() && InC.size() < Files.size())
+    errs() << " (" << gnuAttributeSpelling(Attribute) << " in the "
+           << InC.size() << " that C units read)";
+  errs() << "; clang accepts every one\n";
 }
 
 /// What a failed run leaves unwritten: standard output for a report in a

@@ -13,6 +13,11 @@ StringRef attributeSpelling(EffectAttribute A) {
                                            : "[[clang::nonallocating]]";
 }
 
+StringRef gnuAttributeSpelling(EffectAttribute A) {
+  return A == EffectAttribute::NonBlocking ? "__attribute__((nonblocking))"
+                                           : "__attribute__((nonallocating))";
+}
+
 namespace {
 using PointKey = std::pair<std::string, unsigned>;
 

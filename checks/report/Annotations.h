@@ -20,6 +20,9 @@ enum class EffectAttribute { NonAllocating, NonBlocking };
 
 /// The attribute as written: "[[clang::nonallocating]]".
 llvm::StringRef attributeSpelling(EffectAttribute A);
+/// The GNU spelling, "__attribute__((nonallocating))": C before C23 takes
+/// [[...]] as an extension that -pedantic -Werror refuses.
+llvm::StringRef gnuAttributeSpelling(EffectAttribute A);
 
 /// One function to mark (or every instantiation of one template): where the
 /// attribute goes in each of its declarations.
