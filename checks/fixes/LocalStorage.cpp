@@ -178,7 +178,11 @@ std::string countSpelling(std::vector<const Expr *> Factors, uint64_t Count,
         break;
       }
   bool Divided = Size == 1 || Each != Factors.end();
-  if (Size != 1 && Each != Factors.end())
+  // A 'sizeof' goes even when it is 1: 'sizeof *p' names the variable that
+  // the array is declared before.
+  if (Each != Factors.end() &&
+      (Size != 1 ||
+       isa<UnaryExprOrTypeTraitExpr>((*Each)->IgnoreParenImpCasts())))
     Factors.erase(Each);
   if (llvm::all_of(Factors, isLiteral))
     return std::to_string(Count);

@@ -108,3 +108,41 @@ int quad(void) {
  * AGAIN: warning: call to 'free' releases heap memory
  * AGAIN: warning: call to 'calloc' allocates on the heap
  */
+
+/* The C FAQ's idiom names the variable in its own size: 'sizeof *bytes'
+ * cannot be the bound of the array declared before it, even when it is 1
+ * (bytes, the usual firmware buffer). */
+int checksum(const unsigned char *in) {
+  unsigned char *bytes = malloc(32 * sizeof *bytes);
+  int s = 0;
+  for (int i = 0; i < 32; i++)
+    s += bytes[i] = in[i] ^ 0x5a;
+  free(bytes);
+  return s;
+}
+/* NOTES: {{[a-z-]+}}.c:[[@LINE-7]]:{{[0-9]+}}: note: replace with a local array 'unsigned char bytes_storage[32]': it is freed in the same function
+ * CHECK-FIXES: {{^}}  unsigned char bytes_storage[32];
+ * CHECK-FIXES-NEXT: {{^}}  unsigned char *bytes = bytes_storage;
+ */
+int ticks(void) {
+  int *t = malloc(16 * sizeof *t);
+  t[0] = 1;
+  int first = t[0];
+  free(t);
+  return first;
+}
+/* NOTES: {{[a-z-]+}}.c:[[@LINE-6]]:{{[0-9]+}}: note: replace with a local array 'int t_storage[16]': it is freed in the same function
+ * CHECK-FIXES: {{^}}  int t_storage[16];
+ * CHECK-FIXES-NEXT: {{^}}  int *t = t_storage;
+ */
+char one(void) {
+  char *c = malloc(sizeof *c);
+  *c = 'x';
+  char v = *c;
+  free(c);
+  return v;
+}
+/* NOTES: {{[a-z-]+}}.c:[[@LINE-6]]:{{[0-9]+}}: note: replace with a local array 'char c_storage[1]': it is freed in the same function
+ * CHECK-FIXES: {{^}}  char c_storage[1];
+ * CHECK-FIXES-NEXT: {{^}}  char *c = c_storage;
+ */
