@@ -45,9 +45,7 @@ bool Suppressions::mayBeCoveredText(SourceLocation Loc) {
   return Text.slice(Start, End).contains("NOLINT");
 }
 
-bool Suppressions::covers(SourceLocation Loc, StringRef Check) {
-  if (Loc.isInvalid() || !mayBeCovered(Loc))
-    return false;
+bool Suppressions::suppresses(SourceLocation Loc, StringRef Check) {
   // The handler looks at a diagnostic's location only; an empty warning
   // at the place in question asks the question.
   return Probe.ask(Loc, [&](const Diagnostic &Empty) {
@@ -57,6 +55,16 @@ bool Suppressions::covers(SourceLocation Loc, StringRef Check) {
                                   Ignored, /*AllowIO=*/true,
                                   /*EnableNoLintBlocks=*/true);
   });
+}
+
+bool Suppressions::covers(SourceLocation Loc, StringRef Check) {
+  if (Loc.isInvalid() || !mayBeCovered(Loc))
+    return false;
+  // A bare NOLINT (or NOLINT(*)) hides every check's warning on its line,
+  // as clang-tidy reads it, but it was not written about the heap: vendored
+  // code has them for other tools. Only one that names noalloc's check
+  // accepts the site for its callers.
+  return suppresses(Loc, Check) && !suppresses(Loc, "any-other-check");
 }
 
 } // namespace noalloc

@@ -23,10 +23,13 @@ public:
   explicit Suppressions(clang::DiagnosticsEngine &Diags)
       : Diags(Diags), Probe(Diags) {}
 
-  /// Whether a NOLINT comment suppresses \p Check at \p Loc.
+  /// Whether a NOLINT comment that names \p Check (or a glob that matches
+  /// it but not every check) suppresses it at \p Loc.
   bool covers(clang::SourceLocation Loc, llvm::StringRef Check);
 
 private:
+  /// Whether clang-tidy suppresses \p Check at \p Loc.
+  bool suppresses(clang::SourceLocation Loc, llvm::StringRef Check);
   /// What of a file's text can hold the NOLINT comments the handler reads.
   struct FileText {
     llvm::StringRef Text;
