@@ -115,7 +115,8 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
       if (Index >= Call->getNumArgs())
         break;
       const Expr *Arg = Call->getArg(Index);
-      if (isCertainlyNonNull(Arg)) {
+      if (isCertainlyNonNull(Arg) ||
+          isNullGuarded(Arg, Call, *Result.Context)) {
         if (Entry->NotNullEffect != FunctionEffect::MayAllocate ||
             !ReportMayAllocate)
           return;

@@ -2239,7 +2239,8 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   // the other may allocate on some input; free(NULL) does nothing.
   if (const FunctionEntry *Entry = X.entryByName(Callee)) {
     if (Entry->WhenNullArgument && *Entry->WhenNullArgument < E->getNumArgs() &&
-        isCertainlyNonNull(E->getArg(*Entry->WhenNullArgument))) {
+        (isCertainlyNonNull(E->getArg(*Entry->WhenNullArgument)) ||
+         isNullGuarded(E->getArg(*Entry->WhenNullArgument), E, X.Ctx))) {
       if (Entry->NotNullEffect == FunctionEffect::MayAllocate)
         X.addCall(Function, X.mayAllocateCall(Callee), E->getExprLoc(),
                   CallKind::Direct, ObjectMemory::None);

@@ -188,6 +188,93 @@ bool isCertainlyNonNull(const Expr *E) {
   return isa<StringLiteral>(E->IgnoreParenImpCasts());
 }
 
+/// Whether \p Cond is true when \p Var is null: 'V == NULL', 'NULL == V',
+/// '!V', or an '||' with one of them.
+static bool trueWhenNull(const Expr *Cond, const VarDecl *Var,
+                         ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  auto IsVar = [&](const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref && Ref->getDecl() == Var;
+  };
+  auto IsNull = [&](const Expr *E) {
+    return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  };
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
+    return Not->getOpcode() == UO_LNot && IsVar(Not->getSubExpr());
+  const auto *Binary = dyn_cast<BinaryOperator>(Cond);
+  if (!Binary)
+    return false;
+  if (Binary->getOpcode() == BO_LOr)
+    return trueWhenNull(Binary->getLHS(), Var, Ctx) ||
+           trueWhenNull(Binary->getRHS(), Var, Ctx);
+  return Binary->getOpcode() == BO_EQ &&
+         ((IsVar(Binary->getLHS()) && IsNull(Binary->getRHS())) ||
+          (IsNull(Binary->getLHS()) && IsVar(Binary->getRHS())));
+}
+
+/// Whether \p S never falls through: a return, or a block that ends in one.
+static bool returns(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && returns(Block->body_back());
+  return isa_and_nonnull<ReturnStmt>(S);
+}
+
+/// Whether \p S assigns \p Var, changes it or takes its address.
+static bool changes(const Stmt *S, const VarDecl *Var) {
+  if (!S)
+    return false;
+  auto IsVar = [&](const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref && Ref->getDecl() == Var;
+  };
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+      Binary && Binary->isAssignmentOp() && IsVar(Binary->getLHS()))
+    return true;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S);
+      Unary &&
+      (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf) &&
+      IsVar(Unary->getSubExpr()))
+    return true;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return changes(Child, Var); });
+}
+
+/// The body of the function or lambda whose code \p S is.
+static const CompoundStmt *enclosingBody(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    auto Parents = parentsOf(Node, Ctx);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *Fn = Node.get<FunctionDecl>())
+      return dyn_cast_or_null<CompoundStmt>(Fn->getBody());
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
+  }
+}
+
+bool isNullGuarded(const Expr *Arg, const Stmt *Call, ASTContext &Ctx) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDeclOrParm())
+    return false;
+  const CompoundStmt *Body = enclosingBody(Call, Ctx);
+  if (!Body || Var->getType().isVolatileQualified() || changes(Body, Var))
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At = SM.getExpansionLoc(Call->getBeginLoc());
+  return llvm::any_of(Body->body(), [&](const Stmt *S) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    return If && !If->getElse() && !If->getInit() &&
+           !If->getConditionVariable() &&
+           SM.isBeforeInTranslationUnit(SM.getExpansionLoc(If->getEndLoc()),
+                                        At) &&
+           trueWhenNull(If->getCond(), Var, Ctx) && returns(If->getThen());
+  });
+}
+
 SourceLocation callLocation(const CallExpr *Call) {
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call))
     return Operator->getExprLoc();

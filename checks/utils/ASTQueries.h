@@ -66,6 +66,13 @@ clang::DynTypedNode parentSkippingConversions(const clang::Expr *&E,
 /// Whether \p E is certainly not a null pointer: an array, an address, a
 /// string literal.
 bool isCertainlyNonNull(const clang::Expr *E);
+/// Whether \p Arg, an argument of \p Call, names a local variable or
+/// parameter that a statement of the function's body before the call
+/// returns on when it is null ('if (buf == NULL || n == 0) return
+/// -EINVAL;'), and that nothing in the function changes: it is not null at
+/// the call.
+bool isNullGuarded(const clang::Expr *Arg, const clang::Stmt *Call,
+                   clang::ASTContext &Ctx);
 
 /// Where a finding about \p Call points: the operator of an overloaded
 /// operator written as one (the second '+' of 'a + b + c', whose result it
