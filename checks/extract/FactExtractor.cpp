@@ -853,7 +853,7 @@ static void summarizeDefaultConstructor(FunctionFacts &F,
                                         const FunctionDecl *Decl,
                                         const KnowledgeBase &KB) {
   const auto *Ctor = dyn_cast<CXXConstructorDecl>(Decl);
-  if (F.Defined || !F.InSystemHeader || !Ctor || !Ctor->isDefaultConstructor())
+  if (F.Defined || !F.InSystemHeader || !Ctor || !emptyLikeConstructor(Ctor))
     return;
   const FunctionEntry *General = KB.function(F.KnowledgeName);
   const FunctionEntry *Entry =
@@ -904,7 +904,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
   const auto *Special = dyn_cast<CXXMethodDecl>(Decl);
   F.Implicit = Special ? !Special->isUserProvided() : Decl->isImplicit();
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Decl))
-    F.CopyOrMove = Ctor->isCopyOrMoveConstructor();
+    F.CopyOrMove = copiesLikeConstructor(Ctor);
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Decl)) {
     F.KnowledgeClass = knowledgeClass(Method);
     F.KnowledgeName = knowledgeName(Method);

@@ -294,7 +294,9 @@ struct FunctionFacts {
   bool AddressEscapes = false;
   /// A constructor: chains say "constructs 'T'".
   bool Constructor = false;
-  /// A copy or move constructor: the knowledge base's copy-effect applies.
+  /// A copy or move constructor, or a converting one from another
+  /// specialization of its class template (copiesLikeConstructor): the
+  /// knowledge base's copy-effect applies.
   bool CopyOrMove = false;
   /// Declared by the compiler (an implicit constructor, destructor or
   /// assignment): no code of its own, so noalloc-call reports the calls of

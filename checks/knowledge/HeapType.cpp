@@ -126,6 +126,30 @@ std::string typeName(QualType T, const ASTContext &Ctx, bool UserWritten) {
   return preferredNames(T.getLocalUnqualifiedType().getAsString(Policy));
 }
 
+/// The class template \p RD is a specialization of, or null.
+static const ClassTemplateDecl *classTemplateOf(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  return Spec ? Spec->getSpecializedTemplate()->getCanonicalDecl() : nullptr;
+}
+
+bool copiesLikeConstructor(const CXXConstructorDecl *Ctor) {
+  if (Ctor->isCopyOrMoveConstructor())
+    return true;
+  if (Ctor->getNumParams() == 0 || Ctor->getMinRequiredArguments() != 1)
+    return false;
+  QualType Parameter = Ctor->getParamDecl(0)->getType();
+  const ClassTemplateDecl *Own = classTemplateOf(Ctor->getParent());
+  return Own && Parameter->isReferenceType() &&
+         classTemplateOf(
+             Parameter.getNonReferenceType()->getAsCXXRecordDecl()) == Own;
+}
+
+bool emptyLikeConstructor(const CXXConstructorDecl *Ctor) {
+  return Ctor->isDefaultConstructor() ||
+         (Ctor->getNumParams() > 0 && Ctor->getMinRequiredArguments() == 1 &&
+          Ctor->getParamDecl(0)->getType()->isNullPtrType());
+}
+
 const FunctionEntry *allocatingLibraryConstructor(const CXXConstructExpr *E,
                                                   const KnowledgeBase &KB) {
   const CXXConstructorDecl *Ctor = E->getConstructor();
@@ -137,8 +161,8 @@ const FunctionEntry *allocatingLibraryConstructor(const CXXConstructExpr *E,
   // its default-constructor-effect. The name the facts look it up by
   // ('std::basic_istream::sentry::sentry').
   const FunctionEntry *Entry =
-      KB.function(knowledgeName(Ctor), Ctor->isCopyOrMoveConstructor(),
-                  Ctor->isDefaultConstructor());
+      KB.function(knowledgeName(Ctor), copiesLikeConstructor(Ctor),
+                  emptyLikeConstructor(Ctor));
   return Entry && Entry->Effect == FunctionEffect::Allocates ? Entry : nullptr;
 }
 

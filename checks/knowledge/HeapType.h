@@ -8,7 +8,8 @@
 
 namespace clang {
 class CXXConstructExpr;
-}
+class CXXConstructorDecl;
+} // namespace clang
 
 namespace noalloc {
 
@@ -40,6 +41,17 @@ HeapTypeVerdict classifyType(clang::QualType T, const KnowledgeBase &KB);
 /// (auto, a library function's return type) by its canonical name.
 std::string typeName(clang::QualType T, const clang::ASTContext &Ctx,
                      bool UserWritten = true);
+
+/// Whether the knowledge base's copy-effect applies to \p Ctor: a copy or
+/// move constructor, or a converting one whose only argument is another
+/// specialization of its class template (std::shared_ptr<Base> from a
+/// std::shared_ptr<Derived>), which clang does not call a copy.
+bool copiesLikeConstructor(const clang::CXXConstructorDecl *Ctor);
+
+/// Whether its default-constructor-effect applies to \p Ctor: the default
+/// constructor, or one from 'nullptr', which makes the same empty object
+/// (std::shared_ptr<T> p = nullptr).
+bool emptyLikeConstructor(const clang::CXXConstructorDecl *Ctor);
 
 /// The knowledge-base entry of a library constructor that allocates
 /// (std::runtime_error's copies its message), for a construction that is

@@ -41,7 +41,7 @@ void locals() {
   // CHECK: std-type.cpp:[[@LINE-1]]:25: warning: variable 'callback' of type 'std::function<void ()>' allocates on the heap [noalloc-std-type]
   // CHECK: std-type.cpp:[[@LINE-2]]:25: note: no fix: no fixed-size function wrapper can be included here; use 'etl::inplace_function<T, N>', or 'std::function_ref' (C++26) if it need not own the lambda
   auto shared = std::make_shared<Point>();
-  // CHECK: std-type.cpp:[[@LINE-1]]:8: warning: variable 'shared' of type 'std::shared_ptr<Point>' allocates on the heap [noalloc-std-type]
+  // CHECK: std-type.cpp:[[@LINE-1]]:17: warning: call to 'std::make_shared' allocates on the heap [noalloc-std-type]
   auto unique = std::make_unique<Point>();
   // CHECK: std-type.cpp:[[@LINE-1]]:17: warning: call to 'std::make_unique' allocates on the heap [noalloc-std-type]
   // CHECK: std-type.cpp:[[@LINE-2]]:17: note: replace with an automatic object 'Point unique': it never leaves the function
