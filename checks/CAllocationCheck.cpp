@@ -98,6 +98,10 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Entry || Fn->isReplaceableGlobalAllocationFunction() ||
       doesNothing(Call, *Entry, *Result.Context))
     return;
+  // A 'catch' handler runs only on a failure path: noalloc-call's
+  // (FailurePaths), as checkReportingCall says.
+  if (isInCatchHandler(*Call, *Result.Context))
+    return;
   // The library function the code names, not its fortified variant
   // ('__asprintf_chk' is 'asprintf').
   std::string Shown = qualifiedName(Fn);

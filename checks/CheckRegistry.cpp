@@ -47,8 +47,10 @@ StringRef checkReportingSite(SiteKind Kind) {
   llvm_unreachable("unknown site kind");
 }
 
-StringRef checkReportingCall(ObjectMemory Object, bool InThrow,
+StringRef checkReportingCall(ObjectMemory Object, bool InThrow, bool InCatch,
                              const FunctionEntry *Callee) {
+  if (InCatch && !InThrow)
+    return "";
   switch (Object) {
   case ObjectMemory::Heap:
     return "noalloc-std-type";

@@ -44,12 +44,15 @@ llvm::StringRef checkReportingSite(SiteKind Kind);
 /// function the knowledge base lists (\p Callee) noalloc-std-type's
 /// (std::) or noalloc-c-allocation's (a may-allocate function only with
 /// its ReportMayAllocate), a call in a throw's operand noalloc-throw's.
-/// Reads the call's Object and InThrow only.
+/// A call in a 'catch' handler (\p InCatch), outside a throw's operand, is
+/// noalloc-call's: it runs only on a failure path, which that check
+/// reports as its own kind.
+/// Reads the call's Object, InThrow and InCatch only.
 llvm::StringRef checkReportingCall(ObjectMemory Object, bool InThrow,
-                                   const FunctionEntry *Callee);
+                                   bool InCatch, const FunctionEntry *Callee);
 template <typename Call>
 llvm::StringRef checkReportingCall(const Call &C, const FunctionEntry *Callee) {
-  return checkReportingCall(C.Object, C.InThrow, Callee);
+  return checkReportingCall(C.Object, C.InThrow, C.InCatch, Callee);
 }
 
 } // namespace noalloc

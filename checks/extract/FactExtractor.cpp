@@ -120,6 +120,7 @@ public:
   bool TraverseInitListExpr(InitListExpr *E);
   bool TraverseVarDecl(VarDecl *D);
   bool TraverseCXXThrowExpr(CXXThrowExpr *E);
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S);
   bool TraverseObjCAtThrowStmt(ObjCAtThrowStmt *S);
   // A call to a function that does not return, a member or an operator
   // too: what its arguments evaluate is on the failure path.
@@ -522,6 +523,8 @@ public:
   /// Whether the arguments of a call to a function that does not return
   /// are being scanned.
   bool InNoReturnCall = false;
+  /// Whether a 'catch' handler of user code is being scanned.
+  bool InCatch = false;
   /// The member whose construction or destruction, written nowhere, is
   /// being recorded (CallSite::Member); null otherwise.
   const FieldDecl *ImplicitMember = nullptr;
@@ -1316,6 +1319,7 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
     C.ObjectDeclared = point(*ObjectOutside);
   C.InThrow = EnclosingThrow.isValid();
   C.InNoReturnCall = InNoReturnCall;
+  C.InCatch = InCatch;
   if (ImplicitMember) {
     C.Member = ImplicitMember->getNameAsString();
     C.MemberType = typeName(ImplicitMember->getType(), Ctx);
@@ -2309,11 +2313,12 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     // A call noalloc-std-type reports by its callee ('os << std::endl')
     // leaves what it runs to it too.
     const FunctionFacts &Called = X.facts(X.function(Callee));
-    bool ByStdType = Object == ObjectMemory::None &&
-                     checkReportingCall(Object, X.EnclosingThrow.isValid(),
-                                        X.KB.function(Called.KnowledgeName,
-                                                      Called.CopyOrMove)) ==
-                         "noalloc-std-type";
+    bool ByStdType =
+        Object == ObjectMemory::None &&
+        checkReportingCall(
+            Object, X.EnclosingThrow.isValid(), X.InCatch,
+            X.KB.function(Called.KnowledgeName, Called.CopyOrMove)) ==
+            "noalloc-std-type";
     PassObject(ByStdType ? ObjectMemory::Heap : Object, Outside);
   }
   const OwnResource *Own = Receiver && Kind == CallKind::Direct
@@ -2482,6 +2487,15 @@ bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
 bool BodyScanner::TraverseCXXThrowExpr(CXXThrowExpr *E) {
   llvm::SaveAndRestore InThrow(X.EnclosingThrow, E->getThrowLoc());
   return RecursiveASTVisitor::TraverseCXXThrowExpr(E);
+}
+
+// A handler runs only after its try block threw: what it calls is that
+// failure's path, as a library's throw is its own. Library handlers keep
+// their summaries (they mostly clean up and rethrow).
+bool BodyScanner::TraverseCXXCatchStmt(CXXCatchStmt *S) {
+  llvm::SaveAndRestore InCatch(
+      X.InCatch, X.InCatch || !X.inSystemHeader(S->getCatchLoc()));
+  return RecursiveASTVisitor::TraverseCXXCatchStmt(S);
 }
 
 bool BodyScanner::TraverseObjCAtThrowStmt(ObjCAtThrowStmt *S) {

@@ -54,6 +54,7 @@ template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
   Io.text(C.MemberType);
   Io.flag(C.InThrow);
   Io.flag(C.InNoReturnCall);
+  Io.flag(C.InCatch);
   Io.text(C.Pointer);
   Io.flag(C.Nonallocating);
   Io.text(C.ObjectParameter);

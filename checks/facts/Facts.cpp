@@ -145,6 +145,7 @@ static json::Value toJSON(const CallSite &C) {
                  {"object_outside", C.ObjectOutside},
                  {"in_throw", C.InThrow},
                  {"in_noreturn_call", C.InNoReturnCall},
+                 {"in_catch", C.InCatch},
                  {"pointer", C.Pointer},
                  {"nonallocating", C.Nonallocating},
                  {"object_parameter", C.ObjectParameter}};
@@ -168,7 +169,7 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
          O.mapOptional("member_type", C.MemberType) &&
          O.map("in_throw", C.InThrow) &&
          O.map("in_noreturn_call", C.InNoReturnCall) &&
-         O.map("pointer", C.Pointer) &&
+         O.map("in_catch", C.InCatch) && O.map("pointer", C.Pointer) &&
          O.map("nonallocating", C.Nonallocating) &&
          O.map("object_parameter", C.ObjectParameter);
 }

@@ -140,6 +140,9 @@ struct CallSite {
   /// Evaluated only as an argument of a call to a function that does not
   /// return ('boost::throw_exception(std::length_error("..."))').
   bool InNoReturnCall = false;
+  /// Evaluated only in a 'catch' handler of user code: it runs only after
+  /// something threw, on the failure path of the try block.
+  bool InCatch = false;
   /// For an indirect call: the USR of the variable or field the pointer is
   /// read from, when noalloc follows what is stored into it (see
   /// PointerFacts); empty otherwise.
@@ -338,7 +341,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 23;
+  static constexpr unsigned FormatVersion = 24;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

@@ -250,6 +250,7 @@ std::vector<LinkedCall> HeapGraph::link(std::vector<CallSite> Calls) {
     L.ObjectOutside = C.ObjectOutside;
     L.InThrow = C.InThrow;
     L.InNoReturnCall = C.InNoReturnCall;
+    L.InCatch = C.InCatch;
     L.Nonallocating = C.Nonallocating;
     if (hasDetails(C))
       L.Details = &Details.emplace_back(
@@ -280,6 +281,7 @@ CallSite LinkedCall::site() const {
   C.MemberType = memberType().str();
   C.InThrow = InThrow;
   C.InNoReturnCall = InNoReturnCall;
+  C.InCatch = InCatch;
   C.Pointer = Pointer.str();
   C.ObjectParameter = objectParameter().str();
   C.Nonallocating = Nonallocating;
@@ -1030,13 +1032,15 @@ bool HeapGraph::follows(const CallTargets::Call &Call) const {
 bool HeapGraph::isFailureCall(const CallTargets::Call &Call) const {
   const Node &N = Nodes[Call.Function];
   const LinkedCall &Site = N.Calls[Call.Index];
-  return N.Facts.InSystemHeader && (Site.InThrow || Site.InNoReturnCall);
+  return (N.Facts.InSystemHeader && (Site.InThrow || Site.InNoReturnCall)) ||
+         Site.InCatch;
 }
 
 void HeapGraph::propagate() {
   // What library code evaluates only to throw, or to call a function that
-  // does not return, belongs to its failure path: those calls carry no
-  // allocation (the throw, or the call, itself reaches the failure).
+  // does not return, and what a user's 'catch' handler calls, belong to a
+  // failure path: those calls carry no allocation (the throw, or the call,
+  // itself reaches the failure; a handler runs only after a throw).
   for (Cause C : {Cause::Allocation, Cause::Release, Cause::Bounded})
     propagate(C, /*ThroughFailureCalls=*/false);
   for (Cause C : {Cause::Unseen, Cause::Assumed, Cause::MayAllocate})

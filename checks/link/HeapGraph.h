@@ -200,6 +200,7 @@ struct LinkedCall {
   bool ObjectOutside = false;
   bool InThrow = false;
   bool InNoReturnCall = false;
+  bool InCatch = false;
   bool Nonallocating = false;
   /// Null when the call has none of them.
   const CallDetails *Details = nullptr;
@@ -385,8 +386,9 @@ public:
   /// allowed zone; and \p Target: not an allowed zone.
   bool follows(const CallTargets::Call &Call) const;
   bool follows(int Target) const { return !Nodes[Target].Facts.Allowed; }
-  /// Whether \p Call is library code's, evaluated only on its failure path
-  /// (to throw, or as an argument of a call that does not return).
+  /// Whether \p Call is evaluated only on a failure path: library code's
+  /// to throw, or as an argument of a call that does not return, and any
+  /// call in a user's 'catch' handler.
   bool isFailureCall(const CallTargets::Call &Call) const;
 
   /// Nodes reachable from \p From, not through allowed zones or accepted

@@ -505,8 +505,14 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
     const LinkedCall &C = Calls[I];
     if (C.Accepted || C.Where.File.empty() || leftToDirectCheck(C))
       continue;
-    if (std::optional<Worst> W =
-            worstTarget(G.callTargets().listOf(Function, I)))
+    std::optional<Worst> W = worstTarget(G.callTargets().listOf(Function, I));
+    // What a 'catch' handler allocates, it allocates only on failure.
+    if (W && C.InCatch && W->Reached == Effect::Allocates) {
+      if (!Options.Policy.counts(Cause::Failure))
+        continue;
+      W->Reached = Effect::AllocatesOnFailure;
+    }
+    if (W)
       (W->Reached == Effect::Unknown ? Unseen : Heap)
           .push_back({I, W->Target, W->Reached});
   }
@@ -594,6 +600,10 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
     F.Message = "cannot show that " +
                 quoted(G.node(Paths.root(Function)).Facts.Name) +
                 " is allocation-free: " + Why;
+  } else if (Chosen.Reached == Effect::AllocatesOnFailure && C.InCatch &&
+             Deciding != Cause::Failure) {
+    F.Message = Call + " may allocate only when it fails (it runs in a "
+                       "'catch' handler)";
   } else if (Chosen.Reached == Effect::AllocatesOnFailure) {
     F.Message = Call + " " + failureWords(G, Paths, Chosen.Target);
   } else {

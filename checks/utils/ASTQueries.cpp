@@ -492,6 +492,22 @@ bool isInThrowOperand(const Expr *E, ASTContext &Ctx) {
   }
 }
 
+bool isInCatchHandler(const DynTypedNode &Start, ASTContext &Ctx) {
+  DynTypedNode Node = Start;
+  while (true) {
+    auto Parents = parentsOf(Node, Ctx);
+    if (Parents.empty())
+      return false;
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<CXXCatchStmt>())
+      return true;
+    const auto *D = Parent.get<Decl>();
+    if (Parent.get<LambdaExpr>() || (D && !isa<VarDecl>(D)))
+      return false;
+    Node = Parent;
+  }
+}
+
 const Stmt *runTimeBranch(const IfStmt *If) {
   return If->isNegatedConsteval() ? If->getThen() : If->getElse();
 }

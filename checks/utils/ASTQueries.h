@@ -109,6 +109,15 @@ functionAttributeLocation(const clang::FunctionDecl *D);
 /// in a lambda or a declaration inside it).
 bool isInThrowOperand(const clang::Expr *E, clang::ASTContext &Ctx);
 
+/// Whether \p Node is in a 'catch' handler of its function (its exception
+/// declaration included, not a lambda inside it): code that runs only
+/// after its try block threw, on a failure path.
+bool isInCatchHandler(const clang::DynTypedNode &Node, clang::ASTContext &Ctx);
+template <typename T>
+bool isInCatchHandler(const T &Node, clang::ASTContext &Ctx) {
+  return isInCatchHandler(clang::DynTypedNode::create(Node), Ctx);
+}
+
 /// The branch of 'if consteval' \p If that runs at run time (the else
 /// branch, or the first of 'if !consteval'); null if none.
 const clang::Stmt *runTimeBranch(const clang::IfStmt *If);

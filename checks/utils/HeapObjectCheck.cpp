@@ -280,14 +280,16 @@ void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
     return checkField(Field, Ctx);
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var"))
     return checkVariable(Var, Ctx);
-  // What never runs at run time (neverRunsAtRunTime) makes no object then.
+  // What never runs at run time (neverRunsAtRunTime) makes no object then;
+  // what a 'catch' handler makes, only on a failure path: noalloc-call's
+  // (FailurePaths), as checkReportingCall says.
   if (const auto *E = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
-    if (!neverRunsAtRunTime(*E, Ctx))
+    if (!neverRunsAtRunTime(*E, Ctx) && !isInCatchHandler(*E, Ctx))
       checkConstruction(E, Ctx);
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (neverRunsAtRunTime(*Call, Ctx))
+  if (neverRunsAtRunTime(*Call, Ctx) || isInCatchHandler(*Call, Ctx))
     return;
   checkCall(Call, Result.Nodes.getNodeAs<FunctionDecl>("fn"), Ctx);
 }
@@ -297,7 +299,8 @@ void HeapObjectCheck::checkVariable(const VarDecl *Var, ASTContext &Ctx) {
     return;
   HeapTypeVerdict V = verdictFor(Var->getType());
   // The parent walk last: the matcher sees every variable of user code.
-  if (V.Use == HeapUse::None || neverRunsAtRunTime(*Var, Ctx))
+  if (V.Use == HeapUse::None || neverRunsAtRunTime(*Var, Ctx) ||
+      isInCatchHandler(*Var, Ctx))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Name = Var->getName().empty()
