@@ -1524,6 +1524,17 @@ void Extractor::addPointers() {
       P.Writers.push_back(writerKey(W));
     for (const FunctionDecl *Returner : Stores.Returners)
       P.Writers.push_back(returnedKey(Returner));
+    // What its callers pass, when the parameter is followed: the link
+    // looks for them in the program.
+    for (const DeclRefExpr *Ref : Stores.Parameters) {
+      const auto *Owner =
+          dyn_cast<FunctionDecl>(Ref->getDecl()->getDeclContext());
+      std::string Key = Owner ? readParameter(Ref, Owner) : "";
+      if (Key.empty())
+        P.OtherWrites = true;
+      else
+        P.Writers.push_back(std::move(Key));
+    }
     llvm::sort(P.Writers);
     P.Writers.erase(std::unique(P.Writers.begin(), P.Writers.end()),
                     P.Writers.end());

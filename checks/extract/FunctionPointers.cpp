@@ -518,6 +518,11 @@ bool PointerStoreCollector::resolve(const ValueDecl *P, const Expr *Value,
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
       Cast && calledFunctionType(Cast->getType()).first->isFunctionType())
     return resolve(P, Cast->getSubExpr(), S);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      Ref && isa<ParmVarDecl>(Ref->getDecl()) && !InLibrary) {
+    S.Parameters.insert(Ref);
+    return true;
+  }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl())) {
       // A pointer to a virtual member function dispatches.

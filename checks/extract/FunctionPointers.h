@@ -75,6 +75,10 @@ struct PointerStores {
     /// it ('w = factory()'): unless the program has their code, it may hold
     /// a function the program does not have.
     llvm::SmallSetVector<const clang::FunctionDecl *, 1> Returners;
+    /// The function-pointer parameters whose value is stored into it
+    /// ('e->writer = w'): it holds what their callers pass, if the unit's
+    /// extractor follows them (the reference names the parameter).
+    llvm::SmallSetVector<const clang::DeclRefExpr *, 1> Parameters;
   };
   /// By canonical declaration, in the order of the first write.
   llvm::MapVector<const clang::ValueDecl *, Stores> Pointers;

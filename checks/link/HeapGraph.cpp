@@ -660,7 +660,85 @@ HeapGraph::followedPointer(const LinkedCall &Call) const {
   return &It->second;
 }
 
+/// A passing call's key, "<PassedPrefix><to>|<from>": the parameter it
+/// fills and the caller's own parameter it passes on ('from' is empty when
+/// it passes a function). None for any other call.
+static std::optional<std::pair<StringRef, StringRef>>
+passedParameters(StringRef Pointer) {
+  if (!Pointer.consume_front(PassedPrefix))
+    return std::nullopt;
+  return Pointer.split('|');
+}
+
+void HeapGraph::resolveParameterWriters(Pointer &P) {
+  size_t Known = P.Functions.size();
+  llvm::erase_if(P.Writers, [&](const std::string &Writer) {
+    if (!StringRef(Writer).starts_with(ParameterPrefix))
+      return false;
+    llvm::StringSet<> Seen;
+    if (!parameterValues(Writer, P.Functions, Seen))
+      P.OtherWrites = true;
+    // A caller may pass null, or none may call the function: the program
+    // stores nothing else.
+    P.NullStored = true;
+    return true;
+  });
+  if (P.Functions.size() == Known)
+    return;
+  llvm::sort(P.Functions);
+  P.Functions.erase(std::unique(P.Functions.begin(), P.Functions.end()),
+                    P.Functions.end());
+  if (P.Copied)
+    for (int I : P.Functions)
+      Escaping[I] = true;
+}
+
+bool HeapGraph::parameterValues(StringRef Key, std::vector<int> &Out,
+                                llvm::StringSet<> &Seen) const {
+  if (!Seen.insert(Key).second)
+    return true;
+  if (!Pointers.count(Key))
+    return unpassedParameter(Key);
+  if (!resolvedParameter(Key))
+    return false;
+  auto It = PassedCalls.find(Key);
+  if (It == PassedCalls.end())
+    return true; // Only null is passed.
+  for (auto [Passer, CI] : It->second) {
+    const LinkedCall &C = Nodes[Passer].Calls[CI];
+    StringRef From = passedParameters(C.Pointer)->second;
+    if (!From.empty()) {
+      if (!parameterValues(From, Out, Seen))
+        return false;
+      continue;
+    }
+    // A pointer to a virtual member runs the object's overrider.
+    int T = find(C.Callee);
+    if (T < 0 || C.Kind != CallKind::Direct)
+      return false;
+    Out.push_back(T);
+  }
+  return true;
+}
+
+bool HeapGraph::unpassedParameter(StringRef Key) const {
+  // Every call of a function passes something for each of its function-
+  // pointer parameters, which the caller's unit lists: with none listed,
+  // nothing in the program calls it directly. Unless something may call it
+  // from outside the run (a root, through a pointer, as an overrider, the
+  // units the link lacks), it never runs.
+  if (Options.PartialProgram || Options.UnitsOutside)
+    return false;
+  int F = find(Key.drop_front(ParameterPrefix.size()).split(':').second);
+  if (F < 0 || !Nodes[F].isUserDefinition())
+    return false;
+  const FunctionFacts &Facts = Nodes[F].Facts;
+  return !Facts.AddressTaken && !Facts.Root && Facts.Overrides.empty();
+}
+
 void HeapGraph::resolveWriters() {
+  for (auto &Entry : Pointers)
+    resolveParameterWriters(Entry.second);
   for (auto &Entry : Pointers) {
     Pointer &P = Entry.second;
     llvm::erase_if(P.Writers, [&](const std::string &Writer) {
@@ -716,16 +794,6 @@ bool HeapGraph::storedInto(const LinkedCall &Call, int Target) const {
     return llvm::is_contained(callableTargets(Call.Pointer).Functions, Target);
   const Pointer *P = followedPointer(Call);
   return P && llvm::is_contained(P->Functions, Target);
-}
-
-/// A passing call's key, "<PassedPrefix><to>|<from>": the parameter it
-/// fills and the caller's own parameter it passes on ('from' is empty when
-/// it passes a function). None for any other call.
-static std::optional<std::pair<StringRef, StringRef>>
-passedParameters(StringRef Pointer) {
-  if (!Pointer.consume_front(PassedPrefix))
-    return std::nullopt;
-  return Pointer.split('|');
 }
 
 void HeapGraph::findCalledParameters() {

@@ -475,6 +475,18 @@ private:
   /// A pointer that code the program does not have may write is written
   /// unseen ('other_writes'): once the functions and signatures are known.
   void resolveWriters();
+  /// The function-pointer parameters stored into \p P (its writers keyed
+  /// ParameterPrefix): it holds what their functions' callers pass, or
+  /// anything when noalloc does not see every caller.
+  void resolveParameterWriters(Pointer &P);
+  /// Adds to \p Out what the callers pass for the parameter \p Key,
+  /// through the parameters of theirs they pass on; false when something
+  /// noalloc does not follow may be passed. \p Seen: the keys followed.
+  bool parameterValues(llvm::StringRef Key, std::vector<int> &Out,
+                       llvm::StringSet<> &Seen) const;
+  /// Whether nothing passes the parameter \p Key anything because nothing
+  /// calls its function: user code no caller outside the program may run.
+  bool unpassedParameter(llvm::StringRef Key) const;
   /// Whether every function the writer \p Key may run is analysed code
   /// (its stores are in the facts), or the variable it names is defined in
   /// an analysed unit.

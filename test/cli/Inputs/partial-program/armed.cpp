@@ -1,6 +1,7 @@
 // Another unit of the program: it stores an allocating function into the
-// pointer, overrides the virtual function with one that allocates, and
-// makes a std::unique_ptr whose deleter allocates.
+// pointer, overrides the virtual function with one that allocates, makes a
+// std::unique_ptr whose deleter allocates, and passes an allocating
+// function to the parameter that 'setWriter' stores.
 #include "hook.h"
 #include <memory>
 int *leaked;
@@ -21,3 +22,6 @@ static void freeLoud(int *p) {
   leaked = new int(3);
 }
 std::unique_ptr<int, Free> owned(new int(1), freeLoud);
+
+static int growPut(int x) { return *(leaked = new int(x)); }
+void wire(Writer &w) { setWriter(w, growPut); }

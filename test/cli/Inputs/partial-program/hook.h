@@ -8,3 +8,9 @@ extern Hook hook;
 struct Sink {
   virtual void put() {}
 };
+
+using Put = int (*)(int);
+struct Writer {
+  Put put;
+};
+void setWriter(Writer &w, Put p);
