@@ -82,6 +82,23 @@ namespace {
 
 class Extractor;
 
+/// Where the units that instantiate a class template implicitly place a
+/// member the compiler declares (the class's name in the template), when
+/// \p FD, such a member, is declared elsewhere: an explicit instantiation
+/// definition ('template struct S<int>;') declares them at its own line,
+/// and one definition must not look like two (an ODR violation). Invalid
+/// otherwise.
+static SourceLocation implicitMemberHome(const FunctionDecl *FD) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (!Method || !Method->isImplicit())
+    return {};
+  const CXXRecordDecl *Pattern =
+      Method->getParent()->getTemplateInstantiationPattern();
+  if (!Pattern || Pattern->getLocation() == Method->getLocation())
+    return {};
+  return Pattern->getLocation();
+}
+
 /// Walks one function's own code: not nested lambdas or local classes,
 /// which are functions of their own.
 class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
@@ -511,8 +528,16 @@ public:
   /// evaluated where it is used, which is where the user looks (and the
   /// header that wrote it may be filtered out of the report).
   SourceLocation reportedAt(SourceLocation Loc) const {
-    return DefaultUse.isValid() ? DefaultUse : Loc;
+    if (DefaultUse.isValid())
+      return DefaultUse;
+    return Rehomed.second.isValid() && Loc == Rehomed.first ? Rehomed.second
+                                                            : Loc;
   }
+  /// While a member the compiler declares, which an explicit instantiation
+  /// declared at its own line, is scanned: that line, and where the units
+  /// that instantiate the class implicitly place the member
+  /// (implicitMemberHome). Its calls are placed there too.
+  std::pair<SourceLocation, SourceLocation> Rehomed;
   /// Whether a NOLINT for \p Check covers \p Loc, where it is written or
   /// where its default is used.
   bool suppressed(SourceLocation Loc, StringRef Check) {
@@ -889,9 +914,11 @@ size_t Extractor::function(const FunctionDecl *FD) {
   F.USR = usr(Canonical);
   Undescribed.resize(I + 1);
   Undescribed[I] = Decl;
-  F.Where = point(Decl->getLocation());
+  SourceLocation Home = implicitMemberHome(Decl);
+  F.Where = point(Home.isValid() ? Home : Decl->getLocation());
   if (Definition)
-    F.EndOffset = point(Definition->getEndLoc()).Offset;
+    F.EndOffset =
+        Home.isValid() ? F.Where.Offset : point(Definition->getEndLoc()).Offset;
   F.Defined = Definition != nullptr;
   F.Weak = Definition && Definition->hasAttr<WeakAttr>();
   // Implicitly declared builtins are the compiler's and the C library's.
@@ -1830,6 +1857,8 @@ static const Expr *constructionOf(const Expr *Init) {
 
 void BodyScanner::scan(const FunctionDecl *FD) {
   Scanned = FD;
+  llvm::SaveAndRestore Home(
+      X.Rehomed, std::make_pair(FD->getLocation(), implicitMemberHome(FD)));
   // A member held in place is made, copied and destroyed without the heap.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
