@@ -1118,6 +1118,51 @@ static void printSteps(size_t Length, function_ref<ChainStep(size_t)> Step,
     OS << "    " << location(S.Where) << ": " << S.Message << "\n";
 }
 
+/// What \p Start runs through its function-pointer parameters that \p P
+/// counts, as the JSON verdict counts it (addParameterTargets): for each
+/// function a caller passes, the step that names it, then its own path.
+static std::vector<std::vector<ChainStep>>
+parameterPaths(const HeapGraph &G, ReportPaths &Paths, int Start, Policy P) {
+  std::vector<std::vector<ChainStep>> Result;
+  for (const HeapGraph::ParameterTarget &T : G.parameterTargets(Start)) {
+    if (G.effect(T.Target, P) == Effect::None)
+      continue;
+    std::vector<ChainStep> Chain = {parameterStep(G, Start, T)};
+    Cause C = G.decidingCause(T.Target, P);
+    Walk Path = Paths.witness(T.Target, C);
+    appendChain(G, Path, C, ChainWindow(Path.size(), 0), 0, Chain);
+    Result.push_back(std::move(Chain));
+  }
+  return Result;
+}
+
+/// Says how many paths \p Name uses the heap by (\p Shortest: the link's
+/// shortest of each kind), or that it does not.
+static void printPathCount(StringRef Name, size_t Count, bool Shortest,
+                           const AcceptedPaths &Accepted, raw_ostream &OS) {
+  if (Count == 0) {
+    OS << quoted(Name) << " " << Accepted.cleanPhrase() << "\n";
+    return;
+  }
+  OS << quoted(Name) << " may use the heap by " << Count;
+  if (Shortest)
+    OS << (Count == 1 ? " path, the shortest:\n"
+                      : " paths, the shortest of each kind:\n");
+  else
+    OS << (Count == 1 ? " path:\n" : " paths:\n");
+}
+
+/// The paths through parameters, numbered after the \p Number others.
+static void
+printParameterPaths(const std::vector<std::vector<ChainStep>> &Chains,
+                    int Number, raw_ostream &OS) {
+  for (const std::vector<ChainStep> &Chain : Chains) {
+    OS << "  path " << ++Number << ":\n";
+    for (const ChainStep &S : Chain)
+      OS << "    " << location(S.Where) << ": " << S.Message << "\n";
+  }
+}
+
 /// One function: every heap point it reaches that \p P counts, each by its
 /// shortest path, from a search of its own.
 static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
@@ -1138,12 +1183,10 @@ static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
         if (N.reaches(Other) && !P.counts(Other))
           Accepted.add(Other, N.Facts.Name);
   }
-  StringRef Name = G.node(Start).Facts.Name;
-  if (Points.empty())
-    OS << quoted(Name) << " " << Accepted.cleanPhrase() << "\n";
-  else
-    OS << quoted(Name) << " may use the heap by " << Points.size()
-       << (Points.size() == 1 ? " path:\n" : " paths:\n");
+  std::vector<std::vector<ChainStep>> Through =
+      parameterPaths(G, Paths, Start, P);
+  printPathCount(G.node(Start).Facts.Name, Points.size() + Through.size(),
+                 /*Shortest=*/false, Accepted, OS);
   // The search's tree, walked from a point up to the start.
   PathForest Search(
       G.size(), [&](int X) { return X != Start; },
@@ -1164,6 +1207,7 @@ static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
     };
     printSteps(Calls + (Pt.Site >= 0), Step, OS);
   }
+  printParameterPaths(Through, Number, OS);
   Accepted.print(OS);
 }
 
@@ -1190,12 +1234,10 @@ static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
       Reached.push_back(C);
     else if (S.reaches(C))
       Accepted.add(C, witnessEnd(G, Paths, Start, C));
-  if (Reached.empty())
-    OS << quoted(S.Facts.Name) << " " << Accepted.cleanPhrase() << "\n";
-  else
-    OS << quoted(S.Facts.Name) << " may use the heap by " << Reached.size()
-       << (Reached.size() == 1 ? " path, the shortest:\n"
-                               : " paths, the shortest of each kind:\n");
+  std::vector<std::vector<ChainStep>> Through =
+      parameterPaths(G, Paths, Start, P);
+  printPathCount(S.Facts.Name, Reached.size() + Through.size(),
+                 /*Shortest=*/true, Accepted, OS);
   int Number = 0;
   for (Cause C : Reached) {
     OS << "  path " << ++Number << ":\n";
@@ -1214,6 +1256,7 @@ static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
     };
     printSteps(Path.size(), Step, OS);
   }
+  printParameterPaths(Through, Number, OS);
   Accepted.print(OS);
 }
 

@@ -98,6 +98,34 @@ void applyQuiet() { apply(count); }
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "none"
 
+// --explain says what the JSON verdict counts: the forwarder's path
+// through its parameter, from the step that names the argument (before,
+// 'invoke' "does not use the heap" though its verdict allocates); one
+// only ever passed 'count' has none. The same from the link's shortest
+// paths ('*').
+// RUN: %noalloc --no-cache --checks='-*,noalloc-call' --explain=invoke %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=EXPLAIN
+// EXPLAIN: 'invoke' may use the heap by 1 path:
+// EXPLAIN-NEXT: path 1:
+// EXPLAIN-NEXT: callback-parameter.cpp:31:35: 'invoke' calls its parameter 'callback', for which 'loud' passes 'allocate'
+// EXPLAIN-NEXT: callback-parameter.cpp:27:26: 'allocate' calls 'malloc', which allocates on the heap
+// RUN: %noalloc --no-cache --checks='-*,noalloc-call' --explain=invokeQuiet %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=EXPLAIN-QUIET --implicit-check-not=path
+// EXPLAIN-QUIET: 'invokeQuiet' does not use the heap
+// RUN: %noalloc --no-cache --checks='-*,noalloc-call' '--explain=*' %s -- -std=c++17 \
+// RUN:   | FileCheck %s --check-prefix=EXPLAIN-ALL
+// EXPLAIN-ALL: 'forward' may use the heap by 1 path, the shortest:
+// EXPLAIN-ALL-NEXT: path 1:
+// EXPLAIN-ALL-NEXT: callback-parameter.cpp:32:43: 'forward' passes its parameter on to a call of it, for which 'loud' passes 'allocate'
+// EXPLAIN-ALL-NEXT: callback-parameter.cpp:27:26: 'allocate' calls 'malloc', which allocates on the heap
+// EXPLAIN-ALL: 'runOnce' may use the heap by 1 path, the shortest:
+// EXPLAIN-ALL-NEXT: path 1:
+// EXPLAIN-ALL-NEXT: callback-parameter.cpp:41:73: 'runOnce' calls its parameter 'init', for which 'initLoud' passes 'allocate'
+// EXPLAIN-ALL: 'invokeQuiet' does not use the heap
+// EXPLAIN-ALL: 'apply<void (&)()>' may use the heap by 1 path, the shortest:
+// EXPLAIN-ALL-NEXT: path 1:
+// EXPLAIN-ALL-NEXT: callback-parameter.cpp:51:40: 'apply<void (&)()>' calls its parameter 'f', for which 'applyLoud' passes 'allocate'
+
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
 ORACLE_MAIN {
