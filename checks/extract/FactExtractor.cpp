@@ -2194,6 +2194,13 @@ void Extractor::passArguments(size_t Caller, const FunctionDecl *In,
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
       Method && Method->isVirtual())
     return;
+  // Through a declaration without a prototype ('void init();' in C before
+  // C23) the unit cannot tell which arguments are function-pointer
+  // parameters: any may be, passed something not followed.
+  if (!Callee->hasPrototype())
+    for (unsigned I = Callee->getNumParams(), E = Args.size(); I < E; ++I)
+      if (functionParameter(Args[I]->getType()))
+        ParameterSlots[parameterKey(Callee, I)] = true;
   for (unsigned I = 0,
                 E = std::min<size_t>(Args.size(), Callee->getNumParams());
        I < E; ++I)
