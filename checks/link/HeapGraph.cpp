@@ -727,7 +727,9 @@ bool HeapGraph::unpassedParameter(StringRef Key) const {
   // nothing in the program calls it directly. Unless something may call it
   // from outside the run (a root, through a pointer, as an overrider, the
   // units the link lacks), it never runs.
-  if (Options.PartialProgram || Options.UnitsOutside)
+  // A library's functions are its clients' to call: only a program, with
+  // its 'main', calls none from outside.
+  if (Options.PartialProgram || Options.UnitsOutside || !DefinesMain)
     return false;
   int F = find(Key.drop_front(ParameterPrefix.size()).split(':').second);
   if (F < 0 || !Nodes[F].isUserDefinition())
@@ -737,6 +739,9 @@ bool HeapGraph::unpassedParameter(StringRef Key) const {
 }
 
 void HeapGraph::resolveWriters() {
+  DefinesMain = llvm::any_of(Nodes, [](const Node &N) {
+    return N.isUserDefinition() && N.Facts.Name == "main";
+  });
   for (auto &Entry : Pointers)
     resolveParameterWriters(Entry.second);
   for (auto &Entry : Pointers) {

@@ -485,8 +485,10 @@ private:
   bool parameterValues(llvm::StringRef Key, std::vector<int> &Out,
                        llvm::StringSet<> &Seen) const;
   /// Whether nothing passes the parameter \p Key anything because nothing
-  /// calls its function: user code no caller outside the program may run.
+  /// calls its function: user code no caller outside the program may run,
+  /// in a program that defines 'main'.
   bool unpassedParameter(llvm::StringRef Key) const;
+  bool DefinesMain = false;
   /// Whether every function the writer \p Key may run is analysed code
   /// (its stores are in the facts), or the variable it names is defined in
   /// an analysed unit.

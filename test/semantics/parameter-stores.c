@@ -17,6 +17,15 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' %s -- 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=WARN --implicit-check-not='{{warning|error}}:'
 // RUN: %oracle %s --
+// A library (no 'main'): its clients may call 'quietInit' with anything.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -DLIBRARY \
+// RUN:   | FileCheck %s --check-prefix=LIBRARY
+// LIBRARY: "name": "quietTick",
+// LIBRARY-NEXT: "usr":
+// LIBRARY-NEXT: "verdict": "unknown"
+// LIBRARY: "name": "forwardTick",
+// LIBRARY-NEXT: "usr":
+// LIBRARY-NEXT: "verdict": "unknown"
 
 #include <stdlib.h>
 
@@ -127,6 +136,11 @@ ROOT double changedTick(struct Changed *c, double x) { return c->put(x); }
 // CHECK: "name": "changedTick",
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "unknown"
+
+// The program: nothing outside it calls 'quietInit' or 'forwardInit'.
+#if !defined(NOALLOC_ORACLE) && !defined(LIBRARY)
+int main(void) { return 0; }
+#endif
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"

@@ -25,3 +25,4 @@ std::unique_ptr<int, Free> owned(new int(1), freeLoud);
 
 static int growPut(int x) { return *(leaked = new int(x)); }
 void wire(Writer &w) { setWriter(w, growPut); }
+int main() { return 0; }
