@@ -20,7 +20,8 @@ using namespace llvm;
 
 namespace noalloc {
 
-static constexpr StringLiteral Magic = "noalloc-report 1";
+// 2: the paths the units' parses did not find.
+static constexpr StringLiteral Magic = "noalloc-report 2";
 
 /// Where standard output and error go: true if to one file, none if either
 /// is a terminal (which colours and progress depend on) or closed.
@@ -77,6 +78,8 @@ namespace {
 struct StoredRun {
   int Status = 0;
   std::vector<std::pair<std::string, uint64_t>> Dependencies;
+  /// The paths they looked for and did not find.
+  std::vector<std::string> AbsentFiles;
   std::string Out, Err;
   /// The --output file's contents.
   std::optional<std::string> File;
@@ -98,6 +101,9 @@ static std::string entryText(const StoredRun &Run) {
   Text += itostr(Run.Status) + "\n" + utostr(Run.Dependencies.size()) + "\n";
   for (const auto &[File, Hash] : Run.Dependencies)
     Text += utohexstr(Hash) + " " + File + "\n";
+  Text += utostr(Run.AbsentFiles.size()) + "\n";
+  for (const std::string &File : Run.AbsentFiles)
+    Text += File + "\n";
   appendBlock(Text, Run.Out);
   appendBlock(Text, Run.Err);
   appendBlock(Text, Run.File);
@@ -147,6 +153,13 @@ static std::optional<StoredRun> parseEntry(StringRef Text) {
       return std::nullopt;
     Run.Dependencies.emplace_back(File.str(), Value);
   }
+  if (!takeLine(Text, Line) || Line.getAsInteger(10, Count))
+    return std::nullopt;
+  for (size_t I = 0; I < Count; ++I) {
+    if (!takeLine(Text, Line) || Line.empty())
+      return std::nullopt;
+    Run.AbsentFiles.push_back(Line.str());
+  }
   std::optional<std::string> Out, Err;
   if (!takeBlock(Text, Out) || !takeBlock(Text, Err) ||
       !takeBlock(Text, Run.File) || !Out || !Err || !Text.empty())
@@ -182,6 +195,9 @@ std::optional<int> ReportCache::replay() {
     return std::nullopt;
   for (const auto &[File, Hash] : Run->Dependencies)
     if (Units.contentHash(File) != Hash)
+      return std::nullopt;
+  for (const std::string &File : Run->AbsentFiles)
+    if (!Units.stillAbsent(File))
       return std::nullopt;
   if (Run->File)
     if (Error E = writeFileSafely(cli::Output, [&](raw_fd_ostream &OS) {
@@ -279,8 +295,8 @@ void ReportCache::store(int Status, ArrayRef<TranslationUnitResult> Results,
   // A failed unit or a broken configuration is reported afresh.
   if (Status != 0 && Status != 1)
     return;
-  StoredRun Run{Status, {}, Out, Err, std::nullopt};
-  StringMap<bool> Seen;
+  StoredRun Run{Status, {}, {}, Out, Err, std::nullopt};
+  StringMap<bool> Seen, SeenAbsent;
   for (const TranslationUnitResult &R : Results) {
     if (!R.FromCache && !ResultCache::replayable(R))
       return;
@@ -291,6 +307,12 @@ void ReportCache::store(int Status, ArrayRef<TranslationUnitResult> Results,
       if (!Hash || StringRef(File).contains('\n'))
         return;
       Run.Dependencies.emplace_back(File, *Hash);
+    }
+    for (const std::string &File : R.AbsentFiles) {
+      if (StringRef(File).contains('\n'))
+        return;
+      if (SeenAbsent.try_emplace(File, true).second)
+        Run.AbsentFiles.push_back(File);
     }
   }
   if (!cli::Output.empty() && cli::Output != "-") {

@@ -25,8 +25,8 @@ namespace noalloc {
 static constexpr int ResultVersion = 6;
 // The cache's entries: all in the compact form (ByteCoding.h). 7: the
 // dependencies and diagnostics too (their line of JSON was most of reading
-// an entry).
-static constexpr int CacheVersion = 7;
+// an entry). 8: the paths the parse looked for and did not find.
+static constexpr int CacheVersion = 8;
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)) {}
@@ -68,6 +68,20 @@ std::optional<uint64_t> ResultCache::contentHash(StringRef Path) {
   std::lock_guard<std::mutex> Lock(Mutex);
   Hashes[Path] = Hash;
   return Hash;
+}
+
+bool ResultCache::stillAbsent(StringRef Path) {
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    auto It = Absences.find(Path);
+    if (It != Absences.end())
+      return It->second;
+  }
+  sys::fs::file_status Status;
+  bool Absent = bool(sys::fs::status(Path, Status));
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Absences[Path] = Absent;
+  return Absent;
 }
 
 //===----------------------------------------------------------------------===//
@@ -459,6 +473,9 @@ ResultCache::toEntry(const TranslationUnitResult &Result) {
     W.text(Path);
     W.number(*Hash);
   }
+  W.number(Result.AbsentFiles.size());
+  for (const std::string &Path : Result.AbsentFiles)
+    W.text(Path);
   W.list(Result.Diagnostics,
          [&](const ClangTidyError &E) { writeError(W, E); });
   // The facts name files relative to their project root; the entry, which
@@ -516,6 +533,13 @@ std::optional<TranslationUnitResult> ResultCache::fromEntry(StringRef Text) {
     if (R.failed() || contentHash(Path) != Hash)
       return std::nullopt;
     Result.Dependencies.push_back(Path.str());
+  }
+  // Then the paths it did not find: one that appeared ends it too.
+  for (uint64_t I = 0, Count = R.count(); I < Count; ++I) {
+    StringRef Path = R.text();
+    if (R.failed() || !stillAbsent(Path))
+      return std::nullopt;
+    Result.AbsentFiles.push_back(Path.str());
   }
   for (uint64_t I = 0, Count = R.count(); I < Count; ++I) {
     std::optional<ClangTidyError> E = readError(R);

@@ -4,7 +4,10 @@
 // facts) is stored under a key made of everything that determines it: the
 // compile command, the effective options, the knowledge base and the noalloc
 // binary. The entry also lists every file the parse read with a hash of its
-// contents, so an edited header invalidates every unit that includes it. A
+// contents, so an edited header invalidates every unit that includes it,
+// and every path the parse looked for and did not find, so a header that
+// appears earlier on the include path (or turns a '__has_include' true)
+// invalidates it too. A
 // unit that does not compile is kept too, and replayed as failing. An entry
 // is in the compact form (ByteCoding.h, CompactFacts.h), read in one pass;
 // the launcher's results are a line of JSON, then the facts in the compact
@@ -48,6 +51,8 @@ public:
   /// The hash of \p Path's contents, computed once per run; none if it is
   /// not a regular file that can be read.
   std::optional<uint64_t> contentHash(llvm::StringRef Path);
+  /// Whether nothing is at \p Path, checked once per run.
+  bool stillAbsent(llvm::StringRef Path);
   /// Whether \p Result can be replayed while the files it read are the
   /// same (what store() keeps).
   static bool replayable(const TranslationUnitResult &Result);
@@ -60,6 +65,8 @@ private:
   std::mutex Mutex;
   /// Each file is hashed once per run, however many units include it.
   llvm::StringMap<std::optional<uint64_t>> Hashes;
+  /// Each path a parse did not find is looked for once per run.
+  llvm::StringMap<bool> Absences;
 };
 
 /// The launcher's output: a translation unit's result beside its object

@@ -30,6 +30,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <mutex>
 
 using namespace clang;
@@ -233,6 +234,61 @@ public:
 
 private:
   double &At;
+};
+
+/// The file system of a parse, noting every path it was asked about that
+/// does not exist: an include path's directories before the one that held
+/// a header, a '__has_include' that was false. Nothing the parse read
+/// changes when one appears, yet it may change what the parse reads; the
+/// cache keeps them (TranslationUnitResult::AbsentFiles).
+class AbsenceRecorder : public llvm::vfs::ProxyFileSystem {
+public:
+  using ProxyFileSystem::ProxyFileSystem;
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const Twine &Path) override {
+    llvm::ErrorOr<llvm::vfs::Status> Found = ProxyFileSystem::status(Path);
+    if (!Found)
+      noteMissing(Path, Found.getError());
+    return Found;
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const Twine &Path) override {
+    auto Opened = ProxyFileSystem::openFileForRead(Path);
+    if (!Opened)
+      noteMissing(Path, Opened.getError());
+    return Opened;
+  }
+  bool exists(const Twine &Path) override {
+    bool Found = ProxyFileSystem::exists(Path);
+    if (!Found)
+      noteMissing(Path,
+                  std::make_error_code(std::errc::no_such_file_or_directory));
+    return Found;
+  }
+
+  /// The absolute paths noted, sorted.
+  std::vector<std::string> absentPaths() const {
+    std::vector<std::string> Paths;
+    for (const auto &Path : Missing)
+      Paths.push_back(Path.getKey().str());
+    llvm::sort(Paths);
+    return Paths;
+  }
+
+private:
+  /// Only a path that is not there: one that cannot be read for another
+  /// reason (permissions) changes nothing by appearing.
+  void noteMissing(const Twine &Path, std::error_code Error) {
+    if (Error != std::errc::no_such_file_or_directory &&
+        Error != std::errc::not_a_directory)
+      return;
+    SmallString<256> Absolute;
+    Path.toVector(Absolute);
+    (void)makeAbsolute(Absolute);
+    Missing.insert(normalizedPath(Absolute));
+  }
+
+  llvm::StringSet<> Missing;
 };
 
 /// Runs clang-tidy's AST consumer, the same one clang-tidy itself builds,
@@ -516,6 +572,9 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
       llvm::vfs::createPhysicalFileSystem().release());
   // No alpha analyzer checks, no module headers, no custom checks.
   ClangTidyContext Context(makeOptionsProvider(Options, true, Shared));
+  // The parse's lookups only: the configuration files searched for are
+  // part of the cache's key.
+  auto Lookups = llvm::makeIntrusiveRefCnt<AbsenceRecorder>(Shared);
   ClangTidyDiagnosticConsumer Consumer(Context);
   std::unique_ptr<DiagnosticsEngine> Engine =
       compat::connectDiagnostics(Context, Consumer);
@@ -537,7 +596,7 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
       Database, File, [&](const tooling::CompilationDatabase &Commands) {
         tooling::ClangTool Tool(Commands, {File.str()},
                                 std::make_shared<PCHContainerOperations>(),
-                                Shared);
+                                Lookups);
         adjustForParsing(Tool);
         Tool.setDiagnosticConsumer(&Consumer);
         // The summary names the files that do not compile, from the cache
@@ -567,6 +626,7 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
         unitKnowledge(Context.getOptionsForFile(File));
   Result.Dependencies = std::move(Factory.Dependencies);
   Result.MissingFile = Factory.MissingFile;
+  Result.AbsentFiles = Lookups->absentPaths();
   if (const PhaseMarks &M = Factory.Marks; M.FactsEnd > 0) {
     Result.Time.Parse = M.ParseEnd - Start;
     Result.Time.Checks = M.ChecksEnd - M.ParseEnd;

@@ -32,6 +32,11 @@ struct TranslationUnitResult {
   std::vector<std::string> FactKeys;
   /// Every file the parse read, by absolute path: what the cache checks.
   std::vector<std::string> Dependencies;
+  /// Every path the parse looked for and did not find, by absolute path
+  /// (the candidates of an include path before the directory that held a
+  /// header, a false '__has_include'): one that appears may change what
+  /// the parse reads, so the cache checks these too.
+  std::vector<std::string> AbsentFiles;
   /// An #include or #embed named a file that was not found.
   bool MissingFile = false;
   bool FromCache = false;
