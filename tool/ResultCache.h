@@ -4,15 +4,15 @@
 // facts) is stored under a key made of everything that determines it: the
 // compile command, the effective options, the knowledge base and the noalloc
 // binary. The entry also lists every file the parse read with a hash of its
-// contents, so an edited header invalidates every unit that includes it,
-// and every path the parse looked for and did not find, so a header that
-// appears earlier on the include path (or turns a '__has_include' true)
-// invalidates it too. A
-// unit that does not compile is kept too, and replayed as failing. An entry
-// is in the compact form (ByteCoding.h, CompactFacts.h), read in one pass;
-// the launcher's results are a line of JSON, then the facts in the compact
-// form. A stale or unreadable entry is a miss; entries are written whole
-// (temporary file and rename), so concurrent runs are safe.
+// contents, so an edited header invalidates every unit that includes it, and
+// every path the parse looked for and did not find, so a header that appears
+// earlier on the include path (or turns a '__has_include' true) invalidates
+// the units that would read it. A unit that does not compile is kept too,
+// and replayed as failing. An entry is in the compact form (ByteCoding.h,
+// CompactFacts.h), read in one pass; the launcher's results are a line of
+// JSON, then the facts in the compact form. A stale or unreadable entry is
+// a miss; entries are written whole (temporary file and rename), so
+// concurrent runs are safe.
 //
 //===----------------------------------------------------------------------===//
 

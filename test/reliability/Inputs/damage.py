@@ -2,7 +2,8 @@
 """Damages every noalloc result under DIR: a launcher result's first line,
 the JSON (the facts after it are left as they are), or a cache entry's
 fields before its facts (the compact form: ULEB128 numbers, strings with
-their length first).
+their length first; the files read and their hashes, the paths not found,
+then the diagnostics).
 
 usage: damage.py DIR deep | level=N | offset=N | compiled=VALUE
 deep: 200,000 nested '['; level/offset: every diagnostic's level or offset
@@ -59,6 +60,10 @@ def damage_entry(data, key, value):
     out += uleb(dependencies)
     for _ in range(dependencies):
         out += prefixed(r.text()) + uleb(r.number())
+    absent = r.number()
+    out += uleb(absent)
+    for _ in range(absent):
+        out += prefixed(r.text())
 
     def message():
         m = prefixed(r.text()) + prefixed(r.text())
