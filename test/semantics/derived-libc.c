@@ -1,9 +1,9 @@
 /* Knowledge from the libraries' machine code (--knowledge=@system): libc
- * functions nobody listed get a verdict from their code. if_nameindex
- * mallocs the list it returns, if_freenameindex frees it; memfrob only
- * rewrites the caller's bytes.
- * Without it, lenient calls if_nameindex allocation-free (a wrong clean)
- * and strict calls memfrob allocating (a false alarm).
+ * functions nobody listed get a verdict from their code. argz_create
+ * mallocs the vector it returns; memfrob only rewrites the caller's bytes.
+ * Without it, lenient calls argz_create allocation-free (a wrong clean)
+ * and strict calls memfrob allocating (a false alarm). (This used
+ * if_nameindex, which knowledge/libc.yaml lists now.)
  *
  * RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-c-allocation,noalloc-call' --knowledge=@system \
  * RUN:   --config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}' %s -- \
@@ -28,31 +28,27 @@
  * RUN: %oracle %s -- -D_GNU_SOURCE
  */
 #define _GNU_SOURCE
-#include <net/if.h>
+#include <argz.h>
+#include <stdlib.h>
 #include <string.h>
 
-int countInterfaces(void) {
-  struct if_nameindex *List = if_nameindex();
-  // DERIVED: derived-libc.c:[[@LINE-1]]:31: warning: call to 'if_nameindex' may allocate on the heap: its machine code can reach the allocator (libc.so.6: if_nameindex -> {{.*}}malloc) [noalloc-c-allocation]
-  int N = 0;
-  while (List && List[N].if_index)
-    ++N;
-  if (List)
-    if_freenameindex(List);
-  // DERIVED: derived-libc.c:[[@LINE-1]]:5: warning: call to 'if_freenameindex' releases heap memory [noalloc-c-allocation]
-  return N;
+static char *Vector;
+static size_t Length;
+int packArguments(char *const *Arguments) {
+  return argz_create(Arguments, &Vector, &Length);
+  // DERIVED: derived-libc.c:[[@LINE-1]]:10: warning: call to 'argz_create' may allocate on the heap: its machine code can reach the allocator (libc.so.6: argz_create -> {{.*}}malloc) [noalloc-c-allocation]
 }
 
 /* The negative twin: libc code that touches only the caller's bytes. */
 char *scramble(char *Bytes, size_t N) { return memfrob(Bytes, N); }
 
 /* A caller of each. */
-int report(void) { return countInterfaces(); }
-// CALL: derived-libc.c:[[@LINE-1]]:27: warning: call to 'countInterfaces' may allocate on the heap [noalloc-call]
-// CALL: note: 'countInterfaces' calls 'if_nameindex', which may allocate on the heap
+int report(char *const *Arguments) { return packArguments(Arguments); }
+// CALL: derived-libc.c:[[@LINE-1]]:45: warning: call to 'packArguments' may allocate on the heap [noalloc-call]
+// CALL: note: 'packArguments' calls 'argz_create', which may allocate on the heap
 char *hide(char *Bytes) { return scramble(Bytes, 4); }
 
-// JSON: "name": "countInterfaces",
+// JSON: "name": "packArguments",
 // JSON: "verdict": "allocates"
 // JSON: "name": "scramble",
 // JSON: "verdict": "none"
@@ -61,22 +57,23 @@ char *hide(char *Bytes) { return scramble(Bytes, 4); }
 // JSON: "name": "hide",
 // JSON: "verdict": "none"
 
-// STRICT-DERIVED: warning: call to 'if_nameindex' may allocate on the heap [noalloc-call]
-// STRICT-DERIVED: note: 'if_nameindex' may allocate on the heap (its machine code can reach the allocator (libc.so.6: if_nameindex -> {{.*}}malloc)) (the strict policy counts it as allocating)
-// STRICT-DERIVED: warning: call to 'if_freenameindex' releases heap memory [noalloc-c-allocation]
-// STRICT-DERIVED: warning: call to 'countInterfaces' may allocate on the heap [noalloc-call]
-// STRICT-DERIVED: note: 'countInterfaces' calls 'if_nameindex', which may allocate on the heap
+// STRICT-DERIVED: warning: call to 'argz_create' may allocate on the heap [noalloc-call]
+// STRICT-DERIVED: note: 'argz_create' may allocate on the heap (its machine code can reach the allocator (libc.so.6: argz_create -> {{.*}}malloc)) (the strict policy counts it as allocating)
+// STRICT-DERIVED: warning: call to 'packArguments' may allocate on the heap [noalloc-call]
+// STRICT-DERIVED: note: 'packArguments' calls 'argz_create', which may allocate on the heap
 
 // STRICT-DAG: warning: call to 'memfrob' may allocate on the heap [noalloc-call]
 // STRICT-DAG: note: 'memfrob' has no body to analyse (the strict policy counts it as allocating)
-// STRICT-DAG: warning: call to 'if_nameindex' may allocate on the heap [noalloc-call]
-// STRICT-DAG: note: 'if_nameindex' has no body to analyse (the strict policy counts it as allocating)
+// STRICT-DAG: warning: call to 'argz_create' may allocate on the heap [noalloc-call]
+// STRICT-DAG: note: 'argz_create' has no body to analyse (the strict policy counts it as allocating)
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
 static char Bytes[16] = "abcdefgh";
+static char One[] = "one", Two[] = "two";
+static char *const Arguments[] = {One, Two, NULL};
 ORACLE_MAIN {
-  ORACLE_ALLOCATES("if_nameindex's list", countInterfaces());
+  ORACLE_ALLOCATES("argz_create's vector", (packArguments(Arguments), free(Vector)));
   ORACLE_NO_HEAP("memfrob", scramble(Bytes, 8));
   ORACLE_NO_HEAP("a caller of memfrob", hide(Bytes));
 }
