@@ -354,15 +354,18 @@ void HeapGraph::joinPointers(const std::vector<ProgramFacts::Unit> &Units) {
         if (int I = find(USR); I >= 0)
           Joined.Functions.push_back(I);
     }
-  for (auto &Entry : Pointers) {
-    Pointer &P = Entry.second;
-    llvm::sort(P.Functions);
-    P.Functions.erase(std::unique(P.Functions.begin(), P.Functions.end()),
-                      P.Functions.end());
-    if (P.Copied)
-      for (int I : P.Functions)
-        Escaping[I] = true;
-  }
+  for (auto &Entry : Pointers)
+    settleFunctions(Entry.second);
+}
+
+void HeapGraph::settleFunctions(Pointer &P) {
+  llvm::sort(P.Functions);
+  P.Functions.erase(std::unique(P.Functions.begin(), P.Functions.end()),
+                    P.Functions.end());
+  // What a copied pointer holds may be held anywhere.
+  if (P.Copied)
+    for (int I : P.Functions)
+      Escaping[I] = true;
 }
 
 void HeapGraph::preferStrong(Node &N, std::vector<LinkedCall> Calls,
@@ -683,14 +686,8 @@ void HeapGraph::resolveParameterWriters(Pointer &P) {
     P.NullStored = true;
     return true;
   });
-  if (P.Functions.size() == Known)
-    return;
-  llvm::sort(P.Functions);
-  P.Functions.erase(std::unique(P.Functions.begin(), P.Functions.end()),
-                    P.Functions.end());
-  if (P.Copied)
-    for (int I : P.Functions)
-      Escaping[I] = true;
+  if (P.Functions.size() != Known)
+    settleFunctions(P);
 }
 
 bool HeapGraph::parameterValues(StringRef Key, std::vector<int> &Out,

@@ -488,6 +488,9 @@ private:
   /// calls its function: user code no caller outside the program may run,
   /// in a program that defines 'main'.
   bool unpassedParameter(llvm::StringRef Key) const;
+  /// Sorts \p P's functions, drops repeats, and marks them escaping when
+  /// the pointer is copied.
+  void settleFunctions(Pointer &P);
   bool DefinesMain = false;
   /// Whether every function the writer \p Key may run is analysed code
   /// (its stores are in the facts), or the variable it names is defined in
