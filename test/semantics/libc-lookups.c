@@ -40,6 +40,9 @@ int openWalk(void) {
 // JSON: "name": "readWalk",
 // JSON: "verdict": "allocates"
 int readWalk(void) { return fts_read(walk) != 0; }
+// JSON: "name": "childrenWalk",
+// JSON: "verdict": "allocates"
+int childrenWalk(void) { return fts_children(walk, 0) != 0; }
 // JSON: "name": "closeWalk",
 // JSON: "verdict": "releases"
 int closeWalk(void) { return fts_close(walk); }
@@ -97,6 +100,7 @@ ORACLE_MAIN {
   ORACLE_ALLOCATES("fts_open", openWalk());
   readWalk(); // The root itself: it enters /usr at the next read.
   ORACLE_ALLOCATES("fts_read entering a directory", readWalk());
+  ORACLE_ALLOCATES("fts_children of a directory", childrenWalk());
   ORACLE_RELEASES("fts_close", closeWalk());
   ORACLE_ALLOCATES("gethostbyname_r", resolveLocalhost());
   ORACLE_ALLOCATES("gethostbyname_r again", resolveLocalhost());
