@@ -35,16 +35,22 @@ static bool sameDefinition(const FunctionFacts &A, const FunctionFacts &B) {
 }
 
 /// What the knowledge base says a function does to the heap itself, if it
-/// allocates or releases: the phrase that ends its chains.
-static std::optional<std::pair<Cause, StringRef>>
+/// allocates or releases: the phrase that ends its chains, with the
+/// argument that decides it ('getcwd' allocates when argument 1 is null),
+/// as noalloc-c-allocation says it at the call.
+static std::optional<std::pair<Cause, std::string>>
 heapEffect(const FunctionEntry &E) {
   switch (E.Effect) {
   case FunctionEffect::Allocates:
-  case FunctionEffect::Reallocates:
-    return std::make_pair(Cause::Allocation,
-                          StringRef("allocates on the heap"));
+  case FunctionEffect::Reallocates: {
+    std::string Words = "allocates on the heap";
+    if (E.WhenNullArgument)
+      Words += " when argument " + std::to_string(*E.WhenNullArgument + 1) +
+               " is null";
+    return std::make_pair(Cause::Allocation, std::move(Words));
+  }
   case FunctionEffect::Releases:
-    return std::make_pair(Cause::Release, StringRef("releases heap memory"));
+    return std::make_pair(Cause::Release, std::string("releases heap memory"));
   default:
     return std::nullopt;
   }

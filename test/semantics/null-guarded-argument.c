@@ -3,7 +3,8 @@
  * == NULL || size == NULL) return UV_EINVAL;') calls them with a buffer
  * that is not null: neither the direct check nor the call graph counts it
  * (review6 #8). The twins: no guard, the guard after the call, a guard that
- * does not return, a buffer changed after the guard.
+ * does not return, a buffer changed after the guard. The chain's note names
+ * the argument, as the direct warning does.
  * RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call,noalloc-c-allocation' \
  * RUN:   --config="{CheckOptions: {Roots: 'whereAmI;whereAmINot;whereAmIBare;whereAmILate;whereAmILoud;whereAmIChanged'}}" %s -- \
  * RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
@@ -58,7 +59,9 @@ int cwdChanged(char *buffer, size_t size) {
 
 int whereAmI(void) { return cwd(path, sizeof path); }
 int whereAmINot(void) { return cwdNot(path, sizeof path); }
-// CHECK: null-guarded-argument.c:[[@LINE+1]]:33: warning: call to 'cwdBare' may allocate on the heap [noalloc-call]
+// CHECK: null-guarded-argument.c:[[@LINE+3]]:33: warning: call to 'cwdBare' may allocate on the heap [noalloc-call]
+// The chain's last note says when, as the direct warning does.
+// CHECK: note: 'cwdBare' calls 'getcwd', which allocates on the heap when argument 1 is null
 int whereAmIBare(void) { return cwdBare(path, sizeof path); }
 // CHECK: null-guarded-argument.c:[[@LINE+1]]:33: warning: call to 'cwdLate' may allocate on the heap [noalloc-call]
 int whereAmILate(void) { return cwdLate(path, sizeof path); }
