@@ -188,15 +188,18 @@ bool isCertainlyNonNull(const Expr *E) {
   return isa<StringLiteral>(E->IgnoreParenImpCasts());
 }
 
+/// Whether \p E names \p Var.
+static bool refersTo(const Expr *E, const VarDecl *Var) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return Ref && Ref->getDecl() == Var;
+}
+
 /// Whether \p Cond is true when \p Var is null: 'V == NULL', 'NULL == V',
 /// '!V', or an '||' with one of them.
 static bool trueWhenNull(const Expr *Cond, const VarDecl *Var,
                          ASTContext &Ctx) {
   Cond = Cond->IgnoreParenImpCasts();
-  auto IsVar = [&](const Expr *E) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return Ref && Ref->getDecl() == Var;
-  };
+  auto IsVar = [&](const Expr *E) { return refersTo(E, Var); };
   auto IsNull = [&](const Expr *E) {
     return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
   };
@@ -224,17 +227,13 @@ static bool returns(const Stmt *S) {
 static bool changes(const Stmt *S, const VarDecl *Var) {
   if (!S)
     return false;
-  auto IsVar = [&](const Expr *E) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return Ref && Ref->getDecl() == Var;
-  };
   if (const auto *Binary = dyn_cast<BinaryOperator>(S);
-      Binary && Binary->isAssignmentOp() && IsVar(Binary->getLHS()))
+      Binary && Binary->isAssignmentOp() && refersTo(Binary->getLHS(), Var))
     return true;
   if (const auto *Unary = dyn_cast<UnaryOperator>(S);
       Unary &&
       (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf) &&
-      IsVar(Unary->getSubExpr()))
+      refersTo(Unary->getSubExpr(), Var))
     return true;
   return llvm::any_of(S->children(),
                       [&](const Stmt *Child) { return changes(Child, Var); });
