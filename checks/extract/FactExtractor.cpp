@@ -2901,6 +2901,15 @@ resourceOverriders(const std::vector<FunctionFacts> &Functions) {
   return Overriders;
 }
 
+/// Where each function of \p Functions is, by USR (the first of a USR).
+static llvm::StringMap<size_t>
+indexByUSR(const std::vector<FunctionFacts> &Functions) {
+  llvm::StringMap<size_t> Index;
+  for (size_t I = 0; I < Functions.size(); ++I)
+    Index.try_emplace(Functions[I].USR, I);
+  return Index;
+}
+
 /// Calls on objects over a bounded memory resource reach the library
 /// function with the resource's work left out: a function of its own,
 /// 'noalloc:bounded:' and the library function's USR, whose summary says
@@ -2909,9 +2918,7 @@ static void
 boundLibraryCalls(std::vector<FunctionFacts> &Functions,
                   const llvm::StringMap<LibrarySummary> &WithoutResource,
                   const llvm::StringSet<> &Overriders) {
-  llvm::StringMap<size_t> Index;
-  for (size_t I = 0; I < Functions.size(); ++I)
-    Index.try_emplace(Functions[I].USR, I);
+  llvm::StringMap<size_t> Index = indexByUSR(Functions);
   std::vector<FunctionFacts> Added;
   for (size_t I = 0, E = Functions.size(); I < E; ++I) {
     if (Functions[I].InSystemHeader)
@@ -2956,9 +2963,7 @@ static void
 ownResourceCalls(std::vector<FunctionFacts> &Functions,
                  const llvm::StringMap<LibrarySummary> &WithoutResource,
                  const llvm::StringSet<> &Overriders) {
-  llvm::StringMap<size_t> Index;
-  for (size_t I = 0; I < Functions.size(); ++I)
-    Index.try_emplace(Functions[I].USR, I);
+  llvm::StringMap<size_t> Index = indexByUSR(Functions);
   for (FunctionFacts &F : Functions) {
     if (!StringRef(F.USR).starts_with(OwnResourcePrefix) || F.Calls.size() != 3)
       continue;
