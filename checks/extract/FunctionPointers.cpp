@@ -12,21 +12,49 @@ using namespace clang;
 namespace noalloc {
 namespace {
 
+bool holdsFunctionPointers(const ValueDecl *D) {
+  const Type *T = D->getType()->getBaseElementTypeUnsafe();
+  return T->isFunctionPointerType() || T->isMemberFunctionPointerType();
+}
+
+/// The member that stands for all the function pointers of \p Union: its
+/// members share their bytes, so what is written into one is what the
+/// others hold ('u.writer = w' read as 'u.other'). Its other members hold
+/// data, which is a function only if a function's address escapes into it
+/// as data ('(void *)f'), and escaping functions count for every followed
+/// pointer of their type. Null when a member is a record (or an array of
+/// them), whose own followed fields the union's bytes overlap.
+const FieldDecl *unionSlot(const RecordDecl *Union) {
+  const FieldDecl *Slot = nullptr;
+  for (const FieldDecl *Field : Union->fields()) {
+    if (Field->getType()->getBaseElementTypeUnsafe()->isRecordType())
+      return nullptr;
+    if (!Slot && holdsFunctionPointers(Field))
+      Slot = Field;
+  }
+  return Slot;
+}
+
 /// A variable or field of user code whose type is a pointer to function or
 /// to member function, or an array of them, that noalloc follows: not a
-/// parameter (its callers write it), not a member of a union (its other
-/// members write it).
+/// parameter (its callers write it), not a member of a union that is in
+/// another record's union (its bytes are written as other types'). The
+/// function pointers of one union are one followed pointer (unionSlot).
 const ValueDecl *followed(const ValueDecl *D, const SourceManager &SM) {
   if (!D || isa<ParmVarDecl>(D) || !isa<VarDecl, FieldDecl>(D) ||
-      D->isImplicit() || SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+      D->isImplicit() || SM.isInSystemHeader(SM.getFileLoc(D->getLocation())) ||
+      !holdsFunctionPointers(D))
     return nullptr;
-  for (const DeclContext *C = D->getDeclContext(); isa<RecordDecl>(C);
-       C = C->getParent())
+  const DeclContext *C = D->getDeclContext();
+  if (const auto *Union = dyn_cast<RecordDecl>(C); Union && Union->isUnion()) {
+    D = unionSlot(Union);
+    if (!D)
+      return nullptr;
+    C = C->getParent();
+  }
+  for (; isa<RecordDecl>(C); C = C->getParent())
     if (cast<RecordDecl>(C)->isUnion())
       return nullptr;
-  const Type *T = D->getType()->getBaseElementTypeUnsafe();
-  if (!T->isFunctionPointerType() && !T->isMemberFunctionPointerType())
-    return nullptr;
   return cast<ValueDecl>(D->getCanonicalDecl());
 }
 
