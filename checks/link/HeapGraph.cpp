@@ -657,14 +657,23 @@ const HeapGraph::Pointer *
 HeapGraph::followedPointer(const LinkedCall &Call) const {
   if (Call.Kind != CallKind::Indirect || Call.Pointer.empty())
     return nullptr;
+  // Every write of a followed pointer, seen or unseen, lists it in its
+  // unit's facts: in a whole program, one that none lists is never
+  // written, and holds nothing (tinycbor's parser operations, which only a
+  // client that the program does not have fills).
+  static const Pointer NeverWritten;
   auto It = Pointers.find(Call.Pointer);
-  if (It == Pointers.end() || It->second.OtherWrites)
+  if (It == Pointers.end())
+    return wholeProgram() && !StringRef(Call.Pointer).starts_with("noalloc:")
+               ? &NeverWritten
+               : nullptr;
+  if (It->second.OtherWrites)
     return nullptr; // Written unseen or not followed: any function.
   // With no function stored and a null stored, the program only ever sets
-  // it to null; one unit cannot tell. With neither, only code noalloc does
-  // not see writes it.
+  // it to null; one unit cannot tell. With neither, code noalloc does not
+  // see may write it, unless the run is the whole program.
   if (It->second.Functions.empty() &&
-      (Options.PartialProgram || !It->second.NullStored))
+      (Options.PartialProgram || (!It->second.NullStored && !wholeProgram())))
     return nullptr;
   return &It->second;
 }
@@ -730,15 +739,19 @@ bool HeapGraph::unpassedParameter(StringRef Key) const {
   // nothing in the program calls it directly. Unless something may call it
   // from outside the run (a root, through a pointer, as an overrider, the
   // units the link lacks), it never runs.
-  // A library's functions are its clients' to call: only a program, with
-  // its 'main', calls none from outside.
-  if (Options.PartialProgram || Options.UnitsOutside || !DefinesMain)
+  if (!wholeProgram())
     return false;
   int F = find(Key.drop_front(ParameterPrefix.size()).split(':').second);
   if (F < 0 || !Nodes[F].isUserDefinition())
     return false;
   const FunctionFacts &Facts = Nodes[F].Facts;
   return !Facts.AddressTaken && !Facts.Root && Facts.Overrides.empty();
+}
+
+bool HeapGraph::wholeProgram() const {
+  // A library's functions are its clients' to call: only a program, with
+  // its 'main', calls none from outside.
+  return !Options.PartialProgram && !Options.UnitsOutside && DefinesMain;
 }
 
 void HeapGraph::resolveWriters() {

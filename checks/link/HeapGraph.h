@@ -492,12 +492,17 @@ private:
   /// the pointer is copied.
   void settleFunctions(Pointer &P);
   bool DefinesMain = false;
+  /// Whether the run is a whole program: it defines 'main', and no unit
+  /// of it is outside the link. Nothing outside calls its functions or
+  /// writes its pointers.
+  bool wholeProgram() const;
   /// Whether every function the writer \p Key may run is analysed code
   /// (its stores are in the facts), or the variable it names is defined in
   /// an analysed unit.
   bool seesWriter(llvm::StringRef Key) const;
   /// The pointer \p Call reads, if followed and written with functions and
-  /// null pointers only (none stored: the program only sets it to null).
+  /// null pointers only (none stored: the program only sets it to null),
+  /// or, in a whole program, never written at all.
   const Pointer *followedPointer(const LinkedCall &Call) const;
   /// Whether \p Call runs through a pointer or object returned by a
   /// function the program does not have ('factory()(p)'), or through a
