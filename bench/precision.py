@@ -25,10 +25,12 @@ block (default: test/semantics/*.c, *.cpp and *.m). In one run, per input:
 2. noalloc, once per input, every check (`--checks=-*,noalloc-*`), with the
    options and compiler flags of the input's first noalloc RUN line that
    names the other units the oracle builds (a test of several units also
-   runs the input alone), else of its first, `--format=json`. Verdicts: 'allocates', 'allocates-on-failure' and
-   'unknown' say "may allocate", 'none' and 'releases' do not; scored once
-   with failure paths reported (the default) and once accepted
-   (`FailurePaths: accept`: 'allocates-on-failure' is then 'none'). A
+   runs the input alone), else of its first, `--format=json`. Verdicts: 'allocates', 'allocates-on-failure',
+   'bounded' (running out of a bounded memory resource throws
+   std::bad_alloc) and 'unknown' say "may allocate", 'none' and 'releases'
+   do not; scored once with failure paths reported (the default) and once
+   accepted (`FailurePaths: accept`: 'allocates-on-failure' and 'bounded'
+   are then 'none'). A
    function is 'warned' when a finding is located in it (at one of its own
    heap sites or calls in the facts, else in the innermost function whose
    text holds it) or at a point of its chain. Findings about releasing
@@ -400,7 +402,8 @@ TOOLS = [
     ("noalloc warnings (failure paths accepted)", "warned-accept"),
     ("clang -Wfunction-effects", "clang"),
 ]
-MAY_ALLOCATE = {"report": {"allocates", "allocates-on-failure", "unknown"},
+MAY_ALLOCATE = {"report": {"allocates", "allocates-on-failure", "bounded",
+                            "unknown"},
                 "accept": {"allocates", "unknown"}}
 
 

@@ -2,6 +2,7 @@
 
 #include "PmrCheck.h"
 #include "knowledge/ValueSemantics.h"
+#include "link/HeapGraph.h"
 
 namespace noalloc {
 
@@ -43,8 +44,7 @@ PmrCheck::objectConsequence(const clang::ValueDecl *Object,
   if (!ReportBounded)
     return std::nullopt;
   return "allocates from bounded memory resource '" + Bounded->Name +
-         "', which never reaches the heap (it throws 'std::bad_alloc' when "
-         "exhausted)";
+         "': " + boundedExhaustion();
 }
 
 } // namespace noalloc

@@ -10,8 +10,9 @@ namespace noalloc {
 /// Informational: containers that allocate through a std::pmr memory
 /// resource or a user-provided allocator. Whether that reaches the heap
 /// depends on the resource, which the type does not tell; a variable over a
-/// bounded resource (a fixed buffer, null_memory_resource() upstream) never
-/// does, and is reported only with ReportBounded.
+/// bounded resource (a fixed buffer, null_memory_resource() upstream) does
+/// only when the buffer runs out (std::bad_alloc, which noalloc-call
+/// reports as a failure path), and is listed only with ReportBounded.
 class PmrCheck : public HeapObjectCheck {
 public:
   PmrCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);

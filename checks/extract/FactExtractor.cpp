@@ -2851,33 +2851,48 @@ static bool isResourceClass(StringRef KnowledgeClass) {
          isUpstreamResource(KnowledgeClass);
 }
 
+/// Whether the resource's work a call does, what its summary \p With has
+/// beyond \p Without, takes memory from the resource, and may so exhaust
+/// it (std::bad_alloc): anything but giving memory back. The knowledge
+/// base says which work is which (memory_resource::do_allocate allocates,
+/// do_deallocate and release release): a push_back takes memory, a
+/// container's destructor or deallocate only gives it back.
+static bool takesMemory(const LibrarySummary &With,
+                        const LibrarySummary &Without) {
+  return (With.Allocates && !Without.Allocates) ||
+         (With.Unknown && !Without.Unknown) ||
+         (With.MayAllocate && !Without.MayAllocate) ||
+         (With.AllocatesOnFailure && !Without.AllocatesOnFailure);
+}
+
 /// What a call of \p Callee on an object over a bounded resource does, if
 /// it uses the resource; none when it does not, or noalloc cannot tell
-/// (the call then stays a call of \p Callee).
+/// (the call then stays a call of \p Callee). It is bounded when it takes
+/// memory from the resource; giving memory back to a bounded resource is
+/// no use of the heap.
 static std::optional<LibrarySummary>
 boundedSummary(const FunctionFacts &Callee,
                const llvm::StringMap<LibrarySummary> &WithoutResource) {
   if (!Callee.InSystemHeader)
     return std::nullopt;
+  const LibrarySummary &With = Callee.Summary;
   LibrarySummary S;
   S.Summarised = true;
   if (isResourceClass(Callee.KnowledgeClass)) {
-    S.Bounded = !Callee.Constructor;
+    // All a resource's members do is its work; making one takes nothing.
+    S.Bounded = !Callee.Constructor && takesMemory(With, S);
     return S;
   }
   auto It = WithoutResource.find(Callee.USR);
   if (It == WithoutResource.end())
     return std::nullopt;
-  const LibrarySummary &With = Callee.Summary, &Without = It->second;
-  bool UsesResource = (With.Allocates && !Without.Allocates) ||
-                      (With.Releases && !Without.Releases) ||
-                      (With.Unknown && !Without.Unknown) ||
-                      (With.MayAllocate && !Without.MayAllocate) ||
-                      (With.AllocatesOnFailure && !Without.AllocatesOnFailure);
-  if (!UsesResource)
+  const LibrarySummary &Without = It->second;
+  bool GivesBack = With.Releases && !Without.Releases;
+  bool Takes = takesMemory(With, Without);
+  if (!Takes && !GivesBack)
     return std::nullopt;
   S = Without;
-  S.Bounded = true;
+  S.Bounded = Takes;
   return S;
 }
 

@@ -93,10 +93,11 @@ enum class ObjectMemory {
   MemoryResource,
   /// A user-provided allocator.
   CustomAllocator,
-  /// A std::pmr memory resource that never reaches the heap: its upstream
-  /// is null_memory_resource() (a monotonic_buffer_resource on a fixed
-  /// buffer), or it is a resource, a container or a polymorphic_allocator
-  /// over one (knowledge/ValueSemantics boundedResource).
+  /// A std::pmr memory resource that uses no heap while it has room (running
+  /// out throws std::bad_alloc): its upstream is null_memory_resource() (a
+  /// monotonic_buffer_resource on a fixed buffer), or it is a resource, a
+  /// container or a polymorphic_allocator over one (knowledge/ValueSemantics
+  /// boundedResource).
   BoundedResource,
 };
 
@@ -258,9 +259,10 @@ struct LibrarySummary {
   bool AllocatesOnFailure = false;
   /// The exception thrown on the shortest such path, if known.
   std::string Exception;
-  /// Allocates from a bounded memory resource, which never reaches the
-  /// heap and throws std::bad_alloc when exhausted: the summary of a call
-  /// on an object over one, the resource's own work left out.
+  /// Takes memory from a bounded memory resource, which uses no heap while
+  /// it has room and throws std::bad_alloc (a failure path) when exhausted:
+  /// the summary of a call on an object over one, the resource's own work
+  /// left out.
   bool Bounded = false;
 };
 

@@ -88,7 +88,8 @@ bool assignsMovedFrom(const clang::CallExpr *Call, clang::ASTContext &Ctx,
 bool memberHeldInPlace(const clang::FieldDecl *Field, clang::ASTContext &Ctx,
                        const KnowledgeBase &KB);
 
-/// A std::pmr memory resource that never reaches the heap.
+/// A std::pmr memory resource that uses no heap while it has room; running
+/// out throws std::bad_alloc.
 struct BoundedResource {
   /// The resource as the code names it: 'arena',
   /// 'std::pmr::null_memory_resource()'.

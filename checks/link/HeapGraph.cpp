@@ -1037,9 +1037,17 @@ void HeapGraph::reachUnitsOutside(std::vector<int> &Targets) const {
     reachUnknown(Targets);
 }
 
+std::string boundedExhaustion() {
+  return "no heap while it has room; when exhausted it throws "
+         "'std::bad_alloc', whose exception object is allocated on the heap";
+}
+
 std::string boundedPhrase() {
-  return "uses a bounded memory resource, which never reaches the heap (it "
-         "throws 'std::bad_alloc' when exhausted)";
+  return "allocates from a bounded memory resource: " + boundedExhaustion();
+}
+
+std::string boundedFailurePhrase() {
+  return failurePhrase("std::bad_alloc", "");
 }
 
 std::string failurePhrase(StringRef Exception, StringRef Condition) {

@@ -28,8 +28,9 @@ namespace noalloc {
 
 /// What a function may do to the heap, as a lattice: None < Releases <
 /// AllocatesOnFailure < Bounded < Unknown < Allocates. Bounded: it
-/// allocates from a memory resource that never reaches the heap, and
-/// throws std::bad_alloc (a failure path) when the resource is exhausted.
+/// allocates from a memory resource that uses no heap while it has room,
+/// and throws std::bad_alloc (a failure path, which allocates the
+/// exception) when the resource is exhausted.
 enum class Effect {
   None,
   Releases,
@@ -100,8 +101,9 @@ enum class Cause {
   /// Reaches an allocation only on a library's failure path: a throw in
   /// library code, a throw helper (std::__throw_system_error).
   Failure,
-  /// Allocates from a bounded memory resource: a fixed buffer with
-  /// null_memory_resource() upstream. Not the heap; running out throws.
+  /// Takes memory from a bounded memory resource: a fixed buffer with
+  /// null_memory_resource() upstream. Not the heap while it has room;
+  /// running out throws std::bad_alloc, a failure path.
   Bounded,
 };
 inline constexpr unsigned NumCauses = 7;
@@ -112,7 +114,10 @@ inline bool Policy::counts(Cause C) const {
     return isStrict();
   case Cause::MayAllocate:
     return countsMayAllocate();
+  // Running out of a bounded memory resource throws std::bad_alloc: a
+  // failure path too.
   case Cause::Failure:
+  case Cause::Bounded:
     return Failures == FailurePaths::Report;
   default:
     return true;
@@ -162,8 +167,14 @@ void joinSummary(LibrarySummary &Known, const LibrarySummary &S);
 /// "may allocate only when it fails (throws 'std::system_error')": the
 /// exception if known, else the condition, else nothing.
 std::string failurePhrase(llvm::StringRef Exception, llvm::StringRef Condition);
-/// What a call on an object over a bounded memory resource does.
+/// What a bounded memory resource does: "no heap while it has room; when
+/// exhausted it throws 'std::bad_alloc', ..." (also noalloc-pmr's words).
+std::string boundedExhaustion();
+/// What a call that takes memory from a bounded memory resource does.
 std::string boundedPhrase();
+/// The warning's words for such a call: "may allocate only when it fails
+/// (throws 'std::bad_alloc')".
+std::string boundedFailurePhrase();
 
 /// A place in a file whose name the graph holds (HeapGraph's strings).
 struct LinkedPoint {

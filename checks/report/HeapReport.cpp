@@ -485,9 +485,8 @@ std::optional<CallSelector::Worst> CallSelector::worstTarget(unsigned List) {
       continue;
     Effect E = G.effect(T, Options.Policy);
     // Releasing memory and unseen code matter where nothing may touch the
-    // heap: in code reachable from a root. A bounded memory resource is
-    // not the heap: noalloc-pmr lists it (ReportBounded).
-    if (E == Effect::None || E == Effect::Bounded ||
+    // heap: in code reachable from a root.
+    if (E == Effect::None ||
         ((E == Effect::Releases || E == Effect::Unknown) && !G.hasRoots()))
       continue;
     Worst Next{T, E};
@@ -520,9 +519,13 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
   // fails, and both before one that only releases: the first warning shows
   // the function's answer.
   auto Weaker = [](const Candidate &C) {
-    return C.Reached == Effect::Releases             ? 2
-           : C.Reached == Effect::AllocatesOnFailure ? 1
-                                                     : 0;
+    if (C.Reached == Effect::Releases)
+      return 2;
+    // Running out of a bounded resource is a failure path too.
+    return C.Reached == Effect::AllocatesOnFailure ||
+                   C.Reached == Effect::Bounded
+               ? 1
+               : 0;
   };
   auto InSource = [&](const Candidate &A, const Candidate &B) {
     int WeakerA = Weaker(A), WeakerB = Weaker(B);
@@ -606,6 +609,8 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
                        "'catch' handler)";
   } else if (Chosen.Reached == Effect::AllocatesOnFailure) {
     F.Message = Call + " " + failureWords(G, Paths, Chosen.Target);
+  } else if (Chosen.Reached == Effect::Bounded) {
+    F.Message = Call + " " + boundedFailurePhrase();
   } else {
     F.Message = Call + (Chosen.Reached == Effect::Allocates
                             ? " may allocate on the heap"
@@ -619,9 +624,11 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
                !T.isUnknownTargets();
   Walk Path =
       continues(T, Deciding) ? Paths.witness(Chosen.Target, Deciding) : Walk();
-  // A summary's words say no more than the message; the knowledge's do.
+  // A summary's words say no more than the message; the knowledge's do,
+  // and so do a bounded resource's (why it fails).
   bool Leaf = !continues(T, Deciding) && Chosen.Reached != Effect::Unknown &&
-              (!T.Facts.Summary.Summarised || T.isMayAllocateCall()) &&
+              (!T.Facts.Summary.Summarised || T.isMayAllocateCall() ||
+               Deciding == Cause::Bounded) &&
               T.Leaf[unsigned(Deciding)]; // The message names unseen code.
   size_t Finding = Roots.size();
   ChainWindow Window(Finding + 1 + MayBe + Path.size() + Leaf, Finding);

@@ -2,8 +2,9 @@
 // can call (internal linkage, not a member or a template, its address
 // never taken) is bounded in it when every call passes a container over a
 // bounded memory resource (bounded-resource.cpp): 'fill' pushes onto the
-// caller's arena, which never reaches the heap (running out throws
-// std::bad_alloc, 1 block). The twins allocate: a function one caller
+// caller's arena, which uses no heap while it has room; running out throws
+// std::bad_alloc (1 block), a failure path noalloc-call reports as such
+// ("may allocate only when it fails"). The twins allocate: a function one caller
 // gives a container over the default resource ('fillAny'), and one other
 // units can call ('fillShared'). Every label is the oracle's, with
 // libstdc++ and libc++; every function is a root.
@@ -27,6 +28,7 @@ namespace {
 ROOT int fill(std::pmr::vector<int> &v, int n) {
   for (int i = 0; i < n; ++i)
     v.push_back(i);
+  // CALL: bounded-parameter.cpp:[[@LINE-1]]:7: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate only when it fails (throws 'std::bad_alloc') [noalloc-call]
   return (int)v.size();
 }
 ROOT int fillAny(std::pmr::vector<int> &v, int n) {
@@ -50,6 +52,7 @@ ROOT int bounded(int n) {
                                             std::pmr::null_memory_resource());
   std::pmr::vector<int> v(&arena);
   return fill(v, n);
+  // CALL: bounded-parameter.cpp:[[@LINE-1]]:10: warning: call to 'fill' may allocate only when it fails (throws 'std::bad_alloc') [noalloc-call]
 }
 // fillAny's other caller: its container is bounded, the other one's not.
 ROOT int mixed(int n) {

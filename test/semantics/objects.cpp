@@ -18,8 +18,10 @@
 //   local reference names the same container. A member that every
 //   constructor builds over a bounded arena, of a class that cannot be
 //   copied, is bounded in every object ('bounded'; running out throws
-//   std::bad_alloc, 1 block); its twins, over an arena with the default
-//   upstream or in a class whose copy gets the default resource, allocate.
+//   std::bad_alloc, 1 block: noalloc-call reports the calls that take
+//   memory from it as failure paths); its twins, over an arena with the
+//   default upstream or in a class whose copy gets the default resource,
+//   allocate.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-std-type,noalloc-pmr' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=DIRECT --implicit-check-not='{{warning|error|note}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-std-type,noalloc-pmr' %s -- -std=c++17 -stdlib=libc++ \
@@ -123,9 +125,11 @@ ROOT int movedPmr(int N) {
                                             std::pmr::null_memory_resource());
   std::pmr::vector<int> V(&Arena);
   V.push_back(1);
+  // CALL: objects.cpp:[[@LINE-1]]:5: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate only when it fails (throws 'std::bad_alloc') [noalloc-call]
   std::pmr::vector<int> W(std::move(V));
   for (int I = 0; I < N; ++I)
     W.push_back(I);
+  // CALL: objects.cpp:[[@LINE-1]]:7: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate only when it fails (throws 'std::bad_alloc') [noalloc-call]
   return (int)W.size();
 }
 ROOT int copiedPmr(int N) {
@@ -134,6 +138,7 @@ ROOT int copiedPmr(int N) {
                                             std::pmr::null_memory_resource());
   std::pmr::vector<int> V(&Arena);
   V.push_back(1);
+  // CALL: objects.cpp:[[@LINE-1]]:5: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate only when it fails (throws 'std::bad_alloc') [noalloc-call]
   std::pmr::vector<int> W(V);
   // DIRECT: objects.cpp:[[@LINE-1]]:25: warning: variable 'W' of type 'std::pmr::vector<int>' allocates from its memory resource, which may be the heap [noalloc-pmr]
   // CALL: objects.cpp:[[@LINE-2]]:25: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::vector' may allocate on the heap [noalloc-call]
@@ -150,6 +155,7 @@ ROOT int referencedPmr(int N) {
   std::pmr::vector<int> &R = V;
   for (int I = 0; I < N; ++I)
     R.push_back(I);
+  // CALL: objects.cpp:[[@LINE-1]]:7: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate only when it fails (throws 'std::bad_alloc') [noalloc-call]
   return (int)R.size();
 }
 
@@ -163,12 +169,14 @@ class Frame {
 
 public:
   void add(int X) { Values.push_back(X); }
+  // CALL: objects.cpp:[[@LINE-1]]:28: warning: call to 'std::vector<int, std::pmr::polymorphic_allocator<int>>::push_back' may allocate only when it fails (throws 'std::bad_alloc') [noalloc-call]
   int count() const { return (int)Values.size(); }
 };
 ROOT int boundedMember(int N) {
   Frame F;
   for (int I = 0; I < N; ++I)
     F.add(I);
+  // CALL: objects.cpp:[[@LINE-1]]:7: warning: call to 'Frame::add' may allocate only when it fails (throws 'std::bad_alloc') [noalloc-call]
   return F.count();
 }
 // Its twin: the arena's default upstream takes over when it runs out.

@@ -53,9 +53,11 @@ TEST_F(HeapReportTest, CallsOfAnEnabledDirectCheckAreLeftToIt) {
   EXPECT_EQ(Findings[1].Message, "call to 'malloc' may allocate on the heap");
 }
 
-// A bounded memory resource is not the heap: noalloc-call says nothing of
-// it, whichever checks run, and its verdict says 'bounded'.
-TEST_F(HeapReportTest, BoundedResourcesAreNotReported) {
+// A bounded memory resource uses no heap while it has room; running out
+// throws std::bad_alloc: noalloc-call reports a call that takes memory from
+// it as a failure path, whichever checks run, FailurePaths: accept accepts
+// it, and its verdict says 'bounded'.
+TEST_F(HeapReportTest, BoundedResourcesAreFailurePaths) {
   UnitBuilder B;
   B.define("frame").library("bounded_push_back");
   B.define("grows").library("push_back");
@@ -68,13 +70,23 @@ TEST_F(HeapReportTest, BoundedResourcesAreNotReported) {
   Link.Roots = {"frame", "grows"};
   ReportOptions CallOnly;
   CallOnly.CheckEnabled = [](llvm::StringRef C) { return C == "noalloc-call"; };
+  ReportOptions Accept = CallOnly;
+  Accept.Policy.Failures = FailurePaths::Accept;
   for (const ReportOptions &Options : {ReportOptions(), CallOnly}) {
-    // The twin: what a call on such an object still allocates is reported.
     std::vector<CallFinding> Findings = findings(B.build(), Options, Link);
-    ASSERT_EQ(Findings.size(), 1u);
-    EXPECT_EQ(Findings[0].Message,
+    ASSERT_EQ(Findings.size(), 2u);
+    EXPECT_EQ(Findings[0].Message, "call to 'bounded_push_back' may allocate "
+                                   "only when it fails (throws "
+                                   "'std::bad_alloc')");
+    EXPECT_TRUE(isFailurePathMessage(Findings[0].Message));
+    EXPECT_EQ(Findings[1].Message,
               "call to 'push_back' may allocate on the heap");
   }
+  // The twin: what a call on such an object still allocates is reported
+  // when failure paths are accepted.
+  std::vector<CallFinding> Findings = findings(B.build(), Accept, Link);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Message, "call to 'push_back' may allocate on the heap");
   HeapGraph G = link({B.build()}, Link);
   std::vector<FunctionSummary> Summaries =
       functionSummaries(G, Policy::lenient());
@@ -83,9 +95,13 @@ TEST_F(HeapReportTest, BoundedResourcesAreNotReported) {
   EXPECT_TRUE(Summaries[0].MayAllocate);
   ASSERT_EQ(Summaries[0].Chain.size(), 1u);
   EXPECT_EQ(Summaries[0].Chain[0].Message,
-            "'frame' calls 'bounded_push_back', which uses a bounded memory "
-            "resource, which never reaches the heap (it throws "
-            "'std::bad_alloc' when exhausted)");
+            "'frame' calls 'bounded_push_back', which allocates from a bounded "
+            "memory resource: no heap while it has room; when exhausted it "
+            "throws 'std::bad_alloc', whose exception object is allocated on "
+            "the heap");
+  Summaries = functionSummaries(G, Accept.Policy);
+  EXPECT_EQ(effectName(Summaries[0].Answer), "none");
+  EXPECT_EQ(effectName(Summaries[0].Lattice), "bounded");
 }
 
 TEST_F(HeapReportTest, ScopedRunsSayWhatTheyCannotSee) {

@@ -1,6 +1,8 @@
 // A std::pmr container over a bounded memory resource (a fixed buffer with
-// null_memory_resource() upstream, a pool over one) never reaches the heap:
-// noalloc-pmr leaves it out, and lists it with ReportBounded. The negative
+// null_memory_resource() upstream, a pool over one) uses no heap while the
+// buffer has room (running out throws std::bad_alloc, a failure path that
+// noalloc-call reports): noalloc-pmr leaves it out, and lists it with
+// ReportBounded. The negative
 // twins are reported either way: the default upstream, new_delete_resource(),
 // a parameter, a pointer that is reassigned, a pool with the default upstream.
 // Runtime counts: test/semantics/bounded-resource.cpp.
@@ -37,20 +39,20 @@ void bounded() {
   std::pmr::monotonic_buffer_resource arena(buffer, sizeof buffer,
                                             std::pmr::null_memory_resource());
   std::pmr::vector<int> samples(&arena);
-  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'samples' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'arena', which never reaches the heap (it throws 'std::bad_alloc' when exhausted) [noalloc-pmr]
+  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'samples' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'arena': no heap while it has room; when exhausted it throws 'std::bad_alloc', whose exception object is allocated on the heap [noalloc-pmr]
   std::pmr::string name("sensor", &arena);
-  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:20: warning: variable 'name' of type 'std::pmr::string' allocates from bounded memory resource 'arena', which never reaches the heap (it throws 'std::bad_alloc' when exhausted) [noalloc-pmr]
+  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:20: warning: variable 'name' of type 'std::pmr::string' allocates from bounded memory resource 'arena': no heap while it has room; when exhausted it throws 'std::bad_alloc', whose exception object is allocated on the heap [noalloc-pmr]
   std::pmr::unsynchronized_pool_resource pool(&arena);
   std::pmr::polymorphic_allocator<int> alloc(&pool);
   std::pmr::vector<int> pooled(alloc);
-  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'pooled' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'pool', which never reaches the heap (it throws 'std::bad_alloc' when exhausted) [noalloc-pmr]
+  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'pooled' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'pool': no heap while it has room; when exhausted it throws 'std::bad_alloc', whose exception object is allocated on the heap [noalloc-pmr]
   std::pmr::memory_resource &ref = arena;
   std::pmr::vector<int> byReference(&ref);
-  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'byReference' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'arena', which never reaches the heap (it throws 'std::bad_alloc' when exhausted) [noalloc-pmr]
+  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'byReference' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'arena': no heap while it has room; when exhausted it throws 'std::bad_alloc', whose exception object is allocated on the heap [noalloc-pmr]
   std::pmr::vector<int> none(std::pmr::null_memory_resource());
-  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'none' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'std::pmr::null_memory_resource()', which never reaches the heap (it throws 'std::bad_alloc' when exhausted) [noalloc-pmr]
+  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'none' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'std::pmr::null_memory_resource()': no heap while it has room; when exhausted it throws 'std::bad_alloc', whose exception object is allocated on the heap [noalloc-pmr]
   std::pmr::vector<int> global(&Shared);
-  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'global' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'Shared', which never reaches the heap (it throws 'std::bad_alloc' when exhausted) [noalloc-pmr]
+  // BOUNDED: pmr-bounded.cpp:[[@LINE-1]]:25: warning: variable 'global' of type 'std::pmr::vector<int>' allocates from bounded memory resource 'Shared': no heap while it has room; when exhausted it throws 'std::bad_alloc', whose exception object is allocated on the heap [noalloc-pmr]
   keep(samples), keep(pooled), keep(byReference), keep(none), keep(global);
   name += "s";
 }
