@@ -130,8 +130,12 @@ static void printCompileFailures(const RunSummary &Summary) {
 /// The summary line and the files that do not compile, on standard error.
 static void printSummary(const RunSummary &Summary) {
   std::string Line = Summary.line();
-  if (!cli::Quiet && !Line.empty())
+  if (!cli::Quiet && !Line.empty()) {
     errs() << "noalloc: " << Line << "\n";
+    // Each root's answer in a line, however many findings its reach has.
+    for (const std::string &Root : Summary.Roots)
+      errs() << "noalloc: " << Root << "\n";
+  }
   // Failed assertions can outnumber the rest: say which option accepts them.
   if (unsigned N = Summary.FailurePaths; N && !cli::Quiet)
     errs() << "noalloc: " << N
@@ -316,8 +320,12 @@ static int report(std::vector<TranslationUnitResult> &Results,
     keepLinkedChecks(Errors);
   applyHeaderFilters(Errors, Options, Files);
   applyLineFilter(Errors, Options.Global);
-  if (Linked)
+  if (Linked) {
     Summary.Unfollowed = takeUnfollowedCalls(Errors, *Linked);
+    if (!cli::Quiet)
+      Summary.Roots = rootAnswers(*Linked->Graph, Linked->Options.Policy,
+                                  RunSummary::RootsShown);
+  }
   // Whether the run fails is known here, before any file is written.
   Summary.ConfigurationError = markConfigurationErrors(Errors);
   std::vector<std::string> Unwritten = unwrittenOutputs(Summary);

@@ -479,6 +479,18 @@ static json::Object jsonFunction(const FunctionSummary &S) {
                       {"chain", std::move(Chain)}};
 }
 
+/// The USRs of the roots, each once, in the functions' order: a root's
+/// answer is its function's verdict and chain.
+static std::vector<StringRef>
+rootUSRs(ArrayRef<FunctionSummary> FunctionVerdicts) {
+  std::vector<StringRef> Roots;
+  StringSet<> Seen;
+  for (const FunctionSummary &S : FunctionVerdicts)
+    if (S.Root && Seen.insert(S.USR).second)
+      Roots.push_back(S.USR);
+  return Roots;
+}
+
 void writeJson(ArrayRef<ClangTidyError> Errors,
                ArrayRef<FunctionSummary> FunctionVerdicts, SourceFiles &Files,
                raw_ostream &OS) {
@@ -495,6 +507,10 @@ void writeJson(ArrayRef<ClangTidyError> Errors,
     J.attributeArray("functions", [&] {
       for (const FunctionSummary &S : FunctionVerdicts)
         J.value(jsonFunction(S));
+    });
+    J.attributeArray("roots", [&] {
+      for (StringRef USR : rootUSRs(FunctionVerdicts))
+        J.value(USR);
     });
     J.attribute("version", 2);
   });

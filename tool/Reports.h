@@ -66,6 +66,10 @@ struct RunSummary {
   UnseenCalls Unfollowed;
   /// The findings of heap use only after a call fails (a failed assert).
   unsigned FailurePaths = 0;
+  /// With roots, each one's answer in a line (rootAnswers): the first
+  /// RootsShown, then a line counting the others.
+  std::vector<std::string> Roots;
+  static constexpr size_t RootsShown = 20;
 
   /// "3 findings in 7 files": the files with findings, or with none, the
   /// files analysed. Empty when no file compiled: "0 findings" would claim

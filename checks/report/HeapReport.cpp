@@ -937,6 +937,7 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
     S.Name = N.Facts.Name;
     S.USR = N.Facts.USR;
     S.Where = N.Facts.Where;
+    S.Root = N.Facts.Root;
     S.Lattice = G.lattice(I);
     S.Answer = G.effect(I, P);
     if (S.Answer != Effect::None) {
@@ -1029,6 +1030,12 @@ static std::string pointPhrase(const HeapGraph &G, ReportPaths &Paths, int I,
                              : leafPhrase(G.node(I), C);
 }
 
+/// What a function whose verdict is none does: nothing, or only what the
+/// run's policy accepts (the verdict says none in both cases).
+static constexpr StringLiteral CleanPhrase = "does not use the heap";
+static constexpr StringLiteral AcceptedPhrase =
+    "may use the heap only by paths the run's policy accepts";
+
 namespace {
 /// The paths of each cause a policy accepts, which --explain leaves out
 /// (the verdict is the policy's) and counts, naming the option that would
@@ -1048,8 +1055,7 @@ public:
   /// What a function that reaches no counted point does, when these are
   /// its paths: not "does not use the heap" if the policy accepts some.
   StringRef cleanPhrase() const {
-    return empty() ? "does not use the heap"
-                   : "may use the heap only by paths the run's policy accepts";
+    return empty() ? CleanPhrase : AcceptedPhrase;
   }
   void print(raw_ostream &OS) const {
     for (Cause C : ExplainOrder)
@@ -1229,6 +1235,23 @@ static StringRef witnessEnd(const HeapGraph &G, ReportPaths &Paths, int Start,
                                      : StringRef();
 }
 
+/// Step \p K of \p Path, the link's shortest path of \p C, as --explain
+/// says it: a call, or the heap site at the end; the last call says what
+/// its callee does.
+static ChainStep shortestPathStep(const HeapGraph &G, ReportPaths &Paths,
+                                  const Walk &Path, size_t K, Cause C) {
+  int X = Path[K];
+  const Witness &W = G.node(X).witness(C);
+  if (W.Site >= 0)
+    return explainSite(G, X, W.Site);
+  bool End = K + 1 == Path.size();
+  std::string Why;
+  if (End)
+    Why = C == Cause::Failure ? failureWords(G, Paths, W.Target)
+                              : leafPhrase(G.node(W.Target), C);
+  return explainCall(G, X, G.node(X).Calls[W.Call], W.Target, End, Why);
+}
+
 /// One of several functions: its shortest path to each cause it reaches
 /// that \p P counts, as the link step found them (no search of its own).
 static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
@@ -1249,19 +1272,9 @@ static void printShortestPaths(const HeapGraph &G, ReportPaths &Paths,
   for (Cause C : Reached) {
     OS << "  path " << ++Number << ":\n";
     Walk Path = Paths.witness(Start, C);
-    auto Step = [&](size_t K) -> ChainStep {
-      int X = Path[K];
-      const Witness &W = G.node(X).witness(C);
-      if (W.Site >= 0)
-        return explainSite(G, X, W.Site);
-      bool End = K + 1 == Path.size();
-      std::string Why;
-      if (End)
-        Why = C == Cause::Failure ? failureWords(G, Paths, W.Target)
-                                  : leafPhrase(G.node(W.Target), C);
-      return explainCall(G, X, G.node(X).Calls[W.Call], W.Target, End, Why);
-    };
-    printSteps(Path.size(), Step, OS);
+    printSteps(
+        Path.size(),
+        [&](size_t K) { return shortestPathStep(G, Paths, Path, K, C); }, OS);
   }
   printParameterPaths(Through, Number, OS);
   Accepted.print(OS);
@@ -1313,6 +1326,146 @@ bool explain(const HeapGraph &G, StringRef Pattern, Policy P, raw_ostream &OS) {
       OS << Block;
   }
   return !Matches.empty();
+}
+
+namespace {
+/// A root and its answer under the run's policy.
+struct RootAnswer {
+  int Node;
+  Effect Answer;
+  /// The answer is none, and the policy accepts paths to the heap.
+  bool Accepted;
+};
+} // namespace
+
+/// What a root does, in a few words: of one root, or of \p Many.
+static StringRef answerPhrase(const RootAnswer &R, bool Many) {
+  switch (R.Answer) {
+  case Effect::Allocates:
+    return "may allocate";
+  case Effect::Unknown:
+    return "cannot be shown allocation-free";
+  case Effect::Bounded:
+    return Many ? "use a bounded memory resource"
+                : "uses a bounded memory resource";
+  case Effect::AllocatesOnFailure:
+    return "may allocate only when a call fails";
+  case Effect::Releases:
+    return "may release heap memory";
+  case Effect::None:
+    break;
+  }
+  if (R.Accepted)
+    return AcceptedPhrase;
+  return Many ? "do not use the heap" : CleanPhrase;
+}
+
+/// \p Root's shortest path to what decides its answer, as --explain and
+/// the JSON chain give it, in one line: the functions by name, joined by
+/// arrows, then the last step in --explain's words; a long path cut as
+/// every format cuts it (ChainWindow).
+static std::string oneLinePath(const HeapGraph &G, ReportPaths &Paths, int Root,
+                               Policy P) {
+  Cause C = G.decidingCause(Root, P);
+  Walk Path = Paths.witness(Root, C);
+  std::vector<ChainStep> Steps;
+  appendShown(
+      ChainWindow(Path.size(), 0), 0, Path.size(),
+      [&](size_t K) {
+        if (K + 1 == Path.size())
+          return shortestPathStep(G, Paths, Path, K, C);
+        return ChainStep{quoted(G.node(Path[K]).Facts.Name), {}};
+      },
+      Steps);
+  std::string Line;
+  for (const ChainStep &S : Steps) {
+    if (!Line.empty())
+      Line += " -> ";
+    Line += leftOutSteps(S.Message) ? "(" + S.Message + ")" : S.Message;
+  }
+  return Line;
+}
+
+/// How many functions of user code in \p Root's reach, besides it, may use
+/// the heap under \p P, each as written once (a template's instantiations
+/// and a header's copies are one): one search.
+static size_t heapFunctionsInReach(const HeapGraph &G, int Root, Policy P) {
+  const SourcePoint &Own = G.node(Root).Facts.Where;
+  DenseSet<std::pair<StringRef, unsigned>> Counted;
+  for (int I : G.reachable({Root})) {
+    const Node &N = G.node(I);
+    Effect E = G.effect(I, P);
+    if (N.isUserDefinition() && E != Effect::None && E != Effect::Bounded)
+      Counted.insert({N.Facts.Where.File, N.Facts.Where.Offset});
+  }
+  Counted.erase({Own.File, Own.Offset});
+  return Counted.size();
+}
+
+/// A shown root's line: its answer, its path and what else its reach does.
+static std::string rootLine(const HeapGraph &G, ReportPaths &Paths,
+                            const RootAnswer &R, Policy P) {
+  StringRef Name = G.node(R.Node).Facts.Name;
+  std::string Line =
+      "root " + quoted(Name) + " " + answerPhrase(R, false).str();
+  if (R.Answer == Effect::None)
+    return Line;
+  if (std::string Path = oneLinePath(G, Paths, R.Node, P); !Path.empty())
+    Line += ": " + Path;
+  if (size_t More = heapFunctionsInReach(G, R.Node, P))
+    Line += "; " + std::to_string(More) +
+            (More == 1 ? " other function" : " other functions") +
+            " in its reach may use the heap (see --explain=" + quoted(Name) +
+            ")";
+  return Line;
+}
+
+/// "and 9980 more roots: 9000 may allocate, 980 do not use the heap":
+/// \p Rest, sorted by answer, counted by answer.
+static std::string otherRootsLine(ArrayRef<RootAnswer> Rest) {
+  std::string Line = "and " + std::to_string(Rest.size()) +
+                     (Rest.size() == 1 ? " more root: " : " more roots: ");
+  for (size_t I = 0; I < Rest.size();) {
+    size_t J = I;
+    while (J < Rest.size() && Rest[J].Answer == Rest[I].Answer &&
+           Rest[J].Accepted == Rest[I].Accepted)
+      ++J;
+    Line += (I ? ", " : "") + std::to_string(J - I) + " " +
+            answerPhrase(Rest[I], J - I > 1).str();
+    I = J;
+  }
+  return Line;
+}
+
+std::vector<std::string> rootAnswers(const HeapGraph &G, Policy P,
+                                     size_t Shown) {
+  std::vector<RootAnswer> Roots;
+  for (int I : G.roots()) {
+    Effect A = G.effect(I, P);
+    Roots.push_back({I, A, A == Effect::None && G.lattice(I) != Effect::None});
+  }
+  // The worst answers first; a function one place defines is one root
+  // (a header's static function is a node per unit).
+  auto Key = [&](const RootAnswer &R) {
+    const FunctionFacts &F = G.node(R.Node).Facts;
+    return std::make_tuple(-int(R.Answer), !R.Accepted, StringRef(F.Where.File),
+                           F.Where.Offset, StringRef(F.Name));
+  };
+  llvm::sort(Roots, [&](const RootAnswer &A, const RootAnswer &B) {
+    return Key(A) < Key(B);
+  });
+  Roots.erase(std::unique(Roots.begin(), Roots.end(),
+                          [&](const RootAnswer &A, const RootAnswer &B) {
+                            return Key(A) == Key(B);
+                          }),
+              Roots.end());
+  std::vector<std::string> Lines;
+  ReportPaths Paths(G);
+  for (size_t I = 0; I < Roots.size() && I < Shown; ++I)
+    Lines.push_back(rootLine(G, Paths, Roots[I], P));
+  if (Roots.size() > Shown)
+    Lines.push_back(otherRootsLine(ArrayRef(Roots).drop_front(Shown)));
+  return Lines;
 }
 
 } // namespace noalloc

@@ -131,6 +131,8 @@ struct FunctionSummary {
   std::string Name;
   std::string USR;
   SourcePoint Where;
+  /// A root: marked, or matched by Roots.
+  bool Root = false;
   /// What the function may do, whatever the policy.
   Effect Lattice = Effect::None;
   /// The answer under the run's policy.
@@ -155,6 +157,17 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &Graph,
 /// if none matches.
 bool explain(const HeapGraph &Graph, llvm::StringRef Pattern, Policy P,
              llvm::raw_ostream &OS);
+
+/// In scoped mode, each root's answer under \p P in one line, for the end
+/// of a run: what it does ("root 'tick' may allocate"), its shortest path
+/// to what decides that (the one --explain and the JSON chain give: names
+/// joined by arrows, the last step in --explain's words) and how many
+/// other functions in its reach may use the heap, with the --explain that
+/// lists them. The worst answers first; after \p Shown roots, one line
+/// counts the others by answer, so that the cost is \p Shown searches
+/// whatever the number of roots. Empty without roots.
+std::vector<std::string> rootAnswers(const HeapGraph &Graph, Policy P,
+                                     size_t Shown);
 
 llvm::StringRef effectName(Effect E);
 
