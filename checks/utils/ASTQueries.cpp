@@ -740,23 +740,44 @@ static std::optional<bool> partNeverRuns(const DynTypedNode &Parent,
   return std::nullopt;
 }
 
-bool neverRunsAtRunTime(const DynTypedNode &Start, ASTContext &Ctx) {
+std::optional<bool> neverRunsAlong(
+    const DynTypedNode &Start,
+    llvm::function_ref<std::optional<DynTypedNode>(const DynTypedNode &)>
+        FirstParent,
+    ASTContext &Ctx) {
   DynTypedNode Node = Start;
   const Stmt *Below = nullptr;
   while (true) {
-    auto Parents = parentsOf(Node, Ctx);
-    if (Parents.empty())
+    std::optional<DynTypedNode> Parent = FirstParent(Node);
+    if (!Parent)
+      return std::nullopt;
+    if (Parent->getNodeKind().isNone())
       return false;
-    if (std::optional<bool> Decided = partNeverRuns(Parents[0], Node, Ctx))
+    if (std::optional<bool> Decided = partNeverRuns(*Parent, Node, Ctx))
       return *Decided;
     // A switch on a constant drops statements of its body, not its body.
-    if (const auto *Switch = Parents[0].get<SwitchStmt>();
+    if (const auto *Switch = Parent->get<SwitchStmt>();
         Switch && Node.get<Stmt>() == Switch->getBody() &&
         isDroppedPart(Switch, Below, Ctx))
       return true;
     Below = Node.get<Stmt>();
-    Node = Parents[0];
+    Node = *Parent;
   }
+}
+
+bool neverRunsAtRunTime(const DynTypedNode &Start, ASTContext &Ctx) {
+  // The parent index decided it while it walked the unit (a throw, a new,
+  // a delete), without a climb or a record of an instantiation's parents.
+  if (const auto *S = Start.get<Stmt>())
+    if (std::optional<bool> Known = indexedNeverRuns(*S, Ctx))
+      return *Known;
+  return *neverRunsAlong(
+      Start,
+      [&](const DynTypedNode &Node) {
+        auto Parents = parentsOf(Node, Ctx);
+        return std::optional(Parents.empty() ? DynTypedNode() : Parents[0]);
+      },
+      Ctx);
 }
 
 const CXXConstructExpr *thrownConstruction(const CXXThrowExpr *T) {

@@ -6,6 +6,7 @@
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -167,6 +168,16 @@ template <typename T>
 bool neverRunsAtRunTime(const T &Node, clang::ASTContext &Ctx) {
   return neverRunsAtRunTime(clang::DynTypedNode::create(Node), Ctx);
 }
+
+/// neverRunsAtRunTime along the chain of first parents that \p FirstParent
+/// gives: a null node above the root (the translation unit), none where
+/// the chain is not known, and then none is the answer.
+std::optional<bool>
+neverRunsAlong(const clang::DynTypedNode &Node,
+               llvm::function_ref<std::optional<clang::DynTypedNode>(
+                   const clang::DynTypedNode &)>
+                   FirstParent,
+               clang::ASTContext &Ctx);
 
 /// The construction of the object a throw-expression throws, if it is one
 /// ('throw std::runtime_error(m)'), looking through implicit nodes and

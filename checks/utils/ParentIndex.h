@@ -4,6 +4,7 @@
 #define NOALLOC_CHECKS_UTILS_PARENTINDEX_H
 
 #include "clang/AST/ParentMapContext.h"
+#include <optional>
 
 namespace clang {
 class Decl;
@@ -41,6 +42,13 @@ void releaseParentIndex(const clang::ASTContext &Ctx);
 /// with its instantiations is), without walking its ancestors. Also true
 /// of user code inside a declaration of a system header.
 bool isInInstantiatedCode(const clang::Stmt &S, clang::ASTContext &Ctx);
+
+/// Whether \p S, a throw, a new or a delete expression, never runs at run
+/// time (neverRunsAtRunTime), as the index decided while it walked the
+/// unit: none if it did not (\p S is outside both passes, or more than one
+/// instantiation holds it).
+std::optional<bool> indexedNeverRuns(const clang::Stmt &S,
+                                     clang::ASTContext &Ctx);
 
 } // namespace noalloc
 

@@ -10,8 +10,9 @@ namespace noalloc {
 
 /// Matches a statement that may run at run time: not in an unevaluated
 /// operand, a constant expression, a branch the code generator drops or a
-/// consteval function (neverRunsAtRunTime). It walks the parents: put it
-/// last in a matcher.
+/// consteval function (neverRunsAtRunTime). For a throw, a new or a delete
+/// the parent index decided it while it was built; for other nodes it
+/// walks the parents: put it last in a matcher.
 AST_MATCHER(clang::Stmt, runsAtRunTime) {
   return !neverRunsAtRunTime(Node, Finder->getASTContext());
 }
