@@ -37,9 +37,9 @@ const FieldDecl *unionSlot(const RecordDecl *Union) {
 
 /// A variable or field of user code whose type is a pointer to function or
 /// to member function, or an array of them, that noalloc follows: not a
-/// parameter (its callers write it), not a member of a union that is in
-/// another record's union (its bytes are written as other types'). The
-/// function pointers of one union are one followed pointer (unionSlot).
+/// parameter (its callers write it), not a field of a record inside a
+/// union (the union's other members write its bytes). The function
+/// pointers of one union are one followed pointer (unionSlot).
 const ValueDecl *followed(const ValueDecl *D, const SourceManager &SM) {
   if (!D || isa<ParmVarDecl>(D) || !isa<VarDecl, FieldDecl>(D) ||
       D->isImplicit() || SM.isInSystemHeader(SM.getFileLoc(D->getLocation())) ||

@@ -1395,7 +1395,7 @@ static size_t heapFunctionsInReach(const HeapGraph &G, int Root, Policy P) {
   for (int I : G.reachable({Root})) {
     const Node &N = G.node(I);
     Effect E = G.effect(I, P);
-    if (N.isUserDefinition() && E != Effect::None && E != Effect::Bounded)
+    if (N.isUserDefinition() && E != Effect::None)
       Counted.insert({N.Facts.Where.File, N.Facts.Where.Offset});
   }
   Counted.erase({Own.File, Own.Offset});
