@@ -258,7 +258,7 @@ public:
   bool reject(const Refusal &R, ArrayRef<std::string> Dependencies) {
     if (!R.File.empty()) {
       SourcePoint At{R.File, Files.originalOffset(R.File, R.Offset), R.Line, 0};
-      int F = Graph.functionAt(At);
+      int F = Graph.original(Graph.functionAt(At));
       if (F >= 0 && rejectIf([&](const Annotation &A) {
             return llvm::is_contained(A.Nodes, F);
           }))

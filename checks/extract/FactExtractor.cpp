@@ -4,6 +4,7 @@
 #include "CheckRegistry.h"
 #include "extract/CallableSlots.h"
 #include "extract/FunctionPointers.h"
+#include "extract/ParameterGuards.h"
 #include "extract/StoreWalk.h"
 #include "extract/Suppressions.h"
 #include "knowledge/HeapType.h"
@@ -219,6 +220,9 @@ private:
   /// assignment operators write (memberHeldInPlace): it uses no heap.
   bool assignsMemberInPlace(const CallExpr *E, const FunctionDecl *Callee);
   void addIndirectCall(const CallExpr *E);
+  /// What the direct call \p E of user code is known to pass.
+  std::vector<ParameterValue> knownArguments(const CallExpr *E,
+                                             const FunctionDecl *Callee);
   void addArgumentCalls(const CallExpr *E, const FunctionEntry &Entry);
   bool handledAsBuiltin(const CallExpr *E, const FunctionDecl *Callee);
 
@@ -295,6 +299,7 @@ public:
     // and its fact name one place.
     S.Where = point(Loc);
     S.Accepted = suppressed(Loc, checkReportingSite(Kind));
+    S.Guards = currentGuards();
     facts(Function).Sites.push_back(std::move(S));
     return facts(Function).Sites.back();
   }
@@ -550,6 +555,22 @@ public:
   bool InNoReturnCall = false;
   /// Whether a 'catch' handler of user code is being scanned.
   bool InCatch = false;
+  /// The guards of the code of the user function being scanned, and its
+  /// statement being scanned, whose sites and calls they guard; null
+  /// otherwise.
+  const ParameterGuards *Guards = nullptr;
+  const Stmt *GuardedStmt = nullptr;
+  /// What the call being recorded is known to pass (CallSite::Arguments).
+  std::vector<ParameterValue> CallArguments;
+  /// The guards of GuardedStmt.
+  std::vector<ParameterValue> currentGuards() {
+    if (!Guards || !GuardedStmt)
+      return {};
+    if (GuardsOf.first != GuardedStmt)
+      GuardsOf = {GuardedStmt, Guards->of(GuardedStmt)};
+    return GuardsOf.second;
+  }
+  std::pair<const Stmt *, std::vector<ParameterValue>> GuardsOf;
   /// The member whose construction or destruction, written nowhere, is
   /// being recorded (CallSite::Member); null otherwise.
   const FieldDecl *ImplicitMember = nullptr;
@@ -1318,6 +1339,14 @@ size_t Extractor::method(const ObjCMethodDecl *MD) {
 
 /// \p C's member, to the call in \p Calls at its place that names another
 /// member ("a_,b_").
+/// Keeps of \p Known what \p Other holds too.
+static void keepCommon(std::vector<ParameterValue> &Known,
+                       const std::vector<ParameterValue> &Other) {
+  llvm::erase_if(Known, [&](const ParameterValue &V) {
+    return !llvm::is_contained(Other, V);
+  });
+}
+
 static void addMember(std::vector<CallSite> &Calls, const CallSite &C) {
   if (C.Member.empty())
     return;
@@ -1347,6 +1376,8 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
   C.InThrow = EnclosingThrow.isValid();
   C.InNoReturnCall = InNoReturnCall;
   C.InCatch = InCatch;
+  C.Guards = currentGuards();
+  C.Arguments = CallArguments;
   if (ImplicitMember) {
     C.Member = ImplicitMember->getNameAsString();
     C.MemberType = typeName(ImplicitMember->getType(), Ctx);
@@ -1357,8 +1388,16 @@ void Extractor::addCall(size_t Caller, size_t Target, SourceLocation Loc,
   if (!SeenCalls
            .insert(
                {Caller, intern(C.Where.File), C.Where.Offset, intern(C.Callee)})
-           .second)
+           .second) {
+    // One fact for both: it is sure of what both are.
+    for (CallSite &Known : facts(Caller).Calls)
+      if (Known.Where.Offset == C.Where.Offset && Known.Callee == C.Callee &&
+          Known.Where.File == C.Where.File) {
+        keepCommon(Known.Guards, C.Guards);
+        keepCommon(Known.Arguments, C.Arguments);
+      }
     return addMember(facts(Caller).Calls, C);
+  }
   SourceLocation FileLoc = SM.getFileLoc(Loc);
   // NOLINT for the check that reports the call itself accepts it too.
   StringRef Direct = checkReportingCall(
@@ -1857,6 +1896,12 @@ static const Expr *constructionOf(const Expr *Init) {
 
 void BodyScanner::scan(const FunctionDecl *FD) {
   Scanned = FD;
+  std::optional<ParameterGuards> Guards;
+  if (!X.facts(Function).InSystemHeader)
+    Guards.emplace(*FD, X.Ctx);
+  llvm::SaveAndRestore<const ParameterGuards *> Guarding(
+      X.Guards, Guards ? &*Guards : nullptr);
+  llvm::SaveAndRestore<const Stmt *> Guarded(X.GuardedStmt, nullptr);
   llvm::SaveAndRestore Home(
       X.Rehomed, std::make_pair(FD->getLocation(), implicitMemberHome(FD)));
   // A member held in place is made, copied and destroyed without the heap.
@@ -1893,6 +1938,8 @@ bool BodyScanner::dataTraverseStmtPre(Stmt *S) {
     return false;
   for (const Stmt *Part : partsNeverRun(S, X.Ctx))
     NeverRun.insert(Part);
+  // What its visit records is guarded as it is.
+  X.GuardedStmt = S;
   return true;
 }
 
@@ -2376,10 +2423,28 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   else if (Own)
     X.addCall(Function, X.ownResourceCall(Callee, *Own), E->getExprLoc(), Kind,
               Object, Outside);
-  else
+  else {
+    llvm::SaveAndRestore Passing(X.CallArguments,
+                                 Kind == CallKind::Direct
+                                     ? knownArguments(E, Callee)
+                                     : std::vector<ParameterValue>());
     X.addCall(Function, Callee, E->getExprLoc(), Kind, Object, Outside,
               Parameter);
+  }
   return true;
+}
+
+std::vector<ParameterValue>
+BodyScanner::knownArguments(const CallExpr *E, const FunctionDecl *Callee) {
+  // Only the link's specialisations of user code read them.
+  if (X.facts(Function).InSystemHeader ||
+      X.inSystemHeader(Callee->getLocation()))
+    return {};
+  llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
+  if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
+      !Args.empty())
+    Args = Args.drop_front(); // The object.
+  return noalloc::knownArguments(*Callee, Args, X.Ctx);
 }
 
 bool BodyScanner::assignsMemberInPlace(const CallExpr *E,

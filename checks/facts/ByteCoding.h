@@ -27,6 +27,8 @@ public:
     Out.append(reinterpret_cast<const char *>(Bytes), Size);
   }
   void flag(bool B) { number(B); }
+  /// A signed number, zigzag-coded: small magnitudes take one byte.
+  void integer(int64_t N) { number((uint64_t(N) << 1) ^ uint64_t(N >> 63)); }
   template <typename Enum> void enumeration(Enum E, Enum) {
     number(uint64_t(E));
   }
@@ -78,6 +80,10 @@ public:
   void flag(bool &B) {
     uint64_t Value = number();
     B = Value > 1 ? fail() : Value;
+  }
+  void integer(int64_t &N) {
+    uint64_t Value = number();
+    N = int64_t((Value >> 1) ^ (~(Value & 1) + 1));
   }
   template <typename Enum> void enumeration(Enum &E, Enum Last) {
     uint64_t Value = number();

@@ -27,6 +27,15 @@ static void mapSummary(IO &Io, Summary &S) {
   Io.flag(S.Bounded);
 }
 
+template <typename IO, typename Value>
+static void mapValues(IO &Io, Value &Values) {
+  Io.list(Values, [&](auto &V) {
+    Io.number(V.Parameter);
+    Io.flag(V.Equals);
+    Io.integer(V.Value);
+  });
+}
+
 template <typename IO, typename Site> static void mapSite(IO &Io, Site &S) {
   Io.enumeration(S.Kind, SiteKind::ThreadExit);
   Io.text(S.Description);
@@ -34,6 +43,7 @@ template <typename IO, typename Site> static void mapSite(IO &Io, Site &S) {
   Io.flag(S.Accepted);
   Io.text(S.Exception);
   Io.text(S.Variable);
+  mapValues(Io, S.Guards);
 }
 
 template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
@@ -58,6 +68,8 @@ template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
   Io.text(C.Pointer);
   Io.flag(C.Nonallocating);
   Io.text(C.ObjectParameter);
+  mapValues(Io, C.Guards);
+  mapValues(Io, C.Arguments);
 }
 
 template <typename IO, typename Function>

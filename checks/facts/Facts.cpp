@@ -71,6 +71,15 @@ static bool fromJSON(const json::Value &V, CallKind &K, json::Path Path) {
   return true;
 }
 
+bool contradicts(const ParameterValue &Passed, const ParameterValue &Guard) {
+  if (Passed.Parameter != Guard.Parameter || (!Passed.Equals && !Guard.Equals))
+    return false;
+  // Equal to a value, the argument fails a guard on another; differing
+  // from one, it fails only the guard that it equals that one.
+  bool Same = Passed.Value == Guard.Value;
+  return Passed.Equals && Guard.Equals ? !Same : Same;
+}
+
 bool allocates(SiteKind Kind) {
   return Kind != SiteKind::Delete && Kind != SiteKind::OperatorDelete;
 }
@@ -122,17 +131,56 @@ static bool fromJSON(const json::Value &V, ObjectMemory &M, json::Path Path) {
   return enumFromJSON(V, M, Path);
 }
 
+/// [parameter, "==" or "!=", value].
+static json::Value toJSON(const ParameterValue &V) {
+  return json::Array{V.Parameter, V.Equals ? "==" : "!=", V.Value};
+}
+
+static bool fromJSON(const json::Value &V, ParameterValue &P, json::Path Path) {
+  const json::Array *A = V.getAsArray();
+  std::optional<uint64_t> Parameter;
+  std::optional<StringRef> Relation;
+  std::optional<int64_t> Value;
+  if (A && A->size() == 3) {
+    Parameter = (*A)[0].getAsUINT64();
+    Relation = (*A)[1].getAsString();
+    Value = (*A)[2].getAsInteger();
+  }
+  if (!Parameter || *Parameter > UINT32_MAX || !Value ||
+      (Relation != "==" && Relation != "!=")) {
+    Path.report("expected [parameter, \"==\" or \"!=\", value]");
+    return false;
+  }
+  P = {unsigned(*Parameter), Relation == "==", *Value};
+  return true;
+}
+
+/// Writes \p Values as \p Key of \p O, when there are some: most code has
+/// none.
+static void putValues(json::Object &O, StringRef Key,
+                      const std::vector<ParameterValue> &Values) {
+  if (Values.empty())
+    return;
+  json::Array A;
+  for (const ParameterValue &V : Values)
+    A.push_back(toJSON(V));
+  O[Key] = std::move(A);
+}
+
 static json::Value toJSON(const HeapSite &S) {
-  return json::Object{{"kind", enumName(S.Kind)}, {"what", S.Description},
-                      {"at", toJSON(S.Where)},    {"accepted", S.Accepted},
-                      {"exception", S.Exception}, {"variable", S.Variable}};
+  json::Object O{{"kind", enumName(S.Kind)}, {"what", S.Description},
+                 {"at", toJSON(S.Where)},    {"accepted", S.Accepted},
+                 {"exception", S.Exception}, {"variable", S.Variable}};
+  putValues(O, "guards", S.Guards);
+  return O;
 }
 
 static bool fromJSON(const json::Value &V, HeapSite &S, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("kind", S.Kind) && O.map("what", S.Description) &&
          O.map("at", S.Where) && O.map("accepted", S.Accepted) &&
-         O.map("exception", S.Exception) && O.map("variable", S.Variable);
+         O.map("exception", S.Exception) && O.map("variable", S.Variable) &&
+         O.mapOptional("guards", S.Guards);
 }
 
 static json::Value toJSON(const CallSite &C) {
@@ -155,6 +203,8 @@ static json::Value toJSON(const CallSite &C) {
     O["member"] = C.Member;
     O["member_type"] = C.MemberType;
   }
+  putValues(O, "guards", C.Guards);
+  putValues(O, "arguments", C.Arguments);
   return O;
 }
 
@@ -171,7 +221,9 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
          O.map("in_noreturn_call", C.InNoReturnCall) &&
          O.map("in_catch", C.InCatch) && O.map("pointer", C.Pointer) &&
          O.map("nonallocating", C.Nonallocating) &&
-         O.map("object_parameter", C.ObjectParameter);
+         O.map("object_parameter", C.ObjectParameter) &&
+         O.mapOptional("guards", C.Guards) &&
+         O.mapOptional("arguments", C.Arguments);
 }
 
 static json::Value toJSON(const PointerFacts &P) {

@@ -12,6 +12,7 @@
 
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,27 @@ enum class SiteKind {
 /// Whether a site of \p Kind allocates (the others only release memory).
 bool allocates(SiteKind Kind);
 
+/// What is known of a parameter's value: that it equals Value, or that it
+/// differs from it (integers, bool and enumerations by value, pointers with
+/// null as 0). A condition code runs under ('if (expand && ...)':
+/// parameter 2 differs from 0), or what a call passes ('false': parameter 2
+/// equals 0; '&buffer': it differs from 0).
+struct ParameterValue {
+  /// The parameter's index, from 0, not counting an object parameter.
+  unsigned Parameter = 0;
+  bool Equals = true;
+  int64_t Value = 0;
+};
+
+inline bool operator==(const ParameterValue &A, const ParameterValue &B) {
+  return A.Parameter == B.Parameter && A.Equals == B.Equals &&
+         A.Value == B.Value;
+}
+
+/// Whether code that runs only while \p Guard holds cannot run when the
+/// argument is \p Passed: 'expand' is 0, the code needs it not 0.
+bool contradicts(const ParameterValue &Passed, const ParameterValue &Guard);
+
 /// Code in a function's own body that uses the heap.
 struct HeapSite {
   SiteKind Kind = SiteKind::New;
@@ -65,6 +87,9 @@ struct HeapSite {
   /// For a thread-exit registration: the thread_local variable whose
   /// destructor is registered ('Log::buffer'); empty for other kinds.
   std::string Variable;
+  /// Conditions on the function's parameters, which it never changes, that
+  /// all hold whenever the site runs ('if (expand && n > size)').
+  std::vector<ParameterValue> Guards;
 };
 
 enum class CallKind {
@@ -157,6 +182,13 @@ struct CallSite {
   /// or [[clang::nonblocking]]. clang checks every function converted to
   /// it, so the call is trusted not to allocate.
   bool Nonallocating = false;
+  /// As HeapSite::Guards: the call runs only while these hold.
+  std::vector<ParameterValue> Guards;
+  /// For a direct call of user code: what it is known to pass for the
+  /// callee's parameters of integer, enumeration or pointer type (a
+  /// constant, or a pointer that is not null). The link drops, for this
+  /// call, the callee's code whose guards these contradict.
+  std::vector<ParameterValue> Arguments;
 };
 
 /// The head of a writer that names a function whose result is stored into
@@ -343,7 +375,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 25;
+  static constexpr unsigned FormatVersion = 26;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

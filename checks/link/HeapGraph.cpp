@@ -112,6 +112,7 @@ HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
     if (N.Facts.Root && N.Facts.Defined)
       RootNodes.push_back(I);
   }
+  specialiseCalls();
   findCalledParameters();
   resolveWriters();
   resolveCalls();
@@ -238,7 +239,7 @@ static bool hasDetails(const CallSite &C) {
   const SourcePoint &D = C.ObjectDeclared;
   return !C.Member.empty() || !C.MemberType.empty() ||
          !C.ObjectParameter.empty() || !D.File.empty() || D.Offset || D.Line ||
-         D.Column;
+         D.Column || !C.Guards.empty() || !C.Arguments.empty();
 }
 
 std::vector<LinkedCall> HeapGraph::link(std::vector<CallSite> Calls) {
@@ -259,9 +260,9 @@ std::vector<LinkedCall> HeapGraph::link(std::vector<CallSite> Calls) {
     L.InCatch = C.InCatch;
     L.Nonallocating = C.Nonallocating;
     if (hasDetails(C))
-      L.Details = &Details.emplace_back(
-          CallDetails{keep(C.Member), keep(C.MemberType),
-                      keep(C.ObjectDeclared), keep(C.ObjectParameter)});
+      L.Details = &Details.emplace_back(CallDetails{
+          keep(C.Member), keep(C.MemberType), keep(C.ObjectDeclared),
+          keep(C.ObjectParameter), C.Guards, C.Arguments});
   }
   return Linked;
 }
@@ -269,7 +270,7 @@ std::vector<LinkedCall> HeapGraph::link(std::vector<CallSite> Calls) {
 // A field added to CallSite is LinkedCall's too: link() and site() copy
 // every one.
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(CallSite) == 328,
+static_assert(sizeof(CallSite) == 376,
               "a field added to CallSite goes into LinkedCall too");
 #endif
 
@@ -291,6 +292,8 @@ CallSite LinkedCall::site() const {
   C.Pointer = Pointer.str();
   C.ObjectParameter = objectParameter().str();
   C.Nonallocating = Nonallocating;
+  C.Guards = guards().vec();
+  C.Arguments = arguments().vec();
   return C;
 }
 
@@ -396,17 +399,27 @@ void HeapGraph::joinDefinition(Node &N, std::vector<LinkedCall> Calls,
   llvm::append_range(N.Calls, Calls);
 }
 
+/// \p Values, written out: '2!=0,3==1'.
+static std::string valuesKey(ArrayRef<ParameterValue> Values) {
+  std::string Key;
+  for (const ParameterValue &V : Values)
+    Key += (Key.empty() ? "" : ",") + std::to_string(V.Parameter) +
+           (V.Equals ? "==" : "!=") + std::to_string(V.Value);
+  return Key;
+}
+
 void HeapGraph::joinVersion(Node &N, std::vector<LinkedCall> OtherCalls,
                             FunctionFacts Other) {
   // The same text preprocessed apart: facts stored apart for other
   // reasons (a root seen by one unit) add nothing here.
+  // A version that guards a call the other does not has both.
   auto SiteKey = [](const HeapSite &S) {
     return std::make_tuple(S.Where.File, S.Where.Offset, unsigned(S.Kind),
-                           S.Description);
+                           S.Description, valuesKey(S.Guards));
   };
   auto CallKey = [](const LinkedCall &C) {
     return std::make_tuple(C.Where.File, C.Where.Offset, unsigned(C.Kind),
-                           C.Callee, C.Pointer);
+                           C.Callee, C.Pointer, valuesKey(C.guards()));
   };
   std::set<decltype(SiteKey(HeapSite()))> Sites;
   for (const HeapSite &S : N.Facts.Sites)
@@ -458,7 +471,7 @@ std::vector<FunctionFacts> HeapGraph::takeFunctions() && {
   std::vector<FunctionFacts> Functions;
   Functions.reserve(Nodes.size());
   for (Node &N : Nodes)
-    if (N.Facts.USR != UnknownUSR) {
+    if (N.Facts.USR != UnknownUSR && !N.isSpecialisation()) {
       N.Facts.Calls.reserve(N.Calls.size());
       for (const LinkedCall &C : N.Calls)
         N.Facts.Calls.push_back(C.site());
@@ -817,11 +830,110 @@ bool HeapGraph::storedInto(const LinkedCall &Call, int Target) const {
   return P && llvm::is_contained(P->Functions, Target);
 }
 
+/// Whether code guarded by \p Guards cannot run for the arguments \p Passed.
+static bool ruledOut(ArrayRef<ParameterValue> Guards,
+                     ArrayRef<ParameterValue> Passed) {
+  return llvm::any_of(Guards, [&](const ParameterValue &G) {
+    return llvm::any_of(
+        Passed, [&](const ParameterValue &P) { return contradicts(P, G); });
+  });
+}
+
+/// Of \p Passed, the arguments that rule out some code of \p N.
+static std::vector<ParameterValue> rulingOut(const HeapGraph::Node &N,
+                                             ArrayRef<ParameterValue> Passed) {
+  std::vector<ParameterValue> Ruling;
+  for (const ParameterValue &P : Passed) {
+    auto RulesOut = [&](ArrayRef<ParameterValue> Guards) {
+      return ruledOut(Guards, P);
+    };
+    if (llvm::any_of(N.Facts.Sites,
+                     [&](const HeapSite &S) { return RulesOut(S.Guards); }) ||
+        llvm::any_of(N.Calls,
+                     [&](const LinkedCall &C) { return RulesOut(C.guards()); }))
+      Ruling.push_back(P);
+  }
+  return Ruling;
+}
+
+void HeapGraph::specialiseCalls() {
+  // A unit's summary of its library functions keeps the calls as written.
+  if (Options.LibraryAlone)
+    return;
+  std::vector<std::pair<int, std::vector<ParameterValue>>> Pending;
+  llvm::StringSet<> Named;
+  // Whether a function has guarded code at all: most have none.
+  std::vector<bool> Guarded(Nodes.size());
+  for (size_t I = 0; I < Nodes.size(); ++I)
+    Guarded[I] =
+        llvm::any_of(Nodes[I].Facts.Sites,
+                     [](const HeapSite &S) { return !S.Guards.empty(); }) ||
+        llvm::any_of(Nodes[I].Calls,
+                     [](const LinkedCall &C) { return !C.guards().empty(); });
+  for (Node &N : Nodes)
+    for (LinkedCall &Call : N.Calls) {
+      if (Call.Kind != CallKind::Direct || Call.arguments().empty())
+        continue;
+      int T = find(Call.Callee);
+      // A function the knowledge base decides is what it says, whatever
+      // its body does.
+      if (T < 0 || !Guarded[T] || !Nodes[T].Facts.Defined ||
+          llvm::is_contained(Nodes[T].Leaf, true))
+        continue;
+      std::vector<ParameterValue> Ruling =
+          rulingOut(Nodes[T], Call.arguments());
+      if (Ruling.empty())
+        continue;
+      std::string USR =
+          (SpecialisedPrefix + Call.Callee + "|" + valuesKey(Ruling)).str();
+      Call.Callee = keep(USR);
+      if (Named.insert(USR).second)
+        Pending.emplace_back(T, std::move(Ruling));
+    }
+  for (auto &[T, Ruling] : Pending)
+    addSpecialisation(
+        T, Ruling,
+        (SpecialisedPrefix + Nodes[T].Facts.USR + "|" + valuesKey(Ruling))
+            .str());
+  Escaping.resize(Nodes.size(), false);
+}
+
+void HeapGraph::addSpecialisation(int I, ArrayRef<ParameterValue> Passed,
+                                  StringRef USR) {
+  Node S;
+  S.Original = I;
+  S.Facts = Nodes[I].Facts;
+  S.Facts.USR = USR.str();
+  S.Facts.Sites.clear();
+  for (const HeapSite &Site : Nodes[I].Facts.Sites)
+    if (ruledOut(Site.Guards, Passed))
+      S.Dropped.push_back(Site.Where);
+    else
+      S.Facts.Sites.push_back(Site);
+  for (const LinkedCall &Call : Nodes[I].Calls)
+    if (ruledOut(Call.guards(), Passed))
+      S.Dropped.push_back(Call.Where.point());
+    else
+      S.Calls.push_back(Call);
+  // Only its calls name it: nothing else finds it by its function's
+  // signature, overrides, attributes or roots.
+  S.Facts.Root = S.Facts.AddressTaken = S.Facts.AddressEscapes = false;
+  S.Facts.Overrides.clear();
+  S.Facts.CastSignatures.clear();
+  S.Facts.AttributeAt.clear();
+  S.Facts.AttributeBlocked = true;
+  ByUSR[USR] = int(Nodes.size());
+  Nodes.push_back(std::move(S));
+}
+
 void HeapGraph::findCalledParameters() {
   // Each parameter a caller passes on, with the parameter it is passed to.
   std::vector<std::pair<StringRef, StringRef>> Passed;
+  // A specialisation passes what its function does.
   for (int I = 0, E = Nodes.size(); I < E; ++I)
-    for (int CI = 0, CE = Nodes[I].Calls.size(); CI < CE; ++CI) {
+    for (int CI = 0,
+             CE = Nodes[I].isSpecialisation() ? 0 : Nodes[I].Calls.size();
+         CI < CE; ++CI) {
       const LinkedCall &C = Nodes[I].Calls[CI];
       StringRef Key = C.Pointer;
       if (C.Kind == CallKind::Indirect && Key.starts_with(ParameterPrefix))
@@ -1399,17 +1511,27 @@ int HeapGraph::functionAt(const SourcePoint &Where) const {
       continue;
     if (Found >= 0 && Nodes[Found].Facts.Where.Offset != I->Begin)
       break;
-    if (Found < 0 || (!inScope(Found) && inScope(I->Node)))
+    if (Found < 0 || rank(I->Node, Where) < rank(Found, Where))
       Found = I->Node;
   }
   return Found;
+}
+
+unsigned HeapGraph::rank(int I, const SourcePoint &Where) const {
+  const Node &N = Nodes[I];
+  auto At = [&](const SourcePoint &P) {
+    return P.Offset == Where.Offset && P.File == Where.File;
+  };
+  return (inScope(I) ? 0 : 4) + (N.isSpecialisation() ? 1 : 0) +
+         (llvm::any_of(N.Dropped, At) ? 2 : 0);
 }
 
 bool HeapGraph::isReported(const SourcePoint &Where) const {
   int Inner = functionAt(Where);
   if (Inner < 0)
     return InScope.empty(); // Declarations: reported unless scoped.
-  return !Nodes[Inner].Facts.Allowed && inScope(Inner);
+  // Code only specialisations that leave it out reach runs for no root.
+  return !Nodes[Inner].Facts.Allowed && rank(Inner, Where) < 2;
 }
 
 std::vector<std::string> HeapGraph::unmatchedPatterns() const {

@@ -187,12 +187,14 @@ struct LinkedPoint {
 
 /// The fields of a CallSite that few calls have: a member a constructor
 /// or destructor makes, a captured object's declaration, a std::pmr
-/// parameter.
+/// parameter, the guards and the known arguments of a call in user code.
 struct CallDetails {
   llvm::StringRef Member;
   llvm::StringRef MemberType;
   LinkedPoint ObjectDeclared;
   llvm::StringRef ObjectParameter;
+  std::vector<ParameterValue> Guards;
+  std::vector<ParameterValue> Arguments;
 };
 
 /// A call as the link holds it: CallSite's fields (see there), each string
@@ -226,6 +228,14 @@ struct LinkedCall {
   llvm::StringRef objectParameter() const {
     return Details ? Details->ObjectParameter : "";
   }
+  llvm::ArrayRef<ParameterValue> guards() const {
+    return Details ? llvm::ArrayRef(Details->Guards)
+                   : llvm::ArrayRef<ParameterValue>();
+  }
+  llvm::ArrayRef<ParameterValue> arguments() const {
+    return Details ? llvm::ArrayRef(Details->Arguments)
+                   : llvm::ArrayRef<ParameterValue>();
+  }
   /// The call as facts hold it, every string copied.
   CallSite site() const;
 };
@@ -251,6 +261,12 @@ template <typename Call> bool isDispatched(const Call &C) {
 /// indirect call nothing known is stored into (not a followed pointer
 /// that is only ever null: it reaches nothing), a call through a block.
 inline constexpr llvm::StringLiteral UnknownUSR = "noalloc:unknown";
+
+/// The head of the USR of a function as the direct calls whose known
+/// arguments rule out some of its code run it ('pfn(ch, io, false)' and
+/// its 'if (expand && ...) resize(io)'), followed by the function's USR,
+/// '|' and those arguments: its code without what they rule out.
+inline constexpr llvm::StringLiteral SpecialisedPrefix = "noalloc:specialised:";
 
 class HeapGraph {
 public:
@@ -285,6 +301,11 @@ public:
     std::array<Witness, NumCauses> Why;
     /// No body, no summary and no knowledge: noalloc cannot tell.
     bool Opaque = false;
+    /// For a specialisation (SpecialisedPrefix): the function it is of,
+    /// and where the sites and calls it leaves out are.
+    int Original = -1;
+    std::vector<SourcePoint> Dropped;
+    bool isSpecialisation() const { return Original >= 0; }
 
     llvm::StringRef leafWhy(Cause C) const {
       return Words ? llvm::StringRef(Words->Why[unsigned(C)]) : "";
@@ -379,8 +400,14 @@ public:
   int scopeParentCall(int I) const { return ScopeParentCall[I]; }
 
   /// The innermost user function whose definition contains \p Where, or
-  /// -1. Among instantiations of one template, one that is in scope.
+  /// -1. Among instantiations of one template, and the specialisations of
+  /// a function, one that is in scope, the function itself first, then a
+  /// specialisation that keeps the code at \p Where.
   int functionAt(const SourcePoint &Where) const;
+  /// The function \p I is, or is a specialisation of; -1 for -1.
+  int original(int I) const {
+    return I >= 0 && Nodes[I].isSpecialisation() ? Nodes[I].Original : I;
+  }
   /// Whether a finding at \p Where belongs to reported code: not in an
   /// allowed zone, and, when there are roots, reachable from one.
   bool isReported(const SourcePoint &Where) const;
@@ -444,6 +471,12 @@ private:
   llvm::StringRef keep(llvm::StringRef S);
   LinkedPoint keep(const SourcePoint &P);
   void resolveCalls();
+  /// Points each direct call whose known arguments rule out code of its
+  /// callee to the callee's specialisation for them.
+  void specialiseCalls();
+  /// The specialisation of node \p I for \p Passed, named \p USR.
+  void addSpecialisation(int I, llvm::ArrayRef<ParameterValue> Passed,
+                         llvm::StringRef USR);
   /// targets() of a call in library code: without user code, if the
   /// options say LibraryAlone.
   std::vector<int> libraryTargets(const LinkedCall &Call) const;
@@ -591,6 +624,9 @@ private:
     int Node;
   };
   llvm::StringMap<std::vector<Span>> SpansByFile;
+  /// How functionAt(\p Where) prefers node \p I, lower first: in scope,
+  /// the function itself, a specialisation that keeps the code there.
+  unsigned rank(int I, const SourcePoint &Where) const;
 };
 
 } // namespace noalloc

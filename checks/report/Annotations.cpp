@@ -44,8 +44,11 @@ public:
 private:
   bool mayBeMarked(int I) const {
     const HeapGraph::Node &N = Graph.node(I);
-    return N.isUserDefinition() && Graph.lattice(I) == Effect::None &&
-           N.Facts.Sites.empty() && !N.Facts.Allowed;
+    // A specialisation is no function clang sees: a call of it is a call
+    // of its function.
+    return N.isUserDefinition() && !N.isSpecialisation() &&
+           Graph.lattice(I) == Effect::None && N.Facts.Sites.empty() &&
+           !N.Facts.Allowed;
   }
 
   /// Library code clang has a body or a builtin for, with no effect.

@@ -710,10 +710,13 @@ static void keepOnePerLocation(std::vector<CallFinding> &Findings) {
 /// Whether noalloc-call looks at \p I's calls at all. A function the
 /// compiler declared (Channel's implicit constructor) has no code of its
 /// own: the call of it is the one warning, its calls the notes.
+/// A specialisation's calls are looked at when its function's are not:
+/// only the calls that rule out some of its code reach it.
 static bool isReportedFunction(const HeapGraph &G, int I) {
   const Node &N = G.node(I);
   return N.isUserDefinition() && !N.Facts.Allowed && G.inScope(I) &&
-         (!N.Facts.Implicit || llvm::is_contained(G.roots(), I));
+         (!N.Facts.Implicit || llvm::is_contained(G.roots(), I)) &&
+         !(N.isSpecialisation() && isReportedFunction(G, N.Original));
 }
 
 std::vector<CallFinding> callFindings(const HeapGraph &G,
@@ -931,7 +934,7 @@ std::vector<FunctionSummary> functionSummaries(const HeapGraph &G, Policy P) {
   ReportPaths Paths(G);
   for (int I = 0, E = G.size(); I < E; ++I) {
     const Node &N = G.node(I);
-    if (!N.isUserDefinition())
+    if (!N.isUserDefinition() || N.isSpecialisation())
       continue;
     FunctionSummary S;
     S.Name = N.Facts.Name;
@@ -1301,7 +1304,8 @@ bool explain(const HeapGraph &G, StringRef Pattern, Policy P, raw_ostream &OS) {
   for (int I = 0, E = G.size(); I < E; ++I) {
     const Node &N = G.node(I);
     // A lambda has one node per unit that includes it: its USR says which.
-    bool Named = N.Facts.Defined || N.Facts.Summary.Summarised;
+    bool Named = (N.Facts.Defined || N.Facts.Summary.Summarised) &&
+                 !N.isSpecialisation();
     if (Named && HeapGraph::matches(N.Facts, Pattern))
       Matches.push_back(I);
   }

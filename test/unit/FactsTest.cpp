@@ -46,6 +46,9 @@ static TranslationUnitFacts everyField() {
   B.fn("g").PureVirtual = true;
   B.fn("ext").HandsOutCallables = true;
   B.fn("g").Sites[1].Variable = "Log";
+  B.fn("g").Sites[2].Guards = {{2, false, 0}};
+  B.fn("g").Calls[0].Guards = {{0, true, -3}, {1, false, 0}};
+  B.fn("f").Calls[0].Arguments = {{2, true, INT64_MIN}, {4, false, 0}};
   TranslationUnitFacts Facts = B.build();
   Facts.Pointers.push_back(
       {"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true, {}, "", true,
@@ -95,6 +98,27 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   ASSERT_EQ(Read->Pointers.size(), 1u);
   EXPECT_EQ(Read->Pointers[0].Functions.size(), 2u);
   EXPECT_TRUE(Read->Pointers[0].Copied && !Read->Pointers[0].OtherWrites);
+  EXPECT_EQ(G.Sites[2].Guards, (std::vector<ParameterValue>{{2, false, 0}}));
+  EXPECT_TRUE(G.Sites[0].Guards.empty());
+  EXPECT_EQ(G.Calls[0].Guards,
+            (std::vector<ParameterValue>{{0, true, -3}, {1, false, 0}}));
+  EXPECT_EQ(Read->Functions[0].Calls[0].Arguments,
+            (std::vector<ParameterValue>{{2, true, INT64_MIN}, {4, false, 0}}));
+}
+
+// A guard 'p != 0' or 'p == 1' fails for an argument equal to 0; 'p != 0'
+// is all a pointer that is not null says.
+TEST(FactsTest, ArgumentsContradictGuards) {
+  ParameterValue Zero{2, true, 0}, NotZero{2, false, 0}, One{2, true, 1};
+  EXPECT_TRUE(contradicts(Zero, NotZero));
+  EXPECT_TRUE(contradicts(Zero, One));
+  EXPECT_FALSE(contradicts(Zero, Zero));
+  EXPECT_TRUE(contradicts(NotZero, Zero));
+  EXPECT_FALSE(contradicts(NotZero, One));
+  EXPECT_FALSE(contradicts(NotZero, NotZero));
+  EXPECT_FALSE(contradicts(One, NotZero));
+  // Another parameter says nothing.
+  EXPECT_FALSE(contradicts({1, true, 0}, NotZero));
 }
 
 // Under the project root, files are written relative to it: two checkouts
@@ -318,6 +342,10 @@ TEST(FactsTest, ContentKeySeesEveryField) {
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.CopyOrMove = true; }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.PureVirtual = true; }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.HandsOutCallables = true; }));
+  EXPECT_TRUE(
+      Changed([](FunctionFacts &G) { G.Calls[0].Guards = {{0, false, 0}}; }));
+  EXPECT_TRUE(Changed(
+      [](FunctionFacts &G) { G.Calls[0].Arguments = {{0, true, 0}}; }));
   FunctionFacts WithSite = headerFunction();
   WithSite.Sites.emplace_back();
   FunctionFacts Named = WithSite;
@@ -339,6 +367,25 @@ TEST(ByteCodingTest, NumbersUpTo64Bits) {
   ByteReader R(Bytes);
   EXPECT_EQ(R.number(), UINT64_MAX);
   EXPECT_EQ(R.number(), 300u);
+  EXPECT_FALSE(R.failed());
+  EXPECT_TRUE(R.atEnd());
+}
+
+TEST(ByteCodingTest, SignedNumbers) {
+  std::string Bytes;
+  ByteWriter W(Bytes);
+  for (int64_t N : {int64_t(0), int64_t(-1), int64_t(63), int64_t(-64),
+                    INT64_MAX, INT64_MIN})
+    W.integer(N);
+  // Small magnitudes take a byte each.
+  EXPECT_EQ(Bytes.size(), 4u + 10u + 10u);
+  ByteReader R(Bytes);
+  for (int64_t N : {int64_t(0), int64_t(-1), int64_t(63), int64_t(-64),
+                    INT64_MAX, INT64_MIN}) {
+    int64_t Read = 7;
+    R.integer(Read);
+    EXPECT_EQ(Read, N);
+  }
   EXPECT_FALSE(R.failed());
   EXPECT_TRUE(R.atEnd());
 }

@@ -38,6 +38,48 @@ TEST_F(HeapGraphTest, ChainsKeepTheShortestWitness) {
   EXPECT_FALSE(A.reaches(Cause::Release));
 }
 
+// 'put(b, false)' runs put without what 'if (expand)' guards: a
+// specialisation, shared by the calls that pass the same, which no root,
+// signature or verdict names; 'put(b, true)' and a call that passes
+// nothing known run all of put.
+TEST_F(HeapGraphTest, ConstantArgumentsRuleOutGuardedCode) {
+  UnitBuilder B;
+  B.define("put").define("resize").define("fixed").define("fixed2");
+  B.define("growing").define("unknown").define("direct");
+  B.call("put", "resize").site("resize", SiteKind::New);
+  B.fn("put").Calls[0].Guards = {{1, false, 0}};
+  B.site("direct", SiteKind::New);
+  B.fn("direct").Sites[0].Guards = {{0, true, 3}};
+  for (const char *Caller : {"fixed", "fixed2", "growing", "unknown"})
+    B.call(Caller, "put");
+  B.fn("fixed").Calls[0].Arguments = {{0, false, 0}, {1, true, 0}};
+  B.fn("fixed2").Calls[0].Arguments = {{1, true, 0}};
+  B.fn("growing").Calls[0].Arguments = {{1, true, 1}};
+  B.call("fixed", "direct");
+  B.fn("fixed").Calls[1].Arguments = {{0, true, 4}};
+  HeapGraph G = link({B.build()});
+  EXPECT_EQ(G.lattice(node(G, "fixed")), Effect::None);
+  EXPECT_EQ(G.lattice(node(G, "fixed2")), Effect::None);
+  EXPECT_EQ(G.lattice(node(G, "growing")), Effect::Allocates);
+  EXPECT_EQ(G.lattice(node(G, "unknown")), Effect::Allocates);
+  EXPECT_EQ(G.lattice(node(G, "put")), Effect::Allocates);
+  // One specialisation for both, keyed by the argument that rules out.
+  llvm::ArrayRef<int> Fixed = G.targets(node(G, "fixed"), 0);
+  ASSERT_EQ(Fixed.size(), 1u);
+  EXPECT_EQ(G.targets(node(G, "fixed2"), 0), Fixed);
+  const HeapGraph::Node &S = G.node(Fixed[0]);
+  EXPECT_EQ(S.Facts.USR, "noalloc:specialised:c:@F@put|1==0");
+  EXPECT_EQ(G.original(Fixed[0]), node(G, "put"));
+  EXPECT_TRUE(S.Calls.empty());
+  ASSERT_EQ(S.Dropped.size(), 1u);
+  EXPECT_EQ(S.Dropped[0].Offset, G.node(node(G, "put")).Calls[0].Where.Offset);
+  EXPECT_EQ(G.targets(node(G, "growing"), 0)[0], node(G, "put"));
+  // A site is ruled out too.
+  int Direct = G.targets(node(G, "fixed"), 1)[0];
+  EXPECT_TRUE(G.node(Direct).isSpecialisation());
+  EXPECT_TRUE(G.node(Direct).Facts.Sites.empty());
+}
+
 TEST_F(HeapGraphTest, RecursionEnds) {
   UnitBuilder B;
   B.define("even").define("odd").define("leaf").define("spin");
