@@ -161,10 +161,16 @@ bool mayHoldPointers(QualType T) {
   return false;
 }
 
-/// Whether \p E is memory that 'malloc' or 'calloc' has just returned: it
-/// holds nothing of another type.
+/// Whether \p E is memory that 'malloc' or 'calloc' has just returned, or
+/// a null pointer ('c != NULL' casts C's '((void *)0)'): it holds nothing
+/// of another type.
 bool fresh(const Expr *E) {
-  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  const Expr *Value = E->IgnoreParenCasts();
+  if (const auto *Zero = dyn_cast<IntegerLiteral>(Value))
+    return Zero->getValue().isZero();
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(Value))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(Value);
   unsigned Builtin = Call ? Call->getBuiltinCallee() : 0;
   return Builtin == Builtin::BImalloc || Builtin == Builtin::BIcalloc;
 }

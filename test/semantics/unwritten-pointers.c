@@ -10,6 +10,9 @@
 // to 'install', which no analysed file defines ('installedTick' cannot be
 // shown clean), and the same file as a library, without 'main', whose
 // clients may fill the table ('readTick' reaches 'growRead' again).
+// Comparing with C's 'NULL', '((void *)0)', reads no bytes as another
+// type ('nullCheckedTick', nanopb's 'if (callback != NULL)'); a pointer
+// that was 'void *' may hold any bytes ('castTick').
 // Every label is the oracle's.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- \
 // RUN:   | FileCheck %s
@@ -25,6 +28,12 @@
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "allocates"
 // CHECK: "name": "installedTick",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "unknown"
+// CHECK: "name": "nullCheckedTick",
+// CHECK-NEXT: "usr":
+// CHECK-NEXT: "verdict": "none"
+// CHECK: "name": "castTick",
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "unknown"
 // LIBRARY: "name": "readTick",
@@ -71,19 +80,42 @@ ROOT short installedTick(const struct InstalledOps *ops, short x) {
 }
 // WARN: unwritten-pointers.c:[[@LINE-2]]:10: warning: cannot show that 'installedTick' is allocation-free: 'installedTick' calls through function pointer 'ops->read' whose targets noalloc cannot see [noalloc-call]
 
+// Compared with 'NULL', never filled.
+struct CheckedOps { unsigned (*read)(unsigned); };
+static unsigned growChecked(unsigned x) { return (unsigned)grow((int)x); }
+unsigned (*spareChecked)(unsigned) = growChecked;
+ROOT unsigned nullCheckedTick(const struct CheckedOps *ops, unsigned x) {
+  if (ops != NULL && ops->read != NULL)
+    return ops->read(x);
+  return x;
+}
+
+// Read from a 'void *', which may point to any bytes.
+struct CastOps { char (*read)(char); };
+ROOT char castTick(const void *raw, char x) {
+  const struct CastOps *ops = (const struct CastOps *)raw;
+  return ops->read(x);
+}
+// WARN: unwritten-pointers.c:[[@LINE-2]]:10: warning: cannot show that 'castTick' is allocation-free: 'castTick' calls through function pointer 'ops->read' whose targets noalloc cannot see [noalloc-call]
+
 #if !defined(LIBRARY) && !defined(NOALLOC_ORACLE)
 int main(void) {
   struct Parser parser = {0, 1};
   struct InstalledOps installed;
   install(&installed);
+  unsigned char raw[sizeof(struct CastOps)] = {0};
   return readTick(&parser) + (int)filledTick(&filled, 1) +
-         installedTick(&installed, 1) + spare(1);
+         installedTick(&installed, 1) + spare(1) +
+         (int)nullCheckedTick(NULL, 1) + (int)spareChecked(1) +
+         castTick(raw, 1);
 }
 #endif
 
 #ifdef NOALLOC_ORACLE
 #include "oracle.h"
+#include <string.h>
 static short growShort(short x) { return (short)grow(x); }
+static char growChar(char x) { return (char)grow(x); }
 void install(struct InstalledOps *ops) { ops->read = growShort; }
 ORACLE_MAIN {
   struct Parser parser = {0, 1};
@@ -93,5 +125,12 @@ ORACLE_MAIN {
   install(&installed);
   ORACLE_ALLOCATES("installedTick: 'install' stores 'growShort'",
                    installedTick(&installed, 1));
+  ORACLE_NO_HEAP("nullCheckedTick: no operations", nullCheckedTick(NULL, 1));
+  struct CheckedOps none = {NULL};
+  ORACLE_NO_HEAP("nullCheckedTick: no 'read'", nullCheckedTick(&none, 1));
+  unsigned char raw[sizeof(struct CastOps)];
+  char (*bytes)(char) = growChar;
+  memcpy(raw, &bytes, sizeof bytes);
+  ORACLE_ALLOCATES("castTick: bytes of 'growChar'", castTick(raw, 1));
 }
 #endif
