@@ -152,8 +152,10 @@ void HeapGraph::join(ProgramFacts &Program) {
   // order the units came in, with the sites and calls that other units
   // compiled into the same definition (joinVersion).
   std::vector<const ProgramFacts::Unit *> Order;
-  for (const ProgramFacts::Unit &U : Program.units())
+  for (const ProgramFacts::Unit &U : Program.units()) {
     Order.push_back(&U);
+    MainFiles.insert(U.MainFile);
+  }
   // Units of one main file in the order they came: their addresses, in one
   // vector. (Not stable_sort: libstdc++ 12's get_temporary_buffer is
   // deprecated, and clang 22 said so on every build.)
@@ -763,14 +765,37 @@ bool HeapGraph::unpassedParameter(StringRef Key) const {
 
 bool HeapGraph::wholeProgram() const {
   // A library's functions are its clients' to call: only a program, with
-  // its 'main', calls none from outside.
-  return !Options.PartialProgram && !Options.UnitsOutside && DefinesMain;
+  // its 'main', calls none from outside, unless the run holds a library's
+  // API beside it.
+  return !Options.PartialProgram && !Options.UnitsOutside && DefinesMain &&
+         OpenEntry < 0;
+}
+
+int HeapGraph::findOpenEntry() const {
+  std::vector<bool> Reached(Nodes.size(), false);
+  for (const Node &N : Nodes)
+    for (const LinkedCall &C : N.Calls)
+      if (int T = find(C.Callee); T >= 0)
+        Reached[Nodes[T].isSpecialisation() ? Nodes[T].Original : T] = true;
+  for (int I = 0, E = Nodes.size(); I < E; ++I) {
+    const FunctionFacts &F = Nodes[I].Facts;
+    // Clang's USR of what has external linkage starts with 'c:@'; what
+    // has internal linkage names its file first.
+    if (!Reached[I] && Nodes[I].isUserDefinition() && !F.InSystemHeader &&
+        !Nodes[I].isSpecialisation() && StringRef(F.USR).starts_with("c:@") &&
+        F.Name != "main" && !F.Root && !F.AddressTaken && !F.Implicit &&
+        F.Overrides.empty() && MainFiles.contains(F.Where.File))
+      return I;
+  }
+  return -1;
 }
 
 void HeapGraph::resolveWriters() {
   DefinesMain = llvm::any_of(Nodes, [](const Node &N) {
     return N.isUserDefinition() && N.Facts.Name == "main";
   });
+  if (DefinesMain)
+    OpenEntry = findOpenEntry();
   for (auto &Entry : Pointers)
     resolveParameterWriters(Entry.second);
   for (auto &Entry : Pointers) {

@@ -536,10 +536,21 @@ private:
   /// the pointer is copied.
   void settleFunctions(Pointer &P);
   bool DefinesMain = false;
-  /// Whether the run is a whole program: it defines 'main', and no unit
-  /// of it is outside the link. Nothing outside calls its functions or
-  /// writes its pointers.
+  /// The main files of the linked units.
+  llvm::StringSet<> MainFiles;
+  /// A function code outside the run may call (see findOpenEntry), or -1.
+  int OpenEntry = -1;
+  /// Whether the run is a whole program: it defines 'main', no unit of it
+  /// is outside the link, and none of its functions is open to callers
+  /// outside it. Nothing outside calls its functions or writes its
+  /// pointers.
   bool wholeProgram() const;
+  /// A user function with external linkage, defined in a unit's main file,
+  /// that nothing in the run calls, takes the address of or reaches as an
+  /// overrider, and that is no root or 'main': the API of a library that
+  /// the run holds beside a program (leveldb's C API beside its
+  /// 'leveldbutil' tool in CMake's database). -1 if none.
+  int findOpenEntry() const;
   /// Whether every function the writer \p Key may run is analysed code
   /// (its stores are in the facts), or the variable it names is defined in
   /// an analysed unit.

@@ -5,7 +5,11 @@
 // type, and with none in the program the call reached code noalloc cannot
 // see. Now, in a whole program: 'quietInit', which nothing calls, stores
 // nothing, so 'quietTick' is clean; 'forwardInit' passes its own parameter
-// on and nothing calls it, so 'forwardTick' is clean. The twins allocate:
+// on and nothing calls it, so 'forwardTick' is clean. Both are 'static':
+// a function with external linkage that nothing in the run calls is open
+// to callers outside it, and the run is then no whole program (the OPEN
+// twin, tinycbor's 'cbor_encoder_init_writer' itself, test/semantics/
+// open-entry.c). The twins allocate:
 // 'loudTick' and 'passedTick' pass an allocating function (through
 // 'setup', a caller's parameter). Still unknown: a parameter of a root
 // ('rootInit': called from outside the program with anything), of a
@@ -19,6 +23,9 @@
 // RUN: %oracle %s --
 // A library (no 'main'): its clients may call 'quietInit' with anything.
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -DLIBRARY \
+// RUN:   | FileCheck %s --check-prefix=LIBRARY
+// A function open to callers outside the run: no whole program.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -DOPEN \
 // RUN:   | FileCheck %s --check-prefix=LIBRARY
 // LIBRARY: "name": "quietTick",
 // LIBRARY-NEXT: "usr":
@@ -53,7 +60,7 @@ short growShort(short x) { return (short)grow(x); }
 
 // Stored only from a parameter nothing passes anything: clean.
 struct Quiet { Put put; int on; };
-void quietInit(struct Quiet *q, Put w) { q->put = w; q->on = 1; }
+static void quietInit(struct Quiet *q, Put w) { q->put = w; q->on = 1; }
 ROOT int quietTick(int x) {
   struct Quiet q;
   q.on = 0;
@@ -64,7 +71,7 @@ ROOT int quietTick(int x) {
 // clean.
 struct Forwarded { CharPut put; int on; };
 void forwardedInit(struct Forwarded *f, CharPut w) { f->put = w; f->on = 1; }
-void forwardInit(struct Forwarded *f, CharPut w) { forwardedInit(f, w); }
+static void forwardInit(struct Forwarded *f, CharPut w) { forwardedInit(f, w); }
 ROOT char forwardTick(char x) {
   struct Forwarded f;
   f.on = 0;
@@ -107,7 +114,7 @@ ROOT float takenTick(struct Taken *t, float x) { return t->put(x); }
 
 // A parameter its function changes is not followed.
 struct Changed { DoublePut put; };
-void changedInit(struct Changed *c, DoublePut w, DoublePut *other) {
+static void changedInit(struct Changed *c, DoublePut w, DoublePut *other) {
   if (other)
     w = *other;
   c->put = w;
@@ -136,6 +143,10 @@ ROOT double changedTick(struct Changed *c, double x) { return c->put(x); }
 // CHECK: "name": "changedTick",
 // CHECK-NEXT: "usr":
 // CHECK-NEXT: "verdict": "unknown"
+
+#ifdef OPEN
+void openInit(struct Quiet *q, Put w) { quietInit(q, w); }
+#endif
 
 // The program: nothing outside it calls 'quietInit' or 'forwardInit'.
 #if !defined(NOALLOC_ORACLE) && !defined(LIBRARY)
