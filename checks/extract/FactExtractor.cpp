@@ -820,14 +820,6 @@ static bool hasAnnotation(const FunctionDecl *FD, StringRef Annotation) {
   return false;
 }
 
-/// [[clang::nonallocating]] or [[clang::nonblocking]].
-static bool isNonallocating(clang::FunctionEffectsRef Effects) {
-  return llvm::any_of(Effects.effects(), [](const clang::FunctionEffect &E) {
-    return E.kind() == clang::FunctionEffect::Kind::NonAllocating ||
-           E.kind() == clang::FunctionEffect::Kind::NonBlocking;
-  });
-}
-
 static bool hasEffectAttribute(const FunctionDecl *FD) {
   return llvm::any_of(FD->redecls(), [](const FunctionDecl *Redecl) {
     return isNonallocating(Redecl->getFunctionEffects());
@@ -1575,6 +1567,9 @@ void Extractor::addParameterSlots() {
 
 /// The followed pointers the unit writes, with the functions stored.
 void Extractor::addPointers() {
+  // Checked as roots: a call through the pointer trusts the attribute.
+  for (const FunctionDecl *FD : Pointers.EffectConversions)
+    facts(function(FD)).Root = true;
   for (const auto &[Decl, Stores] : Pointers.Pointers) {
     PointerFacts P;
     P.USR = usr(Decl);

@@ -315,6 +315,8 @@ void PointerStoreCollector::cast(const CastExpr *E) {
   if (Freed.contains(E) ||
       (InLibrary && E->getCastKind() != CK_LValueToRValueBitCast))
     return;
+  if (E->getCastKind() == CK_NoOp)
+    return effectConversion(E);
   switch (E->getCastKind()) {
   case CK_BitCast:
   case CK_LValueBitCast:
@@ -330,6 +332,23 @@ void PointerStoreCollector::cast(const CastExpr *E) {
   unseen(E->getSubExpr()->getType());
   if (!fresh(E->getSubExpr()))
     unseen(E->getType());
+}
+
+void PointerStoreCollector::effectConversion(const CastExpr *E) {
+  if (!callsNonallocating(E->getType()) ||
+      callsNonallocating(E->getSubExpr()->getType()))
+    return;
+  const Expr *Source = E->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(Source);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Source = Address->getSubExpr()->IgnoreParenImpCasts();
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Source))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(Source))
+    D = Member->getMemberDecl();
+  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(D))
+    Result.EffectConversions.insert(FD->getCanonicalDecl());
 }
 
 void PointerStoreCollector::unseen(QualType T, const UnseenWriter &Writer) {

@@ -88,6 +88,10 @@ struct PointerStores {
   /// The references to functions (and the lambda conversions) that these
   /// stores consume: the function's address goes nowhere else there.
   llvm::DenseSet<const clang::Expr *> Stored;
+  /// The functions user code converts to a pointer type that says it does
+  /// not allocate ('Safe cb = loud;'): clang checks such a conversion only
+  /// under -Wfunction-effects, and a call through the pointer trusts it.
+  llvm::SetVector<const clang::FunctionDecl *> EffectConversions;
 };
 
 /// What the user code of the unit stores into its followed pointers, from
@@ -135,6 +139,8 @@ private:
   void harmless(const clang::Expr *E);
   /// A cast that may make a record's bytes those of another type.
   void cast(const clang::CastExpr *E);
+  /// A conversion that adds [[clang::nonallocating]] to a function's type.
+  void effectConversion(const clang::CastExpr *E);
   /// 'memcpy' or 'memmove' in a library template: the bytes of one type
   /// copied into another's ('std::memcpy(&o, &raw, n)').
   void libraryByteCopy(const clang::CallExpr *E);

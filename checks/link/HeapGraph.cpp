@@ -1118,10 +1118,15 @@ std::vector<int> HeapGraph::targets(const LinkedCall &Call) const {
     }
   }
   if (Call.Kind == CallKind::Indirect) {
-    // clang checks every function converted to the pointer's type.
-    if (Call.Nonallocating)
-      return Result;
     Result = indirectTargets(Call);
+    // Every function that user code converts to a pointer type that says
+    // it does not allocate is a root (clang checks such a conversion only
+    // under -Wfunction-effects): the call runs one of those. What code
+    // noalloc does not see converts, clang's check is trusted for.
+    if (Call.Nonallocating) {
+      llvm::erase_if(Result, [&](int T) { return !Nodes[T].Facts.Root; });
+      return Result;
+    }
     addOverriders(Result);
     reachUnitsOutside(Result);
     return Result;

@@ -804,4 +804,18 @@ std::pair<QualType, QualType> calledFunctionType(QualType T) {
   return {T, QualType()};
 }
 
+bool isNonallocating(FunctionEffectsRef Effects) {
+  return llvm::any_of(Effects.effects(), [](const FunctionEffect &E) {
+    return E.kind() == FunctionEffect::Kind::NonAllocating ||
+           E.kind() == FunctionEffect::Kind::NonBlocking;
+  });
+}
+
+bool callsNonallocating(QualType T) {
+  if (T.isNull())
+    return false;
+  const auto *Proto = calledFunctionType(T).first->getAs<FunctionProtoType>();
+  return Proto && isNonallocating(Proto->getFunctionEffects());
+}
+
 } // namespace noalloc

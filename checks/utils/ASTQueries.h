@@ -190,6 +190,14 @@ const clang::CXXConstructExpr *thrownConstruction(const clang::CXXThrowExpr *T);
 std::pair<clang::QualType, clang::QualType>
 calledFunctionType(clang::QualType T);
 
+/// Whether \p Effects hold [[clang::nonallocating]] or
+/// [[clang::nonblocking]].
+bool isNonallocating(clang::FunctionEffectsRef Effects);
+
+/// Whether a value of type \p T calls a function type that says it does
+/// not allocate ('void (*)() [[clang::nonallocating]]').
+bool callsNonallocating(clang::QualType T);
+
 } // namespace noalloc
 
 #endif // NOALLOC_CHECKS_UTILS_ASTQUERIES_H

@@ -3,8 +3,9 @@
 // (and any whose address escapes where noalloc does not follow it), not
 // every function of its type. A pointer written any other way, its address
 // taken, reaches every function of its type whose address is taken. A
-// pointer of [[clang::nonallocating]] type is trusted: clang checks what is
-// converted to it. A block pointer reaches no function of the program.
+// pointer of [[clang::nonallocating]] type runs only functions that are
+// roots (test/semantics/nonallocating-conversion.cpp): none here. A block
+// pointer reaches no function of the program.
 // test/semantics/dispatch.cpp runs these under the heap counter.
 // RUN: %expect-exit 1 %noalloc --config="{CheckOptions: {noalloc-call.ReportEveryCall: true}}" --checks='-*,noalloc-call' %s -- -std=c++20 -fblocks \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
