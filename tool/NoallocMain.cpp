@@ -322,6 +322,8 @@ static int report(std::vector<TranslationUnitResult> &Results,
   applyLineFilter(Errors, Options.Global);
   if (Linked) {
     Summary.Unfollowed = takeUnfollowedCalls(Errors, *Linked);
+    Summary.AcceptedLibrary =
+        acceptedLibraryCalls(*Linked->Graph, Linked->Options.Policy);
     if (!cli::Quiet)
       Summary.Roots = rootAnswers(*Linked->Graph, Linked->Options.Policy,
                                   RunSummary::RootsShown);
@@ -353,8 +355,11 @@ static int report(std::vector<TranslationUnitResult> &Results,
           printReport(Errors, Linked ? &*Linked : nullptr, Options,
                       Files.front(), Summary, Rendered))
     return *Status;
-  if (!cli::Quiet && Summary.Unfollowed.total())
-    errs() << "noalloc: " << Summary.Unfollowed.describe() << "\n";
+  if (!cli::Quiet)
+    for (const std::string &Line :
+         {Summary.Unfollowed.describe(), Summary.AcceptedLibrary.describe()})
+      if (!Line.empty())
+        errs() << "noalloc: " << Line << "\n";
   if (cli::Fix || cli::FixErrors)
     if (std::optional<int> Status =
             applyFixes(Fixes, Files, Summary.Failed, cli::FixErrors,

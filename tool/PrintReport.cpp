@@ -129,7 +129,7 @@ static void writeStructuredReport(ArrayRef<ClangTidyError> Errors,
     writeJson(Errors,
               Linked ? functionSummaries(*Linked->Graph, Linked->Options.Policy)
                      : std::vector<FunctionSummary>(),
-              Sources, OS);
+              Summary, Sources, OS);
   }
 }
 

@@ -492,8 +492,8 @@ rootUSRs(ArrayRef<FunctionSummary> FunctionVerdicts) {
 }
 
 void writeJson(ArrayRef<ClangTidyError> Errors,
-               ArrayRef<FunctionSummary> FunctionVerdicts, SourceFiles &Files,
-               raw_ostream &OS) {
+               ArrayRef<FunctionSummary> FunctionVerdicts,
+               const RunSummary &Summary, SourceFiles &Files, raw_ostream &OS) {
   std::vector<std::string> Prints = fingerprints(Errors, Files);
   // One finding and one function at a time, keys in the order json::Value
   // prints them.
@@ -512,6 +512,11 @@ void writeJson(ArrayRef<ClangTidyError> Errors,
       for (StringRef USR : rootUSRs(FunctionVerdicts))
         J.value(USR);
     });
+    // What the summary lines on standard error count.
+    J.attribute(
+        "summary",
+        json::Object{{"accepted_library_calls", Summary.AcceptedLibrary.Calls},
+                     {"unfollowed_calls", Summary.Unfollowed.total()}});
     J.attribute("version", 2);
   });
   OS << "\n";

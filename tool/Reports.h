@@ -64,6 +64,9 @@ struct RunSummary {
   /// The calls the run could not follow: the noalloc-unknown-call
   /// findings the run's filters keep, whether or not the check is on.
   UnseenCalls Unfollowed;
+  /// The library calls that may allocate on some inputs which the run's
+  /// policy accepts, in the roots' reach (or the whole run's code).
+  AcceptedLibraryCalls AcceptedLibrary;
   /// The findings of heap use only after a call fails (a failed assert).
   unsigned FailurePaths = 0;
   /// With roots, each one's answer in a line (rootAnswers): the first
@@ -113,7 +116,7 @@ void writeSarif(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
 /// whether it may allocate, with one chain.
 void writeJson(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
                llvm::ArrayRef<FunctionSummary> FunctionVerdicts,
-               SourceFiles &Files,
+               const RunSummary &Summary, SourceFiles &Files,
                llvm::raw_ostream &OS);
 
 /// One accepted finding: its fingerprint, and for the reader, where it

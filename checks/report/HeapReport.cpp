@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <numeric>
 
 using namespace llvm;
 
@@ -1039,6 +1040,21 @@ static constexpr StringLiteral CleanPhrase = "does not use the heap";
 static constexpr StringLiteral AcceptedPhrase =
     "may use the heap only by paths the run's policy accepts";
 
+/// "'printf', '__assert_fail' and 2 more": what accepted paths end in, so
+/// that the reader knows what the policy accepted.
+static std::string someNames(ArrayRef<std::string> Names) {
+  const size_t Shown = 3;
+  std::string Text;
+  for (size_t I = 0; I < Names.size() && I < Shown; ++I)
+    Text += (I == 0                                           ? ""
+             : I + 1 == Names.size() && Names.size() <= Shown ? " and "
+                                                              : ", ") +
+            quoted(Names[I]);
+  if (Names.size() > Shown)
+    Text += " and " + std::to_string(Names.size() - Shown) + " more";
+  return Text;
+}
+
 namespace {
 /// The paths of each cause a policy accepts, which --explain leaves out
 /// (the verdict is the policy's) and counts, naming the option that would
@@ -1066,7 +1082,8 @@ public:
         auto [What, Option] = accepted(C);
         OS << "  not shown: " << N << (N == 1 ? " path to " : " paths to ")
            << What;
-        printEnds(Ends[unsigned(C)], OS);
+        if (!Ends[unsigned(C)].empty())
+          OS << " (" << someNames(Ends[unsigned(C)]) << ")";
         OS << ", accepted by the run's policy ('" << Option << "' counts "
            << (N == 1 ? "it" : "them") << ")\n";
       }
@@ -1088,23 +1105,6 @@ private:
     default:
       llvm_unreachable("counted under every policy");
     }
-  }
-  /// " ('printf', '__assert_fail' and 2 more)": what the paths end in,
-  /// so that the reader knows what the policy accepted.
-  static void printEnds(const std::vector<std::string> &Names,
-                        raw_ostream &OS) {
-    if (Names.empty())
-      return;
-    const size_t Shown = 3;
-    OS << " (";
-    for (size_t I = 0; I < Names.size() && I < Shown; ++I)
-      OS << (I == 0                                           ? ""
-             : I + 1 == Names.size() && Names.size() <= Shown ? " and "
-                                                              : ", ")
-         << quoted(Names[I]);
-    if (Names.size() > Shown)
-      OS << " and " << Names.size() - Shown << " more";
-    OS << ")";
   }
   std::array<size_t, NumCauses> Count{};
   std::array<std::vector<std::string>, NumCauses> Ends;
@@ -1332,6 +1332,70 @@ bool explain(const HeapGraph &G, StringRef Pattern, Policy P, raw_ostream &OS) {
   return !Matches.empty();
 }
 
+/// Adds to \p Out the calls of \p Function into library code that may
+/// allocate on some inputs; \p Seen keeps each place once (a header's
+/// function is a node per unit).
+static void
+addAcceptedLibraryCalls(const HeapGraph &G, int Function,
+                        DenseSet<std::pair<StringRef, unsigned>> &Seen,
+                        AcceptedLibraryCalls &Out) {
+  const std::vector<LinkedCall> &Calls = G.node(Function).Calls;
+  for (int K = 0, E = Calls.size(); K < E; ++K) {
+    const LinkedCall &C = Calls[K];
+    if (C.Accepted || C.Where.File.empty())
+      continue;
+    for (int T : G.callTargets().of(Function, K)) {
+      const Node &Target = G.node(T);
+      if (Target.isUserDefinition() || !Target.reaches(Cause::MayAllocate))
+        continue;
+      if (!Seen.insert({C.Where.File, C.Where.Offset}).second)
+        break;
+      ++Out.Calls;
+      if (!llvm::is_contained(Out.Callees, Target.Facts.Name))
+        Out.Callees.push_back(Target.Facts.Name);
+      break;
+    }
+  }
+}
+
+/// The library calls that may allocate which \p P accepts, of the
+/// reported functions among \p Functions.
+static AcceptedLibraryCalls acceptedLibraryCalls(const HeapGraph &G, Policy P,
+                                                 ArrayRef<int> Functions) {
+  AcceptedLibraryCalls Accepted;
+  if (P.counts(Cause::MayAllocate))
+    return Accepted;
+  DenseSet<std::pair<StringRef, unsigned>> Seen;
+  for (int I : Functions)
+    if (isReportedFunction(G, I))
+      addAcceptedLibraryCalls(G, I, Seen, Accepted);
+  return Accepted;
+}
+
+AcceptedLibraryCalls acceptedLibraryCalls(const HeapGraph &G, Policy P) {
+  std::vector<int> Every(G.size());
+  std::iota(Every.begin(), Every.end(), 0);
+  return acceptedLibraryCalls(G, P, Every);
+}
+
+/// "1 library call that may allocate on some inputs": how the summary and
+/// a root's line count them.
+static std::string libraryCalls(unsigned N) {
+  return std::to_string(N) + (N == 1 ? " library call" : " library calls") +
+         " that may allocate on some inputs";
+}
+
+std::string AcceptedLibraryCalls::describe() const {
+  if (!Calls)
+    return "";
+  return libraryCalls(Calls) + (Calls == 1 ? " was" : " were") + " accepted (" +
+         someNames(Callees) +
+         "): 'noalloc-c-allocation.ReportMayAllocate: true' or "
+         "'noalloc-call.Policy: strict' reports " +
+         (Calls == 1 ? "it" : "them") + ", --explain=<function> shows " +
+         (Calls == 1 ? "its path" : "their paths");
+}
+
 namespace {
 /// A root and its answer under the run's policy.
 struct RootAnswer {
@@ -1412,8 +1476,17 @@ static std::string rootLine(const HeapGraph &G, ReportPaths &Paths,
   StringRef Name = G.node(R.Node).Facts.Name;
   std::string Line =
       "root " + quoted(Name) + " " + answerPhrase(R, false).str();
-  if (R.Answer == Effect::None)
+  if (R.Answer == Effect::None) {
+    if (!R.Accepted)
+      return Line;
+    AcceptedLibraryCalls Library =
+        acceptedLibraryCalls(G, P, G.reachable({R.Node}));
+    if (Library.Calls)
+      Line += ", among them " + libraryCalls(Library.Calls) + " (" +
+              someNames(Library.Callees) + "; see --explain=" + quoted(Name) +
+              ")";
     return Line;
+  }
   if (std::string Path = oneLinePath(G, Paths, R.Node, P); !Path.empty())
     Line += ": " + Path;
   if (size_t More = heapFunctionsInReach(G, R.Node, P))

@@ -123,6 +123,22 @@ struct UnseenCalls {
   std::string describe() const;
 };
 
+/// The calls of user code into library code that may allocate on some
+/// inputs (knowledge's may-allocate: qsort's merge buffer, printf's first
+/// write) that the run's policy accepts, for the summary line: in the
+/// roots' reach, or in all the run's code without roots; each place once.
+struct AcceptedLibraryCalls {
+  unsigned Calls = 0;
+  /// The library functions called, each once, in the calls' order.
+  std::vector<std::string> Callees;
+  /// The summary line, without "noalloc: ": "1 call to library code that
+  /// may allocate on some inputs was accepted ('qsort'): ..."; empty when
+  /// there are none.
+  std::string describe() const;
+};
+
+AcceptedLibraryCalls acceptedLibraryCalls(const HeapGraph &Graph, Policy P);
+
 /// Whether a noalloc-call message is a failure path's: "call to 'f' may
 /// allocate only when it fails (...)".
 bool isFailurePathMessage(llvm::StringRef Message);
