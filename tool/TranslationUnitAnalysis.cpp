@@ -3,6 +3,7 @@
 #include "TranslationUnitAnalysis.h"
 #include "CheckRegistry.h"
 #include "NoallocConfig.h"
+#include "VerifyConfig.h"
 #include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -202,6 +203,9 @@ llvm::Error checkConfiguration(ArrayRef<std::string> Sources,
     ClangTidyOptions Effective = Provider->getOptions(Absolute);
     if (llvm::Error E = checkHeaderFilters(Effective))
       return headerFilterError(std::move(E), *Provider, Absolute);
+    if (llvm::Error E =
+            rejectUnknownCheckOptions(Provider->getRawOptions(Absolute)))
+      return E;
     for (const auto &[Key, List] : knowledgeLists(Effective))
       Lists.insert(List);
   }

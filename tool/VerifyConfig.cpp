@@ -166,6 +166,38 @@ static std::string location(StringRef Source, StringRef Key, bool IsGlob) {
   return Source.str();
 }
 
+std::optional<std::string> unknownCheckOption(StringRef Name,
+                                              const StringSet<> &Known) {
+  if (!Name.starts_with("noalloc-") || Known.contains(Name))
+    return std::nullopt;
+  std::string Message = ("unknown check option '" + Name + "'").str();
+  std::vector<std::string> Names;
+  for (const auto &Entry : Known)
+    Names.push_back(Entry.getKey().str());
+  if (auto Near = nearest(Name, Names))
+    Message += "; did you mean '" + *Near + "'?";
+  return Message;
+}
+
+Error rejectUnknownCheckOptions(
+    ArrayRef<ClangTidyOptionsProvider::OptionsSource> Raw) {
+  std::optional<StringSet<>> Known;
+  for (const auto &[Options, Where] : Raw)
+    for (const auto &[Key, Value] : Options.CheckOptions) {
+      // The registry is built only for a configuration that sets
+      // noalloc options: the launcher checks every compile command.
+      if (!StringRef(Key).starts_with("noalloc-"))
+        continue;
+      if (!Known)
+        Known = compat::knownCheckOptions();
+      if (auto Message = unknownCheckOption(Key, *Known))
+        return createStringError(
+            inconvertibleErrorCode(), "%s (set by '%s')", Message->c_str(),
+            location(Where, StringRef(Key).rsplit('.').second, false).c_str());
+    }
+  return Error::success();
+}
+
 /// Unknown checks in Checks and unknown noalloc options in CheckOptions.
 static void findUnknownNames(const ClangTidyOptionsProvider::OptionsSource &S,
                              const StringSet<> &KnownOptions,
@@ -176,18 +208,13 @@ static void findUnknownNames(const ClangTidyOptionsProvider::OptionsSource &S,
       StringRef Glob = StringRef(Message).drop_front().split('\'').first;
       Problems.push_back({Where, Glob.str(), Message, /*IsGlob=*/true});
     }
-  std::vector<std::string> Known, Globals;
-  for (const auto &Entry : KnownOptions) {
-    Known.push_back(Entry.getKey().str());
+  std::vector<std::string> Globals;
+  for (const auto &Entry : KnownOptions)
     Globals.push_back(Entry.getKey().rsplit('.').second.str());
-  }
   for (const auto &[Key, Value] : Options.CheckOptions) {
     StringRef Name = Key;
-    if (Name.starts_with("noalloc-") && !KnownOptions.contains(Name)) {
-      std::string Message = ("unknown option '" + Name + "'").str();
-      if (auto Near = nearest(Name, Known))
-        Message += "; did you mean '" + *Near + "'?";
-      Problems.push_back({Where, Name.rsplit('.').second.str(), Message});
+    if (auto Message = unknownCheckOption(Name, KnownOptions)) {
+      Problems.push_back({Where, Name.rsplit('.').second.str(), *Message});
     } else if (!Name.contains('.') && !llvm::is_contained(Globals, Name)) {
       // Other tools' global options are none of noalloc's business; near
       // misses of noalloc's are.

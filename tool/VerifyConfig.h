@@ -11,6 +11,7 @@
 #define NOALLOC_TOOL_VERIFYCONFIG_H
 
 #include "TranslationUnitAnalysis.h"
+#include "llvm/ADT/StringSet.h"
 #include <optional>
 
 namespace noalloc {
@@ -28,6 +29,19 @@ std::optional<int> requireEnabledChecks(const RunOptions &Options,
 /// --dump-config: the effective configuration of \p File, check options
 /// with their defaults, as .clang-tidy YAML.
 int dumpConfig(const RunOptions &Options, llvm::StringRef File);
+
+/// "unknown check option 'noalloc-call.Polcy'; did you mean
+/// 'noalloc-call.Policy'?" when \p Name is a noalloc check's option that no
+/// check of \p Known (clang-tidy's registry) has. Other checks' options
+/// are theirs: a project's .clang-tidy configures its other checks.
+std::optional<std::string> unknownCheckOption(llvm::StringRef Name,
+                                              const llvm::StringSet<> &Known);
+
+/// An error for the first unknown noalloc check option in \p Raw (the
+/// configuration sources of one file), with the file and line that set it:
+/// a misspelt option must not leave the run under its default.
+llvm::Error rejectUnknownCheckOptions(
+    llvm::ArrayRef<clang::tidy::ClangTidyOptionsProvider::OptionsSource> Raw);
 
 /// --verify-config over the configuration of every file of \p Files (each
 /// directory once): 0 and "No config errors detected." or every problem,
