@@ -171,6 +171,38 @@ static void linkPartOfTheProgram(ArrayRef<std::string> Unanswered,
          "the cache\n";
 }
 
+/// A root or allowed-zone pattern that matches no function: a typo, a
+/// comma for ';', or, in a run over some units, a function of a unit
+/// outside the run (\p Unanswered of them are not in the cache).
+static void warnAboutUnmatchedPatterns(const HeapGraph &Graph,
+                                       const LinkOptions &Link,
+                                       size_t Unanswered) {
+  for (const std::string &Pattern : Graph.unmatchedPatterns()) {
+    raw_ostream &Warning = WithColor::warning(errs(), "noalloc");
+    Warning << (llvm::is_contained(Link.Roots, Pattern) ? "root '"
+                                                        : "allowed zone '")
+            << Pattern << "' matches no function of the analysed ";
+    if (Unanswered)
+      Warning << "units; " << Unanswered
+              << (Unanswered == 1 ? " unit" : " units")
+              << " of the compilation database outside this run "
+              << (Unanswered == 1 ? "is" : "are")
+              << " not in the cache and may define it";
+    else
+      Warning << "code";
+    if (StringRef(Pattern).contains(','))
+      Warning << " (entries are separated by ';')";
+    Warning << "\n";
+  }
+  // Without a root the findings are not scoped: those of every function
+  // of the run's units, which the whole program may not report.
+  if (Unanswered && !Link.Roots.empty() && !Graph.hasRoots())
+    WithColor::note(errs(), "noalloc")
+        << "no root is in this run's units, so every heap use in them is "
+           "reported, also where no root reaches; a run over every unit "
+           "fills the cache that keeps the roots' scope\n";
+}
+
 /// Whether the workers and the link share one malloc arena.
 static bool OneArena = false;
 
@@ -229,10 +261,8 @@ linkAndReport(std::vector<TranslationUnitResult> &Results,
     Linked->RunFiles = std::move(Facts.RunFiles);
   const HeapGraph &Graph = *Linked->Graph;
   warnAboutMultipleDefinitions(Graph);
-  for (const std::string &Pattern : Graph.unmatchedPatterns())
-    WithColor::warning(errs(), "noalloc")
-        << "root or allowed-zone pattern '" << Pattern
-        << "' matches no function of the analysed code\n";
+  warnAboutUnmatchedPatterns(Graph, Linked->Options.Link,
+                             Facts.Unanswered.size());
   if (!Explain.empty()) {
     if (!explain(Graph, Explain, Linked->Options.Policy, outs())) {
       WithColor::error(errs(), "noalloc")
