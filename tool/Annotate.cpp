@@ -9,6 +9,7 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -53,6 +54,18 @@ private:
   StringSet<> InC;
 };
 
+/// What is inserted at \p Offset of \p Original: a space and \p Attribute
+/// after a declarator (the offset follows its last token), \p Attribute
+/// and a space at the start of a declaration (a C definition's: the
+/// offset follows a blank or starts the file). The same length either way.
+std::string insertedText(StringRef Attribute, StringRef Original,
+                         unsigned Offset) {
+  if (Offset == 0 ||
+      (Offset <= Original.size() && isSpace(Original[Offset - 1])))
+    return (Attribute + " ").str();
+  return (" " + Attribute).str();
+}
+
 /// The files of one round, with the attributes written in.
 class AnnotatedFiles {
 public:
@@ -82,11 +95,10 @@ public:
       }
       StringRef Original = Originals[File];
       std::string &Annotated = Contents[File];
-      std::string Text = text(File);
       size_t From = 0;
       for (unsigned Offset : Entry.second) {
         Annotated += Original.slice(From, Offset);
-        Annotated += Text;
+        Annotated += text(File, Original, Offset);
         From = Offset;
       }
       Annotated += Original.substr(From);
@@ -99,7 +111,7 @@ public:
     auto It = Insertions.find(File);
     if (It == Insertions.end())
       return Offset;
-    size_t Length = text(File).size();
+    size_t Length = Spelling.in(File).size() + 1;
     unsigned Shift = 0;
     for (unsigned At : It->second) {
       if (Offset < At + Shift)
@@ -130,9 +142,9 @@ public:
     return Insertions;
   }
 
-  /// What is inserted in \p File: a space and the attribute.
-  std::string text(StringRef File) const {
-    return (" " + Spelling.in(File)).str();
+  /// What is inserted in \p File at \p Offset of its text \p Original.
+  std::string text(StringRef File, StringRef Original, unsigned Offset) const {
+    return insertedText(Spelling.in(File), Original, Offset);
   }
 
 private:
@@ -353,7 +365,8 @@ Expected<bool> acceptsAll(const LinkedRun &Run,
   return Accepted;
 }
 
-ClangTidyError finding(const Annotation &A, const Spellings &Spelling) {
+ClangTidyError finding(const Annotation &A, const Spellings &Spelling,
+                       const StringMap<std::string> &Originals) {
   ClangTidyError E(AnnotateName, ClangTidyError::Remark, "",
                    /*IsWarningAsError=*/false);
   E.Message.Message = ("'" + A.Name + "' does not allocate: mark it " +
@@ -361,9 +374,14 @@ ClangTidyError finding(const Annotation &A, const Spellings &Spelling) {
                           .str();
   E.Message.FilePath = A.Where.File;
   E.Message.FileOffset = A.Where.Offset;
+  auto originalText = [&](StringRef File) {
+    auto It = Originals.find(File);
+    return It == Originals.end() ? StringRef() : StringRef(It->second);
+  };
   for (const SourcePoint &P : A.Points)
-    cantFail(E.Message.Fix[P.File].add(
-        Replacement(P.File, P.Offset, 0, (" " + Spelling.in(P.File)).str())));
+    cantFail(E.Message.Fix[P.File].add(Replacement(
+        P.File, P.Offset, 0,
+        insertedText(Spelling.in(P.File), originalText(P.File), P.Offset))));
   return E;
 }
 
@@ -389,7 +407,7 @@ std::optional<int> annotate(const LinkedRun &Run,
     }
     if (*Accepted) {
       for (const Annotation &A : Selected)
-        Annotations.push_back(finding(A, Spelling));
+        Annotations.push_back(finding(A, Spelling, State.Originals));
       if (cli::Stats)
         errs() << "noalloc: annotate: " << Round + 1
                << (Round ? " rounds" : " round") << " of clang's check ("

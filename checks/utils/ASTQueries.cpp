@@ -464,6 +464,18 @@ void unlinkedTemplateArguments(const Decl *D,
   UnlinkedArguments(Out).contexts(D, 0);
 }
 
+/// Where a C definition takes the attribute: the start of its declaration,
+/// before a macro that begins it (an export macro expands to specifiers),
+/// if it is in the file of the declarator.
+static std::optional<SourceLocation> declarationStart(const FunctionDecl *D,
+                                                      SourceLocation RParen) {
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  SourceLocation Start = SM.getExpansionLoc(D->getBeginLoc());
+  if (Start.isInvalid() || SM.getFileID(Start) != SM.getFileID(RParen))
+    return std::nullopt;
+  return Start;
+}
+
 std::optional<SourceLocation> functionAttributeLocation(const FunctionDecl *D) {
   const TypeSourceInfo *TSI = D->getTypeSourceInfo();
   if (!TSI)
@@ -472,6 +484,14 @@ std::optional<SourceLocation> functionAttributeLocation(const FunctionDecl *D) {
   if (!Function || Function.getRParenLoc().isInvalid() ||
       Function.getRParenLoc().isMacroID())
     return std::nullopt;
+  // GCC refuses a GNU attribute after the declarator of a definition
+  // ("attributes should be specified before the declarator in a function
+  // definition"); at the start of the declaration both compilers give it
+  // to the function. C++'s [[clang::nonallocating]] cannot go there, and
+  // GCC takes it after the declarator.
+  if (!D->getASTContext().getLangOpts().CPlusPlus &&
+      D->doesThisDeclarationHaveABody())
+    return declarationStart(D, Function.getRParenLoc());
   return DeclaratorTail(Function.getRParenLoc(), D->getASTContext())
       .attributeLocation();
 }

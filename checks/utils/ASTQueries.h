@@ -101,8 +101,10 @@ void unlinkedTemplateArguments(
 /// declaration \p D, as clang's grammar puts it: after the parameter list,
 /// cv- and ref-qualifiers, the exception specification and attributes
 /// already there; before a trailing return type, 'override', 'final',
-/// '= 0', a constructor's initializers or the body. None when the
-/// declarator is not written out there (a macro, a function type alias).
+/// '= 0', a constructor's initializers or the body. In C, a definition
+/// takes the (GNU) attribute at the start of its declaration instead, the
+/// one place GCC accepts it there. None when the declarator is not
+/// written out there (a macro, a function type alias).
 std::optional<clang::SourceLocation>
 functionAttributeLocation(const clang::FunctionDecl *D);
 
