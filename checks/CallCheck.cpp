@@ -6,6 +6,7 @@
 #include "utils/UnitKnowledge.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -41,6 +42,11 @@ void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedZones", AllowedZones);
   Options.store(Opts, "FactsDirectory", FactsDirectory);
   Options.store(Opts, "ReportEveryCall", ReportEveryCall);
+}
+
+void CallCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                                    Preprocessor *) {
+  this->PP = PP;
 }
 
 void CallCheck::registerMatchers(MatchFinder *Finder) {
@@ -157,7 +163,9 @@ void CallCheck::onEndOfTranslationUnit() {
   ASTContext &Ctx = *Unit;
   Unit = nullptr;
   std::vector<TranslationUnitFacts> Units;
-  Units.push_back(extractFacts(Ctx, *knowledge()));
+  Units.push_back(extractFacts(Ctx, *knowledge(),
+                               PP ? KnownLibraries(PP->getHeaderSearchInfo())
+                                  : KnownLibraries()));
   if (!FactsDirectory.empty()) {
     // As the link: no verdict at all rather than one from stale facts.
     auto Others = factsDirectoryUnits(Units[0].MainFile, Units[0].Root);

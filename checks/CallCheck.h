@@ -18,6 +18,9 @@ class CallCheck : public NoallocCheck {
 public:
   CallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -44,6 +47,8 @@ private:
   bool ReportEveryCall;
   /// The translation unit being matched, until its end.
   clang::ASTContext *Unit = nullptr;
+  /// Its preprocessor: where its header search found the system's headers.
+  clang::Preprocessor *PP = nullptr;
 };
 
 } // namespace noalloc

@@ -383,8 +383,10 @@ private:
   /// is there, and the link step decides what is reported.
   class FactsRecorder : public ASTConsumer {
   public:
-    FactsRecorder(std::vector<std::string> KnowledgeFiles, FactSink &Sink)
-        : KnowledgeFiles(std::move(KnowledgeFiles)), Sink(Sink) {}
+    FactsRecorder(std::vector<std::string> KnowledgeFiles, FactSink &Sink,
+                  const HeaderSearch &Search)
+        : KnowledgeFiles(std::move(KnowledgeFiles)), Sink(Sink),
+          Search(Search) {}
     void HandleTranslationUnit(ASTContext &Ctx) override {
       // A knowledge file that does not load is the checks' configuration
       // error, reported once by them.
@@ -393,12 +395,13 @@ private:
         llvm::consumeError(KB.takeError());
         return;
       }
-      Sink.Facts = extractFacts(Ctx, **KB);
+      Sink.Facts = extractFacts(Ctx, **KB, KnownLibraries(Search));
     }
 
   private:
     std::vector<std::string> KnowledgeFiles;
     FactSink &Sink;
+    const HeaderSearch &Search;
   };
 
   class Action : public ASTFrontendAction {
@@ -420,8 +423,8 @@ private:
       Consumers.push_back(Factory.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.ChecksEnd));
       Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));
-      Consumers.push_back(
-          std::make_unique<FactsRecorder>(KnowledgeFiles, Sink));
+      Consumers.push_back(std::make_unique<FactsRecorder>(
+          KnowledgeFiles, Sink, CI.getPreprocessor().getHeaderSearchInfo()));
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.FactsEnd));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }

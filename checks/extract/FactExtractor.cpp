@@ -4,6 +4,7 @@
 #include "CheckRegistry.h"
 #include "extract/CallableSlots.h"
 #include "extract/FunctionPointers.h"
+#include "extract/KnownLibraries.h"
 #include "extract/ParameterGuards.h"
 #include "extract/StoreWalk.h"
 #include "extract/Suppressions.h"
@@ -259,8 +260,8 @@ private:
 
 class Extractor {
 public:
-  Extractor(ASTContext &Ctx, const KnowledgeBase &KB)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), KB(KB),
+  Extractor(ASTContext &Ctx, const KnowledgeBase &KB, KnownLibraries &Known)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), KB(KB), Known(Known),
         Suppress(Ctx.getDiagnostics()) {
     if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
       Facts.MainFile = absolutePath(Main->getName());
@@ -287,6 +288,14 @@ public:
   SourcePoint point(SourceLocation Loc);
   bool inSystemHeader(SourceLocation Loc) {
     return Loc.isValid() && SM.isInSystemHeader(SM.getFileLoc(Loc));
+  }
+  /// Library code: a function of a system header, unless it has no body
+  /// here and the header is not one of a library noalloc knows (a vendor
+  /// SDK through -isystem): such a function is as unseen as user code
+  /// that no analysed file defines, and no policy assumes it.
+  bool isLibraryCode(const FunctionDecl *FD) {
+    return inSystemHeader(FD->getLocation()) &&
+           (FD->hasBody() || Known.contains(SM, FD->getLocation()));
   }
   FunctionFacts &facts(size_t Index) { return Facts.Functions[Index]; }
 
@@ -521,6 +530,7 @@ public:
   ASTContext &Ctx;
   const SourceManager &SM;
   const KnowledgeBase &KB;
+  KnownLibraries &Known;
   /// The throw-expression whose operand is being scanned, if any: the calls
   /// there are part of the throw.
   SourceLocation EnclosingThrow;
@@ -935,9 +945,8 @@ size_t Extractor::function(const FunctionDecl *FD) {
   F.Defined = Definition != nullptr;
   F.Weak = Definition && Definition->hasAttr<WeakAttr>();
   // Implicitly declared builtins are the compiler's and the C library's.
-  F.InSystemHeader =
-      inSystemHeader(Decl->getLocation()) ||
-      (Decl->getBuiltinID() && Decl->getLocation().isInvalid());
+  F.InSystemHeader = isLibraryCode(Decl) ||
+                     (Decl->getBuiltinID() && Decl->getLocation().isInvalid());
   F.Root = isRoot(Decl);
   attributePoints(Decl, F);
   F.Allowed = hasAnnotation(Decl, "noalloc::allow");
@@ -2231,7 +2240,7 @@ void Extractor::passArguments(size_t Caller, const FunctionDecl *In,
                               llvm::ArrayRef<const Expr *> Args) {
   // Compiled library code, and a virtual member (its overriders' parameters
   // are their own): not followed.
-  if (inSystemHeader(Callee->getLocation()) && !Callee->hasBody())
+  if (isLibraryCode(Callee) && !Callee->hasBody())
     return;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
       Method && Method->isVirtual())
@@ -2432,8 +2441,7 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
 std::vector<ParameterValue>
 BodyScanner::knownArguments(const CallExpr *E, const FunctionDecl *Callee) {
   // Only the link's specialisations of user code read them.
-  if (X.facts(Function).InSystemHeader ||
-      X.inSystemHeader(Callee->getLocation()))
+  if (X.facts(Function).InSystemHeader || X.isLibraryCode(Callee))
     return {};
   llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
   if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
@@ -3289,8 +3297,9 @@ static void summarizeLibrary(TranslationUnitFacts &Facts,
 }
 
 TranslationUnitFacts extractFacts(ASTContext &Ctx,
-                                  const KnowledgeBase &Knowledge) {
-  TranslationUnitFacts Facts = Extractor(Ctx, Knowledge).run();
+                                  const KnowledgeBase &Knowledge,
+                                  KnownLibraries Known) {
+  TranslationUnitFacts Facts = Extractor(Ctx, Knowledge, Known).run();
   summarizeLibrary(Facts, Knowledge);
   return Facts;
 }

@@ -1,4 +1,4 @@
-// A library compiled apart: its functions have no body in the header.
+// A vendor library compiled apart: its functions have no body in the header.
 #include <string>
 namespace label {
 std::string describe(int Code);
