@@ -604,6 +604,8 @@ private:
   /// The functions the unit walk found defined, and what global
   /// initializers do with functions (after every store is known).
   void addDefinitions(const UnitDefinitions &Definitions);
+  /// The code of the alias \p Alias, of index \p I: a call of its target.
+  void callAliasTarget(const FunctionDecl *Alias, size_t I);
   void addPointers();
   /// How the link finds \p W: the key docs/facts.md names ('writers').
   std::string writerKey(const UnseenWriter &W);
@@ -930,6 +932,9 @@ size_t Extractor::function(const FunctionDecl *FD) {
   if (FD->hasBody(Definition) && Definition &&
       Definition->isThisDeclarationADefinition() &&
       !Definition->isDependentContext())
+    Worklist.push_back({Definition, I});
+  // An alias is defined by its target: its code is a call of the target.
+  else if ((Definition = aliasDeclaration(FD)))
     Worklist.push_back({Definition, I});
   const FunctionDecl *Decl = Definition ? Definition : FD;
 
@@ -1836,6 +1841,17 @@ void Extractor::castFunction(const FunctionDecl *FD,
   castTo(facts(I), signatureOfType(To, Class));
 }
 
+void Extractor::callAliasTarget(const FunctionDecl *Alias, size_t I) {
+  const FunctionDecl *Target = aliasTarget(Alias, Ctx);
+  // Not found (a C++ member's mangled name): unseen, as undefined.
+  if (!Target) {
+    facts(I).Defined = false;
+    return;
+  }
+  addCall(I, Target, Alias->getAttr<AliasAttr>()->getLocation(),
+          CallKind::Direct, ObjectMemory::None);
+}
+
 void Extractor::addDefinitions(const UnitDefinitions &Definitions) {
   UnitThreadExit = Definitions.ThreadExit;
   for (const UnitDefinitions::Event &E : Definitions.Events)
@@ -1865,6 +1881,10 @@ TranslationUnitFacts Extractor::run() {
   while (!Worklist.empty()) {
     auto [FD, I] = Worklist.back();
     Worklist.pop_back();
+    if (!FD->hasBody()) {
+      callAliasTarget(FD, I);
+      continue;
+    }
     BodyScanner(*this, I).scan(FD);
     if (const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(FD->getBody()))
       Coroutines.emplace_back(I, Body);

@@ -31,8 +31,9 @@ public:
   void function(const FunctionDecl *FD) {
     if (FD->isDependentContext() || FD->isInvalidDecl())
       return;
+    // An alias is defined here too, by the function it names.
     if ((FD->isThisDeclarationADefinition() && FD->hasBody()) ||
-        isUnseenOverride(FD))
+        isUnseenOverride(FD) || FD->hasAttr<AliasAttr>())
       add(UnitDefinitions::Kind::Defined, FD, nullptr);
   }
   /// Functions whose address a global initializer takes: handler tables.

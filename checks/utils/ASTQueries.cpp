@@ -10,6 +10,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
+#include "clang/AST/GlobalDecl.h"
+#include "clang/AST/Mangle.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
@@ -158,6 +160,50 @@ std::string knowledgeName(const FunctionDecl *FD) {
   if (const CXXRecordDecl *Stream = streamOfOperator(FD))
     return knowledgeRecordName(Stream) + "::" + FD->getNameAsString();
   return libraryFunctionName(FD);
+}
+
+const FunctionDecl *aliasDeclaration(const FunctionDecl *FD) {
+  for (const FunctionDecl *Redecl : FD->redecls())
+    if (Redecl->hasAttr<AliasAttr>())
+      return Redecl;
+  return nullptr;
+}
+
+/// The function of \p Context or the namespaces in it whose mangled name
+/// is \p Name.
+static const FunctionDecl *findMangled(const DeclContext *Context,
+                                       StringRef Name, MangleContext &Mangle) {
+  for (const Decl *D : Context->decls()) {
+    if (const auto *Inner = dyn_cast<DeclContext>(D);
+        Inner && (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D))) {
+      if (const FunctionDecl *Found = findMangled(Inner, Name, Mangle))
+        return Found;
+      continue;
+    }
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->isThisDeclarationADefinition() || isa<CXXMethodDecl>(FD) ||
+        FD->isDependentContext() || !Mangle.shouldMangleDeclName(FD))
+      continue;
+    std::string Mangled;
+    llvm::raw_string_ostream Out(Mangled);
+    Mangle.mangleName(GlobalDecl(FD), Out);
+    if (Out.str() == Name)
+      return FD;
+  }
+  return nullptr;
+}
+
+const FunctionDecl *aliasTarget(const FunctionDecl *Alias, ASTContext &Ctx) {
+  StringRef Name = Alias->getAttr<AliasAttr>()->getAliasee();
+  // C, and C++'s extern "C": the name is the function's.
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      return FD;
+  if (!Ctx.getLangOpts().CPlusPlus)
+    return nullptr;
+  std::unique_ptr<MangleContext> Mangle(Ctx.createMangleContext());
+  return findMangled(Ctx.getTranslationUnitDecl(), Name, *Mangle);
 }
 
 DynTypedNode parentSkippingConversions(const Expr *&E, ASTContext &Ctx) {

@@ -59,6 +59,15 @@ std::string knowledgeClass(const clang::CXXMethodDecl *Method);
 /// name.
 std::string knowledgeName(const clang::FunctionDecl *FD);
 
+/// The declaration of \p FD that makes it an alias of another function
+/// ('void on_tick(void) __attribute__((alias("tick_impl")))'), or null.
+const clang::FunctionDecl *aliasDeclaration(const clang::FunctionDecl *FD);
+
+/// The function the alias \p Alias names, defined in its unit (clang
+/// requires it), or null when noalloc cannot find it.
+const clang::FunctionDecl *aliasTarget(const clang::FunctionDecl *Alias,
+                                       clang::ASTContext &Ctx);
+
 /// The nearest parent of \p E that is not parentheses or an implicit
 /// conversion (array decay excepted); \p E becomes the last node skipped.
 clang::DynTypedNode parentSkippingConversions(const clang::Expr *&E,
