@@ -21,10 +21,18 @@ static bool isFollowedType(QualType T, const ASTContext &Ctx) {
 }
 
 namespace {
-/// Counts, per parameter, the names of it and those that only read it.
+/// Counts, per parameter, the names of it and those that only read it;
+/// collects the statements that may guard a part of theirs.
 class ParameterUses : public RecursiveASTVisitor<ParameterUses> {
 public:
   bool shouldVisitImplicitCode() const { return true; }
+  bool VisitStmt(Stmt *S) {
+    const auto *Logic = dyn_cast<BinaryOperator>(S);
+    if (isa<IfStmt, ConditionalOperator, WhileStmt, ForStmt>(S) ||
+        (Logic && Logic->isLogicalOp()))
+      Choices.push_back(S);
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const auto *Parm = dyn_cast<ParmVarDecl>(E->getDecl()))
       ++Names[Parm];
@@ -38,6 +46,7 @@ public:
     return true;
   }
   llvm::DenseMap<const ParmVarDecl *, unsigned> Names, Reads;
+  std::vector<const Stmt *> Choices;
 };
 } // namespace
 
@@ -46,7 +55,10 @@ ParameterGuards::ParameterGuards(const FunctionDecl &FD, ASTContext &Ctx)
   // A coroutine's body reads copies of its parameters; a function with an
   // explicit object parameter numbers its parameters unlike its calls.
   if (!Body || isa<CoroutineBodyStmt>(Body) ||
-      FD.hasCXXExplicitFunctionObjectParameter())
+      FD.hasCXXExplicitFunctionObjectParameter() ||
+      llvm::none_of(FD.parameters(), [&](const ParmVarDecl *Parm) {
+        return isFollowedType(Parm->getType(), Ctx);
+      }))
     return;
   ParameterUses Uses;
   // The whole declaration: a constructor's initializers may change one.
@@ -55,6 +67,18 @@ ParameterGuards::ParameterGuards(const FunctionDecl &FD, ASTContext &Ctx)
     if (isFollowedType(Parm->getType(), Ctx) &&
         Uses.Names.lookup(Parm) == Uses.Reads.lookup(Parm))
       Followed.insert(Parm);
+  // Without a statement that guards a part of its own, no code of the body
+  // is guarded: of() need not climb (the parents of an instantiation's
+  // code are costly to index).
+  if (llvm::none_of(Uses.Choices, [&](const Stmt *Choice) {
+        return llvm::any_of(Choice->children(), [&](const Stmt *Part) {
+          std::vector<ParameterValue> Guards;
+          if (Part)
+            partGuards(Choice, Part, Guards);
+          return !Guards.empty();
+        });
+      }))
+    Followed.clear();
 }
 
 const ParmVarDecl *ParameterGuards::followed(const Expr *E) const {
@@ -143,11 +167,8 @@ void ParameterGuards::holds(const Expr *Cond, bool Truth,
   }
 }
 
-void ParameterGuards::addGuards(const Stmt *Parent, const Stmt *Child,
-                                std::vector<ParameterValue> &Guards) const {
-  if (!Child)
-    return;
-  size_t Known = Guards.size();
+void ParameterGuards::partGuards(const Stmt *Parent, const Stmt *Child,
+                                 std::vector<ParameterValue> &Guards) const {
   if (const auto *If = dyn_cast<IfStmt>(Parent)) {
     if (If->getConditionVariable() || If->isConsteval())
       return;
@@ -168,6 +189,14 @@ void ParameterGuards::addGuards(const Stmt *Parent, const Stmt *Child,
         !For->getConditionVariable())
       holds(For->getCond(), true, Guards);
   }
+}
+
+void ParameterGuards::addGuards(const Stmt *Parent, const Stmt *Child,
+                                std::vector<ParameterValue> &Guards) const {
+  if (!Child)
+    return;
+  size_t Known = Guards.size();
+  partGuards(Parent, Child, Guards);
   // A goto or a case label inside the part may enter it unguarded. Asked
   // once per part: the calls of a large body share their outer parts.
   if (Guards.size() == Known)

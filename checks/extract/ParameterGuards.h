@@ -37,6 +37,10 @@ private:
   /// Adds what holds whenever \p Child, a part of \p Parent, runs.
   void addGuards(const clang::Stmt *Parent, const clang::Stmt *Child,
                  std::vector<ParameterValue> &Guards) const;
+  /// Adds what \p Parent's condition says whenever \p Child runs, labels
+  /// inside \p Child aside.
+  void partGuards(const clang::Stmt *Parent, const clang::Stmt *Child,
+                  std::vector<ParameterValue> &Guards) const;
   /// Adds what holds whenever \p Cond is \p Truth.
   void holds(const clang::Expr *Cond, bool Truth,
              std::vector<ParameterValue> &Guards) const;
