@@ -9,9 +9,14 @@
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
 // RUN: %expect-exit 1 %noalloc --format=json --checks='-*,noalloc-call' --knowledge=%S/Inputs/rtos-heap.yaml %s -- \
 // RUN:   | FileCheck %s --check-prefix=JSON
-// The negative twin: without the knowledge file, the static array is not
-// the heap, and nothing is reported.
-// RUN: %noalloc --checks='-*,noalloc-call' \
+// The negative twin: a file that says pvPortMalloc and vPortFree are not
+// heap functions (the built-in knowledge/rtos.yaml says they are: without
+// any file of the user's, test/checks/call/rtos-heap.c) gives the bodies
+// back the decision: the static array is not the heap, and nothing is
+// reported.
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: printf 'functions:\n  - name: pvPortMalloc\n    effect: none\n  - name: vPortFree\n    effect: none\n' > %t/none.yaml
+// RUN: %noalloc --checks='-*,noalloc-call' --knowledge=%t/none.yaml \
 // RUN:   --config="{CheckOptions: {Roots: 'vControlTask;vLeakyTask'}}" %s -- \
 // RUN:   2>&1 | FileCheck %s --check-prefix=PLAIN --implicit-check-not='{{warning|error}}:'
 // PLAIN: noalloc: 0 findings in 1 file
