@@ -484,6 +484,13 @@ public:
     return It->second;
   }
 
+  /// The knowledge base's entry of member function \p FD, by the name the
+  /// facts give it (its class template's: std::basic_string::compare).
+  const FunctionEntry *memberEntry(const FunctionDecl *FD) {
+    const FunctionFacts &F = facts(function(FD));
+    return KB.function(F.KnowledgeName, F.CopyOrMove);
+  }
+
   /// heldInPlace, once per variable.
   const std::optional<InPlace> &inPlace(const VarDecl *Var) {
     auto It = InPlaceVars.find(Var);
@@ -898,6 +905,14 @@ static void summarizeCompiled(FunctionFacts &F, const FunctionDecl *Decl,
   F.Summary.Allocates = true;
 }
 
+/// Decides a compiled function by \p Effect, one of none, allocates and
+/// releases, whatever its name's entry says.
+static void summarizeAs(FunctionFacts &F, FunctionEffect Effect) {
+  F.Summary.Summarised = true;
+  F.Summary.Allocates = Effect == FunctionEffect::Allocates;
+  F.Summary.Releases = Effect == FunctionEffect::Releases;
+}
+
 /// A compiled default constructor whose knowledge entry gives it an effect
 /// of its own (std::locale() shares the global locale, while a locale by
 /// name allocates) is decided by that effect: the facts name constructors
@@ -914,9 +929,21 @@ static void summarizeDefaultConstructor(FunctionFacts &F,
                   /*DefaultConstructor=*/true);
   if (!Entry || Entry == General)
     return;
-  F.Summary.Summarised = true;
-  F.Summary.Allocates = Entry->Effect == FunctionEffect::Allocates;
-  F.Summary.Releases = Entry->Effect == FunctionEffect::Releases;
+  summarizeAs(F, Entry->Effect);
+}
+
+/// A compiled overload whose knowledge entry gives the overloads of its
+/// number of parameters an effect of their own (std::basic_string::compare
+/// throws for a bad position; compare(const char *) takes none) is decided
+/// by that effect: the facts name overloads alike.
+static void summarizeOverload(FunctionFacts &F, const FunctionDecl *Decl,
+                              const KnowledgeBase &KB) {
+  if (F.Defined || !F.InSystemHeader)
+    return;
+  const FunctionEntry *Entry = KB.function(F.KnowledgeName, F.CopyOrMove);
+  if (Entry && Entry->OverloadEffect &&
+      Entry->OverloadParameters == Decl->getNumParams())
+    summarizeAs(F, *Entry->OverloadEffect);
 }
 
 size_t Extractor::function(const FunctionDecl *FD) {
@@ -983,6 +1010,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
     F.HandsOutCallables = handsOutCallables(Decl, HoldsCallable);
   summarizeCompiled(F, Decl, KB);
   summarizeDefaultConstructor(F, Decl, KB);
+  summarizeOverload(F, Decl, KB);
   if (F.Constructor && isCallableWrapper(F.KnowledgeClass))
     addWrapperMembers(cast<CXXConstructorDecl>(Decl)->getParent());
   return I;
@@ -2356,6 +2384,13 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   };
 
   X.convertLambda(E);
+
+  // A member of a library class is known by its class template's name:
+  // str.compare(0, n, s) uses no heap.
+  if (isa<CXXMemberCallExpr>(E))
+    if (const FunctionEntry *Entry = X.memberEntry(Callee);
+        Entry && doesNothing(E, *Entry, X.Ctx))
+      return true;
 
   // realpath(path, buffer): the allocating form needs a null argument, and
   // the other may allocate on some input; free(NULL) does nothing.

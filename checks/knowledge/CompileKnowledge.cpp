@@ -85,6 +85,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
        << (E.CFunction ? "true" : "false") << ", "
        << number(E.ScanfFormatArgument) << ", "
        << effect(E.DefaultConstructorEffect) << ", " << effect(E.NotNullEffect)
+       << ", " << number(E.OverloadParameters) << ", "
+       << effect(E.OverloadEffect) << ", " << number(E.NothingWhenZeroArgument)
        << "});\n";
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)

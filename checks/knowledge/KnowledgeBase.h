@@ -77,6 +77,15 @@ struct FunctionEntry {
   /// none or may-allocate (realpath with a buffer mallocs for a path
   /// longer than its 1024-byte scratch buffer).
   std::optional<FunctionEffect> NotNullEffect;
+  /// The overloads with this many parameters have OverloadEffect instead:
+  /// std::basic_string::compare throws for a bad position, and its
+  /// one-parameter overloads take none.
+  std::optional<unsigned> OverloadParameters;
+  std::optional<FunctionEffect> OverloadEffect;
+  /// Uses no heap when this (0-based) argument is the constant 0: a
+  /// position of 0 is never past a string's end (libc++'s
+  /// 'str == "lit"' calls compare(0, npos, s, n)).
+  std::optional<unsigned> NothingWhenZeroArgument;
 };
 
 struct TypeEntry {

@@ -74,6 +74,9 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("scanf-format-argument", E.ScanfFormatArgument);
     IO.mapOptional("default-constructor-effect", E.DefaultConstructorEffect);
     IO.mapOptional("not-null-effect", E.NotNullEffect);
+    IO.mapOptional("overload-parameters", E.OverloadParameters);
+    IO.mapOptional("overload-effect", E.OverloadEffect);
+    IO.mapOptional("nothing-when-zero-argument", E.NothingWhenZeroArgument);
   }
   static std::string validate(IO &IO, noalloc::FunctionEntry &E) {
     if (!readWhole(IO))
@@ -91,6 +94,11 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     if (!Plain(E.DefaultConstructorEffect))
       return "'default-constructor-effect' must be 'none', 'allocates' or "
              "'releases'";
+    bool OnFailure = E.Effect == noalloc::FunctionEffect::AllocatesOnFailure;
+    if (!Plain(E.OverloadEffect))
+      return "'overload-effect' must be 'none', 'allocates' or 'releases'";
+    if (E.OverloadEffect.has_value() != E.OverloadParameters.has_value())
+      return "'overload-effect' and 'overload-parameters' go together";
     if (E.WhenNullArgument && E.Effect != noalloc::FunctionEffect::Allocates)
       return "'when-null-argument' needs 'effect: allocates'";
     if (E.NotNullEffect && !E.WhenNullArgument)
@@ -103,12 +111,14 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     if (E.NothingWhenNullArgument &&
         E.Effect != noalloc::FunctionEffect::Releases)
       return "'nothing-when-null-argument' needs 'effect: releases'";
+    if (E.NothingWhenZeroArgument && !OnFailure)
+      return "'nothing-when-zero-argument' needs 'effect: "
+             "allocates-on-failure'";
     if (E.ScanfFormatArgument &&
         E.Effect != noalloc::FunctionEffect::MayAllocate)
       return "'scanf-format-argument' needs 'effect: may-allocate'";
     if (E.Effect == noalloc::FunctionEffect::MayAllocate && E.Condition.empty())
       return "'effect: may-allocate' needs a 'condition'";
-    bool OnFailure = E.Effect == noalloc::FunctionEffect::AllocatesOnFailure;
     if (OnFailure && E.Exception.empty() && E.Condition.empty())
       return "'effect: allocates-on-failure' needs an 'exception' or a "
              "'condition'";

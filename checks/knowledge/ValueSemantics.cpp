@@ -981,13 +981,21 @@ std::optional<OwnResource> ownResource(const VarDecl *Var) {
   return own(knownResource(Var, 0));
 }
 
+/// \p Call's argument \p Index, if it has one.
+static const Expr *argument(const CallExpr *Call,
+                            std::optional<unsigned> Index) {
+  return Index && *Index < Call->getNumArgs() ? Call->getArg(*Index) : nullptr;
+}
+
 bool doesNothing(const CallExpr *Call, const FunctionEntry &Entry,
                  ASTContext &Ctx) {
-  if (!Entry.NothingWhenNullArgument ||
-      *Entry.NothingWhenNullArgument >= Call->getNumArgs())
+  if (const Expr *Null = argument(Call, Entry.NothingWhenNullArgument))
+    return Null->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  const Expr *Zero = argument(Call, Entry.NothingWhenZeroArgument);
+  if (!Zero || Zero->isValueDependent())
     return false;
-  return Call->getArg(*Entry.NothingWhenNullArgument)
-      ->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  std::optional<llvm::APSInt> Value = Zero->getIntegerConstantExpr(Ctx);
+  return Value && Value->isZero();
 }
 
 /// The first conversion of scanf format \p Format with the

@@ -148,7 +148,9 @@ std::optional<OwnResource> ownResource(const clang::VarDecl *Var);
 
 /// Whether \p Call does nothing: its function does nothing for a null
 /// pointer (the knowledge base's nothing-when-null-argument) and it is
-/// given a null pointer constant there: free(NULL).
+/// given a null pointer constant there, free(NULL); or it uses no heap for
+/// a zero (nothing-when-zero-argument) and is given the constant 0 there,
+/// str.compare(0, n, s).
 bool doesNothing(const clang::CallExpr *Call, const FunctionEntry &Entry,
                  clang::ASTContext &Ctx);
 
