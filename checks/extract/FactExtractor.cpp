@@ -3326,6 +3326,7 @@ keptFunctions(std::vector<FunctionFacts> Functions, const HeapGraph &Graph,
 static void summarizeLibrary(TranslationUnitFacts &Facts,
                              const KnowledgeBase &KB) {
   llvm::StringSet<> EntryPoints = libraryEntryPoints(Facts);
+  dropHeldValueQueries(Facts);
   bool CutsCallableOperations = redirectCallableOperations(Facts);
   // Only a unit with calls on objects over a bounded resource pays for a
   // second graph, and for the copy of its facts it takes.

@@ -1,6 +1,7 @@
 //===--- StoredCallables.cpp - What std::function does with its callable --===//
 
 #include "knowledge/StoredCallables.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 using llvm::StringRef;
@@ -109,6 +110,33 @@ bool redirectCallableOperations(TranslationUnitFacts &Facts) {
     }
   }
   return Redirected;
+}
+
+/// Whether \p C, a call in the library function \p Caller, asks std::any's
+/// manager only for the held value's type or address: libstdc++'s
+/// 'type()' calls it through _M_manager with _Op_get_type_info (its
+/// 'any_cast' asks 'type()'); libc++'s 'type()' and 'any_cast' on a
+/// pointer call '__call' with _TypeInfo and _Get.
+static bool asksHeldValueOnly(StringRef Caller, const CallSite &C,
+                              StringRef Callee) {
+  if (Caller != "std::any::type" && Caller != "std::any_cast")
+    return false;
+  if (C.Kind == CallKind::Indirect)
+    return Caller == "std::any::type" &&
+           StringRef(C.Callee).contains("std::any::_Op");
+  return Callee == "std::any::__call";
+}
+
+void dropHeldValueQueries(TranslationUnitFacts &Facts) {
+  llvm::StringMap<StringRef> KnowledgeNames;
+  for (const FunctionFacts &F : Facts.Functions)
+    KnowledgeNames.try_emplace(F.USR, F.KnowledgeName);
+  for (FunctionFacts &F : Facts.Functions)
+    if (F.InSystemHeader)
+      llvm::erase_if(F.Calls, [&](const CallSite &C) {
+        return asksHeldValueOnly(F.KnowledgeName, C,
+                                 KnowledgeNames.lookup(C.Callee));
+      });
 }
 
 bool isCallableWrapper(StringRef KnowledgeClass) {

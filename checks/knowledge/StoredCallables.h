@@ -51,6 +51,14 @@ CallableOperation callableOperationOf(llvm::StringRef USR);
 /// were. Returns whether there were any.
 bool redirectCallableOperations(TranslationUnitFacts &Facts);
 
+/// Removes from \p Facts the calls by which std::any's type queries ask
+/// the manager of the value it holds for its type or its address
+/// (libstdc++'s 'type()', libc++'s 'type()' and 'any_cast' on a pointer):
+/// for those the manager, whatever the value's type, neither copies nor
+/// destroys it and uses no heap. Its other work (copy, move, destruction)
+/// stays a call of every manager the program stores.
+void dropHeldValueQueries(TranslationUnitFacts &Facts);
+
 /// Whether a std::function holds its callable in an object of \p
 /// KnowledgeClass, whose virtual members copy and destroy it: libc++'s
 /// std::__function::__func.
