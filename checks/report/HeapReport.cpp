@@ -3,6 +3,7 @@
 #include "report/HeapReport.h"
 #include "CheckRegistry.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <array>
@@ -1403,6 +1404,8 @@ struct RootAnswer {
   Effect Answer;
   /// The answer is none, and the policy accepts paths to the heap.
   bool Accepted;
+  /// Another root shown has the same name.
+  bool Overloaded = false;
 };
 } // namespace
 
@@ -1473,9 +1476,13 @@ static size_t heapFunctionsInReach(const HeapGraph &G, int Root, Policy P) {
 /// A shown root's line: its answer, its path and what else its reach does.
 static std::string rootLine(const HeapGraph &G, ReportPaths &Paths,
                             const RootAnswer &R, Policy P) {
-  StringRef Name = G.node(R.Node).Facts.Name;
-  std::string Line =
-      "root " + quoted(Name) + " " + answerPhrase(R, false).str();
+  const FunctionFacts &F = G.node(R.Node).Facts;
+  StringRef Name = F.Name;
+  std::string Line = "root " + quoted(Name) + " ";
+  // Overloads share a name: the place tells their lines apart.
+  if (R.Overloaded)
+    Line += "(" + F.Where.File + ":" + std::to_string(F.Where.Line) + ") ";
+  Line += answerPhrase(R, false).str();
   if (R.Answer == Effect::None) {
     if (!R.Accepted)
       return Line;
@@ -1536,6 +1543,11 @@ std::vector<std::string> rootAnswers(const HeapGraph &G, Policy P,
                             return Key(A) == Key(B);
                           }),
               Roots.end());
+  StringMap<unsigned> Named;
+  for (size_t I = 0; I < Roots.size() && I < Shown; ++I)
+    ++Named[G.node(Roots[I].Node).Facts.Name];
+  for (size_t I = 0; I < Roots.size() && I < Shown; ++I)
+    Roots[I].Overloaded = Named.lookup(G.node(Roots[I].Node).Facts.Name) > 1;
   std::vector<std::string> Lines;
   ReportPaths Paths(G);
   for (size_t I = 0; I < Roots.size() && I < Shown; ++I)
