@@ -18,14 +18,14 @@
 // RUN: %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict, Roots: 'isInf;isLongName;compareWith;compareFromStart'}}" \
 // RUN:   %s -- -std=c++17 -stdlib=libc++ 2>&1 | FileCheck %s --check-prefix=STRICT --implicit-check-not='{{warning|error}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict, Roots: 'isInf;isLongName;compareWith;compareFromStart;comparePrefix'}}" \
-// RUN:   %s -- -std=c++17 -DPOSITION 2>&1 | FileCheck %s --check-prefixes=STRICT,POSITION --implicit-check-not='{{warning|error}}:'
+// RUN:   %s -- -std=c++17 2>&1 | FileCheck %s --check-prefixes=STRICT,POSITION --implicit-check-not='{{warning|error}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict, Roots: 'isInf;isLongName;compareWith;compareFromStart;comparePrefix'}}" \
-// RUN:   %s -- -std=c++17 -DPOSITION -stdlib=libc++ 2>&1 | FileCheck %s --check-prefixes=STRICT,POSITION --implicit-check-not='{{warning|error}}:'
+// RUN:   %s -- -std=c++17 -stdlib=libc++ 2>&1 | FileCheck %s --check-prefixes=STRICT,POSITION --implicit-check-not='{{warning|error}}:'
 // With FailurePaths: accept, the position's failure path is accepted too.
 // RUN: %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict, FailurePaths: accept, Roots: 'isInf;isLongName;compareWith;compareFromStart;comparePrefix'}}" \
-// RUN:   %s -- -std=c++17 -DPOSITION 2>&1 | FileCheck %s --check-prefix=ACCEPT --implicit-check-not='{{warning|error}}:'
+// RUN:   %s -- -std=c++17 2>&1 | FileCheck %s --check-prefix=ACCEPT --implicit-check-not='{{warning|error}}:'
 // ACCEPT: noalloc: 0 findings in 1 file
-// RUN: %oracle %s -- -std=c++17 -DPOSITION
+// RUN: %oracle %s -- -std=c++17
 #include <string>
 
 bool isInf(const std::string &s) { return s == ".inf" || s.compare("+.inf") == 0; }
@@ -35,11 +35,9 @@ bool isLongName(const std::string &s) {
 int compareWith(const std::string &a, const std::string &b) { return a.compare(b); }
 int compareFromStart(const std::string &s) { return s.compare(0, 4, ".inf"); }
 
-#ifdef POSITION
 int comparePrefix(const std::string &s) { return s.compare(1, 3, "inf"); }
 // POSITION: string-compare.cpp:[[@LINE-1]]:52: warning: call to 'std::string::compare' may allocate only when it fails (throws 'std::out_of_range') [noalloc-call]
 // POSITION: string-compare.cpp:[[@LINE-2]]:5: note: 'comparePrefix' must not allocate: it is a noalloc root
-#endif
 // STRICT: noalloc: root 'isInf' does not use the heap
 // STRICT: noalloc: root 'isLongName' does not use the heap
 // STRICT: noalloc: root 'compareWith' does not use the heap
