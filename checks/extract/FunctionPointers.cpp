@@ -342,12 +342,7 @@ void PointerStoreCollector::effectConversion(const CastExpr *E) {
   if (const auto *Address = dyn_cast<UnaryOperator>(Source);
       Address && Address->getOpcode() == UO_AddrOf)
     Source = Address->getSubExpr()->IgnoreParenImpCasts();
-  const ValueDecl *D = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Source))
-    D = Ref->getDecl();
-  else if (const auto *Member = dyn_cast<MemberExpr>(Source))
-    D = Member->getMemberDecl();
-  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(D))
+  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(declOf(named(Source))))
     Result.EffectConversions.insert(FD->getCanonicalDecl());
 }
 
