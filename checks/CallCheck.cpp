@@ -15,6 +15,29 @@ using namespace clang::ast_matchers;
 
 namespace noalloc {
 
+static bool isPolicy(StringRef Value) {
+  return Value == "lenient" || Value == "strict";
+}
+
+static bool isFailurePaths(StringRef Value) {
+  return Value == "report" || Value == "accept";
+}
+
+bool CallCheck::isLinkTimeOption(StringRef Key, StringRef Value) {
+  // Policy, FailurePaths, Roots and AllowedZones are read as the check's
+  // own or as global options (getLocalOrGlobal), ReportEveryCall as its own.
+  bool Own = Key.consume_front("noalloc-call.");
+  if (Key == "Roots" || Key == "AllowedZones")
+    return true;
+  // A value the check refuses is a configuration error of every unit.
+  if (Key == "Policy")
+    return isPolicy(Value);
+  if (Key == "FailurePaths")
+    return isFailurePaths(Value);
+  return Own && Key == "ReportEveryCall" &&
+         (Value == "true" || Value == "false");
+}
+
 CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : NoallocCheck(Name, Context), Context(Context),
       Policy(Options.getLocalOrGlobal("Policy", "lenient")),
@@ -23,11 +46,11 @@ CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
       AllowedZones(Options.getLocalOrGlobal("AllowedZones", "")),
       FactsDirectory(Options.getLocalOrGlobal("FactsDirectory", "")),
       ReportEveryCall(Options.get("ReportEveryCall", false)) {
-  if (Policy != "lenient" && Policy != "strict")
+  if (!isPolicy(Policy))
     configurationDiag("invalid Policy '%0': expected 'lenient' or 'strict'",
                       DiagnosticIDs::Error)
         << Policy;
-  if (FailurePaths != "report" && FailurePaths != "accept")
+  if (!isFailurePaths(FailurePaths))
     configurationDiag(
         "invalid FailurePaths '%0': expected 'report' or 'accept'",
         DiagnosticIDs::Error)

@@ -26,6 +26,14 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+  /// Whether the check option \p Key set to \p Value changes no
+  /// translation unit's result in the noalloc tool: an option of the link
+  /// and its report (which functions are roots, the allowed zones, the
+  /// policy), with a value this check accepts. The tool leaves these out of
+  /// each unit's cache key; an option that a check reads while the unit is
+  /// parsed must not be one.
+  static bool isLinkTimeOption(llvm::StringRef Key, llvm::StringRef Value);
+
 protected:
   /// Which findings of the linked program this check reports.
   virtual std::vector<CallFinding>

@@ -1,6 +1,7 @@
 //===--- AnalyzeSources.cpp - Every translation unit of a run -------------===//
 
 #include "AnalyzeSources.h"
+#include "CallCheck.h"
 #include "NoallocConfig.h"
 #include "ProgramIdentity.h"
 #include "Progress.h"
@@ -52,28 +53,47 @@ const std::string &runFingerprint(const char *Argv0) {
   return Fingerprint;
 }
 
-/// The configuration that applies to \p Absolute, a source file, and the
-/// contents of the knowledge it names, as text. Files of one directory
-/// read the same configuration files: each directory's is found once per
-/// run (a process runs once, as runFingerprint says), where every key
-/// looked for each file's configuration files in every directory above
-/// it (a warm run's key of every unit of the database).
-static const std::string &configurationKey(const RunOptions &Options,
-                                           StringRef Absolute) {
+namespace {
+/// The configuration that applies to the files of one directory, as text.
+struct DirectoryConfiguration {
+  /// What a unit's result depends on: the configuration without the
+  /// link-time options, and the contents of the knowledge it names.
+  std::string Unit;
+  /// The link-time options (CallCheck::isLinkTimeOption), which the whole
+  /// run's output depends on.
+  std::string Link;
+};
+} // namespace
+
+/// The configuration that applies to \p Absolute, a source file. Files of
+/// one directory read the same configuration files: each directory's is
+/// found once per run (a process runs once, as runFingerprint says), where
+/// every key looked for each file's configuration files in every directory
+/// above it (a warm run's key of every unit of the database).
+static const DirectoryConfiguration &configurationOf(const RunOptions &Options,
+                                                     StringRef Absolute) {
   static std::mutex Mutex;
-  static StringMap<std::string> ByDirectory;
+  static StringMap<DirectoryConfiguration> ByDirectory;
   std::lock_guard<std::mutex> Lock(Mutex);
   auto [It, New] = ByDirectory.try_emplace(sys::path::parent_path(Absolute));
+  DirectoryConfiguration &Data = It->second;
   if (!New)
-    return It->second;
+    return Data;
   ClangTidyOptions Effective =
       makeOptionsProvider(Options)->getOptions(Absolute);
-  std::string &Data = It->second;
-  Data = configurationAsText(Effective);
-  // The contents of the knowledge the configuration names.
+  // Another root or policy re-parses nothing: the link answers it.
+  std::map<std::string, std::string> LinkTime;
+  for (const auto &[Key, Value] : Effective.CheckOptions)
+    if (CallCheck::isLinkTimeOption(Key, Value.Value))
+      LinkTime[Key.str()] = Value.Value;
+  for (const auto &[Key, Value] : LinkTime) {
+    Effective.CheckOptions.erase(Key);
+    Data.Link += Key + '\0' + Value + '\0';
+  }
+  Data.Unit = configurationAsText(Effective);
   for (const auto &[Key, List] : knowledgeLists(Effective))
     for (const std::string &Entry : optionList(List))
-      Data += knowledgeIdentity(Entry);
+      Data.Unit += knowledgeIdentity(Entry);
   return Data;
 }
 
@@ -91,7 +111,7 @@ static std::string cacheKey(const tooling::CompilationDatabase &Database,
     for (const std::string &Arg : C.CommandLine)
       Data += '\0' + Arg;
   }
-  Data += '\0' + configurationKey(Options, Absolute);
+  Data += '\0' + configurationOf(Options, Absolute).Unit;
   return utohexstr(xxh3_64bits(Data), /*LowerCase=*/true, 16) +
          utohexstr(xxh3_64bits(Data + "noalloc"), true, 16);
 }
@@ -137,6 +157,12 @@ std::optional<std::string> wholeRunKey(const Compilations &Run,
   std::string Data;
   for (const std::string &Key : UnitKeys)
     Data += Key + '\0';
+  // The link-time options, which no unit's key holds.
+  for (const std::string &File : Run.Files) {
+    SmallString<256> Absolute(File);
+    sys::fs::make_absolute(Absolute);
+    Data += configurationOf(Options, Absolute).Link + '\0';
+  }
   Data += "outside";
   const std::string &Fingerprint = runFingerprint(Argv0);
   for (const std::string &File : filesOutside(Run)) {

@@ -30,8 +30,9 @@ std::vector<std::string> unitKeys(const Compilations &Run,
                                   const RunOptions &Options, const char *Argv0);
 
 /// What determines the results of the whole run except the files its units
-/// read and the command line (ReportCache.h): \p UnitKeys and the keys of
-/// the database's other units; none if one of those has an entry in
+/// read and the command line (ReportCache.h): \p UnitKeys, the link-time
+/// options of \p Run's units and the keys of the database's other units; none
+/// if one of those has an entry in
 /// \p Cache, whose facts would join the link.
 std::optional<std::string> wholeRunKey(const Compilations &Run,
                                        const RunOptions &Options,

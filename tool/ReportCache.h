@@ -4,11 +4,11 @@
 // standard output and error, the --output file and the exit status are kept
 // under a key made of the command line, the working directory, where the
 // two streams go, every unit's cache key (compile command, effective
-// options, knowledge files, the noalloc binary) and the keys of the
-// database's other units, with the hash of every file the units read and
-// the paths they looked for and did not find (a header that appears there
-// makes it stale). A hit reads no unit's entry, links nothing and renders
-// nothing.
+// options, knowledge files, the noalloc binary), the link-time options
+// that no unit's key holds and the keys of the database's other units, with the
+// hash of every file the units read and the paths they looked for and did not
+// find (a header that appears there makes it stale). A hit reads no unit's
+// entry, links nothing and renders nothing.
 //
 // Only a run whose output is all in those places is kept: no terminal
 // (colours, progress), no --timing or --explain, nothing written besides

@@ -2,7 +2,8 @@
 //
 // What one translation unit contributes to a run (its findings and its
 // facts) is stored under a key made of everything that determines it: the
-// compile command, the effective options, the knowledge base and the noalloc
+// compile command, the effective options (but the link's own: which
+// functions are roots, the policy), the knowledge base and the noalloc
 // binary. The entry also lists every file the parse read with a hash of its
 // contents, so an edited header invalidates every unit that includes it, and
 // every path the parse looked for and did not find, so a header that appears
