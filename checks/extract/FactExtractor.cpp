@@ -794,9 +794,16 @@ std::string Extractor::displayName(const FunctionDecl *FD) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
   // Constructor and operator template arguments are deduced, not written.
-  if ((isa<CXXConstructorDecl, CXXConversionDecl>(FD) ||
-       FD->isOverloadedOperator()) &&
-      FD->getTemplateSpecializationArgs())
+  // A conversion template's specialization is named by its type: the
+  // pattern's names the parameters by clang's placeholders ('operator
+  // pair<type-parameter-0-0, type-parameter-0-1>'), and its declaration
+  // name a class by its name alone ('operator pair').
+  const auto *Conversion = dyn_cast<CXXConversionDecl>(FD);
+  if (Conversion && FD->getTemplateSpecializationArgs())
+    Name = qualifiedParent(FD, Policy) + "operator " +
+           Conversion->getConversionType().getAsString(Policy);
+  else if ((isa<CXXConstructorDecl>(FD) || FD->isOverloadedOperator()) &&
+           FD->getTemplateSpecializationArgs())
     FD->getPrimaryTemplate()->getTemplatedDecl()->getNameForDiagnostic(
         OS, Policy, /*Qualified=*/false),
         Name = qualifiedParent(FD, Policy) + Name;
