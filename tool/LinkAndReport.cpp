@@ -4,9 +4,10 @@
 #include "JoinFindings.h"
 #include "ResultCache.h"
 #include "SafeOutput.h"
-#include "utils/Paths.h"
 #include "ToolOptions.h"
 #include "report/HeapReport.h"
+#include "utils/Paths.h"
+#include "utils/Phrases.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -160,12 +161,11 @@ static void linkPartOfTheProgram(ArrayRef<std::string> Unanswered,
   Link.UnitsOutside = true;
   size_t More = Unanswered.size() - 1;
   std::string Units = More ? std::to_string(More + 1) + " units" : "a unit";
-  std::string Others = More ? " and " + std::to_string(More) + " more" : "";
+  std::string First = "'" + sys::path::filename(Unanswered.front()).str() + "'";
   WithColor::note(errs(), "noalloc")
       << "linked part of the program: " << Units
-      << " of the compilation database outside the run ('"
-      << sys::path::filename(Unanswered.front()) << "'" << Others << ") "
-      << (More ? "are" : "is")
+      << " of the compilation database outside the run ("
+      << joinList({First}, More) << ") " << (More ? "are" : "is")
       << " not in the cache, so calls through pointers and virtual calls "
          "may reach code noalloc cannot see; a run over every unit fills "
          "the cache\n";

@@ -31,6 +31,7 @@
 #include "clang-tidy/GlobList.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
+#include "utils/Phrases.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -234,13 +235,9 @@ static std::vector<std::string> unwrittenOutputs(const RunSummary &Summary) {
 static void printUnwritten(ArrayRef<std::string> Unwritten) {
   if (Unwritten.empty())
     return;
-  WithColor::note(errs(), "noalloc") << "nothing written to ";
-  for (size_t I = 0; I < Unwritten.size(); ++I)
-    errs() << (I == 0                      ? ""
-               : I + 1 == Unwritten.size() ? " and "
-                                           : ", ")
-           << Unwritten[I];
-  errs() << ": the run has errors, so its findings are incomplete\n";
+  WithColor::note(errs(), "noalloc")
+      << "nothing written to " << joinList(Unwritten)
+      << ": the run has errors, so its findings are incomplete\n";
 }
 
 /// Writes --export-fixes: \p Fixes as clang-apply-replacements YAML.

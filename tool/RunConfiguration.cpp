@@ -4,6 +4,7 @@
 #include "CheckRegistry.h"
 #include "DatabaseCheck.h"
 #include "ToolOptions.h"
+#include "utils/Phrases.h"
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -293,10 +294,8 @@ std::string SkippedSources::describe() const {
                                : " files that are not C, C++ or Objective-C"));
   const std::string &First =
       Assembly.empty() ? Other.front() : Assembly.front();
-  Text += " ('" + sys::path::filename(First).str() + "'";
-  if (N > 1)
-    Text += " and " + std::to_string(N - 1) + " more";
-  return Text + ")";
+  return Text + " (" +
+         joinList({"'" + sys::path::filename(First).str() + "'"}, N - 1) + ")";
 }
 
 /// --exclude: leaves out the sources whose absolute path matches one of

@@ -2,6 +2,7 @@
 
 #include "report/HeapReport.h"
 #include "CheckRegistry.h"
+#include "utils/Phrases.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/xxhash.h"
@@ -15,8 +16,6 @@ using namespace llvm;
 namespace noalloc {
 
 using Node = HeapGraph::Node;
-
-static std::string quoted(StringRef S) { return "'" + S.str() + "'"; }
 
 StringRef effectName(Effect E) {
   switch (E) {
@@ -48,11 +47,11 @@ static std::string memberPhrase(const LinkedCall &C, bool Verb) {
                               : (Verb ? "constructs" : "construction of");
   llvm::SmallVector<StringRef, 2> Names;
   C.member().split(Names, ',');
-  std::string Members = quoted(Names.front());
-  for (size_t I = 1; I < Names.size(); ++I)
-    Members += (I + 1 == Names.size() ? " and " : ", ") + quoted(Names[I]);
+  std::vector<std::string> Members;
+  for (StringRef Name : Names)
+    Members.push_back(quoted(Name));
   return Action.str() + (Names.size() > 1 ? " members " : " member ") +
-         Members + " (" + quoted(C.memberType()) + ")";
+         joinList(Members) + " (" + quoted(C.memberType()) + ")";
 }
 
 /// "calls 'f'", or for a constructor "constructs 'std::string'".
@@ -1044,16 +1043,10 @@ static constexpr StringLiteral AcceptedPhrase =
 /// "'printf', '__assert_fail' and 2 more": what accepted paths end in, so
 /// that the reader knows what the policy accepted.
 static std::string someNames(ArrayRef<std::string> Names) {
-  const size_t Shown = 3;
-  std::string Text;
-  for (size_t I = 0; I < Names.size() && I < Shown; ++I)
-    Text += (I == 0                                           ? ""
-             : I + 1 == Names.size() && Names.size() <= Shown ? " and "
-                                                              : ", ") +
-            quoted(Names[I]);
-  if (Names.size() > Shown)
-    Text += " and " + std::to_string(Names.size() - Shown) + " more";
-  return Text;
+  std::vector<std::string> Shown;
+  for (const std::string &Name : Names.take_front(3))
+    Shown.push_back(quoted(Name));
+  return joinList(Shown, Names.size() - Shown.size());
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include "utils/ASTQueries.h"
 #include "utils/CalleeOnce.h"
 #include "utils/ParentIndex.h"
+#include "utils/Phrases.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -232,8 +233,6 @@ static const Decl *enclosingDecl(const Expr *E, ASTContext &Ctx) {
     Node = Parents[0];
   }
 }
-
-static std::string quoted(StringRef S) { return "'" + S.str() + "'"; }
 
 /// 'Settings' (aka 'std::map<std::string, int>'), as clang says it.
 static std::string describeType(QualType T, const ASTContext &Ctx) {
