@@ -48,9 +48,10 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
         if (E.Effect == FunctionEffect::None ||
             E.Effect == FunctionEffect::AllocatesOnFailure)
           return false;
-        // A scanf format may make the call allocate (allocatingConversion).
+        // A scanf format or a string literal may make the call allocate
+        // (allocatingConversion, allocatingString).
         return E.Effect != FunctionEffect::MayAllocate || ReportMayAllocate ||
-               E.ScanfFormatArgument;
+               E.ScanfFormatArgument || E.StringArgument;
       });
   // The compiler's builtin of a library function is that function:
   // __builtin_malloc allocates like malloc. A function with C linkage is
@@ -148,6 +149,11 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
         !Conversion.empty()) {
       Message = Culprit + " with the conversion '" + Conversion +
                 "' allocates on the heap";
+      break;
+    }
+    if (std::optional<std::string> String = allocatingString(Call, *Entry)) {
+      Message = Culprit + " with the string \"" + *String +
+                "\" allocates on the heap";
       break;
     }
     if (!ReportMayAllocate)

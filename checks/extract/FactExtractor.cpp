@@ -2413,7 +2413,8 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (doesNothing(E, *Entry, X.Ctx))
       return true;
     addArgumentCalls(E, *Entry);
-    if (!allocatingConversion(E, *Entry).empty()) {
+    if (!allocatingConversion(E, *Entry).empty() ||
+        allocatingString(E, *Entry)) {
       X.addCall(Function, X.allocatingCall(Callee), E->getExprLoc(),
                 CallKind::Direct, ObjectMemory::None);
       return true;

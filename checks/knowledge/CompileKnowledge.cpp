@@ -87,7 +87,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
        << effect(E.DefaultConstructorEffect) << ", " << effect(E.NotNullEffect)
        << ", " << number(E.OverloadParameters) << ", "
        << effect(E.OverloadEffect) << ", " << number(E.NothingWhenZeroArgument)
-       << "});\n";
+       << ", " << number(E.StringArgument) << ", " << list(E.NoHeapStrings)
+       << ", " << list(E.MayAllocateStrings) << "});\n";
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)
        << ", " << number(E.AllocatorArgument) << ", " << quoted(E.Replacement)

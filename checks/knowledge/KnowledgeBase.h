@@ -86,6 +86,14 @@ struct FunctionEntry {
   /// position of 0 is never past a string's end (libc++'s
   /// 'str == "lit"' calls compare(0, npos, s, n)).
   std::optional<unsigned> NothingWhenZeroArgument;
+  /// For a may-allocate function: the (0-based) argument whose string
+  /// literal decides the call (newlocale's locale name). A literal in
+  /// NoHeapStrings uses no heap, one in MayAllocateStrings stays
+  /// may-allocate ("" reads the environment), any other allocates
+  /// (allocatingString); a value that is not a literal stays may-allocate.
+  std::optional<unsigned> StringArgument;
+  std::vector<std::string> NoHeapStrings;
+  std::vector<std::string> MayAllocateStrings;
 };
 
 struct TypeEntry {

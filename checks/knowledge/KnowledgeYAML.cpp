@@ -77,6 +77,9 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("overload-parameters", E.OverloadParameters);
     IO.mapOptional("overload-effect", E.OverloadEffect);
     IO.mapOptional("nothing-when-zero-argument", E.NothingWhenZeroArgument);
+    IO.mapOptional("string-argument", E.StringArgument);
+    IO.mapOptional("no-heap-strings", E.NoHeapStrings);
+    IO.mapOptional("may-allocate-strings", E.MayAllocateStrings);
   }
   static std::string validate(IO &IO, noalloc::FunctionEntry &E) {
     if (!readWhole(IO))
@@ -117,6 +120,12 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     if (E.ScanfFormatArgument &&
         E.Effect != noalloc::FunctionEffect::MayAllocate)
       return "'scanf-format-argument' needs 'effect: may-allocate'";
+    if (E.StringArgument && E.Effect != noalloc::FunctionEffect::MayAllocate)
+      return "'string-argument' needs 'effect: may-allocate'";
+    if (!E.StringArgument &&
+        (!E.NoHeapStrings.empty() || !E.MayAllocateStrings.empty()))
+      return "'no-heap-strings' and 'may-allocate-strings' need a "
+             "'string-argument'";
     if (E.Effect == noalloc::FunctionEffect::MayAllocate && E.Condition.empty())
       return "'effect: may-allocate' needs a 'condition'";
     if (OnFailure && E.Exception.empty() && E.Condition.empty())

@@ -987,10 +987,22 @@ static const Expr *argument(const CallExpr *Call,
   return Index && *Index < Call->getNumArgs() ? Call->getArg(*Index) : nullptr;
 }
 
+/// The narrow string literal \p Call passes as its function's
+/// string-argument, if it passes one.
+static const StringLiteral *stringArgument(const CallExpr *Call,
+                                           const FunctionEntry &Entry) {
+  const Expr *Arg = argument(Call, Entry.StringArgument);
+  const auto *Literal =
+      Arg ? dyn_cast<StringLiteral>(Arg->IgnoreParenImpCasts()) : nullptr;
+  return Literal && Literal->getCharByteWidth() == 1 ? Literal : nullptr;
+}
+
 bool doesNothing(const CallExpr *Call, const FunctionEntry &Entry,
                  ASTContext &Ctx) {
   if (const Expr *Null = argument(Call, Entry.NothingWhenNullArgument))
     return Null->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  if (const StringLiteral *Literal = stringArgument(Call, Entry))
+    return llvm::is_contained(Entry.NoHeapStrings, Literal->getString());
   const Expr *Zero = argument(Call, Entry.NothingWhenZeroArgument);
   if (!Zero || Zero->isValueDependent())
     return false;
@@ -1056,6 +1068,16 @@ std::string allocatingConversion(const CallExpr *Call,
     Narrow += C < 0x80 ? char(C) : '?';
   }
   return allocatingConversion(StringRef(Narrow));
+}
+
+std::optional<std::string> allocatingString(const CallExpr *Call,
+                                            const FunctionEntry &Entry) {
+  const StringLiteral *Literal = stringArgument(Call, Entry);
+  if (!Literal ||
+      llvm::is_contained(Entry.NoHeapStrings, Literal->getString()) ||
+      llvm::is_contained(Entry.MayAllocateStrings, Literal->getString()))
+    return std::nullopt;
+  return Literal->getString().str();
 }
 
 bool unreadScanfFormat(const CallExpr *Call, const FunctionEntry &Entry) {

@@ -150,7 +150,8 @@ std::optional<OwnResource> ownResource(const clang::VarDecl *Var);
 /// pointer (the knowledge base's nothing-when-null-argument) and it is
 /// given a null pointer constant there, free(NULL); or it uses no heap for
 /// a zero (nothing-when-zero-argument) and is given the constant 0 there,
-/// str.compare(0, n, s).
+/// str.compare(0, n, s); or it is given, as its string-argument, a literal
+/// of its no-heap-strings, newlocale(mask, "C", 0).
 bool doesNothing(const clang::CallExpr *Call, const FunctionEntry &Entry,
                  clang::ASTContext &Ctx);
 
@@ -162,6 +163,13 @@ bool doesNothing(const clang::CallExpr *Call, const FunctionEntry &Entry,
 /// "" when the format allocates nothing or is not a literal.
 std::string allocatingConversion(const clang::CallExpr *Call,
                                  const FunctionEntry &Entry);
+
+/// The string literal \p Call passes as its function's string-argument
+/// when that literal allocates: neither of the entry's no-heap-strings nor
+/// of its may-allocate-strings (newlocale(mask, "C.UTF-8", 0) builds a
+/// locale object). std::nullopt for a listed literal or another argument.
+std::optional<std::string> allocatingString(const clang::CallExpr *Call,
+                                            const FunctionEntry &Entry);
 
 /// Whether \p Call's function has a scanf format (scanf-format-argument)
 /// and \p Call passes one that is not a string literal: noalloc cannot read
