@@ -34,6 +34,11 @@ void ThrowCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Throw = Result.Nodes.getNodeAs<CXXThrowExpr>("throw");
+  // A failure exception's throw is a failure path: noalloc-call's
+  // (FailurePaths), as a library's throw is.
+  if (knowledge() &&
+      isFailureException(Throw->getSubExpr()->getType(), *knowledge()))
+    return;
   report(Throw->getThrowLoc(), *Result.SourceManager,
          "'throw' allocates the exception object on the heap");
   // Making the exception is part of the throw: one finding, with a note.

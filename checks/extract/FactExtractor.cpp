@@ -398,6 +398,16 @@ public:
   /// reports the call.
   size_t standIn(StringRef Prefix, const FunctionDecl *FD,
                  const LibrarySummary &Summary, bool Known);
+  /// The stand-in keyed by \p Prefix and \p Key, which \p Describe names
+  /// the first time.
+  size_t standIn(StringRef Prefix, const Decl *Key,
+                 const LibrarySummary &Summary,
+                 llvm::function_ref<void(FunctionFacts &)> Describe);
+  /// A throw of \p Class, a failure exception (isFailureException), as
+  /// library code's throw is: a function of its own,
+  /// 'noalloc:failure-throw:' and the class's USR, that allocates only on
+  /// failure, throwing \p Exception.
+  size_t failureThrow(const CXXRecordDecl *Class, StringRef Exception);
   /// The library function \p Callee as a call on an object over the
   /// resource \p R of the program's own runs it: a function of its own,
   /// OwnResourcePrefix, \p Callee's USR, '|' and the class's USR, that calls
@@ -648,8 +658,7 @@ private:
   llvm::MapVector<std::pair<const FunctionDecl *, unsigned>, size_t>
       LibraryArguments;
   /// The stand-ins made so far, by prefix (a literal) and function.
-  llvm::DenseMap<std::pair<const char *, const FunctionDecl *>, size_t>
-      StandIns;
+  llvm::DenseMap<std::pair<const char *, const Decl *>, size_t> StandIns;
   TranslationUnitFacts Facts;
   llvm::DenseMap<const Decl *, size_t> Index;
   /// The polymorphic library classes whose virtual members are in.
@@ -1765,23 +1774,46 @@ void Extractor::addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
-size_t Extractor::standIn(StringRef Prefix, const FunctionDecl *FD,
-                          const LibrarySummary &Summary, bool Known) {
-  auto [It, New] = StandIns.try_emplace({Prefix.data(), FD->getCanonicalDecl()},
-                                        Facts.Functions.size());
+size_t Extractor::standIn(StringRef Prefix, const Decl *Key,
+                          const LibrarySummary &Summary,
+                          llvm::function_ref<void(FunctionFacts &)> Describe) {
+  auto [It, New] =
+      StandIns.try_emplace({Prefix.data(), Key}, Facts.Functions.size());
   if (New) {
     FunctionFacts F;
-    F.USR = (Prefix + usr(FD)).str();
-    F.Name = displayName(FD);
-    if (Known)
-      F.KnowledgeName = knowledgeName(FD);
-    F.Where = point(FD->getLocation());
+    Describe(F);
     F.InSystemHeader = true;
     F.Summary = Summary;
     F.Summary.Summarised = true;
     Facts.Functions.push_back(std::move(F));
   }
   return It->second;
+}
+
+size_t Extractor::standIn(StringRef Prefix, const FunctionDecl *FD,
+                          const LibrarySummary &Summary, bool Known) {
+  return standIn(Prefix, FD->getCanonicalDecl(), Summary,
+                 [&](FunctionFacts &F) {
+                   F.USR = (Prefix + usr(FD)).str();
+                   F.Name = displayName(FD);
+                   if (Known)
+                     F.KnowledgeName = knowledgeName(FD);
+                   F.Where = point(FD->getLocation());
+                 });
+}
+
+size_t Extractor::failureThrow(const CXXRecordDecl *Class,
+                               StringRef Exception) {
+  static constexpr StringRef Prefix = "noalloc:failure-throw:";
+  LibrarySummary Fails;
+  Fails.AllocatesOnFailure = true;
+  Fails.Exception = Exception.str();
+  return standIn(Prefix, Class->getCanonicalDecl(), Fails,
+                 [&](FunctionFacts &F) {
+                   F.USR = (Prefix + usr(Class)).str();
+                   F.Name = Exception.str();
+                   F.Where = point(Class->getLocation());
+                 });
 }
 
 size_t Extractor::emptyFunction(const FunctionDecl *Call) {
@@ -2663,7 +2695,12 @@ bool BodyScanner::VisitCXXDeleteExpr(CXXDeleteExpr *E) {
 }
 
 bool BodyScanner::TraverseCXXThrowExpr(CXXThrowExpr *E) {
-  llvm::SaveAndRestore InThrow(X.EnclosingThrow, E->getThrowLoc());
+  // A failure exception's throw is a call of its own (failureThrow): what
+  // its operand does is the code's as written.
+  bool Failure =
+      E->getSubExpr() && isFailureException(E->getSubExpr()->getType(), X.KB);
+  llvm::SaveAndRestore InThrow(X.EnclosingThrow,
+                               Failure ? SourceLocation() : E->getThrowLoc());
   return RecursiveASTVisitor::TraverseCXXThrowExpr(E);
 }
 
@@ -2691,10 +2728,20 @@ bool BodyScanner::traverseCall(const CallExpr *E,
 }
 
 bool BodyScanner::VisitCXXThrowExpr(CXXThrowExpr *E) {
-  if (const Expr *Operand = E->getSubExpr())
+  const Expr *Operand = E->getSubExpr();
+  if (!Operand)
+    return true;
+  std::string Exception =
+      typeName(Operand->getType(), X.Ctx, /*UserWritten=*/false);
+  if (isFailureException(Operand->getType(), X.KB))
+    X.addCall(
+        Function,
+        X.failureThrow(Operand->getType()->getAsCXXRecordDecl(), Exception),
+        E->getThrowLoc(), CallKind::Direct, ObjectMemory::None);
+  else
     X.addSite(Function, E->getThrowLoc(), SiteKind::Throw,
               "throws, which allocates the exception object")
-        .Exception = typeName(Operand->getType(), X.Ctx, /*UserWritten=*/false);
+        .Exception = std::move(Exception);
   return true;
 }
 

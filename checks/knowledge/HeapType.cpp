@@ -126,6 +126,25 @@ std::string typeName(QualType T, const ASTContext &Ctx, bool UserWritten) {
   return preferredNames(T.getLocalUnqualifiedType().getAsString(Policy));
 }
 
+static bool isFailureException(const CXXRecordDecl *Class,
+                               const KnowledgeBase &KB, int Depth) {
+  if (!Class || Depth > 16)
+    return false;
+  if (const TypeEntry *Entry = KB.type(knowledgeRecordName(Class));
+      Entry && Entry->FailureException)
+    return true;
+  if (!Class->hasDefinition())
+    return false;
+  return llvm::any_of(Class->bases(), [&](const CXXBaseSpecifier &Base) {
+    return isFailureException(Base.getType()->getAsCXXRecordDecl(), KB,
+                              Depth + 1);
+  });
+}
+
+bool isFailureException(QualType Thrown, const KnowledgeBase &KB) {
+  return isFailureException(Thrown->getAsCXXRecordDecl(), KB, 0);
+}
+
 /// The class template \p RD is a specialization of, or null.
 static const ClassTemplateDecl *classTemplateOf(const CXXRecordDecl *RD) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);

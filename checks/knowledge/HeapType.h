@@ -39,6 +39,11 @@ HeapTypeVerdict classifyType(clang::QualType T, const KnowledgeBase &KB);
 /// \p T as a user reads it, without default template arguments: as written
 /// (std::string, std::pmr::vector<int>) where the user wrote it, otherwise
 /// (auto, a library function's return type) by its canonical name.
+/// Whether a throw of \p Thrown is a failure path wherever it is written:
+/// its class, or one of its bases, has a type entry with failure-exception
+/// (etl::vector_full derives from etl::exception).
+bool isFailureException(clang::QualType Thrown, const KnowledgeBase &KB);
+
 std::string typeName(clang::QualType T, const clang::ASTContext &Ctx,
                      bool UserWritten = true);
 

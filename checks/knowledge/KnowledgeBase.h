@@ -102,6 +102,10 @@ struct TypeEntry {
   /// 0-based index of the Allocator template parameter, if any.
   std::optional<unsigned> AllocatorArgument;
   std::string Replacement;
+  /// An exception class whose throw, and the throw of a class derived from
+  /// it, is a failure path wherever it is written: a fixed-capacity
+  /// library's overflow (etl::exception), through -I as through -isystem.
+  bool FailureException = false;
 };
 
 /// What one standard library holds in the object itself, without the heap

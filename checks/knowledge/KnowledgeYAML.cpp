@@ -143,6 +143,7 @@ template <> struct MappingTraits<noalloc::TypeEntry> {
     IO.mapRequired("effect", E.Effect);
     IO.mapOptional("allocator-argument", E.AllocatorArgument);
     IO.mapOptional("replacement", E.Replacement);
+    IO.mapOptional("failure-exception", E.FailureException);
   }
   static std::string validate(IO &IO, noalloc::TypeEntry &E) {
     if (!readWhole(IO))

@@ -112,10 +112,7 @@ std::string libraryFunctionName(const FunctionDecl *FD) {
   return Name;
 }
 
-/// \p Record's name with each class template specialization on the way
-/// named by its template ('std::basic_istream::sentry'), as noalloc-libscan
-/// names the symbols.
-static std::string knowledgeRecordName(const CXXRecordDecl *Record) {
+std::string knowledgeRecordName(const CXXRecordDecl *Record) {
   const NamedDecl *Named = Record;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
     Named = Spec->getSpecializedTemplate();

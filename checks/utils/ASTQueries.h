@@ -48,6 +48,10 @@ std::string libraryFunctionName(const clang::FunctionDecl *FD);
 /// the classes around it ('std::basic_ostream', not
 /// 'std::basic_ostream<char>'; 'std::basic_istream::sentry').
 std::string knowledgeClass(const clang::CXXMethodDecl *Method);
+/// \p Record's name with each class template specialization on the way
+/// named by its template ('std::basic_istream::sentry'), as noalloc-libscan
+/// names the symbols.
+std::string knowledgeRecordName(const clang::CXXRecordDecl *Record);
 
 /// The name the knowledge base lists \p FD under: 'Class::member' for a
 /// member function (knowledgeClass) and for a standard non-member
