@@ -96,7 +96,8 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   const FunctionEntry *Entry = knowledge()->function(libraryFunctionName(Fn));
   // noalloc-new-delete owns the global operator new and delete.
-  if (!Entry || Fn->isReplaceableGlobalAllocationFunction() ||
+  if (!Entry || !describes(*Entry, Fn) ||
+      Fn->isReplaceableGlobalAllocationFunction() ||
       doesNothing(Call, *Entry, *Result.Context))
     return;
   // A 'catch' handler runs only on a failure path: noalloc-call's

@@ -490,7 +490,9 @@ public:
   const FunctionEntry *entryByName(const FunctionDecl *FD) {
     auto [It, New] = NamedEntries.try_emplace(FD, nullptr);
     if (New)
-      It->second = KB.function(libraryFunctionName(FD));
+      if (const FunctionEntry *E = KB.function(libraryFunctionName(FD));
+          E && describes(*E, FD))
+        It->second = E;
     return It->second;
   }
 
@@ -1018,6 +1020,11 @@ size_t Extractor::function(const FunctionDecl *FD) {
         Method->isPureVirtual() && !isa<CXXDestructorDecl>(Method);
   } else {
     F.KnowledgeName = knowledgeName(Decl);
+    // A program's own function named like one an entry's headers declare
+    // (declared-in) is not the entry's: its body decides.
+    if (const FunctionEntry *E = KB.function(F.KnowledgeName);
+        E && !describes(*E, Decl))
+      F.KnowledgeName.clear();
   }
   // A builtin ('std::move') or a function the knowledge base describes
   // hands out what it is given.

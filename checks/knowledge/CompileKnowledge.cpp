@@ -88,7 +88,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
        << ", " << number(E.OverloadParameters) << ", "
        << effect(E.OverloadEffect) << ", " << number(E.NothingWhenZeroArgument)
        << ", " << number(E.StringArgument) << ", " << list(E.NoHeapStrings)
-       << ", " << list(E.MayAllocateStrings) << "});\n";
+       << ", " << list(E.MayAllocateStrings) << ", " << list(E.DeclaredIn)
+       << "});\n";
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)
        << ", " << number(E.AllocatorArgument) << ", " << quoted(E.Replacement)

@@ -94,6 +94,10 @@ struct FunctionEntry {
   std::optional<unsigned> StringArgument;
   std::vector<std::string> NoHeapStrings;
   std::vector<std::string> MayAllocateStrings;
+  /// The headers that declare the function (RT-Thread's rtthread.h): the
+  /// entry describes only a function declared in one of them, not a
+  /// program's own function of a common name (its rt_free). Empty: any.
+  std::vector<std::string> DeclaredIn;
 };
 
 struct TypeEntry {

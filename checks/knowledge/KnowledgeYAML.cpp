@@ -80,6 +80,7 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
     IO.mapOptional("string-argument", E.StringArgument);
     IO.mapOptional("no-heap-strings", E.NoHeapStrings);
     IO.mapOptional("may-allocate-strings", E.MayAllocateStrings);
+    IO.mapOptional("declared-in", E.DeclaredIn);
   }
   static std::string validate(IO &IO, noalloc::FunctionEntry &E) {
     if (!readWhole(IO))
@@ -128,6 +129,8 @@ template <> struct MappingTraits<noalloc::FunctionEntry> {
              "'string-argument'";
     if (E.Effect == noalloc::FunctionEffect::MayAllocate && E.Condition.empty())
       return "'effect: may-allocate' needs a 'condition'";
+    if (llvm::is_contained(E.DeclaredIn, ""))
+      return "'declared-in' names headers: an empty name matches none";
     if (OnFailure && E.Exception.empty() && E.Condition.empty())
       return "'effect: allocates-on-failure' needs an 'exception' or a "
              "'condition'";

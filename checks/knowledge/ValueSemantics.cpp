@@ -11,6 +11,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -985,6 +986,20 @@ std::optional<OwnResource> ownResource(const VarDecl *Var) {
 static const Expr *argument(const CallExpr *Call,
                             std::optional<unsigned> Index) {
   return Index && *Index < Call->getNumArgs() ? Call->getArg(*Index) : nullptr;
+}
+
+bool describes(const FunctionEntry &Entry, const FunctionDecl *FD) {
+  if (Entry.DeclaredIn.empty())
+    return true;
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  return llvm::any_of(FD->redecls(), [&](const FunctionDecl *D) {
+    StringRef File = SM.getFilename(SM.getFileLoc(D->getLocation()));
+    return llvm::any_of(Entry.DeclaredIn, [&](StringRef Header) {
+      return File == Header || (File.ends_with(Header) &&
+                                llvm::sys::path::is_separator(
+                                    File[File.size() - Header.size() - 1]));
+    });
+  });
 }
 
 /// The narrow string literal \p Call passes as its function's

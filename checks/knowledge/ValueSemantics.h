@@ -155,6 +155,11 @@ std::optional<OwnResource> ownResource(const clang::VarDecl *Var);
 bool doesNothing(const clang::CallExpr *Call, const FunctionEntry &Entry,
                  clang::ASTContext &Ctx);
 
+/// Whether \p Entry describes \p FD: with declared-in, only a function one
+/// of whose declarations is in one of those headers (rt_free declared in
+/// RT-Thread's rtthread.h, not a program's own rt_free).
+bool describes(const FunctionEntry &Entry, const clang::FunctionDecl *FD);
+
 /// The allocating conversion of \p Call's scanf format, if its function
 /// has one (the knowledge base's scanf-format-argument) and it is a string
 /// literal with a conversion that has the assignment-allocation character

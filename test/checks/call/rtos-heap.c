@@ -33,14 +33,27 @@
 // RUN:   --config="{CheckOptions: {Roots: 'bad_tick;grab_block;release_block;sample_tick;slab_tick'}}" \
 // RUN:   %s %S/Inputs/rtos/heap_4.c -- 2>&1 | FileCheck %s --check-prefix=OWN --implicit-check-not='{{warning|error}}:'
 // OWN: noalloc: 0 findings in 2 files
-// A program with no RTOS whose own C function is named like one of these
-// (Inputs/rtos/route-table.c's rt_free frees a routing-table slot) is
-// decided by the entry: a false alarm, which its own file's 'effect: none'
-// silences. A C++ function of that name has C++ linkage, which rtos.yaml's
-// 'language: c' entries do not match: its body decides.
-// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Roots: 'route_tick'}}" \
-// RUN:   %S/Inputs/rtos/route-table.c -- 2>&1 | FileCheck %s --check-prefix=ROUTE
-// ROUTE: route-table.c:7:29: warning: call to 'rt_free' may release heap memory [noalloc-call]
+// A program with no RTOS whose own C function is named like RT-Thread's
+// (Inputs/rtos/route-table.c's rt_free frees a routing-table slot) is not
+// RT-Thread's: rtos.yaml's rt_ entries say 'declared-in: [rtthread.h]', and
+// no rtthread.h declares it, so its body decides (before, a false alarm:
+// "call to 'rt_free' may release heap memory"). Its own file's 'effect:
+// none' changes nothing. A C++ function of that name has C++ linkage, which
+// rtos.yaml's 'language: c' entries do not match: its body decides.
+// RUN: %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Roots: 'route_tick'}}" \
+// RUN:   %S/Inputs/rtos/route-table.c -- 2>&1 | FileCheck %s --check-prefix=ROUTE-OWN --implicit-check-not='{{warning|error}}:'
+// The shape of review8's cJSON application: its own rt_free wraps the C
+// library's free, and the root's answer shows that path (before: "'rt_tick'
+// calls 'rt_free', which releases heap memory", the knowledge's word).
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Roots: 'rt_tick'}}" \
+// RUN:   %S/Inputs/rtos/rt-wrapper.c -- 2>&1 | FileCheck %s --check-prefix=WRAPPER
+// WRAPPER: noalloc: root 'rt_tick' may release heap memory: 'rt_tick' -> 'rt_free' calls 'free', which releases heap memory
+// The twin: RT-Thread's own rt_malloc and rt_free, declared in rtthread.h,
+// are the heap even though the program defines them (Inputs/rtos/rt-kernel.c
+// hands out blocks of a static array, as heap_4.c does).
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Roots: 'rt_thread_tick'}}" \
+// RUN:   %S/Inputs/rtos/rt-kernel.c -- 2>&1 | FileCheck %s --check-prefix=KERNEL
+// KERNEL: noalloc: root 'rt_thread_tick' may allocate: 'rt_thread_tick' calls 'rt_malloc', which allocates on the heap
 // RUN: printf 'functions:\n  - name: rt_free\n    effect: none\n' > %t/route.yaml
 // RUN: %noalloc --checks='-*,noalloc-call' --knowledge=%t/route.yaml --config="{CheckOptions: {Roots: 'route_tick'}}" \
 // RUN:   %S/Inputs/rtos/route-table.c -- 2>&1 | FileCheck %s --check-prefix=ROUTE-OWN --implicit-check-not='{{warning|error}}:'
