@@ -1494,6 +1494,7 @@ CallSite Extractor::indirectCall(const Expr *Pointer, SourceLocation Loc,
   C.Where = point(reportedAt(Loc));
   C.Accepted = suppressed(Loc, "noalloc-call") ||
                suppressed(Loc, "noalloc-unknown-call");
+  C.Guards = currentGuards();
   return C;
 }
 
@@ -1995,8 +1996,13 @@ static const Expr *constructionOf(const Expr *Init) {
 void BodyScanner::scan(const FunctionDecl *FD) {
   Scanned = FD;
   std::optional<ParameterGuards> Guards;
-  if (!X.facts(Function).InSystemHeader)
+  if (!X.facts(Function).InSystemHeader) {
     Guards.emplace(*FD, X.Ctx);
+    std::vector<std::string> &Written = X.facts(Function).WrittenFields;
+    llvm::append_range(Written, Guards->writtenFields());
+    llvm::sort(Written);
+    Written.erase(llvm::unique(Written), Written.end());
+  }
   llvm::SaveAndRestore<const ParameterGuards *> Guarding(
       X.Guards, Guards ? &*Guards : nullptr);
   llvm::SaveAndRestore<const Stmt *> Guarded(X.GuardedStmt, nullptr);
@@ -2549,7 +2555,7 @@ BodyScanner::knownArguments(const CallExpr *E, const FunctionDecl *Callee) {
   if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
       !Args.empty())
     Args = Args.drop_front(); // The object.
-  return noalloc::knownArguments(*Callee, Args, X.Ctx);
+  return noalloc::knownArguments(*Callee, Args, X.Ctx, X.Guards, E);
 }
 
 bool BodyScanner::assignsMemberInPlace(const CallExpr *E,

@@ -5,6 +5,7 @@
 #include "utils/ParentIndex.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Index/USRGeneration.h"
 
 using namespace clang;
 
@@ -20,11 +21,55 @@ static bool isFollowedType(QualType T, const ASTContext &Ctx) {
   return T->isIntegralOrEnumerationType() && Ctx.getIntWidth(T) <= 64;
 }
 
+/// A field's name across units; empty when clang gives it none.
+static std::string fieldKey(const FieldDecl *F) {
+  llvm::SmallString<128> Buf;
+  if (index::generateUSRForDecl(F, Buf))
+    return "";
+  return std::string(Buf);
+}
+
+/// The local variable of record type \p E names, if any: one of the
+/// function's own objects.
+static const VarDecl *localRecord(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasLocalStorage() && Var->getType()->isRecordType()
+             ? Var
+             : nullptr;
+}
+
+/// The local variable whose storage \p E is part of ('local.a.b',
+/// 'array[i].b'), if any: not through a pointer or a reference.
+static const VarDecl *localRoot(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *Member = dyn_cast<MemberExpr>(E);
+        Member && !Member->isArrow())
+      E = Member->getBase();
+    else if (const auto *Element = dyn_cast<ArraySubscriptExpr>(E);
+             Element && Element->getBase()
+                            ->IgnoreParenImpCasts()
+                            ->getType()
+                            ->isArrayType())
+      E = Element->getBase()->IgnoreParenImpCasts();
+    else
+      break;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType()
+             ? Var
+             : nullptr;
+}
+
 namespace {
 /// Counts, per parameter, the names of it and those that only read it;
-/// collects the statements that may guard a part of theirs.
-class ParameterUses : public RecursiveASTVisitor<ParameterUses> {
+/// collects the statements that may guard a part of theirs, the fields the
+/// body writes and what it does with its local records.
+class BodyUses : public RecursiveASTVisitor<BodyUses> {
 public:
+  explicit BodyUses(const ASTContext &Ctx) : Ctx(Ctx) {}
   bool shouldVisitImplicitCode() const { return true; }
   bool VisitStmt(Stmt *S) {
     const auto *Logic = dyn_cast<BinaryOperator>(S);
@@ -36,6 +81,8 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const auto *Parm = dyn_cast<ParmVarDecl>(E->getDecl()))
       ++Names[Parm];
+    if (const VarDecl *Local = localRecord(E))
+      ++RecordNames[Local];
     return true;
   }
   bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
@@ -45,46 +92,208 @@ public:
         ++Reads[Parm];
     return true;
   }
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (!E->isArrow() && isa<FieldDecl>(E->getMemberDecl()))
+      if (const VarDecl *Local = localRecord(E->getBase()))
+        ++RecordUses[Local];
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *E) {
+    if (E->isAssignmentOp())
+      write(E->getLHS(), E->getOpcode() == BO_Assign ? E : nullptr);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *E) {
+    // The address of a field may be written through; that of an object is
+    // followed where it is written through.
+    const auto *Member = dyn_cast<MemberExpr>(E->getSubExpr()->IgnoreParens());
+    if (E->isIncrementDecrementOp() || (E->getOpcode() == UO_AddrOf && Member &&
+                                        !Member->getType()->isRecordType()))
+      write(E->getSubExpr());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+    if (E->isAssignmentOp() && E->getNumArgs() > 0)
+      write(E->getArg(0));
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *E);
+  bool VisitVarDecl(VarDecl *D) {
+    QualType T = D->getType();
+    if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified() &&
+        D->getInit())
+      write(D->getInit());
+    return true;
+  }
+
   llvm::DenseMap<const ParmVarDecl *, unsigned> Names, Reads;
   std::vector<const Stmt *> Choices;
+  /// Of each local record: its names, and those that are 'local.field' or
+  /// '&local' passed to a call.
+  llvm::DenseMap<const VarDecl *, unsigned> RecordNames, RecordUses;
+  llvm::SmallPtrSet<const FieldDecl *, 4> Written;
+  llvm::SmallPtrSet<const VarDecl *, 4> Whole;
+  llvm::DenseMap<std::pair<const VarDecl *, const FieldDecl *>,
+                 llvm::SmallVector<const BinaryOperator *, 1>>
+      LocalWrites;
+
+private:
+  /// \p Target is written, by \p Store when it is a plain assignment.
+  void write(const Expr *Target, const BinaryOperator *Store = nullptr);
+  /// What \p Pointer points to is written (memset).
+  void writePointee(const Expr *Pointer);
+  void writeField(const FieldDecl *F);
+  void writeRecord(QualType T);
+
+  const ASTContext &Ctx;
+  llvm::SmallPtrSet<const RecordDecl *, 4> WrittenRecords;
 };
 } // namespace
 
+bool BodyUses::VisitCallExpr(CallExpr *E) {
+  for (const Expr *Arg : E->arguments())
+    if (const auto *Address = dyn_cast<UnaryOperator>(Arg->IgnoreParens());
+        Address && Address->getOpcode() == UO_AddrOf)
+      if (const VarDecl *Local = localRecord(Address->getSubExpr()))
+        ++RecordUses[Local];
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee)
+    return true;
+  switch (Callee->getMemoryFunctionKind()) {
+  case Builtin::BImemset:
+  case Builtin::BImemcpy:
+  case Builtin::BImemmove:
+  case Builtin::BIbzero:
+    if (E->getNumArgs() > 0)
+      writePointee(E->getArg(0));
+    break;
+  default:
+    break;
+  }
+  for (unsigned I = 0, N = std::min(E->getNumArgs(), Callee->getNumParams());
+       I < N; ++I) {
+    QualType T = Callee->getParamDecl(I)->getType();
+    if (T->isLValueReferenceType() &&
+        !T.getNonReferenceType().isConstQualified())
+      write(E->getArg(I));
+  }
+  return true;
+}
+
+void BodyUses::write(const Expr *Target, const BinaryOperator *Store) {
+  Target = Target->IgnoreParens();
+  const auto *Member = dyn_cast<MemberExpr>(Target);
+  const auto *Field =
+      Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  if (const VarDecl *Local = localRoot(Target)) {
+    if (Field)
+      LocalWrites[{Local, Field}].push_back(Store);
+    else
+      Whole.insert(Local);
+  } else if (Field) {
+    writeField(Field);
+  } else {
+    writeRecord(Target->getType());
+  }
+}
+
+void BodyUses::writePointee(const Expr *Pointer) {
+  const Expr *Bare = Pointer->IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(Bare);
+      Address && Address->getOpcode() == UO_AddrOf)
+    return write(Address->getSubExpr());
+  if (const VarDecl *Local =
+          Bare->getType()->isArrayType() ? localRoot(Bare) : nullptr)
+    Whole.insert(Local);
+  else if (Bare->getType()->isArrayType())
+    writeRecord(Bare->getType());
+  else if (Bare->getType()->isPointerType())
+    writeRecord(Bare->getType()->getPointeeType());
+}
+
+void BodyUses::writeField(const FieldDecl *F) {
+  Written.insert(F);
+  writeRecord(F->getType());
+}
+
+void BodyUses::writeRecord(QualType T) {
+  const RecordDecl *Record = Ctx.getBaseElementType(T)->getAsRecordDecl();
+  if (!Record || !WrittenRecords.insert(Record).second)
+    return;
+  if (const RecordDecl *Definition = Record->getDefinition())
+    Record = Definition;
+  for (const FieldDecl *F : Record->fields())
+    writeField(F);
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Record);
+      Class && Class->hasDefinition())
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      writeRecord(Base.getType());
+}
+
 ParameterGuards::ParameterGuards(const FunctionDecl &FD, ASTContext &Ctx)
     : Ctx(Ctx), Body(FD.getBody()) {
-  // A coroutine's body reads copies of its parameters; a function with an
-  // explicit object parameter numbers its parameters unlike its calls.
-  if (!Body || isa<CoroutineBodyStmt>(Body) ||
-      FD.hasCXXExplicitFunctionObjectParameter() ||
-      llvm::none_of(FD.parameters(), [&](const ParmVarDecl *Parm) {
-        return isFollowedType(Parm->getType(), Ctx);
-      }))
+  if (!Body)
     return;
-  ParameterUses Uses;
+  BodyUses Uses(Ctx);
   // The whole declaration: a constructor's initializers may change one.
   Uses.TraverseDecl(const_cast<FunctionDecl *>(&FD));
+  Written = std::move(Uses.Written);
+  LocalWrites = std::move(Uses.LocalWrites);
+  Escaping = std::move(Uses.Whole);
+  for (auto [Local, Names] : Uses.RecordNames)
+    if (Uses.RecordUses.lookup(Local) != Names)
+      Escaping.insert(Local);
+  // A coroutine's body reads copies of its parameters; a function with an
+  // explicit object parameter numbers its parameters unlike its calls.
+  if (isa<CoroutineBodyStmt>(Body) ||
+      FD.hasCXXExplicitFunctionObjectParameter())
+    return;
   for (const ParmVarDecl *Parm : FD.parameters())
     if (isFollowedType(Parm->getType(), Ctx) &&
         Uses.Names.lookup(Parm) == Uses.Reads.lookup(Parm))
-      Followed.insert(Parm);
+      Unchanged.insert(Parm);
   // Without a statement that guards a part of its own, no code of the body
   // is guarded: of() need not climb (the parents of an instantiation's
   // code are costly to index).
-  if (llvm::none_of(Uses.Choices, [&](const Stmt *Choice) {
-        return llvm::any_of(Choice->children(), [&](const Stmt *Part) {
-          std::vector<ParameterValue> Guards;
-          if (Part)
-            partGuards(Choice, Part, Guards);
-          return !Guards.empty();
-        });
-      }))
-    Followed.clear();
+  Climbs = llvm::any_of(Uses.Choices, [&](const Stmt *Choice) {
+    return llvm::any_of(Choice->children(), [&](const Stmt *Part) {
+      std::vector<ParameterValue> Guards;
+      if (Part)
+        partGuards(Choice, Part, Guards);
+      return !Guards.empty();
+    });
+  });
 }
 
-const ParmVarDecl *ParameterGuards::followed(const Expr *E) const {
-  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+std::optional<ParameterGuards::Followed>
+ParameterGuards::followed(const Expr *E) const {
+  const Expr *Bare = E->IgnoreParenImpCasts();
+  const auto *Member = dyn_cast<MemberExpr>(Bare);
+  const auto *Field = Member && Member->isArrow()
+                          ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+                          : nullptr;
+  // 'p->field', of a type compared by value, that the function never
+  // writes: the value the caller gave it.
+  if (Field) {
+    if (!isFollowedType(Field->getType(), Ctx) ||
+        Field->getParent()->isUnion() || Written.contains(Field) ||
+        fieldKey(Field).empty())
+      return std::nullopt;
+    Bare = Member->getBase()->IgnoreParenImpCasts();
+  } else if (Member) {
+    return std::nullopt;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Bare);
   const auto *Parm = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  return Parm && Followed.contains(Parm) ? Parm : nullptr;
+  if (!Parm || !Unchanged.contains(Parm))
+    return std::nullopt;
+  return Followed{Parm, Field};
+}
+
+ParameterValue ParameterGuards::valueOf(const Followed &F, bool Equals,
+                                        int64_t Value) const {
+  return {F.Parm->getFunctionScopeIndex(), Equals, Value,
+          F.Field ? fieldKey(F.Field) : ""};
 }
 
 /// \p V as a 64-bit integer, extended as its type says.
@@ -127,28 +336,28 @@ static std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
 void ParameterGuards::compares(const BinaryOperator *Compare, bool Truth,
                                std::vector<ParameterValue> &Guards) const {
   const Expr *Operand = Compare->getLHS(), *Other = Compare->getRHS();
-  const ParmVarDecl *Parm = followed(Operand);
-  if (!Parm) {
+  std::optional<Followed> Read = followed(Operand);
+  if (!Read) {
     std::swap(Operand, Other);
-    Parm = followed(Operand);
+    Read = followed(Operand);
   }
-  if (!Parm)
+  if (!Read)
     return;
   // Compared in the operands' common type: the parameter's value must
   // survive the conversion for the guard to be about that value.
-  QualType T = Parm->getType();
+  QualType T = Read->Field ? Read->Field->getType() : Read->Parm->getType();
   if (!T->isPointerType() && !keepsValue(T, Operand->getType(), Ctx))
     return;
   if (std::optional<int64_t> Value = constantOf(Other, Ctx))
-    Guards.push_back({Parm->getFunctionScopeIndex(),
-                      Truth == (Compare->getOpcode() == BO_EQ), *Value});
+    Guards.push_back(
+        valueOf(*Read, Truth == (Compare->getOpcode() == BO_EQ), *Value));
 }
 
 void ParameterGuards::holds(const Expr *Cond, bool Truth,
                             std::vector<ParameterValue> &Guards) const {
-  if (const ParmVarDecl *Parm = followed(Cond)) {
+  if (std::optional<Followed> Read = followed(Cond)) {
     // 'p' is true when not 0 (or null).
-    Guards.push_back({Parm->getFunctionScopeIndex(), !Truth, 0});
+    Guards.push_back(valueOf(*Read, !Truth, 0));
     return;
   }
   Cond = Cond->IgnoreParenImpCasts();
@@ -197,19 +406,39 @@ void ParameterGuards::addGuards(const Stmt *Parent, const Stmt *Child,
     return;
   size_t Known = Guards.size();
   partGuards(Parent, Child, Guards);
-  // A goto or a case label inside the part may enter it unguarded. Asked
-  // once per part: the calls of a large body share their outer parts.
-  if (Guards.size() == Known)
-    return;
-  auto [It, New] = Labelled.try_emplace(Child, false);
-  if (New)
-    It->second = containsLabel(Child);
-  if (It->second)
+  // A goto or a case label inside the part may enter it unguarded.
+  if (Guards.size() != Known && labelled(Child))
     Guards.resize(Known);
 }
 
+bool ParameterGuards::labelled(const Stmt *S) const {
+  // Asked once per part: the calls of a large body share their outer parts.
+  auto [It, New] = Labelled.try_emplace(S, false);
+  if (New)
+    It->second = containsLabel(S);
+  return It->second;
+}
+
+void ParameterGuards::exitGuards(const CompoundStmt *Block, const Stmt *Child,
+                                 std::vector<ParameterValue> &Guards) const {
+  std::vector<ParameterValue> Exits;
+  for (const Stmt *S : Block->body()) {
+    if (S == Child)
+      break;
+    // A jump to a label here runs what follows without the 'if's before.
+    if (!Exits.empty() && labelled(S))
+      Exits.clear();
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (If && !If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+        !If->isConsteval() && returns(If->getThen()))
+      holds(If->getCond(), false, Exits);
+  }
+  if (!Exits.empty() && !labelled(Child))
+    llvm::append_range(Guards, Exits);
+}
+
 std::vector<ParameterValue> ParameterGuards::of(const Stmt *S) const {
-  if (Followed.empty() || !S)
+  if (!Climbs || !S)
     return {};
   std::vector<ParameterValue> Guards;
   DynTypedNode Node = DynTypedNode::create(*S);
@@ -220,16 +449,96 @@ std::vector<ParameterValue> ParameterGuards::of(const Stmt *S) const {
     if (Parents.size() != 1 ||
         !(Parents[0].get<Stmt>() || Parents[0].get<VarDecl>()))
       return {};
-    if (const Stmt *Parent = Parents[0].get<Stmt>())
+    if (const auto *Block = Parents[0].get<CompoundStmt>())
+      exitGuards(Block, Node.get<Stmt>(), Guards);
+    else if (const Stmt *Parent = Parents[0].get<Stmt>())
       addGuards(Parent, Node.get<Stmt>(), Guards);
     Node = Parents[0];
   }
   return Guards;
 }
 
+const Stmt *ParameterGuards::topLevel(const Stmt *S) const {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
+    const Stmt *Parent = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+    if (!Parent)
+      return nullptr;
+    if (Parent == Body)
+      return Node.get<Stmt>();
+    Node = Parents[0];
+  }
+}
+
+std::vector<ParameterGuards::LocalStore>
+ParameterGuards::constantFields(const VarDecl *Local, const Stmt *Call) const {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Block || Escaping.contains(Local) ||
+      Local->getType().isVolatileQualified() ||
+      !Local->getType()->isStructureOrClassType() ||
+      containsLabel(Block, /*IgnoreCaseStmts=*/true))
+    return {};
+  const Stmt *At = topLevel(Call);
+  auto Position = [&](const Stmt *S) {
+    return llvm::find(Block->body(), S) - Block->body_begin();
+  };
+  std::vector<LocalStore> Stores;
+  for (const auto &[Key, Writes] : LocalWrites) {
+    auto [Var, Field] = Key;
+    const BinaryOperator *Store = Writes.front();
+    if (Var != Local || Writes.size() != 1 || !Store || !At ||
+        !isFollowedType(Field->getType(), Ctx) || Field->getParent()->isUnion())
+      continue;
+    // 'local.field =', not 'local.member.field ='.
+    const auto *Member = dyn_cast<MemberExpr>(Store->getLHS()->IgnoreParens());
+    if (Member && localRecord(Member->getBase()) == Local &&
+        Position(Store) < Position(At))
+      Stores.push_back({Field, Store});
+  }
+  llvm::sort(Stores, [](const LocalStore &A, const LocalStore &B) {
+    return A.Field->getFieldIndex() < B.Field->getFieldIndex();
+  });
+  return Stores;
+}
+
+void ParameterGuards::addPassed(unsigned Index, const Expr *Arg,
+                                const Stmt *Call,
+                                std::vector<ParameterValue> &Known) const {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts())) {
+    const auto *Parm = dyn_cast<ParmVarDecl>(Ref->getDecl());
+    if (Parm && Unchanged.contains(Parm) &&
+        Ctx.hasSameUnqualifiedType(Parm->getType(), Arg->getType()))
+      Known.push_back(
+          {Index, true, Parm->getFunctionScopeIndex(), ForwardedField.str()});
+    return;
+  }
+  const auto *Address = dyn_cast<UnaryOperator>(Arg->IgnoreParens());
+  if (!Address || Address->getOpcode() != UO_AddrOf)
+    return;
+  if (const VarDecl *Local = localRecord(Address->getSubExpr()))
+    for (const LocalStore &S : constantFields(Local, Call))
+      if (std::optional<int64_t> Value = constantOf(S.Store->getRHS(), Ctx))
+        if (std::string Key = fieldKey(S.Field); !Key.empty())
+          Known.push_back({Index, true, *Value, Key});
+}
+
+std::vector<std::string> ParameterGuards::writtenFields() const {
+  std::vector<std::string> Keys;
+  for (const FieldDecl *F : Written)
+    if (isFollowedType(F->getType(), Ctx))
+      if (std::string Key = fieldKey(F); !Key.empty())
+        Keys.push_back(std::move(Key));
+  llvm::sort(Keys);
+  Keys.erase(llvm::unique(Keys), Keys.end());
+  return Keys;
+}
+
 std::vector<ParameterValue> knownArguments(const FunctionDecl &Callee,
                                            llvm::ArrayRef<const Expr *> Args,
-                                           ASTContext &Ctx) {
+                                           ASTContext &Ctx,
+                                           const ParameterGuards *Caller,
+                                           const Stmt *Call) {
   std::vector<ParameterValue> Known;
   // Without a prototype the arguments are promoted, not converted.
   if (!Callee.getType()->getAs<FunctionProtoType>() ||
@@ -242,10 +551,14 @@ std::vector<ParameterValue> knownArguments(const FunctionDecl &Callee,
     if (!isFollowedType(T, Ctx) ||
         !Ctx.hasSameUnqualifiedType(Arg->getType(), T))
       continue;
-    if (std::optional<int64_t> Value = constantOf(Arg, Ctx))
+    if (std::optional<int64_t> Value = constantOf(Arg, Ctx)) {
       Known.push_back({I, true, *Value});
-    else if (T->isPointerType() && isCertainlyNonNull(Arg))
+      continue;
+    }
+    if (T->isPointerType() && isCertainlyNonNull(Arg))
       Known.push_back({I, false, 0});
+    if (Caller && Call)
+      Caller->addPassed(I, Arg, Call, Known);
   }
   return Known;
 }

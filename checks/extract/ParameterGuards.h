@@ -7,6 +7,11 @@
 // code is known to pass; the link drops, for that call, the callee's code
 // its arguments rule out (HeapGraph's specialisations).
 //
+// A guard may also be on a field read through a pointer parameter
+// ('if (p->noalloc) return NULL;'), and a call may pass '&local' whose
+// field was stored a constant, or its own parameter unchanged (the link
+// follows what that parameter is known to be).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef NOALLOC_CHECKS_EXTRACT_PARAMETERGUARDS_H
@@ -19,19 +24,44 @@
 
 namespace noalloc {
 
-/// The guards of the code of one function body.
+/// The guards of the code of one function body, and what its calls pass
+/// beyond constants.
 class ParameterGuards {
 public:
   /// \p FD's parameters of integer, enumeration or pointer type that its
   /// code only reads (never assigns, increments, takes the address of or
-  /// binds to a reference) are the ones a guard may name.
+  /// binds to a reference) are the ones a guard may name, and the fields
+  /// of such types that its code never writes, read through them.
   ParameterGuards(const clang::FunctionDecl &FD, clang::ASTContext &Ctx);
 
   /// The conditions on those parameters that hold whenever \p S, a
   /// statement of the body, runs: those of the 'if', '?:', '&&', '||',
   /// 'while' and 'for' around it whose part holding \p S no label or case
-  /// can jump into.
+  /// can jump into, and of an 'if' before it in its block that returns.
   std::vector<ParameterValue> of(const clang::Stmt *S) const;
+
+  /// Adds to \p Known what \p Arg, the argument \p Index of \p Call, passes
+  /// beyond a constant: a parameter of this function passed on unchanged
+  /// (ForwardedField), or, for '&local', the constants stored into the
+  /// local's fields that hold at \p Call (see constantFields).
+  void addPassed(unsigned Index, const clang::Expr *Arg,
+                 const clang::Stmt *Call,
+                 std::vector<ParameterValue> &Known) const;
+
+  /// The USRs of the fields this function may write other than in its own
+  /// local variables (FunctionFacts::WrittenFields), sorted.
+  std::vector<std::string> writtenFields() const;
+
+  /// A field store of a local variable: 'local.field = constant'.
+  struct LocalStore {
+    const clang::FieldDecl *Field;
+    const clang::BinaryOperator *Store;
+  };
+  /// A pointer parameter's field, or the parameter itself (no Field).
+  struct Followed {
+    const clang::ParmVarDecl *Parm;
+    const clang::FieldDecl *Field;
+  };
 
 private:
   /// Adds what holds whenever \p Child, a part of \p Parent, runs.
@@ -41,18 +71,48 @@ private:
   /// inside \p Child aside.
   void partGuards(const clang::Stmt *Parent, const clang::Stmt *Child,
                   std::vector<ParameterValue> &Guards) const;
+  /// Adds what the 'if's before \p Child in \p Block that return say
+  /// whenever \p Child runs: their conditions are false.
+  void exitGuards(const clang::CompoundStmt *Block, const clang::Stmt *Child,
+                  std::vector<ParameterValue> &Guards) const;
   /// Adds what holds whenever \p Cond is \p Truth.
   void holds(const clang::Expr *Cond, bool Truth,
              std::vector<ParameterValue> &Guards) const;
   /// Adds what holds whenever the comparison \p Compare is \p Truth.
   void compares(const clang::BinaryOperator *Compare, bool Truth,
                 std::vector<ParameterValue> &Guards) const;
-  /// The followed parameter \p E reads, if any.
-  const clang::ParmVarDecl *followed(const clang::Expr *E) const;
+  /// The followed parameter, or field through one, \p E reads, if any.
+  std::optional<Followed> followed(const clang::Expr *E) const;
+  /// \p F as a guard or argument: its parameter's index, its field's USR.
+  ParameterValue valueOf(const Followed &F, bool Equals, int64_t Value) const;
+  /// Whether \p S holds a label or a case, cached.
+  bool labelled(const clang::Stmt *S) const;
+  /// The stores of constants into \p Local's fields that hold at \p Call:
+  /// each the only write of its field in the function, at the top level of
+  /// its body before the statement holding \p Call, in a body without
+  /// labels, and \p Local only ever used as 'local.field' or as '&local'
+  /// passed to a call.
+  std::vector<LocalStore> constantFields(const clang::VarDecl *Local,
+                                         const clang::Stmt *Call) const;
+  /// The statement of the body's top level that holds \p S, if any.
+  const clang::Stmt *topLevel(const clang::Stmt *S) const;
 
   clang::ASTContext &Ctx;
   const clang::Stmt *Body = nullptr;
-  llvm::SmallPtrSet<const clang::ParmVarDecl *, 4> Followed;
+  /// The parameters of followed types the function only reads.
+  llvm::SmallPtrSet<const clang::ParmVarDecl *, 4> Unchanged;
+  /// Whether some code of the body is guarded: else of() need not climb.
+  bool Climbs = false;
+  /// The fields written other than in local variables.
+  llvm::SmallPtrSet<const clang::FieldDecl *, 4> Written;
+  /// The local variables of record type used other than as 'local.field'
+  /// or '&local' passed to a call, or written as a whole.
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> Escaping;
+  /// Each write of a field of a local variable, with the assignment when it
+  /// is a plain one.
+  llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FieldDecl *>,
+                 llvm::SmallVector<const clang::BinaryOperator *, 1>>
+      LocalWrites;
   /// Whether a part holds a label, by part.
   mutable llvm::DenseMap<const clang::Stmt *, bool> Labelled;
 };
@@ -60,11 +120,13 @@ private:
 /// What the call of \p Callee with \p Args (without the object of a
 /// member) is known to pass: each argument for a parameter of integer,
 /// enumeration or pointer type that folds to a constant, or a pointer that
-/// cannot be null ('&buffer').
+/// cannot be null ('&buffer'), and with \p Caller, the guards of the
+/// calling function, what ParameterGuards::addPassed says of \p Call.
 std::vector<ParameterValue>
 knownArguments(const clang::FunctionDecl &Callee,
-               llvm::ArrayRef<const clang::Expr *> Args,
-               clang::ASTContext &Ctx);
+               llvm::ArrayRef<const clang::Expr *> Args, clang::ASTContext &Ctx,
+               const ParameterGuards *Caller = nullptr,
+               const clang::Stmt *Call = nullptr);
 
 } // namespace noalloc
 

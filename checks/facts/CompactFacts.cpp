@@ -33,6 +33,7 @@ static void mapValues(IO &Io, Value &Values) {
     Io.number(V.Parameter);
     Io.flag(V.Equals);
     Io.integer(V.Value);
+    Io.text(V.Field);
   });
 }
 
@@ -98,6 +99,7 @@ static void mapFunction(IO &Io, Function &F) {
   Io.list(F.AttributeAt, [&](auto &P) { Io.point(P); });
   Io.flag(F.AttributeBlocked);
   Io.flag(F.HandsOutCallables);
+  Io.list(F.WrittenFields, [&](auto &S) { Io.text(S); });
   Io.list(F.Sites, [&](auto &S) { mapSite(Io, S); });
   Io.list(F.Calls, [&](auto &C) { mapCall(Io, C); });
 }

@@ -72,7 +72,8 @@ static bool fromJSON(const json::Value &V, CallKind &K, json::Path Path) {
 }
 
 bool contradicts(const ParameterValue &Passed, const ParameterValue &Guard) {
-  if (Passed.Parameter != Guard.Parameter || (!Passed.Equals && !Guard.Equals))
+  if (Passed.Parameter != Guard.Parameter || Passed.Field != Guard.Field ||
+      Passed.Field == ForwardedField || (!Passed.Equals && !Guard.Equals))
     return false;
   // Equal to a value, the argument fails a guard on another; differing
   // from one, it fails only the guard that it equals that one.
@@ -131,9 +132,12 @@ static bool fromJSON(const json::Value &V, ObjectMemory &M, json::Path Path) {
   return enumFromJSON(V, M, Path);
 }
 
-/// [parameter, "==" or "!=", value].
+/// [parameter, "==" or "!=", value], and the field when there is one.
 static json::Value toJSON(const ParameterValue &V) {
-  return json::Array{V.Parameter, V.Equals ? "==" : "!=", V.Value};
+  json::Array A{V.Parameter, V.Equals ? "==" : "!=", V.Value};
+  if (!V.Field.empty())
+    A.push_back(V.Field);
+  return A;
 }
 
 static bool fromJSON(const json::Value &V, ParameterValue &P, json::Path Path) {
@@ -141,17 +145,20 @@ static bool fromJSON(const json::Value &V, ParameterValue &P, json::Path Path) {
   std::optional<uint64_t> Parameter;
   std::optional<StringRef> Relation;
   std::optional<int64_t> Value;
-  if (A && A->size() == 3) {
+  std::optional<StringRef> Field = "";
+  if (A && (A->size() == 3 || A->size() == 4)) {
     Parameter = (*A)[0].getAsUINT64();
     Relation = (*A)[1].getAsString();
     Value = (*A)[2].getAsInteger();
+    if (A->size() == 4)
+      Field = (*A)[3].getAsString();
   }
-  if (!Parameter || *Parameter > UINT32_MAX || !Value ||
+  if (!Parameter || *Parameter > UINT32_MAX || !Value || !Field ||
       (Relation != "==" && Relation != "!=")) {
-    Path.report("expected [parameter, \"==\" or \"!=\", value]");
+    Path.report("expected [parameter, \"==\" or \"!=\", value, field]");
     return false;
   }
-  P = {unsigned(*Parameter), Relation == "==", *Value};
+  P = {unsigned(*Parameter), Relation == "==", *Value, Field->str()};
   return true;
 }
 
@@ -312,6 +319,8 @@ static json::Value toJSON(const FunctionFacts &F) {
     O["hands_out_callables"] = true;
   if (!F.CastSignatures.empty())
     O["cast_signatures"] = F.CastSignatures;
+  if (!F.WrittenFields.empty())
+    O["written_fields"] = F.WrittenFields;
   return O;
 }
 
@@ -333,6 +342,7 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.mapOptional("hands_out_callables", F.HandsOutCallables) &&
       O.map("summary", F.Summary) && O.map("signature", F.Signature) &&
       O.mapOptional("cast_signatures", F.CastSignatures) &&
+      O.mapOptional("written_fields", F.WrittenFields) &&
       O.map("overrides", F.Overrides) && O.map("pure_virtual", F.PureVirtual) &&
       O.map("attribute_at", F.AttributeAt) &&
       O.map("attribute_blocked", F.AttributeBlocked) &&

@@ -60,11 +60,19 @@ struct ParameterValue {
   unsigned Parameter = 0;
   bool Equals = true;
   int64_t Value = 0;
+  /// Empty: the parameter's own value. A field's USR: the value of that
+  /// field of what the pointer parameter points to ('p->noalloc').
+  /// ForwardedField: the argument is the caller's parameter Value, passed
+  /// on unchanged.
+  std::string Field;
 };
+
+/// The Field of an argument that is its caller's own parameter, unchanged.
+inline constexpr llvm::StringLiteral ForwardedField = "noalloc:forwarded";
 
 inline bool operator==(const ParameterValue &A, const ParameterValue &B) {
   return A.Parameter == B.Parameter && A.Equals == B.Equals &&
-         A.Value == B.Value;
+         A.Value == B.Value && A.Field == B.Field;
 }
 
 /// Whether code that runs only while \p Guard holds cannot run when the
@@ -369,13 +377,18 @@ struct FunctionFacts {
   /// member, through its object). When no analysed code defines it, the
   /// callable such a std::function holds may be any.
   bool HandsOutCallables = false;
+  /// The USRs of the fields (of integer, enumeration or pointer type) its
+  /// code may write other than in its own local variables: through a
+  /// pointer, in a global, by a whole-object assignment or a memset. A
+  /// guard on such a field says nothing of what a caller stored into it.
+  std::vector<std::string> WrittenFields;
   std::vector<HeapSite> Sites;
   std::vector<CallSite> Calls;
 };
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 26;
+  static constexpr unsigned FormatVersion = 27;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

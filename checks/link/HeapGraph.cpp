@@ -300,6 +300,8 @@ CallSite LinkedCall::site() const {
 }
 
 void HeapGraph::joinFunction(FunctionFacts &F) {
+  for (const std::string &Field : F.WrittenFields)
+    WrittenFields.insert(Field);
   std::vector<LinkedCall> Calls = link(std::move(F.Calls));
   F.Calls.clear();
   auto [It, Inserted] = ByUSR.try_emplace(F.USR, int(Nodes.size()));
@@ -406,7 +408,8 @@ static std::string valuesKey(ArrayRef<ParameterValue> Values) {
   std::string Key;
   for (const ParameterValue &V : Values)
     Key += (Key.empty() ? "" : ",") + std::to_string(V.Parameter) +
-           (V.Equals ? "==" : "!=") + std::to_string(V.Value);
+           (V.Field.empty() ? "" : "." + V.Field) + (V.Equals ? "==" : "!=") +
+           std::to_string(V.Value);
   return Key;
 }
 
@@ -864,82 +867,136 @@ static bool ruledOut(ArrayRef<ParameterValue> Guards,
   });
 }
 
-/// Of \p Passed, the arguments that rule out some code of \p N.
-static std::vector<ParameterValue> rulingOut(const HeapGraph::Node &N,
-                                             ArrayRef<ParameterValue> Passed) {
-  std::vector<ParameterValue> Ruling;
-  for (const ParameterValue &P : Passed) {
-    auto RulesOut = [&](ArrayRef<ParameterValue> Guards) {
-      return ruledOut(Guards, P);
-    };
-    if (llvm::any_of(N.Facts.Sites,
-                     [&](const HeapSite &S) { return RulesOut(S.Guards); }) ||
-        llvm::any_of(N.Calls,
-                     [&](const LinkedCall &C) { return RulesOut(C.guards()); }))
-      Ruling.push_back(P);
+bool HeapGraph::trusted(const ParameterValue &V) const {
+  return V.Field.empty() ||
+         (V.Field != ForwardedField && !WrittenFields.contains(V.Field));
+}
+
+/// The most guards a function's arguments are compared with: more make
+/// no specialisation, which leaves the calls as they are.
+static constexpr size_t MaxRelevantGuards = 32;
+
+std::vector<std::vector<ParameterValue>> HeapGraph::relevantGuards() const {
+  std::vector<std::vector<ParameterValue>> Relevant(Nodes.size());
+  auto Add = [&](int I, const ParameterValue &G) {
+    if (!trusted(G) || llvm::is_contained(Relevant[I], G) ||
+        Relevant[I].size() >= MaxRelevantGuards)
+      return false;
+    Relevant[I].push_back(G);
+    return true;
+  };
+  // Each call that passes a parameter of its caller on: caller, callee,
+  // the argument's index in the callee and the caller's parameter.
+  struct Passing {
+    int Caller, Callee;
+    unsigned Argument, Parameter;
+  };
+  std::vector<Passing> Passings;
+  for (int I = 0, E = Nodes.size(); I < E; ++I) {
+    for (const HeapSite &S : Nodes[I].Facts.Sites)
+      for (const ParameterValue &G : S.Guards)
+        Add(I, G);
+    for (const LinkedCall &C : Nodes[I].Calls) {
+      for (const ParameterValue &G : C.guards())
+        Add(I, G);
+      for (const ParameterValue &A : C.arguments())
+        if (A.Field == ForwardedField && C.Kind == CallKind::Direct)
+          if (int T = find(C.Callee); T >= 0)
+            Passings.push_back({I, T, A.Parameter, unsigned(A.Value)});
+    }
   }
-  return Ruling;
+  // Through recursion too: each round adds some, and they are finite.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const Passing &P : Passings)
+      for (size_t G = 0; G < Relevant[P.Callee].size(); ++G)
+        if (Relevant[P.Callee][G].Parameter == P.Argument) {
+          ParameterValue Up = Relevant[P.Callee][G];
+          Up.Parameter = P.Parameter;
+          Changed |= Add(P.Caller, Up);
+        }
+  }
+  return Relevant;
+}
+
+std::optional<HeapGraph::Specialisation> HeapGraph::specialisationFor(
+    const LinkedCall &Call,
+    ArrayRef<std::vector<ParameterValue>> Relevant) const {
+  ArrayRef<ParameterValue> Args = Call.arguments();
+  if (Call.Kind != CallKind::Direct || Args.empty())
+    return std::nullopt;
+  int T = find(Call.Callee);
+  // A function the knowledge base decides is what it says, whatever its
+  // body does.
+  if (T < 0 || size_t(T) >= Relevant.size() || Relevant[T].empty() ||
+      !Nodes[T].Facts.Defined || llvm::is_contained(Nodes[T].Leaf, true))
+    return std::nullopt;
+  std::vector<ParameterValue> Ruling;
+  for (const ParameterValue &A : Args)
+    if (trusted(A) && ruledOut(Relevant[T], A) &&
+        !llvm::is_contained(Ruling, A))
+      Ruling.push_back(A);
+  if (Ruling.empty())
+    return std::nullopt;
+  std::string USR =
+      (SpecialisedPrefix + Nodes[T].Facts.USR + "|" + valuesKey(Ruling)).str();
+  return Specialisation{T, std::move(Ruling), std::move(USR)};
 }
 
 void HeapGraph::specialiseCalls() {
   // A unit's summary of its library functions keeps the calls as written.
   if (Options.LibraryAlone)
     return;
-  std::vector<std::pair<int, std::vector<ParameterValue>>> Pending;
+  std::vector<std::vector<ParameterValue>> Relevant = relevantGuards();
+  std::vector<Specialisation> Pending;
   llvm::StringSet<> Named;
-  // Whether a function has guarded code at all: most have none.
-  std::vector<bool> Guarded(Nodes.size());
+  auto Need = [&](std::optional<Specialisation> S) -> StringRef {
+    if (!S)
+      return "";
+    StringRef USR = keep(S->USR);
+    if (Named.insert(USR).second)
+      Pending.push_back(std::move(*S));
+    return USR;
+  };
+  // The functions' own calls point to specialisations once these are made
+  // of their code as written.
+  std::vector<std::tuple<size_t, size_t, StringRef>> Retargets;
   for (size_t I = 0; I < Nodes.size(); ++I)
-    Guarded[I] =
-        llvm::any_of(Nodes[I].Facts.Sites,
-                     [](const HeapSite &S) { return !S.Guards.empty(); }) ||
-        llvm::any_of(Nodes[I].Calls,
-                     [](const LinkedCall &C) { return !C.guards().empty(); });
-  for (Node &N : Nodes)
-    for (LinkedCall &Call : N.Calls) {
-      if (Call.Kind != CallKind::Direct || Call.arguments().empty())
-        continue;
-      int T = find(Call.Callee);
-      // A function the knowledge base decides is what it says, whatever
-      // its body does.
-      if (T < 0 || !Guarded[T] || !Nodes[T].Facts.Defined ||
-          llvm::is_contained(Nodes[T].Leaf, true))
-        continue;
-      std::vector<ParameterValue> Ruling =
-          rulingOut(Nodes[T], Call.arguments());
-      if (Ruling.empty())
-        continue;
-      std::string USR =
-          (SpecialisedPrefix + Call.Callee + "|" + valuesKey(Ruling)).str();
-      Call.Callee = keep(USR);
-      if (Named.insert(USR).second)
-        Pending.emplace_back(T, std::move(Ruling));
-    }
-  for (auto &[T, Ruling] : Pending)
-    addSpecialisation(
-        T, Ruling,
-        (SpecialisedPrefix + Nodes[T].Facts.USR + "|" + valuesKey(Ruling))
-            .str());
+    for (size_t C = 0; C < Nodes[I].Calls.size(); ++C)
+      if (StringRef USR = Need(specialisationFor(Nodes[I].Calls[C], Relevant));
+          !USR.empty())
+        Retargets.emplace_back(I, C, USR);
+  while (!Pending.empty()) {
+    Specialisation S = std::move(Pending.back());
+    Pending.pop_back();
+    int I = addSpecialisation(S);
+    for (LinkedCall &Call : Nodes[I].Calls)
+      if (StringRef USR = Need(specialisationFor(Call, Relevant)); !USR.empty())
+        Call.Callee = USR;
+  }
+  for (auto [I, C, USR] : Retargets)
+    Nodes[I].Calls[C].Callee = USR;
   Escaping.resize(Nodes.size(), false);
 }
 
-void HeapGraph::addSpecialisation(int I, ArrayRef<ParameterValue> Passed,
-                                  StringRef USR) {
+int HeapGraph::addSpecialisation(const Specialisation &Spec) {
+  ArrayRef<ParameterValue> Passed = Spec.Passed;
+  const Node &Original = Nodes[Spec.Of];
   Node S;
-  S.Original = I;
-  S.Facts = Nodes[I].Facts;
-  S.Facts.USR = USR.str();
+  S.Original = Spec.Of;
+  S.Facts = Original.Facts;
+  S.Facts.USR = Spec.USR;
   S.Facts.Sites.clear();
-  for (const HeapSite &Site : Nodes[I].Facts.Sites)
+  for (const HeapSite &Site : Original.Facts.Sites)
     if (ruledOut(Site.Guards, Passed))
       S.Dropped.push_back(Site.Where);
     else
       S.Facts.Sites.push_back(Site);
-  for (const LinkedCall &Call : Nodes[I].Calls)
+  for (const LinkedCall &Call : Original.Calls)
     if (ruledOut(Call.guards(), Passed))
       S.Dropped.push_back(Call.Where.point());
     else
-      S.Calls.push_back(Call);
+      S.Calls.push_back(passOn(Call, Passed));
   // Only its calls name it: nothing else finds it by its function's
   // signature, overrides, attributes or roots.
   S.Facts.Root = S.Facts.AddressTaken = S.Facts.AddressEscapes = false;
@@ -947,8 +1004,30 @@ void HeapGraph::addSpecialisation(int I, ArrayRef<ParameterValue> Passed,
   S.Facts.CastSignatures.clear();
   S.Facts.AttributeAt.clear();
   S.Facts.AttributeBlocked = true;
-  ByUSR[USR] = int(Nodes.size());
+  int I = int(Nodes.size());
+  ByUSR[Spec.USR] = I;
   Nodes.push_back(std::move(S));
+  return I;
+}
+
+LinkedCall HeapGraph::passOn(const LinkedCall &Call,
+                             ArrayRef<ParameterValue> Passed) {
+  std::vector<ParameterValue> Known;
+  for (const ParameterValue &A : Call.arguments())
+    if (A.Field == ForwardedField)
+      for (const ParameterValue &P : Passed)
+        if (P.Parameter == unsigned(A.Value)) {
+          Known.push_back(P);
+          Known.back().Parameter = A.Parameter;
+        }
+  if (Known.empty())
+    return Call;
+  LinkedCall Passing = Call;
+  CallDetails &More =
+      Details.emplace_back(Call.Details ? *Call.Details : CallDetails());
+  llvm::append_range(More.Arguments, Known);
+  Passing.Details = &More;
+  return Passing;
 }
 
 void HeapGraph::findCalledParameters() {

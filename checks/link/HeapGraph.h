@@ -472,11 +472,35 @@ private:
   LinkedPoint keep(const SourcePoint &P);
   void resolveCalls();
   /// Points each direct call whose known arguments rule out code of its
-  /// callee to the callee's specialisation for them.
+  /// callee, or of what the callee passes them on to, to the callee's
+  /// specialisation for them.
   void specialiseCalls();
-  /// The specialisation of node \p I for \p Passed, named \p USR.
-  void addSpecialisation(int I, llvm::ArrayRef<ParameterValue> Passed,
-                         llvm::StringRef USR);
+  /// Whether the link may use \p V: not a field that some code writes
+  /// (WrittenFields), nor a parameter passed on.
+  bool trusted(const ParameterValue &V) const;
+  /// Of each function, the guards its arguments may contradict: its own,
+  /// and those of the functions it passes its parameters on to unchanged,
+  /// as guards of its own parameters.
+  std::vector<std::vector<ParameterValue>> relevantGuards() const;
+  /// A specialisation: of the node, for the arguments, named.
+  struct Specialisation {
+    int Of;
+    std::vector<ParameterValue> Passed;
+    std::string USR;
+  };
+  /// The specialisation \p Call should call, if any: of its callee, for
+  /// its arguments that contradict some of \p Relevant.
+  std::optional<Specialisation>
+  specialisationFor(const LinkedCall &Call,
+                    llvm::ArrayRef<std::vector<ParameterValue>> Relevant) const;
+  /// Adds the specialisation \p S: its node's code without what its
+  /// arguments rule out, whose calls that pass a parameter on pass what
+  /// is known of it. Returns its index.
+  int addSpecialisation(const Specialisation &S);
+  /// \p Call as a specialisation for \p Passed makes it: passing on a
+  /// parameter, it passes what \p Passed says of it.
+  LinkedCall passOn(const LinkedCall &Call,
+                    llvm::ArrayRef<ParameterValue> Passed);
   /// targets() of a call in library code: without user code, if the
   /// options say LibraryAlone.
   std::vector<int> libraryTargets(const LinkedCall &Call) const;
@@ -601,6 +625,9 @@ private:
   };
   std::unique_ptr<StringTable> Strings = std::make_unique<StringTable>();
   std::deque<CallDetails> Details;
+  /// The fields some code of the program writes other than in its own
+  /// local variables (FunctionFacts::WrittenFields).
+  llvm::StringSet<> WrittenFields;
   std::vector<Node> Nodes;
   llvm::StringMap<int> ByUSR;
   llvm::StringMap<std::vector<int>> Overriders;

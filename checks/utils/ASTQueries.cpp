@@ -259,8 +259,7 @@ static bool trueWhenNull(const Expr *Cond, const VarDecl *Var,
           (IsNull(Binary->getLHS()) && IsVar(Binary->getRHS())));
 }
 
-/// Whether \p S never falls through: a return, or a block that ends in one.
-static bool returns(const Stmt *S) {
+bool returns(const Stmt *S) {
   if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
     return !Block->body_empty() && returns(Block->body_back());
   return isa_and_nonnull<ReturnStmt>(S);

@@ -80,6 +80,8 @@ clang::DynTypedNode parentSkippingConversions(const clang::Expr *&E,
 /// Whether \p E is certainly not a null pointer: an array, an address, a
 /// string literal.
 bool isCertainlyNonNull(const clang::Expr *E);
+/// Whether \p S never falls through: a return, or a block that ends in one.
+bool returns(const clang::Stmt *S);
 /// Whether \p Arg, an argument of \p Call, names a local variable or
 /// parameter that a statement of the function's body before the call
 /// returns on when it is null ('if (buf == NULL || n == 0) return

@@ -48,7 +48,11 @@ static TranslationUnitFacts everyField() {
   B.fn("g").Sites[1].Variable = "Log";
   B.fn("g").Sites[2].Guards = {{2, false, 0}};
   B.fn("g").Calls[0].Guards = {{0, true, -3}, {1, false, 0}};
-  B.fn("f").Calls[0].Arguments = {{2, true, INT64_MIN}, {4, false, 0}};
+  B.fn("f").Calls[0].Arguments = {{2, true, INT64_MIN},
+                                   {4, false, 0},
+                                   {0, true, 1, "c:@S@out@FI@noalloc"},
+                                   {1, true, 0, ForwardedField.str()}};
+  B.fn("g").WrittenFields = {"c:@S@out@FI@len"};
   TranslationUnitFacts Facts = B.build();
   Facts.Pointers.push_back(
       {"c:@onTick", {"c:@F@f", "c:@F@g"}, false, true, {}, "", true,
@@ -103,7 +107,11 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_EQ(G.Calls[0].Guards,
             (std::vector<ParameterValue>{{0, true, -3}, {1, false, 0}}));
   EXPECT_EQ(Read->Functions[0].Calls[0].Arguments,
-            (std::vector<ParameterValue>{{2, true, INT64_MIN}, {4, false, 0}}));
+            (std::vector<ParameterValue>{{2, true, INT64_MIN},
+                                         {4, false, 0},
+                                         {0, true, 1, "c:@S@out@FI@noalloc"},
+                                         {1, true, 0, ForwardedField.str()}}));
+  EXPECT_EQ(G.WrittenFields, std::vector<std::string>{"c:@S@out@FI@len"});
 }
 
 // A guard 'p != 0' or 'p == 1' fails for an argument equal to 0; 'p != 0'
@@ -119,6 +127,14 @@ TEST(FactsTest, ArgumentsContradictGuards) {
   EXPECT_FALSE(contradicts(One, NotZero));
   // Another parameter says nothing.
   EXPECT_FALSE(contradicts({1, true, 0}, NotZero));
+  // Nor another field of it, nor the parameter itself of a field, nor a
+  // parameter passed on.
+  ParameterValue Field{2, true, 1, "c:@S@out@FI@noalloc"};
+  EXPECT_TRUE(contradicts(Field, {2, true, 0, "c:@S@out@FI@noalloc"}));
+  EXPECT_FALSE(contradicts(Field, {2, true, 0, "c:@S@out@FI@len"}));
+  EXPECT_FALSE(contradicts(Field, Zero));
+  EXPECT_FALSE(contradicts({2, true, 5, ForwardedField.str()},
+                           {2, true, 0, ForwardedField.str()}));
 }
 
 // Under the project root, files are written relative to it: two checkouts
@@ -346,6 +362,9 @@ TEST(FactsTest, ContentKeySeesEveryField) {
       Changed([](FunctionFacts &G) { G.Calls[0].Guards = {{0, false, 0}}; }));
   EXPECT_TRUE(Changed(
       [](FunctionFacts &G) { G.Calls[0].Arguments = {{0, true, 0}}; }));
+  EXPECT_TRUE(Changed(
+      [](FunctionFacts &G) { G.Calls[0].Arguments = {{0, true, 0, "f"}}; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.WrittenFields = {"f"}; }));
   FunctionFacts WithSite = headerFunction();
   WithSite.Sites.emplace_back();
   FunctionFacts Named = WithSite;

@@ -80,6 +80,44 @@ TEST_F(HeapGraphTest, ConstantArgumentsRuleOutGuardedCode) {
   EXPECT_TRUE(G.node(Direct).Facts.Sites.empty());
 }
 
+// A field constant passed down a recursive pair that passes its parameter
+// on reaches the guard (cJSON's print_value <-> print_array -> ensure); no
+// longer once some code writes the field.
+TEST_F(HeapGraphTest, PassedOnFieldsRuleOutGuardedCode) {
+  const std::string Flag = "c:@S@out@FI@noalloc";
+  auto Unit = [&](bool Written) {
+    UnitBuilder B;
+    B.define("root").define("value").define("array").define("ensure");
+    B.define("grow");
+    B.call("root", "value").call("value", "array").call("array", "value");
+    B.call("value", "ensure").call("array", "ensure").call("ensure", "grow");
+    B.site("grow", SiteKind::New);
+    B.fn("ensure").Calls[0].Guards = {{0, true, 0, Flag}};
+    B.fn("root").Calls[0].Arguments = {{1, false, 0}, {1, true, 1, Flag}};
+    const ParameterValue PassedOn{1, true, 1, ForwardedField.str()};
+    B.fn("value").Calls[0].Arguments = {PassedOn};
+    B.fn("array").Calls[0].Arguments = {PassedOn};
+    B.fn("value").Calls[1].Arguments = {{0, true, 1, ForwardedField.str()}};
+    B.fn("array").Calls[1].Arguments = {{0, true, 1, ForwardedField.str()}};
+    if (Written)
+      B.fn("grow").WrittenFields = {Flag};
+    return link({B.build()});
+  };
+  HeapGraph G = Unit(false);
+  EXPECT_EQ(G.lattice(node(G, "root")), Effect::None);
+  EXPECT_EQ(G.lattice(node(G, "value")), Effect::Allocates);
+  int Value = G.targets(node(G, "root"), 0)[0];
+  EXPECT_EQ(G.node(Value).Facts.USR,
+            "noalloc:specialised:c:@F@value|1." + Flag + "==1");
+  // The recursion calls the same specialisations.
+  int Array = G.targets(Value, 0)[0];
+  EXPECT_EQ(G.original(Array), node(G, "array"));
+  EXPECT_EQ(G.targets(Array, 0)[0], Value);
+  EXPECT_TRUE(G.node(G.targets(Array, 1)[0]).Calls.empty());
+  HeapGraph Writing = Unit(true);
+  EXPECT_EQ(Writing.lattice(node(Writing, "root")), Effect::Allocates);
+}
+
 TEST_F(HeapGraphTest, RecursionEnds) {
   UnitBuilder B;
   B.define("even").define("odd").define("leaf").define("spin");
