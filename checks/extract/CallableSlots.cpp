@@ -29,6 +29,21 @@ bool isStdFunction(QualType T) {
          Spec->isInStdNamespace();
 }
 
+bool CallableTypes::listed(QualType T) const {
+  const CXXRecordDecl *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  auto [It, New] = Listed.try_emplace(Record->getCanonicalDecl());
+  if (New) {
+    const NamedDecl *Named = Record;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      Named = Spec->getSpecializedTemplate();
+    const TypeEntry *Entry = KB.type(qualifiedName(Named));
+    It->second = Entry && Entry->HoldsCallable;
+  }
+  return It->second;
+}
+
 /// Whether a value of type \p T may hold a std::function: it is one, or
 /// points to, refers to, or holds as an element, a base or a field, or
 /// names as a template argument (a container's elements), a type that may.
@@ -96,14 +111,14 @@ namespace {
 /// The slot of what a call of no slot calls (calledStores).
 constexpr int Called = -3;
 
-/// Whether \p T (not a reference) is a standard sequence of std::function.
-bool isFunctionSequence(QualType T) {
+/// Whether \p T (not a reference) is a standard sequence of callables.
+bool isFunctionSequence(QualType T, const CallableTypes &Types) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T->getAsCXXRecordDecl());
   if (!Spec || !Spec->isInStdNamespace() ||
       Spec->getTemplateArgs().size() == 0 ||
       Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
-      !isStdFunction(Spec->getTemplateArgs()[0].getAsType()))
+      !Types.holds(Spec->getTemplateArgs()[0].getAsType()))
     return false;
   StringRef Name = Spec->getSpecializedTemplate()->getName();
   return Name == "vector" || Name == "deque" || Name == "list" ||
@@ -111,8 +126,8 @@ bool isFunctionSequence(QualType T) {
 }
 
 /// The sequence whose element \p E is ('v[i]', 'v.at(i)', 'v.back()').
-const Expr *elementOf(const Expr *E) {
-  if (!E || !isStdFunction(E->getType()))
+const Expr *elementOf(const Expr *E, const CallableTypes &Types) {
+  if (!E || !Types.holds(E->getType()))
     return nullptr;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
     return Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2
@@ -166,13 +181,15 @@ const Expr *strip(const Expr *E) {
 
 /// The slot \p D is, if it is a std::function of user code.
 std::optional<CallableSlot> slotOfDecl(const ValueDecl *D,
-                                       const SourceManager &SM) {
+                                       const SourceManager &SM,
+                                       const CallableTypes &Types) {
   if (!D || !isa<VarDecl, FieldDecl>(D) ||
       SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
     return std::nullopt;
   // The elements of a sequence variable or member (not a reference).
-  bool Sequence = !isa<ParmVarDecl>(D) && isFunctionSequence(D->getType());
-  if (!Sequence && !isStdFunction(D->getType()))
+  bool Sequence =
+      !isa<ParmVarDecl>(D) && isFunctionSequence(D->getType(), Types);
+  if (!Sequence && !Types.holds(D->getType()))
     return std::nullopt;
   for (const DeclContext *C = D->getDeclContext(); isa<RecordDecl>(C);
        C = C->getParent())
@@ -191,21 +208,22 @@ std::optional<CallableSlot> slotOfDecl(const ValueDecl *D,
 
 /// The slot a stripped expression names, and the reference naming it.
 std::optional<CallableSlot> slotOf(const Expr *E, const SourceManager &SM,
+                                   const CallableTypes &Types,
                                    const Expr **Ref = nullptr) {
   const ValueDecl *D = nullptr;
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
     D = DRE->getDecl();
   else if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
     D = ME->getMemberDecl();
-  else if (const Expr *Sequence = elementOf(E)) {
-    std::optional<CallableSlot> S = slotOf(strip(Sequence), SM);
+  else if (const Expr *Sequence = elementOf(E, Types)) {
+    std::optional<CallableSlot> S = slotOf(strip(Sequence), SM, Types);
     if (!S || S->Index != CallableSlot::Elements)
       return std::nullopt;
     if (Ref)
       *Ref = E;
     return S;
   }
-  std::optional<CallableSlot> S = slotOfDecl(D, SM);
+  std::optional<CallableSlot> S = slotOfDecl(D, SM, Types);
   if (S && Ref)
     *Ref = E;
   return S;
@@ -221,7 +239,7 @@ std::string nameOf(const Decl *D) {
 
 void CallableSlotCollector::visit(const CXXCtorInitializer *Init) {
   if (Init->getAnyMember())
-    if (auto S = slotOfDecl(Init->getAnyMember(), SM))
+    if (auto S = slotOfDecl(Init->getAnyMember(), SM, Types))
       store(*S, Init->getInit());
 }
 
@@ -237,7 +255,7 @@ void CallableSlotCollector::visit(const FunctionDecl *FD) {
           "'";
   if (!Why.empty())
     for (const ParmVarDecl *Parm : FD->parameters())
-      if (isStdFunction(Parm->getType()))
+      if (Types.holds(Parm->getType()))
         unfollowed({FD->getCanonicalDecl(), int(Parm->getFunctionScopeIndex())},
                    Why);
 }
@@ -245,7 +263,7 @@ void CallableSlotCollector::visit(const FunctionDecl *FD) {
 void CallableSlotCollector::visit(const LambdaExpr *E) {
   const CXXMethodDecl *Op = E->getCallOperator();
   for (const ParmVarDecl *Parm : Op->parameters())
-    if (isStdFunction(Parm->getType()))
+    if (Types.holds(Parm->getType()))
       unfollowed({Op->getCanonicalDecl(), int(Parm->getFunctionScopeIndex())},
                  "a lambda may be called from library code");
   // A capture by reference writes nothing: the body names the variable.
@@ -257,7 +275,7 @@ void CallableSlotCollector::visit(const LambdaExpr *E) {
 void CallableSlotCollector::visit(const VarDecl *D) {
   if (!D->getInit() || RangeVariables.contains(D))
     return;
-  if (auto S = slotOfDecl(D, SM)) {
+  if (auto S = slotOfDecl(D, SM, Types)) {
     store(*S, D->getInit());
     if (D->getType()->isReferenceType())
       writableAlias(D->getType(), D->getInit(), "bound to a reference");
@@ -266,26 +284,26 @@ void CallableSlotCollector::visit(const VarDecl *D) {
 
 void CallableSlotCollector::visit(const FieldDecl *D) {
   if (D->hasInClassInitializer() && D->getInClassInitializer())
-    if (auto S = slotOfDecl(D, SM))
+    if (auto S = slotOfDecl(D, SM, Types))
       store(*S, D->getInClassInitializer());
 }
 
 void CallableSlotCollector::fieldInit(const FieldDecl *Field,
                                       const Expr *Init) {
-  if (auto S = slotOfDecl(Field, SM))
+  if (auto S = slotOfDecl(Field, SM, Types))
     store(*S, Init);
 }
 
 void CallableSlotCollector::visit(const UnaryOperator *E) {
   if (E->getOpcode() == UO_AddrOf)
-    if (auto S = slotOf(strip(E->getSubExpr()), SM))
+    if (auto S = slotOf(strip(E->getSubExpr()), SM, Types))
       unfollowed(*S, "its address is taken");
 }
 
 void CallableSlotCollector::reference(const Expr *E) {
   if (Claimed.contains(E))
     return;
-  if (auto S = slotOf(E, SM)) {
+  if (auto S = slotOf(E, SM, Types)) {
     PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(E->getExprLoc()));
     unfollowed(*S, "it is used at " +
                        (P.isValid()
@@ -315,7 +333,7 @@ void CallableSlotCollector::writableAlias(QualType T, const Expr *Arg,
   if (!T->isReferenceType() || T.getNonReferenceType().isConstQualified())
     return;
   const Expr *Ref = nullptr;
-  if (auto S = slotOf(strip(Arg), SM, &Ref)) {
+  if (auto S = slotOf(strip(Arg), SM, Types, &Ref)) {
     Claimed.insert(Ref);
     unfollowed(*S, "it is " + How.str());
   }
@@ -329,13 +347,13 @@ void CallableSlotCollector::arguments(const FunctionDecl *Callee,
       break; // Variadic: the reference stays unclaimed.
     QualType T = Callee->getParamDecl(I)->getType();
     CallableSlot Param{Callee->getCanonicalDecl(), int(I)};
-    if (UserCallee && isStdFunction(T))
+    if (UserCallee && Types.holds(T))
       store(Param, Args[I]);
     writableAlias(T, Args[I],
                   "passed by reference to '" + Callee->getNameAsString() + "'");
     // Given by value or by const reference: read.
     const Expr *Ref = nullptr;
-    if (slotOf(strip(Args[I]), SM, &Ref))
+    if (slotOf(strip(Args[I]), SM, Types, &Ref))
       Claimed.insert(Ref);
   }
 }
@@ -355,10 +373,10 @@ void CallableSlotCollector::visit(const CallExpr *E) {
   }
   const Expr *Ref = nullptr;
   std::optional<CallableSlot> S =
-      Object ? slotOf(strip(Object), SM, &Ref) : std::nullopt;
+      Object ? slotOf(strip(Object), SM, Types, &Ref) : std::nullopt;
   if (!S)
     return arguments(Callee, Args);
-  if (!isStdFunction(Ref->getType()))
+  if (!Types.holds(Ref->getType()))
     return sequenceCall(*S, E, Ref, Args);
   Claimed.insert(Ref);
   const auto *Method = cast<CXXMethodDecl>(Callee);
@@ -375,11 +393,11 @@ void CallableSlotCollector::visit(const CXXConstructExpr *E) {
   if (!Ctor)
     return;
   ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
-  if (isStdFunction(E->getType())) {
+  if (Types.holds(E->getType())) {
     // A copy or a move reads its source (a move leaves it empty); the
     // context stores the new object.
     const Expr *Ref = nullptr;
-    if (Args.size() == 1 && slotOf(strip(Args[0]), SM, &Ref))
+    if (Args.size() == 1 && slotOf(strip(Args[0]), SM, Types, &Ref))
       Claimed.insert(Ref);
     return;
   }
@@ -393,7 +411,7 @@ void CallableSlotCollector::store(CallableSlot S, const Expr *Value) {
       isa<ImplicitValueInitExpr>(E))
     return;
   if (S.Index == CallableSlot::Elements &&
-      (isFunctionSequence(E->getType()) ||
+      (isFunctionSequence(E->getType(), Types) ||
        isa<CXXStdInitializerListExpr, InitListExpr>(E)))
     return storeElements(S, E);
   if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
@@ -407,19 +425,29 @@ void CallableSlotCollector::store(CallableSlot S, const Expr *Value) {
       store(S, List->getInit(0));
     return;
   }
-  if (!isStdFunction(E->getType()))
+  if (!Types.holds(E->getType()))
     return storeCallable(S, E); // operator=(F &&)
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     if (Construct->getNumArgs() == 0 ||
         isa<CXXDefaultArgExpr>(Construct->getArg(0)))
       return; // Empty.
     const Expr *Arg = Construct->getArg(0);
-    if (isStdFunction(Arg->getType()) || Arg->getType()->isNullPtrType())
+    if (Types.holds(Arg->getType()) || Arg->getType()->isNullPtrType())
       return store(S, Arg);
-    return storeCallable(S, Arg);
+    return storeMade(S, Construct->getConstructor(),
+                     {Construct->getArgs(), Construct->getNumArgs()});
+  }
+  // A static member that makes one ('etl::delegate<void()>::create<f>()').
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const auto *Maker =
+        dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    const CXXRecordDecl *Made = E->getType()->getAsCXXRecordDecl();
+    if (Maker && Maker->isStatic() && Made &&
+        Maker->getParent()->getCanonicalDecl() == Made->getCanonicalDecl())
+      return storeMade(S, Maker, {Call->getArgs(), Call->getNumArgs()});
   }
   const Expr *Ref = nullptr;
-  if (auto Source = slotOf(E, SM, &Ref)) {
+  if (auto Source = slotOf(E, SM, Types, &Ref)) {
     Claimed.insert(Ref);
     if (!(*Source == S))
       Stores.Sources.push_back(*Source);
@@ -439,7 +467,7 @@ void CallableSlotCollector::storeElements(CallableSlot S, const Expr *E) {
   if (const auto *List = dyn_cast<InitListExpr>(E)) {
     // std::array's braces hold its array member's.
     for (const Expr *Init : List->inits())
-      if (isa<InitListExpr>(strip(Init)) && !isStdFunction(Init->getType()))
+      if (isa<InitListExpr>(strip(Init)) && !Types.holds(Init->getType()))
         storeElements(S, strip(Init));
       else
         store(S, Init);
@@ -450,11 +478,11 @@ void CallableSlotCollector::storeElements(CallableSlot S, const Expr *E) {
     for (const Expr *Arg : Construct->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg) || Arg->getType()->isIntegerType())
         continue;
-      if (isStdFunction(Arg->getType()))
+      if (Types.holds(Arg->getType()))
         store(S, Arg);
       else if (const Expr *Inner = strip(Arg);
                isa<CXXStdInitializerListExpr>(Inner) ||
-               isFunctionSequence(Inner->getType()))
+               isFunctionSequence(Inner->getType(), Types))
         storeElements(S, Inner);
       else
         unfollowed(S, "they are made from something noalloc does not follow");
@@ -462,7 +490,7 @@ void CallableSlotCollector::storeElements(CallableSlot S, const Expr *E) {
     return;
   }
   const Expr *Ref = nullptr;
-  if (auto Source = slotOf(E, SM, &Ref);
+  if (auto Source = slotOf(E, SM, Types, &Ref);
       Source && Source->Index == CallableSlot::Elements) {
     Claimed.insert(Ref);
     if (!(*Source == S))
@@ -478,7 +506,7 @@ void CallableSlotCollector::sequenceCall(CallableSlot S, const CallExpr *E,
                                          ArrayRef<const Expr *> Args) {
   const auto *Method = cast<CXXMethodDecl>(E->getDirectCallee());
   // 'v[i]': what the element is used for, its user has told.
-  if (elementOf(E)) {
+  if (elementOf(E, Types)) {
     if (Claimed.contains(E))
       Claimed.insert(Ref);
     return;
@@ -515,7 +543,7 @@ void CallableSlotCollector::addElements(CallableSlot S,
   }
   for (unsigned I = First; I < Args.size() && I < Method->getNumParams(); ++I) {
     QualType T = Method->getParamDecl(I)->getType();
-    if (isStdFunction(T))
+    if (Types.holds(T))
       store(S, Args[I]);
     else if (!T->isIntegerType())
       unfollowed(S,
@@ -529,11 +557,11 @@ void CallableSlotCollector::visit(const CXXForRangeStmt *S) {
   const VarDecl *Var = S->getLoopVariable();
   const Expr *Ref = nullptr;
   std::optional<CallableSlot> Range =
-      S->getRangeInit() ? slotOf(strip(S->getRangeInit()), SM, &Ref)
+      S->getRangeInit() ? slotOf(strip(S->getRangeInit()), SM, Types, &Ref)
                         : std::nullopt;
-  std::optional<CallableSlot> Each = slotOfDecl(Var, SM);
+  std::optional<CallableSlot> Each = slotOfDecl(Var, SM, Types);
   if (!Range || Range->Index != CallableSlot::Elements ||
-      isStdFunction(Ref->getType()) || !Each)
+      Types.holds(Ref->getType()) || !Each)
     return;
   Claimed.insert(Ref);
   RangeVariables.insert(Var);
@@ -566,13 +594,19 @@ static const CXXMethodDecl *callOperator(const CXXRecordDecl *Class) {
   return Found;
 }
 
-void CallableSlotCollector::storeCallable(CallableSlot S,
-                                          const Expr *Callable) {
-  CallableStores::Stores &Stores = Result.of(S);
-  const Expr *E = strip(Callable);
-  if (const auto *Op = dyn_cast<UnaryOperator>(E);
+/// The function \p E names ('f', '&f', '&C::m'), or null.
+static const FunctionDecl *namedFunction(const Expr *E) {
+  E = strip(E);
+  if (const auto *Op = dyn_cast_or_null<UnaryOperator>(E);
       Op && Op->getOpcode() == UO_AddrOf)
     E = strip(Op->getSubExpr());
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  return Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+}
+
+void CallableSlotCollector::storeCallable(CallableSlot S,
+                                          const Expr *Callable) {
+  const Expr *E = strip(Callable);
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *FD = Call->getDirectCallee();
         FD && FD->isInStdNamespace() && FD->getIdentifier() &&
@@ -580,38 +614,69 @@ void CallableSlotCollector::storeCallable(CallableSlot S,
       return storeCallable(S, Call->getArg(0));
   // A function named, or an object whose class has one call operator (a
   // lambda, 'F &&f' forwarded, a functor).
-  const FunctionDecl *Target = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    Target = dyn_cast<FunctionDecl>(Ref->getDecl());
+  const FunctionDecl *Target = namedFunction(E);
   if (!Target)
     if (const CXXRecordDecl *Class =
             E->getType().getNonReferenceType()->getAsCXXRecordDecl())
       Target = callOperator(Class);
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Target);
-  if (!Target || (Method && Method->isVirtual())) {
+  storeFunction(S, Target, E);
+}
+
+/// \p Target, the function that \p E, stored into \p S, calls, or null.
+void CallableSlotCollector::storeFunction(CallableSlot S,
+                                          const FunctionDecl *Target,
+                                          const Expr *E) {
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Target);
+      Method && Method->isVirtual())
+    return unfollowed(S, "it is given the virtual '" +
+                             Method->getNameAsString() +
+                             "', whose overriders noalloc does not follow");
+  if (!Target) {
     std::string Type =
         E->getType().getNonReferenceType().getAsString(Ctx.getPrintingPolicy());
-    unfollowed(S, "it is given a '" + (Type.size() > 60 ? "callable" : Type) +
-                      "' whose code noalloc does not follow");
-    return;
+    return unfollowed(S, "it is given a '" +
+                             (Type.size() > 60 ? "callable" : Type) +
+                             "' whose code noalloc does not follow");
   }
-  Stores.Functions.insert(Target->getCanonicalDecl());
+  Result.of(S).Functions.insert(Target->getCanonicalDecl());
+}
+
+/// What a constructor or static member \p Maker of a callable type, given
+/// \p Args, stores: a function it names as a template argument
+/// ('create<f>()', 'create<C, &C::m>(c)'), a function among its arguments
+/// ('function(c, &C::m)'), or its one argument, a callable.
+void CallableSlotCollector::storeMade(CallableSlot S, const FunctionDecl *Maker,
+                                      ArrayRef<const Expr *> Args) {
+  if (const TemplateArgumentList *Template =
+          Maker->getTemplateSpecializationArgs())
+    for (const TemplateArgument &A : llvm::reverse(Template->asArray()))
+      if (A.getKind() == TemplateArgument::Declaration)
+        if (const auto *Target = dyn_cast<FunctionDecl>(A.getAsDecl()))
+          return storeFunction(S, Target, Args.empty() ? nullptr : Args[0]);
+  for (const Expr *Arg : Args)
+    if (const FunctionDecl *Target = namedFunction(Arg))
+      return storeFunction(S, Target, Arg);
+  if (Args.size() == 1)
+    return storeCallable(S, Args[0]);
+  unfollowed(S, "it is made from something noalloc does not follow");
 }
 
 std::optional<CallableSlot> calledCallable(const CXXOperatorCallExpr *E,
-                                           const SourceManager &SM) {
+                                           const SourceManager &SM,
+                                           const CallableTypes &Types) {
   if (E->getOperator() != OO_Call || E->getNumArgs() == 0)
     return std::nullopt;
   const Expr *Ref = nullptr;
-  std::optional<CallableSlot> S = slotOf(strip(E->getArg(0)), SM, &Ref);
-  if (S && !isStdFunction(Ref->getType()))
+  std::optional<CallableSlot> S = slotOf(strip(E->getArg(0)), SM, Types, &Ref);
+  if (S && !Types.holds(Ref->getType()))
     return std::nullopt;
   return S;
 }
 
 CallableStores::Stores calledStores(const CXXOperatorCallExpr *E,
-                                    ASTContext &Ctx) {
-  return CallableSlotCollector(Ctx).called(E);
+                                    ASTContext &Ctx,
+                                    const CallableTypes &Types) {
+  return CallableSlotCollector(Ctx, Types).called(E);
 }
 
 } // namespace noalloc

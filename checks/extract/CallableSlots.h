@@ -1,7 +1,9 @@
 //===--- CallableSlots.h - What each std::function of user code may hold --===//
 //
-// Calling a std::function runs what was stored into it. For a std::function
-// variable, member or parameter of user code (a slot), this collects, for
+// Calling a std::function runs what was stored into it, and so does calling
+// an object of a type the knowledge base says 'holds-callable' of
+// (etl::delegate). For such a variable, member or parameter of user code
+// (a slot), this collects, for
 // one translation unit, what is stored into it: functions and lambdas
 // written out ('cb_ = [this] { read(); }', 'std::bind(&C::f, this)'),
 // other slots ('cb_ = std::move(cb)': a parameter, filled by each call's
@@ -13,6 +15,7 @@
 #ifndef NOALLOC_CHECKS_EXTRACT_CALLABLESLOTS_H
 #define NOALLOC_CHECKS_EXTRACT_CALLABLESLOTS_H
 
+#include "knowledge/KnowledgeBase.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -57,6 +60,22 @@ struct CallableStores {
 /// Whether \p T is a std::function or a reference to one.
 bool isStdFunction(clang::QualType T);
 
+/// The class types whose objects hold one callable that their operator()
+/// calls: std::function, and those the knowledge base says 'holds-callable'
+/// of (etl::delegate, a user's own callback type).
+class CallableTypes {
+public:
+  explicit CallableTypes(const KnowledgeBase &KB) : KB(KB) {}
+  /// Whether \p T is one, or a reference to one.
+  bool holds(clang::QualType T) const { return isStdFunction(T) || listed(T); }
+  /// Whether \p T (or what it refers to) is one the knowledge base names.
+  bool listed(clang::QualType T) const;
+
+private:
+  const KnowledgeBase &KB;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> Listed;
+};
+
 /// Whether a call of \p FD, which has no body in the unit, may give its
 /// caller a std::function filled where noalloc may not see it
 /// (FunctionFacts::HandsOutCallables). \p Holds caches, by type, whether
@@ -70,8 +89,8 @@ bool handsOutCallables(const clang::FunctionDecl *FD,
 /// references are visited.
 class CallableSlotCollector {
 public:
-  explicit CallableSlotCollector(clang::ASTContext &Ctx)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+  CallableSlotCollector(clang::ASTContext &Ctx, const CallableTypes &Types)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Types(Types) {}
 
   void visit(const clang::CXXCtorInitializer *Init);
   void visit(const clang::FunctionDecl *FD);
@@ -104,6 +123,10 @@ private:
                  llvm::ArrayRef<const clang::Expr *> Args);
   void store(CallableSlot S, const clang::Expr *Value);
   void storeCallable(CallableSlot S, const clang::Expr *Callable);
+  void storeMade(CallableSlot S, const clang::FunctionDecl *Maker,
+                 llvm::ArrayRef<const clang::Expr *> Args);
+  void storeFunction(CallableSlot S, const clang::FunctionDecl *Target,
+                     const clang::Expr *E);
   void storeElements(CallableSlot S, const clang::Expr *Value);
   void sequenceCall(CallableSlot S, const clang::CallExpr *E,
                     const clang::Expr *Ref,
@@ -113,6 +136,7 @@ private:
 
   clang::ASTContext &Ctx;
   const clang::SourceManager &SM;
+  const CallableTypes &Types;
   llvm::DenseSet<const clang::Expr *> Claimed;
   /// The variables of range-for loops over a sequence slot: they hold its
   /// elements (visit(const CXXForRangeStmt *)).
@@ -122,13 +146,15 @@ private:
 /// The slot the call of a std::function \p E ('cb_()', 'cb(x)',
 /// 'handlers_[i]()') calls, or nothing.
 std::optional<CallableSlot> calledCallable(const clang::CXXOperatorCallExpr *E,
-                                           const clang::SourceManager &SM);
+                                           const clang::SourceManager &SM,
+                                           const CallableTypes &Types);
 
 /// What the std::function a call \p E of no slot calls may hold: a
 /// temporary ('std::function<void()>(f)()'), or what noalloc does not
 /// follow, with why ('make()()').
 CallableStores::Stores calledStores(const clang::CXXOperatorCallExpr *E,
-                                    clang::ASTContext &Ctx);
+                                    clang::ASTContext &Ctx,
+                                    const CallableTypes &Types);
 
 } // namespace noalloc
 

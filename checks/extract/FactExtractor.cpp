@@ -217,6 +217,11 @@ private:
   /// A call of a std::function variable that holds a known function: a
   /// call of that function.
   bool callHeldFunction(const CXXOperatorCallExpr *E);
+  /// The call \p E of an object of a type the knowledge base says holds a
+  /// callable (etl::delegate): a call of what its slot holds, which reaches
+  /// its \p Operator only when the slot is not followed.
+  bool callListedCallable(const CXXOperatorCallExpr *E,
+                          const FunctionDecl *Operator);
   /// An assignment of a member held in place, which only the implicit
   /// assignment operators write (memberHeldInPlace): it uses no heap.
   bool assignsMemberInPlace(const CallExpr *E, const FunctionDecl *Callee);
@@ -328,7 +333,7 @@ public:
     // (make_shared<Timer>(cb) constructs a Timer) is not followed.
     if (facts(Caller).InSystemHeader && !facts(Target).InSystemHeader)
       for (const ParmVarDecl *Parm : Callee->parameters())
-        if (isStdFunction(Parm->getType()))
+        if (Callable.holds(Parm->getType()))
           LibraryArguments.try_emplace(
               {Callee->getCanonicalDecl(), Parm->getFunctionScopeIndex()},
               Caller);
@@ -369,9 +374,12 @@ public:
   CallSite indirectCall(const Expr *Pointer, SourceLocation Loc,
                         QualType Function, QualType Class);
   /// The call of a std::function \p E, besides the call of its
-  /// operator(): a call of what is stored into the slot \p Key.
+  /// operator(): a call of what is stored into the slot \p Key. For a type
+  /// the knowledge base says holds a callable, instead of the call of its
+  /// \p Operator, which the call reaches when the slot is not followed.
   void addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
-                       const std::string &Key);
+                       const std::string &Key,
+                       const FunctionDecl *Operator = nullptr);
   /// The name of \p Slot in the facts: "noalloc:callable:" and its USR,
   /// "noalloc:callable-elements:" and its sequence's USR, or
   /// "noalloc:callable-parameter:", its index, ':' and its function's USR.
@@ -550,6 +558,7 @@ public:
   const SourceManager &SM;
   const KnowledgeBase &KB;
   KnownLibraries &Known;
+  CallableTypes Callable{KB};
   /// The throw-expression whose operand is being scanned, if any: the calls
   /// there are part of the throw.
   SourceLocation EnclosingThrow;
@@ -1737,7 +1746,7 @@ std::string Extractor::calledSlot(size_t Caller, const CXXOperatorCallExpr *E) {
                                        std::to_string(P.getColumn())
                                  : std::string("0:0")) +
                     ":" + facts(Caller).USR;
-  Facts.Pointers.push_back(slotFacts(Key, calledStores(E, Ctx)));
+  Facts.Pointers.push_back(slotFacts(Key, calledStores(E, Ctx, Callable)));
   return Key;
 }
 
@@ -1764,10 +1773,11 @@ void Extractor::addLibraryArguments() {
 }
 
 void Extractor::addCallableCall(size_t Caller, const CXXOperatorCallExpr *E,
-                                const std::string &Key) {
+                                const std::string &Key,
+                                const FunctionDecl *Operator) {
   CallSite C;
   C.Kind = CallKind::Indirect;
-  C.Callee = "noalloc:callable";
+  C.Callee = Operator ? facts(function(Operator)).USR : "noalloc:callable";
   C.Pointer = Key;
   C.CalleeName = Lexer::getSourceText(CharSourceRange::getTokenRange(
                                           E->getArg(0)->getSourceRange()),
@@ -1947,7 +1957,7 @@ void Extractor::addDefinitions(const UnitDefinitions &Definitions) {
 }
 
 TranslationUnitFacts Extractor::run() {
-  UnitStores Stores = collectStores(Ctx);
+  UnitStores Stores = collectStores(Ctx, Callable);
   Pointers = std::move(Stores.Pointers);
   Callables = std::move(Stores.Callables);
   addDefinitions(Stores.Definitions);
@@ -2485,7 +2495,10 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (callHeldFunction(Op))
       return true;
-    if (std::optional<CallableSlot> Slot = calledCallable(Op, X.SM)) {
+    if (callListedCallable(Op, Callee))
+      return true;
+    if (std::optional<CallableSlot> Slot =
+            calledCallable(Op, X.SM, X.Callable)) {
       X.addCallableCall(Function, Op, X.callableKey(*Slot));
       Empty = X.emptyFunction(Callee);
     } else if (Op->getOperator() == OO_Call &&
@@ -2573,6 +2586,19 @@ bool BodyScanner::assignsMemberInPlace(const CallExpr *E,
       Object ? dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts()) : nullptr;
   const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
   return Field && X.inPlace(Field);
+}
+
+bool BodyScanner::callListedCallable(const CXXOperatorCallExpr *E,
+                                     const FunctionDecl *Operator) {
+  if (E->getOperator() != OO_Call || E->getNumArgs() == 0 ||
+      !X.Callable.listed(E->getArg(0)->getType()) ||
+      X.facts(Function).InSystemHeader)
+    return false;
+  std::optional<CallableSlot> Slot = calledCallable(E, X.SM, X.Callable);
+  X.addCallableCall(Function, E,
+                    Slot ? X.callableKey(*Slot) : X.calledSlot(Function, E),
+                    Operator);
+  return true;
 }
 
 bool BodyScanner::callHeldFunction(const CXXOperatorCallExpr *E) {

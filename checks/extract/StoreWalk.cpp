@@ -97,8 +97,8 @@ private:
 /// collectors; std::function slots only in C++.
 class StoreWalk : public RecursiveASTVisitor<StoreWalk> {
 public:
-  explicit StoreWalk(ASTContext &Ctx)
-      : SM(Ctx.getSourceManager()), Pointers(Ctx), Slots(Ctx),
+  StoreWalk(ASTContext &Ctx, const CallableTypes &Types)
+      : SM(Ctx.getSourceManager()), Pointers(Ctx), Slots(Ctx, Types),
         WithSlots(Ctx.getLangOpts().CPlusPlus) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -291,8 +291,8 @@ bool skippedByUnitWalks(const Decl *D, const SourceManager &SM) {
   return DC && DC->isDependentContext();
 }
 
-UnitStores collectStores(ASTContext &Ctx) {
-  StoreWalk Walk(Ctx);
+UnitStores collectStores(ASTContext &Ctx, const CallableTypes &Types) {
+  StoreWalk Walk(Ctx, Types);
   Walk.TraverseDecl(Ctx.getTranslationUnitDecl());
   return std::move(Walk).take();
 }

@@ -68,8 +68,8 @@ bool skippedByUnitWalks(const clang::Decl *D, const clang::SourceManager &SM);
 bool mayInstantiateLibrary(const clang::Decl *D);
 
 /// What the user code of the unit stores into its followed pointers and,
-/// in C++, into its std::function slots; the functions it defines.
-UnitStores collectStores(clang::ASTContext &Ctx);
+/// in C++, into its slots of \p Types; the functions it defines.
+UnitStores collectStores(clang::ASTContext &Ctx, const CallableTypes &Types);
 
 } // namespace noalloc
 

@@ -93,7 +93,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
   for (const TypeEntry &E : F.Types)
     OS << "  F.Types.push_back({" << quoted(E.Name) << ", " << effect(E.Effect)
        << ", " << number(E.AllocatorArgument) << ", " << quoted(E.Replacement)
-       << ", " << (E.FailureException ? "true" : "false") << "});\n";
+       << ", " << (E.FailureException ? "true" : "false") << ", "
+       << (E.HoldsCallable ? "true" : "false") << "});\n";
   for (const ReplacementEntry &E : F.Replacements) {
     std::string Targets = "{";
     for (const ReplacementTemplate &T : E.Targets)

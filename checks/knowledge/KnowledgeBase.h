@@ -110,6 +110,10 @@ struct TypeEntry {
   /// it, is a failure path wherever it is written: a fixed-capacity
   /// library's overflow (etl::exception), through -I as through -isystem.
   bool FailureException = false;
+  /// An object of it holds one callable, which its constructor or a static
+  /// member returning one is given and its operator() calls, as a
+  /// std::function does (etl::delegate): noalloc follows each object.
+  bool HoldsCallable = false;
 };
 
 /// What one standard library holds in the object itself, without the heap

@@ -147,6 +147,7 @@ template <> struct MappingTraits<noalloc::TypeEntry> {
     IO.mapOptional("allocator-argument", E.AllocatorArgument);
     IO.mapOptional("replacement", E.Replacement);
     IO.mapOptional("failure-exception", E.FailureException);
+    IO.mapOptional("holds-callable", E.HoldsCallable, false);
   }
   static std::string validate(IO &IO, noalloc::TypeEntry &E) {
     if (!readWhole(IO))

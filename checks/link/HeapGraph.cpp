@@ -1129,10 +1129,17 @@ std::vector<int> HeapGraph::indirectTargets(const LinkedCall &Call) const {
     return Result;
   if (isCallable(Call.Pointer)) {
     // What is stored into the std::function, and the unknown node for
-    // what noalloc does not follow.
+    // what noalloc does not follow; for a type the knowledge base says
+    // holds a callable, its operator() instead, which calls what the
+    // program stores into any object of the type.
     CallableTargets Callable = callableTargets(Call.Pointer);
     Result = std::move(Callable.Functions);
-    if (!Callable.Unfollowed.empty())
+    if (Callable.Unfollowed.empty())
+      return Result;
+    if (int Operator = find(Call.Callee);
+        Operator >= 0 && !llvm::is_contained(Result, Operator))
+      Result.push_back(Operator);
+    else if (Operator < 0)
       reachUnknown(Result);
     return Result;
   }
