@@ -50,7 +50,9 @@ import scale  # noqa: E402
 PHASES = [
     ("parse (ParseAST, consumers excluded)", None),
     ("matchers (MatchFinder::matchAST)", r"clang::ast_matchers::MatchFinder::matchAST\("),
-    ("ParentIndex, every build", r"noalloc::\(anonymous namespace\)::indexFor\("),
+    ("index and stores in one walk (walkUnitOnce)", r"noalloc::walkUnitOnce\("),
+    ("ParentIndex, every build (walkUnitOnce's too)",
+     r"noalloc::\(anonymous namespace\)::buildIndex\("),
     ("clang's parent map", r"clang::ParentMapContext::ParentMap::ParentMap\("),
     ("fact extraction (extractFacts)", r"noalloc::extractFacts\("),
     ("link and report", r"^report\(std::vector<noalloc::TranslationUnitResult"),

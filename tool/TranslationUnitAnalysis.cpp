@@ -9,6 +9,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/GlobList.h"
 #include "extract/FactExtractor.h"
+#include "extract/StoreWalk.h"
 #include "knowledge/KnowledgeBase.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoallocCheck.h"
@@ -338,6 +339,26 @@ private:
     }
   };
 
+  /// Builds the checks' parent index and the fact extractor's stores in
+  /// one walk of the unit, before the checks ask the index (walkUnitOnce).
+  class UnitWalk : public ASTConsumer {
+  public:
+    explicit UnitWalk(const std::vector<std::string> &KnowledgeFiles)
+        : KnowledgeFiles(KnowledgeFiles) {}
+    void HandleTranslationUnit(ASTContext &Ctx) override {
+      // Without its knowledge the extractor makes no facts (FactsRecorder).
+      auto KB = KnowledgeBase::get(KnowledgeFiles);
+      if (!KB) {
+        llvm::consumeError(KB.takeError());
+        return;
+      }
+      walkUnitOnce(Ctx, CallableTypes(**KB));
+    }
+
+  private:
+    const std::vector<std::string> &KnowledgeFiles;
+  };
+
   /// Records the files the parse read, for the cache.
   class DependencyRecorder : public ASTConsumer {
   public:
@@ -420,6 +441,7 @@ private:
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.ParseEnd));
       Consumers.push_back(std::make_unique<UserCodeScope>());
+      Consumers.push_back(std::make_unique<UnitWalk>(KnowledgeFiles));
       Consumers.push_back(Factory.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.ChecksEnd));
       Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));

@@ -70,6 +70,8 @@ public:
   bool holds(clang::QualType T) const { return isStdFunction(T) || listed(T); }
   /// Whether \p T (or what it refers to) is one the knowledge base names.
   bool listed(clang::QualType T) const;
+  /// The knowledge base that lists them.
+  const KnowledgeBase &knowledge() const { return KB; }
 
 private:
   const KnowledgeBase &KB;

@@ -2,10 +2,14 @@
 
 #include "extract/StoreWalk.h"
 #include "utils/ASTQueries.h"
+#include "utils/LLVMCompat.h"
+#include "utils/ParentIndex.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/SaveAndRestore.h"
+#include <optional>
+#include <type_traits>
 
 using namespace clang;
 
@@ -94,12 +98,17 @@ private:
 };
 
 /// Visits each node once, parents before their children, and tells both
-/// collectors; std::function slots only in C++.
+/// collectors; std::function slots only in C++. With an index recorder, it
+/// also tells the checks' parent index what it meets (the index's second
+/// pass).
 class StoreWalk : public RecursiveASTVisitor<StoreWalk> {
+  using Base = RecursiveASTVisitor<StoreWalk>;
+
 public:
-  StoreWalk(ASTContext &Ctx, const CallableTypes &Types)
+  StoreWalk(ASTContext &Ctx, const CallableTypes &Types,
+            InstantiationRecorder *Index)
       : SM(Ctx.getSourceManager()), Pointers(Ctx), Slots(Ctx, Types),
-        WithSlots(Ctx.getLangOpts().CPlusPlus) {}
+        WithSlots(Ctx.getLangOpts().CPlusPlus), Index(Index) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
@@ -115,12 +124,42 @@ public:
     return true;
   }
   bool TraverseDecl(Decl *D) {
-    if (!skippedByUnitWalks(D, SM))
-      return RecursiveASTVisitor::TraverseDecl(D);
-    if (!mayInstantiateLibrary(D))
+    bool Skipped = skippedByUnitWalks(D, SM);
+    if (Skipped && !mayInstantiateLibrary(D)) {
+      if (Index)
+        Index->skipped(D);
       return true;
-    llvm::SaveAndRestore Library(Pointers.InLibrary, true);
-    return RecursiveASTVisitor::TraverseDecl(D);
+    }
+    bool Indexed = D && Index && Index->enterDecl(D);
+    llvm::SaveAndRestore Library(Pointers.InLibrary,
+                                 Pointers.InLibrary || Skipped);
+    bool Result = Base::TraverseDecl(D);
+    if (Indexed)
+      Index->leave();
+    return Result;
+  }
+  // The index's second pass sees each statement, TypeLoc and attribute.
+  bool dataTraverseStmtPre(Stmt *S) {
+    if (Index && Index->recording())
+      Index->enterStmt(S);
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *) {
+    if (Index && Index->recording())
+      Index->leave();
+    return true;
+  }
+  bool TraverseTypeLoc(TypeLoc TL NOALLOC_TYPELOC_TRAVERSAL_PARAMS) {
+    return indexed(TL, nullptr, [&] {
+      return Base::TraverseTypeLoc(TL NOALLOC_TYPELOC_TRAVERSAL_ARGS);
+    });
+  }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc NNS) {
+    return indexed(NNS, nullptr,
+                   [&] { return Base::TraverseNestedNameSpecifierLoc(NNS); });
+  }
+  bool TraverseAttr(Attr *A) {
+    return indexed(A, A, [&] { return Base::TraverseAttr(A); });
   }
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
     // 'sizeof table' reads nothing (its functions are still defined); the
@@ -201,6 +240,20 @@ public:
   }
 
 private:
+  /// Traverses \p Node by \p Inner, inside the index's node for it when
+  /// the index records.
+  template <typename Node, typename Fn>
+  bool indexed(const Node &N, const void *Key, Fn Inner) {
+    if (!N || !Index || !Index->recording())
+      return Inner();
+    if constexpr (std::is_pointer_v<Node>)
+      Index->enterOther(DynTypedNode::create(*N), Key);
+    else
+      Index->enterOther(DynTypedNode::create(N), Key);
+    bool Result = Inner();
+    Index->leave();
+    return Result;
+  }
   /// In the instantiation of a library template: only the stores into
   /// followed pointers count, and only some (PointerStoreCollector).
   bool library() const { return Pointers.InLibrary; }
@@ -260,6 +313,7 @@ private:
   CallableSlotCollector Slots;
   DefinitionCollector Definitions;
   bool WithSlots;
+  InstantiationRecorder *Index;
   /// In an operand that is never evaluated: no stores, only definitions.
   bool Unevaluated = false;
 };
@@ -291,10 +345,47 @@ bool skippedByUnitWalks(const Decl *D, const SourceManager &SM) {
   return DC && DC->isDependentContext();
 }
 
-UnitStores collectStores(ASTContext &Ctx, const CallableTypes &Types) {
-  StoreWalk Walk(Ctx, Types);
+static UnitStores walkStores(ASTContext &Ctx, const CallableTypes &Types,
+                             InstantiationRecorder *Index) {
+  StoreWalk Walk(Ctx, Types, Index);
   Walk.TraverseDecl(Ctx.getTranslationUnitDecl());
   return std::move(Walk).take();
+}
+
+namespace {
+/// The stores walkUnitOnce found, until the fact extractor takes them;
+/// dropped with their ASTContext.
+struct EarlyStores {
+  const ASTContext *Ctx = nullptr;
+  const KnowledgeBase *Knowledge = nullptr;
+  std::optional<UnitStores> Stores;
+};
+thread_local EarlyStores Early;
+} // namespace
+
+void walkUnitOnce(ASTContext &Ctx, const CallableTypes &Types) {
+  Early = EarlyStores();
+  buildParentIndex(Ctx, [&](InstantiationRecorder &Index) {
+    Early.Stores = walkStores(Ctx, Types, &Index);
+  });
+  Early.Ctx = &Ctx;
+  Early.Knowledge = &Types.knowledge();
+  Ctx.AddDeallocation(
+      [](void *Dying) {
+        if (Early.Ctx == Dying)
+          Early = EarlyStores();
+      },
+      &Ctx);
+}
+
+UnitStores collectStores(ASTContext &Ctx, const CallableTypes &Types) {
+  if (Early.Ctx == &Ctx && Early.Knowledge == &Types.knowledge() &&
+      Early.Stores) {
+    UnitStores Stores = std::move(*Early.Stores);
+    Early = EarlyStores();
+    return Stores;
+  }
+  return walkStores(Ctx, Types, nullptr);
 }
 
 } // namespace noalloc

@@ -68,8 +68,15 @@ bool skippedByUnitWalks(const clang::Decl *D, const clang::SourceManager &SM);
 bool mayInstantiateLibrary(const clang::Decl *D);
 
 /// What the user code of the unit stores into its followed pointers and,
-/// in C++, into its slots of \p Types; the functions it defines.
+/// in C++, into its slots of \p Types; the functions it defines. Taken
+/// from walkUnitOnce when it ran on \p Ctx with the same knowledge.
 UnitStores collectStores(clang::ASTContext &Ctx, const CallableTypes &Types);
+
+/// Builds the checks' parent index of \p Ctx and collects its stores in one
+/// walk of the unit's instantiations, not two: the index's second pass and
+/// the store walk both visit every instantiation of user code. For the
+/// tool, which runs both on every unit, before its checks ask the index.
+void walkUnitOnce(clang::ASTContext &Ctx, const CallableTypes &Types);
 
 } // namespace noalloc
 

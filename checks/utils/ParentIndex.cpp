@@ -13,6 +13,9 @@
 //      uses), which get their other parents and count as instantiated, as
 //      the isInTemplateInstantiation() matcher has it. A shared node's
 //      parents come in another order than in clang's map: pass 1's first.
+//      The tool does this pass during the fact extractor's store walk,
+//      which visits the same instantiations (buildParentIndex,
+//      walkUnitOnce), not in a walk of its own.
 // The code of an instantiation is recorded when asked about (a function
 // the fact extractor walks, a `new` in a member of a class template), and
 // so is a function of a system header when asked about a declaration local
@@ -103,9 +106,12 @@ struct ParentMap {
   llvm::DenseMap<DynTypedNode, Parents> TypeParents;
 };
 
+using WalkRef = llvm::function_ref<void(InstantiationRecorder &)>;
+
 class Index {
 public:
-  explicit Index(ASTContext &Ctx);
+  /// Pass 1, then pass 2 on its own or during \p Walk (buildParentIndex).
+  Index(ASTContext &Ctx, WalkRef Walk);
 
   std::optional<DynTypedNodeList> find(const DynTypedNode &Node);
   /// find() after recording the instantiations that may hold \p Node:
@@ -189,14 +195,27 @@ public:
   Builder(Index &I, Pass P)
       : I(I), SM(I.Ctx.getSourceManager()), Ctx(I.Ctx), P(P) {}
 
-  /// Passes 1 and 2 over the unit.
-  void build() {
+  /// Pass 1 over the unit; what follows is pass 2.
+  void recordOutside() {
     TraverseAST(Ctx);
     P = Pass::Shared;
-    for (Decl *D : I.Instantiations) {
-      Stack.clear();
-      TraverseDecl(D);
-    }
+  }
+  /// Pass 2 over \p Root, an instantiation pass 1 left out.
+  void recordShared(Decl *Root) {
+    startRoot();
+    TraverseDecl(Root);
+  }
+  void startRoot() { Stack.clear(); }
+
+  /// Records \p Node and makes it the parent of what follows.
+  void enter(const Frame &Node) {
+    record(Node.Key);
+    Stack.push_back(Node);
+  }
+  /// Leaves the current node; whether none is left.
+  bool leave() {
+    Stack.pop_back();
+    return Stack.empty();
   }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -253,11 +272,10 @@ public:
   }
 
 private:
-  template <typename Fn> bool traverse(Frame Node, Fn Inner) {
-    record(Node.Key);
-    Stack.push_back(Node);
+  template <typename Fn> bool traverse(const Frame &Node, Fn Inner) {
+    enter(Node);
     bool Result = Inner();
-    Stack.pop_back();
+    leave();
     return Result;
   }
 
@@ -341,8 +359,63 @@ private:
   llvm::SmallVector<Frame, 16> Stack;
 };
 
-Index::Index(ASTContext &Ctx) : Ctx(Ctx), SM(Ctx.getSourceManager()) {
-  Builder(*this, Builder::Pass::Outside).build();
+/// Pass 2 during another walk (buildParentIndex): each instantiation pass 1
+/// left out is recorded when the walk enters it, as the index's own pass 2
+/// records it; those the walk does not enter, after the walk.
+class WalkRecorder final : public InstantiationRecorder {
+public:
+  WalkRecorder(Builder &B, ArrayRef<Decl *> Roots) : B(B), Roots(Roots) {
+    for (const Decl *D : Roots)
+      ++Pending[D];
+  }
+  bool enterDecl(Decl *D) override {
+    if (!Recording) {
+      auto It = Pending.find(D);
+      if (It == Pending.end() || It->second == 0)
+        return false;
+      --It->second;
+      Recording = true;
+      B.startRoot();
+    }
+    B.enter({DynTypedNode::create(*D), D, D});
+    return true;
+  }
+  void enterStmt(Stmt *S) override { B.dataTraverseStmtPre(S); }
+  void enterOther(const DynTypedNode &Node, const void *Key) override {
+    B.enter({Node, Key, nullptr});
+  }
+  void leave() override { Recording = !B.leave(); }
+  void skipped(Decl *D) override {
+    if (Recording)
+      B.TraverseDecl(D);
+  }
+  void recordUnvisited() {
+    for (Decl *D : Roots)
+      if (unsigned &Left = Pending[D]; Left > 0) {
+        --Left;
+        B.recordShared(D);
+      }
+  }
+
+private:
+  Builder &B;
+  ArrayRef<Decl *> Roots;
+  /// How many times each root is still to be recorded.
+  llvm::DenseMap<const Decl *, unsigned> Pending;
+};
+
+Index::Index(ASTContext &Ctx, WalkRef Walk)
+    : Ctx(Ctx), SM(Ctx.getSourceManager()) {
+  Builder B(*this, Builder::Pass::Outside);
+  B.recordOutside();
+  if (!Walk) {
+    for (Decl *D : Instantiations)
+      B.recordShared(D);
+    return;
+  }
+  WalkRecorder Recorder(B, Instantiations);
+  Walk(Recorder);
+  Recorder.recordUnvisited();
 }
 
 void Index::addScope(Decl *D) {
@@ -490,18 +563,22 @@ struct Current {
 };
 thread_local Current CurrentIndex;
 
+Index &buildIndex(ASTContext &Ctx, WalkRef Walk) {
+  CurrentIndex.I.reset();
+  CurrentIndex.I = std::make_unique<Index>(Ctx, Walk);
+  CurrentIndex.Ctx = &Ctx;
+  Ctx.AddDeallocation(
+      [](void *Dying) {
+        if (CurrentIndex.Ctx == Dying)
+          CurrentIndex = Current();
+      },
+      &Ctx);
+  return *CurrentIndex.I;
+}
+
 Index &indexFor(ASTContext &Ctx) {
-  if (CurrentIndex.Ctx != &Ctx) {
-    CurrentIndex.I.reset();
-    CurrentIndex.I = std::make_unique<Index>(Ctx);
-    CurrentIndex.Ctx = &Ctx;
-    Ctx.AddDeallocation(
-        [](void *Dying) {
-          if (CurrentIndex.Ctx == Dying)
-            CurrentIndex = Current();
-        },
-        &Ctx);
-  }
+  if (CurrentIndex.Ctx != &Ctx)
+    return buildIndex(Ctx, nullptr);
   return *CurrentIndex.I;
 }
 
@@ -534,6 +611,8 @@ std::optional<bool> indexedNeverRuns(const Stmt &S, ASTContext &Ctx) {
   auto It = Decided.find(&S);
   return It == Decided.end() ? std::nullopt : It->second;
 }
+
+void buildParentIndex(ASTContext &Ctx, WalkRef Walk) { buildIndex(Ctx, Walk); }
 
 void indexDeclaration(const Decl &D, ASTContext &Ctx) {
   indexFor(Ctx).addScope(const_cast<Decl *>(&D));

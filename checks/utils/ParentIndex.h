@@ -4,6 +4,7 @@
 #define NOALLOC_CHECKS_UTILS_PARENTINDEX_H
 
 #include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 
 namespace clang {
@@ -49,6 +50,37 @@ bool isInInstantiatedCode(const clang::Stmt &S, clang::ASTContext &Ctx);
 /// instantiation holds it).
 std::optional<bool> indexedNeverRuns(const clang::Stmt &S,
                                      clang::ASTContext &Ctx);
+
+/// The index's second pass (the instantiations of user code, which pass 1
+/// leaves out) done during another walk of the unit that visits them
+/// anyway, the fact extractor's store walk, instead of a walk of its own.
+/// The walk tells it each node it enters and leaves, in the order of a
+/// RecursiveASTVisitor that visits instantiations and implicit code.
+class InstantiationRecorder {
+public:
+  virtual ~InstantiationRecorder() = default;
+  /// Whether the walk is inside an instantiation the pass records: only
+  /// then does it report statements, TypeLocs and attributes.
+  bool recording() const { return Recording; }
+  /// The walk enters \p D; whether the pass records it (then leave()
+  /// follows when the walk leaves it).
+  virtual bool enterDecl(clang::Decl *D) = 0;
+  virtual void enterStmt(clang::Stmt *S) = 0;
+  /// A TypeLoc or a NestedNameSpecifierLoc (\p Key null) or an attribute.
+  virtual void enterOther(const clang::DynTypedNode &Node, const void *Key) = 0;
+  virtual void leave() = 0;
+  /// \p D, which the walk does not traverse: the pass traverses it itself.
+  virtual void skipped(clang::Decl *D) = 0;
+
+protected:
+  bool Recording = false;
+};
+
+/// Builds the index of \p Ctx now, its second pass riding on \p Walk,
+/// which traverses the unit and reports to the recorder. Instantiations the
+/// walk does not visit are recorded after it, by the index itself.
+void buildParentIndex(clang::ASTContext &Ctx,
+                      llvm::function_ref<void(InstantiationRecorder &)> Walk);
 
 } // namespace noalloc
 
