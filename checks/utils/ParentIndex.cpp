@@ -40,8 +40,10 @@
 #include "llvm/ADT/PointerUnion.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 
 using namespace clang;
 
@@ -108,6 +110,26 @@ struct ParentMap {
 
 using WalkRef = llvm::function_ref<void(InstantiationRecorder &)>;
 
+/// Pointers that may be in a set, one bit per slot: a node that is not
+/// costs a shift and a load, not a miss in the set's hash table (pass 2
+/// looks up every node of the instantiations in pass 1's map: 0.1 billion
+/// instructions for rapidjson's documenttest.cpp; the filter saves 0.057).
+class PointerFilter {
+public:
+  void insert(const void *P) { Bits[slot(P) / 64] |= bit(P); }
+  bool mayContain(const void *P) const { return Bits[slot(P) / 64] & bit(P); }
+
+private:
+  // 2^21 bits (256 KiB), one per 16 bytes of 32 MiB of address space:
+  // nodes are at least 16 bytes apart.
+  static constexpr uintptr_t Slots = uintptr_t(1) << 21;
+  static uintptr_t slot(const void *P) {
+    return (reinterpret_cast<uintptr_t>(P) >> 4) & (Slots - 1);
+  }
+  static uint64_t bit(const void *P) { return uint64_t(1) << (slot(P) % 64); }
+  std::vector<uint64_t> Bits = std::vector<uint64_t>(Slots / 64);
+};
+
 class Index {
 public:
   /// Pass 1, then pass 2 on its own or during \p Walk (buildParentIndex).
@@ -125,12 +147,27 @@ public:
   /// parent map of the whole unit for it.
   std::optional<DynTypedNodeList> findInFunction(const DynTypedNode &Node);
   bool isInstantiated(const Stmt &S) const {
-    return !Outside.PointerParents.count(&S) || Shared.count(&S);
+    return !outsideEntry(&S) || Shared.count(&S);
   }
   void addScope(Decl *D);
+  /// Pass 1's entry of the node whose pointer is \p Key, if any.
+  Parents *outsideEntry(const void *Key) {
+    return InOutside.mayContain(Key) ? Outside.entry(Key, /*Create=*/false)
+                                     : nullptr;
+  }
+  const Parents *outsideEntry(const void *Key) const {
+    return const_cast<Index *>(this)->outsideEntry(Key);
+  }
+  /// Records \p Parent of the node whose pointer is \p Key in pass 1.
+  void addOutside(const void *Key, const Frame &Parent) {
+    InOutside.insert(Key);
+    ParentMap::add(*Outside.entry(Key, /*Create=*/true), Parent);
+  }
 
   /// Pass 1: the code outside instantiations and system headers.
   ParentMap Outside;
+  /// The pointers of Outside's nodes.
+  PointerFilter InOutside;
   /// Its nodes that an instantiation shares (pass 2).
   llvm::DenseSet<const void *> Shared;
   /// Declarations inside instantiations that addScope() recorded.
@@ -286,12 +323,11 @@ private:
       return;
     recordEnclosingTypes();
     if (P == Pass::Outside)
-      return ParentMap::add(*I.Outside.entry(Key, /*Create=*/true),
-                            Stack.back());
+      return I.addOutside(Key, Stack.back());
     if (P == Pass::Scope)
       return ParentMap::add(*I.Scopes.entry(Key, /*Create=*/true),
                             Stack.back());
-    if (Parents *Known = I.Outside.entry(Key, /*Create=*/false)) {
+    if (Parents *Known = I.outsideEntry(Key)) {
       ParentMap::add(*Known, Stack.back());
       I.Shared.insert(Key);
     }
@@ -305,8 +341,7 @@ private:
   /// first parent from the one recorded first, when asked). Above a TypeLoc
   /// the first parent may be another traversal's: none is decided there.
   void decideRunTime(const Stmt *S) {
-    if (P == Pass::Scope ||
-        (P == Pass::Shared && I.Outside.entry(S, /*Create=*/false)))
+    if (P == Pass::Scope || (P == Pass::Shared && I.outsideEntry(S)))
       return;
     auto [It, New] = I.NeverRuns.try_emplace(S);
     if (!New) {
@@ -419,7 +454,7 @@ Index::Index(ASTContext &Ctx, WalkRef Walk)
 }
 
 void Index::addScope(Decl *D) {
-  if (Outside.PointerParents.count(D) || !ScopeRoots.insert(D).second)
+  if (outsideEntry(D) || !ScopeRoots.insert(D).second)
     return;
   Builder(*this, Builder::Pass::Scope).TraverseDecl(D);
 }
@@ -540,8 +575,8 @@ std::optional<DynTypedNodeList> Index::find(const DynTypedNode &Node) {
   if (Node.get<TranslationUnitDecl>())
     return DynTypedNodeList(ArrayRef<DynTypedNode>());
   const void *Key = Node.getMemoizationData();
-  const Parents *P = Key ? Outside.entry(Key, /*Create=*/false)
-                         : Outside.typeEntry(Node, /*Create=*/false);
+  const Parents *P =
+      Key ? outsideEntry(Key) : Outside.typeEntry(Node, /*Create=*/false);
   if (!P)
     P = Key ? Scopes.entry(Key, /*Create=*/false)
             : Scopes.typeEntry(Node, /*Create=*/false);
