@@ -766,6 +766,28 @@ bool HeapGraph::unpassedParameter(StringRef Key) const {
   return !Facts.AddressTaken && !Facts.Root && Facts.Overrides.empty();
 }
 
+bool HeapGraph::openToClients(const LinkedCall &Call) const {
+  // A partial link (the plugin's one unit, a unit's library summaries) has
+  // its own rule; units outside the run reach the unknown node anyway.
+  if (Call.Kind != CallKind::Virtual || Options.PartialProgram ||
+      wholeProgram())
+    return false;
+  // A standard library class's overrides are the library's matter.
+  int F = find(Call.Callee);
+  if (F < 0 || Nodes[F].Facts.InSystemHeader)
+    return false;
+  // What has internal linkage (an anonymous namespace, a local class) has
+  // its file first in its USR; a 'final' class's or function's call is
+  // direct.
+  return StringRef(Call.Callee).starts_with("c:@");
+}
+
+bool HeapGraph::redirectedByClients(const LinkedCall &Call) const {
+  return openToClients(Call) && llvm::any_of(targets(Call), [&](int T) {
+           return !Nodes[T].isUnknownTargets();
+         });
+}
+
 bool HeapGraph::wholeProgram() const {
   // A library's functions are its clients' to call: only a program, with
   // its 'main', calls none from outside, unless the run holds a library's
@@ -1226,7 +1248,7 @@ std::vector<int> HeapGraph::targets(const LinkedCall &Call) const {
       if (O != Overriders.end())
         Result.insert(Result.end(), O->second.begin(), O->second.end());
       dropPureVirtuals(Result);
-      if (returnedUnseen(Call))
+      if (returnedUnseen(Call) || openToClients(Call))
         reachUnknown(Result);
     }
   }
@@ -1316,8 +1338,9 @@ std::vector<int> HeapGraph::keptTargets(const LinkedCall &Call) const {
   // not library code the unit's summary accepts.
   // So is a call through a pointer, or a virtual call, when units of the
   // program are outside the run: they may have stored any function of the
-  // type, or defined any overrider (reachUnitsOutside).
-  bool Unseen = Options.UnitsOutside ||
+  // type, or defined any overrider (reachUnitsOutside), and when a
+  // library's clients may (openToClients).
+  bool Unseen = Options.UnitsOutside || openToClients(Call) ||
                 (Call.Kind == CallKind::Indirect &&
                  Call.Pointer.starts_with("noalloc:callable-coroutine"));
   llvm::erase_if(Result, [&](int T) {

@@ -366,6 +366,10 @@ public:
   /// For a call of a std::function slot: why noalloc cannot tell all it
   /// may hold ("'cb_': it is passed by reference to 'reset'"), or "".
   std::string unfollowedCallable(const LinkedCall &Call) const;
+  /// Whether \p Call reaches functions of the run and also code noalloc
+  /// cannot see because clients outside the run may redirect it
+  /// (openToClients): what a report says of its unknown target.
+  bool redirectedByClients(const LinkedCall &Call) const;
 
   /// The lattice value: what the function may do, whatever the policy.
   Effect lattice(int I) const;
@@ -562,6 +566,11 @@ private:
   bool DefinesMain = false;
   /// The main files of the linked units.
   llvm::StringSet<> MainFiles;
+  /// Whether client code outside a run that is no whole program may
+  /// redirect \p Call: a virtual call of a member of user code with
+  /// external linkage, which a client's class may override. The call also
+  /// reaches the unknown node.
+  bool openToClients(const LinkedCall &Call) const;
   /// A function code outside the run may call (see findOpenEntry), or -1.
   int OpenEntry = -1;
   /// Whether the run is a whole program: it defines 'main', no unit of it

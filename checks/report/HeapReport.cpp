@@ -300,6 +300,23 @@ private:
 
 } // namespace
 
+/// The words that say a library's client may redirect a call, which the
+/// summary line counts apart (UnseenCalls::add).
+static constexpr llvm::StringLiteral ClientCode = "client code outside the run";
+
+/// "call to 'Sink::write', which client code outside the run may
+/// override" (\p Verb "call", or "calls" in a step): a call
+/// HeapGraph::redirectedByClients.
+static std::string clientWords(const HeapGraph &G, const LinkedCall &C,
+                               StringRef Verb) {
+  // A library summary keeps its calls without their names.
+  std::string Name = C.CalleeName.str();
+  if (int F = G.find(C.Callee); Name.empty() && F >= 0)
+    Name = G.node(F).Facts.Name;
+  return (Verb == "call" ? "call to " : "calls ") + quoted(Name) + ", which " +
+         ClientCode.str() + " may override";
+}
+
 /// "'f' calls 'g'": \p Caller's call \p C of \p T, with the function an
 /// indirect call may be and, at the end of a path, what \p T does (\p Why).
 /// A call that no function of the program answers says what noalloc
@@ -311,6 +328,8 @@ static std::string callStep(const HeapGraph &G, const Node &Caller,
     if (std::string Unfollowed = G.unfollowedCallable(C); !Unfollowed.empty())
       return Step + "calls the std::function " + quoted(C.CalleeName) +
              ", and noalloc cannot see all it may hold (" + Unfollowed + ")";
+    if (G.redirectedByClients(C))
+      return Step + clientWords(G, C, "calls");
     if (C.Kind == CallKind::Indirect)
       return Step + "calls through function pointer " + quoted(C.CalleeName) +
              " whose targets noalloc cannot see";
@@ -805,6 +824,8 @@ static std::string unfollowedMessage(const HeapGraph &G, const LinkedCall &C,
       !Unfollowed.empty() && G.node(Target).isUnknownTargets())
     return OfStdFunction.str() + quoted(C.CalleeName) +
            " may run code noalloc cannot see (" + Unfollowed + ")" + CannotTell;
+  if (G.node(Target).isUnknownTargets() && G.redirectedByClients(C))
+    return clientWords(G, C, "call") + CannotTell;
   if (G.targets(I, K).size() > 1)
     return (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
            quoted(C.CalleeName) + " may reach " +
@@ -860,6 +881,9 @@ std::string UnseenCalls::describe() const {
              ? " through a function pointer whose targets noalloc cannot see"
              : " through function pointers whose targets noalloc cannot "
                "see"});
+  if (Open)
+    Kinds.push_back(
+        {Open, " that " + ClientCode.str() + " may send to code of its own"});
   if (Callables)
     Kinds.push_back(
         {Callables, Callables == 1
@@ -880,6 +904,8 @@ std::string UnseenCalls::describe() const {
 void UnseenCalls::add(llvm::StringRef UnknownCallMessage) {
   if (UnknownCallMessage.starts_with(OfStdFunction))
     ++Callables;
+  else if (UnknownCallMessage.contains(ClientCode))
+    ++Open;
   else if (UnknownCallMessage.contains(ReachesNothing))
     ++Pointers;
   else

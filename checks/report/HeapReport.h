@@ -114,7 +114,10 @@ struct UnseenCalls {
   unsigned Pointers = 0;
   /// Of std::function objects that may hold what noalloc does not follow.
   unsigned Callables = 0;
-  unsigned total() const { return Undefined + Pointers + Callables; }
+  /// Virtual calls that a library's clients
+  /// may redirect to their own code (HeapGraph::redirectedByClients).
+  unsigned Open = 0;
+  unsigned total() const { return Undefined + Pointers + Callables + Open; }
   /// Counts one noalloc-unknown-call finding, of the kind its message says.
   void add(llvm::StringRef UnknownCallMessage);
   /// The summary line, without "noalloc: ": "6 calls through function

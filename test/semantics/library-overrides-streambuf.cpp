@@ -67,7 +67,10 @@ struct Sink final : std::streambuf {
 // JSON: "verdict": "none"
 int putSink(Sink &s, char c) { return s.overflow(c); }
 
-// A class hierarchy of the program's own.
+// A class hierarchy of the program's own, which no client can extend (in
+// a run with no 'main', an external class may have clients' overrides:
+// test/semantics/client-overrides.cpp).
+namespace {
 struct Out {
   virtual ~Out() = default;
   virtual void put(char c) = 0;
@@ -76,6 +79,7 @@ struct Counter final : Out {
   int n = 0;
   void put(char) override { ++n; }
 };
+} // namespace
 // JSON: "effect": "none",
 // JSON: "name": "putOut",
 // JSON: "verdict": "none"

@@ -73,7 +73,7 @@ ROOT int far(FarFill fill, int x) {
   return f.run ? f.run(x) : x;
 }
 
-// Virtual: every overrider of 'Filler::fill' stores null only.
+namespace { // Virtual: every overrider of 'Filler::fill' stores null only.
 struct Slot {
   Handler run;
 };
@@ -83,7 +83,7 @@ struct Filler {
 };
 struct Clear : Filler {
   void fill(Slot &s) override { s.run = nullptr; }
-};
+}; } // namespace: no client adds an overrider (client-overrides.cpp)
 ROOT int settle(Filler &f, int x) {
   Slot s{};
   f.fill(s);
