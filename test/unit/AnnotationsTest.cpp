@@ -91,6 +91,8 @@ TEST_F(AnnotationsTest, VirtualCallsNeedEveryOverrideMarked) {
   B.site("noisyOverride", SiteKind::New);
   B.call("dispatch", "base");
   B.fn("dispatch").Calls.back().Kind = CallKind::Virtual;
+  // A whole program: no client's override is out of sight.
+  B.define("main").call("main", "dispatch");
   writable(B, {"base", "quietOverride", "noisyOverride", "dispatch"});
   // 'base' would need the attribute on 'noisyOverride' too.
   EXPECT_EQ(marked({B.build()}), (Names{"quietOverride"}));

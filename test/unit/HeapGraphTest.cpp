@@ -560,6 +560,10 @@ TEST_F(HeapGraphTest, CallsThatDispatchAlikeShareTheirTargets) {
   // A direct call before the virtual one, as near the heap: it wins.
   B.define("direct").call("direct", "over1").call("direct", "run");
   B.fn("direct").Calls.back().Kind = CallKind::Virtual;
+  // A whole program: no client's override is out of sight.
+  B.define("main").call("main", "direct");
+  for (int I = 0; I < N; ++I)
+    B.call("main", "caller" + std::to_string(I));
   HeapGraph G = link({B.build()});
   const CallTargets &Targets = G.callTargets();
   size_t Entries = 0;
