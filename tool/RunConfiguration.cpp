@@ -325,9 +325,20 @@ static Error excludeSources(std::vector<std::string> &Files) {
   return Error::success();
 }
 
+/// \p File from the working directory, without '.' and '..': the
+/// database's entries name their files so (clang-tidy asks it the same
+/// way), where a relative name gets a command inferred from another entry.
+static std::string absoluteSource(StringRef File) {
+  SmallString<256> Absolute(File);
+  sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
 Expected<Compilations> loadCompilations() {
   Compilations Run;
-  Run.Files.assign(cli::Sources.begin(), cli::Sources.end());
+  for (const std::string &Source : cli::Sources)
+    Run.Files.push_back(absoluteSource(Source));
   if (!cli::BuildPath.empty()) {
     auto Database = databaseInBuildPath();
     if (!Database)

@@ -64,7 +64,7 @@ struct ParameterValue {
   /// field of what the pointer parameter points to ('p->noalloc').
   /// ForwardedField: the argument is the caller's parameter Value, passed
   /// on unchanged.
-  std::string Field;
+  std::string Field = {};
 };
 
 /// The Field of an argument that is its caller's own parameter, unchanged.
