@@ -1,6 +1,7 @@
 //===--- KnownLibraries.cpp - The headers of the libraries noalloc knows --===//
 
 #include "extract/KnownLibraries.h"
+#include "utils/Paths.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/HeaderSearch.h"
@@ -55,9 +56,7 @@ KnownLibraries::KnownLibraries(const HeaderSearch &Search) : Everything(false) {
 
 bool KnownLibraries::underDirectory(llvm::StringRef Path) const {
   return llvm::any_of(Directories, [&](llvm::StringRef Directory) {
-    return Path.starts_with(Directory) &&
-           (Path.size() == Directory.size() ||
-            llvm::sys::path::is_separator(Path[Directory.size()]));
+    return isUnder(Path, Directory);
   });
 }
 
