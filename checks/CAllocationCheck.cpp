@@ -91,6 +91,81 @@ void CAllocationCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+/// The library function the code names, not its fortified variant
+/// ('__asprintf_chk' is 'asprintf').
+static std::string shownName(const FunctionDecl *Fn) {
+  if (Fn->isExternC() && !Fn->getBuiltinID())
+    if (std::string Library = libraryFunctionName(Fn); Library != Fn->getName())
+      return Library;
+  return qualifiedName(Fn);
+}
+
+std::optional<std::string>
+CAllocationCheck::allocationMessage(const CallExpr &Call,
+                                    const FunctionEntry &Entry,
+                                    StringRef Culprit, ASTContext &Ctx) const {
+  if (!Entry.WhenNullArgument || *Entry.WhenNullArgument >= Call.getNumArgs())
+    return (Culprit + " allocates on the heap").str();
+  // realpath(path, buffer) allocates only for a null buffer.
+  unsigned Index = *Entry.WhenNullArgument;
+  const Expr *Arg = Call.getArg(Index);
+  if (isCertainlyNonNull(Arg) || isNullGuarded(Arg, &Call, Ctx)) {
+    if (Entry.NotNullEffect != FunctionEffect::MayAllocate ||
+        !ReportMayAllocate)
+      return std::nullopt;
+    return (Culprit + " may allocate on the heap: " + Entry.Condition).str();
+  }
+  std::string Position = std::to_string(Index + 1);
+  if (Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return (Culprit + " with a null argument " + Position +
+            " allocates on the heap")
+        .str();
+  return (Culprit + " allocates on the heap when argument " + Position +
+          " is null")
+      .str();
+}
+
+std::optional<std::string> CAllocationCheck::mayAllocateMessage(
+    const CallExpr &Call, const FunctionEntry &Entry, StringRef Culprit) const {
+  if (std::string Conversion = allocatingConversion(&Call, Entry);
+      !Conversion.empty())
+    return (Culprit + " with the conversion '" + Conversion +
+            "' allocates on the heap")
+        .str();
+  if (std::optional<std::string> String = allocatingString(&Call, Entry))
+    return (Culprit + " with the string \"" + *String +
+            "\" allocates on the heap")
+        .str();
+  if (!ReportMayAllocate)
+    return std::nullopt;
+  return (Culprit + " may allocate on the heap: " +
+          (unreadScanfFormat(&Call, Entry)
+               ? "its format is not a string literal; "
+               : "") +
+          Entry.Condition)
+      .str();
+}
+
+std::optional<std::string> CAllocationCheck::message(const CallExpr &Call,
+                                                     const FunctionEntry &Entry,
+                                                     StringRef Culprit,
+                                                     ASTContext &Ctx) const {
+  switch (Entry.Effect) {
+  case FunctionEffect::Allocates:
+    return allocationMessage(Call, Entry, Culprit, Ctx);
+  case FunctionEffect::Releases:
+    return (Culprit + " releases heap memory").str();
+  case FunctionEffect::Reallocates:
+    return (Culprit + " reallocates heap memory").str();
+  case FunctionEffect::MayAllocate:
+    return mayAllocateMessage(Call, Entry, Culprit);
+  case FunctionEffect::AllocatesOnFailure:
+  case FunctionEffect::None:
+    return std::nullopt;
+  }
+  llvm_unreachable("unknown function effect");
+}
+
 void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
@@ -104,75 +179,14 @@ void CAllocationCheck::check(const MatchFinder::MatchResult &Result) {
   // (FailurePaths), as checkReportingCall says.
   if (isInCatchHandler(*Call, *Result.Context))
     return;
-  // The library function the code names, not its fortified variant
-  // ('__asprintf_chk' is 'asprintf').
-  std::string Shown = qualifiedName(Fn);
-  if (Fn->isExternC() && !Fn->getBuiltinID())
-    if (std::string Library = libraryFunctionName(Fn);
-        Library != Fn->getName())
-      Shown = Library;
-  std::string Culprit = "call to '" + Shown + "'";
-  std::string Message;
-  switch (Entry->Effect) {
-  case FunctionEffect::Allocates:
-    Message = Culprit + " allocates on the heap";
-    if (Entry->WhenNullArgument) {
-      unsigned Index = *Entry->WhenNullArgument;
-      if (Index >= Call->getNumArgs())
-        break;
-      const Expr *Arg = Call->getArg(Index);
-      if (isCertainlyNonNull(Arg) ||
-          isNullGuarded(Arg, Call, *Result.Context)) {
-        if (Entry->NotNullEffect != FunctionEffect::MayAllocate ||
-            !ReportMayAllocate)
-          return;
-        Message = Culprit + " may allocate on the heap: " + Entry->Condition;
-        break;
-      }
-      std::string Position = std::to_string(Index + 1);
-      if (Arg->isNullPointerConstant(*Result.Context,
-                                     Expr::NPC_ValueDependentIsNotNull))
-        Message = Culprit + " with a null argument " + Position +
-                  " allocates on the heap";
-      else
-        Message = Culprit + " allocates on the heap when argument " + Position +
-                  " is null";
-    }
-    break;
-  case FunctionEffect::Releases:
-    Message = Culprit + " releases heap memory";
-    break;
-  case FunctionEffect::Reallocates:
-    Message = Culprit + " reallocates heap memory";
-    break;
-  case FunctionEffect::MayAllocate:
-    if (std::string Conversion = allocatingConversion(Call, *Entry);
-        !Conversion.empty()) {
-      Message = Culprit + " with the conversion '" + Conversion +
-                "' allocates on the heap";
-      break;
-    }
-    if (std::optional<std::string> String = allocatingString(Call, *Entry)) {
-      Message = Culprit + " with the string \"" + *String +
-                "\" allocates on the heap";
-      break;
-    }
-    if (!ReportMayAllocate)
-      return;
-    Message = Culprit + " may allocate on the heap: " +
-              (unreadScanfFormat(Call, *Entry)
-                   ? "its format is not a string literal; "
-                   : "") +
-              Entry->Condition;
-    break;
-  case FunctionEffect::AllocatesOnFailure:
-  case FunctionEffect::None:
+  std::optional<std::string> Message = message(
+      *Call, *Entry, "call to '" + shownName(Fn) + "'", *Result.Context);
+  if (!Message)
     return;
-  }
   LocalStorageFix Fix;
   if (Entry->Effect == FunctionEffect::Allocates && !Entry->WhenNullArgument)
     Fix = localArrayFor(Call, *Result.Context, StackLimit);
-  report(Call->getBeginLoc(), *Result.SourceManager, Message, Fix.Hints);
+  report(Call->getBeginLoc(), *Result.SourceManager, *Message, Fix.Hints);
   if (!Fix.Note.empty())
     diag(Call->getBeginLoc(), "%0", DiagnosticIDs::Note) << Fix.Note;
 }

@@ -4,8 +4,11 @@
 #define NOALLOC_CHECKS_CALLOCATIONCHECK_H
 
 #include "utils/NoallocCheck.h"
+#include <optional>
+#include <string>
 
 namespace noalloc {
+struct FunctionEntry;
 
 /// Flags calls to the C and POSIX functions (and the user's own, from the
 /// knowledge base) that allocate, reallocate or release heap memory.
@@ -19,6 +22,19 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  /// What the call is reported for, none when it is not reported.
+  std::optional<std::string> message(const clang::CallExpr &Call,
+                                     const FunctionEntry &Entry,
+                                     llvm::StringRef Culprit,
+                                     clang::ASTContext &Ctx) const;
+  std::optional<std::string> allocationMessage(const clang::CallExpr &Call,
+                                               const FunctionEntry &Entry,
+                                               llvm::StringRef Culprit,
+                                               clang::ASTContext &Ctx) const;
+  std::optional<std::string> mayAllocateMessage(const clang::CallExpr &Call,
+                                                const FunctionEntry &Entry,
+                                                llvm::StringRef Culprit) const;
+
   /// Also report functions that allocate only on first use or for unusual
   /// arguments (the printf family); off by default, see the docs.
   const bool ReportMayAllocate;

@@ -109,177 +109,170 @@ static bool isStringLiteralInit(const VarDecl *Var) {
          isa<StringLiteral>(Construct->getArg(0)->IgnoreImpCasts());
 }
 
-HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
-                                               const HeapTypeVerdict &Verdict,
-                                               ASTContext &Ctx) {
-  Fix F;
-  if (!PP || !Var->isLocalVarDecl() || Var->isStaticLocal() || !Verdict.Entry ||
-      isInInstantiation(Var) || Var->getDeclContext()->isDependentContext())
-    return F;
-  const ReplacementEntry *R = knowledge()->replacement(Verdict.Entry->Name);
-  const FunctionDecl *Fn = functionOf(Var);
-  TypeSourceInfo *TSI = Var->getTypeSourceInfo();
-  if (!R || !Fn || !TSI || Var->getType()->getContainedDeducedType())
-    return F;
-  // The type as written, without 'const': the part a fix replaces.
-  TypeLoc TL = TSI->getTypeLoc().getUnqualifiedLoc();
-  if (TL.getBeginLoc().isMacroID() || TL.getEndLoc().isMacroID())
-    return F;
-  bool IsString = R->Type == "std::basic_string";
-  // Only what the knowledge base says of the type itself: std::string,
-  // std::vector<T>; not std::optional<std::string>.
-  QualType T = Var->getType();
-  const auto *Record = T->getAsCXXRecordDecl();
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
-  if (!Spec || qualifiedName(Spec->getSpecializedTemplate()) != R->Type)
-    return F;
-  if (IsString && !Spec->getTemplateArgs()[0].getAsType()->isCharType())
-    return F;
-  std::string Argument;
-  // getAsAdjusted: before clang 22, 'std::vector<int>' is an elaborated
-  // type around the specialization.
-  if (auto TST = TL.getAsAdjusted<TemplateSpecializationTypeLoc>();
-      TST && TST.getNumArgs() > 0)
-    Argument = sourceText(TST.getArgLoc(0).getSourceRange(), Ctx);
-  else if (!IsString)
-    return F;
+/// The fix of one local variable of a library type, once the type as
+/// written is known to be the one the knowledge base replaces: one member
+/// per kind of replacement.
+class StdTypeCheck::VariableFix {
+public:
+  VariableFix(StdTypeCheck &Check, const VarDecl *Var,
+              const ReplacementEntry &R,
+              const ClassTemplateSpecializationDecl &Spec, TypeLoc Written,
+              std::string Argument, ASTContext &Ctx)
+      : Check(Check), Var(Var), R(R), Written(Written),
+        Argument(std::move(Argument)), Ctx(Ctx),
+        Name("'" + Var->getName().str() + "'"),
+        Element(Spec.getTemplateArgs()[0].getAsType()) {}
 
-  Uses U = summarizeUses(Var, Fn, *R, /*StringLike=*/IsString, Ctx);
-  std::string Name = "'" + Var->getName().str() + "'";
-  bool FillValue = false;
-  std::optional<uint64_t> Initial = initialSize(Var, Ctx, FillValue);
-  // Never filled, never grown: nothing to size, nothing to say.
-  if (!U.Escapes && !U.Grows && Initial == 0 && !isStringLiteralInit(Var))
-    return F;
-  if (U.Escapes) {
-    F.Notes.push_back("no fix: " + Name + " escapes: " + U.EscapeReason);
-    return F;
-  }
-  auto Replace = [&](const std::string &Type, StringRef Header,
-                     std::string Why) {
-    F.Hints.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(TL.getSourceRange()), Type));
-    if (auto Include = include(Var->getLocation(), Header))
-      F.Hints.push_back(*Include);
-    F.Notes.push_back("replace with '" + Type + "': " + Why);
-  };
+  Fix forFunction();
+  Fix forString(const Uses &U);
+  Fix forFixedSize(uint64_t Size);
+  Fix forGrowth(const Uses &U, std::optional<uint64_t> Initial);
+
+  const std::string &name() const { return Name; }
+
+private:
+  void replace(const std::string &Type, StringRef Header,
+               const std::string &Why);
+  /// Whether \p Capacity elements are more than the stack may take, with
+  /// the note that says so.
+  bool tooLarge(uint64_t Capacity);
+  Fix replaceWithTarget(uint64_t Capacity, const std::string &Why,
+                        StringRef Missing);
+
+  StdTypeCheck &Check;
+  const VarDecl *Var;
+  const ReplacementEntry &R;
+  TypeLoc Written;
+  std::string Argument;
+  ASTContext &Ctx;
+  std::string Name;
+  QualType Element;
+  Fix F;
+};
+
+void StdTypeCheck::VariableFix::replace(const std::string &Type,
+                                        StringRef Header,
+                                        const std::string &Why) {
+  F.Hints.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Written.getSourceRange()), Type));
+  if (auto Include = Check.include(Var->getLocation(), Header))
+    F.Hints.push_back(*Include);
+  F.Notes.push_back("replace with '" + Type + "': " + Why);
+}
+
+bool StdTypeCheck::VariableFix::tooLarge(uint64_t Capacity) {
   // Fixed-capacity storage lives where the variable does: on the stack.
-  QualType Element = Spec->getTemplateArgs()[0].getAsType();
   uint64_t ElementSize =
       Element->isFunctionType() || Element->isIncompleteType()
           ? 1
           : Ctx.getTypeSizeInChars(Element).getQuantity();
-  auto TooLarge = [&](uint64_t Capacity) {
-    if (Capacity * ElementSize <= StackLimit)
-      return false;
-    F.Notes.push_back("no fix: " + std::to_string(Capacity) + " elements (" +
-                      std::to_string(Capacity * ElementSize) +
-                      " bytes) are more than StackLimit (" +
-                      std::to_string(StackLimit) + ") allows on the stack");
-    return true;
-  };
+  if (Capacity * ElementSize <= Check.StackLimit)
+    return false;
+  F.Notes.push_back("no fix: " + std::to_string(Capacity) + " elements (" +
+                    std::to_string(Capacity * ElementSize) +
+                    " bytes) are more than StackLimit (" +
+                    std::to_string(Check.StackLimit) + ") allows on the stack");
+  return true;
+}
 
-  // std::vector<bool> packs its bits and hands out proxies: a container of
-  // bools would change what 'v[i]' is (a program that tests the proxy).
-  if (R->Type == "std::vector" && Element->isBooleanType()) {
+HeapObjectCheck::Fix StdTypeCheck::VariableFix::replaceWithTarget(
+    uint64_t Capacity, const std::string &Why, StringRef Missing) {
+  if (tooLarge(Capacity))
+    return F;
+  const ReplacementTemplate *Target =
+      chooseTarget(R, Check.FixTarget, *Check.PP);
+  if (!Target)
+    F.Notes.push_back(("no fix: no " + Missing +
+                       " can be included here; use one of " + listTargets(R))
+                          .str());
+  else
+    replace(instantiate(Target->Template, Argument, Capacity), Target->Header,
+            Why);
+  return F;
+}
+
+HeapObjectCheck::Fix StdTypeCheck::VariableFix::forFunction() {
+  // The lambda it holds decides the room the replacement needs.
+  const auto *Construct =
+      Var->getInit()
+          ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
+          : nullptr;
+  const auto *Lambda =
+      Construct && Construct->getNumArgs() == 1
+          ? dyn_cast<LambdaExpr>(Construct->getArg(0)->IgnoreImplicit())
+          : nullptr;
+  if (!Lambda) {
     F.Notes.push_back("no fix: " + Name +
-                      " packs its bits and its elements are proxies, which "
-                      "a container of 'bool' is not; a fixed number of bits "
-                      "is 'std::bitset<N>'");
+                      " does not hold a lambda; a fixed-size wrapper needs "
+                      "to know what it holds: " +
+                      listTargets(R));
     return F;
   }
-
-  if (R->Type == "std::function") {
-    // The lambda it holds decides the room the replacement needs.
-    const auto *Construct =
-        Var->getInit()
-            ? dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit())
-            : nullptr;
-    const auto *Lambda =
-        Construct && Construct->getNumArgs() == 1
-            ? dyn_cast<LambdaExpr>(Construct->getArg(0)->IgnoreImplicit())
-            : nullptr;
-    if (!Lambda) {
-      F.Notes.push_back("no fix: " + Name +
-                        " does not hold a lambda; a fixed-size wrapper needs "
-                        "to know what it holds: " +
-                        listTargets(*R));
-      return F;
-    }
-    uint64_t Size = std::max<uint64_t>(
-        1, Ctx.getTypeSizeInChars(Lambda->getType()).getQuantity());
-    const ReplacementTemplate *Target = chooseTarget(*R, FixTarget, *PP);
-    if (!Target) {
-      F.Notes.push_back("no fix: no fixed-size function wrapper can be "
-                        "included here; use " +
-                        listTargets(*R) +
-                        ", or 'std::function_ref' (C++26) if it need not own "
-                        "the lambda");
-      return F;
-    }
-    Replace(instantiate(Target->Template, Argument, Size), Target->Header,
-            "the lambda it holds takes " + std::to_string(Size) +
-                (Size == 1 ? " byte" : " bytes"));
+  uint64_t Size = std::max<uint64_t>(
+      1, Ctx.getTypeSizeInChars(Lambda->getType()).getQuantity());
+  const ReplacementTemplate *Target =
+      chooseTarget(R, Check.FixTarget, *Check.PP);
+  if (!Target) {
+    F.Notes.push_back("no fix: no fixed-size function wrapper can be "
+                      "included here; use " +
+                      listTargets(R) +
+                      ", or 'std::function_ref' (C++26) if it need not own "
+                      "the lambda");
     return F;
   }
+  replace(instantiate(Target->Template, Argument, Size), Target->Header,
+          "the lambda it holds takes " + std::to_string(Size) +
+              (Size == 1 ? " byte" : " bytes"));
+  return F;
+}
 
-  if (IsString) {
-    // Read-only, from a literal: a view of the literal.
-    if (!U.Grows && R->View && isStringLiteralInit(Var)) {
-      Replace(R->View->Template, R->View->Header,
-              "it is only read, and its characters are a literal's");
-      return F;
-    }
-    std::optional<uint64_t> Capacity = U.Reserved;
-    if (Capacity == 0u)
-      Capacity.reset();
-    std::string Why = Capacity ? "capacity " + std::to_string(*Capacity) +
-                                     " from 'reserve(" +
-                                     std::to_string(*Capacity) + ")'"
-                               : "";
-    if (!Capacity && DefaultCapacity) {
-      Capacity = DefaultCapacity;
-      Why = "capacity " + std::to_string(*Capacity) +
-            " is assumed (DefaultCapacity): check it";
-    }
-    if (Capacity && TooLarge(*Capacity))
-      return F;
-    const ReplacementTemplate *Target =
-        Capacity ? chooseTarget(*R, FixTarget, *PP) : nullptr;
-    if (!Capacity)
-      F.Notes.push_back("no fix: the length of " + Name +
-                        " cannot be bounded; choose N for one of " +
-                        listTargets(*R));
-    else if (!Target)
-      F.Notes.push_back("no fix: no fixed-capacity string library can be "
-                        "included here; use one of " +
-                        listTargets(*R));
-    else
-      Replace(instantiate(Target->Template, Argument, *Capacity),
-              Target->Header, Why);
+HeapObjectCheck::Fix StdTypeCheck::VariableFix::forString(const Uses &U) {
+  // Read-only, from a literal: a view of the literal.
+  if (!U.Grows && R.View && isStringLiteralInit(Var)) {
+    replace(R.View->Template, R.View->Header,
+            "it is only read, and its characters are a literal's");
     return F;
   }
+  if (U.Reserved && *U.Reserved > 0)
+    return replaceWithTarget(*U.Reserved,
+                             "capacity " + std::to_string(*U.Reserved) +
+                                 " from 'reserve(" +
+                                 std::to_string(*U.Reserved) + ")'",
+                             "fixed-capacity string library");
+  if (Check.DefaultCapacity)
+    return replaceWithTarget(Check.DefaultCapacity,
+                             "capacity " +
+                                 std::to_string(Check.DefaultCapacity) +
+                                 " is assumed (DefaultCapacity): check it",
+                             "fixed-capacity string library");
+  F.Notes.push_back("no fix: the length of " + Name +
+                    " cannot be bounded; choose N for one of " +
+                    listTargets(R));
+  return F;
+}
 
-  // A size that never changes: std::array.
-  if (!U.Grows && Initial && *Initial > 0 && !FillValue && R->FixedSize) {
-    if (TooLarge(*Initial))
-      return F;
-    std::string Type = instantiate(R->FixedSize->Template, Argument, *Initial);
-    const auto *Construct =
-        dyn_cast_or_null<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
-    bool FromList =
-        Construct && Construct->getNumArgs() > 0 &&
-        isa<CXXStdInitializerListExpr>(Construct->getArg(0)->IgnoreImplicit());
-    Replace(Type, R->FixedSize->Header,
-            "its size never changes from " + std::to_string(*Initial));
-    // vector<T> v(8) counts; array<T, 8> v{} value-initializes the same.
-    if (!FromList && Construct && Construct->getParenOrBraceRange().isValid())
-      F.Hints.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Construct->getParenOrBraceRange()),
-          "{}"));
+HeapObjectCheck::Fix StdTypeCheck::VariableFix::forFixedSize(uint64_t Size) {
+  if (tooLarge(Size))
     return F;
-  }
+  std::string Type = instantiate(R.FixedSize->Template, Argument, Size);
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  bool FromList =
+      Construct && Construct->getNumArgs() > 0 &&
+      isa<CXXStdInitializerListExpr>(Construct->getArg(0)->IgnoreImplicit());
+  replace(Type, R.FixedSize->Header,
+          "its size never changes from " + std::to_string(Size));
+  // vector<T> v(8) counts; array<T, 8> v{} value-initializes the same.
+  if (!FromList && Construct && Construct->getParenOrBraceRange().isValid())
+    F.Hints.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Construct->getParenOrBraceRange()),
+        "{}"));
+  return F;
+}
 
+HeapObjectCheck::Fix
+StdTypeCheck::VariableFix::forGrowth(const Uses &U,
+                                     std::optional<uint64_t> Initial) {
   std::optional<uint64_t> Capacity;
   std::string Why;
   bool Counted = Initial && U.CountableGrowth && U.Pushed;
@@ -291,8 +284,8 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
     Capacity = *Initial + *U.Pushed;
     Why = "capacity " + std::to_string(*Capacity) +
           " from the elements it is given";
-  } else if (DefaultCapacity) {
-    Capacity = DefaultCapacity;
+  } else if (Check.DefaultCapacity) {
+    Capacity = Check.DefaultCapacity;
     Why = "capacity " + std::to_string(*Capacity) +
           " is assumed (DefaultCapacity): check it";
   }
@@ -304,21 +297,81 @@ HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
                                      "bounded"
                                    : " grows by an amount that cannot be "
                                      "bounded") +
-                      "; choose N for one of " + listTargets(*R));
+                      "; choose N for one of " + listTargets(R));
     return F;
   }
-  if (TooLarge(*Capacity))
-    return F;
-  const ReplacementTemplate *Target = chooseTarget(*R, FixTarget, *PP);
-  if (!Target) {
-    F.Notes.push_back("no fix: no fixed-capacity library can be included "
-                      "here; use one of " +
-                      listTargets(*R));
-    return F;
-  }
-  Replace(instantiate(Target->Template, Argument, *Capacity), Target->Header,
-          Why);
-  return F;
+  return replaceWithTarget(*Capacity, Why, "fixed-capacity library");
+}
+
+/// The specialization a fix replaces: only what the knowledge base says of
+/// the type itself (std::string, std::vector<T>; not
+/// std::optional<std::string>).
+static const ClassTemplateSpecializationDecl *
+replacedSpecialization(const VarDecl *Var, const ReplacementEntry &R) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Var->getType()->getAsCXXRecordDecl());
+  if (!Spec || qualifiedName(Spec->getSpecializedTemplate()) != R.Type)
+    return nullptr;
+  if (R.Type == "std::basic_string" &&
+      !Spec->getTemplateArgs()[0].getAsType()->isCharType())
+    return nullptr;
+  return Spec;
+}
+
+HeapObjectCheck::Fix StdTypeCheck::fixVariable(const VarDecl *Var,
+                                               const HeapTypeVerdict &Verdict,
+                                               ASTContext &Ctx) {
+  if (!PP || !Var->isLocalVarDecl() || Var->isStaticLocal() || !Verdict.Entry ||
+      isInInstantiation(Var) || Var->getDeclContext()->isDependentContext())
+    return {};
+  const ReplacementEntry *R = knowledge()->replacement(Verdict.Entry->Name);
+  const FunctionDecl *Fn = functionOf(Var);
+  TypeSourceInfo *TSI = Var->getTypeSourceInfo();
+  if (!R || !Fn || !TSI || Var->getType()->getContainedDeducedType())
+    return {};
+  // The type as written, without 'const': the part a fix replaces.
+  TypeLoc TL = TSI->getTypeLoc().getUnqualifiedLoc();
+  if (TL.getBeginLoc().isMacroID() || TL.getEndLoc().isMacroID())
+    return {};
+  const ClassTemplateSpecializationDecl *Spec = replacedSpecialization(Var, *R);
+  if (!Spec)
+    return {};
+  bool IsString = R->Type == "std::basic_string";
+  std::string Argument;
+  // getAsAdjusted: before clang 22, 'std::vector<int>' is an elaborated
+  // type around the specialization.
+  if (auto TST = TL.getAsAdjusted<TemplateSpecializationTypeLoc>();
+      TST && TST.getNumArgs() > 0)
+    Argument = sourceText(TST.getArgLoc(0).getSourceRange(), Ctx);
+  else if (!IsString)
+    return {};
+
+  Uses U = summarizeUses(Var, Fn, *R, /*StringLike=*/IsString, Ctx);
+  bool FillValue = false;
+  std::optional<uint64_t> Initial = initialSize(Var, Ctx, FillValue);
+  // Never filled, never grown: nothing to size, nothing to say.
+  if (!U.Escapes && !U.Grows && Initial == 0 && !isStringLiteralInit(Var))
+    return {};
+  VariableFix Fixer(*this, Var, *R, *Spec, TL, std::move(Argument), Ctx);
+  if (U.Escapes)
+    return {{}, {"no fix: " + Fixer.name() + " escapes: " + U.EscapeReason}};
+  // std::vector<bool> packs its bits and hands out proxies: a container of
+  // bools would change what 'v[i]' is (a program that tests the proxy).
+  if (R->Type == "std::vector" &&
+      Spec->getTemplateArgs()[0].getAsType()->isBooleanType())
+    return {{},
+            {"no fix: " + Fixer.name() +
+             " packs its bits and its elements are proxies, which a "
+             "container of 'bool' is not; a fixed number of bits is "
+             "'std::bitset<N>'"}};
+  if (R->Type == "std::function")
+    return Fixer.forFunction();
+  if (IsString)
+    return Fixer.forString(U);
+  // A size that never changes: std::array.
+  if (!U.Grows && Initial && *Initial > 0 && !FillValue && R->FixedSize)
+    return Fixer.forFixedSize(*Initial);
+  return Fixer.forGrowth(U, Initial);
 }
 
 HeapObjectCheck::Fix StdTypeCheck::fixLibraryCall(const CallExpr *Call,

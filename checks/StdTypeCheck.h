@@ -31,6 +31,7 @@ private:
   }
   bool reportsLibraryCalls() const override { return true; }
   bool reportsHeldInPlace() const override { return ReportHeldInPlace; }
+  class VariableFix;
   Fix fixVariable(const clang::VarDecl *Var, const HeapTypeVerdict &Verdict,
                   clang::ASTContext &Ctx) override;
   Fix fixLibraryCall(const clang::CallExpr *Call,
