@@ -9,7 +9,11 @@
  * default accepts them. Before, psignal, timegm and the multibyte functions
  * were in no knowledge file (the default called them allocation-free, and
  * so did ReportMayAllocate), and perror was 'allocates' for a reason glibc
- * 2.36 does not have. The twin: mbsinit reads the state only.
+ * 2.36 does not have. The twin: mbsinit reads the state only. review9-4:
+ * regerror, gai_strerror, strerror_r, hstrerror, warn and error (with an
+ * errnum) translate the same way (12, then 1; 0 in the C locale); regerror
+ * and gai_strerror were 'none', a wrong clean. Their twin: strerrordesc_np
+ * is never translated (0 in both).
  * RUN: %expect-exit 1 %noalloc --no-cache --checks='-*,noalloc-c-allocation' \
  * RUN:   --config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}' %s -- \
  * RUN:   | FileCheck %s --check-prefix=REPORT --implicit-check-not='{{warning|error}}:'
@@ -22,6 +26,12 @@
  * RUN: %oracle %s --
  * RUN: %oracle %s -- -DWITNESS=err_psignal
  * RUN: %oracle %s -- -DWITNESS=name_signal
+ * RUN: %oracle %s -- -DWITNESS=msg_regerror
+ * RUN: %oracle %s -- -DWITNESS=msg_gai_strerror
+ * RUN: %oracle %s -- -DWITNESS=msg_strerror_r
+ * RUN: %oracle %s -- -DWITNESS=msg_hstrerror
+ * RUN: %oracle %s -- -DWITNESS=msg_warn
+ * RUN: %oracle %s -- -DWITNESS=msg_error
  * RUN: %oracle %s -- -DWITNESS=mb_mblen
  * RUN: %oracle %s -- -DWITNESS=mb_mbtowc
  * RUN: %oracle %s -- -DWITNESS=mb_mbrlen
@@ -42,7 +52,11 @@
  * RUN: %oracle %s -- -DWITNESS=mb_c32rtomb
  */
 #define _GNU_SOURCE
+#include <err.h>
+#include <error.h>
 #include <locale.h>
+#include <netdb.h>
+#include <regex.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +71,8 @@ static const char E[] = "\xc3\xa9"; /* U+00E9 in UTF-8 */
 static char out[16];
 static wchar_t wide[16];
 static mbstate_t st;
+static char text[128];
+static regex_t re;
 
 ROOT void err_perror(void) { perror("adc"); }
 // REPORT: libc-locale.c:[[@LINE-1]]:30: warning: call to 'perror' may allocate on the heap: after setlocale to a locale other than C, its message comes from the locale's message catalog, loaded on first use (measured 12 with C.UTF-8, then 1 per call; 0 in the C locale) [noalloc-c-allocation]
@@ -64,6 +80,23 @@ ROOT void err_psignal(void) { psignal(SIGINT, "adc"); }
 // REPORT: libc-locale.c:[[@LINE-1]]:31: warning: call to 'psignal' may allocate on the heap: after setlocale to a locale other than C, its message comes from the locale's message catalog
 ROOT const char *name_signal(void) { return strsignal(SIGINT); }
 // REPORT: libc-locale.c:[[@LINE-1]]:45: warning: call to 'strsignal' may allocate on the heap: after setlocale to a locale other than C, its message comes from the locale's message catalog
+// review9-4: regerror and gai_strerror were 'none' (a wrong clean);
+// strerror_r, hstrerror and the err.h and error.h reporters were in no
+// knowledge file. All translate as strerror does.
+ROOT void msg_regerror(void) { regerror(REG_EPAREN, &re, text, sizeof text); }
+// REPORT: libc-locale.c:[[@LINE-1]]:32: warning: call to 'regerror' may allocate on the heap: after setlocale to a locale other than C, its message comes from the locale's message catalog
+ROOT const char *msg_gai_strerror(void) { return gai_strerror(EAI_AGAIN); }
+// REPORT: libc-locale.c:[[@LINE-1]]:50: warning: call to 'gai_strerror' may allocate on the heap: after setlocale to a locale other than C, its message comes from the locale's message catalog
+ROOT const char *msg_strerror_r(void) { return strerror_r(2, text, sizeof text); }
+// REPORT: libc-locale.c:[[@LINE-1]]:48: warning: call to 'strerror_r' may allocate on the heap: after setlocale to a locale other than C, its message comes from the locale's message catalog
+ROOT const char *msg_hstrerror(void) { return hstrerror(HOST_NOT_FOUND); }
+// REPORT: libc-locale.c:[[@LINE-1]]:47: warning: call to 'hstrerror' may allocate on the heap: after setlocale to a locale other than C, its message comes from the locale's message catalog
+ROOT void msg_warn(void) { warn("adc"); }
+// REPORT: libc-locale.c:[[@LINE-1]]:28: warning: call to 'warn' may allocate on the heap: its message ends with strerror(errno)
+ROOT void msg_error(void) { error(0, 2, "adc"); }
+// REPORT: libc-locale.c:[[@LINE-1]]:29: warning: call to 'error' may allocate on the heap: with a nonzero errnum, its message ends with strerror(errnum)
+// The twin: strerrordesc_np's text is never translated (0 in both locales).
+ROOT const char *msg_strerrordesc(void) { return strerrordesc_np(2); }
 ROOT time_t t_timegm(struct tm *t) { return timegm(t); }
 // REPORT: libc-locale.c:[[@LINE-1]]:45: warning: call to 'timegm' may allocate on the heap: the first time conversion of the process initialises the time zone
 ROOT int mb_mblen(void) { return mblen(E, 2); }
@@ -122,6 +155,15 @@ ROOT int mb_mbsinit(void) { return mbsinit(&st); }
 // STRICT: "name": "err_perror",
 // STRICT-NEXT: "usr": {{.*}}
 // STRICT-NEXT: "verdict": "allocates"
+// STRICT: "name": "msg_regerror",
+// STRICT-NEXT: "usr": {{.*}}
+// STRICT-NEXT: "verdict": "allocates"
+// STRICT: "name": "msg_gai_strerror",
+// STRICT-NEXT: "usr": {{.*}}
+// STRICT-NEXT: "verdict": "allocates"
+// STRICT: "name": "msg_strerrordesc",
+// STRICT-NEXT: "usr": {{.*}}
+// STRICT-NEXT: "verdict": "none"
 // STRICT: "name": "t_timegm",
 // STRICT-NEXT: "usr": {{.*}}
 // STRICT-NEXT: "verdict": "allocates"
@@ -150,12 +192,20 @@ ORACLE_MAIN {
   ORACLE_NO_HEAP("strsignal in the C locale", name_signal());
   ORACLE_NO_HEAP("mbrtowc in the C locale", mb_mbrtowc());
   ORACLE_NO_HEAP("mbsinit", mb_mbsinit());
+  ORACLE_NO_HEAP("regerror in the C locale", msg_regerror());
+  ORACLE_NO_HEAP("gai_strerror in the C locale", msg_gai_strerror());
+  ORACLE_NO_HEAP("strerror_r in the C locale", msg_strerror_r());
+  ORACLE_NO_HEAP("hstrerror in the C locale", msg_hstrerror());
+  ORACLE_NO_HEAP("warn in the C locale", msg_warn());
+  ORACLE_NO_HEAP("error in the C locale", msg_error());
+  ORACLE_NO_HEAP("strerrordesc_np in the C locale", msg_strerrordesc());
   ORACLE_ALLOCATES("timegm, the first time conversion", t_timegm(&tm));
   ORACLE_NO_HEAP("timegm, later", t_timegm(&tm));
   setlocale(LC_ALL, "C.UTF-8");
   memset(&st, 0, sizeof st);
   ORACLE_ALLOCATES(NAME(WITNESS) " after setlocale", WITNESS());
   ORACLE_NO_HEAP("mbsinit after setlocale", mb_mbsinit());
+  ORACLE_NO_HEAP("strerrordesc_np after setlocale", msg_strerrordesc());
   ORACLE_ALLOCATES("perror after setlocale", err_perror());
   ORACLE_ALLOCATES("perror, later", err_perror());
 }
