@@ -46,6 +46,9 @@ Examples:
   noalloc -p build src/audio.cpp        one file, flags from the database
   noalloc main.cpp -- -std=c++20 -Iinc  no database: flags after --
   noalloc --checks='-*,noalloc-new-delete' -p build
+  noalloc -p build --config="{CheckOptions: {Roots: 'tick;isr_*'}}"
+                                        only what the roots reach, and one
+                                        answer per root (docs/configuration.md)
 
 Distributed with the build (CMake, Ninja, distcc, remote execution):
   cmake -DCMAKE_CXX_COMPILER_LAUNCHER="noalloc;launch" ...
@@ -132,9 +135,12 @@ cl::opt<std::string> ConfigFile(
              "format) instead of --config."),
     cl::init(""), MainAndLink, cl::cat(Category));
 
-cl::opt<bool> SystemHeaders("system-headers",
-                            cl::desc("Also report findings in system headers."),
-                            cl::init(false), MainAndLink, cl::cat(Category));
+cl::opt<bool> SystemHeaders(
+    "system-headers",
+    cl::desc("Accepted as clang-tidy accepts it; noalloc's checks\n"
+             "match user code, so no finding is produced inside a\n"
+             "system header (calls into one are reported)."),
+    cl::init(false), MainAndLink, cl::cat(Category));
 
 cl::opt<bool> DumpConfig(
     "dump-config",

@@ -179,21 +179,44 @@ std::optional<std::string> unknownCheckOption(StringRef Name,
   return Message;
 }
 
+std::optional<std::string> unknownGlobalOption(StringRef Name,
+                                               const StringSet<> &Known) {
+  if (Name.contains('.'))
+    return std::nullopt;
+  std::vector<std::string> Globals;
+  for (const auto &Entry : Known)
+    Globals.push_back(Entry.getKey().rsplit('.').second.str());
+  if (llvm::is_contained(Globals, Name))
+    return std::nullopt;
+  // Other tools' global options are none of noalloc's business; near
+  // misses of noalloc's are.
+  if (auto Near = nearest(Name, Globals))
+    return ("unknown option '" + Name + "'; did you mean '" + *Near + "'?")
+        .str();
+  return std::nullopt;
+}
+
 Error rejectUnknownCheckOptions(
     ArrayRef<ClangTidyOptionsProvider::OptionsSource> Raw) {
   std::optional<StringSet<>> Known;
   for (const auto &[Options, Where] : Raw)
     for (const auto &[Key, Value] : Options.CheckOptions) {
-      // The registry is built only for a configuration that sets
-      // noalloc options: the launcher checks every compile command.
-      if (!StringRef(Key).starts_with("noalloc-"))
+      // The registry is built only for a configuration that sets noalloc
+      // options or global ones: the launcher checks every compile command.
+      StringRef Name = Key;
+      if (!Name.starts_with("noalloc-") && Name.contains('.'))
         continue;
       if (!Known)
         Known = compat::knownCheckOptions();
-      if (auto Message = unknownCheckOption(Key, *Known))
+      std::optional<std::string> Message = unknownCheckOption(Name, *Known);
+      if (!Message)
+        Message = unknownGlobalOption(Name, *Known);
+      if (Message)
         return createStringError(
             inconvertibleErrorCode(), "%s (set by '%s')", Message->c_str(),
-            location(Where, StringRef(Key).rsplit('.').second, false).c_str());
+            location(Where, Name.contains('.') ? Name.rsplit('.').second : Name,
+                     false)
+                .c_str());
     }
   return Error::success();
 }
@@ -208,22 +231,12 @@ static void findUnknownNames(const ClangTidyOptionsProvider::OptionsSource &S,
       StringRef Glob = StringRef(Message).drop_front().split('\'').first;
       Problems.push_back({Where, Glob.str(), Message, /*IsGlob=*/true});
     }
-  std::vector<std::string> Globals;
-  for (const auto &Entry : KnownOptions)
-    Globals.push_back(Entry.getKey().rsplit('.').second.str());
   for (const auto &[Key, Value] : Options.CheckOptions) {
     StringRef Name = Key;
-    if (auto Message = unknownCheckOption(Name, KnownOptions)) {
+    if (auto Message = unknownCheckOption(Name, KnownOptions))
       Problems.push_back({Where, Name.rsplit('.').second.str(), *Message});
-    } else if (!Name.contains('.') && !llvm::is_contained(Globals, Name)) {
-      // Other tools' global options are none of noalloc's business; near
-      // misses of noalloc's are.
-      if (auto Near = nearest(Name, Globals))
-        Problems.push_back({Where, Name.str(),
-                            ("unknown option '" + Name +
-                             "'; did you mean '" + *Near + "'?")
-                                .str()});
-    }
+    else if (auto Message = unknownGlobalOption(Name, KnownOptions))
+      Problems.push_back({Where, Name.str(), *Message});
   }
 }
 

@@ -37,8 +37,14 @@ int dumpConfig(const RunOptions &Options, llvm::StringRef File);
 std::optional<std::string> unknownCheckOption(llvm::StringRef Name,
                                               const llvm::StringSet<> &Known);
 
-/// An error for the first unknown noalloc check option in \p Raw (the
-/// configuration sources of one file), with the file and line that set it:
+/// "unknown option 'Polcy'; did you mean 'Policy'?" when \p Name, with no
+/// check's prefix, is a near miss of a noalloc check's option: a global
+/// option of another tool is none of noalloc's business.
+std::optional<std::string> unknownGlobalOption(llvm::StringRef Name,
+                                               const llvm::StringSet<> &Known);
+
+/// An error for the first unknown noalloc check option, or near miss, in \p Raw
+/// (the configuration sources of one file), with the file and line that set it:
 /// a misspelt option must not leave the run under its default.
 llvm::Error rejectUnknownCheckOptions(
     llvm::ArrayRef<clang::tidy::ClangTidyOptionsProvider::OptionsSource> Raw);
