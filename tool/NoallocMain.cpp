@@ -209,6 +209,12 @@ static void printAnnotated(ArrayRef<ClangTidyError> Annotations) {
     errs() << " (" << gnuAttributeSpelling(Attribute) << " in the "
            << InC.size() << " that C units read)";
   errs() << "; clang accepts every one\n";
+  // An attribute makes a root: the next run reports only what the roots
+  // reach (review9-6: the malloc of an unmarked function went unreported).
+  if (N > 0 && (cli::Fix || cli::FixErrors))
+    errs()
+        << "noalloc: the marked functions are roots from now on: later "
+           "runs report only what roots reach (docs/annotate.md#later-runs)\n";
 }
 
 /// What a failed run leaves unwritten: standard output for a report in a
