@@ -260,6 +260,16 @@ std::optional<uint64_t> constantBytes(const CallExpr *Call, ASTContext &Ctx,
 
 } // namespace
 
+/// \p Declaration on a line of its own before \p Var's, indented like it.
+static FixItHint declareBefore(const VarDecl *Var,
+                               const std::string &Declaration,
+                               const SourceManager &SM) {
+  SourceLocation DeclBegin = Var->getBeginLoc();
+  unsigned Column = SM.getSpellingColumnNumber(DeclBegin);
+  return FixItHint::CreateInsertion(
+      DeclBegin, Declaration + "\n" + std::string(Column - 1, ' '));
+}
+
 LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
                               unsigned StackLimit) {
   LocalStorageFix Fix;
@@ -315,19 +325,66 @@ LocalStorageFix localArrayFor(const CallExpr *Malloc, ASTContext &Ctx,
   std::string Array =
       Declared +
       (Zeroed ? (Ctx.getLangOpts().CPlusPlus ? "{}" : " = {0}") : "") + ";";
-  // The declaration's own line, indented like it.
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation DeclBegin = Var->getBeginLoc();
-  unsigned Column = SM.getSpellingColumnNumber(DeclBegin);
-  Fix.Hints.push_back(FixItHint::CreateInsertion(
-      DeclBegin, Array + "\n" + std::string(Column - 1, ' ')));
-  Fix.Hints.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(Var->getInit()->getSourceRange()),
-      Storage));
-  Fix.Hints.push_back(*FreeRemoval);
+  Fix.Hints = {
+      declareBefore(Var, Array, Ctx.getSourceManager()),
+      FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Var->getInit()->getSourceRange()),
+          Storage),
+      *FreeRemoval};
   Fix.Note = "replace with a local array '" + Declared +
              "': it is freed in the same function";
   return Fix;
+}
+
+/// The rewrites of \p Var's uses when the std::unique_ptr it holds becomes
+/// the object itself ('p->x' is 'p.x', '*p' is 'p', 'p.get()' is '&p'),
+/// none when one uses it as an owner.
+static std::optional<std::vector<FixItHint>>
+objectUsesOfUniquePtr(const VarDecl *Var, const Stmt *Body, ASTContext &Ctx) {
+  std::vector<FixItHint> Uses;
+  References Refs(Var);
+  Refs.TraverseStmt(const_cast<Stmt *>(Body));
+  std::string Name = Var->getName().str();
+  for (const DeclRefExpr *Use : Refs.Found) {
+    DynTypedNode Parent = parentOf(Use, Ctx);
+    const auto *Op = Parent.get<CXXOperatorCallExpr>();
+    if (Op && Op->getOperator() == OO_Arrow) {
+      // p->member: the arrow becomes a dot.
+      DynTypedNode Member = parentOf(Op, Ctx);
+      const auto *ME = Member.get<MemberExpr>();
+      if (!ME || !ME->isArrow() || ME->getOperatorLoc().isMacroID())
+        return std::nullopt;
+      Uses.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(ME->getOperatorLoc()), "."));
+      continue;
+    }
+    if (Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1) {
+      Uses.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Op->getSourceRange()), Name));
+      continue;
+    }
+    if (const auto *ME = Parent.get<MemberExpr>();
+        ME && !ME->isArrow() && ME->getMemberNameInfo().getAsString() == "get")
+      if (const auto *Get = parentOf(ME, Ctx).get<CXXMemberCallExpr>()) {
+        Uses.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(Get->getSourceRange()), "&" + Name));
+        continue;
+      }
+    return std::nullopt;
+  }
+  return Uses;
+}
+
+/// "(a, b)" as written, "{}" for no arguments (which value-initializes, as
+/// make_unique does).
+static std::string argumentsText(const CallExpr *Call, ASTContext &Ctx) {
+  if (Call->getNumArgs() == 0)
+    return "{}";
+  return "(" +
+         text(SourceRange(Call->getArg(0)->getBeginLoc(),
+                          Call->getArg(Call->getNumArgs() - 1)->getEndLoc()),
+              Ctx) +
+         ")";
 }
 
 LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
@@ -351,35 +408,10 @@ LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
     Fix.Note = *Why;
     return Fix;
   }
-  std::vector<FixItHint> Uses;
-  References Refs(Var);
-  Refs.TraverseStmt(const_cast<Stmt *>(Body));
   std::string Name = Var->getName().str();
-  for (const DeclRefExpr *Use : Refs.Found) {
-    DynTypedNode Parent = parentOf(Use, Ctx);
-    const auto *Op = Parent.get<CXXOperatorCallExpr>();
-    if (Op && Op->getOperator() == OO_Arrow) {
-      // p->member: the arrow becomes a dot.
-      DynTypedNode Member = parentOf(Op, Ctx);
-      const auto *ME = Member.get<MemberExpr>();
-      if (!ME || !ME->isArrow() || ME->getOperatorLoc().isMacroID())
-        return Fix;
-      Uses.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(ME->getOperatorLoc()), "."));
-      continue;
-    }
-    if (Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1) {
-      Uses.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Op->getSourceRange()), Name));
-      continue;
-    }
-    if (const auto *ME = Parent.get<MemberExpr>();
-        ME && !ME->isArrow() && ME->getMemberNameInfo().getAsString() == "get")
-      if (const auto *Get = parentOf(ME, Ctx).get<CXXMemberCallExpr>()) {
-        Uses.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(Get->getSourceRange()), "&" + Name));
-        continue;
-      }
+  std::optional<std::vector<FixItHint>> Uses =
+      objectUsesOfUniquePtr(Var, Body, Ctx);
+  if (!Uses) {
     Fix.Note = "no fix: '" + Name +
                "' is used as an owner (moved, reset, "
                "released, passed or returned)";
@@ -388,21 +420,76 @@ LocalStorageFix automaticObjectFor(const CallExpr *MakeUnique, ASTContext &Ctx,
   // `auto p = std::make_unique<T>(a, b)` becomes `T p(a, b)`; with no
   // arguments `T p{}`, which value-initializes as make_unique does.
   std::string Type = text(Ref->template_arguments()[0].getSourceRange(), Ctx);
-  std::string Arguments =
-      MakeUnique->getNumArgs() == 0
-          ? "{}"
-          : "(" +
-                text(
-                    SourceRange(MakeUnique->getArg(0)->getBeginLoc(),
-                                MakeUnique->getArg(MakeUnique->getNumArgs() - 1)
-                                    ->getEndLoc()),
-                    Ctx) +
-                ")";
-  Fix.Hints.push_back(declareObject(Var, Type, Arguments));
-  llvm::append_range(Fix.Hints, Uses);
+  Fix.Hints.push_back(declareObject(Var, Type, argumentsText(MakeUnique, Ctx)));
+  llvm::append_range(Fix.Hints, *Uses);
   Fix.Note = "replace with an automatic object '" + Type + " " + Name +
              "': it never leaves the function";
   return Fix;
+}
+
+namespace {
+/// What becomes of the uses of a pointer to a new object when the object
+/// becomes a local.
+struct PointerUses {
+  std::vector<FixItHint> Rewrites;
+  const CXXDeleteExpr *Delete = nullptr;
+  /// Why there is no fix ("is deleted more than once"), or empty.
+  std::string Refused;
+};
+} // namespace
+
+static PointerUses pointerUsesOfNew(const VarDecl *Var, const Stmt *Body,
+                                    ASTContext &Ctx) {
+  PointerUses Result;
+  std::string Name = Var->getName().str();
+  References Refs(Var);
+  Refs.TraverseStmt(const_cast<Stmt *>(Body));
+  for (const DeclRefExpr *Use : Refs.Found) {
+    DynTypedNode Parent = parentOf(Use, Ctx);
+    if (const auto *D = Parent.get<CXXDeleteExpr>()) {
+      if (Result.Delete || D->isArrayForm()) {
+        Result.Refused = "is deleted more than once";
+        return Result;
+      }
+      Result.Delete = D;
+      continue;
+    }
+    if (const auto *ME = Parent.get<MemberExpr>(); ME && ME->isArrow()) {
+      Result.Rewrites.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(ME->getOperatorLoc()), "."));
+      continue;
+    }
+    if (const auto *Unary = Parent.get<UnaryOperator>();
+        Unary && Unary->getOpcode() == UO_Deref) {
+      Result.Rewrites.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Unary->getSourceRange()), Name));
+      continue;
+    }
+    // f(p): the callee gets the object's address, as before.
+    if (Parent.get<CallExpr>() && !Parent.get<CXXMemberCallExpr>()) {
+      Result.Rewrites.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Use->getSourceRange()), "&" + Name));
+      continue;
+    }
+    Result.Refused = "is used as a pointer of its own "
+                     "(compared, assigned, returned or stored)";
+    return Result;
+  }
+  return Result;
+}
+
+/// The new-expression's initializer as the local's: "(a, b)", "{a, b}", or
+/// "{}" for none or "()" (value-initialization either way).
+static std::string initializerText(const CXXNewExpr *New, ASTContext &Ctx) {
+  std::string Init = "{}";
+  if (const Expr *Initializer = New->getInitializer()) {
+    SourceRange Parens = New->getDirectInitRange();
+    if (Parens.isValid())
+      Init = text(Parens, Ctx);
+    else if (isa<InitListExpr>(Initializer))
+      Init = text(Initializer->getSourceRange(), Ctx);
+  }
+  return Init == "()" ? "{}" : Init;
 }
 
 LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
@@ -424,42 +511,12 @@ LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
     return Fix;
   }
   std::string Name = Var->getName().str();
-  std::vector<FixItHint> Uses;
-  const CXXDeleteExpr *Delete = nullptr;
-  References Refs(Var);
-  Refs.TraverseStmt(const_cast<Stmt *>(Body));
-  for (const DeclRefExpr *Use : Refs.Found) {
-    DynTypedNode Parent = parentOf(Use, Ctx);
-    if (const auto *D = Parent.get<CXXDeleteExpr>()) {
-      if (Delete || D->isArrayForm()) {
-        Fix.Note = "no fix: '" + Name + "' is deleted more than once";
-        return Fix;
-      }
-      Delete = D;
-      continue;
-    }
-    if (const auto *ME = Parent.get<MemberExpr>(); ME && ME->isArrow()) {
-      Uses.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(ME->getOperatorLoc()), "."));
-      continue;
-    }
-    if (const auto *Unary = Parent.get<UnaryOperator>();
-        Unary && Unary->getOpcode() == UO_Deref) {
-      Uses.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Unary->getSourceRange()), Name));
-      continue;
-    }
-    // f(p): the callee gets the object's address, as before.
-    if (Parent.get<CallExpr>() && !Parent.get<CXXMemberCallExpr>()) {
-      Uses.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Use->getSourceRange()), "&" + Name));
-      continue;
-    }
-    Fix.Note = "no fix: '" + Name +
-               "' is used as a pointer of its own "
-               "(compared, assigned, returned or stored)";
+  PointerUses Uses = pointerUsesOfNew(Var, Body, Ctx);
+  if (!Uses.Refused.empty()) {
+    Fix.Note = "no fix: '" + Name + "' " + Uses.Refused;
     return Fix;
   }
+  const CXXDeleteExpr *Delete = Uses.Delete;
   std::optional<FixItHint> DeleteRemoval =
       Delete && !Delete->getBeginLoc().isMacroID()
           ? statementRemoval(Delete, Ctx)
@@ -478,18 +535,8 @@ LocalStorageFix automaticObjectForNew(const CXXNewExpr *New, ASTContext &Ctx,
                                     .getSourceRange(),
                                 Ctx)
                          : T.getAsString();
-  std::string Init = "{}";
-  if (const Expr *Initializer = New->getInitializer()) {
-    SourceRange Parens = New->getDirectInitRange();
-    if (Parens.isValid())
-      Init = text(Parens, Ctx);
-    else if (isa<InitListExpr>(Initializer))
-      Init = text(Initializer->getSourceRange(), Ctx);
-  }
-  if (Init == "()")
-    Init = "{}";
-  Fix.Hints.push_back(declareObject(Var, Type, Init));
-  llvm::append_range(Fix.Hints, Uses);
+  Fix.Hints.push_back(declareObject(Var, Type, initializerText(New, Ctx)));
+  llvm::append_range(Fix.Hints, Uses.Rewrites);
   Fix.Hints.push_back(*DeleteRemoval);
   Fix.Note = "replace with an automatic object '" + Type + " " + Name +
              "': it is deleted in the same function";
