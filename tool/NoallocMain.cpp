@@ -293,6 +293,41 @@ static void countFindings(ArrayRef<ClangTidyError> Errors,
   Summary.FilesWithFindings = FilesWithFindings.size();
 }
 
+/// The command line's filters, and what the link says beside the findings
+/// (calls it could not follow, library calls the policy accepts, roots).
+static void filterFindings(std::vector<ClangTidyError> &Errors,
+                           const std::optional<LinkedRun> &Linked,
+                           const RunOptions &Options,
+                           ArrayRef<std::string> Files, RunSummary &Summary) {
+  if (cli::LinkCommand)
+    keepLinkedChecks(Errors);
+  applyHeaderFilters(Errors, Options, Files);
+  applyLineFilter(Errors, Options.Global);
+  if (!Linked)
+    return;
+  Summary.Unfollowed = takeUnfollowedCalls(Errors, *Linked);
+  Summary.AcceptedLibrary =
+      acceptedLibraryCalls(*Linked->Graph, Linked->Options.Policy);
+  if (!cli::Quiet)
+    Summary.Roots = rootAnswers(*Linked->Graph, Linked->Options.Policy,
+                                RunSummary::RootsShown);
+}
+
+/// The summary's last lines; the exit status of the run.
+static int finish(const RunSummary &Summary, ArrayRef<std::string> Unwritten,
+                  unsigned AsErrors) {
+  printSummary(Summary);
+  printUnwritten(Unwritten);
+  if (AsErrors && !cli::Quiet)
+    errs() << "noalloc: " << AsErrors
+           << (AsErrors == 1 ? " finding" : " findings")
+           << " treated as errors\n";
+  if (Summary.failed())
+    return 2;
+  // Writing a baseline accepts today's findings.
+  return Summary.Findings && cli::WriteBaseline.empty() ? 1 : 0;
+}
+
 /// Joins, links, filters and prints the results of every unit; the exit
 /// status of the run.
 static int report(std::vector<TranslationUnitResult> &Results,
@@ -319,18 +354,7 @@ static int report(std::vector<TranslationUnitResult> &Results,
     }
     return *Status;
   }
-  if (cli::LinkCommand)
-    keepLinkedChecks(Errors);
-  applyHeaderFilters(Errors, Options, Files);
-  applyLineFilter(Errors, Options.Global);
-  if (Linked) {
-    Summary.Unfollowed = takeUnfollowedCalls(Errors, *Linked);
-    Summary.AcceptedLibrary =
-        acceptedLibraryCalls(*Linked->Graph, Linked->Options.Policy);
-    if (!cli::Quiet)
-      Summary.Roots = rootAnswers(*Linked->Graph, Linked->Options.Policy,
-                                  RunSummary::RootsShown);
-  }
+  filterFindings(Errors, Linked, Options, Files, Summary);
   // Whether the run fails is known here, before any file is written.
   Summary.ConfigurationError = markConfigurationErrors(Errors);
   std::vector<std::string> Unwritten = unwrittenOutputs(Summary);
@@ -370,16 +394,7 @@ static int report(std::vector<TranslationUnitResult> &Results,
       return *Status;
   if (Annotating && Summary.Failed.empty())
     printAnnotated(Annotations);
-  printSummary(Summary);
-  printUnwritten(Unwritten);
-  if (AsErrors && !cli::Quiet)
-    errs() << "noalloc: " << AsErrors
-           << (AsErrors == 1 ? " finding" : " findings")
-           << " treated as errors\n";
-  if (Summary.failed())
-    return 2;
-  // Writing a baseline accepts today's findings.
-  return Summary.Findings && cli::WriteBaseline.empty() ? 1 : 0;
+  return finish(Summary, Unwritten, AsErrors);
 }
 
 /// --verify-config: the configuration of every source of the run (every
@@ -510,6 +525,22 @@ static std::optional<int> rejectLinkOptions() {
   return 2;
 }
 
+/// --dump-config, --verify-config and --list-checks, which analyse nothing,
+/// and a configuration that enables no noalloc check: the exit status.
+static std::optional<int>
+answerConfigurationQuestions(const RunOptions &Options) {
+  std::string AnyFile = representativeFile();
+  if (cli::DumpConfig)
+    return dumpConfig(Options, AnyFile);
+  if (cli::VerifyConfig)
+    return verifyEveryConfig(Options, AnyFile);
+  if (std::optional<int> Status = requireEnabledChecks(Options, AnyFile))
+    return Status;
+  if (cli::ListChecks)
+    return listChecks(Options);
+  return std::nullopt;
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   // The command line as given, which the report cache's key holds.
@@ -549,15 +580,8 @@ int main(int argc, const char **argv) {
     return 2;
   }
   RunOptions Options = std::move(*ParsedOptions);
-  std::string AnyFile = representativeFile();
-  if (cli::DumpConfig)
-    return dumpConfig(Options, AnyFile);
-  if (cli::VerifyConfig)
-    return verifyEveryConfig(Options, AnyFile);
-  if (std::optional<int> Status = requireEnabledChecks(Options, AnyFile))
+  if (std::optional<int> Status = answerConfigurationQuestions(Options))
     return *Status;
-  if (cli::ListChecks)
-    return listChecks(Options);
 
   RunUnits Units;
   std::optional<int> Status =
