@@ -2,6 +2,7 @@
 
 #include "link/HeapGraph.h"
 #include "knowledge/StoredCallables.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/GlobPattern.h"
 #include <deque>
@@ -13,12 +14,39 @@ using namespace llvm;
 
 namespace noalloc {
 
+/// \p Name without its template argument lists: 'ns::Box<int>::get' is
+/// 'ns::Box::get'. The '<' of an operator's name stays ('operator<<').
+static std::string withoutTemplateArguments(StringRef Name) {
+  std::string Out;
+  int Depth = 0;
+  for (char C : Name) {
+    if (Depth > 0) {
+      Depth += C == '<' ? 1 : C == '>' ? -1 : 0;
+      continue;
+    }
+    bool AfterIdentifier =
+        !Out.empty() && (isAlnum(Out.back()) || Out.back() == '_');
+    if (C == '<' && AfterIdentifier && !StringRef(Out).ends_with("operator")) {
+      Depth = 1;
+      continue;
+    }
+    Out += C;
+  }
+  return Out;
+}
+
 bool HeapGraph::matches(const FunctionFacts &F, StringRef Pattern) {
   if (Pattern == F.USR || Pattern == F.Name)
     return true;
-  if (auto Glob = GlobPattern::create(Pattern))
-    return Glob->match(F.Name);
-  return false;
+  auto Glob = GlobPattern::create(Pattern);
+  if (!Glob)
+    return false;
+  if (Glob->match(F.Name))
+    return true;
+  // A pattern without template arguments names every instantiation:
+  // 'step' is 'step<int>' and 'step<double>' (review9).
+  return !Pattern.contains('<') && F.Name.find('<') != std::string::npos &&
+         Glob->match(withoutTemplateArguments(F.Name));
 }
 
 static bool matchesAny(const FunctionFacts &F,
