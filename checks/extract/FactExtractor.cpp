@@ -339,7 +339,10 @@ public:
               Caller);
     if (Kind == CallKind::Virtual)
       addCompiledOverride(cast<CXXMethodDecl>(Callee));
+    size_t Before = facts(Caller).Calls.size();
     addCall(Caller, Target, Loc, Kind, Object, ObjectOutside, ObjectParameter);
+    if (Kind == CallKind::Virtual && facts(Caller).Calls.size() > Before)
+      facts(Caller).Calls.back().OpenToClients = openToClients(Callee, SM);
   }
   /// \p ObjectOutside: the object is declared outside the caller, at that
   /// location (invalid for a member or a global; CallSite::ObjectOutside).
@@ -1514,8 +1517,10 @@ void Extractor::addIndirectCall(size_t Caller, const CallExpr *E,
       indirectCall(E->getCallee()->IgnoreImpCasts(), Loc, Function, Class);
   if (E->getCallee()->getType()->isBlockPointerType())
     C.Kind = CallKind::Block;
-  if (const ValueDecl *Pointer = calledPointer(E, SM))
+  if (const ValueDecl *Pointer = calledPointer(E, SM)) {
     C.Pointer = usr(Pointer);
+    C.OpenToClients = openToClients(Pointer, SM);
+  }
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -1528,8 +1533,10 @@ void Extractor::addArgumentCall(size_t Caller, const Expr *Arg,
                             QualType());
   if (!Parameter.empty())
     C.Pointer = Parameter.str();
-  else if (const ValueDecl *Pointer = passedPointer(Arg, SM))
+  else if (const ValueDecl *Pointer = passedPointer(Arg, SM)) {
     C.Pointer = usr(Pointer);
+    C.OpenToClients = openToClients(Pointer, SM);
+  }
   facts(Caller).Calls.push_back(std::move(C));
 }
 
@@ -1660,6 +1667,8 @@ void Extractor::addPointers() {
       P.Writers.push_back(writerKey(W));
     for (const FunctionDecl *Returner : Stores.Returners)
       P.Writers.push_back(returnedKey(Returner));
+    if (Stores.FromClients)
+      P.Writers.push_back(ClientsWriter.str());
     // What its callers pass, when the parameter is followed: the link
     // looks for them in the program.
     for (const DeclRefExpr *Ref : Stores.Parameters) {

@@ -469,6 +469,10 @@ void PointerStoreCollector::visit(const FieldDecl *D) {
     store(P, Init);
   else if (templateDefaultIsNull(D))
     Result.Pointers[P].NullStored = true;
+  else
+    // A template's initializer that no constructor of the unit instantiates,
+    // not null ('T (*fn)(T) = &T::make'): a function noalloc does not see.
+    Result.Pointers[P].OtherWrites = true;
 }
 
 void PointerStoreCollector::fieldInit(const FieldDecl *Field,
@@ -602,14 +606,58 @@ bool PointerStoreCollector::resolve(const ValueDecl *P, const Expr *Value,
   if (const auto *Loop = dyn_cast<ArrayInitLoopExpr>(E))
     E = Loop->getCommonExpr()->getSourceExpr();
   const Expr *Source = E ? named(E) : nullptr;
-  if (!Source || followed(declOf(Source), SM) != P)
+  const ValueDecl *From = Source ? followed(declOf(Source), SM) : nullptr;
+  if (!From || From != P) {
+    // A copy of a pointer clients outside the run may store into
+    // ('global_hooks.deallocate = hooks->free_fn'): theirs may be in it.
+    S.FromClients |= From && openToClients(From, SM);
     return false;
+  }
   Claimed.insert(Source);
   for (const Expr *Read = Value->IgnoreParens();
        const auto *Cast = dyn_cast<ImplicitCastExpr>(Read);
        Read = Cast->getSubExpr()->IgnoreParens())
     Harmless.insert(Cast);
   return true;
+}
+
+/// Whether \p D is declared where code outside the run sees it: in a
+/// header of user code, not in the unit's main file nor a system header.
+static bool inUserHeader(const Decl *D, const SourceManager &SM) {
+  SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
+  return Loc.isValid() && !SM.isInMainFile(Loc) && !SM.isInSystemHeader(Loc);
+}
+
+/// Whether code outside the run can name \p Record: a header defines it,
+/// with external linkage (no anonymous namespace, no local class).
+static bool nameableRecord(const RecordDecl *Record, const SourceManager &SM) {
+  const RecordDecl *Named = Record->getDefinition();
+  if (!Named || !inUserHeader(Named, SM))
+    return false;
+  // An unnamed record is named through the one that holds it ('struct {
+  // ... } ops;', an anonymous union).
+  while (!Named->hasNameForLinkage()) {
+    Named = dyn_cast<RecordDecl>(Named->getDeclContext());
+    if (!Named)
+      return false;
+  }
+  // C gives a record no linkage: one outside a function is any unit's.
+  if (!Named->getASTContext().getLangOpts().CPlusPlus)
+    return !Named->getParentFunctionOrMethod();
+  return Named->isExternallyVisible();
+}
+
+bool openToClients(const ValueDecl *D, const SourceManager &SM) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(D))
+    return Method->isVirtual() && nameableRecord(Method->getParent(), SM);
+  if (const auto *Record = dyn_cast<RecordDecl>(D->getDeclContext()))
+    return D->getAccess() != AS_private && nameableRecord(Record, SM);
+  const auto *Var = dyn_cast<VarDecl>(D);
+  return Var && Var->hasGlobalStorage() && !Var->isStaticLocal() &&
+         Var->isExternallyVisible() && !Var->getType().isConstQualified() &&
+         llvm::any_of(Var->redecls(), [&](const VarDecl *Redecl) {
+           return inUserHeader(Redecl, SM);
+         });
 }
 
 const ValueDecl *calledPointer(const CallExpr *E, const SourceManager &SM) {

@@ -79,6 +79,9 @@ struct PointerStores {
     /// ('e->writer = w'): it holds what their callers pass, if the unit's
     /// extractor follows them (the reference names the parameter).
     llvm::SmallSetVector<const clang::DeclRefExpr *, 1> Parameters;
+    /// The value of a pointer clients outside the run may store into
+    /// (openToClients) is stored into it: it may hold their functions.
+    bool FromClients = false;
   };
   /// By canonical declaration, in the order of the first write.
   llvm::MapVector<const clang::ValueDecl *, Stores> Pointers;
@@ -186,6 +189,15 @@ const clang::ValueDecl *calledPointer(const clang::CallExpr *E,
 /// passes ('compare' in 'qsort(b, n, s, compare)'), or null.
 const clang::ValueDecl *passedPointer(const clang::Expr *Arg,
                                       const clang::SourceManager &SM);
+
+/// Whether code outside the run, which includes the unit's headers, may
+/// redirect a call through \p D to a function of its own: \p D is a
+/// virtual member of a class it can derive from, a field (not private) of
+/// a record it can name, or a global variable a header declares, not
+/// const, that it can store into. What it names has external linkage and
+/// is defined (a variable: declared) in a header of user code, not only in
+/// the unit's main file (CallSite::OpenToClients).
+bool openToClients(const clang::ValueDecl *D, const clang::SourceManager &SM);
 
 /// The functions whose address the constant \p V holds, in its elements,
 /// fields and bases too: the table of function pointers that a constexpr

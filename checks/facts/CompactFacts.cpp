@@ -68,6 +68,7 @@ template <typename IO, typename Call> static void mapCall(IO &Io, Call &C) {
   Io.flag(C.InCatch);
   Io.text(C.Pointer);
   Io.flag(C.Nonallocating);
+  Io.flag(C.OpenToClients);
   Io.text(C.ObjectParameter);
   mapValues(Io, C.Guards);
   mapValues(Io, C.Arguments);

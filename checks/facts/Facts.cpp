@@ -203,6 +203,7 @@ static json::Value toJSON(const CallSite &C) {
                  {"in_catch", C.InCatch},
                  {"pointer", C.Pointer},
                  {"nonallocating", C.Nonallocating},
+                 {"open_to_clients", C.OpenToClients},
                  {"object_parameter", C.ObjectParameter}};
   if (!C.ObjectDeclared.File.empty())
     O["object_declared"] = toJSON(C.ObjectDeclared);
@@ -228,6 +229,7 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path Path) {
          O.map("in_noreturn_call", C.InNoReturnCall) &&
          O.map("in_catch", C.InCatch) && O.map("pointer", C.Pointer) &&
          O.map("nonallocating", C.Nonallocating) &&
+         O.map("open_to_clients", C.OpenToClients) &&
          O.map("object_parameter", C.ObjectParameter) &&
          O.mapOptional("guards", C.Guards) &&
          O.mapOptional("arguments", C.Arguments);

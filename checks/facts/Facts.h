@@ -190,6 +190,14 @@ struct CallSite {
   /// or [[clang::nonblocking]]. clang checks every function converted to
   /// it, so the call is trusted not to allocate.
   bool Nonallocating = false;
+  /// Code outside the run that includes the unit's headers may redirect
+  /// the call to a function of its own: a virtual call of a member of a
+  /// class it can derive from, a call through a pointer it can store into
+  /// (a field, not private, of a record it can name; a global variable a
+  /// header declares). Such a class, record or variable has external
+  /// linkage and is defined (a variable: declared) outside the unit's main
+  /// file; in library code it is the library's matter.
+  bool OpenToClients = false;
   /// As HeapSite::Guards: the call runs only while these hold.
   std::vector<ParameterValue> Guards;
   /// For a direct call of user code: what it is known to pass for the
@@ -203,6 +211,11 @@ struct CallSite {
 /// the pointer, and of what follows '|' in a writer whose object or pointer
 /// a call returned (PointerFacts::Writers).
 inline constexpr llvm::StringLiteral ReturnedPrefix = "noalloc:returned:";
+
+/// A writer (PointerFacts::Writers) that stores into the pointer the value
+/// of a pointer clients outside the run may store into
+/// (CallSite::OpenToClients): 'global_hooks.deallocate = hooks->free_fn'.
+inline constexpr llvm::StringLiteral ClientsWriter = "noalloc:clients";
 
 /// The head of a function-pointer parameter's key, followed by its index,
 /// ':' and its function's USR: an indirect call's 'pointer' when it calls
@@ -388,7 +401,7 @@ struct FunctionFacts {
 
 struct TranslationUnitFacts {
   /// Bumped whenever the format changes; older facts are rebuilt.
-  static constexpr unsigned FormatVersion = 27;
+  static constexpr unsigned FormatVersion = 28;
   std::string MainFile;
   /// What identifies the knowledge the unit was analysed with (the
   /// contents of the knowledge files its configuration names, not their

@@ -289,6 +289,7 @@ std::vector<LinkedCall> HeapGraph::link(std::vector<CallSite> Calls) {
     L.InNoReturnCall = C.InNoReturnCall;
     L.InCatch = C.InCatch;
     L.Nonallocating = C.Nonallocating;
+    L.OpenToClients = C.OpenToClients;
     if (hasDetails(C))
       L.Details = &Details.emplace_back(CallDetails{
           keep(C.Member), keep(C.MemberType), keep(C.ObjectDeclared),
@@ -322,6 +323,7 @@ CallSite LinkedCall::site() const {
   C.Pointer = Pointer.str();
   C.ObjectParameter = objectParameter().str();
   C.Nonallocating = Nonallocating;
+  C.OpenToClients = OpenToClients;
   C.Guards = guards().vec();
   C.Arguments = arguments().vec();
   return C;
@@ -739,6 +741,7 @@ void HeapGraph::resolveParameterWriters(Pointer &P) {
   llvm::erase_if(P.Writers, [&](const std::string &Writer) {
     if (!StringRef(Writer).starts_with(ParameterPrefix))
       return false;
+    P.FromClients |= passedByClients(Writer);
     llvm::StringSet<> Seen;
     if (!parameterValues(Writer, P.Functions, Seen))
       P.OtherWrites = true;
@@ -794,26 +797,31 @@ bool HeapGraph::unpassedParameter(StringRef Key) const {
   return !Facts.AddressTaken && !Facts.Root && Facts.Overrides.empty();
 }
 
-bool HeapGraph::openToClients(const LinkedCall &Call) const {
+bool HeapGraph::clientsOutside() const {
   // A partial link (the plugin's one unit, a unit's library summaries) has
-  // its own rule; units outside the run reach the unknown node anyway.
-  if (Call.Kind != CallKind::Virtual || Options.PartialProgram ||
-      wholeProgram())
-    return false;
-  // A standard library class's overrides are the library's matter.
-  int F = find(Call.Callee);
-  if (F < 0 || Nodes[F].Facts.InSystemHeader)
-    return false;
-  // What has internal linkage (an anonymous namespace, a local class) has
-  // its file first in its USR; a 'final' class's or function's call is
-  // direct.
-  return StringRef(Call.Callee).starts_with("c:@");
+  // its own rule.
+  return !Options.PartialProgram && !wholeProgram();
 }
 
-bool HeapGraph::redirectedByClients(const LinkedCall &Call) const {
-  return openToClients(Call) && llvm::any_of(targets(Call), [&](int T) {
-           return !Nodes[T].isUnknownTargets();
-         });
+bool HeapGraph::openToClients(const LinkedCall &Call) const {
+  // The extractor tells what clients can name (a 'final' class's or
+  // function's call is direct); the link, what they store elsewhere.
+  if (!clientsOutside())
+    return false;
+  if (Call.OpenToClients)
+    return true;
+  auto It = Call.Kind == CallKind::Indirect && !Call.Pointer.empty()
+                ? Pointers.find(Call.Pointer)
+                : Pointers.end();
+  return It != Pointers.end() && It->second.FromClients;
+}
+
+bool HeapGraph::passedByClients(StringRef Key) const {
+  // What has internal linkage has its file first in its USR.
+  StringRef USR = Key.drop_front(ParameterPrefix.size()).split(':').second;
+  int F = find(USR);
+  return clientsOutside() && F >= 0 && !Nodes[F].Facts.InSystemHeader &&
+         USR.starts_with("c:@");
 }
 
 bool HeapGraph::wholeProgram() const {
@@ -854,6 +862,10 @@ void HeapGraph::resolveWriters() {
   for (auto &Entry : Pointers) {
     Pointer &P = Entry.second;
     llvm::erase_if(P.Writers, [&](const std::string &Writer) {
+      if (Writer == ClientsWriter) {
+        P.FromClients |= clientsOutside();
+        return true;
+      }
       StringRef Returner = Writer;
       if (!Returner.consume_front(ReturnedPrefix))
         return false;
@@ -1264,6 +1276,8 @@ std::vector<int> HeapGraph::targets(const LinkedCall &Call) const {
       return Result;
     }
     addOverriders(Result);
+    if (openToClients(Call))
+      reachUnknown(Result);
     reachUnitsOutside(Result);
     return Result;
   }
@@ -1337,11 +1351,12 @@ std::string failurePhrase(StringRef Exception, StringRef Condition) {
   return Phrase;
 }
 
-std::string dispatchKey(CallKind Kind, bool Nonallocating, StringRef Callee,
-                        StringRef Pointer) {
+std::string dispatchKey(CallKind Kind, bool Nonallocating, bool OpenToClients,
+                        StringRef Callee, StringRef Pointer) {
   std::string Key;
   Key += char('0' + unsigned(Kind));
   Key += Nonallocating ? 'n' : '-';
+  Key += OpenToClients ? 'o' : '-';
   Key += Callee;
   Key += '\0';
   Key += Pointer;

@@ -215,6 +215,7 @@ struct LinkedCall {
   bool InNoReturnCall = false;
   bool InCatch = false;
   bool Nonallocating = false;
+  bool OpenToClients = false;
   /// Null when the call has none of them.
   const CallDetails *Details = nullptr;
 
@@ -241,12 +242,13 @@ struct LinkedCall {
 };
 
 /// What HeapGraph::targets reads of a call (its kind, Nonallocating,
-/// Callee and Pointer), as a name: calls with the same name reach the same
-/// functions.
-std::string dispatchKey(CallKind Kind, bool Nonallocating,
+/// OpenToClients, Callee and Pointer), as a name: calls with the same name
+/// reach the same functions.
+std::string dispatchKey(CallKind Kind, bool Nonallocating, bool OpenToClients,
                         llvm::StringRef Callee, llvm::StringRef Pointer);
 template <typename Call> std::string dispatchKey(const Call &C) {
-  return dispatchKey(C.Kind, C.Nonallocating, C.Callee, C.Pointer);
+  return dispatchKey(C.Kind, C.Nonallocating, C.OpenToClients, C.Callee,
+                     C.Pointer);
 }
 
 /// Whether \p Call (a CallSite or a LinkedCall) reaches what the program
@@ -366,10 +368,12 @@ public:
   /// For a call of a std::function slot: why noalloc cannot tell all it
   /// may hold ("'cb_': it is passed by reference to 'reset'"), or "".
   std::string unfollowedCallable(const LinkedCall &Call) const;
-  /// Whether \p Call reaches functions of the run and also code noalloc
-  /// cannot see because clients outside the run may redirect it
-  /// (openToClients): what a report says of its unknown target.
-  bool redirectedByClients(const LinkedCall &Call) const;
+  /// Whether \p Call reaches code noalloc cannot see because clients
+  /// outside the run may redirect it (openToClients): what a report says of
+  /// its unknown target.
+  bool redirectedByClients(const LinkedCall &Call) const {
+    return openToClients(Call);
+  }
 
   /// The lattice value: what the function may do, whatever the policy.
   Effect lattice(int I) const;
@@ -536,6 +540,12 @@ private:
     /// something unfollowed may be in it.
     std::vector<std::string> Sources;
     std::string Unfollowed;
+    /// Clients outside the run may store their functions into it: what
+    /// they store into a pointer they can name is copied into it
+    /// (ClientsWriter), or what they pass to a function they may call (of
+    /// user code, with external linkage) for a parameter stored into it.
+    /// Set in a run that is no whole program only.
+    bool FromClients = false;
   };
   /// What a std::function slot may hold, across the slots stored into it.
   struct CallableTargets {
@@ -567,10 +577,18 @@ private:
   /// The main files of the linked units.
   llvm::StringSet<> MainFiles;
   /// Whether client code outside a run that is no whole program may
-  /// redirect \p Call: a virtual call of a member of user code with
-  /// external linkage, which a client's class may override. The call also
-  /// reaches the unknown node.
+  /// redirect \p Call to code of its own: a virtual call of a member of a
+  /// class it can derive from, a call through a pointer it can store into
+  /// (CallSite::OpenToClients), or through a pointer its functions may
+  /// reach (Pointer::FromClients). The call also reaches the unknown node.
   bool openToClients(const LinkedCall &Call) const;
+  /// Whether code outside the run may call into it and redirect its calls:
+  /// it is no whole program, nor a partial link (which has its own rule).
+  bool clientsOutside() const;
+  /// Whether code outside the run may call the function the parameter
+  /// \p Key belongs to, with a function of its own (ParameterPrefix): user
+  /// code with external linkage, in a run that is no whole program.
+  bool passedByClients(llvm::StringRef Key) const;
   /// A function code outside the run may call (see findOpenEntry), or -1.
   int OpenEntry = -1;
   /// Whether the run is a whole program: it defines 'main', no unit of it

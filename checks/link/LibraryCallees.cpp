@@ -77,6 +77,7 @@ static CallSite keptCall(const LinkedCall &Via, bool OnFailurePath) {
   C.CalleeName = Via.CalleeName.str();
   C.Where = Via.Where.point();
   C.Pointer = Via.Pointer.str();
+  C.OpenToClients = Via.OpenToClients;
   C.InThrow = OnFailurePath;
   return C;
 }

@@ -114,7 +114,7 @@ struct UnseenCalls {
   unsigned Pointers = 0;
   /// Of std::function objects that may hold what noalloc does not follow.
   unsigned Callables = 0;
-  /// Virtual calls that a library's clients
+  /// Virtual calls, and calls through pointers, that a library's clients
   /// may redirect to their own code (HeapGraph::redirectedByClients).
   unsigned Open = 0;
   unsigned total() const { return Undefined + Pointers + Callables + Open; }

@@ -12,11 +12,11 @@
 // RUN:   | FileCheck %s --check-prefix=CALL --implicit-check-not='{{warning|error}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s %S/Inputs/null-members-arm.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=JSON
-// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s -- -std=c++17 \
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --format=json %s %S/Inputs/null-members-main.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=ALONE
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict}}" --format=json %s %S/Inputs/null-members-arm.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=STRICT
-// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict}}" --format=json %s -- -std=c++17 \
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Policy: strict}}" --format=json %s %S/Inputs/null-members-main.cpp -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=STRICT-ALONE
 // RUN: %oracle %s -- -std=c++17 %S/Inputs/null-members-arm.cpp
 

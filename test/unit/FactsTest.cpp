@@ -40,6 +40,7 @@ static TranslationUnitFacts everyField() {
   B.fn("g").Calls[1].Kind = CallKind::Indirect;
   B.fn("g").Calls[1].Pointer = "c:@onTick";
   B.fn("g").Calls[1].Nonallocating = true;
+  B.fn("g").Calls[1].OpenToClients = true;
   B.fn("f").Calls[0].Kind = CallKind::Block;
   B.fn("f").AddressEscapes = true;
   B.fn("g").CopyOrMove = true;
@@ -97,6 +98,7 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_TRUE(Read->Functions[2].HandsOutCallables && !G.HandsOutCallables);
   EXPECT_EQ(G.Calls[1].Pointer, "c:@onTick");
   EXPECT_TRUE(G.Calls[1].Nonallocating && !G.Calls[0].Nonallocating);
+  EXPECT_TRUE(G.Calls[1].OpenToClients && !G.Calls[0].OpenToClients);
   EXPECT_EQ(Read->Functions[0].Calls[0].Kind, CallKind::Block);
   EXPECT_TRUE(Read->Functions[0].AddressEscapes && !G.AddressEscapes);
   ASSERT_EQ(Read->Pointers.size(), 1u);

@@ -75,3 +75,19 @@ std::shared_ptr<int> makeShared() {
     delete p;
   });
 }
+
+// The program's 'main': the run is a whole program, whose only writer of
+// 'compareHook' and 'quietHook' is this unit.
+#ifndef NOALLOC_ORACLE
+int main() {
+  std::vector<int> v{2, 1};
+  std::vector<long> w{2, 1};
+  sortBoxed(v);
+  sortQuiet(w);
+  sink().sputc('x');
+  makeOwned();
+  makeOwnedLong();
+  makeShared();
+  return 0;
+}
+#endif

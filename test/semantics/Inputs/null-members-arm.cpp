@@ -12,3 +12,16 @@ void arm(Hooks &h, Delegate<long> &d) {
   h.error = loud;
   d.fn = loudLong;
 }
+
+// The program's 'main': with this unit the run is a whole program, whose
+// only writers of the hooks are its units.
+#ifndef NOALLOC_ORACLE
+void setup(Hooks &h);
+int main() {
+  Hooks h;
+  Delegate<long> d;
+  setup(h);
+  arm(h, d);
+  return 0;
+}
+#endif
