@@ -126,23 +126,31 @@ std::string typeName(QualType T, const ASTContext &Ctx, bool UserWritten) {
   return preferredNames(T.getLocalUnqualifiedType().getAsString(Policy));
 }
 
-static bool isFailureException(const CXXRecordDecl *Class,
-                               const KnowledgeBase &KB, int Depth) {
-  if (!Class || Depth > 16)
-    return false;
-  if (const TypeEntry *Entry = KB.type(knowledgeRecordName(Class));
-      Entry && Entry->FailureException)
-    return true;
-  if (!Class->hasDefinition())
-    return false;
-  return llvm::any_of(Class->bases(), [&](const CXXBaseSpecifier &Base) {
-    return isFailureException(Base.getType()->getAsCXXRecordDecl(), KB,
-                              Depth + 1);
-  });
+/// Whether the knowledge base says \p Class is a failure-exception.
+static bool listedFailureException(const CXXRecordDecl *Class,
+                                   const KnowledgeBase &KB) {
+  const TypeEntry *Entry = KB.type(knowledgeRecordName(Class));
+  return Entry && Entry->FailureException;
 }
 
 bool isFailureException(QualType Thrown, const KnowledgeBase &KB) {
-  return isFailureException(Thrown->getAsCXXRecordDecl(), KB, 0);
+  const CXXRecordDecl *Class = Thrown->getAsCXXRecordDecl();
+  if (!Class)
+    return false;
+  if (listedFailureException(Class, KB))
+    return true;
+  const CXXRecordDecl *Definition = Class->getDefinition();
+  if (!Definition)
+    return false;
+  // forallBases answers false both when the callback does and when it
+  // meets a base it cannot see into (a dependent one, in a template's
+  // pattern), where it stops: Found says whether a base it saw is listed.
+  bool Found = false;
+  Definition->forallBases([&](const CXXRecordDecl *Base) {
+    Found = listedFailureException(Base, KB);
+    return !Found;
+  });
+  return Found;
 }
 
 /// The class template \p RD is a specialization of, or null.
