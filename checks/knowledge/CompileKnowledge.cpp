@@ -107,8 +107,8 @@ static void writeFile(const KnowledgeFile &F, raw_ostream &OS) {
   for (const LibraryEntry &E : F.Libraries)
     OS << "  F.Libraries.push_back({" << quoted(E.Name) << ", "
        << quoted(E.Macro) << ", " << list(E.EmptyInPlace) << ", "
-       << number(E.StringCapacity) << ", " << number(E.FunctionBuffer)
-       << "});\n";
+       << number(E.StringCapacity) << ", " << number(E.FunctionBuffer) << ", "
+       << number(E.AnyBuffer) << "});\n";
   OS << "  return F;\n";
 }
 

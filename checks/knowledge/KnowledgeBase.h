@@ -133,6 +133,8 @@ struct LibraryEntry {
   /// Bytes of a trivially copyable callable that a std::function holds in
   /// place.
   std::optional<unsigned> FunctionBuffer;
+  /// Bytes of a trivially copyable value that a std::any holds in place.
+  std::optional<unsigned> AnyBuffer;
 };
 
 /// One fixed-capacity replacement: `std::array<{0}, {N}>` from `<array>`.

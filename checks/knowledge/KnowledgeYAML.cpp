@@ -191,6 +191,7 @@ template <> struct MappingTraits<noalloc::LibraryEntry> {
     IO.mapOptional("empty-in-place", E.EmptyInPlace);
     IO.mapOptional("string-capacity", E.StringCapacity);
     IO.mapOptional("function-buffer", E.FunctionBuffer);
+    IO.mapOptional("any-buffer", E.AnyBuffer);
   }
   static std::string validate(IO &IO, noalloc::LibraryEntry &E) {
     if (!readWhole(IO))

@@ -71,6 +71,26 @@ static std::optional<InPlace> callableInPlace(const Expr *Arg,
   return InPlace{Lambda->getCallOperator()};
 }
 
+/// Whether a std::any initialized with \p Arg holds it in place: a value
+/// of a trivially copyable type (so nothrow move constructible, which both
+/// libraries require) that fits the library's buffer and is aligned no
+/// more than a pointer.
+static bool anyValueInPlace(const Expr *Arg, const LibraryEntry &Lib,
+                            const ASTContext &Ctx) {
+  QualType T = Arg->IgnoreImplicit()->getType().getNonReferenceType();
+  if (!Lib.AnyBuffer || T->isDependentType() || T->isIncompleteType() ||
+      T->isArrayType() || T->isFunctionType() ||
+      !T.isTriviallyCopyableType(Ctx))
+    return false;
+  // What the any holds is the value's type, decayed: a std::any itself is
+  // a copy or a move, not a value.
+  if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+      Record && qualifiedName(Record) == "std::any")
+    return false;
+  return Ctx.getTypeSizeInChars(T).getQuantity() <= *Lib.AnyBuffer &&
+         Ctx.getTypeAlign(T) <= Ctx.getTypeAlign(Ctx.VoidPtrTy);
+}
+
 /// Whether \p Init, an initial value of an object of \p Spec (a variable's
 /// or a member's), is one \p Lib holds in place.
 static std::optional<InPlace> initialValueInPlace(
@@ -88,17 +108,20 @@ static std::optional<InPlace> initialValueInPlace(
   if (Written != 1)
     return std::nullopt;
   const Expr *Arg = Construct->getArg(0);
-  if (Template == "std::basic_string" &&
+  if (Template == "std::basic_string" && Spec &&
       stringInPlace(Arg, Spec->getTemplateArgs()[0].getAsType(), Lib))
     return InPlace();
   if (Template == "std::function")
     return callableInPlace(Arg, Lib, Ctx);
+  if (Template == "std::any" && anyValueInPlace(Arg, Lib, Ctx))
+    return InPlace();
   return std::nullopt;
 }
 
 namespace {
 /// An object of an allocating library type with replacement member lists
-/// (whose uses noalloc can classify), and its library.
+/// (whose uses noalloc can classify), and its library. Spec is null for a
+/// class that is no template's specialization (std::any).
 struct InPlaceCandidate {
   const ClassTemplateSpecializationDecl *Spec;
   std::string Template;
@@ -109,12 +132,13 @@ struct InPlaceCandidate {
 
 static std::optional<InPlaceCandidate>
 inPlaceCandidate(QualType T, const ASTContext &Ctx, const KnowledgeBase &KB) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
   const LibraryEntry *Lib = standardLibrary(Ctx, KB);
-  if (!Spec || !Lib)
+  if (!Record || !Lib)
     return std::nullopt;
-  std::string Template = qualifiedName(Spec->getSpecializedTemplate());
+  std::string Template = Spec ? qualifiedName(Spec->getSpecializedTemplate())
+                              : qualifiedName(Record);
   const ReplacementEntry *R = KB.replacement(Template);
   if (!R)
     return std::nullopt;
@@ -227,7 +251,7 @@ static bool mentions(const Stmt *S, DeclarationName Name,
 static bool emptiedByMove(QualType T, const ASTContext &Ctx,
                           const KnowledgeBase &KB) {
   std::optional<InPlaceCandidate> C = inPlaceCandidate(T, Ctx, KB);
-  if (!C)
+  if (!C || !C->Spec)
     return false;
   return llvm::any_of(
       C->Spec->getTemplateArgs().asArray(), [](const TemplateArgument &Arg) {
