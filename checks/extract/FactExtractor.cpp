@@ -1831,13 +1831,12 @@ size_t Extractor::standIn(StringRef Prefix, const FunctionDecl *FD,
 
 size_t Extractor::failureThrow(const CXXRecordDecl *Class,
                                StringRef Exception) {
-  static constexpr StringRef Prefix = "noalloc:failure-throw:";
   LibrarySummary Fails;
   Fails.AllocatesOnFailure = true;
   Fails.Exception = Exception.str();
-  return standIn(Prefix, Class->getCanonicalDecl(), Fails,
+  return standIn(FailureThrowPrefix, Class->getCanonicalDecl(), Fails,
                  [&](FunctionFacts &F) {
-                   F.USR = (Prefix + usr(Class)).str();
+                   F.USR = (FailureThrowPrefix + usr(Class)).str();
                    F.Name = Exception.str();
                    F.Where = point(Class->getLocation());
                  });

@@ -254,6 +254,13 @@ inline constexpr llvm::StringLiteral CompiledOverridePrefix =
 inline constexpr llvm::StringLiteral OwnResourcePrefix =
     "noalloc:own-resource:";
 
+/// The head of the USR of the function a 'throw' of a knowledge base's
+/// failure-exception class calls ('throw etl::vector_full()'), followed by
+/// the class's USR: a function without a body that allocates only on
+/// failure, named by the exception.
+inline constexpr llvm::StringLiteral FailureThrowPrefix =
+    "noalloc:failure-throw:";
+
 /// A variable or field of function-pointer type (or an array of them) in
 /// user code, and what one translation unit stores into it.
 struct PointerFacts {

@@ -54,10 +54,19 @@ static std::string memberPhrase(const LinkedCall &C, bool Verb) {
          joinList(Members) + " (" + quoted(C.memberType()) + ")";
 }
 
-/// "calls 'f'", or for a constructor "constructs 'std::string'".
+/// Whether \p C is a 'throw' of a failure-exception class: a call of its
+/// stand-in, named by the exception ('etl::vector_full').
+static bool throwsFailureException(const LinkedCall &C) {
+  return C.Callee.starts_with(FailureThrowPrefix);
+}
+
+/// "calls 'f'", or for a constructor "constructs 'std::string'", for a
+/// throw "throws 'etl::vector_full'".
 static std::string callPhrase(const LinkedCall &C, bool Constructor) {
   if (std::string Member = memberPhrase(C, /*Verb=*/true); !Member.empty())
     return Member;
+  if (throwsFailureException(C))
+    return "throws " + quoted(C.CalleeName);
   if (Constructor) {
     StringRef Name = C.CalleeName;
     size_t Scope = Name.rfind("::");
@@ -344,6 +353,10 @@ static std::string callStep(const HeapGraph &G, const Node &Caller,
            ", whose code noalloc cannot see";
   }
   Step += callOf(C, T);
+  // The exception is named already: what the throw does, as noalloc-throw
+  // says it.
+  if (throwsFailureException(C))
+    return Step + ", which allocates the exception object (a failure path)";
   if (!Why.empty())
     Step += ", which " + Why.str();
   return Step;
@@ -609,7 +622,8 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
   F.Where = C.Where.point();
   std::string Call = memberPhrase(C, /*Verb=*/false);
   if (Call.empty())
-    Call = (C.Kind == CallKind::Indirect || C.Kind == CallKind::Block
+    Call = (throwsFailureException(C) ? "'throw' of "
+            : C.Kind == CallKind::Indirect || C.Kind == CallKind::Block
                 ? "call through "
                 : "call to ") +
            quoted(C.CalleeName);
@@ -631,6 +645,10 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
              Deciding != Cause::Failure) {
     F.Message = Call + " may allocate only when it fails (it runs in a "
                        "'catch' handler)";
+  } else if (Chosen.Reached == Effect::AllocatesOnFailure &&
+             throwsFailureException(C)) {
+    // The culprit names the exception already.
+    F.Message = Call + " " + failurePhrase("", "");
   } else if (Chosen.Reached == Effect::AllocatesOnFailure) {
     F.Message = Call + " " + failureWords(G, Paths, Chosen.Target);
   } else if (Chosen.Reached == Effect::Bounded) {
@@ -675,7 +693,7 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
         countedBecause(Deciding, P);
     // "call to '__assert_fail' may allocate only when it fails (...)" says
     // already what the leaf's note would.
-    if (F.Message != "call to " + Words)
+    if (F.Message != "call to " + Words && !throwsFailureException(C))
       F.Notes.push_back({std::move(Words), C.Where.point()});
   }
   if (!C.objectParameter().empty())

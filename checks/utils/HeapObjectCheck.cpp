@@ -378,11 +378,23 @@ void HeapObjectCheck::checkConstruction(const CXXConstructExpr *Construct,
              " " + consequence(V, Ctx));
 }
 
+/// How a finding names \p Fn: its qualified name, but a conversion by
+/// the type it converts to ('Reading::operator std::pair<std::string,
+/// int>'), which its declaration name gives by the class's name alone
+/// ('operator pair'), the name the knowledge base is asked by.
+static std::string printedName(const FunctionDecl *Fn, const ASTContext &Ctx) {
+  if (const auto *Conversion = dyn_cast<CXXConversionDecl>(Fn))
+    return qualifiedName(Conversion->getParent()) + "::operator " +
+           typeName(Conversion->getConversionType(), Ctx,
+                    /*UserWritten=*/false);
+  return qualifiedName(Fn);
+}
+
 void HeapObjectCheck::checkCall(const CallExpr *Call, const FunctionDecl *Fn,
                                 ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = callLocation(Call);
-  std::string FnName = quoted(qualifiedName(Fn));
+  std::string FnName = quoted(printedName(Fn, Ctx));
   // Only a prvalue is a new object; append() returns a reference.
   HeapTypeVerdict V =
       Call->isPRValue() ? verdictFor(Call->getType()) : HeapTypeVerdict();
