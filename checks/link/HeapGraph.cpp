@@ -141,6 +141,7 @@ HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
       RootNodes.push_back(I);
   }
   specialiseCalls();
+  addCallableOperatorBodies();
   findCalledParameters();
   resolveWriters();
   resolveCalls();
@@ -1041,6 +1042,17 @@ void HeapGraph::specialiseCalls() {
   Escaping.resize(Nodes.size(), false);
 }
 
+/// Makes \p F, a function's facts copied for a node of its code that only
+/// calls name: nothing else finds it by its function's signature,
+/// overrides, attributes or roots.
+static void namedOnlyByCalls(FunctionFacts &F) {
+  F.Root = F.AddressTaken = F.AddressEscapes = false;
+  F.Overrides.clear();
+  F.CastSignatures.clear();
+  F.AttributeAt.clear();
+  F.AttributeBlocked = true;
+}
+
 int HeapGraph::addSpecialisation(const Specialisation &Spec) {
   ArrayRef<ParameterValue> Passed = Spec.Passed;
   const Node &Original = Nodes[Spec.Of];
@@ -1059,17 +1071,48 @@ int HeapGraph::addSpecialisation(const Specialisation &Spec) {
       S.Dropped.push_back(Call.Where.point());
     else
       S.Calls.push_back(passOn(Call, Passed));
-  // Only its calls name it: nothing else finds it by its function's
-  // signature, overrides, attributes or roots.
-  S.Facts.Root = S.Facts.AddressTaken = S.Facts.AddressEscapes = false;
-  S.Facts.Overrides.clear();
-  S.Facts.CastSignatures.clear();
-  S.Facts.AttributeAt.clear();
-  S.Facts.AttributeBlocked = true;
+  namedOnlyByCalls(S.Facts);
   int I = int(Nodes.size());
   ByUSR[Spec.USR] = I;
   Nodes.push_back(std::move(S));
   return I;
+}
+
+void HeapGraph::addCallableOperatorBodies() {
+  if (Options.LibraryAlone)
+    return;
+  // Collected first: adding nodes moves them.
+  std::vector<int> Operators;
+  llvm::StringSet<> Named;
+  for (const Node &N : Nodes)
+    for (const LinkedCall &C : N.Calls)
+      if (C.Kind == CallKind::Indirect && isCallable(C.Pointer))
+        if (int Op = find(C.Callee);
+            Op >= 0 && !Nodes[Op].Opaque && Named.insert(C.Callee).second)
+          Operators.push_back(Op);
+  for (int Op : Operators) {
+    Node B;
+    B.Original = Op;
+    B.Facts = Nodes[Op].Facts;
+    B.Facts.USR = (CallableOperatorPrefix + Nodes[Op].Facts.USR).str();
+    // A library's operator() summarised by its unit: its summary is its
+    // own code, and its calls are the user code and dispatched calls its
+    // library code reaches, the target's among them.
+    B.Leaf = Nodes[Op].Leaf;
+    if (Nodes[Op].Words)
+      B.Words = std::make_unique<Node::LeafWords>(*Nodes[Op].Words);
+    bool Summarised = !B.Facts.Defined;
+    for (const LinkedCall &Call : Nodes[Op].Calls)
+      if (Summarised || Call.Kind == CallKind::Indirect ||
+          Call.Kind == CallKind::Virtual)
+        B.Dropped.push_back(Call.Where.point());
+      else
+        B.Calls.push_back(Call);
+    namedOnlyByCalls(B.Facts);
+    ByUSR[B.Facts.USR] = int(Nodes.size());
+    Nodes.push_back(std::move(B));
+  }
+  Escaping.resize(Nodes.size(), false);
 }
 
 LinkedCall HeapGraph::passOn(const LinkedCall &Call,
@@ -1196,8 +1239,13 @@ std::vector<int> HeapGraph::indirectTargets(const LinkedCall &Call) const {
     // program stores into any object of the type.
     CallableTargets Callable = callableTargets(Call.Pointer);
     Result = std::move(Callable.Functions);
-    if (Callable.Unfollowed.empty())
+    if (Callable.Unfollowed.empty()) {
+      // What the operator() does besides calling its target.
+      if (int Body = find((CallableOperatorPrefix + Call.Callee).str());
+          Body >= 0)
+        Result.push_back(Body);
       return Result;
+    }
     if (int Operator = find(Call.Callee);
         Operator >= 0 && !llvm::is_contained(Result, Operator))
       Result.push_back(Operator);

@@ -270,6 +270,15 @@ inline constexpr llvm::StringLiteral UnknownUSR = "noalloc:unknown";
 /// '|' and those arguments: its code without what they rule out.
 inline constexpr llvm::StringLiteral SpecialisedPrefix = "noalloc:specialised:";
 
+/// The head of the USR of the operator() of a type the knowledge base says
+/// 'holds-callable' of (etl::delegate), followed by the operator's USR, as
+/// a call through a followed object runs it: its own code without its
+/// calls through the field that holds the target (the targets are the
+/// call's own), so that what it does besides, its failure path on an
+/// empty object, still counts.
+inline constexpr llvm::StringLiteral CallableOperatorPrefix =
+    "noalloc:callable-operator:";
+
 class HeapGraph {
 public:
   struct Node {
@@ -483,6 +492,11 @@ private:
   /// callee, or of what the callee passes them on to, to the callee's
   /// specialisation for them.
   void specialiseCalls();
+  /// Adds, for the operator() of each type that holds a callable that a
+  /// call through a followed object names, its code without its calls
+  /// through the target's field (CallableOperatorPrefix), a specialisation
+  /// of it.
+  void addCallableOperatorBodies();
   /// Whether the link may use \p V: not a field that some code writes
   /// (WrittenFields), nor a parameter passed on.
   bool trusted(const ParameterValue &V) const;

@@ -87,7 +87,9 @@ static std::string callOf(const LinkedCall &C, const Node &T) {
                                        : "makes a call that may be ") +
            quoted(T.Facts.Name);
   std::string Phrase = callPhrase(C, T.Facts.Constructor);
-  if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName)
+  // A library function summarised by its unit keeps no name.
+  if (C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName &&
+      !T.Facts.Name.empty())
     Phrase += ", which may be " + quoted(T.Facts.Name);
   return Phrase;
 }
@@ -584,6 +586,8 @@ static std::string dispatchWords(const HeapGraph &G, const LinkedCall &C,
                                  int Target) {
   if (C.Kind == CallKind::Virtual)
     return ", which overrides it";
+  if (StringRef(G.node(Target).Facts.USR).starts_with(CallableOperatorPrefix))
+    return ", its type's call operator";
   auto Why = [&](int F) {
     return G.storedInto(C, F) ? ", which is stored into it"
                               : ", whose address is taken";
@@ -663,7 +667,7 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
   // Each path is found from its ends: the steps between cost nothing.
   Walk Roots = G.hasRoots() ? Paths.fromRoot(Function) : Walk();
   bool MayBe = C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName &&
-               !T.isUnknownTargets();
+               !T.Facts.Name.empty() && !T.isUnknownTargets();
   Walk Path =
       continues(T, Deciding) ? Paths.witness(Chosen.Target, Deciding) : Walk();
   // A summary's words say no more than the message; the knowledge's do,

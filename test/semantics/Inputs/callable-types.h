@@ -4,13 +4,27 @@
 // pointer behind a virtual operator(), 'inplace_function' its callable in
 // place and a pointer to a static vtable whose 'invoke' calls it. Each
 // operator() calls through that one field, whatever object it is called on.
-// Inputs/callable-types.yaml says they hold a callable.
+// Inputs/callable-types.yaml says they hold a callable. Built with
+// LITE_THROW_EXCEPTIONS, calling an empty delegate throws, as ETL's
+// ETL_ASSERT does with ETL_THROW_EXCEPTIONS (its failure path).
 #ifndef CALLABLE_TYPES_H
 #define CALLABLE_TYPES_H
 
 #include <new>
 
 namespace lite {
+
+#ifdef LITE_THROW_EXCEPTIONS
+struct exception {};
+struct delegate_uninitialised : exception {};
+#define LITE_ASSERT(condition, error)                                          \
+  do {                                                                         \
+    if (!(condition))                                                          \
+      throw error;                                                             \
+  } while (0)
+#else
+#define LITE_ASSERT(condition, error) ((void)0)
+#endif
 
 template <typename> class delegate;
 template <typename R, typename... A> class delegate<R(A...)> {
@@ -34,6 +48,7 @@ public:
     return delegate(lambda);
   }
   template <typename... C> R operator()(C &&...args) const {
+    LITE_ASSERT(invocation.stub != nullptr, delegate_uninitialised());
     return (*invocation.stub)(invocation, static_cast<C &&>(args)...);
   }
 
