@@ -111,24 +111,32 @@ public:
   std::vector<OptionsSource> getRawOptions(StringRef FileName) override {
     std::vector<OptionsSource> Sources =
         FileOptionsProvider::getRawOptions(FileName);
-    if (!Restrict)
-      return Sources;
-    for (OptionsSource &Source : Sources) {
-      Source.first.Checks = restrictToNoalloc(Source.first.Checks);
-      Source.first.WarningsAsErrors =
-          restrictToNoalloc(Source.first.WarningsAsErrors);
+    if (Restrict)
+      for (OptionsSource &Source : Sources) {
+        Source.first.Checks = restrictToNoalloc(Source.first.Checks);
+        Source.first.WarningsAsErrors =
+            restrictToNoalloc(Source.first.WarningsAsErrors);
+      }
+    if (MatchingSystemHeaders) {
+      ClangTidyOptions Matching;
+      Matching.SystemHeaders = true;
+      Sources.emplace_back(std::move(Matching), "noalloc's AST matching");
     }
     return Sources;
   }
 
+  /// While on, every file's options say 'SystemHeaders: true'
+  /// (ChecksConsumerFactory).
+  void matchSystemHeaders(bool On) { MatchingSystemHeaders = On; }
+
 private:
   bool Restrict;
+  bool MatchingSystemHeaders = false;
 };
-} // namespace
 
-std::unique_ptr<ClangTidyOptionsProvider>
-makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+std::unique_ptr<ConfigFilesProvider>
+makeConfigFilesProvider(const RunOptions &Options, bool RestrictToNoalloc,
+                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
   // .noalloc.yaml first: in a directory with both, it is noalloc's.
   std::vector<std::pair<
       std::string,
@@ -146,6 +154,13 @@ makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc,
   return std::make_unique<ConfigFilesProvider>(
       RestrictToNoalloc, std::move(FS), Options.Global, Options.Defaults,
       Options.Overrides, std::move(Handlers));
+}
+} // namespace
+
+std::unique_ptr<ClangTidyOptionsProvider>
+makeOptionsProvider(const RunOptions &Options, bool RestrictToNoalloc,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  return makeConfigFilesProvider(Options, RestrictToNoalloc, std::move(FS));
 }
 
 llvm::Error checkRegex(const llvm::Twine &What, StringRef Pattern) {
@@ -296,17 +311,17 @@ private:
   llvm::StringSet<> Missing;
 };
 
-/// Runs clang-tidy's AST consumer, the same one clang-tidy itself builds,
-/// so checks behave identically in the tool and in the plugin.
+/// Runs the checks through clang-tidy's AST consumer (ChecksConsumerFactory)
+/// and, on the same AST, the fact extraction.
 class TidyActionFactory : public tooling::FrontendActionFactory {
 public:
-  TidyActionFactory(ClangTidyContext &Context,
+  TidyActionFactory(ClangTidyContext &Context, ConfigFilesProvider &Provider,
                     std::vector<std::string> KnowledgeFiles, FactSink &Sink)
-      : ConsumerFactory(Context), KnowledgeFiles(std::move(KnowledgeFiles)),
-        Sink(Sink) {}
+      : Checks{ClangTidyASTConsumerFactory(Context), Context, Provider},
+        KnowledgeFiles(std::move(KnowledgeFiles)), Sink(Sink) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory, Dependencies, MissingFile,
+    return std::make_unique<Action>(Checks, Dependencies, MissingFile,
                                     KnowledgeFiles, Sink, Marks);
   }
 
@@ -323,6 +338,31 @@ public:
   }
 
 private:
+  /// Makes clang-tidy's consumer of the checks, the same one clang-tidy
+  /// itself builds, so checks behave identically in the tool and in the
+  /// plugin; but for one thing: its MatchFinder does not test each node
+  /// it visits for a system header (MatchFinderOptions::IgnoreSystemHeaders,
+  /// which clang-tidy sets unless 'SystemHeaders' is on). UserCodeScope
+  /// already leaves the system headers' declarations out of the traversal,
+  /// and every noalloc matcher tests isExpansionInSystemHeader itself; the
+  /// test of every node cost 0.18 of the matchers' 0.47 billion
+  /// instructions on rapidjson's documenttest.cpp. Only the MatchFinder
+  /// sees 'SystemHeaders: true': the diagnostics are filtered with the
+  /// file's options, which the context takes again after.
+  struct ChecksConsumerFactory {
+    ClangTidyASTConsumerFactory Tidy;
+    ClangTidyContext &Context;
+    ConfigFilesProvider &Provider;
+
+    std::unique_ptr<ASTConsumer> create(CompilerInstance &CI, StringRef File) {
+      Provider.matchSystemHeaders(true);
+      std::unique_ptr<ASTConsumer> Consumer = Tidy.createASTConsumer(CI, File);
+      Provider.matchSystemHeaders(false);
+      Context.setCurrentFile(File);
+      return Consumer;
+    }
+  };
+
   /// Confines AST matching to user code: the standard library's
   /// declarations are most of a translation unit, and no check reports in
   /// them. (The call-graph facts reach library code through calls.)
@@ -427,7 +467,7 @@ private:
 
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Factory,
+    Action(ChecksConsumerFactory &Factory,
            std::vector<std::string> &Dependencies, bool &MissingFile,
            const std::vector<std::string> &KnowledgeFiles, FactSink &Sink,
            PhaseMarks &Marks)
@@ -442,7 +482,7 @@ private:
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.ParseEnd));
       Consumers.push_back(std::make_unique<UserCodeScope>());
       Consumers.push_back(std::make_unique<UnitWalk>(KnowledgeFiles));
-      Consumers.push_back(Factory.createASTConsumer(CI, File));
+      Consumers.push_back(Factory.create(CI, File));
       Consumers.push_back(std::make_unique<PhaseMark>(Marks.ChecksEnd));
       Consumers.push_back(std::make_unique<DependencyRecorder>(Dependencies));
       Consumers.push_back(std::make_unique<FactsRecorder>(
@@ -452,7 +492,7 @@ private:
     }
 
   private:
-    ClangTidyASTConsumerFactory &Factory;
+    ChecksConsumerFactory &Factory;
     std::vector<std::string> &Dependencies;
     bool &MissingFile;
     const std::vector<std::string> &KnowledgeFiles;
@@ -460,7 +500,7 @@ private:
     PhaseMarks &Marks;
   };
 
-  ClangTidyASTConsumerFactory ConsumerFactory;
+  ChecksConsumerFactory Checks;
   std::vector<std::string> KnowledgeFiles;
   FactSink &Sink;
 
@@ -600,7 +640,10 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Shared(
       llvm::vfs::createPhysicalFileSystem().release());
   // No alpha analyzer checks, no module headers, no custom checks.
-  ClangTidyContext Context(makeOptionsProvider(Options, true, Shared));
+  std::unique_ptr<ConfigFilesProvider> Provider =
+      makeConfigFilesProvider(Options, true, Shared);
+  ConfigFilesProvider &Files = *Provider;
+  ClangTidyContext Context(std::move(Provider));
   // The parse's lookups only: the configuration files searched for are
   // part of the cache's key.
   auto Lookups = llvm::makeIntrusiveRefCnt<AbsenceRecorder>(Shared);
@@ -611,9 +654,9 @@ analyzeTranslationUnit(const tooling::CompilationDatabase &Database,
   TranslationUnitResult Result;
   Result.MainFile = File.str();
   ScopedFactSink Sink(Result.Facts);
-  TidyActionFactory Factory(
-      Context, knowledgeFilesFor(Context.getOptionsForFile(File)),
-      Result.Facts);
+  TidyActionFactory Factory(Context, Files,
+                            knowledgeFilesFor(Context.getOptionsForFile(File)),
+                            Result.Facts);
   // A crash in clang (a bug of its own on odd input) fails this unit, not
   // the run: the other units are still analysed.
   static std::once_flag CrashRecovery;
