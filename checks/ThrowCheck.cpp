@@ -34,6 +34,8 @@ void ThrowCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Throw = Result.Nodes.getNodeAs<CXXThrowExpr>("throw");
+  if (Reported.contains(Throw->getThrowLoc()))
+    return;
   // A failure exception's throw is a failure path: noalloc-call's
   // (FailurePaths), as a library's throw is.
   if (knowledge() &&
@@ -41,6 +43,7 @@ void ThrowCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   report(Throw->getThrowLoc(), *Result.SourceManager,
          "'throw' allocates the exception object on the heap");
+  Reported.insert(Throw->getThrowLoc());
   // Making the exception is part of the throw: one finding, with a note.
   const CXXConstructExpr *Made = thrownConstruction(Throw);
   if (!Made || !knowledge() || !allocatingLibraryConstructor(Made, *knowledge()))

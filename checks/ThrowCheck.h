@@ -4,6 +4,8 @@
 #define NOALLOC_CHECKS_THROWCHECK_H
 
 #include "utils/NoallocCheck.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace noalloc {
 
@@ -20,6 +22,15 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// The places of the throws reported. Each instantiation of a template
+  /// matches its throw again (rapidjson's documenttest.cpp: 1,439 matches,
+  /// 236 findings), and of the findings of one check with one message at
+  /// one place clang-tidy keeps the first, notes and all
+  /// (ClangTidyDiagnosticConsumer::take): a throw reported already is not
+  /// reported again.
+  llvm::DenseSet<clang::SourceLocation> Reported;
 };
 
 } // namespace noalloc
