@@ -21,12 +21,12 @@ static bool isFollowedType(QualType T, const ASTContext &Ctx) {
   return T->isIntegralOrEnumerationType() && Ctx.getIntWidth(T) <= 64;
 }
 
-/// A field's name across units; empty when clang gives it none.
-static std::string fieldKey(const FieldDecl *F) {
+const std::string &FieldKeys::of(const FieldDecl *F) {
+  auto [It, New] = Keys.try_emplace(F);
   llvm::SmallString<128> Buf;
-  if (index::generateUSRForDecl(F, Buf))
-    return "";
-  return std::string(Buf);
+  if (New && !index::generateUSRForDecl(F, Buf))
+    It->second = std::string(Buf);
+  return It->second;
 }
 
 /// The local variable of record type \p E names, if any: one of the
@@ -230,8 +230,9 @@ void BodyUses::writeRecord(QualType T) {
       writeRecord(Base.getType());
 }
 
-ParameterGuards::ParameterGuards(const FunctionDecl &FD, ASTContext &Ctx)
-    : Ctx(Ctx), Body(FD.getBody()) {
+ParameterGuards::ParameterGuards(const FunctionDecl &FD, ASTContext &Ctx,
+                                 FieldKeys &Keys)
+    : Ctx(Ctx), Keys(Keys), Body(FD.getBody()) {
   if (!Body)
     return;
   BodyUses Uses(Ctx);
@@ -277,7 +278,7 @@ ParameterGuards::followed(const Expr *E) const {
   if (Field) {
     if (!isFollowedType(Field->getType(), Ctx) ||
         Field->getParent()->isUnion() || Written.contains(Field) ||
-        fieldKey(Field).empty())
+        Keys.of(Field).empty())
       return std::nullopt;
     Bare = Member->getBase()->IgnoreParenImpCasts();
   } else if (Member) {
@@ -293,7 +294,7 @@ ParameterGuards::followed(const Expr *E) const {
 ParameterValue ParameterGuards::valueOf(const Followed &F, bool Equals,
                                         int64_t Value) const {
   return {F.Parm->getFunctionScopeIndex(), Equals, Value,
-          F.Field ? fieldKey(F.Field) : ""};
+          F.Field ? Keys.of(F.Field) : ""};
 }
 
 /// \p V as a 64-bit integer, extended as its type says.
@@ -519,19 +520,19 @@ void ParameterGuards::addPassed(unsigned Index, const Expr *Arg,
   if (const VarDecl *Local = localRecord(Address->getSubExpr()))
     for (const LocalStore &S : constantFields(Local, Call))
       if (std::optional<int64_t> Value = constantOf(S.Store->getRHS(), Ctx))
-        if (std::string Key = fieldKey(S.Field); !Key.empty())
+        if (const std::string &Key = Keys.of(S.Field); !Key.empty())
           Known.push_back({Index, true, *Value, Key});
 }
 
 std::vector<std::string> ParameterGuards::writtenFields() const {
-  std::vector<std::string> Keys;
+  std::vector<std::string> Names;
   for (const FieldDecl *F : Written)
     if (isFollowedType(F->getType(), Ctx))
-      if (std::string Key = fieldKey(F); !Key.empty())
-        Keys.push_back(std::move(Key));
-  llvm::sort(Keys);
-  Keys.erase(llvm::unique(Keys), Keys.end());
-  return Keys;
+      if (const std::string &Key = Keys.of(F); !Key.empty())
+        Names.push_back(Key);
+  llvm::sort(Names);
+  Names.erase(llvm::unique(Names), Names.end());
+  return Names;
 }
 
 std::vector<ParameterValue> knownArguments(const FunctionDecl &Callee,

@@ -24,6 +24,19 @@
 
 namespace noalloc {
 
+/// The names of fields across units (their USRs), each made once for a
+/// unit: the guards of every function that writes a field ask for it again
+/// (rapidjson's documenttest.cpp: 4,656 functions, 0.03 billion
+/// instructions making the same USRs).
+class FieldKeys {
+public:
+  /// \p F's USR; empty when clang gives it none.
+  const std::string &of(const clang::FieldDecl *F);
+
+private:
+  llvm::DenseMap<const clang::FieldDecl *, std::string> Keys;
+};
+
 /// The guards of the code of one function body, and what its calls pass
 /// beyond constants.
 class ParameterGuards {
@@ -31,8 +44,10 @@ public:
   /// \p FD's parameters of integer, enumeration or pointer type that its
   /// code only reads (never assigns, increments, takes the address of or
   /// binds to a reference) are the ones a guard may name, and the fields
-  /// of such types that its code never writes, read through them.
-  ParameterGuards(const clang::FunctionDecl &FD, clang::ASTContext &Ctx);
+  /// of such types that its code never writes, read through them. Fields
+  /// are named by \p Keys.
+  ParameterGuards(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
+                  FieldKeys &Keys);
 
   /// The conditions on those parameters that hold whenever \p S, a
   /// statement of the body, runs: those of the 'if', '?:', '&&', '||',
@@ -98,6 +113,7 @@ private:
   const clang::Stmt *topLevel(const clang::Stmt *S) const;
 
   clang::ASTContext &Ctx;
+  FieldKeys &Keys;
   const clang::Stmt *Body = nullptr;
   /// The parameters of followed types the function only reads.
   llvm::SmallPtrSet<const clang::ParmVarDecl *, 4> Unchanged;
