@@ -241,7 +241,8 @@ private:
   /// Whether the local \p D is the scanned function's return value itself.
   bool isReturnedInPlace(const VarDecl *D) const;
 
-  /// The constructions of variables the library holds in place.
+  /// The constructions of variables the library holds in place, and the
+  /// temporaries and 'operator+' calls that make a string held in place.
   llvm::DenseSet<const Expr *> InPlaceConstructions;
   /// Prvalues of a class with a destructor that initialize an object (the
   /// return value, a variable, a member): C++17 makes no temporary of them
@@ -2438,7 +2439,7 @@ void Extractor::passArgument(size_t Caller, const FunctionDecl *In,
 }
 
 bool BodyScanner::VisitCallExpr(CallExpr *E) {
-  if (FrameCalls.contains(E))
+  if (FrameCalls.contains(E) || InPlaceConstructions.contains(E))
     return true;
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee) {
@@ -2877,8 +2878,9 @@ bool BodyScanner::VisitVarDecl(VarDecl *D) {
   if (!D->hasLocalStorage())
     return true;
   // Held in place: neither constructing nor destroying it uses the heap.
-  if (X.inPlace(D)) {
+  if (const std::optional<InPlace> &Held = X.inPlace(D)) {
     InPlaceConstructions.insert(D->getInit()->IgnoreImplicit());
+    InPlaceConstructions.insert(Held->Parts.begin(), Held->Parts.end());
     return true;
   }
   bool Bounded = X.bounded(D);
@@ -2973,7 +2975,7 @@ bool BodyScanner::VisitReturnStmt(ReturnStmt *S) {
 }
 
 bool BodyScanner::VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
-  if (ElidedTemporaries.contains(E))
+  if (ElidedTemporaries.contains(E) || InPlaceConstructions.contains(E))
     return true;
   if (const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor()) {
     X.addCall(Function, Dtor, E->getBeginLoc(), CallKind::Direct,

@@ -35,12 +35,117 @@ static unsigned writtenArguments(const CXXConstructExpr *E) {
   return N;
 }
 
-/// A std::string from a literal that fits the small-string buffer.
-static bool stringInPlace(const Expr *Arg, QualType Char,
-                          const LibraryEntry &Lib) {
-  const auto *Literal = dyn_cast<StringLiteral>(Arg->IgnoreParenImpCasts());
-  return Literal && Char->isCharType() && Lib.StringCapacity &&
-         Literal->getLength() <= *Lib.StringCapacity;
+/// Whether \p T is a std::basic_string of the character type \p Char.
+static bool isStringOf(QualType T, QualType Char, const ASTContext &Ctx) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  return Spec &&
+         qualifiedName(Spec->getSpecializedTemplate()) == "std::basic_string" &&
+         Ctx.hasSameUnqualifiedType(Spec->getTemplateArgs()[0].getAsType(),
+                                    Char);
+}
+
+static std::optional<uint64_t>
+constantLength(const Expr *E, QualType Char, const ASTContext &Ctx,
+               llvm::SmallVectorImpl<const Expr *> &Parts);
+
+/// The length of a std::basic_string of \p Char that the constructor call
+/// \p E makes from constants: from a literal, from a constant count of a
+/// character ('std::string(10, 'x')'), or by copying or moving such a
+/// string.
+static std::optional<uint64_t>
+constructedLength(const CXXConstructExpr *E, QualType Char,
+                  const ASTContext &Ctx,
+                  llvm::SmallVectorImpl<const Expr *> &Parts) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  if (!isStringOf(E->getType(), Char, Ctx) || !Ctor)
+    return std::nullopt;
+  unsigned Written = writtenArguments(E);
+  if (Written == 1 && (Ctor->isCopyOrMoveConstructor() ||
+                       isa<StringLiteral>(E->getArg(0)->IgnoreParenImpCasts())))
+    return constantLength(E->getArg(0), Char, Ctx, Parts);
+  if (Written != 2 || Ctor->getNumParams() < 2 ||
+      !Ctor->getParamDecl(0)->getType()->isIntegerType() ||
+      !Ctx.hasSameUnqualifiedType(Ctor->getParamDecl(1)->getType(), Char))
+    return std::nullopt;
+  std::optional<llvm::APSInt> Count = E->getArg(0)->getIntegerConstantExpr(Ctx);
+  if (!Count || Count->isNegative() || !Count->isRepresentableByInt64())
+    return std::nullopt;
+  return Count->getExtValue();
+}
+
+/// The length of an operand of a std::basic_string 'operator+': a
+/// character, or a string of constant length.
+static std::optional<uint64_t>
+operandLength(const Expr *E, QualType Char, const ASTContext &Ctx,
+              llvm::SmallVectorImpl<const Expr *> &Parts) {
+  if (Ctx.hasSameUnqualifiedType(E->getType().getNonReferenceType(), Char))
+    return 1;
+  return constantLength(E, Char, Ctx, Parts);
+}
+
+/// The length of the std::basic_string of \p Char (or the literal of its
+/// characters) that \p E makes from constants, when it is a constant: a
+/// literal, a string constructed from constants (constructedLength), and
+/// the standard 'operator+' of two such strings or of one and a character
+/// ('std::string("ab") + "cd"'), whose intermediate strings are no longer
+/// than the result. \p Parts gets the constructions, temporaries and
+/// 'operator+' calls of \p E that make the string: when the result fits the
+/// small-string buffer, none of them uses the heap.
+static std::optional<uint64_t>
+constantLength(const Expr *E, QualType Char, const ASTContext &Ctx,
+               llvm::SmallVectorImpl<const Expr *> &Parts) {
+  E = E->IgnoreParens();
+  if (const auto *Literal = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts()))
+    return Ctx.hasSameUnqualifiedType(
+               Ctx.getAsArrayType(Literal->getType())->getElementType(), Char)
+               ? std::optional<uint64_t>(Literal->getLength())
+               : std::nullopt;
+  if (const auto *Full = dyn_cast<FullExpr>(E))
+    return constantLength(Full->getSubExpr(), Char, Ctx, Parts);
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    return constantLength(Temporary->getSubExpr(), Char, Ctx, Parts);
+  if (const auto *Cast = dyn_cast<CastExpr>(E);
+      Cast && (Cast->getCastKind() == CK_NoOp ||
+               Cast->getCastKind() == CK_ConstructorConversion))
+    return constantLength(Cast->getSubExpr(), Char, Ctx, Parts);
+  if (const auto *Bound = dyn_cast<CXXBindTemporaryExpr>(E)) {
+    Parts.push_back(Bound);
+    return constantLength(Bound->getSubExpr(), Char, Ctx, Parts);
+  }
+  std::optional<uint64_t> Length;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    Length = constructedLength(Construct, Char, Ctx, Parts);
+  } else if (const auto *Plus = dyn_cast<CXXOperatorCallExpr>(E);
+             Plus && Plus->getOperator() == OO_Plus &&
+             Plus->getNumArgs() == 2 && Plus->getDirectCallee() &&
+             qualifiedName(Plus->getDirectCallee()) == "std::operator+" &&
+             isStringOf(Plus->getType(), Char, Ctx)) {
+    std::optional<uint64_t> Left =
+        operandLength(Plus->getArg(0), Char, Ctx, Parts);
+    std::optional<uint64_t> Right =
+        Left ? operandLength(Plus->getArg(1), Char, Ctx, Parts) : std::nullopt;
+    if (Left && Right)
+      Length = *Left + *Right;
+  }
+  if (Length)
+    Parts.push_back(E);
+  return Length;
+}
+
+/// A std::basic_string of \p Char that \p Init makes from constants
+/// (constantLength) within the small-string buffer.
+static std::optional<InPlace> stringInPlace(const Expr *Init, QualType Char,
+                                            const LibraryEntry &Lib,
+                                            const ASTContext &Ctx) {
+  InPlace Held;
+  std::optional<uint64_t> Length =
+      Char->isCharType() && Lib.StringCapacity
+          ? constantLength(Init, Char, Ctx, Held.Parts)
+          : std::nullopt;
+  if (!Length || *Length > *Lib.StringCapacity)
+    return std::nullopt;
+  return Held;
 }
 
 /// What a std::function holds in place when initialized with \p Arg: a
@@ -96,21 +201,19 @@ static bool anyValueInPlace(const Expr *Arg, const LibraryEntry &Lib,
 static std::optional<InPlace> initialValueInPlace(
     const Expr *Init, const ClassTemplateSpecializationDecl *Spec,
     StringRef Template, const LibraryEntry &Lib, const ASTContext &Ctx) {
-  const auto *Construct =
-      Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
-  if (!Construct)
+  if (!Init)
     return std::nullopt;
-  unsigned Written = writtenArguments(Construct);
-  if (Written == 0)
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+  if (Construct && writtenArguments(Construct) == 0)
     return llvm::is_contained(Lib.EmptyInPlace, Template)
                ? std::optional<InPlace>(InPlace())
                : std::nullopt;
-  if (Written != 1)
+  if (Template == "std::basic_string" && Spec)
+    return stringInPlace(Init, Spec->getTemplateArgs()[0].getAsType(), Lib,
+                         Ctx);
+  if (!Construct || writtenArguments(Construct) != 1)
     return std::nullopt;
   const Expr *Arg = Construct->getArg(0);
-  if (Template == "std::basic_string" && Spec &&
-      stringInPlace(Arg, Spec->getTemplateArgs()[0].getAsType(), Lib))
-    return InPlace();
   if (Template == "std::function")
     return callableInPlace(Arg, Lib, Ctx);
   if (Template == "std::any" && anyValueInPlace(Arg, Lib, Ctx))

@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
 
@@ -32,6 +33,10 @@ struct InPlace {
   /// which calling it calls; null otherwise (a function pointer that is
   /// not written out: calling it stays a call of the std::function).
   const clang::FunctionDecl *Callee = nullptr;
+  /// For a std::string made from constants ('std::string("ab") + "cd"',
+  /// 'std::string(10, 'x')'): the constructions, temporaries and
+  /// 'operator+' calls of its initial value, none of which uses the heap.
+  llvm::SmallVector<const clang::Expr *, 4> Parts = {};
 };
 
 /// Whether \p Var never uses the heap: a local variable of an allocating
