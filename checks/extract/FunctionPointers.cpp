@@ -4,6 +4,7 @@
 #include "utils/ASTQueries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -175,6 +176,110 @@ bool fresh(const Expr *E) {
   return Builtin == Builtin::BImalloc || Builtin == Builtin::BIcalloc;
 }
 
+/// The parameter or function that \p E names as a value, through
+/// parentheses, implicit conversions and '&' or '*' ('f', '&f', '*f').
+const DeclRefExpr *namedValue(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<UnaryOperator>(E);
+      Op && (Op->getOpcode() == UO_AddrOf || Op->getOpcode() == UO_Deref))
+    E = Op->getSubExpr()->IgnoreParenImpCasts();
+  return dyn_cast<DeclRefExpr>(E);
+}
+
+/// Whether the function-pointer parameter \p P goes nowhere in its
+/// function: each reference to it calls it ('f(x)'), tests it ('if (f)',
+/// 'f == g'), discards it ('(void)f'), or passes it to a parameter that
+/// \p Followed says goes nowhere either. Any other use (a store, even
+/// into a followed pointer, which the link may not resolve; a cast; its
+/// address; a capture) lets it escape.
+class ParameterEscapes : public RecursiveASTVisitor<ParameterEscapes> {
+public:
+  ParameterEscapes(
+      const ParmVarDecl *P,
+      llvm::function_ref<bool(const FunctionDecl *, unsigned)> Followed)
+      : P(P), Followed(Followed) {}
+  bool Escapes = false;
+
+  bool VisitCallExpr(CallExpr *E) {
+    allow(E->getCallee());
+    const FunctionDecl *Callee = E->getDirectCallee();
+    if (!Callee || isa<CXXMethodDecl>(Callee))
+      return true;
+    for (unsigned I = 0, N = std::min(E->getNumArgs(), Callee->getNumParams());
+         I < N; ++I)
+      if (refersToParameter(E->getArg(I)) && Followed(Callee, I))
+        allow(E->getArg(I));
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *E) {
+    if (E->isEqualityOp() || E->isRelationalOp() || E->isLogicalOp()) {
+      allow(E->getLHS());
+      allow(E->getRHS());
+    }
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *E) {
+    if (E->getOpcode() == UO_LNot)
+      allow(E->getSubExpr());
+    return true;
+  }
+  bool VisitCastExpr(CastExpr *E) {
+    if (E->getCastKind() == CK_ToVoid ||
+        E->getCastKind() == CK_PointerToBoolean)
+      allow(E->getSubExpr());
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *S) { return allow(S->getCond()); }
+  bool VisitWhileStmt(WhileStmt *S) { return allow(S->getCond()); }
+  bool VisitDoStmt(DoStmt *S) { return allow(S->getCond()); }
+  bool VisitForStmt(ForStmt *S) { return allow(S->getCond()); }
+  bool VisitConditionalOperator(ConditionalOperator *E) {
+    return allow(E->getCond());
+  }
+  // What a lambda or a block does with it may happen after the function
+  // returns.
+  bool TraverseLambdaExpr(LambdaExpr *E) {
+    Escapes |= mentions(E);
+    return !Escapes;
+  }
+  bool TraverseBlockExpr(BlockExpr *E) {
+    Escapes |= mentions(E);
+    return !Escapes;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    Escapes |= E->getDecl() == P && !Allowed.contains(E);
+    return !Escapes;
+  }
+
+private:
+  bool refersToParameter(const Expr *E) const {
+    const DeclRefExpr *Ref = namedValue(E);
+    return Ref && Ref->getDecl() == P;
+  }
+  bool allow(const Expr *E) {
+    if (const DeclRefExpr *Ref = E ? namedValue(E) : nullptr)
+      Allowed.insert(Ref);
+    return true;
+  }
+  bool mentions(Expr *E) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const ParmVarDecl *P;
+      bool Found = false;
+      bool VisitDeclRefExpr(DeclRefExpr *E) {
+        Found |= E->getDecl() == P;
+        return !Found;
+      }
+    } Find;
+    Find.P = P;
+    Find.TraverseStmt(E);
+    return Find.Found;
+  }
+
+  const ParmVarDecl *P;
+  llvm::function_ref<bool(const FunctionDecl *, unsigned)> Followed;
+  llvm::DenseSet<const DeclRefExpr *> Allowed;
+};
+
 } // namespace
 
 void PointerStoreCollector::visit(const CXXCtorInitializer *Init) {
@@ -192,6 +297,7 @@ void PointerStoreCollector::visit(const CallExpr *E) {
   if (const auto *Callee =
           dyn_cast<DeclRefExpr>(E->getCallee()->IgnoreParenImpCasts()))
     DirectCallees.insert(Callee);
+  passFunctions(E);
   // 'free(o)' reads nothing of what 'o' points to as another type.
   if (E->getBuiltinCallee() == Builtin::BIfree && E->getNumArgs() == 1)
     for (const Expr *Arg = E->getArg(0)->IgnoreParens();
@@ -208,6 +314,49 @@ void PointerStoreCollector::visit(const CallExpr *E) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
     if (const Expr *Object = Member->getImplicitObjectArgument())
       unseen(Object->getType(), *Writer);
+}
+
+void PointerStoreCollector::passFunctions(const CallExpr *E) {
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee || isa<CXXMethodDecl>(Callee))
+    return;
+  for (unsigned I = 0, N = std::min(E->getNumArgs(), Callee->getNumParams());
+       I < N; ++I)
+    if (const DeclRefExpr *Ref = namedValue(E->getArg(I));
+        Ref && isa<FunctionDecl>(Ref->getDecl()) &&
+        followedParameter(Callee, I))
+      Result.Stored.insert(Ref);
+}
+
+bool PointerStoreCollector::followedParameter(const FunctionDecl *Callee,
+                                              unsigned I) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee->hasBody(Definition) || Definition->isWeak() ||
+      I >= Definition->getNumParams() ||
+      SM.isInSystemHeader(SM.getFileLoc(Definition->getLocation())))
+    return false;
+  // C's inline definition with external linkage may not be the one that
+  // runs: another unit's external definition may.
+  if (!Ctx.getLangOpts().CPlusPlus && Definition->isInlined() &&
+      Definition->hasExternalFormalLinkage())
+    return false;
+  const ParmVarDecl *P = Definition->getParamDecl(I);
+  QualType T = P->getType();
+  if (!T->isFunctionPointerType() && !T->isFunctionReferenceType())
+    return false;
+  // A cycle of calls that passes it on to itself: taken as an escape (an
+  // answer that assumed the contrary could stand for a parameter whose
+  // other uses let it escape).
+  auto [It, New] = FollowedParameters.try_emplace(P, false);
+  if (!New)
+    return It->second;
+  auto Followed = [&](const FunctionDecl *F, unsigned J) {
+    return followedParameter(F, J);
+  };
+  ParameterEscapes Uses(P, Followed);
+  Uses.TraverseStmt(Definition->getBody());
+  // The iterator may have moved while the uses asked for other parameters.
+  return FollowedParameters[P] = !Uses.Escapes;
 }
 
 void PointerStoreCollector::libraryByteCopy(const CallExpr *E) {

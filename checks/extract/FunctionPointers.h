@@ -158,6 +158,17 @@ private:
   /// parameters take by code noalloc does not see ('std::for_each(b, e,
   /// fill)'): unless the unit has its code, it writes what it is given.
   void addressTaken(const clang::FunctionDecl *FD);
+  /// The functions that the direct call \p E passes to parameters that
+  /// followedParameter says go nowhere else: their addresses do not escape
+  /// there ('other(loud)' with 'other' ignoring it).
+  void passFunctions(const clang::CallExpr *E);
+  /// Whether what a caller passes for the parameter \p I of \p Callee goes
+  /// nowhere: \p Callee's definition is in this unit and is the one that
+  /// runs (not weak, not a C inline definition with external linkage, not
+  /// a member function), and that parameter, of function pointer or
+  /// reference type, is only called, tested, discarded or passed on to
+  /// such parameters, once per parameter.
+  bool followedParameter(const clang::FunctionDecl *Callee, unsigned I);
   /// What a call may run that the unit does not see, if anything.
   std::optional<UnseenWriter> writer(const clang::CallExpr *E) const;
   void store(const clang::ValueDecl *P, const clang::Expr *Value);
@@ -176,6 +187,8 @@ private:
       Unseen;
   /// The names of the functions called directly: 'f' in 'f(x)'.
   llvm::DenseSet<const clang::Expr *> DirectCallees;
+  /// followedParameter's answers, by parameter.
+  llvm::DenseMap<const clang::ParmVarDecl *, bool> FollowedParameters;
   /// The casts of the pointer that 'free' is given.
   llvm::DenseSet<const clang::CastExpr *> Freed;
 };
