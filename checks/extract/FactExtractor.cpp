@@ -764,6 +764,17 @@ std::string Extractor::place(const Decl *D) {
   return Place;
 }
 
+/// Whether \p D is a lambda's member or is declared in one's body (a local
+/// class, its members): clang's USR of a lambda outside the main file has
+/// no place, so the local classes of two lambdas of one function share it.
+static bool inLambda(const Decl *D) {
+  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent())
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(C);
+        Class && Class->isLambda())
+      return true;
+  return false;
+}
+
 std::string Extractor::usr(const NamedDecl *D) {
   llvm::SmallString<128> Buf;
   if (index::generateUSRForDecl(D, Buf))
@@ -773,9 +784,9 @@ std::string Extractor::usr(const NamedDecl *D) {
   // units. Code at one place of one file is one function: a lambda of a
   // header's inline function included by three units is one node, a
   // static function of two .cpp files two, and a header's static function
-  // one per unit (place).
-  const auto *Method = dyn_cast<CXXMethodDecl>(D);
-  if (!D->isExternallyVisible() || (Method && Method->getParent()->isLambda()))
+  // one per unit (place). The local classes of a function's lambdas too
+  // ('FMT_STRING' in {fmt}'s headers): one per lambda.
+  if (!D->isExternallyVisible() || inLambda(D))
     USR += "@" + place(D);
   // A template's specializations for two lambdas of one function, or for
   // two units' static functions, share clang's USR and D's place: the

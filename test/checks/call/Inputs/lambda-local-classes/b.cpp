@@ -1,0 +1,2 @@
+#include "local.h"
+Out again() { return pick(); }
