@@ -190,6 +190,31 @@ public:
   void useThreadLocal(const VarDecl *Var, SourceLocation Loc);
 
 private:
+  /// The object a call runs on, how it dispatches, and for a call of a
+  /// followed std::function the function that stands for it when it is
+  /// empty (its targets are a call of their own).
+  struct CallReceiver {
+    const Expr *Object = nullptr;
+    CallKind Kind = CallKind::Direct;
+    std::optional<size_t> Empty;
+  };
+  /// Whether what the knowledge base says of the callee, or of the
+  /// assignment, settles the call (recorded, or nothing to record).
+  bool settledByKnowledge(const CallExpr *E, const FunctionDecl *Callee);
+  /// None when the call runs a held or listed callable, which it records.
+  /// \p Callee becomes the overrider a known dynamic type runs.
+  std::optional<CallReceiver> receiverOf(const CallExpr *E,
+                                         const FunctionDecl *&Callee);
+  /// The memory of the object the call runs on or returns, and where the
+  /// object is declared when it is outside the function (\p Outside).
+  ObjectMemory calledObjectMemory(const CallExpr *E, const FunctionDecl *Callee,
+                                  const Expr *Receiver,
+                                  std::optional<SourceLocation> &Outside);
+  /// Gives the calls [PassedFrom, PassedTo) of the functions the call
+  /// passes the call's object.
+  void passObject(size_t PassedFrom, size_t PassedTo,
+                  const FunctionDecl *Callee, ObjectMemory Object,
+                  std::optional<SourceLocation> Outside);
   bool traverseCall(const CallExpr *E, llvm::function_ref<bool()> Traverse);
   /// Scans a default evaluated at \p Used; the outermost use is the one
   /// written in the scanned function.
@@ -2449,39 +2474,8 @@ void Extractor::passArgument(size_t Caller, const FunctionDecl *In,
   facts(Caller).Calls.push_back(std::move(C));
 }
 
-bool BodyScanner::VisitCallExpr(CallExpr *E) {
-  if (FrameCalls.contains(E) || InPlaceConstructions.contains(E))
-    return true;
-  const FunctionDecl *Callee = E->getDirectCallee();
-  if (!Callee) {
-    addIndirectCall(E);
-    return true;
-  }
-  Callees.insert(E->getCallee()->IgnoreParenImpCasts());
-  if (handledAsBuiltin(E, Callee))
-    return true;
-  llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
-  if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
-      !Args.empty())
-    Args = Args.drop_front(); // The object.
-  size_t PassedFrom = X.facts(Function).Calls.size();
-  X.passArguments(Function, Scanned, Callee, Args);
-  size_t PassedTo = X.facts(Function).Calls.size();
-  // The functions passed run on the call's object ('os << std::endl'): the
-  // check that reports the call reports them.
-  auto PassObject = [&](ObjectMemory Object,
-                        std::optional<SourceLocation> Outside) {
-    for (size_t I = PassedFrom; I < PassedTo; ++I) {
-      CallSite &Passed = X.facts(Function).Calls[I];
-      Passed.Object = Object;
-      Passed.ObjectOutside = Outside.has_value();
-      if (Outside && Outside->isValid())
-        Passed.ObjectDeclared = X.point(*Outside);
-    }
-  };
-
-  X.convertLambda(E);
-
+bool BodyScanner::settledByKnowledge(const CallExpr *E,
+                                     const FunctionDecl *Callee) {
   // A member of a library class is known by its class template's name:
   // str.compare(0, n, s) uses no heap.
   if (isa<CXXMemberCallExpr>(E))
@@ -2513,45 +2507,47 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
 
   // A move assignment to a member held in place, or to a variable just
   // moved from, which is empty: it releases nothing.
-  if (assignsMemberInPlace(E, Callee) || assignsMovedFrom(E, X.Ctx, X.KB))
-    return true;
+  return assignsMemberInPlace(E, Callee) || assignsMovedFrom(E, X.Ctx, X.KB);
+}
 
-  CallKind Kind = CallKind::Direct;
-  ObjectMemory Object = ObjectMemory::None;
-  const Expr *Receiver = nullptr;
-  // A call of a followed std::function: its targets are a call of their
-  // own, the operator() only fails when it is empty.
-  std::optional<size_t> Empty;
+std::optional<BodyScanner::CallReceiver>
+BodyScanner::receiverOf(const CallExpr *E, const FunctionDecl *&Callee) {
+  CallReceiver R;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const auto *ME = dyn_cast<MemberExpr>(E->getCallee()->IgnoreParens());
-    Receiver = Member->getImplicitObjectArgument();
+    R.Object = Member->getImplicitObjectArgument();
     if (!(ME && ME->hasQualifier()))
-      Kind = dispatch(Callee, Receiver);
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (callHeldFunction(Op))
-      return true;
-    if (callListedCallable(Op, Callee))
-      return true;
-    if (std::optional<CallableSlot> Slot =
-            calledCallable(Op, X.SM, X.Callable)) {
-      X.addCallableCall(Function, Op, X.callableKey(*Slot));
-      Empty = X.emptyFunction(Callee);
-    } else if (Op->getOperator() == OO_Call &&
-               isStdFunction(Op->getArg(0)->getType()) &&
-               !X.facts(Function).InSystemHeader) {
-      // Not the library's operator(), whose summary holds what its own
-      // unit stores.
-      X.addCallableCall(Function, Op, X.calledSlot(Function, Op));
-      Empty = X.emptyFunction(Callee);
-    }
-    if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
-      Receiver = Op->getArg(0);
-      Kind = dispatch(Callee, Receiver);
-    }
+      R.Kind = dispatch(Callee, R.Object);
+    return R;
   }
-  if (Receiver)
-    Object = objectMemory(Receiver);
-  std::optional<SourceLocation> Outside;
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  if (!Op)
+    return R;
+  if (callHeldFunction(Op) || callListedCallable(Op, Callee))
+    return std::nullopt;
+  if (std::optional<CallableSlot> Slot = calledCallable(Op, X.SM, X.Callable)) {
+    X.addCallableCall(Function, Op, X.callableKey(*Slot));
+    R.Empty = X.emptyFunction(Callee);
+  } else if (Op->getOperator() == OO_Call &&
+             isStdFunction(Op->getArg(0)->getType()) &&
+             !X.facts(Function).InSystemHeader) {
+    // Not the library's operator(), whose summary holds what its own
+    // unit stores.
+    X.addCallableCall(Function, Op, X.calledSlot(Function, Op));
+    R.Empty = X.emptyFunction(Callee);
+  }
+  if (isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
+    R.Object = Op->getArg(0);
+    R.Kind = dispatch(Callee, R.Object);
+  }
+  return R;
+}
+
+ObjectMemory
+BodyScanner::calledObjectMemory(const CallExpr *E, const FunctionDecl *Callee,
+                                const Expr *Receiver,
+                                std::optional<SourceLocation> &Outside) {
+  ObjectMemory Object = Receiver ? objectMemory(Receiver) : ObjectMemory::None;
   if (Object != ObjectMemory::None && Object != ObjectMemory::BoundedResource)
     Outside = declaredOutside(Receiver);
   // A library call that returns an owning object: a new one, over the
@@ -2562,33 +2558,77 @@ bool BodyScanner::VisitCallExpr(CallExpr *E) {
     if (ObjectMemory Made = libraryObjectMemory(Callee, E->getType(), X);
         Made != ObjectMemory::None || Object == ObjectMemory::None)
       Object = Made;
-  std::string Parameter = Receiver ? unboundedParameter(Receiver) : "";
-  if (PassedTo > PassedFrom) {
-    // A call noalloc-std-type reports by its callee ('os << std::endl')
-    // leaves what it runs to it too.
-    const FunctionFacts &Called = X.facts(X.function(Callee));
-    bool ByStdType =
-        Object == ObjectMemory::None &&
-        checkReportingCall(
-            Object, X.EnclosingThrow.isValid(), X.InCatch,
-            X.KB.function(Called.KnowledgeName, Called.CopyOrMove)) ==
-            "noalloc-std-type";
-    PassObject(ByStdType ? ObjectMemory::Heap : Object, Outside);
+  return Object;
+}
+
+void BodyScanner::passObject(size_t PassedFrom, size_t PassedTo,
+                             const FunctionDecl *Callee, ObjectMemory Object,
+                             std::optional<SourceLocation> Outside) {
+  if (PassedTo == PassedFrom)
+    return;
+  // A call noalloc-std-type reports by its callee ('os << std::endl')
+  // leaves what it runs to it too.
+  const FunctionFacts &Called = X.facts(X.function(Callee));
+  if (Object == ObjectMemory::None &&
+      checkReportingCall(
+          Object, X.EnclosingThrow.isValid(), X.InCatch,
+          X.KB.function(Called.KnowledgeName, Called.CopyOrMove)) ==
+          "noalloc-std-type")
+    Object = ObjectMemory::Heap;
+  for (size_t I = PassedFrom; I < PassedTo; ++I) {
+    CallSite &Passed = X.facts(Function).Calls[I];
+    Passed.Object = Object;
+    Passed.ObjectOutside = Outside.has_value();
+    if (Outside && Outside->isValid())
+      Passed.ObjectDeclared = X.point(*Outside);
   }
-  const OwnResource *Own = Receiver && Kind == CallKind::Direct
-                               ? ownResourceOf(Callee, Receiver)
+}
+
+bool BodyScanner::VisitCallExpr(CallExpr *E) {
+  if (FrameCalls.contains(E) || InPlaceConstructions.contains(E))
+    return true;
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee) {
+    addIndirectCall(E);
+    return true;
+  }
+  Callees.insert(E->getCallee()->IgnoreParenImpCasts());
+  if (handledAsBuiltin(E, Callee))
+    return true;
+  llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
+  if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
+      !Args.empty())
+    Args = Args.drop_front(); // The object.
+  size_t PassedFrom = X.facts(Function).Calls.size();
+  X.passArguments(Function, Scanned, Callee, Args);
+  size_t PassedTo = X.facts(Function).Calls.size();
+
+  X.convertLambda(E);
+  if (settledByKnowledge(E, Callee))
+    return true;
+  std::optional<CallReceiver> R = receiverOf(E, Callee);
+  if (!R)
+    return true;
+  std::optional<SourceLocation> Outside;
+  ObjectMemory Object = calledObjectMemory(E, Callee, R->Object, Outside);
+  std::string Parameter = R->Object ? unboundedParameter(R->Object) : "";
+  // The functions passed run on the call's object: the check that reports
+  // the call reports them.
+  passObject(PassedFrom, PassedTo, Callee, Object, Outside);
+  const OwnResource *Own = R->Object && R->Kind == CallKind::Direct
+                               ? ownResourceOf(Callee, R->Object)
                                : nullptr;
-  if (Empty)
-    X.addCall(Function, *Empty, E->getExprLoc(), Kind, Object, Outside);
+  if (R->Empty)
+    X.addCall(Function, *R->Empty, E->getExprLoc(), R->Kind, Object, Outside);
   else if (Own)
-    X.addCall(Function, X.ownResourceCall(Callee, *Own), E->getExprLoc(), Kind,
-              Object, Outside);
+    X.addCall(Function, X.ownResourceCall(Callee, *Own), E->getExprLoc(),
+              R->Kind, Object, Outside);
   else {
     llvm::SaveAndRestore Passing(X.CallArguments,
-                                 Kind == CallKind::Direct
+                                 R->Kind == CallKind::Direct
                                      ? knownArguments(E, Callee)
                                      : std::vector<ParameterValue>());
-    X.addCall(Function, Callee, E->getExprLoc(), Kind, Object, Outside,
+    X.addCall(Function, Callee, E->getExprLoc(), R->Kind, Object, Outside,
               Parameter);
   }
   return true;
