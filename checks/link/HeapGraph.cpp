@@ -811,6 +811,18 @@ bool HeapGraph::openToClients(const LinkedCall &Call) const {
     return false;
   if (Call.OpenToClients)
     return true;
+  // A function-pointer parameter of a function clients may call, which the
+  // run's callers do not settle (a root's, one called through a pointer,
+  // one a root passes its own to): a client may pass any function.
+  if (Call.Kind == CallKind::Indirect) {
+    StringRef Key = Call.Pointer;
+    // A call that passes its caller's own parameter on runs what that
+    // parameter holds.
+    if (auto Passed = passedParameters(Key); Passed && !Passed->second.empty())
+      Key = Passed->second;
+    if (Key.starts_with(ParameterPrefix))
+      return passedByClients(Key) && !resolvedParameter(Key);
+  }
   auto It = Call.Kind == CallKind::Indirect && !Call.Pointer.empty()
                 ? Pointers.find(Call.Pointer)
                 : Pointers.end();

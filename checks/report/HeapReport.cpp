@@ -317,13 +317,18 @@ static constexpr llvm::StringLiteral ClientCode = "client code outside the run";
 
 /// "call to 'Sink::write', which client code outside the run may
 /// override", "call through 'cfg->log', which client code outside the run
-/// may set" (\p Verb "call", or "calls" in a step): a call
+/// may set" ("may pass" for a parameter) (\p Verb "call", or "calls" in a
+/// step): a call
 /// HeapGraph::redirectedByClients.
 static std::string clientWords(const HeapGraph &G, const LinkedCall &C,
                                StringRef Verb) {
   if (C.Kind == CallKind::Indirect)
     return (Verb == "call" ? "call through " : "calls through ") +
-           quoted(C.CalleeName) + ", which " + ClientCode.str() + " may set";
+           quoted(C.CalleeName) + ", which " + ClientCode.str() +
+           (StringRef(C.Pointer).starts_with(ParameterPrefix) ||
+                    StringRef(C.Pointer).starts_with(PassedPrefix)
+                ? " may pass"
+                : " may set");
   // A library summary keeps its calls without their names.
   std::string Name = C.CalleeName.str();
   if (int F = G.find(C.Callee); Name.empty() && F >= 0)

@@ -124,5 +124,6 @@ int callSafe(Safe s, int x) { return s(x); }
 // A block is the code of the function that creates it: a call through a
 // block pointer reaches no lambda or function of the program.
 int callBlock(int (^b)(int), int x) { return b(x); }
-// UNKNOWN: pointers.cpp:[[@LINE-20]]:16: warning: call to 'install' has no body or knowledge-base entry; noalloc cannot tell whether it allocates [noalloc-unknown-call]
-// UNKNOWN: pointers.cpp:[[@LINE-2]]:46: warning: call through block 'b' reaches no known function; noalloc cannot tell whether it allocates [noalloc-unknown-call]
+// UNKNOWN: pointers.cpp:95:46: warning: call through 'h', which client code outside the run may pass; noalloc cannot tell whether it allocates [noalloc-unknown-call]
+// UNKNOWN: pointers.cpp:[[@LINE-21]]:16: warning: call to 'install' has no body or knowledge-base entry; noalloc cannot tell whether it allocates [noalloc-unknown-call]
+// UNKNOWN: pointers.cpp:[[@LINE-3]]:46: warning: call through block 'b' reaches no known function; noalloc cannot tell whether it allocates [noalloc-unknown-call]

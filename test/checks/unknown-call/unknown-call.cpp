@@ -14,7 +14,7 @@ void defined_hook(int x) { (void)x; }
 
 using Handler = void (*)(long);
 
-void dispatch(Handler h, char *dst, const char *src) {
+static void dispatch(Handler h, char *dst, const char *src) {
   firmware_hook(1);
   defined_hook(2);
   // memcpy has a knowledge-base entry.
