@@ -46,12 +46,14 @@ block (default: test/semantics/*.c, *.cpp and *.m). In one run, per input:
 Prints a table (TP/FP/FN/TN, recall, precision per tool, wall times) and
 the misses and false alarms; --json writes all of it."""
 import argparse
+import collections
 import glob
 import json
 import os
 import re
 import resource
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -121,7 +123,7 @@ def noalloc_command(path, text):
     also runs the input alone), else of the first noalloc RUN line; and the
     compiler flags of the oracle's. The other units stay in the options, as
     sources. lit's %S is the input's directory."""
-    runs, oracle_flags = [], None
+    runs, oracle_flags, witnesses = [], None, []
     for line in run_lines(text):
         line = line.replace("%S", os.path.dirname(path))
         try:
@@ -134,15 +136,23 @@ def noalloc_command(path, text):
             options = [w for w in words[:cut] if w != "%s"
                        and not w.startswith(("--checks", "--format"))]
             runs.append((options, words[cut + 1:]))
-        if "%oracle" in words and oracle_flags is None:
+        if "%oracle" in words:
             words = words[words.index("%oracle") + 1:]
-            oracle_flags = words[words.index("--") + 1:] if "--" in words else []
+            flags = words[words.index("--") + 1:] if "--" in words else []
+            if oracle_flags is None:
+                oracle_flags = flags
+            elif [w for w in flags if not w.startswith("-DWITNESS=")] == \
+                    oracle_flags and len(flags) == len(oracle_flags) + 1:
+                # The same program, another function as the witness
+                # (-DWITNESS=f): its labels count too.
+                witnesses.append(flags)
     if not runs:
         raise SystemExit("error: no noalloc RUN line")
     units = lambda words: {w for w in words if SOURCE.search(w)}
     program = units(oracle_flags or [])
     options, flags = next((r for r in runs if units(r[0]) == program), runs[0])
-    return options, flags, oracle_flags if oracle_flags is not None else flags
+    return (options, flags, oracle_flags if oracle_flags is not None else flags,
+            witnesses)
 
 
 def closing_paren(text, start):
@@ -239,10 +249,30 @@ def oracle_verdicts(path, flags, work):
     return verdicts, seconds
 
 
-def ground_truth(path, text, flags, oracle_flags, args, work, skipped):
-    """USR -> {'name', 'allocates', 'labels'} for the labelled functions."""
+def ground_truth(path, text, flags, oracle_flags, witnesses, args, work,
+                 skipped):
+    """USR -> {'name', 'allocates', 'labels'} for the labelled functions:
+    the oracle's first program, and the 'allocates' labels of the same
+    program with another witness (a label of a function that allocates on
+    some input: libc-locale.c's after setlocale)."""
+    truth, seconds = labelled_functions(path, text, flags, oracle_flags, args,
+                                        work, skipped, {}, everything=True)
+    for witness in witnesses:
+        extra = [w for w in witness if w.startswith("-DWITNESS=")]
+        _, took = labelled_functions(path, text, flags + extra, witness, args,
+                                     work, collections.Counter(), truth,
+                                     everything=False)
+        seconds = seconds + took
+    return truth, seconds
+
+
+def labelled_functions(path, text, flags, oracle_flags, args, work, skipped,
+                       truth, everything):
+    """Adds to \p truth the functions the oracle's labels of one program
+    name: every label, or (not \p everything) its 'allocates' labels."""
     confirmed, oracle_seconds = oracle_verdicts(path, oracle_flags, work)
     facts_dir = os.path.join(work, "witness")
+    shutil.rmtree(facts_dir, ignore_errors=True)
     proc, _ = run([args.noalloc, "--no-cache", "--checks=-*,noalloc-call",
                    "--facts-dir=" + facts_dir, path, "--"] + flags +
                   ["-DNOALLOC_ORACLE", "-I", ORACLE_DIR])
@@ -254,8 +284,9 @@ def ground_truth(path, text, flags, oracle_flags, args, work, skipped):
     defined = file_functions(facts, block)
     calls = [c for f in facts["functions"] for c in f.get("calls", [])
              if c["at"] and c["at"][0] == main_index(facts)]
-    truth = {}
     for label in labels_in(text):
+        if not everything and label["kind"] != "allocates":
+            continue
         if label["line"] not in confirmed:
             skipped["not compiled with libstdc++"] += 1
             continue
@@ -410,10 +441,10 @@ MAY_ALLOCATE = {"report": {"allocates", "allocates-on-failure", "bounded",
 def measure(path, args, scores, skipped, times, functions):
     with open(path) as f:
         text = f.read()
-    options, flags, oracle_flags = noalloc_command(path, text)
+    options, flags, oracle_flags, witnesses = noalloc_command(path, text)
     with tempfile.TemporaryDirectory(dir=args.work) as work:
         truth, oracle_seconds = ground_truth(path, text, flags, oracle_flags,
-                                             args, work, skipped)
+                                             witnesses, args, work, skipped)
         verdicts, warned, facts, seconds = noalloc_scores(
             path, text, options, flags, args, work)
         clang, clang_seconds = clang_effects(path, text, flags, facts, truth,
