@@ -829,12 +829,15 @@ bool HeapGraph::openToClients(const LinkedCall &Call) const {
   return It != Pointers.end() && It->second.FromClients;
 }
 
+/// Whether the function of \p USR has external linkage: clang's USR of
+/// what has internal linkage names its file first.
+static bool externalLinkage(StringRef USR) { return USR.starts_with("c:@"); }
+
 bool HeapGraph::passedByClients(StringRef Key) const {
-  // What has internal linkage has its file first in its USR.
   StringRef USR = Key.drop_front(ParameterPrefix.size()).split(':').second;
   int F = find(USR);
   return clientsOutside() && F >= 0 && !Nodes[F].Facts.InSystemHeader &&
-         USR.starts_with("c:@");
+         externalLinkage(USR);
 }
 
 bool HeapGraph::wholeProgram() const {
@@ -853,10 +856,8 @@ int HeapGraph::findOpenEntry() const {
         Reached[Nodes[T].isSpecialisation() ? Nodes[T].Original : T] = true;
   for (int I = 0, E = Nodes.size(); I < E; ++I) {
     const FunctionFacts &F = Nodes[I].Facts;
-    // Clang's USR of what has external linkage starts with 'c:@'; what
-    // has internal linkage names its file first.
     if (!Reached[I] && Nodes[I].isUserDefinition() && !F.InSystemHeader &&
-        !Nodes[I].isSpecialisation() && StringRef(F.USR).starts_with("c:@") &&
+        !Nodes[I].isSpecialisation() && externalLinkage(F.USR) &&
         F.Name != "main" && !F.Root && !F.AddressTaken && !F.Implicit &&
         F.Overrides.empty() && MainFiles.contains(F.Where.File))
       return I;
