@@ -24,8 +24,9 @@ static bool isFailurePaths(StringRef Value) {
 }
 
 bool CallCheck::isLinkTimeOption(StringRef Key, StringRef Value) {
-  // Policy, FailurePaths, Roots and AllowedZones are read as the check's
-  // own or as global options (getLocalOrGlobal), ReportEveryCall as its own.
+  // Policy, FailurePaths, WholeProgram, Roots and AllowedZones are read as
+  // the check's own or as global options (getLocalOrGlobal), ReportEveryCall as
+  // its own.
   bool Own = Key.consume_front("noalloc-call.");
   if (Key == "Roots" || Key == "AllowedZones")
     return true;
@@ -34,6 +35,8 @@ bool CallCheck::isLinkTimeOption(StringRef Key, StringRef Value) {
     return isPolicy(Value);
   if (Key == "FailurePaths")
     return isFailurePaths(Value);
+  if (Key == "WholeProgram")
+    return LinkOptions::parseWholeProgram(Value).has_value();
   return Own && Key == "ReportEveryCall" &&
          (Value == "true" || Value == "false");
 }
@@ -45,6 +48,7 @@ CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
       Roots(Options.getLocalOrGlobal("Roots", "")),
       AllowedZones(Options.getLocalOrGlobal("AllowedZones", "")),
       FactsDirectory(Options.getLocalOrGlobal("FactsDirectory", "")),
+      WholeProgram(Options.getLocalOrGlobal("WholeProgram", "auto")),
       ReportEveryCall(Options.get("ReportEveryCall", false)) {
   if (!isPolicy(Policy))
     configurationDiag("invalid Policy '%0': expected 'lenient' or 'strict'",
@@ -55,6 +59,11 @@ CallCheck::CallCheck(StringRef Name, tidy::ClangTidyContext *Context)
         "invalid FailurePaths '%0': expected 'report' or 'accept'",
         DiagnosticIDs::Error)
         << FailurePaths;
+  if (!LinkOptions::parseWholeProgram(WholeProgram))
+    configurationDiag(
+        "invalid WholeProgram '%0': expected 'auto', 'true' or 'false'",
+        DiagnosticIDs::Error)
+        << WholeProgram;
 }
 
 void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -64,6 +73,7 @@ void CallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Roots", Roots);
   Options.store(Opts, "AllowedZones", AllowedZones);
   Options.store(Opts, "FactsDirectory", FactsDirectory);
+  Options.store(Opts, "WholeProgram", WholeProgram);
   Options.store(Opts, "ReportEveryCall", ReportEveryCall);
 }
 
@@ -204,6 +214,8 @@ void CallCheck::onEndOfTranslationUnit() {
   Link.Roots = optionList(Roots);
   Link.AllowedZones = optionList(AllowedZones);
   Link.KnowledgeFiles = knowledgeFiles();
+  Link.WholeProgram = LinkOptions::parseWholeProgram(WholeProgram)
+                          .value_or(std::optional<bool>());
   HeapGraph Graph(std::move(Units), *knowledge(), Link);
   ReportOptions Report;
   Report.Policy = noalloc::Policy::fromOptions(Policy, FailurePaths,

@@ -52,6 +52,8 @@ private:
   /// In clang-tidy: where an earlier `noalloc --facts-dir` left the facts
   /// of the other translation units.
   std::string FactsDirectory;
+  /// 'auto', 'true' or 'false' (LinkOptions::WholeProgram).
+  std::string WholeProgram;
   bool ReportEveryCall;
   /// The translation unit being matched, until its end.
   clang::ASTContext *Unit = nullptr;

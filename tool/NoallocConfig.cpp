@@ -26,6 +26,8 @@ struct ConfigFile {
   std::optional<PolicyKind> Policy;
   enum class FailureKind { Report, Accept };
   std::optional<FailureKind> FailurePaths;
+  enum class ProgramKind { Auto, Whole, Library };
+  std::optional<ProgramKind> WholeProgram;
   std::optional<std::string> HeaderFilter;
   std::map<std::string, std::string> Options;
 };
@@ -65,6 +67,14 @@ struct FailurePaths {
       {"accept", noalloc::ConfigFile::FailureKind::Accept}};
 };
 
+struct WholeProgram {
+  static constexpr StringRef What = "whole-program";
+  static constexpr noalloc::Choice<noalloc::ConfigFile::ProgramKind> Words[] = {
+      {"auto", noalloc::ConfigFile::ProgramKind::Auto},
+      {"true", noalloc::ConfigFile::ProgramKind::Whole},
+      {"false", noalloc::ConfigFile::ProgramKind::Library}};
+};
+
 } // namespace
 
 template <>
@@ -73,6 +83,9 @@ struct ScalarTraits<noalloc::ConfigFile::PolicyKind>
 template <>
 struct ScalarTraits<noalloc::ConfigFile::FailureKind>
     : noalloc::ChoiceTraits<FailurePaths, noalloc::ConfigFile::FailureKind> {};
+template <>
+struct ScalarTraits<noalloc::ConfigFile::ProgramKind>
+    : noalloc::ChoiceTraits<WholeProgram, noalloc::ConfigFile::ProgramKind> {};
 
 template <> struct MappingTraits<noalloc::ConfigFile> {
   static void mapping(IO &IO, noalloc::ConfigFile &C) {
@@ -82,6 +95,7 @@ template <> struct MappingTraits<noalloc::ConfigFile> {
     IO.mapOptional("allowed-zones", C.AllowedZones);
     IO.mapOptional("policy", C.Policy);
     IO.mapOptional("failure-paths", C.FailurePaths);
+    IO.mapOptional("whole-program", C.WholeProgram);
     IO.mapOptional("header-filter", C.HeaderFilter);
     IO.mapOptional("options", C.Options);
   }
@@ -132,6 +146,11 @@ parseNoallocConfig(MemoryBufferRef Config) {
     Set("FailurePaths",
         *File.FailurePaths == ConfigFile::FailureKind::Accept ? "accept"
                                                               : "report");
+  if (File.WholeProgram)
+    Set("WholeProgram",
+        *File.WholeProgram == ConfigFile::ProgramKind::Auto    ? "auto"
+        : *File.WholeProgram == ConfigFile::ProgramKind::Whole ? "true"
+                                                               : "false");
   return Options;
 }
 

@@ -106,6 +106,7 @@ static UnseenCalls takeUnfollowedCalls(std::vector<ClangTidyError> &Errors,
   for (const ClangTidyError &E : Errors)
     if (E.DiagnosticName == UnknownCallCheck)
       Count.add(E.Message.Message);
+  Count.noteOpenEntry(*Linked.Graph);
   bool Listed = Linked.Options.enabled(UnknownCallCheck) &&
                 (!cli::LinkCommand || cli::Checks.empty() ||
                  GlobList(cli::Checks).contains(UnknownCallCheck));
@@ -384,7 +385,8 @@ static int report(std::vector<TranslationUnitResult> &Results,
     return *Status;
   if (!cli::Quiet)
     for (const std::string &Line :
-         {Summary.Unfollowed.describe(), Summary.AcceptedLibrary.describe()})
+         {Summary.Unfollowed.describe(), Summary.Unfollowed.openEntryLine(),
+          Summary.AcceptedLibrary.describe()})
       if (!Line.empty())
         errs() << "noalloc: " << Line << "\n";
   if (cli::Fix || cli::FixErrors)

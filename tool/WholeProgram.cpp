@@ -113,11 +113,12 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
   RunLevelOptions Run;
   OneValuePerRun Unseen("Policy", "lenient");
   OneValuePerRun Failures("FailurePaths", "report");
+  OneValuePerRun Whole("WholeProgram", "auto");
   bool ReportMayAllocate = false;
   // Files of one directory read the same configuration files: each
   // directory's options are read and joined once (joining them again
   // changes nothing), the policies checked for every file, in order.
-  StringMap<std::array<OneValuePerRun::Source, 2>> ByDirectory;
+  StringMap<std::array<OneValuePerRun::Source, 3>> ByDirectory;
   for (const std::string &File : Files) {
     SmallString<256> Directory(File);
     sys::fs::make_absolute(Directory);
@@ -125,12 +126,15 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
     auto [Known, New] = ByDirectory.try_emplace(Directory);
     if (New) {
       Known->second = {Unseen.sourceFor(Provider, File),
-                       Failures.sourceFor(Provider, File)};
+                       Failures.sourceFor(Provider, File),
+                       Whole.sourceFor(Provider, File)};
       joinOptions(Provider.getOptions(File), Run, ReportMayAllocate);
     }
     if (Error E = Unseen.add(Known->second[0]))
       return std::move(E);
     if (Error E = Failures.add(Known->second[1]))
+      return std::move(E);
+    if (Error E = Whole.add(Known->second[2]))
       return std::move(E);
   }
   // Deterministic whatever the order of the files.
@@ -139,6 +143,8 @@ resolveRunLevelOptions(ClangTidyOptionsProvider &Provider,
     llvm::sort(*List);
   Run.Policy =
       Policy::fromOptions(Unseen.value(), Failures.value(), ReportMayAllocate);
+  Run.Link.WholeProgram = LinkOptions::parseWholeProgram(Whole.value())
+                              .value_or(std::optional<bool>());
   return Run;
 }
 

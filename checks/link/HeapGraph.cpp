@@ -841,11 +841,20 @@ bool HeapGraph::passedByClients(StringRef Key) const {
 }
 
 bool HeapGraph::wholeProgram() const {
+  if (Options.PartialProgram || Options.UnitsOutside)
+    return false;
+  if (Options.WholeProgram)
+    return *Options.WholeProgram;
   // A library's functions are its clients' to call: only a program, with
   // its 'main', calls none from outside, unless the run holds a library's
   // API beside it.
-  return !Options.PartialProgram && !Options.UnitsOutside && DefinesMain &&
-         OpenEntry < 0;
+  return DefinesMain && OpenEntry < 0;
+}
+
+int HeapGraph::entryOpenToClients() const {
+  bool Detected = !Options.PartialProgram && !Options.UnitsOutside &&
+                  !Options.WholeProgram && DefinesMain;
+  return Detected ? OpenEntry : -1;
 }
 
 int HeapGraph::findOpenEntry() const {

@@ -23,6 +23,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace noalloc {
 
@@ -146,6 +147,22 @@ struct LinkOptions {
   /// answer): besides PartialProgram's rule, an indirect or virtual call
   /// may reach their functions, which noalloc cannot see.
   bool UnitsOutside = false;
+  /// The user's word on whether the run is a whole program (option
+  /// WholeProgram), over what the link detects: firmware linked statically
+  /// has no clients whatever API it defines; a library's run may hold an
+  /// example program. Unset: detected (HeapGraph::wholeProgram).
+  std::optional<bool> WholeProgram;
+
+  /// The option WholeProgram's value: 'auto' (detected), 'true' or
+  /// 'false'; none for any other word.
+  static std::optional<std::optional<bool>>
+  parseWholeProgram(llvm::StringRef Value) {
+    if (Value == "auto")
+      return std::optional<bool>();
+    if (Value == "true" || Value == "false")
+      return std::optional<bool>(Value == "true");
+    return std::nullopt;
+  }
 };
 
 /// The first step of a shortest path from a function towards a cause: its
@@ -383,6 +400,11 @@ public:
   bool redirectedByClients(const LinkedCall &Call) const {
     return openToClients(Call);
   }
+  /// The function that keeps a run defining 'main' from being taken as a
+  /// whole program (a library API nothing in the run calls), for the
+  /// summary; -1 when the run is whole, has no 'main', or the user said
+  /// what it is (LinkOptions::WholeProgram).
+  int entryOpenToClients() const;
 
   /// The lattice value: what the function may do, whatever the policy.
   Effect lattice(int I) const;
@@ -605,10 +627,10 @@ private:
   bool passedByClients(llvm::StringRef Key) const;
   /// A function code outside the run may call (see findOpenEntry), or -1.
   int OpenEntry = -1;
-  /// Whether the run is a whole program: it defines 'main', no unit of it
-  /// is outside the link, and none of its functions is open to callers
-  /// outside it. Nothing outside calls its functions or writes its
-  /// pointers.
+  /// Whether the run is a whole program: no unit of it is outside the
+  /// link, and the user says so (LinkOptions::WholeProgram) or it defines
+  /// 'main' and none of its functions is open to callers outside it.
+  /// Nothing outside calls its functions or writes its pointers.
   bool wholeProgram() const;
   /// A user function with external linkage, defined in a unit's main file,
   /// that nothing in the run calls, takes the address of or reaches as an

@@ -943,6 +943,25 @@ void UnseenCalls::add(llvm::StringRef UnknownCallMessage) {
     ++Undefined;
 }
 
+void UnseenCalls::noteOpenEntry(const HeapGraph &G) {
+  int E = G.entryOpenToClients();
+  if (E < 0)
+    return;
+  const FunctionFacts &F = G.node(E).Facts;
+  OpenEntry = quoted(F.Name) + " (" + F.Where.File + ":" +
+              std::to_string(F.Where.Line) + ")";
+}
+
+std::string UnseenCalls::openEntryLine() const {
+  if (!Open || OpenEntry.empty())
+    return "";
+  return "the run defines 'main' but is taken as a library's: nothing in it "
+         "calls " +
+         OpenEntry +
+         ", which has external linkage; 'WholeProgram: true' says that no "
+         "code outside the run calls into it";
+}
+
 bool isFailurePathMessage(llvm::StringRef Message) {
   return !Message.starts_with("cannot show") &&
          Message.contains(" " + failurePhrase("", ""));

@@ -117,9 +117,18 @@ struct UnseenCalls {
   /// Virtual calls, and calls through pointers, that a library's clients
   /// may redirect to their own code (HeapGraph::redirectedByClients).
   unsigned Open = 0;
+  /// In a run that defines 'main', the function that keeps it from being
+  /// a whole program (HeapGraph::entryOpenToClients), as "'f' (f.c:3)";
+  /// empty otherwise.
+  std::string OpenEntry;
   unsigned total() const { return Undefined + Pointers + Callables + Open; }
   /// Counts one noalloc-unknown-call finding, of the kind its message says.
   void add(llvm::StringRef UnknownCallMessage);
+  /// Notes the function that keeps \p G from being a whole program, if any.
+  void noteOpenEntry(const HeapGraph &G);
+  /// When calls open to clients were counted in a run with 'main', why the
+  /// run is no whole program and the option that says it is; else empty.
+  std::string openEntryLine() const;
   /// The summary line, without "noalloc: ": "6 calls through function
   /// pointers whose targets noalloc cannot see could not be followed";
   /// empty when there are none.

@@ -16,10 +16,17 @@
  * RUN:   --config="{CheckOptions: {Roots: 'rt_compare'}}" \
  * RUN:   %s %S/Inputs/open-entry-tool.c -- -DCALLED 2>&1 \
  * RUN:   | FileCheck %s --check-prefix=CLOSED --implicit-check-not='{{warning|error}}:'
+ * RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
+ * RUN:   --config="{CheckOptions: {Roots: 'rt_compare', WholeProgram: false}}" \
+ * RUN:   %s %S/Inputs/open-entry-tool.c -- -DCALLED 2>&1 \
+ * RUN:   | FileCheck %s --check-prefix=LIBRARY --implicit-check-not='{{warning|error}}:'
  * RUN: %oracle %s --
  * RUN: %oracle %s -- -DCALLED
  *
  * CLOSED: noalloc: root 'rt_compare' does not use the heap
+ *
+ * 'WholeProgram: false' takes even the whole program as a library's: its
+ * API may be called with a client's comparator (LIBRARY).
  */
 
 #include <stddef.h>
@@ -43,7 +50,11 @@ int rt_compare(const struct Cmp *c, const char *a, size_t n) {
   return c->compare(c->state, a, n);
 }
 /* OPEN: open-entry.c:[[@LINE-2]]:10: warning: cannot show that 'rt_compare' is allocation-free: 'rt_compare' calls through 'c->compare', which client code outside the run may set [noalloc-call]
+ * LIBRARY: open-entry.c:[[@LINE-3]]:10: warning: cannot show that 'rt_compare' is allocation-free: 'rt_compare' calls through 'c->compare', which client code outside the run may set [noalloc-call]
+ * OPEN: noalloc: the run defines 'main' but is taken as a library's: nothing in it calls 'cmp_create' ({{.*}}open-entry.c:[[#@LINE-12]]), which has external linkage; 'WholeProgram: true' says that no code outside the run calls into it
  * OPEN: noalloc: root 'rt_compare' cannot be shown allocation-free
+ * LIBRARY-NOT: WholeProgram
+ * LIBRARY: noalloc: root 'rt_compare' cannot be shown allocation-free
  */
 
 #ifdef NOALLOC_ORACLE
