@@ -851,6 +851,15 @@ bool HeapGraph::wholeProgram() const {
   return DefinesMain && OpenEntry < 0;
 }
 
+bool HeapGraph::replaceableOutside(const LinkedCall &Call) const {
+  if (Call.Kind != CallKind::Direct || wholeProgram())
+    return false;
+  // The linker keeps a strong definition over the weak one (preferStrong):
+  // one outside the run, another unit's or a client's, is not in view.
+  int F = find(Call.Callee);
+  return F >= 0 && Nodes[F].isUserDefinition() && Nodes[F].Facts.Weak;
+}
+
 int HeapGraph::entryOpenToClients() const {
   bool Detected = !Options.PartialProgram && !Options.UnitsOutside &&
                   !Options.WholeProgram && DefinesMain;
@@ -1355,6 +1364,8 @@ std::vector<int> HeapGraph::targets(const LinkedCall &Call) const {
     auto It = ByUSR.find(Call.Callee);
     if (It != ByUSR.end())
       Result.push_back(It->second);
+    if (replaceableOutside(Call))
+      reachUnknown(Result);
     if (Call.Kind == CallKind::Virtual) {
       auto O = Overriders.find(Call.Callee);
       if (O != Overriders.end())

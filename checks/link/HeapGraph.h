@@ -400,6 +400,10 @@ public:
   bool redirectedByClients(const LinkedCall &Call) const {
     return openToClients(Call);
   }
+  /// Whether \p Call names a weak definition of user code (a HAL's
+  /// '__weak' callback) that code outside a run that is no whole program
+  /// may replace with a strong one: the call also reaches the unknown node.
+  bool replaceableOutside(const LinkedCall &Call) const;
   /// The function that keeps a run defining 'main' from being taken as a
   /// whole program (a library API nothing in the run calls), for the
   /// summary; -1 when the run is whole, has no 'main', or the user said

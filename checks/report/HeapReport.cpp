@@ -337,6 +337,14 @@ static std::string clientWords(const HeapGraph &G, const LinkedCall &C,
          ClientCode.str() + " may override";
 }
 
+/// "call to 'on_overflow', which is weak: code outside the run may replace
+/// it" (\p Verb "call", or "calls" in a step): a call
+/// HeapGraph::replaceableOutside.
+static std::string weakWords(const LinkedCall &C, StringRef Verb) {
+  return (Verb == "call" ? "call to " : "calls ") + quoted(C.CalleeName) +
+         ", which is weak: code outside the run may replace it";
+}
+
 /// "'f' calls 'g'": \p Caller's call \p C of \p T, with the function an
 /// indirect call may be and, at the end of a path, what \p T does (\p Why).
 /// A call that no function of the program answers says what noalloc
@@ -350,6 +358,8 @@ static std::string callStep(const HeapGraph &G, const Node &Caller,
              ", and noalloc cannot see all it may hold (" + Unfollowed + ")";
     if (G.redirectedByClients(C))
       return Step + clientWords(G, C, "calls");
+    if (G.replaceableOutside(C))
+      return Step + weakWords(C, "calls");
     if (C.Kind == CallKind::Indirect)
       return Step + "calls through function pointer " + quoted(C.CalleeName) +
              " whose targets noalloc cannot see";
@@ -857,6 +867,8 @@ static std::string unfollowedMessage(const HeapGraph &G, const LinkedCall &C,
            " may run code noalloc cannot see (" + Unfollowed + ")" + CannotTell;
   if (G.node(Target).isUnknownTargets() && G.redirectedByClients(C))
     return clientWords(G, C, "call") + CannotTell;
+  if (G.node(Target).isUnknownTargets() && G.replaceableOutside(C))
+    return weakWords(C, "call") + CannotTell;
   if (G.targets(I, K).size() > 1)
     return (C.Kind == CallKind::Indirect ? "call through " : "call to ") +
            quoted(C.CalleeName) + " may reach " +
