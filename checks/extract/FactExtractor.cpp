@@ -2463,7 +2463,11 @@ void Extractor::passArgument(size_t Caller, const FunctionDecl *In,
                 ObjectMemory::None);
     return;
   }
-  std::string Source = readParameter(Arg, In);
+  // A followed pointer's value, to a parameter that goes nowhere else: the
+  // call runs what the pointer holds.
+  const ValueDecl *Pointer =
+      Pointers.PassedReads.contains(Arg) ? passedPointer(Arg, SM) : nullptr;
+  std::string Source = Pointer ? usr(Pointer) : readParameter(Arg, In);
   auto [Function, Class] = calledFunctionType(Arg->getType());
   if (Source.empty() || !Function->isFunctionType()) {
     Unknown = true;
@@ -2471,6 +2475,7 @@ void Extractor::passArgument(size_t Caller, const FunctionDecl *In,
   }
   CallSite C = indirectCall(Arg, Arg->getExprLoc(), Function, Class);
   C.Pointer = (PassedPrefix + Key + "|" + Source).str();
+  C.OpenToClients = Pointer && openToClients(Pointer, SM);
   facts(Caller).Calls.push_back(std::move(C));
 }
 

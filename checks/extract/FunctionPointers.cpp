@@ -103,6 +103,15 @@ const ImplicitCastExpr *calledRead(const CallExpr *E) {
   }
 }
 
+/// The read of the value that the argument \p Arg passes: the
+/// lvalue-to-rvalue conversion under its implicit conversions ('r->fn').
+const ImplicitCastExpr *passedRead(const Expr *Arg) {
+  const auto *Cast = dyn_cast<ImplicitCastExpr>(Arg->IgnoreParens());
+  while (Cast && Cast->getCastKind() != CK_LValueToRValue)
+    Cast = dyn_cast<ImplicitCastExpr>(Cast->getSubExpr()->IgnoreParens());
+  return Cast;
+}
+
 /// Whether \p E, a default member initializer of a template, is a null
 /// pointer whatever the template arguments: 'fn{}', '= nullptr', '= 0'.
 bool nullInitializer(const Expr *E) {
@@ -321,11 +330,22 @@ void PointerStoreCollector::passFunctions(const CallExpr *E) {
   if (!Callee || isa<CXXMethodDecl>(Callee))
     return;
   for (unsigned I = 0, N = std::min(E->getNumArgs(), Callee->getNumParams());
-       I < N; ++I)
-    if (const DeclRefExpr *Ref = namedValue(E->getArg(I));
+       I < N; ++I) {
+    const Expr *Arg = E->getArg(I);
+    if (const DeclRefExpr *Ref = namedValue(Arg);
         Ref && isa<FunctionDecl>(Ref->getDecl()) &&
         followedParameter(Callee, I))
       Result.Stored.insert(Ref);
+    // A followed pointer's value given to such a parameter is called or
+    // tested there, not copied: what is stored into the pointer stays
+    // where the link looks for it ('run(r->fn)', Lua's luaL_Reg loops).
+    else if (const ImplicitCastExpr *Read = passedRead(Arg);
+             Read && followed(declOf(named(Read->getSubExpr())), SM) &&
+             followedParameter(Callee, I)) {
+      Harmless.insert(Read);
+      Result.PassedReads.insert(Arg->IgnoreParens());
+    }
+  }
 }
 
 bool PointerStoreCollector::followedParameter(const FunctionDecl *Callee,
@@ -815,10 +835,8 @@ const ValueDecl *calledPointer(const CallExpr *E, const SourceManager &SM) {
 }
 
 const ValueDecl *passedPointer(const Expr *Arg, const SourceManager &SM) {
-  const auto *Cast = dyn_cast<ImplicitCastExpr>(Arg->IgnoreParens());
-  while (Cast && Cast->getCastKind() != CK_LValueToRValue)
-    Cast = dyn_cast<ImplicitCastExpr>(Cast->getSubExpr()->IgnoreParens());
-  return Cast ? followed(declOf(named(Cast->getSubExpr())), SM) : nullptr;
+  const ImplicitCastExpr *Read = passedRead(Arg);
+  return Read ? followed(declOf(named(Read->getSubExpr())), SM) : nullptr;
 }
 
 void functionsInConstant(const APValue &V,

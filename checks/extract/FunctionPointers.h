@@ -91,6 +91,10 @@ struct PointerStores {
   /// The references to functions (and the lambda conversions) that these
   /// stores consume: the function's address goes nowhere else there.
   llvm::DenseSet<const clang::Expr *> Stored;
+  /// The arguments that give a followed pointer's value to a parameter
+  /// that goes nowhere else ('run(r->fn)'): the call passes what the
+  /// pointer holds, which is not copied there.
+  llvm::DenseSet<const clang::Expr *> PassedReads;
   /// The functions user code converts to a pointer type that says it does
   /// not allocate ('Safe cb = loud;'): clang checks such a conversion only
   /// under -Wfunction-effects, and a call through the pointer trusts it.
@@ -158,9 +162,10 @@ private:
   /// parameters take by code noalloc does not see ('std::for_each(b, e,
   /// fill)'): unless the unit has its code, it writes what it is given.
   void addressTaken(const clang::FunctionDecl *FD);
-  /// The functions that the direct call \p E passes to parameters that
-  /// followedParameter says go nowhere else: their addresses do not escape
-  /// there ('other(loud)' with 'other' ignoring it).
+  /// The functions and the followed pointers' values that the direct call
+  /// \p E passes to parameters that followedParameter says go nowhere
+  /// else: their addresses do not escape there ('other(loud)' with 'other'
+  /// ignoring it, 'run(r->fn)' with 'run' calling it).
   void passFunctions(const clang::CallExpr *E);
   /// Whether what a caller passes for the parameter \p I of \p Callee goes
   /// nowhere: \p Callee's definition is in this unit and is the one that

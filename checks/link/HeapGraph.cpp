@@ -737,6 +737,12 @@ passedParameters(StringRef Pointer) {
   return Pointer.split('|');
 }
 
+/// Whether a passing call's 'from' is the caller's own parameter, not a
+/// followed pointer whose value it passes ('run(r->fn)').
+static bool passesParameter(StringRef From) {
+  return From.starts_with(ParameterPrefix);
+}
+
 void HeapGraph::resolveParameterWriters(Pointer &P) {
   size_t Known = P.Functions.size();
   llvm::erase_if(P.Writers, [&](const std::string &Writer) {
@@ -769,6 +775,10 @@ bool HeapGraph::parameterValues(StringRef Key, std::vector<int> &Out,
   for (auto [Passer, CI] : It->second) {
     const LinkedCall &C = Nodes[Passer].Calls[CI];
     StringRef From = passedParameters(C.Pointer)->second;
+    // A followed pointer's value (a parameter that goes nowhere else is
+    // never stored): what it holds is not settled yet, so not followed.
+    if (!From.empty() && !passesParameter(From))
+      return false;
     if (!From.empty()) {
       if (!parameterValues(From, Out, Seen))
         return false;
@@ -1181,7 +1191,7 @@ void HeapGraph::findCalledParameters() {
       else if (auto Passing = passedParameters(Key)) {
         auto [To, From] = *Passing;
         PassedCalls[To].emplace_back(I, CI);
-        if (!From.empty())
+        if (passesParameter(From))
           Passed.emplace_back(To, From);
       }
     }
@@ -1204,8 +1214,16 @@ void HeapGraph::passedFunctions(StringRef Key, int Call,
   for (auto [Passer, CI] : It->second) {
     const LinkedCall &C = Nodes[Passer].Calls[CI];
     StringRef From = passedParameters(C.Pointer)->second;
-    if (!From.empty()) {
+    if (passesParameter(From)) {
       passedFunctions(From, Call, Out, Seen);
+      continue;
+    }
+    // A followed pointer's value: what a call through it reaches.
+    if (!From.empty()) {
+      LinkedCall Through = C;
+      Through.Pointer = From;
+      for (int T : targets(Through))
+        Out.push_back({Call, T, Passer});
       continue;
     }
     if (int T = find(C.Callee); T >= 0)
@@ -1227,7 +1245,7 @@ HeapGraph::parameterTargets(int I) const {
       passedFunctions(Key, CI, Out, Seen);
     // Its own parameter, passed on to a function that calls it.
     else if (auto Passing = passedParameters(Key))
-      if (auto [To, From] = *Passing; !From.empty() &&
+      if (auto [To, From] = *Passing; passesParameter(From) &&
                                       CalledParameters.contains(To) &&
                                       resolvedParameter(To))
         passedFunctions(From, CI, Out, Seen);
@@ -1338,7 +1356,8 @@ std::vector<int> HeapGraph::targets(const LinkedCall &Call) const {
     if (!CalledParameters.contains(To) || !resolvedParameter(To))
       return Result;
     if (!From.empty()) {
-      // Through the caller's own parameter.
+      // Through the caller's own parameter, or the followed pointer whose
+      // value it passes.
       LinkedCall Through = Call;
       Through.Pointer = From;
       return targets(Through);

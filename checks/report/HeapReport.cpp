@@ -322,13 +322,15 @@ static constexpr llvm::StringLiteral ClientCode = "client code outside the run";
 /// HeapGraph::redirectedByClients.
 static std::string clientWords(const HeapGraph &G, const LinkedCall &C,
                                StringRef Verb) {
+  // A passing call names what it passes on: a parameter, or a followed
+  // pointer ('run(r->fn)').
+  StringRef Pointer = C.Pointer;
+  if (Pointer.consume_front(PassedPrefix))
+    Pointer = Pointer.split('|').second;
   if (C.Kind == CallKind::Indirect)
     return (Verb == "call" ? "call through " : "calls through ") +
            quoted(C.CalleeName) + ", which " + ClientCode.str() +
-           (StringRef(C.Pointer).starts_with(ParameterPrefix) ||
-                    StringRef(C.Pointer).starts_with(PassedPrefix)
-                ? " may pass"
-                : " may set");
+           (Pointer.starts_with(ParameterPrefix) ? " may pass" : " may set");
   // A library summary keeps its calls without their names.
   std::string Name = C.CalleeName.str();
   if (int F = G.find(C.Callee); Name.empty() && F >= 0)
