@@ -109,7 +109,7 @@ static void warnAboutMultipleDefinitions(const HeapGraph &Graph) {
   if (!Compiled.empty()) {
     const FunctionFacts &First = Graph.node(Compiled.front()).Facts;
     warnJoined(Graph, Compiled,
-               "(" + First.Where.File + ":" + Twine(First.Where.Line) +
+               "(" + fileLineColumn(First.Where) +
                    ") is compiled into different bodies by the units that "
                    "include it",
                "as well", "each call is taken as reaching any of them");

@@ -14,6 +14,10 @@ namespace noalloc {
 // entry N until the table is applied.
 static thread_local std::vector<std::string> *FileTable = nullptr;
 
+std::string fileLineColumn(const SourcePoint &P) {
+  return P.File + ":" + std::to_string(P.Line) + ":" + std::to_string(P.Column);
+}
+
 static json::Value toJSON(const SourcePoint &P) {
   auto It = llvm::find(*FileTable, P.File);
   size_t Index = It - FileTable->begin();

@@ -27,6 +27,9 @@ struct SourcePoint {
   unsigned Column = 0;
 };
 
+/// \p P as clang's diagnostics write a place: 'file:line:column'.
+std::string fileLineColumn(const SourcePoint &P);
+
 /// What a heap site in a function's own code is. Facts say what is there;
 /// which check reports a kind is the report layer's business.
 enum class SiteKind {

@@ -1064,11 +1064,6 @@ struct Point {
 };
 } // namespace
 
-static std::string location(const SourcePoint &P) {
-  return P.File + ":" + std::to_string(P.Line) + ":" +
-         std::to_string(P.Column);
-}
-
 /// Every heap point reachable from \p Start, by the shortest path.
 static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
                                      std::vector<int> &Parent,
@@ -1215,7 +1210,7 @@ static void printSteps(size_t Length, function_ref<ChainStep(size_t)> Step,
   std::vector<ChainStep> Steps;
   appendShown(ChainWindow(Length, 0), 0, Length, Step, Steps);
   for (const ChainStep &S : Steps)
-    OS << "    " << location(S.Where) << ": " << S.Message << "\n";
+    OS << "    " << fileLineColumn(S.Where) << ": " << S.Message << "\n";
 }
 
 /// What \p Start runs through its function-pointer parameters that \p P
@@ -1259,7 +1254,7 @@ printParameterPaths(const std::vector<std::vector<ChainStep>> &Chains,
   for (const std::vector<ChainStep> &Chain : Chains) {
     OS << "  path " << ++Number << ":\n";
     for (const ChainStep &S : Chain)
-      OS << "    " << location(S.Where) << ": " << S.Message << "\n";
+      OS << "    " << fileLineColumn(S.Where) << ": " << S.Message << "\n";
   }
 }
 
@@ -1562,9 +1557,10 @@ static std::string rootLine(const HeapGraph &G, ReportPaths &Paths,
   const FunctionFacts &F = G.node(R.Node).Facts;
   StringRef Name = F.Name;
   std::string Line = "root " + quoted(Name) + " ";
-  // Overloads share a name: the place tells their lines apart.
+  // Overloads share a name: the place tells them apart, the column those
+  // that one line defines.
   if (R.Overloaded)
-    Line += "(" + F.Where.File + ":" + std::to_string(F.Where.Line) + ") ";
+    Line += "(" + fileLineColumn(F.Where) + ") ";
   Line += answerPhrase(R, false).str();
   if (R.Answer == Effect::None) {
     if (!R.Accepted)
