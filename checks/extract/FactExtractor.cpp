@@ -171,6 +171,7 @@ public:
   bool VisitReturnStmt(ReturnStmt *S);
   bool VisitInitListExpr(InitListExpr *E);
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E);
+  bool VisitMaterializeTemporaryExpr(MaterializeTemporaryExpr *E);
   bool VisitDeclRefExpr(DeclRefExpr *E);
   // Once, where it is used (RecursiveASTVisitor may walk the expression
   // too, at the place that wrote it).
@@ -267,7 +268,8 @@ private:
   bool isReturnedInPlace(const VarDecl *D) const;
 
   /// The constructions of variables the library holds in place, and the
-  /// temporaries and 'operator+' calls that make a string held in place.
+  /// temporaries and 'operator+' calls that make a string held in place
+  /// (a variable's or a temporary's).
   llvm::DenseSet<const Expr *> InPlaceConstructions;
   /// Prvalues of a class with a destructor that initialize an object (the
   /// return value, a variable, a member): C++17 makes no temporary of them
@@ -3027,6 +3029,15 @@ bool BodyScanner::VisitReturnStmt(ReturnStmt *S) {
   if (const Expr *Value = S->getRetValue();
       Value && !Value->getType()->isReferenceType() && Value->isPRValue())
     initializesInPlace(Value);
+  return true;
+}
+
+bool BodyScanner::VisitMaterializeTemporaryExpr(MaterializeTemporaryExpr *E) {
+  // Visited before its parts: a string held in place makes none of them
+  // use the heap, as a variable's initial value (VisitVarDecl).
+  if (std::optional<InPlace> Held =
+          temporaryHeldInPlace(E, Scanned, X.Ctx, X.KB))
+    InPlaceConstructions.insert(Held->Parts.begin(), Held->Parts.end());
   return true;
 }
 

@@ -32,9 +32,14 @@ namespace {
 
 class UseScanner : public RecursiveASTVisitor<UseScanner> {
 public:
+  /// \p Object null: a temporary of type \p Type, whose uses classify()
+  /// is asked about.
+  UseScanner(const ValueDecl *Object, QualType Type, const ReplacementEntry &R,
+             bool StringLike, ASTContext &Ctx)
+      : Object(Object), Type(Type), R(R), StringLike(StringLike), Ctx(Ctx) {}
   UseScanner(const ValueDecl *Object, const ReplacementEntry &R,
              bool StringLike, ASTContext &Ctx)
-      : Object(Object), R(R), StringLike(StringLike), Ctx(Ctx) {}
+      : UseScanner(Object, Object->getType(), R, StringLike, Ctx) {}
 
   /// Whether a scan also walks the code that templates instantiate (the
   /// code that runs), not only what is written.
@@ -162,7 +167,7 @@ private:
   bool givesSameType(const CallExpr *Call) {
     return Call &&
            Ctx.hasSameUnqualifiedType(Call->getType().getNonReferenceType(),
-                                      Object->getType().getNonReferenceType());
+                                      Type.getNonReferenceType());
   }
 
   /// Classifies the uses of \p Call's result as uses of the variable,
@@ -180,6 +185,8 @@ private:
       classify(E);
   }
 
+public:
+  /// Classifies the use \p E, an expression of the object, makes of it.
   void classify(const Expr *E) {
     DynTypedNode Parent = parentOf(E);
     // In a template, a member of a dependent type: 'Items.size()'.
@@ -235,7 +242,9 @@ private:
     escape("it is used as a whole (passed, returned or assigned)");
   }
 
+private:
   const ValueDecl *Object;
+  QualType Type;
   const ReplacementEntry &R;
   bool StringLike;
   ASTContext &Ctx;
@@ -289,6 +298,15 @@ Uses summarizeUsesIn(const ValueDecl *Object, const Stmt *Code,
                      ASTContext &Ctx) {
   UseScanner Scanner(Object, Replacement, StringLike, Ctx);
   Scanner.TraverseStmt(const_cast<Stmt *>(Code));
+  return Scanner.Result;
+}
+
+Uses summarizeTemporaryUses(const MaterializeTemporaryExpr *Temporary,
+                            const ReplacementEntry &Replacement,
+                            bool StringLike, ASTContext &Ctx) {
+  UseScanner Scanner(nullptr, Temporary->getType(), Replacement, StringLike,
+                     Ctx);
+  Scanner.classify(Temporary);
   return Scanner.Result;
 }
 

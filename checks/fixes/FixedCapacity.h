@@ -17,6 +17,7 @@
 #include <string>
 
 namespace clang {
+class MaterializeTemporaryExpr;
 class Preprocessor;
 } // namespace clang
 
@@ -61,6 +62,13 @@ Uses summarizeMemberUses(const clang::FieldDecl *Field,
 Uses summarizeUsesIn(const clang::ValueDecl *Object, const clang::Stmt *Code,
                      const ReplacementEntry &Replacement, bool StringLike,
                      clang::ASTContext &Ctx);
+
+/// Classifies the use its full-expression makes of the temporary
+/// \p Temporary materializes ('(a + b).size()': a read), as summarizeUses
+/// does a variable's uses.
+Uses summarizeTemporaryUses(const clang::MaterializeTemporaryExpr *Temporary,
+                            const ReplacementEntry &Replacement,
+                            bool StringLike, clang::ASTContext &Ctx);
 
 /// Classifies every use of the member \p Field anywhere in this unit,
 /// the code templates instantiate included (implicit members, which copy

@@ -49,10 +49,29 @@ static std::optional<uint64_t>
 constantLength(const Expr *E, QualType Char, const ASTContext &Ctx,
                llvm::SmallVectorImpl<const Expr *> &Parts);
 
+/// The count argument of a constructor call \p E of a std::basic_string of
+/// \p Char that makes it as long as the count: of a character
+/// ('std::string(10, 'x')') or of the characters a pointer points to
+/// ('std::string(p, 5)', whatever they are).
+static const Expr *countArgument(const CXXConstructExpr *E, QualType Char,
+                                 const ASTContext &Ctx) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  if (writtenArguments(E) != 2 || Ctor->getNumParams() < 2)
+    return nullptr;
+  QualType First = Ctor->getParamDecl(0)->getType();
+  QualType Second = Ctor->getParamDecl(1)->getType();
+  if (First->isIntegerType() && Ctx.hasSameUnqualifiedType(Second, Char))
+    return E->getArg(0);
+  if (First->isPointerType() &&
+      Ctx.hasSameUnqualifiedType(First->getPointeeType(), Char) &&
+      Second->isIntegerType())
+    return E->getArg(1);
+  return nullptr;
+}
+
 /// The length of a std::basic_string of \p Char that the constructor call
-/// \p E makes from constants: from a literal, from a constant count of a
-/// character ('std::string(10, 'x')'), or by copying or moving such a
-/// string.
+/// \p E makes from constants: from a literal, from a constant count
+/// (countArgument), or by copying or moving such a string.
 static std::optional<uint64_t>
 constructedLength(const CXXConstructExpr *E, QualType Char,
                   const ASTContext &Ctx,
@@ -60,15 +79,15 @@ constructedLength(const CXXConstructExpr *E, QualType Char,
   const CXXConstructorDecl *Ctor = E->getConstructor();
   if (!isStringOf(E->getType(), Char, Ctx) || !Ctor)
     return std::nullopt;
-  unsigned Written = writtenArguments(E);
-  if (Written == 1 && (Ctor->isCopyOrMoveConstructor() ||
-                       isa<StringLiteral>(E->getArg(0)->IgnoreParenImpCasts())))
+  if (writtenArguments(E) == 1 &&
+      (Ctor->isCopyOrMoveConstructor() ||
+       isa<StringLiteral>(E->getArg(0)->IgnoreParenImpCasts())))
     return constantLength(E->getArg(0), Char, Ctx, Parts);
-  if (Written != 2 || Ctor->getNumParams() < 2 ||
-      !Ctor->getParamDecl(0)->getType()->isIntegerType() ||
-      !Ctx.hasSameUnqualifiedType(Ctor->getParamDecl(1)->getType(), Char))
+  const Expr *CountArgument = countArgument(E, Char, Ctx);
+  if (!CountArgument)
     return std::nullopt;
-  std::optional<llvm::APSInt> Count = E->getArg(0)->getIntegerConstantExpr(Ctx);
+  std::optional<llvm::APSInt> Count =
+      CountArgument->getIntegerConstantExpr(Ctx);
   if (!Count || Count->isNegative() || !Count->isRepresentableByInt64())
     return std::nullopt;
   return Count->getExtValue();
@@ -273,6 +292,33 @@ std::optional<InPlace> heldInPlace(const VarDecl *Var, ASTContext &Ctx,
     return std::nullopt;
   Uses U = summarizeUses(Var, Fn, *C->Replacement,
                          C->Template == "std::basic_string", Ctx);
+  if (U.Escapes || U.Grows)
+    return std::nullopt;
+  return Held;
+}
+
+std::optional<InPlace>
+temporaryHeldInPlace(const MaterializeTemporaryExpr *Temporary,
+                     const FunctionDecl *Fn, ASTContext &Ctx,
+                     const KnowledgeBase &KB) {
+  // Most temporaries are of other classes: the name rules them out first.
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Temporary->getType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->getIdentifier() || Spec->getName() != "basic_string")
+    return std::nullopt;
+  std::optional<InPlaceCandidate> C =
+      inPlaceCandidate(Temporary->getType(), Ctx, KB);
+  if (!C || C->Template != "std::basic_string")
+    return std::nullopt;
+  std::optional<InPlace> Held =
+      stringInPlace(Temporary->getSubExpr(),
+                    Spec->getTemplateArgs()[0].getAsType(), *C->Library, Ctx);
+  if (!Held)
+    return std::nullopt;
+  if (Fn)
+    indexDeclaration(*Fn, Ctx);
+  Uses U = summarizeTemporaryUses(Temporary, *C->Replacement,
+                                  /*StringLike=*/true, Ctx);
   if (U.Escapes || U.Grows)
     return std::nullopt;
   return Held;

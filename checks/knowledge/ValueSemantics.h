@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -46,6 +47,17 @@ struct InPlace {
 std::optional<InPlace> heldInPlace(const clang::VarDecl *Var,
                                    clang::ASTContext &Ctx,
                                    const KnowledgeBase &KB);
+
+/// Whether the std::string temporary \p Temporary materializes never uses
+/// the heap, by heldInPlace's rule: made from constants within the
+/// small-string buffer, and only read by its full-expression ('(std::string(
+/// "ab") + "cd").size()', a comparison). \p Fn is the function whose code
+/// it is, whose parents are indexed for the question (as heldInPlace's
+/// are); null when they are already (user code outside instantiations).
+std::optional<InPlace>
+temporaryHeldInPlace(const clang::MaterializeTemporaryExpr *Temporary,
+                     const clang::FunctionDecl *Fn, clang::ASTContext &Ctx,
+                     const KnowledgeBase &KB);
 
 /// Whether the local variable \p Var of an allocating library type with
 /// replacement member lists is made by moving another object of its type

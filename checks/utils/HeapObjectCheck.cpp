@@ -265,12 +265,53 @@ void HeapObjectCheck::reportLibraryConstruction(const CXXConstructExpr *E,
              " allocates on the heap");
 }
 
-void HeapObjectCheck::reportHeldInPlace(const ValueDecl *Object, StringRef Name,
+void HeapObjectCheck::reportHeldInPlace(SourceLocation Loc,
+                                        const std::string &What,
                                         ASTContext &Ctx) {
   if (reportsHeldInPlace())
-    report(Object->getLocation(), Ctx.getSourceManager(),
-           Name.str() + " of type " + describeType(Object->getType(), Ctx) +
-               " does not use the heap here, but its type can");
+    report(Loc, Ctx.getSourceManager(),
+           What + " does not use the heap here, but its type can");
+}
+
+void HeapObjectCheck::reportHeldInPlace(const ValueDecl *Object, StringRef Name,
+                                        ASTContext &Ctx) {
+  reportHeldInPlace(
+      Object->getLocation(),
+      Name.str() + " of type " + describeType(Object->getType(), Ctx), Ctx);
+}
+
+/// The temporary that \p E is the value of, if one is materialized: past
+/// its CXXBindTemporaryExpr, parentheses, a functional cast
+/// ('std::string("ab").size()') and a conversion to const.
+static const MaterializeTemporaryExpr *materializedTemporary(const Expr *E,
+                                                             ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  while (true) {
+    auto Parents = parentsOf(Node, Ctx);
+    const Expr *P = Parents.size() == 1 ? Parents[0].get<Expr>() : nullptr;
+    if (const auto *Temporary = dyn_cast_or_null<MaterializeTemporaryExpr>(P))
+      return Temporary;
+    const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P);
+    if (!isa_and_nonnull<CXXBindTemporaryExpr, ParenExpr,
+                         CXXFunctionalCastExpr>(P) &&
+        !(Cast && Cast->getCastKind() == CK_NoOp))
+      return nullptr;
+    Node = Parents[0];
+  }
+}
+
+bool HeapObjectCheck::makesTemporaryInPlace(const Expr *E, SourceLocation Loc,
+                                            ASTContext &Ctx) {
+  const MaterializeTemporaryExpr *Temporary = materializedTemporary(E, Ctx);
+  if (!Temporary ||
+      !temporaryHeldInPlace(Temporary, /*Fn=*/nullptr, Ctx, *knowledge()))
+    return false;
+  reportHeldInPlace(Loc,
+                    "temporary of type " +
+                        quoted(typeName(E->getType(), Ctx,
+                                        /*UserWritten=*/false)),
+                    Ctx);
+  return true;
 }
 
 void HeapObjectCheck::check(const MatchFinder::MatchResult &Result) {
@@ -364,7 +405,8 @@ void HeapObjectCheck::checkConstruction(const CXXConstructExpr *Construct,
   HeapTypeVerdict V = verdictFor(Construct->getType());
   if (V.Use == HeapUse::None)
     return reportLibraryConstruction(Construct, Ctx);
-  if (initializesReportedDecl(Construct, Ctx))
+  if (initializesReportedDecl(Construct, Ctx) ||
+      makesTemporaryInPlace(Construct, Construct->getBeginLoc(), Ctx))
     return;
   // Implicit special members copy or build members reported already.
   if (const auto *Fn =
@@ -399,7 +441,8 @@ void HeapObjectCheck::checkCall(const CallExpr *Call, const FunctionDecl *Fn,
   HeapTypeVerdict V =
       Call->isPRValue() ? verdictFor(Call->getType()) : HeapTypeVerdict();
   if (V.Use != HeapUse::None) {
-    if (initializesReportedDecl(Call, Ctx))
+    if (initializesReportedDecl(Call, Ctx) ||
+        makesTemporaryInPlace(Call, Loc, Ctx))
       return;
     report(Loc, SM,
            "call to " + FnName + " returns " +

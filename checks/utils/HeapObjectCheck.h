@@ -91,6 +91,15 @@ private:
   /// only when reportsHeldInPlace().
   void reportHeldInPlace(const clang::ValueDecl *Object, llvm::StringRef Name,
                          clang::ASTContext &Ctx);
+  /// Whether \p E makes a temporary the library holds in place
+  /// (temporaryHeldInPlace), which is reported at \p Loc only when
+  /// reportsHeldInPlace().
+  bool makesTemporaryInPlace(const clang::Expr *E, clang::SourceLocation Loc,
+                             clang::ASTContext &Ctx);
+  /// \p What ('variable 'tag' of type 'std::string'') uses no heap here,
+  /// reported only when reportsHeldInPlace().
+  void reportHeldInPlace(clang::SourceLocation Loc, const std::string &What,
+                         clang::ASTContext &Ctx);
 
   /// verdictFor by type, and the library functions and constructors seen:
   /// the prefilters ask for every construction and call of user code.

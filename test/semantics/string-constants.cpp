@@ -1,6 +1,7 @@
 // A std::string made from constants whose length is a constant within the
 // small-string buffer (15 characters in libstdc++, 22 in libc++) never
-// uses the heap: a count of a character ('std::string(10, 'x')') and
+// uses the heap: a count of a character ('std::string(10, 'x')'), a
+// constant count of characters from a pointer ('std::string(p, 5)') and
 // 'operator+' of literals, characters and such strings ('std::string("ab")
 // + "cd"'), when the function only reads it. A longer one, a count that is
 // not a constant and a string that grows do. Every function is a root;
@@ -51,6 +52,28 @@ ROOT int countGiven(int n) {
   // CALL: string-constants.cpp:[[@LINE-3]]:15: warning: call to 'std::string::basic_string' may allocate on the heap [noalloc-call]
   return (int)s.size();
 }
+// 15 characters from a pointer: the count is the length, whatever 'p'
+// points to.
+ROOT int pointerCountFits(const char *p) {
+  std::string s(p, 15);
+  return (int)s.size();
+}
+// 16 from a pointer.
+ROOT int pointerCountMedium(const char *p) {
+  std::string s(p, 16);
+  // DIRECT-GNU: string-constants.cpp:[[@LINE-1]]:15: warning: variable 's' of type 'std::string' allocates on the heap [noalloc-std-type]
+  // DIRECT-GNU: string-constants.cpp:[[@LINE-2]]:15: note: no fix: the length of 's' cannot be bounded; choose N for one of 'etl::string<N>', 'boost::static_strings::static_string<N>'
+  // CALL-GNU: string-constants.cpp:[[@LINE-3]]:15: warning: call to 'std::string::basic_string' may allocate on the heap [noalloc-call]
+  return (int)s.size();
+}
+// 23 from a pointer.
+ROOT int pointerCountLong(const char *p) {
+  std::string s(p, 23);
+  // DIRECT: string-constants.cpp:[[@LINE-1]]:15: warning: variable 's' of type 'std::string' allocates on the heap [noalloc-std-type]
+  // DIRECT: string-constants.cpp:[[@LINE-2]]:15: note: no fix: the length of 's' cannot be bounded; choose N for one of 'etl::string<N>', 'boost::static_strings::static_string<N>'
+  // CALL: string-constants.cpp:[[@LINE-3]]:15: warning: call to 'std::string::basic_string' may allocate on the heap [noalloc-call]
+  return (int)s.size();
+}
 // 4 characters made by 'operator+'.
 ROOT int concatFits() {
   std::string s = std::string("ab") + "cd";
@@ -91,6 +114,10 @@ ROOT int concatGrows() {
 // ROOT-DAG: noalloc: root 'countFits' does not use the heap
 // ROOT-DAG: noalloc: root 'concatFits' does not use the heap
 // ROOT-DAG: noalloc: root 'chainFits' does not use the heap
+// ROOT-DAG: noalloc: root 'pointerCountFits' does not use the heap
+// ROOT-GNU-DAG: noalloc: root 'pointerCountMedium' may allocate
+// ROOT-LIBCXX-DAG: noalloc: root 'pointerCountMedium' does not use the heap
+// ROOT-DAG: noalloc: root 'pointerCountLong' may allocate
 // ROOT-GNU-DAG: noalloc: root 'countMedium' may allocate
 // ROOT-GNU-DAG: noalloc: root 'concatMedium' may allocate
 // ROOT-LIBCXX-DAG: noalloc: root 'countMedium' does not use the heap
@@ -111,6 +138,14 @@ ORACLE_MAIN {
 #endif
   ORACLE_ALLOCATES("std::string(23, 'x')", countLong());
   ORACLE_ALLOCATES("std::string(n, 'x') of 30", countGiven(30));
+  static const char text[] = "abcdefghijklmnopqrstuvwxyz";
+  ORACLE_NO_HEAP("std::string(p, 15)", pointerCountFits(text));
+#ifdef _LIBCPP_VERSION
+  ORACLE_NO_HEAP("std::string(p, 16)", pointerCountMedium(text));
+#else
+  ORACLE_ALLOCATES("std::string(p, 16)", pointerCountMedium(text));
+#endif
+  ORACLE_ALLOCATES("std::string(p, 23)", pointerCountLong(text));
   ORACLE_NO_HEAP("std::string(\"ab\") + \"cd\"", concatFits());
   ORACLE_NO_HEAP("a chain of 15 characters", chainFits());
 #ifdef _LIBCPP_VERSION

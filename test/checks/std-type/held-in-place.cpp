@@ -1,10 +1,11 @@
 // ReportHeldInPlace: a team audited under MISRA C++:2023 Rule 21.6.1 bans
 // the allocating standard types, whatever their values. By default an
 // object its library holds in place (an empty vector, a short literal
-// string) is not reported, since it does not use the heap; with the option
-// it is, saying so. Objects that do use the heap are reported either way,
-// with the usual message, and the function's verdict is unchanged (the
-// option changes what is reported, not what is true).
+// string, a short temporary string only read) is not reported, since it
+// does not use the heap; with the option it is, saying so. Objects that do
+// use the heap are reported either way, with the usual message, and the
+// function's verdict is unchanged (the option changes what is reported,
+// not what is true).
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-std-type' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --check-prefix=HEAP --implicit-check-not='{{warning|error|note}}:'
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-std-type' \
@@ -37,7 +38,9 @@ int quiet() {
   // TYPE: held-in-place.cpp:[[@LINE-1]]:20: warning: variable 'empty' of type 'std::vector<int>' does not use the heap here, but its type can [noalloc-std-type]
   std::string tag = "adc";
   // TYPE: held-in-place.cpp:[[@LINE-1]]:15: warning: variable 'tag' of type 'std::string' does not use the heap here, but its type can [noalloc-std-type]
-  return (int)(empty.size() + tag.size());
+  int sum = (int)(std::string("ab") + "cd").size();
+  // TYPE: held-in-place.cpp:[[@LINE-1]]:37: warning: temporary of type 'std::string' does not use the heap here, but its type can [noalloc-std-type]
+  return (int)(empty.size() + tag.size()) + sum;
 }
 
 // VERDICT: "name": "loud",
