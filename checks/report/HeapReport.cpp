@@ -594,8 +594,6 @@ void CallSelector::select(int Function, std::vector<Candidate> &Heap,
   llvm::sort(Unseen, InSource);
 }
 
-/// Why the policy \p P counts a leaf of cause \p C as allocating, as the
-/// end of its note; empty when it allocates whatever the policy.
 /// Why dispatched call \p C may run \p Target: it overrides the method
 /// called, it or a method it overrides is stored into the pointer, or its
 /// address is taken.
@@ -621,6 +619,8 @@ static std::string dispatchWords(const HeapGraph &G, const LinkedCall &C,
   return Why(Target);
 }
 
+/// Why the policy \p P counts a leaf of cause \p C as allocating, as the
+/// end of its note; empty when it allocates whatever the policy.
 static std::string countedBecause(Cause C, Policy P) {
   bool ByPolicy = C == Cause::Unseen || C == Cause::Assumed ||
                   (C == Cause::MayAllocate && P.isStrict());
@@ -631,57 +631,97 @@ static std::string countedBecause(Cause C, Policy P) {
   return "";
 }
 
-/// The finding for one selected call of \p Function.
-static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
+/// How a finding names the call \p C: "call to 'f'", "call through 'fp'",
+/// "'throw' of 'E'", or what it does to a member ("destruction of member
+/// 'name_' ('std::string')").
+static std::string callPhrase(const LinkedCall &C) {
+  std::string Member = memberPhrase(C, /*Verb=*/false);
+  if (!Member.empty())
+    return Member;
+  return (throwsFailureException(C) ? "'throw' of "
+          : C.Kind == CallKind::Indirect || C.Kind == CallKind::Block
+              ? "call through "
+              : "call to ") +
+         quoted(C.CalleeName);
+}
+
+/// The message of the call \p C of \p Function, named \p Call, whose reach
+/// to \p Target noalloc cannot see whole.
+static std::string cannotShowMessage(const HeapGraph &G, ReportPaths &Paths,
+                                     int Function, const LinkedCall &C,
+                                     int Target, Cause Deciding,
+                                     const std::string &Call) {
+  const Node &T = G.node(Target);
+  const Node &End = G.node(Paths.end(Target, Deciding));
+  std::string Why;
+  if (T.isUnknownTargets())
+    Why = callStep(G, G.node(Function), C, T, "");
+  else if (End.isUnknownTargets())
+    // The call names the function the notes' chain starts from.
+    Why = Call + " reaches a call through a pointer whose targets noalloc "
+                 "cannot see";
+  else
+    Why = quoted(End.Facts.Name) + " " + leafPhrase(End, Deciding);
+  return "cannot show that " + quoted(G.node(Paths.root(Function)).Facts.Name) +
+         " is allocation-free: " + Why;
+}
+
+/// The message of the finding for the selected call \p Chosen of
+/// \p Function.
+static std::string callMessage(const HeapGraph &G, ReportPaths &Paths,
                                int Function, const Candidate &Chosen,
-                               Policy P) {
+                               Cause Deciding) {
+  const LinkedCall &C = G.node(Function).Calls[Chosen.Call];
+  std::string Call = callPhrase(C);
+  switch (Chosen.Reached) {
+  case Effect::Unknown:
+    return cannotShowMessage(G, Paths, Function, C, Chosen.Target, Deciding,
+                             Call);
+  case Effect::AllocatesOnFailure:
+    if (C.InCatch && Deciding != Cause::Failure)
+      return Call + " may allocate only when it fails (it runs in a "
+                    "'catch' handler)";
+    // The culprit names the exception already.
+    if (throwsFailureException(C))
+      return Call + " " + failurePhrase("", "");
+    return Call + " " + failureWords(G, Paths, Chosen.Target);
+  case Effect::Bounded:
+    return Call + " " + boundedFailurePhrase();
+  case Effect::Allocates:
+    return Call + " may allocate on the heap";
+  default:
+    return Call + " may release heap memory";
+  }
+}
+
+/// The note on the leaf \p T the call \p C of \p Function reaches, which
+/// says why it counts (\p Message is the finding's): none when the
+/// message says it already.
+static std::optional<ChainStep> leafNote(const HeapGraph &G, int Function,
+                                         const LinkedCall &C, const Node &T,
+                                         Cause Deciding, Policy P,
+                                         const std::string &Message) {
+  std::string Words =
+      (T.isUnknownTargets()
+           ? callStep(G, G.node(Function), C, T, "")
+           : quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding)) +
+      countedBecause(Deciding, P);
+  // "call to '__assert_fail' may allocate only when it fails (...)" says
+  // already what the leaf's note would.
+  if (Message == "call to " + Words || throwsFailureException(C))
+    return std::nullopt;
+  return ChainStep{std::move(Words), C.Where.point()};
+}
+
+/// The notes of the finding for the selected call \p Chosen of
+/// \p Function, in run order: how the root reaches the function, which
+/// function the call may reach, and its path to the heap. Each path is
+/// found from its ends: the steps between cost nothing.
+static void appendCallNotes(const HeapGraph &G, ReportPaths &Paths,
+                            int Function, const Candidate &Chosen,
+                            Cause Deciding, Policy P, CallFinding &F) {
   const LinkedCall &C = G.node(Function).Calls[Chosen.Call];
   const Node &T = G.node(Chosen.Target);
-  Cause Deciding = G.decidingCause(Chosen.Target, P);
-  CallFinding F;
-  F.Check = "noalloc-call";
-  F.Where = C.Where.point();
-  std::string Call = memberPhrase(C, /*Verb=*/false);
-  if (Call.empty())
-    Call = (throwsFailureException(C) ? "'throw' of "
-            : C.Kind == CallKind::Indirect || C.Kind == CallKind::Block
-                ? "call through "
-                : "call to ") +
-           quoted(C.CalleeName);
-  if (Chosen.Reached == Effect::Unknown) {
-    const Node &End = G.node(Paths.end(Chosen.Target, Deciding));
-    std::string Why;
-    if (T.isUnknownTargets())
-      Why = callStep(G, G.node(Function), C, T, "");
-    else if (End.isUnknownTargets())
-      // The call names the function the notes' chain starts from.
-      Why = Call + " reaches a call through a pointer whose targets noalloc "
-                   "cannot see";
-    else
-      Why = quoted(End.Facts.Name) + " " + leafPhrase(End, Deciding);
-    F.Message = "cannot show that " +
-                quoted(G.node(Paths.root(Function)).Facts.Name) +
-                " is allocation-free: " + Why;
-  } else if (Chosen.Reached == Effect::AllocatesOnFailure && C.InCatch &&
-             Deciding != Cause::Failure) {
-    F.Message = Call + " may allocate only when it fails (it runs in a "
-                       "'catch' handler)";
-  } else if (Chosen.Reached == Effect::AllocatesOnFailure &&
-             throwsFailureException(C)) {
-    // The culprit names the exception already.
-    F.Message = Call + " " + failurePhrase("", "");
-  } else if (Chosen.Reached == Effect::AllocatesOnFailure) {
-    F.Message = Call + " " + failureWords(G, Paths, Chosen.Target);
-  } else if (Chosen.Reached == Effect::Bounded) {
-    F.Message = Call + " " + boundedFailurePhrase();
-  } else {
-    F.Message = Call + (Chosen.Reached == Effect::Allocates
-                            ? " may allocate on the heap"
-                            : " may release heap memory");
-  }
-  // In run order: how the root reaches the function, the finding, which
-  // function the call may reach, and its path to the heap.
-  // Each path is found from its ends: the steps between cost nothing.
   Walk Roots = G.hasRoots() ? Paths.fromRoot(Function) : Walk();
   bool MayBe = C.Kind != CallKind::Direct && T.Facts.Name != C.CalleeName &&
                !T.Facts.Name.empty() && !T.isUnknownTargets();
@@ -706,17 +746,23 @@ static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
              dispatchWords(G, C, Chosen.Target),
          T.Facts.InSystemHeader ? C.Where.point() : T.Facts.Where});
   appendChain(G, Path, Deciding, Window, Finding + 1 + MayBe, F.Notes);
-  if (Leaf) {
-    std::string Words =
-        (T.isUnknownTargets()
-             ? callStep(G, G.node(Function), C, T, "")
-             : quoted(T.Facts.Name) + " " + leafPhrase(T, Deciding)) +
-        countedBecause(Deciding, P);
-    // "call to '__assert_fail' may allocate only when it fails (...)" says
-    // already what the leaf's note would.
-    if (F.Message != "call to " + Words && !throwsFailureException(C))
-      F.Notes.push_back({std::move(Words), C.Where.point()});
-  }
+  if (Leaf)
+    if (std::optional<ChainStep> Note =
+            leafNote(G, Function, C, T, Deciding, P, F.Message))
+      F.Notes.push_back(std::move(*Note));
+}
+
+/// The finding for one selected call of \p Function.
+static CallFinding callFinding(const HeapGraph &G, ReportPaths &Paths,
+                               int Function, const Candidate &Chosen,
+                               Policy P) {
+  const LinkedCall &C = G.node(Function).Calls[Chosen.Call];
+  Cause Deciding = G.decidingCause(Chosen.Target, P);
+  CallFinding F;
+  F.Check = "noalloc-call";
+  F.Where = C.Where.point();
+  F.Message = callMessage(G, Paths, Function, Chosen, Deciding);
+  appendCallNotes(G, Paths, Function, Chosen, Deciding, P, F);
   if (!C.objectParameter().empty())
     F.Notes.push_back(
         {quoted(C.objectParameter()) +
