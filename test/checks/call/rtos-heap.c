@@ -54,6 +54,24 @@
 // RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Roots: 'rt_thread_tick'}}" \
 // RUN:   %S/Inputs/rtos/rt-kernel.c -- 2>&1 | FileCheck %s --check-prefix=KERNEL
 // KERNEL: noalloc: root 'rt_thread_tick' may allocate: 'rt_thread_tick' calls 'rt_malloc', which allocates on the heap
+// lwIP's heap (review10-2): mem_malloc over the static ram_heap is a
+// variable-size first-fit heap, as heap_4's pvPortMalloc is: its
+// mem_malloc, mem_calloc, mem_trim and mem_free, declared in lwip/mem.h,
+// are the heap even though Inputs/rtos/lwip-mem.c defines them (before,
+// every root here did not use the heap). memp_malloc's pools have one block
+// size each and are not the heap: pool_tick's answer is its body's.
+// RUN: %expect-exit 1 %noalloc --checks='-*,noalloc-call' \
+// RUN:   --config="{CheckOptions: {Roots: 'lwip_tick;lwip_shrink;lwip_zeroed;pool_tick'}}" \
+// RUN:   %S/Inputs/rtos/lwip-mem.c -- 2>&1 | FileCheck %s --check-prefix=LWIP
+// LWIP: noalloc: root 'lwip_tick' may allocate: 'lwip_tick' calls 'mem_malloc', which allocates on the heap;
+// LWIP: noalloc: root 'lwip_shrink' may allocate: 'lwip_shrink' calls 'mem_trim', which allocates on the heap;
+// LWIP: noalloc: root 'lwip_zeroed' may allocate: 'lwip_zeroed' calls 'mem_calloc', which allocates on the heap;
+// LWIP: noalloc: root 'pool_tick' does not use the heap
+// The twin: a program's own mem_malloc and mem_free, which no lwip/mem.h
+// declares (an arena reset every frame), are decided by their bodies.
+// RUN: %noalloc --checks='-*,noalloc-call' --config="{CheckOptions: {Roots: 'frame_tick'}}" \
+// RUN:   %S/Inputs/rtos/own-mem.c -- 2>&1 | FileCheck %s --check-prefix=OWN-MEM --implicit-check-not='{{warning|error}}:'
+// OWN-MEM: noalloc: root 'frame_tick' does not use the heap
 // RUN: printf 'functions:\n  - name: rt_free\n    effect: none\n' > %t/route.yaml
 // RUN: %noalloc --checks='-*,noalloc-call' --knowledge=%t/route.yaml --config="{CheckOptions: {Roots: 'route_tick'}}" \
 // RUN:   %S/Inputs/rtos/route-table.c -- 2>&1 | FileCheck %s --check-prefix=ROUTE-OWN --implicit-check-not='{{warning|error}}:'
