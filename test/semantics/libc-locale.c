@@ -13,7 +13,12 @@
  * regerror, gai_strerror, strerror_r, hstrerror, warn and error (with an
  * errnum) translate the same way (12, then 1; 0 in the C locale); regerror
  * and gai_strerror were 'none', a wrong clean. Their twin: strerrordesc_np
- * is never translated (0 in both).
+ * is never translated (0 in both). review10-6: fnmatch converts the
+ * pattern and the string to wide characters in a multibyte locale: the
+ * first call loads the converter (3, then 0) and a 300-byte pattern takes
+ * a malloc'd buffer on every call (1 and 1); with FNM_EXTMATCH an extended
+ * pattern allocates in any locale (2 and 2). It was in no knowledge file.
+ * Its twin: the same short and long patterns in the C locale (0).
  * RUN: %expect-exit 1 %noalloc --no-cache --checks='-*,noalloc-c-allocation' \
  * RUN:   --config='{CheckOptions: {noalloc-c-allocation.ReportMayAllocate: true}}' %s -- \
  * RUN:   | FileCheck %s --check-prefix=REPORT --implicit-check-not='{{warning|error}}:'
@@ -32,6 +37,7 @@
  * RUN: %oracle %s -- -DWITNESS=msg_hstrerror
  * RUN: %oracle %s -- -DWITNESS=msg_warn
  * RUN: %oracle %s -- -DWITNESS=msg_error
+ * RUN: %oracle %s -- -DWITNESS=match_name
  * RUN: %oracle %s -- -DWITNESS=mb_mblen
  * RUN: %oracle %s -- -DWITNESS=mb_mbtowc
  * RUN: %oracle %s -- -DWITNESS=mb_mbrlen
@@ -54,6 +60,7 @@
 #define _GNU_SOURCE
 #include <err.h>
 #include <error.h>
+#include <fnmatch.h>
 #include <locale.h>
 #include <netdb.h>
 #include <regex.h>
@@ -73,6 +80,7 @@ static wchar_t wide[16];
 static mbstate_t st;
 static char text[128];
 static regex_t re;
+static char long_pattern[301];
 
 ROOT void err_perror(void) { perror("adc"); }
 // REPORT: libc-locale.c:[[@LINE-1]]:30: warning: call to 'perror' may allocate on the heap: after setlocale to a locale other than C, its message comes from the locale's message catalog, loaded on first use (measured 12 with C.UTF-8, then 1 per call; 0 in the C locale) [noalloc-c-allocation]
@@ -95,6 +103,12 @@ ROOT void msg_warn(void) { warn("adc"); }
 // REPORT: libc-locale.c:[[@LINE-1]]:28: warning: call to 'warn' may allocate on the heap: its message ends with strerror(errno)
 ROOT void msg_error(void) { error(0, 2, "adc"); }
 // REPORT: libc-locale.c:[[@LINE-1]]:29: warning: call to 'error' may allocate on the heap: with a nonzero errnum, its message ends with strerror(errnum)
+ROOT int match_name(void) { return fnmatch("*.c", "main.c", 0); }
+// REPORT: libc-locale.c:[[@LINE-1]]:36: warning: call to 'fnmatch' may allocate on the heap: after setlocale to a locale other than C the first call loads the locale's converter (measured 3 with C.UTF-8, then 0) and a pattern or string over about 256 bytes is converted in a malloc'd buffer (1 acquired and 1 released per call); with FNM_EXTMATCH an extended pattern such as '+(a|b)' allocates in any locale (2 and 2); 0 otherwise in the C locale [noalloc-c-allocation]
+ROOT int match_long(void) { return fnmatch(long_pattern, "abc", 0); }
+// REPORT: libc-locale.c:[[@LINE-1]]:36: warning: call to 'fnmatch' may allocate on the heap
+ROOT int match_extended(void) { return fnmatch("+(a|b)*", "abc", FNM_EXTMATCH); }
+// REPORT: libc-locale.c:[[@LINE-1]]:40: warning: call to 'fnmatch' may allocate on the heap
 // The twin: strerrordesc_np's text is never translated (0 in both locales).
 ROOT const char *msg_strerrordesc(void) { return strerrordesc_np(2); }
 ROOT time_t t_timegm(struct tm *t) { return timegm(t); }
@@ -161,6 +175,9 @@ ROOT int mb_mbsinit(void) { return mbsinit(&st); }
 // STRICT: "name": "msg_gai_strerror",
 // STRICT-NEXT: "usr": {{.*}}
 // STRICT-NEXT: "verdict": "allocates"
+// STRICT: "name": "match_name",
+// STRICT-NEXT: "usr": {{.*}}
+// STRICT-NEXT: "verdict": "allocates"
 // STRICT: "name": "msg_strerrordesc",
 // STRICT-NEXT: "usr": {{.*}}
 // STRICT-NEXT: "verdict": "none"
@@ -185,6 +202,9 @@ ORACLE_MAIN {
   struct tm tm;
   memset(&tm, 0, sizeof tm);
   tm.tm_year = 100;
+  memset(long_pattern, 'a', sizeof long_pattern - 3);
+  long_pattern[sizeof long_pattern - 3] = '*';
+  long_pattern[sizeof long_pattern - 2] = 'c';
   /* The C locale: no catalog, no converter. timegm initialises the time
    * zone whatever the locale. */
   ORACLE_NO_HEAP("perror in the C locale", err_perror());
@@ -199,6 +219,9 @@ ORACLE_MAIN {
   ORACLE_NO_HEAP("warn in the C locale", msg_warn());
   ORACLE_NO_HEAP("error in the C locale", msg_error());
   ORACLE_NO_HEAP("strerrordesc_np in the C locale", msg_strerrordesc());
+  ORACLE_NO_HEAP("fnmatch in the C locale", match_name());
+  ORACLE_NO_HEAP("fnmatch, a 300-byte pattern in the C locale", match_long());
+  ORACLE_ALLOCATES("fnmatch, an extended pattern in the C locale", match_extended());
   ORACLE_ALLOCATES("timegm, the first time conversion", t_timegm(&tm));
   ORACLE_NO_HEAP("timegm, later", t_timegm(&tm));
   setlocale(LC_ALL, "C.UTF-8");
@@ -208,5 +231,7 @@ ORACLE_MAIN {
   ORACLE_NO_HEAP("strerrordesc_np after setlocale", msg_strerrordesc());
   ORACLE_ALLOCATES("perror after setlocale", err_perror());
   ORACLE_ALLOCATES("perror, later", err_perror());
+  ORACLE_ALLOCATES("fnmatch, a 300-byte pattern after setlocale", match_long());
+  ORACLE_ALLOCATES("fnmatch, a 300-byte pattern, later", match_long());
 }
 #endif
