@@ -812,8 +812,11 @@ std::string Extractor::usr(const NamedDecl *D) {
   // header's inline function included by three units is one node, a
   // static function of two .cpp files two, and a header's static function
   // one per unit (place). The local classes of a function's lambdas too
-  // ('FMT_STRING' in {fmt}'s headers): one per lambda.
-  if (!D->isExternallyVisible() || inLambda(D))
+  // ('FMT_STRING' in {fmt}'s headers): one per lambda. Overloads that
+  // differ only by clang's enable_if attribute (absl's SpinLock
+  // constructors) share clang's USR: the place of each, the same in every
+  // unit that includes its header, tells them apart.
+  if (!D->isExternallyVisible() || inLambda(D) || D->hasAttr<EnableIfAttr>())
     USR += "@" + place(D);
   // A template's specializations for two lambdas of one function, or for
   // two units' static functions, share clang's USR and D's place: the
