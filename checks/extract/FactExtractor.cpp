@@ -784,9 +784,13 @@ std::string Extractor::place(const Decl *D) {
   std::string Place =
       relativeTo(At.File, Facts.Root) + "@" + std::to_string(At.Offset);
   // What has internal linkage in a header is each unit's own: units may
-  // preprocess it apart, and the linker never joins them.
+  // preprocess it apart, and the linker never joins them. A system
+  // header's (<emmintrin.h>'s static inline intrinsics) is the same text in
+  // every unit: one key, so that an inline function that calls it is one
+  // body in every unit (units that compile it apart are still versions).
   const auto *Named = dyn_cast<NamedDecl>(D);
-  if (Named && !Named->isExternallyVisible() && At.File != Facts.MainFile)
+  if (Named && !Named->isExternallyVisible() && At.File != Facts.MainFile &&
+      !SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
     Place += "@" + relativeTo(Facts.MainFile, Facts.Root);
   return Place;
 }
