@@ -185,6 +185,29 @@ bool fresh(const Expr *E) {
   return Builtin == Builtin::BImalloc || Builtin == Builtin::BIcalloc;
 }
 
+/// Whether \p E fills memory with zero bytes: 'memset(p, 0, n)',
+/// 'bzero(p, n)', 'explicit_bzero(p, n)'.
+bool clearsToZero(const CallExpr *E, const ASTContext &Ctx) {
+  switch (E->getBuiltinCallee()) {
+  case Builtin::BIbzero:
+  case Builtin::BI__builtin_bzero:
+    return E->getNumArgs() == 2;
+  case Builtin::BImemset:
+  case Builtin::BI__builtin_memset:
+  case Builtin::BI__builtin___memset_chk: {
+    std::optional<llvm::APSInt> Value =
+        E->getNumArgs() >= 3 ? E->getArg(1)->getIntegerConstantExpr(Ctx)
+                             : std::nullopt;
+    return Value && Value->isZero();
+  }
+  default:
+    break;
+  }
+  const FunctionDecl *Callee = E->getDirectCallee();
+  return Callee && Callee->isExternC() && Callee->getIdentifier() &&
+         Callee->getName() == "explicit_bzero" && E->getNumArgs() == 2;
+}
+
 /// The parameter or function that \p E names as a value, through
 /// parentheses, implicit conversions and '&' or '*' ('f', '&f', '*f').
 const DeclRefExpr *namedValue(const Expr *E) {
@@ -313,6 +336,8 @@ void PointerStoreCollector::visit(const CallExpr *E) {
          const auto *Cast = dyn_cast<CastExpr>(Arg);
          Arg = Cast->getSubExpr()->IgnoreParens())
       Freed.insert(Cast);
+  if (clearsToZero(E, Ctx))
+    cleared(E->getArg(0));
   std::optional<UnseenWriter> Writer = writer(E);
   if (!Writer)
     return;
@@ -350,15 +375,9 @@ void PointerStoreCollector::passFunctions(const CallExpr *E) {
 
 bool PointerStoreCollector::followedParameter(const FunctionDecl *Callee,
                                               unsigned I) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Callee->hasBody(Definition) || Definition->isWeak() ||
-      I >= Definition->getNumParams() ||
+  const FunctionDecl *Definition = unitDefinitionRun(Callee);
+  if (!Definition || I >= Definition->getNumParams() ||
       SM.isInSystemHeader(SM.getFileLoc(Definition->getLocation())))
-    return false;
-  // C's inline definition with external linkage may not be the one that
-  // runs: another unit's external definition may.
-  if (!Ctx.getLangOpts().CPlusPlus && Definition->isInlined() &&
-      Definition->hasExternalFormalLinkage())
     return false;
   const ParmVarDecl *P = Definition->getParamDecl(I);
   QualType T = P->getType();
@@ -481,7 +500,7 @@ void PointerStoreCollector::cast(const CastExpr *E) {
   // Library code casts its objects' addresses to 'void *' to construct
   // them in place: of its casts, only a bit cast reads one type's bytes as
   // another's.
-  if (Freed.contains(E) ||
+  if (Freed.contains(E) || Cleared.contains(E) ||
       (InLibrary && E->getCastKind() != CK_LValueToRValueBitCast))
     return;
   if (E->getCastKind() == CK_NoOp)
@@ -499,8 +518,37 @@ void PointerStoreCollector::cast(const CastExpr *E) {
   }
   // The bytes of one type read as another's: 'memcpy(&o, &raw, n)'.
   unseen(E->getSubExpr()->getType());
-  if (!fresh(E->getSubExpr()))
+  if (!fresh(E->getSubExpr()) && !ReadsNoPointers.contains(E))
     unseen(E->getType());
+}
+
+void PointerStoreCollector::cleared(const Expr *Destination) {
+  for (const Expr *Arg = Destination->IgnoreParens();
+       const auto *Cast = dyn_cast<CastExpr>(Arg);
+       Arg = Cast->getSubExpr()->IgnoreParens()) {
+    Cleared.insert(Cast);
+    QualType Object = Cast->getSubExpr()->getType();
+    if (Object->isPointerType())
+      Object = Object->getPointeeType();
+    nullStored(Object);
+  }
+}
+
+void PointerStoreCollector::nullStored(QualType Object) {
+  // Its bytes, and those of the records and arrays it holds, not what its
+  // pointers point to.
+  const RecordDecl *Record =
+      Object->getBaseElementTypeUnsafe()->getAsRecordDecl();
+  if (!Record || !(Record = Record->getDefinition()))
+    return;
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      nullStored(Base.getType());
+  for (const FieldDecl *Field : Record->fields())
+    if (const ValueDecl *P = followed(Field, SM))
+      Result.Pointers[P].NullStored = true;
+    else
+      nullStored(Field->getType());
 }
 
 void PointerStoreCollector::effectConversion(const CastExpr *E) {
@@ -653,6 +701,13 @@ void PointerStoreCollector::fieldInit(const FieldDecl *Field,
 void PointerStoreCollector::reference(const Expr *E, const ValueDecl *D) {
   if (!InLibrary)
     userReference(E, D);
+  // '&static_cast<Any *>(other)->buffer': what the cast's pointer reads or
+  // writes is a field that holds no followed pointer.
+  if (const auto *Member = dyn_cast<MemberExpr>(E);
+      Member && isa<FieldDecl>(D) && !mayHoldPointers(D->getType()))
+    if (const auto *Cast =
+            dyn_cast<CastExpr>(Member->getBase()->IgnoreParens()))
+      ReadsNoPointers.insert(Cast);
   if (const ValueDecl *P = followed(D, SM); P && !Claimed.contains(E)) {
     PointerStores::Stores &S = Result.Pointers[P];
     S.OtherWrites = S.Copied = true;
@@ -827,6 +882,15 @@ bool openToClients(const ValueDecl *D, const SourceManager &SM) {
          llvm::any_of(Var->redecls(), [&](const VarDecl *Redecl) {
            return inUserHeader(Redecl, SM);
          });
+}
+
+const FunctionDecl *unitDefinitionRun(const FunctionDecl *F) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F || !F->hasBody(Definition) || Definition->isWeak() ||
+      (!Definition->getASTContext().getLangOpts().CPlusPlus &&
+       Definition->isInlined() && Definition->hasExternalFormalLinkage()))
+    return nullptr;
+  return Definition;
 }
 
 const ValueDecl *calledPointer(const CallExpr *E, const SourceManager &SM) {

@@ -146,6 +146,10 @@ private:
   void harmless(const clang::Expr *E);
   /// A cast that may make a record's bytes those of another type.
   void cast(const clang::CastExpr *E);
+  /// 'memset(p, 0, n)' stores null into the followed pointers of what
+  /// \p Destination (its argument) points to, through its casts.
+  void cleared(const clang::Expr *Destination);
+  void nullStored(clang::QualType Object);
   /// A conversion that adds [[clang::nonallocating]] to a function's type.
   void effectConversion(const clang::CastExpr *E);
   /// 'memcpy' or 'memmove' in a library template: the bytes of one type
@@ -196,7 +200,18 @@ private:
   llvm::DenseMap<const clang::ParmVarDecl *, bool> FollowedParameters;
   /// The casts of the pointer that 'free' is given.
   llvm::DenseSet<const clang::CastExpr *> Freed;
+  /// The casts of the pointer that 'memset(p, 0, n)' clears.
+  llvm::DenseSet<const clang::CastExpr *> Cleared;
+  /// The casts whose pointer is only used for a field that holds no
+  /// followed pointer ('static_cast<Any *>(other)->buffer').
+  llvm::DenseSet<const clang::CastExpr *> ReadsNoPointers;
 };
+
+/// The definition of \p F in this unit that a call of \p F runs, if no
+/// other unit's may run instead: not weak, not C's inline definition with
+/// external linkage (another unit's external definition may run); null
+/// if the unit has none.
+const clang::FunctionDecl *unitDefinitionRun(const clang::FunctionDecl *F);
 
 /// The followed variable or field that the indirect call \p E reads its
 /// pointer from ('cb(x)', '(*cb)(x)', 'ops.tick()', 'table[i]()',
