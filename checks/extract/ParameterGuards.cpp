@@ -1,10 +1,12 @@
 //===--- ParameterGuards.cpp - Code that runs only for some arguments -----===//
 
 #include "extract/ParameterGuards.h"
+#include "extract/FunctionPointers.h"
 #include "utils/ASTQueries.h"
 #include "utils/ParentIndex.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Index/USRGeneration.h"
 
 using namespace clang;
@@ -118,6 +120,13 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *E);
+  // 'return local;' copies it out: its address goes nowhere.
+  bool VisitReturnStmt(ReturnStmt *S) {
+    if (const Expr *Value = S->getRetValue())
+      if (const VarDecl *Local = localRecord(Value->IgnoreImplicit()))
+        ++RecordUses[Local];
+    return true;
+  }
   bool VisitVarDecl(VarDecl *D) {
     QualType T = D->getType();
     if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified() &&
@@ -475,10 +484,7 @@ const Stmt *ParameterGuards::topLevel(const Stmt *S) const {
 std::vector<ParameterGuards::LocalStore>
 ParameterGuards::constantFields(const VarDecl *Local, const Stmt *Call) const {
   const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
-  if (!Block || Escaping.contains(Local) ||
-      Local->getType().isVolatileQualified() ||
-      !Local->getType()->isStructureOrClassType() ||
-      containsLabel(Block, /*IgnoreCaseStmts=*/true))
+  if (!constantFieldsOf(Local))
     return {};
   const Stmt *At = topLevel(Call);
   auto Position = [&](const Stmt *S) {
@@ -518,10 +524,81 @@ void ParameterGuards::addPassed(unsigned Index, const Expr *Arg,
   if (!Address || Address->getOpcode() != UO_AddrOf)
     return;
   if (const VarDecl *Local = localRecord(Address->getSubExpr()))
-    for (const LocalStore &S : constantFields(Local, Call))
-      if (std::optional<int64_t> Value = constantOf(S.Store->getRHS(), Ctx))
-        if (const std::string &Key = Keys.of(S.Field); !Key.empty())
-          Known.push_back({Index, true, *Value, Key});
+    for (auto [Field, Value] : fieldConstants(Local, Call, 0))
+      if (const std::string &Key = Keys.of(Field); !Key.empty())
+        Known.push_back({Index, true, Value, Key});
+}
+
+/// The most calls fieldConstants goes through to the record a local is
+/// initialised from ('buffer_gadget' -> 'discarding_gadget').
+static constexpr unsigned MaxReturnDepth = 4;
+
+std::vector<ParameterGuards::FieldConstant>
+ParameterGuards::fieldConstants(const VarDecl *Local, const Stmt *At,
+                                unsigned Depth) const {
+  std::vector<FieldConstant> Known;
+  for (const LocalStore &S : constantFields(Local, At))
+    if (std::optional<int64_t> Value = constantOf(S.Store->getRHS(), Ctx))
+      Known.push_back({S.Field, *Value});
+  // 'gadget = buffer_gadget(s, n)': of the fields the function never
+  // writes, what the call returns.
+  const auto *Init =
+      Local->getInit() ? dyn_cast<CallExpr>(Local->getInit()->IgnoreImplicit())
+                       : nullptr;
+  if (!Init || Depth >= MaxReturnDepth || !constantFieldsOf(Local) ||
+      !Local->getType().isTriviallyCopyableType(Ctx))
+    return Known;
+  for (auto [Field, Value] : returnedConstants(Init, Depth + 1))
+    if (!LocalWrites.count({Local, Field}))
+      Known.push_back({Field, Value});
+  return Known;
+}
+
+bool ParameterGuards::constantFieldsOf(const VarDecl *Local) const {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  return Block && !Escaping.contains(Local) &&
+         !Local->getType().isVolatileQualified() &&
+         Local->getType()->isStructureOrClassType() &&
+         !containsLabel(Block, /*IgnoreCaseStmts=*/true);
+}
+
+std::vector<ParameterGuards::FieldConstant>
+ParameterGuards::returnedConstants(const CallExpr *Call, unsigned Depth) const {
+  // Not virtual: the definition is the one the call runs.
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || isa<CXXMethodDecl>(Callee) ||
+      !(Callee = unitDefinitionRun(Callee)))
+    return {};
+  using namespace ast_matchers;
+  auto Returns =
+      match(findAll(returnStmt(forFunction(equalsNode(Callee))).bind("return")),
+            *Callee->getBody(), Ctx);
+  // Each return names the same local record: 'return result;'.
+  const VarDecl *Returned = nullptr;
+  for (const BoundNodes &Node : Returns) {
+    const auto *Return = Node.getNodeAs<ReturnStmt>("return");
+    const Expr *Value = Return->getRetValue();
+    const VarDecl *Local =
+        Value ? localRecord(Value->IgnoreImplicit()) : nullptr;
+    if (!Local || (Returned && Local != Returned))
+      return {};
+    Returned = Local;
+  }
+  if (!Returned)
+    return {};
+  ParameterGuards Guards(*Callee, Ctx, Keys);
+  std::vector<FieldConstant> Known;
+  for (const BoundNodes &Node : Returns) {
+    std::vector<FieldConstant> Here = Guards.fieldConstants(
+        Returned, Node.getNodeAs<ReturnStmt>("return"), Depth);
+    if (&Node == &Returns.front())
+      Known = std::move(Here);
+    else
+      llvm::erase_if(Known, [&](const FieldConstant &K) {
+        return !llvm::is_contained(Here, K);
+      });
+  }
+  return Known;
 }
 
 std::vector<std::string> ParameterGuards::writtenFields() const {

@@ -72,6 +72,8 @@ public:
     const clang::FieldDecl *Field;
     const clang::BinaryOperator *Store;
   };
+  /// A field and the constant it holds.
+  using FieldConstant = std::pair<const clang::FieldDecl *, int64_t>;
   /// A pointer parameter's field, or the parameter itself (no Field).
   struct Followed {
     const clang::ParmVarDecl *Parm;
@@ -109,6 +111,23 @@ private:
   /// passed to a call.
   std::vector<LocalStore> constantFields(const clang::VarDecl *Local,
                                          const clang::Stmt *Call) const;
+  /// The constants \p Local's fields hold at \p At: those constantFields
+  /// stores, and, of the fields the function never writes, those the call
+  /// that initialises \p Local returns (returnedConstants), \p Depth calls
+  /// down already.
+  std::vector<FieldConstant> fieldConstants(const clang::VarDecl *Local,
+                                            const clang::Stmt *At,
+                                            unsigned Depth) const;
+  /// Whether the constants of \p Local's fields may be known: a structure,
+  /// not volatile, only ever used as 'local.field', as '&local' passed to a
+  /// call or returned, in a body without labels.
+  bool constantFieldsOf(const clang::VarDecl *Local) const;
+  /// The constants the fields of what \p Call returns hold: its callee's
+  /// definition, which the unit has and no other unit may replace,
+  /// returns one local record, whose fields hold them at each return
+  /// (fieldConstants).
+  std::vector<FieldConstant> returnedConstants(const clang::CallExpr *Call,
+                                               unsigned Depth) const;
   /// The statement of the body's top level that holds \p S, if any.
   const clang::Stmt *topLevel(const clang::Stmt *S) const;
 
