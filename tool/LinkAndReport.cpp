@@ -97,14 +97,13 @@ static void warnJoined(const HeapGraph &Graph, const std::vector<int> &Joined,
 static void warnAboutMultipleDefinitions(const HeapGraph &Graph) {
   std::vector<int> Defined = Graph.multiplyDefined();
   if (!Defined.empty())
-    warnJoined(
-        Graph, Defined,
-        "is defined in " +
-            Twine(Graph.node(Defined.front()).OtherDefinitions.size() + 1) +
-            " places",
-        "in several places",
-        "each is taken as any of its definitions; analyse one "
-        "program per run for exact answers");
+    warnJoined(Graph, Defined,
+               "is defined in " +
+                   Twine(Graph.node(Defined.front()).externalDefinitions()) +
+                   " places",
+               "in several places",
+               "each is taken as any of its definitions; analyse one "
+               "program per run for exact answers");
   std::vector<int> Compiled = Graph.multiplyCompiled();
   if (!Compiled.empty()) {
     const FunctionFacts &First = Graph.node(Compiled.front()).Facts;

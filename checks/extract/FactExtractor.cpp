@@ -1043,7 +1043,7 @@ size_t Extractor::function(const FunctionDecl *FD) {
   if (FD->hasBody(Definition) && Definition &&
       Definition->isThisDeclarationADefinition() &&
       !Definition->isDependentContext())
-    Worklist.push_back({Definition, I});
+    Worklist.push_back({Definition = externalBody(Definition), I});
   // An alias is defined by its target: its code is a call of the target.
   else if ((Definition = aliasDeclaration(FD)))
     Worklist.push_back({Definition, I});
@@ -1063,6 +1063,8 @@ size_t Extractor::function(const FunctionDecl *FD) {
   // Implicitly declared builtins are the compiler's and the C library's.
   F.InSystemHeader = isLibraryCode(Decl) ||
                      (Decl->getBuiltinID() && Decl->getLocation().isInvalid());
+  F.InlineOnly =
+      Definition && !F.InSystemHeader && isInlineOnlyDefinition(Definition);
   F.Root = isRoot(Decl);
   attributePoints(Decl, F);
   F.Allowed = hasAnnotation(Decl, "noalloc::allow");

@@ -886,9 +886,10 @@ bool openToClients(const ValueDecl *D, const SourceManager &SM) {
 
 const FunctionDecl *unitDefinitionRun(const FunctionDecl *F) {
   const FunctionDecl *Definition = nullptr;
+  // A weak or inline-only definition may not be the one that runs: a
+  // strong or external definition elsewhere may.
   if (!F || !F->hasBody(Definition) || Definition->isWeak() ||
-      (!Definition->getASTContext().getLangOpts().CPlusPlus &&
-       Definition->isInlined() && Definition->hasExternalFormalLinkage()))
+      isInlineOnlyDefinition(Definition))
     return nullptr;
   return Definition;
 }

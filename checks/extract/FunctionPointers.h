@@ -208,9 +208,9 @@ private:
 };
 
 /// The definition of \p F in this unit that a call of \p F runs, if no
-/// other unit's may run instead: not weak, not C's inline definition with
-/// external linkage (another unit's external definition may run); null
-/// if the unit has none.
+/// other unit's may run instead: not weak, not an inline-only definition
+/// (isInlineOnlyDefinition: another unit's external definition may run);
+/// null if the unit has none.
 const clang::FunctionDecl *unitDefinitionRun(const clang::FunctionDecl *F);
 
 /// The followed variable or field that the indirect call \p E reads its

@@ -82,6 +82,7 @@ static void mapFunction(IO &Io, Function &F) {
   Io.number(F.EndOffset);
   Io.flag(F.Defined);
   Io.flag(F.Weak);
+  Io.flag(F.InlineOnly);
   Io.flag(F.InSystemHeader);
   Io.text(F.KnowledgeName);
   Io.text(F.KnowledgeClass);

@@ -321,6 +321,8 @@ static json::Value toJSON(const FunctionFacts &F) {
     O["implicit"] = true;
   if (F.Weak)
     O["weak"] = true;
+  if (F.InlineOnly)
+    O["inline_only"] = true;
   if (F.HandsOutCallables)
     O["hands_out_callables"] = true;
   if (!F.CastSignatures.empty())
@@ -345,6 +347,7 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
       O.map("constructor", F.Constructor) &&
       O.map("copy_or_move", F.CopyOrMove) &&
       O.mapOptional("implicit", F.Implicit) && O.mapOptional("weak", F.Weak) &&
+      O.mapOptional("inline_only", F.InlineOnly) &&
       O.mapOptional("hands_out_callables", F.HandsOutCallables) &&
       O.map("summary", F.Summary) && O.map("signature", F.Signature) &&
       O.mapOptional("cast_signatures", F.CastSignatures) &&

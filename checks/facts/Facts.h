@@ -344,6 +344,11 @@ struct FunctionFacts {
   /// Defined with the weak attribute: a strong definition elsewhere is the
   /// one the linker keeps (a vendor HAL's default callback).
   bool Weak = false;
+  /// Its body here is an inline-only definition (C's 'inline' without
+  /// 'extern', 'extern inline __attribute__((gnu_inline))'): a call runs
+  /// this body when the compiler inlines it, else the function's external
+  /// definition, which another unit provides. User code only.
+  bool InlineOnly = false;
   bool InSystemHeader = false;
   /// Name used to look up a function without a body in the knowledge base.
   std::string KnowledgeName;

@@ -106,6 +106,17 @@ static void decideKnownHeapFunction(HeapGraph::Node &N,
       setLeaf(N, Effect->first, Effect->second);
 }
 
+/// A function with a body: the knowledge base's, for a heap function of the
+/// user's code; and a body only for inlining, without the external
+/// definition a call may run instead, reaches code the run cannot see.
+static void decideDefinedFunction(HeapGraph::Node &N, const KnowledgeBase &KB) {
+  decideKnownHeapFunction(N, KB);
+  if (N.Facts.InlineOnly)
+    setLeaf(N, Cause::Unseen,
+            "has only an inline definition in this run: a call may go to its "
+            "external definition, which is in no analysed file");
+}
+
 HeapGraph::HeapGraph(std::vector<TranslationUnitFacts> Units,
                      const KnowledgeBase &KB, LinkOptions Opts)
     : HeapGraph(ProgramFacts(std::move(Units)), KB, std::move(Opts)) {}
@@ -136,7 +147,7 @@ HeapGraph::HeapGraph(ProgramFacts Program, const KnowledgeBase &KB,
     if (!N.Facts.Defined)
       decideLeaf(N);
     else
-      decideKnownHeapFunction(N, KB);
+      decideDefinedFunction(N, KB);
     if (N.Facts.Root && N.Facts.Defined)
       RootNodes.push_back(I);
   }
@@ -354,10 +365,15 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
   std::vector<SourcePoint> AttributeAt =
       joinPoints(Known.AttributeAt, F.AttributeAt);
   bool AttributeBlocked = Known.AttributeBlocked || F.AttributeBlocked;
+  bool ExternalDefinition =
+      (Known.Defined && !Known.InlineOnly) || (F.Defined && !F.InlineOnly);
   if (!Known.Defined && F.Defined) {
     Known = std::move(F);
     N.Calls = std::move(Calls);
-  } else if (Known.Defined && F.Defined && Known.Weak != F.Weak)
+  } else if (Known.Defined && F.Defined && Known.InlineOnly != F.InlineOnly &&
+             !sameDefinition(Known, F))
+    joinInlineBody(N, std::move(Calls), std::move(F));
+  else if (Known.Defined && F.Defined && Known.Weak != F.Weak)
     preferStrong(N, std::move(Calls), std::move(F));
   else if (Known.Defined && F.Defined && !sameDefinition(Known, F))
     joinDefinition(N, std::move(Calls), std::move(F));
@@ -371,6 +387,10 @@ void HeapGraph::joinFunction(FunctionFacts &F) {
     joinSummary(Known.Summary, F.Summary);
     joinUserCallees(N.Calls, std::move(Calls));
   }
+  // An inline-only body in one unit and the external definition from the
+  // same text in another (C99's 'extern int f(int);' in one unit): the
+  // definition is in the run.
+  Known.InlineOnly = Known.Defined && !ExternalDefinition;
   Known.AddressTaken = AddressTaken;
   Known.AddressEscapes = AddressEscapes;
   Known.CastSignatures = std::move(CastSignatures);
@@ -429,9 +449,27 @@ void HeapGraph::joinDefinition(Node &N, std::vector<LinkedCall> Calls,
     if (D.Where.File == Other.Where.File &&
         D.Where.Offset == Other.Where.Offset)
       return;
-  N.OtherDefinitions.push_back({Other.Where, Other.EndOffset});
+  N.OtherDefinitions.push_back(
+      {Other.Where, Other.EndOffset, Other.InlineOnly});
   llvm::append_range(N.Facts.Sites, std::move(Other.Sites));
   llvm::append_range(N.Calls, Calls);
+}
+
+void HeapGraph::joinInlineBody(Node &N, std::vector<LinkedCall> Calls,
+                               FunctionFacts Other) {
+  if (N.Facts.InlineOnly) {
+    std::swap(N.Facts, Other);
+    std::swap(N.Calls, Calls);
+  }
+  joinDefinition(N, std::move(Calls), std::move(Other));
+}
+
+unsigned HeapGraph::Node::externalDefinitions() const {
+  if (!Facts.Defined)
+    return 0;
+  return !Facts.InlineOnly +
+         llvm::count_if(OtherDefinitions,
+                        [](const Definition &D) { return !D.InlineOnly; });
 }
 
 /// \p Values, written out: '2!=0,3==1'.
@@ -498,7 +536,7 @@ std::vector<int> HeapGraph::multiplyCompiled() const {
 std::vector<int> HeapGraph::multiplyDefined() const {
   std::vector<int> Found;
   for (int I = 0, E = Nodes.size(); I < E; ++I)
-    if (!Nodes[I].OtherDefinitions.empty())
+    if (Nodes[I].externalDefinitions() > 1)
       Found.push_back(I);
   return Found;
 }

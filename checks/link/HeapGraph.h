@@ -303,11 +303,14 @@ public:
     FunctionFacts Facts;
     std::vector<LinkedCall> Calls;
     /// Further definitions of the same function elsewhere (several
-    /// programs in one run, or an ODR violation): their sites and calls
-    /// are joined into Facts and Calls, since any of them may run.
+    /// programs in one run, or an ODR violation), or its inline-only
+    /// bodies beside its external definition (FunctionFacts::InlineOnly):
+    /// their sites and calls are joined into Facts and Calls, since any of
+    /// them may run.
     struct Definition {
       SourcePoint Where;
       unsigned EndOffset;
+      bool InlineOnly;
     };
     std::vector<Definition> OtherDefinitions;
     /// One definition compiled into different bodies by the units that
@@ -316,6 +319,10 @@ public:
     /// differed. Their sites and calls are joined into Facts and Calls:
     /// each unit runs its own.
     unsigned OtherVersions = 0;
+    /// How many places define it with a body a call may run whatever the
+    /// compiler inlines: its external definitions, not its inline-only
+    /// bodies (0 when the run has none of them).
+    unsigned externalDefinitions() const;
     /// For functions without a body: which causes they are themselves.
     std::array<bool, NumCauses> Leaf{};
     /// Why a leaf is each cause it is, in a few words ("allocates on the
@@ -457,7 +464,8 @@ public:
 
   /// Patterns (Roots, AllowedZones) that match no function of the program.
   std::vector<std::string> unmatchedPatterns() const;
-  /// Functions defined at more than one place, each taken as any of them.
+  /// Functions with external definitions at more than one place, each taken
+  /// as any of them.
   std::vector<int> multiplyDefined() const;
   /// Functions defined once but compiled into different bodies by the
   /// units that include them, each taken as any of its versions.
@@ -505,6 +513,11 @@ private:
   static void preferStrong(Node &N, std::vector<LinkedCall> Calls,
                            FunctionFacts Other);
   static void joinDefinition(Node &N, std::vector<LinkedCall> Calls,
+                             FunctionFacts Other);
+  /// An inline-only body and the external definition, in either order: a
+  /// call runs the body where the compiler inlines it, the definition
+  /// elsewhere. The external definition is the node's.
+  static void joinInlineBody(Node &N, std::vector<LinkedCall> Calls,
                              FunctionFacts Other);
   static void joinVersion(Node &N, std::vector<LinkedCall> Calls,
                           FunctionFacts Other);

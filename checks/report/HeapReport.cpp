@@ -1117,13 +1117,15 @@ static std::vector<Point> heapPoints(const HeapGraph &G, int Start,
   std::vector<Point> Points;
   for (int I : G.reachable({Start}, &Parent, &ParentCall)) {
     const Node &N = G.node(I);
-    if (!N.isUserDefinition()) {
-      // Library functions are heap points for what they do themselves:
-      // the user code they call is descended into.
-      if (llvm::is_contained(N.Leaf, true))
-        Points.push_back({I, -1});
+    // Library functions are heap points for what they do themselves: the
+    // user code they call is descended into. A function of the user's code
+    // is one for what it is besides its body: an inline-only body's
+    // external definition that the run lacks, a heap function of the
+    // knowledge base.
+    if (llvm::is_contained(N.Leaf, true))
+      Points.push_back({I, -1});
+    if (!N.isUserDefinition())
       continue;
-    }
     for (int K = 0, KE = N.Facts.Sites.size(); K < KE; ++K)
       if (!N.Facts.Sites[K].Accepted)
         Points.push_back({I, K});
@@ -1144,15 +1146,22 @@ static constexpr Cause CountedOrder[] = {
     Cause::Allocation, Cause::Unseen,  Cause::Bounded, Cause::MayAllocate,
     Cause::Assumed,    Cause::Failure, Cause::Release};
 
+/// Whether \p N, a heap point without a site, stands for \p C: a library
+/// function for what it reaches, a function of the user's code for what it
+/// is itself (its body's sites and calls are points of their own).
+static bool pointReaches(const Node &N, Cause C) {
+  return N.isUserDefinition() ? N.Leaf[unsigned(C)] : N.reaches(C);
+}
+
 /// The cause \p N stands for when it is a heap point without a site: the
 /// strongest one it reaches that \p P counts, else the strongest it reaches
 /// (which \p P accepts); and whether \p P counts it.
 static std::pair<Cause, bool> pointCause(const Node &N, Policy P) {
   for (Cause C : CountedOrder)
-    if (N.reaches(C) && P.counts(C))
+    if (pointReaches(N, C) && P.counts(C))
       return {C, true};
   for (Cause C : ExplainOrder)
-    if (N.reaches(C))
+    if (pointReaches(N, C))
       return {C, false};
   return {Cause::Release, false};
 }
@@ -1321,7 +1330,7 @@ static void printEveryPath(const HeapGraph &G, ReportPaths &Paths, int Start,
     // fails by throwing, and pthread_mutex_lock may allocate).
     if (X.Site < 0)
       for (Cause Other : ExplainOrder)
-        if (N.reaches(Other) && !P.counts(Other))
+        if (pointReaches(N, Other) && !P.counts(Other))
           Accepted.add(Other, N.Facts.Name);
   }
   std::vector<std::vector<ChainStep>> Through =

@@ -166,6 +166,27 @@ const FunctionDecl *aliasDeclaration(const FunctionDecl *FD) {
   return nullptr;
 }
 
+bool isInlineOnlyDefinition(const FunctionDecl *Definition) {
+  if (!Definition->isInlined() || !Definition->hasExternalFormalLinkage())
+    return false;
+  // C++'s inline functions are the same in every unit that defines them
+  // (and clang asks the question of gnu_inline ones only).
+  if (Definition->getASTContext().getLangOpts().CPlusPlus &&
+      !Definition->hasAttr<GNUInlineAttr>())
+    return false;
+  return !Definition->isInlineDefinitionExternallyVisible();
+}
+
+const FunctionDecl *externalBody(const FunctionDecl *Definition) {
+  if (!isInlineOnlyDefinition(Definition))
+    return Definition;
+  for (const FunctionDecl *Redecl : Definition->redecls())
+    if (Redecl != Definition && Redecl->doesThisDeclarationHaveABody() &&
+        !isInlineOnlyDefinition(Redecl))
+      return Redecl;
+  return Definition;
+}
+
 /// The function of \p Context or the namespaces in it whose mangled name
 /// is \p Name.
 static const FunctionDecl *findMangled(const DeclContext *Context,

@@ -67,6 +67,19 @@ std::string knowledgeName(const clang::FunctionDecl *FD);
 /// ('void on_tick(void) __attribute__((alias("tick_impl")))'), or null.
 const clang::FunctionDecl *aliasDeclaration(const clang::FunctionDecl *FD);
 
+/// Whether \p Definition, a function's body, is an inline-only definition:
+/// C's inline definition ('inline' without 'extern' in every declaration
+/// at file scope), GNU89's 'extern inline', or 'gnu_inline' in C++. The
+/// compiler may inline it, or call the function's external definition,
+/// which another unit provides (an -O0 build always does).
+bool isInlineOnlyDefinition(const clang::FunctionDecl *Definition);
+
+/// Of the bodies of \p Definition's function, the one a call runs when the
+/// compiler does not inline it: \p Definition, unless it is inline-only and
+/// the unit defines the function again (GNU C lets an 'extern inline'
+/// gnu_inline body be followed by the external definition).
+const clang::FunctionDecl *externalBody(const clang::FunctionDecl *Definition);
+
 /// The function the alias \p Alias names, defined in its unit (clang
 /// requires it), or null when noalloc cannot find it.
 const clang::FunctionDecl *aliasTarget(const clang::FunctionDecl *Alias,

@@ -46,6 +46,7 @@ static TranslationUnitFacts everyField() {
   B.fn("g").CopyOrMove = true;
   B.fn("g").PureVirtual = true;
   B.fn("ext").HandsOutCallables = true;
+  B.fn("f").InlineOnly = true;
   B.fn("g").Sites[1].Variable = "Log";
   B.fn("g").Sites[2].Guards = {{2, false, 0}};
   B.fn("g").Calls[0].Guards = {{0, true, -3}, {1, false, 0}};
@@ -101,6 +102,7 @@ TEST(FactsTest, RoundTripKeepsEverything) {
   EXPECT_TRUE(G.Calls[1].OpenToClients && !G.Calls[0].OpenToClients);
   EXPECT_EQ(Read->Functions[0].Calls[0].Kind, CallKind::Block);
   EXPECT_TRUE(Read->Functions[0].AddressEscapes && !G.AddressEscapes);
+  EXPECT_TRUE(Read->Functions[0].InlineOnly && !G.InlineOnly);
   ASSERT_EQ(Read->Pointers.size(), 1u);
   EXPECT_EQ(Read->Pointers[0].Functions.size(), 2u);
   EXPECT_TRUE(Read->Pointers[0].Copied && !Read->Pointers[0].OtherWrites);
@@ -360,6 +362,7 @@ TEST(FactsTest, ContentKeySeesEveryField) {
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.CopyOrMove = true; }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.PureVirtual = true; }));
   EXPECT_TRUE(Changed([](FunctionFacts &G) { G.HandsOutCallables = true; }));
+  EXPECT_TRUE(Changed([](FunctionFacts &G) { G.InlineOnly = true; }));
   EXPECT_TRUE(
       Changed([](FunctionFacts &G) { G.Calls[0].Guards = {{0, false, 0}}; }));
   EXPECT_TRUE(Changed(

@@ -295,6 +295,51 @@ TEST_F(HeapGraphTest, DistinctDefinitionsAreJoined) {
   }
 }
 
+// A header's body only for inlining ('extern inline' with gnu_inline) and
+// filter.c's external definition: a call runs either, so the caller
+// allocates if either does, whichever unit comes first, and 'filter' is
+// defined at one place only. Without the external definition, the call
+// may reach code the run cannot see.
+TEST_F(HeapGraphTest, InlineOnlyBodyJoinsTheExternalDefinition) {
+  UnitBuilder Header("/p/filter.h"), External("/p/filter.c");
+  Header.define("filter").define("tick").call("tick", "filter");
+  Header.fn("filter").InlineOnly = true;
+  External.define("filter").site("filter", SiteKind::New);
+  for (bool Swap : {false, true}) {
+    HeapGraph G = Swap ? link({External.build(), Header.build()})
+                       : link({Header.build(), External.build()});
+    const HeapGraph::Node &Filter = G.node(node(G, "filter"));
+    EXPECT_EQ(G.lattice(node(G, "tick")), Effect::Allocates);
+    EXPECT_TRUE(G.multiplyDefined().empty());
+    EXPECT_FALSE(Filter.Facts.InlineOnly);
+    EXPECT_EQ(Filter.Facts.Where.File, "/p/filter.c");
+    EXPECT_FALSE(G.node(node(G, "tick")).reaches(Cause::Unseen));
+    // A point in the inline body belongs to 'filter' too.
+    EXPECT_EQ(G.functionAt(Header.fn("filter").Where), node(G, "filter"));
+  }
+  HeapGraph Alone = link({Header.build()});
+  EXPECT_EQ(Alone.lattice(node(Alone, "tick")), Effect::Unknown);
+  EXPECT_EQ(Alone.node(node(Alone, "filter")).leafWhy(Cause::Unseen),
+            "has only an inline definition in this run: a call may go to its "
+            "external definition, which is in no analysed file");
+  // Two external definitions beside the body are two places.
+  UnitBuilder Other("/p/other.c");
+  Other.define("filter");
+  HeapGraph Two = link({Header.build(), External.build(), Other.build()});
+  ASSERT_EQ(Two.multiplyDefined().size(), 1u);
+  EXPECT_EQ(Two.node(Two.multiplyDefined()[0]).externalDefinitions(), 2u);
+  // The twins: a body that is the external definition, and one whose
+  // external definition is clean, answer from what they have.
+  UnitBuilder Plain("/p/filter.h");
+  Plain.define("filter").define("tick").call("tick", "filter");
+  HeapGraph Own = link({Plain.build()});
+  EXPECT_EQ(Own.lattice(node(Own, "tick")), Effect::None);
+  UnitBuilder Clean("/p/filter.c");
+  Clean.define("filter");
+  HeapGraph Joined = link({Header.build(), Clean.build()});
+  EXPECT_EQ(Joined.lattice(node(Joined, "tick")), Effect::None);
+}
+
 // A call through a followed pointer reaches what the units store into it,
 // and the functions whose address escapes; otherwise, and when a unit
 // writes the pointer in a way not followed, every address-taken function
