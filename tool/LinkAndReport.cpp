@@ -116,19 +116,23 @@ static void warnAboutMultipleDefinitions(const HeapGraph &Graph) {
 }
 
 void FactsCollector::add(TranslationUnitResult &R) {
+  // A unit that did not compile counts too: the last to arrive is last.
+  bool Last = Expected && ++Arrived == Expected;
   if (!R.Facts.Facts)
     return;
   // The unit's text and keys outside the lock: workers make them at once.
+  // The last unit's keys only if the program needs them (addLast).
   bool Serialize = Stats || !FactsDir.empty();
   std::string Text;
   if (Serialize) {
     raw_string_ostream OS(Text);
     OS << toJSON(*R.Facts.Facts);
   }
-  std::vector<std::string> Keys =
-      R.FactKeys.size() == R.Facts.Facts->Functions.size()
-          ? std::move(R.FactKeys)
-          : ProgramFacts::keysOf(*R.Facts.Facts);
+  std::vector<std::string> Keys;
+  if (R.FactKeys.size() == R.Facts.Facts->Functions.size())
+    Keys = std::move(R.FactKeys);
+  else if (!Last)
+    Keys = ProgramFacts::keysOf(*R.Facts.Facts);
   std::lock_guard<std::mutex> Lock(Mutex);
   for (const FunctionFacts &F : R.Facts.Facts->Functions)
     RunFiles.insert(F.Where.File);
@@ -138,7 +142,10 @@ void FactsCollector::add(TranslationUnitResult &R) {
   }
   if (!writeUnitFiles(R, Text))
     WriteFailed = true;
-  Program.add(std::move(*R.Facts.Facts), std::move(Keys));
+  if (Last)
+    Program.addLast(std::move(*R.Facts.Facts), std::move(Keys));
+  else
+    Program.add(std::move(*R.Facts.Facts), std::move(Keys));
   R.Facts.Facts.reset();
 }
 

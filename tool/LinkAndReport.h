@@ -6,6 +6,7 @@
 #include "TranslationUnitAnalysis.h"
 #include "WholeProgram.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include <atomic>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -21,6 +22,9 @@ public:
   void add(TranslationUnitResult &R);
   /// Adds the facts of a unit outside the run.
   void addOutside(TranslationUnitFacts Facts);
+  /// add() will be called once for each of \p Units units: the last one's
+  /// facts wait for the link as they are (ProgramFacts::addLast).
+  void expect(size_t Units) { Expected = Units; }
 
   ProgramFacts Program;
   /// Units outside the run joined the link.
@@ -36,6 +40,7 @@ public:
 
 private:
   std::mutex Mutex;
+  std::atomic<size_t> Expected = 0, Arrived = 0;
 };
 
 /// Before any thread starts: with \p Workers at 1, the worker and the link

@@ -500,6 +500,7 @@ static std::optional<int> analyzeDatabaseUnits(const RunOptions &Options,
       return Status;
     }
   }
+  Units.Facts.expect(Run->Files.size());
   analyzeSources(*Run, Options, Units.Cache.get(), Keys, Units.Results,
                  [&](TranslationUnitResult &R) { Units.Facts.add(R); });
   // --annotate marks only what clang checks: the units of the run.

@@ -8,7 +8,9 @@
 // functions, not with its units times their headers. Until the link takes
 // them, the functions are held in the compact form, every string once
 // (CompactFunctions): while units are still parsed, the program's facts
-// take a few MiB, not a few hundred.
+// take a few MiB, not a few hundred. The run's last unit is the exception
+// (addLast): nothing is parsed after it, so its functions wait for the
+// link as they are, not put into the compact form and read back.
 //
 //===----------------------------------------------------------------------===//
 
@@ -47,10 +49,16 @@ public:
     std::vector<std::string> Keys = keysOf(Unit);
     add(std::move(Unit), std::move(Keys));
   }
+  /// Adds \p Unit, after which the link comes: its new functions are held
+  /// as they are until the link takes them. \p Keys are keysOf(Unit) or
+  /// empty: a unit alone in the program is stored whole without them
+  /// unless it lists a USR twice. A later add() puts them into the
+  /// compact form after all.
+  void addLast(TranslationUnitFacts Unit, std::vector<std::string> Keys);
 
   const std::vector<Unit> &units() const { return Units; }
   /// The number of distinct functions.
-  size_t size() const { return InMemory ? Functions.size() : Compact.size(); }
+  size_t size() const { return Compact.size() + Functions.size(); }
   /// Distinct function \p I, which is no longer held: the link step takes
   /// each once.
   FunctionFacts take(unsigned I);
@@ -62,12 +70,24 @@ public:
   size_t strings() const { return Compact.strings(); }
 
 private:
+  /// Stores the functions addLast() held as they are in the compact form.
+  void compactHeld();
+  /// Adds \p Facts's unit, storing each function no other brought with the
+  /// same key (\p Keys, or none: each function), compact or, with \p Hold,
+  /// as it is.
+  void store(TranslationUnitFacts Facts, llvm::ArrayRef<std::string> Keys,
+             bool Hold);
+
   /// Made from units in memory: Functions, not Compact.
   bool InMemory = false;
+  /// Function I is Compact's I, or Functions' I - Compact.size(): those of
+  /// the units in memory, or of the last unit.
   std::vector<FunctionFacts> Functions;
   CompactFunctions Compact;
-  /// USR and the hash of the facts: the index in Functions.
+  /// USR and the hash of the facts: the function's index.
   llvm::StringMap<unsigned> Stored;
+  /// addLast() stored Functions without their keys.
+  bool HeldUnkeyed = false;
   std::vector<Unit> Units;
   size_t Listed = 0;
 };

@@ -282,6 +282,54 @@ TEST(FactsTest, ProgramStoresTheSameFactsOnce) {
   EXPECT_TRUE(Program.function(4).AddressTaken);
 }
 
+// The run's last unit waits for the link as it is (addLast): alone, every
+// function is stored and comes back field for field; after other units,
+// the facts they brought are shared; and a unit added after it after all
+// finds its functions, as add() would have stored them.
+TEST(FactsTest, ProgramHoldsTheLastUnitAsItIs) {
+  TranslationUnitFacts Original = everyField();
+  ProgramFacts Alone;
+  Alone.addLast(Original, {});
+  ASSERT_EQ(Alone.size(), Original.Functions.size());
+  EXPECT_EQ(Alone.listed(), Original.Functions.size());
+  for (unsigned I = 0; I < Alone.size(); ++I)
+    EXPECT_EQ(contentKey(Alone.take(I)), contentKey(Original.Functions[I]));
+
+  auto Unit = [](const char *Main, bool TakesAddress) {
+    TranslationUnitFacts U = UnitBuilder(Main).define("f").build();
+    U.Functions.front().USR += Main;
+    U.Functions.push_back(headerFunction());
+    U.Functions.back().AddressTaken = TakesAddress;
+    return U;
+  };
+  ProgramFacts Program;
+  Program.add(Unit("/src/a.cpp", false));
+  Program.addLast(Unit("/src/b.cpp", false), {});
+  Program.add(Unit("/src/c.cpp", false));
+  Program.add(Unit("/src/d.cpp", true));
+  EXPECT_EQ(Program.listed(), 8u);
+  ASSERT_EQ(Program.size(), 6u);
+  EXPECT_EQ(Program.units()[1].Functions, (std::vector<unsigned>{2, 1}));
+  EXPECT_EQ(Program.units()[2].Functions, (std::vector<unsigned>{3, 1}));
+  EXPECT_EQ(Program.units()[3].Functions, (std::vector<unsigned>{4, 5}));
+  EXPECT_TRUE(Program.function(5).AddressTaken);
+
+  // Held unkeyed, then compacted and keyed when another unit comes.
+  ProgramFacts First;
+  First.addLast(Unit("/src/a.cpp", false), {});
+  First.add(Unit("/src/b.cpp", false));
+  EXPECT_EQ(First.size(), 3u);
+  EXPECT_EQ(First.units()[1].Functions, (std::vector<unsigned>{2, 1}));
+
+  // A unit that lists one function twice stores it once.
+  TranslationUnitFacts Twice = Unit("/src/a.cpp", false);
+  Twice.Functions.push_back(headerFunction());
+  ProgramFacts Repeated;
+  Repeated.addLast(std::move(Twice), {});
+  EXPECT_EQ(Repeated.size(), 2u);
+  EXPECT_EQ(Repeated.units()[0].Functions, (std::vector<unsigned>{0, 1, 1}));
+}
+
 // The program's functions between units: every field comes back, and a
 // string the functions repeat (a callee, a file) is stored once.
 TEST(FactsTest, CompactFunctionsKeepEveryFieldAndEachStringOnce) {
