@@ -55,9 +55,12 @@ PHASES = [
      r"noalloc::\(anonymous namespace\)::buildIndex\("),
     ("clang's parent map", r"clang::ParentMapContext::ParentMap::ParentMap\("),
     ("fact extraction (extractFacts)", r"noalloc::extractFacts\("),
-    ("link and report", r"^report\(std::vector<noalloc::TranslationUnitResult"),
+    ("facts stored (FactsCollector::add)", r"noalloc::FactsCollector::add\("),
+    ("link and findings (linkAndReport)", r"noalloc::linkAndReport\("),
     ("  link (linkProgram)", r"noalloc::linkProgram\("),
-    ("  output (printReport)", r"noalloc::printReport\("),
+    ("output (printReport)", r"noalloc::printReport\("),
+    ("(in the parse: clang's analysis-based warnings)",
+     r"clang::sema::AnalysisBasedWarnings::IssueWarnings\("),
 ]
 PARSE = r"clang::ParseAST\("
 CONSUMER = r"clang::MultiplexConsumer::HandleTranslationUnit\("
