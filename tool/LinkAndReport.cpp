@@ -172,9 +172,9 @@ static void linkPartOfTheProgram(ArrayRef<std::string> Unanswered,
       << "linked part of the program: " << Units
       << " of the compilation database outside the run ("
       << joinList({First}, More) << ") " << (More ? "are" : "is")
-      << " not in the cache, so calls through pointers and virtual calls "
-         "may reach code noalloc cannot see; a run over every unit fills "
-         "the cache\n";
+      << " not in the cache, so calls through pointers, virtual calls and "
+         "calls of weak or inline-only functions may reach code noalloc "
+         "cannot see; a run over every unit fills the cache\n";
 }
 
 /// A root or allowed-zone pattern that matches no function: a typo, a
