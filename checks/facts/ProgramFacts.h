@@ -78,8 +78,9 @@ private:
   void store(TranslationUnitFacts Facts, llvm::ArrayRef<std::string> Keys,
              bool Hold);
 
-  /// Made from units in memory: Functions, not Compact.
-  bool InMemory = false;
+  /// Made from units in memory: Functions, not Compact. Only the
+  /// assertions of add and addLast read it.
+  [[maybe_unused]] bool InMemory = false;
   /// Function I is Compact's I, or Functions' I - Compact.size(): those of
   /// the units in memory, or of the last unit.
   std::vector<FunctionFacts> Functions;
