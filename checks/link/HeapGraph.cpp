@@ -909,8 +909,10 @@ bool HeapGraph::replaceableOutside(const LinkedCall &Call) const {
 }
 
 int HeapGraph::entryOpenToClients() const {
-  bool Detected = !Options.PartialProgram && !Options.UnitsOutside &&
-                  !Options.WholeProgram && DefinesMain;
+  // What detection decided (wholeProgram), not the user's word or a
+  // partial link's rule; OpenEntry is -1 without 'main'.
+  bool Detected =
+      !Options.PartialProgram && !Options.UnitsOutside && !Options.WholeProgram;
   return Detected ? OpenEntry : -1;
 }
 
